@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/model';
+import { useStore } from '../../app/store-context';
+import { useErrorText } from '../../hooks/use-error-text';
+import type { WorkshopList } from '../../storage/workshop-store';
+import { navigate } from '../../state/route';
+import { useToasts } from '../../state/toasts';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { LanguageSwitcher } from '../common/LanguageSwitcher';
+import { NewWorkshopForm } from './NewWorkshopForm';
+import { WorkshopRow } from './WorkshopRow';
+import { createWorkshop, duplicateWorkshop, renameWorkshop } from './workshop-actions';
+
+/** The list of workshops on this laptop: create, search, open, rename, duplicate, delete. */
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const store = useStore();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+  const [list, setList] = useState<WorkshopList | null>(null);
+  const [query, setQuery] = useState('');
+  const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setList(await store.listWorkshops());
+    } catch (error) {
+      showToast({ message: errorText(error), tone: 'error' });
+    }
+  }, [store, errorText, showToast]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    const rows = list?.workshops ?? [];
+    return needle ? rows.filter((row) => row.title.toLocaleLowerCase().includes(needle)) : rows;
+  }, [list, query]);
+
+  const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
+
+  const onCreate = async (title: string, date: string) => {
+    const result = await createWorkshop(store, title, i18n.language as Language, date);
+    if (!result.ok) return errorText(result.error);
+    navigate({ screen: 'workshop', id: result.value });
+    return null;
+  };
+
+  const onRename = async (id: string, title: string) => {
+    try {
+      const result = await renameWorkshop(store, id, title);
+      if (!result.ok) return errorText(result.error);
+      await reload();
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  };
+
+  const onDuplicate = async (id: string, title: string) => {
+    try {
+      await duplicateWorkshop(store, id, t('home.copyOf', { title }));
+      await reload();
+      showToast({ message: t('home.duplicated', { title }), tone: 'info' });
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const onDelete = async (id: string, title: string) => {
+    setPendingDelete(null);
+    try {
+      await store.markDeleted(id);
+      await reload();
+      showToast(
+        {
+          message: t('home.deleted', { title }),
+          tone: 'info',
+          action: { label: t('common.undo'), run: () => void store.restoreWorkshop(id).then(reload, report) },
+        },
+        10_000,
+      );
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <div className="screen home">
+      <header className="topbar">
+        <h1 className="brand">Plenum</h1>
+        <span className="topbar-spacer" />
+        <LanguageSwitcher />
+      </header>
+      <main className="home-main">
+        <section className="panel" aria-labelledby="new-workshop-heading">
+          <h2 id="new-workshop-heading">{t('home.newWorkshop')}</h2>
+          <NewWorkshopForm onCreate={onCreate} />
+        </section>
+        <section className="panel" aria-labelledby="workshops-heading">
+          <div className="panel-head">
+            <h2 id="workshops-heading">{t('home.workshops')}</h2>
+            <input
+              type="search"
+              className="search"
+              placeholder={t('home.search')}
+              aria-label={t('home.search')}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              data-testid="workshop-search"
+            />
+          </div>
+          {list === null ? (
+            <p className="muted">{t('common.loading')}</p>
+          ) : visible.length === 0 && list.damaged.length === 0 ? (
+            <p className="muted empty">{query ? t('home.noMatch') : t('home.empty')}</p>
+          ) : (
+            <ul className="workshop-list" data-testid="workshop-list">
+              {visible.map((row) => (
+                <WorkshopRow
+                  key={row.id}
+                  row={row}
+                  onRename={onRename}
+                  onDuplicate={onDuplicate}
+                  onDelete={(id, title) => setPendingDelete({ id, title })}
+                />
+              ))}
+              {list.damaged.map((row) => (
+                <li key={row.id} className="workshop-row damaged" data-testid="workshop-damaged">
+                  <div className="workshop-row-main">
+                    <span className="workshop-title">{row.title || row.id}</span>
+                    <span className="warning">{t('home.damaged')}</span>
+                  </div>
+                  <details>
+                    <summary>{t('home.damagedDetails')}</summary>
+                    <code>{row.reason}</code>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+      {pendingDelete && (
+        <ConfirmDialog
+          title={t('home.deleteTitle')}
+          message={t('home.deleteMessage', { title: pendingDelete.title })}
+          confirmLabel={t('common.delete')}
+          onConfirm={() => void onDelete(pendingDelete.id, pendingDelete.title)}
+          onCancel={() => setPendingDelete(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updateMeta } from '../../../shared/model';
+import { host } from '../../host';
+import { useErrorText } from '../../hooks/use-error-text';
+import { useLive } from '../../hooks/use-live';
+import { useUndoState } from '../../hooks/use-undo-state';
+import type { WorkshopSession } from '../../session/workshop-session';
+import { navigate } from '../../state/route';
+import { useToasts } from '../../state/toasts';
+import { LanguageSwitcher } from '../common/LanguageSwitcher';
+import { SaveIndicator } from './SaveIndicator';
+
+export function WorkshopHeader({ session }: { session: WorkshopSession }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+  const meta = useLive(session.live, 'meta');
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { canUndo, canRedo } = useUndoState(session.undo);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = updateMeta(session.doc, { title: draft });
+    if (!result.ok) return setError(errorText(result.error));
+    setError(null);
+    setEditing(false);
+  };
+
+  const openProjector = async () => {
+    const result = await host['projector:open']({ workshopId: session.id });
+    if (!result.ok) showToast({ message: result.error, tone: 'error' });
+  };
+
+  return (
+    <header className="topbar">
+      <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
+        ← {t('workshop.allWorkshops')}
+      </button>
+      {editing ? (
+        <form className="title-form" onSubmit={submit} noValidate>
+          <input
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            aria-label={t('home.titleLabel')}
+            autoFocus
+            onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}
+            data-testid="workshop-title-input"
+          />
+          <button type="submit" className="primary">
+            {t('common.save')}
+          </button>
+          {error && (
+            <span className="field-error" role="alert">
+              {error}
+            </span>
+          )}
+        </form>
+      ) : (
+        <h1 className="workshop-heading">
+          <button
+            type="button"
+            className="title-button"
+            title={t('common.rename')}
+            onClick={() => {
+              setDraft(meta.title);
+              setEditing(true);
+            }}
+            data-testid="workshop-heading"
+          >
+            {meta.title}
+          </button>
+        </h1>
+      )}
+      <span className="topbar-spacer" />
+      <SaveIndicator saver={session.saver} />
+      <div className="button-group" role="group" aria-label={t('workshop.history')}>
+        <button type="button" onClick={() => session.undo.undo()} disabled={!canUndo} title={t('workshop.undoHint')} data-testid="undo">
+          {t('common.undo')}
+        </button>
+        <button type="button" onClick={() => session.undo.redo()} disabled={!canRedo} title={t('workshop.redoHint')} data-testid="redo">
+          {t('common.redo')}
+        </button>
+      </div>
+      <button type="button" onClick={() => void openProjector()}>
+        {t('workshop.projector')}
+      </button>
+      <LanguageSwitcher />
+    </header>
+  );
+}

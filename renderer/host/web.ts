@@ -1,0 +1,25 @@
+import type { HostApi, HostResult } from '../../shared/host-api';
+
+const done = <T>(value: T): Promise<HostResult<T>> => Promise.resolve({ ok: true, value });
+
+/**
+ * The host bridge in a plain browser: files become downloads, the projector a new tab.
+ * Same contract as Electron's, so every screen works in both.
+ */
+export const webHost: HostApi = {
+  'app:info': () => done({ kind: 'web', version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: navigator.platform }),
+  'file:save': ({ suggestedName, mimeType, data }) => {
+    const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mimeType });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return done({ saved: true });
+  },
+  'projector:open': ({ workshopId }) => {
+    const opened = window.open(`#/projector/${encodeURIComponent(workshopId)}`, 'plenum-projector');
+    return done({ opened: opened !== null });
+  },
+};

@@ -1,0 +1,44 @@
+import '@fontsource-variable/inter';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import i18next from 'i18next';
+import { App } from './app/App';
+import { StoreContext } from './app/store-context';
+import { setupI18n } from './i18n';
+import { WorkshopStore } from './storage/workshop-store';
+import { StorageError } from './storage/storage-error';
+import { DELETE_GRACE_MS } from './features/home/workshop-actions';
+
+/**
+ * Start-up: language first (every message after this is translated), then the local store.
+ * A store that cannot open (written by a newer Plenum, storage disabled) stops here with a
+ * message instead of a blank window; nothing is written to it.
+ */
+async function start(): Promise<void> {
+  await setupI18n();
+  const root = createRoot(document.getElementById('root')!);
+  let store: WorkshopStore;
+  try {
+    store = await WorkshopStore.open();
+  } catch (error) {
+    const code = error instanceof StorageError ? error.code : 'storage.failed';
+    root.render(
+      <div className="screen-message" role="alert" data-testid="store-failed">
+        <h1>{i18next.t('errors.storeTitle')}</h1>
+        <p>{i18next.t(`errors.${code}`)}</p>
+      </div>,
+    );
+    return;
+  }
+  void store.purgeDeleted(Date.now() - DELETE_GRACE_MS).catch(() => undefined);
+  root.render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,106 @@
+import {
+  applyWorkshopUpdates,
+  checkSchema,
+  createUndoHistory,
+  createWorkshopDoc,
+  encodeWorkshopState,
+  initFromTemplate,
+  initWorkshop,
+  liveWorkshop,
+  metaSnapshot,
+  newId,
+  type Language,
+  type LiveWorkshop,
+  type ModelError,
+  type UndoHistory,
+  type WorkshopDoc,
+} from '../../shared/model';
+import { StorageError } from '../storage/storage-error';
+import type { WorkshopStore } from '../storage/workshop-store';
+import { saveWorkshop, type WorkshopSaver } from './saver';
+
+/** An open workshop: its document, live snapshots, undo history and the saver writing it to disk. */
+export interface WorkshopSession {
+  id: string;
+  doc: WorkshopDoc;
+  live: LiveWorkshop;
+  undo: UndoHistory;
+  saver: WorkshopSaver;
+  close(): Promise<void>;
+}
+
+/** A workshop that cannot be opened, with the reason as a translatable code. */
+export class WorkshopOpenError extends Error {
+  constructor(readonly reason: ModelError | StorageError) {
+    super(reason instanceof StorageError ? reason.message : reason.code);
+    this.name = 'WorkshopOpenError';
+  }
+}
+
+/** Loads a workshop from the store and keeps it saved while it is open. */
+export async function openWorkshopSession(store: WorkshopStore, id: string): Promise<WorkshopSession> {
+  let stored;
+  try {
+    stored = await store.loadWorkshop(id);
+  } catch (error) {
+    throw new WorkshopOpenError(error instanceof StorageError ? error : new StorageError('storage.failed', String(error)));
+  }
+  const doc = createWorkshopDoc();
+  const applied = applyWorkshopUpdates(doc, stored.updates);
+  if (!applied.ok) throw new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
+  const schema = checkSchema(doc);
+  if (!schema.ok) throw new WorkshopOpenError(schema.error);
+  if (stored.updates.length > 1) {
+    // Opening is the cheapest moment to rewrite the log as one garbage-collected state.
+    await store.replaceState(id, encodeWorkshopState(doc), stored.lastSeq).catch(() => false);
+  }
+  return bindSession(store, id, doc);
+}
+
+function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc): WorkshopSession {
+  const live = liveWorkshop(doc);
+  const undo = createUndoHistory(doc);
+  const saver = saveWorkshop(store, id, doc);
+  return {
+    id,
+    doc,
+    live,
+    undo,
+    saver,
+    async close() {
+      await saver.stop();
+      undo.destroy();
+      live.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export interface NewWorkshopInput {
+  title: string;
+  language: Language;
+  date?: string;
+  /** Start from this workshop's plan (agenda, venue) instead of an empty one. */
+  templateOf?: WorkshopDoc;
+}
+
+/** Creates a workshop on disk and returns its id. Title must already be validated. */
+export async function createStoredWorkshop(store: WorkshopStore, input: NewWorkshopInput, now = Date.now()): Promise<string> {
+  const id = newId();
+  const doc = createWorkshopDoc();
+  if (input.templateOf) initFromTemplate(input.templateOf, doc, { id, title: input.title, now });
+  else initWorkshop(doc, { id, title: input.title, language: input.language, date: input.date ?? '', now });
+  const meta = metaSnapshot(doc);
+  await store.createWorkshop({ id, title: meta.title, date: meta.date, createdAt: now, updatedAt: now }, encodeWorkshopState(doc));
+  doc.destroy();
+  return id;
+}
+
+/** Reads a stored workshop into a document that is not kept open (for templates and exports). */
+export async function readStoredWorkshop(store: WorkshopStore, id: string): Promise<WorkshopDoc> {
+  const stored = await store.loadWorkshop(id);
+  const doc = createWorkshopDoc();
+  const applied = applyWorkshopUpdates(doc, stored.updates);
+  if (!applied.ok) throw new WorkshopOpenError(applied.error);
+  return doc;
+}

@@ -1,0 +1,82 @@
+import { itemMap, local, roots, type WorkshopDoc } from './doc';
+import { newId } from './ids';
+import { compareOrdered, keyAtEnd } from './order';
+import { entries, num, str } from './read';
+import { fail, ok, type Result } from './result';
+import type { Board, BoardKind, Card } from './schema';
+import { validCardText } from './validate';
+
+/** All boards: the plenary first, then tables in their order. */
+export function boardsSnapshot(doc: WorkshopDoc): Board[] {
+  return entries(roots(doc).boards)
+    .map(([id, board]) => ({
+      id,
+      kind: (str(board, 'kind') === 'table' ? 'table' : 'plenary') as BoardKind,
+      title: str(board, 'title'),
+      order: str(board, 'order'),
+    }))
+    .sort((a, b) => (a.kind === b.kind ? compareOrdered(a, b) : a.kind === 'plenary' ? -1 : 1));
+}
+
+/** Every card of the workshop, in board order. */
+export function cardsSnapshot(doc: WorkshopDoc): Card[] {
+  return entries(roots(doc).cards)
+    .map(([id, card]) => ({
+      id,
+      boardId: str(card, 'boardId'),
+      text: str(card, 'text'),
+      order: str(card, 'order'),
+      createdAt: num(card, 'createdAt'),
+      updatedAt: num(card, 'updatedAt'),
+    }))
+    .sort(compareOrdered);
+}
+
+/** The cards of one board. */
+export function boardCards(cards: readonly Card[], boardId: string): Card[] {
+  return cards.filter((card) => card.boardId === boardId);
+}
+
+export interface CardInput {
+  boardId: string;
+  text: string;
+  now?: number;
+}
+
+/** Adds a card at the end of a board. The text is stored exactly as given. */
+export function addCard(doc: WorkshopDoc, input: CardInput): Result<Card> {
+  if (!roots(doc).boards.has(input.boardId)) return fail('notFound');
+  const text = validCardText(input.text);
+  if (!text.ok) return text;
+  const now = input.now ?? Date.now();
+  const card: Card = {
+    id: newId(),
+    boardId: input.boardId,
+    text: text.value,
+    order: keyAtEnd(boardCards(cardsSnapshot(doc), input.boardId)),
+    createdAt: now,
+    updatedAt: now,
+  };
+  local(doc, () => roots(doc).cards.set(card.id, itemMap({ ...card })));
+  return ok(card);
+}
+
+export function updateCardText(doc: WorkshopDoc, id: string, raw: string, now = Date.now()): Result<true> {
+  const card = roots(doc).cards.get(id);
+  if (!card) return fail('notFound');
+  const text = validCardText(raw);
+  if (!text.ok) return text;
+  if (card.get('text') === text.value) return ok(true);
+  local(doc, () => {
+    card.set('text', text.value);
+    card.set('updatedAt', now);
+  });
+  return ok(true);
+}
+
+export function removeCard(doc: WorkshopDoc, id: string): Result<true> {
+  const { cards } = roots(doc);
+  if (!cards.has(id)) return fail('notFound');
+  local(doc, () => cards.delete(id));
+  return ok(true);
+}

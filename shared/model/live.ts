@@ -1,0 +1,75 @@
+import { roots, type WorkshopDoc } from './doc';
+import { areaReaders, type Area } from './snapshot';
+import type { WorkshopSnapshot } from './schema';
+
+/**
+ * Memoised, subscribable snapshots of one workshop, made for `useSyncExternalStore`:
+ * `get(area)` returns the same object until that area changes, and items that did not
+ * change keep their identity, so a memoised card component skips re-rendering.
+ */
+export interface LiveWorkshop {
+  get<A extends Area>(area: A): WorkshopSnapshot[A];
+  subscribe(area: Area, listener: () => void): () => void;
+  destroy(): void;
+}
+
+type AreaValue = WorkshopSnapshot[Area];
+
+function shallowEqual(a: object, b: object): boolean {
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
+}
+
+/** Reuses unchanged items of `previous` in `next`, keyed by id. */
+function shareStructure(previous: AreaValue | undefined, next: AreaValue): AreaValue {
+  if (!Array.isArray(previous) || !Array.isArray(next)) {
+    return previous && shallowEqual(previous, next) ? previous : next;
+  }
+  const byId = new Map(previous.map((item: { id: string }) => [item.id, item]));
+  let same = previous.length === next.length;
+  const shared = next.map((item: { id: string }, index: number) => {
+    const old = byId.get(item.id);
+    const kept = old && shallowEqual(old, item) ? old : item;
+    if (kept !== previous[index]) same = false;
+    return kept;
+  });
+  return (same ? previous : shared) as AreaValue;
+}
+
+export function liveWorkshop(doc: WorkshopDoc): LiveWorkshop {
+  const cache = new Map<Area, AreaValue>();
+  const stale = new Set<Area>();
+  const listeners = new Map<Area, Set<() => void>>();
+  const maps = roots(doc);
+  const unobserve: Array<() => void> = [];
+
+  for (const area of Object.keys(areaReaders) as Area[]) {
+    const onChange = () => {
+      stale.add(area);
+      listeners.get(area)?.forEach((listener) => listener());
+    };
+    maps[area].observeDeep(onChange);
+    unobserve.push(() => maps[area].unobserveDeep(onChange));
+  }
+
+  return {
+    get<A extends Area>(area: A): WorkshopSnapshot[A] {
+      if (!cache.has(area) || stale.has(area)) {
+        cache.set(area, shareStructure(cache.get(area), areaReaders[area](doc)));
+        stale.delete(area);
+      }
+      return cache.get(area) as WorkshopSnapshot[A];
+    },
+    subscribe(area, listener) {
+      const set = listeners.get(area) ?? new Set();
+      listeners.set(area, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    destroy() {
+      unobserve.forEach((stop) => stop());
+      listeners.clear();
+    },
+  };
+}

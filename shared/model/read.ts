@@ -1,0 +1,27 @@
+import type * as Y from 'yjs';
+
+/*
+ * Defensive field readers. A document arrives from disk and from other laptops, so a field may
+ * be missing or of a wrong type (an older peer, a hand-edited file): read a safe default
+ * instead of crashing the board.
+ */
+type Source = Y.Map<unknown>;
+
+export const str = (map: Source, key: string, fallback = ''): string => {
+  const value = map.get(key);
+  return typeof value === 'string' ? value : fallback;
+};
+
+export const num = (map: Source, key: string, fallback = 0): number => {
+  const value = map.get(key);
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+};
+
+/** The items of a keyed collection whose value is a map, skipping anything else. */
+export function entries(collection: Y.Map<Y.Map<unknown>>): Array<[string, Source]> {
+  const out: Array<[string, Source]> = [];
+  collection.forEach((value, key) => {
+    if (value && typeof (value as Source).get === 'function') out.push([key, value]);
+  });
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * Operations report refusals as codes, never as text: the renderer translates `code`
+ * (de, en, uk) and `params` fill its placeholders. Nothing in shared/ speaks a language.
+ */
+export type ModelErrorCode =
+  | 'title.empty'
+  | 'title.tooLong'
+  | 'text.empty'
+  | 'text.tooLong'
+  | 'duration.invalid'
+  | 'date.invalid'
+  | 'language.invalid'
+  | 'notFound'
+  | 'data.damaged'
+  | 'schema.missing'
+  | 'schema.newer'
+  | 'schema.older';
+
+export interface ModelError {
+  code: ModelErrorCode;
+  params?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ModelError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ModelErrorCode, params?: ModelError['params']): Result<never> =>
+  params ? { ok: false, error: { code, params } } : { ok: false, error: { code } };

@@ -1,0 +1,86 @@
+/**
+ * The shape of a workshop's Y.Doc. Every name here is part of the on-disk and on-the-wire
+ * format documented in docs/session-format.md: renaming one orphans existing workshops.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Top-level shared types of the document, all `Y.Map`s keyed by id (meta keyed by field). */
+export const ROOT = {
+  meta: 'meta',
+  agenda: 'agenda',
+  boards: 'boards',
+  cards: 'cards',
+  participants: 'participants',
+} as const;
+
+export type RootName = (typeof ROOT)[keyof typeof ROOT];
+
+/** The plenary board exists in every workshop under this fixed id, so two creators cannot duplicate it. */
+export const PLENARY_BOARD_ID = 'plenary';
+
+export const LANGUAGES = ['de', 'en', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LIMITS = {
+  titleMax: 200,
+  shortTextMax: 500,
+  /** Generous on purpose: a pasted document stays whole; far beyond this is a mistake, not a card. */
+  cardTextMax: 200_000,
+  notesMax: 20_000,
+  durationMaxMin: 24 * 60,
+} as const;
+
+export type BoardKind = 'plenary' | 'table';
+
+export interface WorkshopMeta {
+  id: string;
+  schemaVersion: number;
+  title: string;
+  /** ISO calendar date (YYYY-MM-DD) or empty. */
+  date: string;
+  venue: string;
+  room: string;
+  language: Language;
+  createdAt: number;
+}
+
+export interface AgendaItem {
+  id: string;
+  title: string;
+  durationMin: number;
+  notes: string;
+  /** Fractional index; ties broken by id so every peer sorts the same. */
+  order: string;
+}
+
+export interface Board {
+  id: string;
+  kind: BoardKind;
+  title: string;
+  order: string;
+}
+
+export interface Card {
+  id: string;
+  boardId: string;
+  text: string;
+  order: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  organisation: string;
+  stakeholderGroup: string;
+  email: string;
+}
+
+export interface WorkshopSnapshot {
+  meta: WorkshopMeta;
+  agenda: AgendaItem[];
+  boards: Board[];
+  cards: Card[];
+  participants: Participant[];
+}

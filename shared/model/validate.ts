@@ -1,0 +1,53 @@
+import { LANGUAGES, LIMITS, type Language } from './schema';
+import { fail, ok, type Result } from './result';
+
+/** A title: trimmed, not empty, not absurdly long. */
+export function validTitle(raw: string): Result<string> {
+  const title = raw.trim();
+  if (title.length === 0) return fail('title.empty');
+  if (title.length > LIMITS.titleMax) return fail('title.tooLong', { max: LIMITS.titleMax });
+  return ok(title);
+}
+
+/** Card text is kept exactly as typed (line breaks and all), only refused when blank or huge. */
+export function validCardText(raw: string): Result<string> {
+  if (raw.trim().length === 0) return fail('text.empty');
+  if (raw.length > LIMITS.cardTextMax) return fail('text.tooLong', { max: LIMITS.cardTextMax });
+  return ok(raw);
+}
+
+/**
+ * A planned duration in whole minutes. Accepts numbers and the strings a form field gives;
+ * refuses negatives, fractions, NaN and text such as "10 min" rather than guessing.
+ */
+export function validDuration(raw: number | string): Result<number> {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  if (!/^\d+$/.test(text)) return fail('duration.invalid', { max: LIMITS.durationMaxMin });
+  const minutes = Number(text);
+  if (minutes > LIMITS.durationMaxMin) return fail('duration.invalid', { max: LIMITS.durationMaxMin });
+  return ok(minutes);
+}
+
+/** An ISO calendar date (YYYY-MM-DD) that exists, or empty for "not set". */
+export function validDate(raw: string): Result<string> {
+  const text = raw.trim();
+  if (text === '') return ok('');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return fail('date.invalid');
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return fail('date.invalid');
+  }
+  return ok(text);
+}
+
+export function validShortText(raw: string): Result<string> {
+  const text = raw.trim();
+  if (text.length > LIMITS.shortTextMax) return fail('text.tooLong', { max: LIMITS.shortTextMax });
+  return ok(text);
+}
+
+export function validLanguage(raw: string): Result<Language> {
+  return (LANGUAGES as readonly string[]).includes(raw) ? ok(raw as Language) : fail('language.invalid');
+}

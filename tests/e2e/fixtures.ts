@@ -1,0 +1,39 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+/**
+ * Every test gets a fresh browser context (its own IndexedDB and localStorage: a new profile)
+ * with the UI language set up front, and a `shot` helper that saves a screenshot where CI
+ * keeps it.
+ */
+export const test = base.extend<{ shot: (name: string) => Promise<void>; language: 'de' | 'en' | 'uk' }>({
+  language: ['de', { option: true }],
+  page: async ({ page, language }, use) => {
+    await page.addInitScript((lang) => {
+      if (!localStorage.getItem('plenum.language')) localStorage.setItem('plenum.language', lang);
+    }, language);
+    await use(page);
+  },
+  shot: async ({ page }, use, testInfo) => {
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await use(async (name) => {
+      const file = `test-results/screenshots/${testInfo.title.replace(/[^\w-]+/g, '-').slice(0, 60)}--${name}.png`;
+      await page.screenshot({ path: file, fullPage: false });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect };
+
+/** Creates a workshop from the home screen and waits until it is open. */
+export async function createWorkshop(page: Page, title: string): Promise<void> {
+  await page.getByTestId('new-workshop-title').fill(title);
+  await page.getByTestId('create-workshop').click();
+  await expect(page.getByTestId('workshop-heading')).toHaveText(title);
+}
+
+/** Waits until the workshop screen says every change is on disk. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-state', 'saved');
+}
