@@ -1,0 +1,137 @@
+import type { Page } from '@playwright/test';
+import { createWorkshop, expect, expectSaved, test } from './fixtures';
+
+const workshopIdFromUrl = (page: Page) => decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+
+test('an empty title is refused with a message and creates nothing', async ({ page, shot }) => {
+  await page.goto('/');
+  await page.getByTestId('new-workshop-title').fill('   ');
+  await page.getByTestId('create-workshop').click();
+  await expect(page.getByRole('alert')).toHaveText('Bitte geben Sie einen Titel ein.');
+  await expect(page.getByTestId('new-workshop-title')).toHaveAttribute('aria-invalid', 'true');
+  await shot('empty-title');
+  await page.reload();
+  await expect(page.getByText('Noch keine Workshops.')).toBeVisible();
+});
+
+test('a negative or non-numeric duration is refused and the agenda stays as it was', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Agenda mit Fehlern');
+  for (const bad of ['-5', 'zehn', '1.5', '']) {
+    await page.getByTestId('agenda-title').fill('Pause');
+    await page.getByTestId('agenda-duration').fill(bad);
+    await page.getByTestId('agenda-add').click();
+    await expect(page.getByTestId('agenda-error')).toContainText('ganze Zahl von Minuten');
+  }
+  await expect(page.getByTestId('agenda-item')).toHaveCount(0);
+  await shot('bad-duration');
+  await page.getByTestId('agenda-duration').fill('15');
+  await page.getByTestId('agenda-add').click();
+  await expect(page.getByTestId('agenda-item')).toHaveCount(1);
+  await expect(page.getByTestId('agenda-error')).toHaveCount(0);
+});
+
+test('an empty card is not added; a 100,000-character card is stored whole and shown shortened', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Lange Karten');
+  await page.getByTestId('card-entry').fill('   \n  ');
+  await page.getByTestId('card-entry').press('Enter');
+  await expect(page.getByTestId('card-error')).toHaveText('Eine leere Karte wird nicht angelegt: Bitte schreiben Sie etwas.');
+  await expect(page.getByTestId('card')).toHaveCount(0);
+
+  const long = 'Wiederaufbau der Wirtschaft, Kommunen und Unternehmen. '.repeat(2000).slice(0, 100_000);
+  expect(long.length).toBe(100_000);
+  await page.getByTestId('card-entry').fill(long);
+  await page.getByTestId('card-entry').press('Enter');
+  await expect(page.getByTestId('card')).toHaveCount(1);
+  const shown = await page.getByTestId('card-text').textContent();
+  expect(shown!.length).toBeLessThan(400);
+  await expect(page.getByTestId('card-expand')).toContainText('100000');
+  await expectSaved(page);
+  await shot('long-card');
+
+  await page.reload();
+  await page.getByTestId('card-expand').click();
+  const stored = (await page.getByTestId('card-text').textContent()) ?? '';
+  // Compared as a boolean: a failing diff of two 100,000-character strings helps nobody.
+  expect(stored.length).toBe(100_000);
+  expect(stored === long, 'the stored card differs from the typed text').toBe(true);
+});
+
+test('a corrupted record marks that workshop as damaged while the others still open', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Gesunder Workshop');
+  await page.getByTestId('card-entry').fill('Diese Karte bleibt');
+  await page.getByTestId('card-entry').press('Enter');
+  await expectSaved(page);
+  await page.goto('/#/');
+  await createWorkshop(page, 'Kaputter Workshop');
+  const brokenId = workshopIdFromUrl(page);
+  await page.goto('/#/');
+  await createWorkshop(page, 'Kaputter Index');
+  const badIndexId = workshopIdFromUrl(page);
+  await page.goto('/#/');
+
+  await page.evaluate(
+    async ({ brokenId, badIndexId }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('plenum');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['states', 'workshops'], 'readwrite');
+      tx.objectStore('states').put({ workshopId: brokenId, state: new Uint8Array([1, 2, 3, 250, 251, 252]), compactedAt: 0 });
+      const workshops = tx.objectStore('workshops');
+      const read = workshops.get(badIndexId);
+      read.onsuccess = () => workshops.put({ ...read.result, title: 42, updatedAt: 'yesterday' });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { brokenId, badIndexId },
+  );
+
+  await page.reload();
+  await expect(page.getByTestId('workshop-damaged')).toHaveCount(1);
+  await expect(page.getByTestId('workshop-damaged')).toContainText('Beschädigt');
+  await expect(page.getByTestId('workshop-title')).toHaveText(['Kaputter Workshop', 'Gesunder Workshop']);
+  await shot('home-with-damage');
+
+  await page.getByText('Kaputter Workshop').click();
+  await expect(page.getByTestId('open-failed')).toContainText('beschädigt');
+  await shot('open-damaged');
+
+  await page.getByRole('button', { name: 'Zurück zu allen Workshops' }).click();
+  await page.getByText('Gesunder Workshop').click();
+  await expect(page.getByTestId('card-text')).toHaveText(['Diese Karte bleibt']);
+});
+
+test('a disk-full error is shown at once, the change is kept and written on retry', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Volle Festplatte');
+  await expectSaved(page);
+  // From now on every write of an update fails as IndexedDB does when the quota is exhausted.
+  await page.evaluate(() => {
+    const original = IDBObjectStore.prototype.add;
+    (window as unknown as { restoreDisk: () => void }).restoreDisk = () => {
+      IDBObjectStore.prototype.add = original;
+    };
+    IDBObjectStore.prototype.add = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByTestId('card-entry').fill('Karte bei voller Platte');
+  await page.getByTestId('card-entry').press('Enter');
+  await expect(page.getByTestId('storage-error')).toContainText('Die Festplatte ist voll');
+  await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-state', 'error');
+  await shot('disk-full');
+
+  await page.evaluate(() => (window as unknown as { restoreDisk: () => void }).restoreDisk());
+  await page.getByTestId('storage-error').getByRole('button').click();
+  await expectSaved(page);
+  await expect(page.getByTestId('storage-error')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('card-text')).toHaveText(['Karte bei voller Platte']);
+});
