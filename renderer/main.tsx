@@ -17,7 +17,9 @@ import { DELETE_GRACE_MS } from './features/home/workshop-actions';
  */
 async function start(): Promise<void> {
   await setupI18n();
-  const root = createRoot(document.getElementById('root')!);
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html lacks #root');
+  const root = createRoot(container);
   let store: WorkshopStore;
   try {
     store = await WorkshopStore.open();

@@ -38,7 +38,10 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc)
   };
 
   const settleWaiters = (error?: StorageError) => {
-    for (const waiter of waiters.splice(0)) (error ? waiter.reject(error) : waiter.resolve());
+    for (const waiter of waiters.splice(0)) {
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
   };
 
   const writeNext = () => {
@@ -50,8 +53,10 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc)
     writing = store
       .appendUpdates(id, batch, { title: meta.title, date: meta.date })
       .then(async (logLength) => {
-        writing = null;
+        // Still "writing" while compacting: updates arriving now wait for the next batch, so
+        // `flush()` cannot resolve while their append is still on its way to disk.
         if (logLength >= COMPACT_AFTER_UPDATES) await store.compactLog(id).catch(() => undefined);
+        writing = null;
         if (pending.length > 0) return writeNext();
         setStatus({ state: 'saved' });
         settleWaiters();
@@ -89,6 +94,9 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc)
     async stop() {
       stopListening();
       if (retryTimer) clearTimeout(retryTimer);
+      // After a failed write nothing is in flight: write now (the retry timer is gone), or
+      // flush() would wait for a write that never starts and close() would hang.
+      writeNext();
       await this.flush().catch(() => undefined);
       stopped = true;
     },

@@ -22,17 +22,21 @@ export function HomeScreen() {
   const [query, setQuery] = useState('');
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      setList(await store.listWorkshops());
-    } catch (error) {
-      showToast({ message: errorText(error), tone: 'error' });
-    }
-  }, [store, errorText, showToast]);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((current) => current + 1), []);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let current = true;
+    store.listWorkshops().then(
+      (next) => current && setList(next),
+      (error: unknown) => current && showToast({ message: errorText(error), tone: 'error' }),
+    );
+    return () => {
+      current = false;
+    };
+    // errorText follows the language; a language switch need not reload the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, version, showToast]);
 
   const visible = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase();
@@ -53,7 +57,7 @@ export function HomeScreen() {
     try {
       const result = await renameWorkshop(store, id, title);
       if (!result.ok) return errorText(result.error);
-      await reload();
+      reload();
       return null;
     } catch (error) {
       return errorText(error);
@@ -63,7 +67,7 @@ export function HomeScreen() {
   const onDuplicate = async (id: string, title: string) => {
     try {
       await duplicateWorkshop(store, id, t('home.copyOf', { title }));
-      await reload();
+      reload();
       showToast({ message: t('home.duplicated', { title }), tone: 'info' });
     } catch (error) {
       report(error);
@@ -74,7 +78,7 @@ export function HomeScreen() {
     setPendingDelete(null);
     try {
       await store.markDeleted(id);
-      await reload();
+      reload();
       showToast(
         {
           message: t('home.deleted', { title }),
