@@ -9,10 +9,17 @@ import { mkdirSync } from 'node:fs';
 export const test = base.extend<{ shot: (name: string) => Promise<void>; language: 'de' | 'en' | 'uk' }>({
   language: ['de', { option: true }],
   page: async ({ page, language }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // Yjs warns when a second copy is loaded: its instanceof checks then fail silently.
+      if (message.text().includes('Yjs was already imported')) problems.push(message.text());
+    });
     await page.addInitScript((lang) => {
       if (!localStorage.getItem('plenum.language')) localStorage.setItem('plenum.language', lang);
     }, language);
     await use(page);
+    expect(problems, 'uncaught errors or a second copy of Yjs in the page').toEqual([]);
   },
   shot: async ({ page }, use, testInfo) => {
     mkdirSync('test-results/screenshots', { recursive: true });

@@ -1,0 +1,83 @@
+import { createWorkshop, expect, expectSaved, test } from './fixtures';
+
+/** Screens at the sizes they are used at: a table laptop, the moderator's full HD, the projector. */
+const seedCards = [
+  'Webinar-Serie rund um Energieeffizienz und Biomethan aufsetzen',
+  'Workshop zur Kriegsrisikoversicherung mit Versicherungen und Versicherungsverbänden',
+  'Veranstaltung: Wie sich Unternehmen in kommunale Partnerschaften einbringen können',
+  'Bezüge zur Ukraine Recovery Conference 2024 herstellen',
+  'Geschlossene LinkedIn-Gruppe nutzen, um Ideen weiterzudrehen',
+  'Deutschland kann viel von der Ukraine lernen: Tempo beim Wiederaufbau',
+];
+
+test('the workshop screen at 1920×1080 and the projector route at 1920×1080', async ({ page, shot }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/');
+  await createWorkshop(page, 'Plattform Wiederaufbau Ukraine – Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+  for (const [title, minutes] of [
+    ['Begrüßung und Vorstellung der drei Ergebnisse der Plattform', '15'],
+    ['Input: Stadtarchitekt von Lwiw, Anton Kolomeytsev', '20'],
+    ['Diskussion im Plenum: Unterthemen und Bezüge zur URC 2024', '30'],
+    ['Kleingruppenarbeit', '45'],
+    ['Ergebnisse aus den Kleingruppen', '30'],
+    ['Nächste Schritte und Dokumentation', '10'],
+  ] as const) {
+    await page.getByTestId('agenda-title').fill(title);
+    await page.getByTestId('agenda-duration').fill(minutes);
+    await page.getByTestId('agenda-add').click();
+  }
+  for (const text of seedCards) {
+    await page.getByTestId('card-entry').fill(text);
+    await page.getByTestId('card-entry').press('Enter');
+  }
+  await expectSaved(page);
+  await expect(page.getByTestId('agenda-total')).toContainText('2 Std. 30 Min.');
+  await shot('moderator-1920');
+
+  const url = new URL(page.url());
+  const id = url.hash.split('/')[2] ?? '';
+  await page.goto(`/#/projector/${id}`);
+  await expect(page.getByTestId('projector')).toContainText('Kleingruppenarbeit');
+  await shot('projector-1920');
+});
+
+test('the home screen in Ukrainian at 1366×768 renders Cyrillic and long titles', async ({ page, shot }) => {
+  await page.goto('/');
+  await page.getByTestId('language-switcher').selectOption('uk');
+  await createWorkshop(page, 'Платформа відновлення України: стале відновлення економіки');
+  await page.getByRole('button', { name: 'Назад до всіх воркшопів' }).click();
+  await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+  await page.getByTestId('workshop-search').fill('економіки');
+  await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+  await page.getByTestId('workshop-search').fill('Kommunen');
+  await expect(page.getByTestId('workshop-row')).toHaveCount(0);
+  await expect(page.getByText('Жоден воркшоп не відповідає пошуку.')).toBeVisible();
+  await page.getByTestId('workshop-search').fill('');
+  await shot('home-uk-1366');
+});
+
+test('rename and duplicate a workshop from the home screen', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Themenkreis Wirtschaft');
+  await page.getByTestId('agenda-title').fill('Kleingruppenarbeit');
+  await page.getByTestId('agenda-add').click();
+  await page.getByTestId('card-entry').fill('Diese Karte gehört zum Tag, nicht zur Vorlage');
+  await page.getByTestId('card-entry').press('Enter');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Zurück zu allen Workshops' }).click();
+
+  await page.getByTestId('workshop-row').getByRole('button', { name: 'Umbenennen' }).click();
+  await page.getByTestId('rename-input').fill('');
+  await page.getByTestId('rename-input').press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Bitte geben Sie einen Titel ein.');
+  await page.getByTestId('rename-input').fill('Themenkreis Nachhaltige Wirtschaft');
+  await page.getByTestId('rename-input').press('Enter');
+  await expect(page.getByTestId('workshop-title')).toHaveText(['Themenkreis Nachhaltige Wirtschaft']);
+
+  await page.getByTestId('workshop-row').getByRole('button', { name: 'Duplizieren' }).click();
+  await expect(page.getByTestId('workshop-title')).toHaveText(['Kopie von Themenkreis Nachhaltige Wirtschaft', 'Themenkreis Nachhaltige Wirtschaft']);
+  await shot('duplicated');
+  await page.getByText('Kopie von Themenkreis Nachhaltige Wirtschaft').click();
+  await expect(page.getByTestId('agenda-item-title')).toHaveText(['Kleingruppenarbeit']);
+  await expect(page.getByTestId('card')).toHaveCount(0);
+});
