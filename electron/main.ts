@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { registerHostIpc } from './ipc';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  CHROMIUM_SWITCHES,
+  appPageUrl,
+  externalLinkTarget,
+  isAllowedNavigation,
+  isPermissionAllowed,
+  mainWindowOptions,
+  projectorUrl,
+  projectorWindowOptions,
+} from './security';
+import { createAppRequestHandler } from './services/app-protocol';
+import { fitToDisplays, loadWindowState, pickProjectorDisplay, saveWindowState } from './services/window-state';
+
+// Lifecycle and wiring only: every decision (options, URLs, permissions, paths, placement) lives in a tested module.
+
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+let projectorWindow: BrowserWindow | null = null;
+let pendingStateSave: Promise<void> | null = null;
+
+// Before ready: these only take effect when set before Chromium starts.
+app.enableSandbox();
+for (const { name, value } of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+function openExternally(url: string): void {
+  const target = externalLinkTarget(url);
+  if (target) shell.openExternal(target).catch((error: unknown) => console.error('openExternal failed', error));
+}
+
+/** Every web contents, whichever window it belongs to, may only show the app's own page. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (isAllowedNavigation(event.url)) return;
+    event.preventDefault();
+    openExternally(event.url);
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function applySessionPolicy(target: Session): void {
+  target.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  // HID, serial, USB: a workshop app has no business with devices.
+  target.setDevicePermissionHandler(() => false);
+}
+
+function focus(win: BrowserWindow | null): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+async function openMainWindow(): Promise<void> {
+  const stateDir = app.getPath('userData');
+  const saved = await loadWindowState(stateDir);
+  // Primary first: fitToDisplays centres a window on the first display when its old monitor is gone.
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays)));
+  mainWindow = win;
+  win.once('ready-to-show', () => {
+    if (saved.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    const state = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+    pendingStateSave = saveWindowState(stateDir, state).catch((error: unknown) => console.error('window state not saved', error));
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+    // The projector only mirrors the moderator's window; alone it would keep the app running invisibly to the moderator.
+    projectorWindow?.close();
+  });
+  await win.loadURL(appPageUrl());
+}
+
+/** Opens the projector on a workshop: fullscreen on another display when there is one, else an ordinary window. */
+function openProjector(workshopId: string): boolean {
+  const url = projectorUrl(workshopId);
+  if (projectorWindow && !projectorWindow.isDestroyed()) {
+    // Not awaited: a hash-only change is a same-document navigation, and the caller only needs to know it is shown.
+    projectorWindow.loadURL(url).catch((error: unknown) => console.error('projector navigation failed', error));
+    projectorWindow.show();
+    return true;
+  }
+  const moderatorDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
+  const external = pickProjectorDisplay(screen.getAllDisplays(), moderatorDisplay.id);
+  const win = new BrowserWindow(projectorWindowOptions(preloadPath, external ? external.bounds : { width: 1280, height: 720 }));
+  projectorWindow = win;
+  win.once('ready-to-show', () => {
+    win.show();
+    // After show, on the target display: fullscreen set on a hidden window lands on the primary display on some systems.
+    if (external) win.setFullScreen(true);
+  });
+  win.on('closed', () => {
+    if (projectorWindow === win) projectorWindow = null;
+  });
+  win.loadURL(url).catch((error: unknown) => console.error('projector failed to load', error));
+  return true;
+}
+
+async function start(): Promise<void> {
+  applySessionPolicy(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
+  registerHostIpc({ openProjector });
+  await openMainWindow();
+}
+
+function fail(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Plenum could not start', `${detail}\n\nIf you run from source, build first: npm run build`);
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One process per profile: two would write the same IndexedDB and host the same workshops twice.
+  app.quit();
+} else {
+  app.on('second-instance', () => focus(mainWindow));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow().catch(fail);
+  });
+  app.on('will-quit', (event) => {
+    // The window state is written asynchronously on close; hold the quit until it is on disk.
+    const save = pendingStateSave;
+    if (!save) return;
+    pendingStateSave = null;
+    event.preventDefault();
+    void save.finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch(fail);
+}

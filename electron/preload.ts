@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { HostApi, HostChannel, HostInput, HostOutput, HostResult } from '../shared/host-api';
+
+// Runs sandboxed: only 'electron' is required at run time, the rest is bundled. The imports from the contract are
+// type-only, so neither zod nor the schemas end up here; main parses every input anyway, the preload only forwards.
+
+/** One bridge method: forwards to main and turns a failed invoke (no handler, window closing) into an error value. */
+function forward<C extends HostChannel>(channel: C): (input: HostInput<C>) => Promise<HostResult<HostOutput<C>>> {
+  return async (input) => {
+    try {
+      // Main always answers a HostResult (ipc-router guarantees it).
+      return (await ipcRenderer.invoke(channel, input)) as HostResult<HostOutput<C>>;
+    } catch (error) {
+      return { ok: false, error: `${channel}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+}
+
+// satisfies: a channel added to the contract and missing here fails the typecheck; ipcRenderer itself never leaves.
+const api = {
+  'app:info': forward('app:info'),
+  'file:save': forward('file:save'),
+  'projector:open': forward('projector:open'),
+} satisfies HostApi;
+
+contextBridge.exposeInMainWorld('plenum', api);

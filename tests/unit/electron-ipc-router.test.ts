@@ -1,0 +1,203 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hostChannels, type HostApi, type HostChannel } from '../../shared/host-api';
+import { createHostRouter, routeChannel, type HostImplementation, type SenderEvent } from '../../electron/ipc-router';
+
+// Only the modules that import 'electron' at run time (ipc.ts, preload.ts) see this fake; the router never does.
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+  exposed: new Map<string, unknown>(),
+  invoke: vi.fn<(channel: string, input: unknown) => Promise<unknown>>(),
+  showSaveDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePath: string }>>(),
+}));
+
+vi.mock('electron', () => ({
+  app: { getVersion: () => '9.8.7', getPath: () => os.tmpdir() },
+  BrowserWindow: { fromWebContents: () => null },
+  dialog: { showSaveDialog: electron.showSaveDialog },
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(channel, handler),
+    removeHandler: (channel: string) => electron.handlers.delete(channel),
+  },
+  ipcRenderer: { invoke: electron.invoke },
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => electron.exposed.set(key, value) },
+}));
+
+const trusted: SenderEvent = { senderFrame: { url: 'app://plenum/index.html#/workshop/w1' } };
+
+function fakeImplementation(overrides: Partial<HostImplementation> = {}): HostImplementation {
+  return {
+    'app:info': vi.fn(() => ({ kind: 'electron' as const, version: '1.0.0', platform: 'linux' })),
+    'file:save': vi.fn(() => ({ saved: true, path: '/tmp/x.md' })),
+    'projector:open': vi.fn(() => ({ opened: true })),
+    ...overrides,
+  };
+}
+
+describe('ipc router', () => {
+  it('has exactly one handler per channel of the contract', () => {
+    expect(Object.keys(createHostRouter(fakeImplementation())).sort()).toEqual([...hostChannels].sort());
+  });
+
+  it.each<[string, SenderEvent]>([
+    ['another site', { senderFrame: { url: 'https://evil.example/' } }],
+    ['another app:// host', { senderFrame: { url: 'app://evil/index.html' } }],
+    ['a file page', { senderFrame: { url: 'file:///tmp/index.html' } }],
+    ['a destroyed frame', { senderFrame: null }],
+    [
+      'a frame that throws when read',
+      {
+        get senderFrame(): { url: string } {
+          throw new Error('Render frame was disposed');
+        },
+      },
+    ],
+  ])('refuses a call from %s without running anything', async (_name, event) => {
+    const implementation = fakeImplementation();
+    const router = createHostRouter(implementation);
+    await expect(router['projector:open'](event, { workshopId: 'w1' })).resolves.toEqual({ ok: false, error: 'untrusted sender' });
+    expect(implementation['projector:open']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a path as file name, naming the channel and the field', async () => {
+    const router = createHostRouter(fakeImplementation());
+    const result = await router['file:save'](trusted, { suggestedName: '../../.bashrc', mimeType: 'text/plain', data: 'x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain('file:save');
+      expect(result.error).toContain('suggestedName');
+      expect(result.error).toContain('a file name, not a path');
+    }
+  });
+
+  it.each<[string, HostChannel, unknown, string]>([
+    ['a missing field', 'file:save', { suggestedName: 'a.md', data: 'x' }, 'mimeType'],
+    ['data of the wrong type', 'file:save', { suggestedName: 'a.md', mimeType: 'text/markdown', data: 42 }, 'data'],
+    ['an empty workshop id', 'projector:open', { workshopId: '' }, 'workshopId'],
+    ['a string instead of an object', 'file:save', 'hello', '(whole value)'],
+    ['null', 'projector:open', null, '(whole value)'],
+  ])('refuses %s with a message naming the channel and the field', async (_name, channel, input, field) => {
+    const result = await createHostRouter(fakeImplementation())[channel](trusted, input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.startsWith(`${channel}: invalid input — ${field}: `)).toBe(true);
+  });
+
+  it('refuses an argument to a call that takes none', async () => {
+    const result = await createHostRouter(fakeImplementation())['app:info'](trusted, { sneaky: true });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('app:info: invalid input') });
+  });
+
+  it('turns an exception of the implementation into an error value', async () => {
+    const router = createHostRouter(
+      fakeImplementation({
+        'file:save': () => {
+          throw new Error('disk full');
+        },
+        'projector:open': () => Promise.reject('no display'),
+      }),
+    );
+    await expect(router['file:save'](trusted, { suggestedName: 'a.md', mimeType: 'text/markdown', data: 'x' })).resolves.toEqual({
+      ok: false,
+      error: 'file:save: disk full',
+    });
+    await expect(router['projector:open'](trusted, { workshopId: 'w1' })).resolves.toEqual({ ok: false, error: 'projector:open: no display' });
+  });
+
+  it('refuses an answer of the implementation that breaks the contract', async () => {
+    const broken = routeChannel<'projector:open', SenderEvent>('projector:open', () => ({ opened: 'yes' }) as unknown as { opened: boolean });
+    const result = await broken(trusted, { workshopId: 'w1' });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('projector:open: invalid answer — opened') });
+  });
+
+  it('passes good input through parsed, unknown keys dropped, bytes intact', async () => {
+    const implementation = fakeImplementation();
+    const router = createHostRouter(implementation);
+    const bytes = new Uint8Array([0, 1, 2, 255]);
+    const result = await router['file:save'](trusted, { suggestedName: 'minutes.docx', mimeType: 'application/zip', data: bytes, extra: 1 });
+    expect(result).toEqual({ ok: true, value: { saved: true, path: '/tmp/x.md' } });
+    expect(implementation['file:save']).toHaveBeenCalledWith({ suggestedName: 'minutes.docx', mimeType: 'application/zip', data: bytes }, trusted);
+    await expect(router['app:info'](trusted, undefined)).resolves.toEqual({
+      ok: true,
+      value: { kind: 'electron', version: '1.0.0', platform: 'linux' },
+    });
+  });
+});
+
+describe('ipc registration (electron/ipc.ts)', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'plenum-ipc-'));
+    electron.handlers.clear();
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function register(openProjector = vi.fn(() => true)) {
+    const { registerHostIpc } = await import('../../electron/ipc');
+    const unregister = registerHostIpc({ openProjector });
+    return { openProjector, unregister };
+  }
+
+  const call = (channel: string, input: unknown, event: unknown = { ...trusted, sender: {} }) => {
+    const handler = electron.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, input);
+  };
+
+  it('registers every channel of the contract, and removes them again', async () => {
+    const { unregister } = await register();
+    expect([...electron.handlers.keys()].sort()).toEqual([...hostChannels].sort());
+    unregister();
+    expect(electron.handlers.size).toBe(0);
+  });
+
+  it('answers app:info from Electron, and nothing to a stranger', async () => {
+    await register();
+    await expect(call('app:info', undefined)).resolves.toEqual({ ok: true, value: { kind: 'electron', version: '9.8.7', platform: process.platform } });
+    await expect(call('app:info', undefined, { senderFrame: { url: 'https://evil.example/' }, sender: {} })).resolves.toEqual({
+      ok: false,
+      error: 'untrusted sender',
+    });
+  });
+
+  it('saves where the user chose, and reports a cancelled dialog as not saved', async () => {
+    await register();
+    const target = path.join(dir, 'minutes.md');
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    await expect(call('file:save', { suggestedName: 'minutes.md', mimeType: 'text/markdown', data: '# Minutes' })).resolves.toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    });
+    expect(await readFile(target, 'utf8')).toBe('# Minutes');
+
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(call('file:save', { suggestedName: 'x.md', mimeType: 'text/markdown', data: 'x' })).resolves.toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it('opens the projector through main', async () => {
+    const { openProjector } = await register();
+    await expect(call('projector:open', { workshopId: 'w7' })).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(openProjector).toHaveBeenCalledWith('w7');
+  });
+});
+
+describe('preload (electron/preload.ts)', () => {
+  it('exposes window.plenum with one method per channel, and no ipcRenderer', async () => {
+    await import('../../electron/preload');
+    expect([...electron.exposed.keys()]).toEqual(['plenum']);
+    const api = electron.exposed.get('plenum') as HostApi;
+    expect(Object.keys(api).sort()).toEqual([...hostChannels].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.values(api)).not.toContain(electron.invoke);
+
+    electron.invoke.mockResolvedValueOnce({ ok: true, value: { opened: true } });
+    await expect(api['projector:open']({ workshopId: 'w1' })).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(electron.invoke).toHaveBeenLastCalledWith('projector:open', { workshopId: 'w1' });
+
+    electron.invoke.mockRejectedValueOnce(new Error("No handler registered for 'app:info'"));
+    await expect(api['app:info']()).resolves.toEqual({ ok: false, error: "app:info: No handler registered for 'app:info'" });
+  });
+});
