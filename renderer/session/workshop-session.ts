@@ -88,7 +88,7 @@ export interface NewWorkshopInput {
 export async function createStoredWorkshop(store: WorkshopStore, input: NewWorkshopInput, now = Date.now()): Promise<string> {
   const id = newId();
   const doc = createWorkshopDoc();
-  if (input.templateOf) initFromTemplate(input.templateOf, doc, { id, title: input.title, now });
+  if (input.templateOf) initFromTemplate(input.templateOf, doc, { id, title: input.title, date: input.date ?? '', now });
   else initWorkshop(doc, { id, title: input.title, language: input.language, date: input.date ?? '', now });
   const meta = metaSnapshot(doc);
   await store.createWorkshop({ id, title: meta.title, date: meta.date, createdAt: now, updatedAt: now }, encodeWorkshopState(doc));
@@ -102,5 +102,11 @@ export async function readStoredWorkshop(store: WorkshopStore, id: string): Prom
   const doc = createWorkshopDoc();
   const applied = applyWorkshopUpdates(doc, stored.updates);
   if (!applied.ok) throw new WorkshopOpenError(applied.error);
+  // A newer document is refused here too: a template or an export read from it would be half-understood.
+  const schema = checkSchema(doc);
+  if (!schema.ok) {
+    doc.destroy();
+    throw new WorkshopOpenError(schema.error);
+  }
   return doc;
 }

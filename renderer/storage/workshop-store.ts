@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mergeWorkshopUpdates } from '../../shared/model';
-import { PlenumDb, type WorkshopIndexRow } from './plenum-db';
+import Dexie from 'dexie';
+import { PlenumDb, STORE_VERSION, type WorkshopIndexRow } from './plenum-db';
 import { StorageError, toStorageError } from './storage-error';
 
 /**
@@ -43,14 +44,37 @@ export interface StoredWorkshop {
 
 export type IndexPatch = Partial<Pick<WorkshopIndexRow, 'title' | 'date'>>;
 
+/** Dexie stores `db.version(n)` as IndexedDB version n * 10. */
+const NATIVE_VERSION = STORE_VERSION * 10;
+
+const newerStore = (nativeVersion: number) =>
+  new StorageError('storage.newer', `store layout ${nativeVersion / 10} is newer than ${STORE_VERSION}`);
+
+/** The IndexedDB version of `name` on disk, 0 if absent or if the browser cannot list databases. */
+async function installedVersion(name: string): Promise<number> {
+  try {
+    const databases = (await Dexie.dependencies.indexedDB.databases?.()) ?? [];
+    return databases.find((info) => info.name === name)?.version ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 export class WorkshopStore {
   private constructor(private readonly db: PlenumDb) {}
 
   /** Opens (and if need be creates) the store; a store of a newer Plenum is refused. */
   static async open(name = 'plenum'): Promise<WorkshopStore> {
+    // Dexie 4 does not refuse a newer database: on VersionError it reopens it at whatever
+    // version is installed, and may even patch its schema. So the version is checked here,
+    // before Dexie touches it where the browser can tell, and once more after opening.
+    const before = await installedVersion(name);
+    if (before > NATIVE_VERSION) throw newerStore(before);
     const db = new PlenumDb(name);
     try {
       await db.open();
+      const after = db.backendDB().version;
+      if (after > NATIVE_VERSION) throw newerStore(after);
     } catch (error) {
       db.close();
       throw toStorageError(error);
@@ -152,7 +176,7 @@ export class WorkshopStore {
         if (rows.length === 0) return;
         const parts = [...(stateRow ? [stateRow.state] : []), ...rows.map((row) => row.update)];
         await this.db.states.put({ workshopId: id, state: mergeWorkshopUpdates(parts), compactedAt: Date.now() });
-        await this.db.updates.bulkDelete(rows.map((row) => row.seq!));
+        await this.db.updates.bulkDelete(rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq])));
       }),
     );
   }

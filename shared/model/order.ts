@@ -1,4 +1,4 @@
-import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import { generateKeyBetween } from 'fractional-indexing';
 
 interface Ordered {
   id: string;
@@ -32,6 +32,9 @@ export function keysForMove(sorted: readonly Ordered[], movingId: string, toInde
   }
   const tied = others.slice(index).filter((item) => item.order === before);
   const upper = others[index + tied.length]?.order ?? null;
-  const keys = generateNKeysBetween(before, upper, tied.length + 1);
-  return [{ id: movingId, order: keys[0]! }, ...tied.map((item, i) => ({ id: item.id, order: keys[i + 1]! }))];
+  let previous = before;
+  return [movingId, ...tied.map((item) => item.id)].map((id) => {
+    previous = generateKeyBetween(previous, upper);
+    return { id, order: previous };
+  });
 }

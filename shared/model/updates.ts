@@ -12,7 +12,8 @@ export function encodeWorkshopState(doc: WorkshopDoc): Uint8Array {
 
 /** Merges stored updates into one without loading a document: cheap log compaction. */
 export function mergeWorkshopUpdates(updates: readonly Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates]);
+  const [only] = updates;
+  return updates.length === 1 && only ? only : Y.mergeUpdates([...updates]);
 }
 
 /**

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCard,
+  boardCards,
+  boardsSnapshot,
+  cardsSnapshot,
+  createWorkshopDoc,
+  initWorkshop,
+  LIMITS,
+  PLENARY_BOARD_ID,
+  removeCard,
+  updateCardText,
+  type Card,
+  type WorkshopDoc,
+} from '../../shared/model';
+
+function newWorkshop(): WorkshopDoc {
+  const doc = createWorkshopDoc();
+  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
+  return doc;
+}
+
+function added(doc: WorkshopDoc, text: string, now = 1000): Card {
+  const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text, now });
+  if (!result.ok) throw new Error(`could not add card: ${result.error.code}`);
+  return result.value;
+}
+
+describe('adding cards', () => {
+  it('adds a card to the plenary board with its times', () => {
+    const doc = newWorkshop();
+    const card = added(doc, 'More shade in the park', 5000);
+    expect(card).toMatchObject({ boardId: PLENARY_BOARD_ID, text: 'More shade in the park', createdAt: 5000, updatedAt: 5000 });
+    expect(cardsSnapshot(doc)).toEqual([card]);
+    expect(boardCards(cardsSnapshot(doc), PLENARY_BOARD_ID)).toEqual([card]);
+    expect(boardsSnapshot(doc).map((board) => board.id)).toEqual([PLENARY_BOARD_ID]);
+  });
+
+  it('keeps cards in the order they were added', () => {
+    const doc = newWorkshop();
+    for (const text of ['one', 'two', 'three']) added(doc, text);
+    expect(cardsSnapshot(doc).map((card) => card.text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it.each([
+    ['leading and trailing spaces', '  spaced  '],
+    ['line breaks', 'first\nsecond\r\nthird\n\n'],
+    ['tabs, emoji and Cyrillic', '\tЗустріч 👍\u00a0ok'],
+  ])('stores text with %s exactly as typed', (_label, text) => {
+    const doc = newWorkshop();
+    added(doc, text);
+    expect(cardsSnapshot(doc)[0]?.text).toBe(text);
+  });
+
+  it('stores a pasted 100,000-character card whole', () => {
+    const doc = newWorkshop();
+    const text = Array.from({ length: 100_000 }, (_, i) => (i % 80 === 79 ? '\n' : String.fromCharCode(97 + (i % 26)))).join('');
+    added(doc, text);
+    const stored = cardsSnapshot(doc)[0]?.text ?? '';
+    expect(stored.length).toBe(100_000);
+    expect(stored === text).toBe(true);
+  });
+
+  it.each([
+    ['empty text', '', 'text.empty'],
+    ['blank text', ' \n\t ', 'text.empty'],
+    ['text beyond the card limit', 'x'.repeat(LIMITS.cardTextMax + 1), 'text.tooLong'],
+  ])('refuses %s and adds nothing', (_label, text, code) => {
+    const doc = newWorkshop();
+    expect(addCard(doc, { boardId: PLENARY_BOARD_ID, text })).toMatchObject({ ok: false, error: { code } });
+    expect(cardsSnapshot(doc)).toEqual([]);
+  });
+
+  it('refuses a card for a board that does not exist', () => {
+    const doc = newWorkshop();
+    expect(addCard(doc, { boardId: 'table-9', text: 'lost' })).toEqual({ ok: false, error: { code: 'notFound' } });
+    expect(cardsSnapshot(doc)).toEqual([]);
+  });
+});
+
+describe('editing cards', () => {
+  it('replaces the text exactly and stamps updatedAt', () => {
+    const doc = newWorkshop();
+    const card = added(doc, 'draft', 1000);
+    expect(updateCardText(doc, card.id, '  final\nversion ', 2000)).toEqual({ ok: true, value: true });
+    expect(cardsSnapshot(doc)).toEqual([{ ...card, text: '  final\nversion ', updatedAt: 2000 }]);
+  });
+
+  it('writes nothing when the text did not change', () => {
+    const doc = newWorkshop();
+    const card = added(doc, 'same', 1000);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    expect(updateCardText(doc, card.id, 'same', 2000)).toEqual({ ok: true, value: true });
+    expect(updates).toHaveLength(0);
+    expect(cardsSnapshot(doc)[0]?.updatedAt).toBe(1000);
+  });
+
+  it.each([
+    ['blank text', '   ', 'text.empty'],
+    ['text beyond the card limit', 'y'.repeat(LIMITS.cardTextMax + 1), 'text.tooLong'],
+  ])('refuses %s and keeps the old text', (_label, text, code) => {
+    const doc = newWorkshop();
+    const card = added(doc, 'keep me');
+    expect(updateCardText(doc, card.id, text)).toMatchObject({ ok: false, error: { code } });
+    expect(cardsSnapshot(doc)).toEqual([card]);
+  });
+
+  it('reports an unknown card as notFound', () => {
+    expect(updateCardText(newWorkshop(), 'nope', 'text')).toEqual({ ok: false, error: { code: 'notFound' } });
+  });
+});
+
+describe('removing cards', () => {
+  it('removes exactly the card given', () => {
+    const doc = newWorkshop();
+    const [a, b, c] = ['a', 'b', 'c'].map((text) => added(doc, text)) as [Card, Card, Card];
+    expect(removeCard(doc, b.id)).toEqual({ ok: true, value: true });
+    expect(cardsSnapshot(doc)).toEqual([a, c]);
+  });
+
+  it('reports a card removed twice as notFound', () => {
+    const doc = newWorkshop();
+    const card = added(doc, 'once');
+    removeCard(doc, card.id);
+    expect(removeCard(doc, card.id)).toEqual({ ok: false, error: { code: 'notFound' } });
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addAgendaItem,
+  addCard,
+  addParticipant,
+  applyWorkshopUpdates,
+  createWorkshopDoc,
+  encodeWorkshopState,
+  initWorkshop,
+  liveWorkshop,
+  PLENARY_BOARD_ID,
+  removeCard,
+  syncDocs,
+  updateCardText,
+  updateMeta,
+  type Area,
+  type Card,
+  type WorkshopDoc,
+} from '../../shared/model';
+
+function newWorkshop(): WorkshopDoc {
+  const doc = createWorkshopDoc();
+  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
+  return doc;
+}
+
+function card(doc: WorkshopDoc, text: string): Card {
+  const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text });
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value;
+}
+
+const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants'];
+
+function countNotifications(live: ReturnType<typeof liveWorkshop>): Record<Area, number> {
+  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0 };
+  for (const area of AREAS) live.subscribe(area, () => (counts[area] += 1));
+  return counts;
+}
+
+describe('liveWorkshop.get', () => {
+  it('returns the same object for every area until something changes', () => {
+    const doc = newWorkshop();
+    card(doc, 'hello');
+    const live = liveWorkshop(doc);
+    for (const area of AREAS) expect(live.get(area)).toBe(live.get(area));
+  });
+
+  it('returns a new object only for the area that changed', () => {
+    const doc = newWorkshop();
+    const live = liveWorkshop(doc);
+    const before = Object.fromEntries(AREAS.map((area) => [area, live.get(area)]));
+    card(doc, 'new card');
+    expect(live.get('cards')).not.toBe(before.cards);
+    expect(live.get('cards').map((c) => c.text)).toEqual(['new card']);
+    for (const area of AREAS.filter((a) => a !== 'cards')) expect(live.get(area)).toBe(before[area]);
+  });
+
+  it('keeps the identity of unchanged cards when another card is edited', () => {
+    const doc = newWorkshop();
+    const [a, b, c] = ['a', 'b', 'c'].map((text) => card(doc, text)) as [Card, Card, Card];
+    const live = liveWorkshop(doc);
+    const before = live.get('cards');
+    updateCardText(doc, b.id, 'b edited');
+    const after = live.get('cards');
+    expect(after).not.toBe(before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after.map((x) => x.id)).toEqual([a.id, b.id, c.id]);
+    expect(after[1]?.text).toBe('b edited');
+  });
+
+  it('keeps the identity of the remaining cards when one is removed', () => {
+    const doc = newWorkshop();
+    const [a, b] = ['a', 'b'].map((text) => card(doc, text)) as [Card, Card];
+    const live = liveWorkshop(doc);
+    const before = live.get('cards');
+    removeCard(doc, a.id);
+    expect(live.get('cards')).toEqual([b]);
+    expect(live.get('cards')[0]).toBe(before[1]);
+  });
+
+  it('keeps the meta object when a change writes the same values again', () => {
+    const doc = newWorkshop();
+    const live = liveWorkshop(doc);
+    const before = live.get('meta');
+    updateMeta(doc, { title: 'Renamed' });
+    const renamed = live.get('meta');
+    expect(renamed).not.toBe(before);
+    expect(renamed.title).toBe('Renamed');
+    updateMeta(doc, { title: 'Renamed' });
+    expect(live.get('meta')).toBe(renamed);
+  });
+});
+
+describe('liveWorkshop.subscribe', () => {
+  it.each([
+    ['cards', (doc: WorkshopDoc) => card(doc, 'x')],
+    ['agenda', (doc: WorkshopDoc) => addAgendaItem(doc, { title: 'Intro', durationMin: 5 })],
+    ['meta', (doc: WorkshopDoc) => updateMeta(doc, { venue: 'Town hall' })],
+    ['participants', (doc: WorkshopDoc) => addParticipant(doc, { name: 'Ada', organisation: '', stakeholderGroup: '', email: '' })],
+  ] as const)('notifies only the listeners of %s when it changes', (area, change) => {
+    const doc = newWorkshop();
+    const live = liveWorkshop(doc);
+    const counts = countNotifications(live);
+    change(doc);
+    expect(counts).toEqual({ meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, [area]: 1 });
+  });
+
+  it('notifies for a remote change as for a local one', () => {
+    const doc = newWorkshop();
+    const peer = createWorkshopDoc();
+    applyWorkshopUpdates(peer, [encodeWorkshopState(doc)]);
+    const live = liveWorkshop(doc);
+    const counts = countNotifications(live);
+    card(peer, 'from the other table');
+    syncDocs(doc, peer);
+    expect(counts.cards).toBe(1);
+    expect(counts.agenda).toBe(0);
+    expect(live.get('cards').map((c) => c.text)).toEqual(['from the other table']);
+  });
+
+  it('stops notifying after unsubscribe and after destroy', () => {
+    const doc = newWorkshop();
+    const live = liveWorkshop(doc);
+    let calls = 0;
+    const unsubscribe = live.subscribe('cards', () => (calls += 1));
+    card(doc, 'one');
+    unsubscribe();
+    card(doc, 'two');
+    live.subscribe('cards', () => (calls += 1));
+    live.destroy();
+    card(doc, 'three');
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addAgendaItem,
+  addCard,
+  agendaSnapshot,
+  applyWorkshopUpdates,
+  cardsSnapshot,
+  createUndoHistory,
+  createWorkshopDoc,
+  encodeWorkshopState,
+  initWorkshop,
+  metaSnapshot,
+  moveAgendaItem,
+  PLENARY_BOARD_ID,
+  removeCard,
+  syncDocs,
+  updateCardText,
+  updateMeta,
+  workshopSnapshot,
+  type WorkshopDoc,
+} from '../../shared/model';
+
+function newWorkshop(): WorkshopDoc {
+  const doc = createWorkshopDoc();
+  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
+  return doc;
+}
+
+function peerOf(doc: WorkshopDoc): WorkshopDoc {
+  const peer = createWorkshopDoc();
+  applyWorkshopUpdates(peer, [encodeWorkshopState(doc)]);
+  return peer;
+}
+
+const texts = (doc: WorkshopDoc) => cardsSnapshot(doc).map((card) => card.text);
+
+function addText(doc: WorkshopDoc, text: string): string {
+  const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text });
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value.id;
+}
+
+describe('createUndoHistory', () => {
+  it('undoes and redoes own changes one action at a time', () => {
+    const doc = newWorkshop();
+    const undo = createUndoHistory(doc);
+    expect(undo.canUndo()).toBe(false);
+    const id = addText(doc, 'first');
+    addText(doc, 'second');
+    updateCardText(doc, id, 'first, edited');
+
+    expect(undo.undo()).toBe(true);
+    expect(texts(doc)).toEqual(['first', 'second']);
+    expect(undo.undo()).toBe(true);
+    expect(texts(doc)).toEqual(['first']);
+    expect(undo.canRedo()).toBe(true);
+    expect(undo.redo()).toBe(true);
+    expect(texts(doc)).toEqual(['first', 'second']);
+    expect(undo.undo()).toBe(true);
+    expect(undo.undo()).toBe(true);
+    expect(texts(doc)).toEqual([]);
+    expect(undo.undo()).toBe(false);
+    expect(undo.canUndo()).toBe(false);
+  });
+
+  it('brings back a removed card with its text and restores a renamed title', () => {
+    const doc = newWorkshop();
+    const undo = createUndoHistory(doc);
+    const id = addText(doc, 'keep\nme');
+    updateMeta(doc, { title: 'Renamed' });
+    removeCard(doc, id);
+    undo.undo();
+    expect(texts(doc)).toEqual(['keep\nme']);
+    undo.undo();
+    expect(metaSnapshot(doc).title).toBe('Workshop');
+  });
+
+  it('undoes an agenda move', () => {
+    const doc = newWorkshop();
+    for (const title of ['A', 'B', 'C']) addAgendaItem(doc, { title, durationMin: 5 });
+    const undo = createUndoHistory(doc);
+    moveAgendaItem(doc, agendaSnapshot(doc)[2]?.id ?? '', 0);
+    expect(agendaSnapshot(doc).map((item) => item.title)).toEqual(['C', 'A', 'B']);
+    undo.undo();
+    expect(agendaSnapshot(doc).map((item) => item.title)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('does not undo a change that came from another laptop', () => {
+    const doc = newWorkshop();
+    const peer = peerOf(doc);
+    const undo = createUndoHistory(doc);
+    addText(doc, 'mine');
+    addText(peer, 'theirs');
+    syncDocs(doc, peer);
+    expect(texts(doc).sort()).toEqual(['mine', 'theirs']);
+
+    expect(undo.undo()).toBe(true);
+    expect(texts(doc)).toEqual(['theirs']);
+    expect(undo.undo()).toBe(false);
+    expect(texts(doc)).toEqual(['theirs']);
+  });
+
+  it('undoes only its own edit when another laptop edited a different card', () => {
+    const doc = newWorkshop();
+    const shared = addText(doc, 'shared');
+    const peer = peerOf(doc);
+    const undo = createUndoHistory(doc);
+    const mine = addText(doc, 'mine');
+    updateCardText(peer, shared, 'shared, edited remotely');
+    syncDocs(doc, peer);
+    undo.undo();
+    expect(cardsSnapshot(doc).map((card) => [card.id, card.text])).toEqual([[shared, 'shared, edited remotely']]);
+    expect(cardsSnapshot(doc).some((card) => card.id === mine)).toBe(false);
+    syncDocs(doc, peer);
+    expect(workshopSnapshot(peer)).toEqual(workshopSnapshot(doc));
+  });
+
+  it('tells subscribers when the history changes, until destroyed', () => {
+    const doc = newWorkshop();
+    const undo = createUndoHistory(doc);
+    let calls = 0;
+    undo.subscribe(() => (calls += 1));
+    addText(doc, 'one');
+    expect(calls).toBeGreaterThan(0);
+    const seen = calls;
+    undo.destroy();
+    addText(doc, 'two');
+    expect(calls).toBe(seen);
+  });
+});
