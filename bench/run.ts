@@ -1,0 +1,239 @@
+/**
+ * `npm run bench` (scripts/bench.mjs loads this file through tsx):
+ *   1. builds the bench page (bench/browser/) with Vite into dist/bench/, one copy of yjs (yjsAlias);
+ *   2. serves it from a tiny static server on 127.0.0.1, on a free port;
+ *   3. starts headless Chromium with a persistent profile in a temporary directory, so IndexedDB
+ *      lives on disk as in the app (a default Playwright context is off the record: its IndexedDB
+ *      is kept in memory and a strict-durability commit would cost nothing);
+ *   4. runs the suites of bench/suites/index.ts in the page, prints one table, writes
+ *      bench/results/latest.json and a timestamped copy;
+ *   5. closes the browser and the server and removes the profile, also on failure or Ctrl-C.
+ *
+ * Arguments: words select suites whose name contains one of them; --check exits with 1 if a
+ * benchmark fails its target (for CI); the run always exits with 1 on an error.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { yjsAlias } from '../vite.config';
+import type {} from './browser/api'; // window.plenumBench
+import { formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo } from './format';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const PAGE_SOURCE = here('./browser');
+const PAGE_BUILD = here('../dist/bench');
+const RESULTS = here('./results');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  // window.gc(): suites collect garbage before timed runs, outside the timed region.
+  '--js-flags=--expose-gc',
+];
+/** A hung page must not keep the run (and the browser) alive forever. */
+const RUN_TIMEOUT_MS = 10 * 60_000;
+
+async function buildPage(): Promise<void> {
+  await build({
+    configFile: false,
+    root: PAGE_SOURCE,
+    base: './',
+    logLevel: 'warn',
+    resolve: { alias: yjsAlias, dedupe: ['yjs'] },
+    build: {
+      outDir: PAGE_BUILD,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      reportCompressedSize: false,
+    },
+  });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** Static files of `root` on 127.0.0.1 and a free port. Cross-origin isolated, so performance.now() is precise to 5 µs, not 100 µs. */
+async function serve(root: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+      const found = file.startsWith(root + sep) && (await stat(file).catch(() => null))?.isFile();
+      if (!found) {
+        response.writeHead(404).end('not found');
+        return;
+      }
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      });
+      createReadStream(file).pipe(response);
+    })();
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ready);
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+async function chromiumVersion(context: BrowserContext, page: Page): Promise<string> {
+  const browser = context.browser();
+  if (browser) return browser.version();
+  const session = await context.newCDPSession(page);
+  const { product } = (await session.send('Browser.getVersion')) as { product: string };
+  await session.detach();
+  return product;
+}
+
+function machine(chromium: string): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    chromium,
+    node: process.version,
+  };
+}
+
+async function writeReport(report: BenchReport): Promise<string[]> {
+  await mkdir(RESULTS, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const files = [join(RESULTS, 'latest.json'), join(RESULTS, `${report.date.replace(/[:.]/g, '-')}.json`)];
+  for (const file of files) await writeFile(file, json);
+  return files;
+}
+
+interface Resources {
+  server?: Server;
+  context?: BrowserContext;
+  profile?: string;
+}
+
+/** Closes whatever was opened; safe to call twice. */
+async function release(resources: Resources): Promise<void> {
+  const { context, server, profile } = resources;
+  resources.context = resources.server = resources.profile = undefined;
+  await context?.close().catch(() => undefined);
+  if (server) await new Promise<void>((done) => server.close(() => done()));
+  if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+}
+
+async function run(filters: readonly string[], resources: Resources): Promise<BenchReport> {
+  const started = Date.now();
+  console.log('building the bench page (vite) …');
+  await buildPage();
+  const { url, server } = await serve(PAGE_BUILD);
+  resources.server = server;
+  resources.profile = await mkdtemp(join(os.tmpdir(), 'plenum-bench-'));
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const context = await chromium.launchPersistentContext(resources.profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    // Our handler in main() closes the browser and then removes the profile; Playwright's own
+    // would kill the browser and exit at once, leaving the profile behind.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  resources.context = context;
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('[bench] ')) console.log(`    ${text.slice(8)}`);
+    else if (message.type() === 'error' || message.type() === 'warning') console.log(`    page ${message.type()}: ${text}`);
+  });
+  page.on('pageerror', (error) => console.log(`    page error: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.plenumBench !== undefined);
+  if (!(await page.evaluate(() => crossOriginIsolated))) console.log('note: page not cross-origin isolated, timer resolution 100 µs');
+  const version = await chromiumVersion(context, page);
+
+  const available = await page.evaluate(() => window.plenumBench?.suites() ?? []);
+  const selected = available.filter((suite) => filters.length === 0 || filters.some((filter) => suite.name.includes(filter)));
+  if (selected.length === 0) throw new Error(`no suite matches ${filters.join(', ')}; suites: ${available.map((s) => s.name).join(', ')}`);
+
+  const results: BenchResult[] = [];
+  for (const suite of selected) {
+    const suiteStart = Date.now();
+    console.log(`▶ ${suite.name}: ${suite.description}`);
+    const series = await page.evaluate((name) => window.plenumBench?.run(name) ?? Promise.reject(new Error('bench page gone')), suite.name);
+    results.push(...toResults(series));
+    for (const { name, unit, samples } of series) {
+      const { median } = summarize(samples);
+      console.log(`    ${name}: ${samples.length} runs, min ${Math.min(...samples).toFixed(2)}, median ${median.toFixed(2)}, max ${Math.max(...samples).toFixed(2)} ${unit}`);
+    }
+    console.log(`  done in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`);
+  }
+  console.log(`all suites done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { date: new Date().toISOString(), machine: machine(version), results };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const filters = args.filter((arg) => !arg.startsWith('--'));
+  const resources: Resources = {};
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    console.error(`\n${signal}: closing the browser and the server`);
+    void release(resources).finally(() => process.exit(130));
+  };
+  // `once`: a second Ctrl-C ends the process at once (Playwright still kills the browser on exit).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`benchmarks did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`)), RUN_TIMEOUT_MS);
+  });
+  let report: BenchReport;
+  try {
+    report = await Promise.race([run(filters, resources), timeout]);
+  } finally {
+    clearTimeout(timer);
+    await release(resources);
+  }
+
+  console.log(`\n${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memory}, ${report.machine.os}, ${report.machine.chromium}, Node ${report.machine.node}\n`);
+  console.log(formatTable(report.results));
+  const failed = report.results.filter((result) => !verdict(result).pass);
+  for (const result of failed) console.log(`FAIL ${result.name}: ${verdict(result).reasons.join('; ')}`);
+  const files = await writeReport(report);
+  console.log(`\nwritten: ${files.map((file) => relative(process.cwd(), file)).join(', ')}`);
+  return check && failed.length > 0 ? 1 : 0;
+}
+
+/** Set by a signal: the run is being torn down, its errors are only the consequence. */
+let interrupted = false;
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (interrupted) return;
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);
