@@ -13,6 +13,7 @@ export function boardsSnapshot(doc: WorkshopDoc): Board[] {
       id,
       kind: (str(board, 'kind') === 'table' ? 'table' : 'plenary') as BoardKind,
       title: str(board, 'title'),
+      topic: str(board, 'topic'),
       order: str(board, 'order'),
     }))
     .sort((a, b) => (a.kind === b.kind ? compareOrdered(a, b) : a.kind === 'plenary' ? -1 : 1));

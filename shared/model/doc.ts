@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LANGUAGES, PLENARY_BOARD_ID, ROOT, SCHEMA_VERSION, type Language } from './schema';
+import { LANGUAGES, PLENARY_BOARD_ID, REPORT_BACK_FIELD, ROOT, SCHEMA_VERSION, type Language } from './schema';
 import { keyAtEnd } from './order';
 
 /**
@@ -71,7 +71,9 @@ export function initWorkshop(doc: WorkshopDoc, defaults: WorkshopDefaults): void
     if (!boards.has(PLENARY_BOARD_ID)) {
       boards.set(
         PLENARY_BOARD_ID,
-        itemMap({ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', order: keyAtEnd([]) }),
+        // reportBack is created with the board: two laptops that each created it later would
+        // merge to one of the two maps and lose the other's entries.
+        itemMap({ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', order: keyAtEnd([]), [REPORT_BACK_FIELD]: new Y.Map() }),
       );
     }
   });

@@ -14,3 +14,4 @@ export * from './updates';
 export * from './template';
 export { newId } from './ids';
 export * from './restore';
+export * from './tables';

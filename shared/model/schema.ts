@@ -18,6 +18,13 @@ export type RootName = (typeof ROOT)[keyof typeof ROOT];
 /** The plenary board exists in every workshop under this fixed id, so two creators cannot duplicate it. */
 export const PLENARY_BOARD_ID = 'plenary';
 
+/**
+ * Field of the plenary board's map: a `Y.Map` of the table boards shown in the plenary
+ * (report-back), board id → fractional order key. A map, not a Y.Array, so two laptops that
+ * show tables at the same time both keep theirs and nobody's entry is duplicated.
+ */
+export const REPORT_BACK_FIELD = 'reportBack';
+
 export const LANGUAGES = ['de', 'en', 'uk'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -56,7 +63,10 @@ export interface AgendaItem {
 export interface Board {
   id: string;
   kind: BoardKind;
+  /** A table's name; '' for the plenary board. */
   title: string;
+  /** A table's topic; '' when not set and for the plenary board (optional in the document). */
+  topic: string;
   order: string;
 }
 

@@ -34,7 +34,7 @@ describe('initWorkshop', () => {
         createdAt: 1234,
       },
       agenda: [],
-      boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', order: expect.any(String) }],
+      boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String) }],
       cards: [],
       participants: [],
     });
