@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A signaling server address as the renderer connects to it: `ws://host:port`. */
+const signalingAddress = z.string().startsWith('ws://').max(300);
+
 /**
  * The bridge between the UI and its host. Each call has a `scope:verb` channel, a zod schema of
  * its input and of its output. Electron's main process parses every input with these schemas
@@ -30,6 +33,26 @@ export const hostContract = {
   'projector:open': {
     input: z.object({ workshopId: z.string().min(1).max(100) }),
     output: z.object({ opened: z.boolean() }),
+  },
+  /** Starts this app's signaling server (or answers the running one). Addresses: LAN first, loopback last. */
+  'hosting:start': {
+    input: z.object({ port: z.number().int().min(1024).max(65_535).optional() }),
+    output: z.object({ port: z.number().int(), addresses: z.array(signalingAddress) }),
+  },
+  'hosting:stop': {
+    input: z.void(),
+    output: z.object({ stopped: z.boolean() }),
+  },
+  'hosting:status': {
+    input: z.void(),
+    output: z.object({ running: z.boolean(), port: z.number().int().optional(), addresses: z.array(signalingAddress) }),
+  },
+  /** Sessions announced on the LAN (mDNS); empty where discovery does not work. */
+  'discovery:list': {
+    input: z.void(),
+    output: z.object({
+      sessions: z.array(z.object({ name: z.string().max(200), addresses: z.array(signalingAddress) })),
+    }),
   },
 } as const;
 

@@ -67,9 +67,10 @@ async function seedOurs(name: string, workshop: SeededWorkshop): Promise<void> {
 async function reseedOurs(name: string, workshop: SeededWorkshop): Promise<void> {
   const store = await WorkshopStore.open(name);
   try {
-    const { lastSeq } = await store.loadWorkshop(workshop.id);
-    if (!(await store.replaceState(workshop.id, workshop.state, lastSeq))) throw new Error('re-seed: state not replaced');
-    const logLength = await store.appendUpdates(workshop.id, workshop.log, { title: workshop.title });
+    const { seqs, generation } = await store.loadWorkshop(workshop.id);
+    if (!(await store.replaceState(workshop.id, workshop.state, seqs, generation))) throw new Error('re-seed: state not replaced');
+    await store.appendUpdates(workshop.id, workshop.log, { title: workshop.title });
+    const logLength = await store.countUpdates(workshop.id);
     if (logLength !== workshop.log.length) throw new Error(`re-seed: log holds ${logLength} updates`);
   } finally {
     store.close();

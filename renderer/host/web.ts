@@ -22,4 +22,9 @@ export const webHost: HostApi = {
     const opened = window.open(`#/projector/${encodeURIComponent(workshopId)}`, 'plenum-projector');
     return done({ opened: opened !== null });
   },
+  // A browser can neither listen on a port nor send multicast: hosting and discovery need the desktop app.
+  'hosting:start': () => Promise.resolve({ ok: false, error: 'hosting-needs-desktop' }),
+  'hosting:stop': () => done({ stopped: false }),
+  'hosting:status': () => done({ running: false, addresses: [] }),
+  'discovery:list': () => done({ sessions: [] }),
 };

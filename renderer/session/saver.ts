@@ -1,5 +1,5 @@
-import { metaSnapshot, onWorkshopUpdate, STORE_ORIGIN, type WorkshopDoc } from '../../shared/model';
-import { COMPACT_AFTER_UPDATES, type WorkshopStore } from '../storage/workshop-store';
+import { encodeWorkshopState, metaSnapshot, onWorkshopUpdate, STORE_ORIGIN, type WorkshopDoc } from '../../shared/model';
+import { COMPACT_AFTER_UPDATES, type IndexPatch, type WorkshopStore } from '../storage/workshop-store';
 import { toStorageError, type StorageError } from '../storage/storage-error';
 
 export type SaveStatus =
@@ -21,14 +21,30 @@ export interface WorkshopSaver {
   stop(): Promise<void>;
 }
 
-const RETRY_MS = 3000;
+/** What the store held when the workshop was loaded: the log rows and the state's generation. */
+export interface LoadedLog {
+  seqs: readonly number[];
+  generation: number;
+}
 
-export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc): WorkshopSaver {
+const RETRY_MS = 3000;
+/** The home screen's "last changed" may lag this much; sparing the index row a write per card keeps card-to-disk short. */
+const INDEX_REFRESH_MS = 2000;
+/** Compact a loaded log once the workshop is on screen, not while the moderator waits for it. */
+const COMPACT_AFTER_OPEN_MS = 1000;
+
+export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog = { seqs: [], generation: 0 }): WorkshopSaver {
   let pending: Uint8Array[] = [];
   let writing: Promise<void> | null = null;
   let status: SaveStatus = { state: 'saved' };
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let compactTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  // Log rows this document holds, so a compaction may drop exactly them (see replaceState).
+  let known: number[] = [...loaded.seqs];
+  let generation = loaded.generation;
+  let indexed = { title: '', date: '', at: 0 };
+  let indexStale = false;
   const listeners = new Set<() => void>();
   const waiters: Array<{ resolve: () => void; reject: (error: StorageError) => void }> = [];
 
@@ -44,22 +60,68 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc)
     }
   };
 
+  /** The index patch if the title or date changed or the last refresh is old; else null. */
+  const indexPatch = (now: number): IndexPatch | null => {
+    const meta = metaSnapshot(doc);
+    if (meta.title === indexed.title && meta.date === indexed.date && now - indexed.at < INDEX_REFRESH_MS) {
+      indexStale = true;
+      return null;
+    }
+    indexed = { title: meta.title, date: meta.date, at: now };
+    indexStale = false;
+    return { title: meta.title, date: meta.date };
+  };
+
+  const compact = async () => {
+    const seqs = [...known];
+    if (seqs.length === 0) return;
+    const replaced = await store.replaceState(id, encodeWorkshopState(doc), seqs, generation);
+    if (replaced) {
+      generation += 1;
+      const dropped = new Set(seqs);
+      known = known.filter((seq) => !dropped.has(seq));
+      logSizeAtLastCompaction = known.length;
+      return;
+    }
+    // Another window wrote meanwhile: merge what is stored instead, then reload the bookkeeping.
+    await store.compactLog(id);
+    const reloaded = await store.loadWorkshop(id);
+    known = reloaded.seqs;
+    generation = reloaded.generation;
+    logSizeAtLastCompaction = known.length;
+  };
+
+  let logSizeAtLastCompaction = -1;
+  const afterWrite = () => {
+    writing = null;
+    // Before the next batch, so a steady stream of edits cannot grow the log without bound;
+    // the size check stops a compaction that could not shrink the log from repeating at once.
+    if (known.length >= COMPACT_AFTER_UPDATES && known.length !== logSizeAtLastCompaction) return runCompaction();
+    if (pending.length > 0) return writeNext();
+    setStatus({ state: 'saved' });
+    settleWaiters();
+  };
+
+  const runCompaction = () => {
+    if (writing || stopped) return;
+    logSizeAtLastCompaction = known.length;
+    // Holds the writer while compacting: IndexedDB would queue the next append behind it anyway.
+    writing = compact()
+      .catch(() => undefined)
+      .then(afterWrite);
+  };
+
   const writeNext = () => {
     if (writing || pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const meta = metaSnapshot(doc);
     setStatus({ state: 'saving', pending: batch.length });
+    const now = Date.now();
     writing = store
-      .appendUpdates(id, batch, { title: meta.title, date: meta.date })
-      .then(async (logLength) => {
-        // Still "writing" while compacting: updates arriving now wait for the next batch, so
-        // `flush()` cannot resolve while their append is still on its way to disk.
-        if (logLength >= COMPACT_AFTER_UPDATES) await store.compactLog(id).catch(() => undefined);
-        writing = null;
-        if (pending.length > 0) return writeNext();
-        setStatus({ state: 'saved' });
-        settleWaiters();
+      .appendUpdates(id, batch, indexPatch(now), now)
+      .then((seqs) => {
+        known.push(...seqs);
+        afterWrite();
       })
       .catch((raw: unknown) => {
         writing = null;
@@ -77,16 +139,20 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc)
     writeNext();
   });
 
+  if (known.length > 0) compactTimer = setTimeout(runCompaction, COMPACT_AFTER_OPEN_MS);
+
+  const flush = () => {
+    if (!writing && pending.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+  };
+
   return {
     status: () => status,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    flush() {
-      if (!writing && pending.length === 0) return Promise.resolve();
-      return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
-    },
+    flush,
     retry() {
       if (retryTimer) clearTimeout(retryTimer);
       writeNext();
@@ -94,11 +160,16 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc)
     async stop() {
       stopListening();
       if (retryTimer) clearTimeout(retryTimer);
+      if (compactTimer) clearTimeout(compactTimer);
       // After a failed write nothing is in flight: write now (the retry timer is gone), or
       // flush() would wait for a write that never starts and close() would hang.
       writeNext();
-      await this.flush().catch(() => undefined);
+      await flush().catch(() => undefined);
       stopped = true;
+      if (indexStale) {
+        const meta = metaSnapshot(doc);
+        await store.updateIndex(id, { title: meta.title, date: meta.date }).catch(() => undefined);
+      }
     },
   };
 }

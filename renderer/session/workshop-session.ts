@@ -17,7 +17,7 @@ import {
 } from '../../shared/model';
 import { StorageError } from '../storage/storage-error';
 import type { WorkshopStore } from '../storage/workshop-store';
-import { saveWorkshop, type WorkshopSaver } from './saver';
+import { saveWorkshop, type LoadedLog, type WorkshopSaver } from './saver';
 
 /** An open workshop: its document, live snapshots, undo history and the saver writing it to disk. */
 export interface WorkshopSession {
@@ -50,17 +50,14 @@ export async function openWorkshopSession(store: WorkshopStore, id: string): Pro
   if (!applied.ok) throw new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
   const schema = checkSchema(doc);
   if (!schema.ok) throw new WorkshopOpenError(schema.error);
-  if (stored.updates.length > 1) {
-    // Opening is the cheapest moment to rewrite the log as one garbage-collected state.
-    await store.replaceState(id, encodeWorkshopState(doc), stored.lastSeq).catch(() => false);
-  }
-  return bindSession(store, id, doc);
+  // The saver folds the loaded log into one state a moment after the workshop is on screen.
+  return bindSession(store, id, doc, stored);
 }
 
-function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc): WorkshopSession {
+function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog): WorkshopSession {
   const live = liveWorkshop(doc);
   const undo = createUndoHistory(doc);
-  const saver = saveWorkshop(store, id, doc);
+  const saver = saveWorkshop(store, id, doc, loaded);
   return {
     id,
     doc,

@@ -16,6 +16,12 @@ export interface StateRow {
   workshopId: string;
   state: Uint8Array;
   compactedAt: number;
+  /**
+   * Bumped by every compaction. A window that replaces the state with its own encoding checks
+   * it first: if another window compacted meanwhile, its state may hold updates this window
+   * never read, and overwriting it would lose them. Missing in rows written before it existed.
+   */
+  generation?: number;
 }
 
 /** One Yjs update appended since the last compaction, in write order (`seq`). */

@@ -38,11 +38,34 @@ export interface WorkshopList {
 
 export interface StoredWorkshop {
   updates: Uint8Array[];
-  /** Highest update sequence number read; compaction up to it is safe. */
+  /** Highest update sequence number read. */
   lastSeq: number;
+  /** Sequence numbers of the log rows read: a compaction may drop exactly these. */
+  seqs: number[];
+  /** Generation of the state row read (see StateRow.generation). */
+  generation: number;
 }
 
 export type IndexPatch = Partial<Pick<WorkshopIndexRow, 'title' | 'date'>>;
+
+/** Splits sorted keys of one workshop into runs that no other workshop's key interrupts. */
+function contiguousRuns(ours: readonly number[], all: readonly number[]): Array<[number, number]> {
+  const mine = new Set(ours);
+  const runs: Array<[number, number]> = [];
+  let start: number | null = null;
+  let end = 0;
+  for (const key of all) {
+    if (mine.has(key)) {
+      if (start === null) start = key;
+      end = key;
+    } else if (start !== null) {
+      runs.push([start, end]);
+      start = null;
+    }
+  }
+  if (start !== null) runs.push([start, end]);
+  return runs;
+}
 
 /** Dexie stores `db.version(n)` as IndexedDB version n * 10. */
 const NATIVE_VERSION = STORE_VERSION * 10;
@@ -131,7 +154,9 @@ export class WorkshopStore {
         const stateRow: unknown = await this.db.states.get(id);
         const rows: unknown[] = await this.db.updates.where('workshopId').equals(id).toArray();
         const updates: Uint8Array[] = [];
+        const seqs: number[] = [];
         let lastSeq = 0;
+        const generation = (stateRow as { generation?: unknown } | undefined)?.generation;
         if (stateRow !== undefined) {
           const state = bytes.safeParse((stateRow as { state?: unknown }).state);
           if (!state.success) throw new StorageError('storage.damaged', `state of ${id} is not binary data`);
@@ -144,30 +169,44 @@ export class WorkshopStore {
             throw new StorageError('storage.damaged', `update ${String(seq)} of ${id} is not binary data`);
           }
           updates.push(parsed.data);
+          seqs.push(seq);
           lastSeq = Math.max(lastSeq, seq);
         }
         if (updates.length === 0) throw new StorageError('storage.damaged', `workshop ${id} has no stored state`);
-        return { updates, lastSeq };
+        return { updates, lastSeq, seqs, generation: typeof generation === 'number' ? generation : 0 };
       }),
     );
   }
 
   /**
-   * Appends updates and refreshes the index row in one strict transaction. Resolves only once
-   * the data is on disk; rejects with a StorageError (quota, disk) the UI must show.
-   * Returns how many updates the log holds now, so the caller knows when to compact.
+   * Appends updates, and refreshes the index row when `patch` is given, in one strict
+   * transaction. Resolves only once the data is on disk; rejects with a StorageError (quota,
+   * disk) the UI must show. Returns the sequence numbers of the new log rows.
    */
-  async appendUpdates(id: string, updates: readonly Uint8Array[], patch: IndexPatch, now = Date.now()): Promise<number> {
+  async appendUpdates(id: string, updates: readonly Uint8Array[], patch: IndexPatch | null, now = Date.now()): Promise<number[]> {
+    const rows = updates.map((update) => ({ workshopId: id, update }));
+    if (patch === null) {
+      return this.run(() => this.db.updates.bulkAdd(rows, { allKeys: true }));
+    }
     return this.run(() =>
       this.db.transaction('rw', this.db.updates, this.db.workshops, async () => {
-        await this.db.updates.bulkAdd(updates.map((update) => ({ workshopId: id, update })));
+        const keys = await this.db.updates.bulkAdd(rows, { allKeys: true });
         await this.db.workshops.update(id, { ...patch, updatedAt: now });
-        return this.db.updates.where('workshopId').equals(id).count();
+        return keys;
       }),
     );
   }
 
-  /** Folds the update log into the state, atomically: the merged bytes hold exactly what was read. */
+  /** Refreshes the index row (title, date, last change) without writing to the log. */
+  async updateIndex(id: string, patch: IndexPatch, now = Date.now()): Promise<void> {
+    await this.run(() => this.db.workshops.update(id, { ...patch, updatedAt: now }));
+  }
+
+  /**
+   * Folds the update log into the state, atomically: the merged bytes hold exactly what was
+   * read. Slower than `replaceState` (merging costs more than encoding a loaded document) but
+   * needs no document, so it is the fallback when another window got in the way.
+   */
   async compactLog(id: string): Promise<void> {
     await this.run(() =>
       this.db.transaction('rw', this.db.states, this.db.updates, async () => {
@@ -175,23 +214,39 @@ export class WorkshopStore {
         const rows = await this.db.updates.where('workshopId').equals(id).toArray();
         if (rows.length === 0) return;
         const parts = [...(stateRow ? [stateRow.state] : []), ...rows.map((row) => row.update)];
-        await this.db.states.put({ workshopId: id, state: mergeWorkshopUpdates(parts), compactedAt: Date.now() });
+        const generation = (stateRow?.generation ?? 0) + 1;
+        await this.db.states.put({ workshopId: id, state: mergeWorkshopUpdates(parts), compactedAt: Date.now(), generation });
         await this.db.updates.bulkDelete(rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq])));
       }),
     );
   }
 
   /**
-   * Replaces state and log with `state`, a full encoding of a document loaded from exactly the
-   * updates up to `lastSeq`. Skipped (returns false) when another window appended meanwhile.
+   * Replaces the state with `state`, a full encoding of a document that holds the stored state
+   * of `generation` and the log rows `seqs`, and drops those rows. Refused (false) when another
+   * window compacted meanwhile, or when a log row up to the newest of `seqs` is not among them
+   * (another window appended one this document has not read): nothing may be dropped unread.
+   * Rows are deleted by key range: one request per run instead of one per row.
    */
-  async replaceState(id: string, state: Uint8Array, lastSeq: number): Promise<boolean> {
+  async replaceState(id: string, state: Uint8Array, seqs: readonly number[], generation: number): Promise<boolean> {
+    const known = [...seqs].sort((a, b) => a - b);
+    const newest = known.at(-1) ?? 0;
     return this.run(() =>
       this.db.transaction('rw', this.db.states, this.db.updates, async () => {
-        const newest = await this.db.updates.where('workshopId').equals(id).last();
-        if ((newest?.seq ?? 0) !== lastSeq) return false;
-        await this.db.states.put({ workshopId: id, state, compactedAt: Date.now() });
-        await this.db.updates.where('workshopId').equals(id).delete();
+        const stateRow = await this.db.states.get(id);
+        if ((stateRow?.generation ?? 0) !== generation) return false;
+        const stored = await this.db.updates.where('workshopId').equals(id).primaryKeys();
+        const knownSet = new Set(known);
+        if (stored.some((key) => key <= newest && !knownSet.has(key))) return false;
+        await this.db.states.put({ workshopId: id, state, compactedAt: Date.now(), generation: generation + 1 });
+        const ours = stored.filter((key) => knownSet.has(key)).sort((a, b) => a - b);
+        const first = ours[0];
+        const last = ours.at(-1);
+        if (first === undefined || last === undefined) return true;
+        const all = await this.db.updates.where(':id').between(first, last, true, true).primaryKeys();
+        for (const [from, to] of contiguousRuns(ours, all)) {
+          await this.db.updates.where(':id').between(from, to, true, true).delete();
+        }
         return true;
       }),
     );

@@ -38,6 +38,20 @@ export function boardCards(cards: readonly Card[], boardId: string): Card[] {
   return cards.filter((card) => card.boardId === boardId);
 }
 
+/**
+ * The last card of a board by order, found in one pass over the raw maps: building and sorting
+ * every card's snapshot made adding a card cost a millisecond at 2,000 cards.
+ */
+function lastOfBoard(doc: WorkshopDoc, boardId: string): Array<{ id: string; order: string }> {
+  let last: { id: string; order: string } | null = null;
+  for (const [id, card] of entries(roots(doc).cards)) {
+    if (str(card, 'boardId') !== boardId) continue;
+    const candidate = { id, order: str(card, 'order') };
+    if (!last || compareOrdered(candidate, last) > 0) last = candidate;
+  }
+  return last ? [last] : [];
+}
+
 export interface CardInput {
   boardId: string;
   text: string;
@@ -54,7 +68,7 @@ export function addCard(doc: WorkshopDoc, input: CardInput): Result<Card> {
     id: newId(),
     boardId: input.boardId,
     text: text.value,
-    order: keyAtEnd(boardCards(cardsSnapshot(doc), input.boardId)),
+    order: keyAtEnd(lastOfBoard(doc, input.boardId)),
     createdAt: now,
     updatedAt: now,
   };

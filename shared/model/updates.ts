@@ -27,7 +27,11 @@ export function applyWorkshopUpdates(
 ): Result<true> {
   if (updates.length === 0) return ok(true);
   try {
-    Y.applyUpdate(doc, mergeWorkshopUpdates(updates), origin);
+    // One by one inside one transaction: merging first costs about twice as much as applying
+    // (measured on a 2,000-card state plus a 200-update log), and observers still fire once.
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update, origin);
+    }, origin);
     return ok(true);
   } catch {
     return fail('data.damaged');

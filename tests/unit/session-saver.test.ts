@@ -75,7 +75,7 @@ function mulberry32(seed: number): () => number {
 describe('saving a workshop while it is edited', () => {
   it('keeps 5,000 edits across close and reopen, with the update log compacted along the way', async () => {
     const { store, id, session } = await newSession();
-    const compactions = vi.spyOn(store, 'compactLog');
+    const compactions = vi.spyOn(store, 'replaceState');
     const random = mulberry32(2024);
     const pick = <T>(items: readonly T[]): T => must(items[Math.floor(random() * items.length)], 'an element');
     const doc = session.doc;
@@ -150,11 +150,11 @@ describe('saving a workshop while it is edited', () => {
     let releaseCompaction!: () => void;
     const compacting = new Promise<void>((resolve) => (releaseCompaction = resolve));
     let compactionStarted = false;
-    const compact = store.compactLog.bind(store);
-    vi.spyOn(store, 'compactLog').mockImplementation(async (workshopId) => {
+    const compact = store.replaceState.bind(store);
+    vi.spyOn(store, 'replaceState').mockImplementation(async (...args) => {
       compactionStarted = true;
       await compacting;
-      return compact(workshopId);
+      return compact(...args);
     });
     const append = store.appendUpdates.bind(store);
     const writes: Array<{ done: boolean }> = [];
@@ -168,7 +168,7 @@ describe('saving a workshop while it is edited', () => {
     });
 
     card(doc, 'the one that fills the log');
-    await vi.waitFor(() => expect(store.compactLog).toHaveBeenCalled());
+    await vi.waitFor(() => expect(store.replaceState).toHaveBeenCalled());
     const lateId = card(doc, 'written during compaction');
     const flushed = session.saver.flush();
     releaseCompaction();

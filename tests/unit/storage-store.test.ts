@@ -154,14 +154,17 @@ describe('the workshop index', () => {
 });
 
 describe('the update log', () => {
-  it('appends updates, counts them and refreshes the index row', async () => {
+  it('appends updates, returns their sequence numbers and refreshes the index row when asked', async () => {
     const store = await openStore();
     const { doc, initial, updates } = workshopWithUpdates('w', 12);
     await store.createWorkshop(row('w', 'Before', 1), initial);
-    expect(await store.appendUpdates('w', updates.slice(0, 5), { title: 'After' }, 77)).toBe(5);
-    expect(await store.appendUpdates('w', updates.slice(5), {}, 78)).toBe(updates.length);
+    const first = await store.appendUpdates('w', updates.slice(0, 5), { title: 'After' }, 77);
+    expect(first).toHaveLength(5);
+    const rest = await store.appendUpdates('w', updates.slice(5), null, 78);
+    expect(rest).toHaveLength(updates.length - 5);
+    expect(Math.min(...rest)).toBeGreaterThan(Math.max(...first));
     expect(await store.countUpdates('w')).toBe(updates.length);
-    expect(await store.getIndexRow('w')).toMatchObject({ title: 'After', updatedAt: 78 });
+    expect(await store.getIndexRow('w')).toMatchObject({ title: 'After', updatedAt: 77 });
     expect(await storedSnapshot(store, 'w')).toEqual(workshopSnapshot(doc));
   });
 
@@ -204,12 +207,56 @@ describe('the update log', () => {
     applyWorkshopUpdates(doc, stored.updates);
     const before = workshopSnapshot(doc);
 
-    expect(await store.replaceState('w', encodeWorkshopState(doc), stored.lastSeq)).toBe(true);
+    expect(await store.replaceState('w', encodeWorkshopState(doc), stored.seqs, stored.generation)).toBe(true);
     expect(await store.countUpdates('w')).toBe(0);
     expect(await storedSnapshot(store, 'w')).toEqual(before);
+    expect((await store.loadWorkshop('w')).generation).toBe(stored.generation + 1);
   });
 
-  it('replaceState refuses when another window appended meanwhile, and that update survives', async () => {
+  it('replaceState refuses when another window compacted meanwhile', async () => {
+    const store = await openStore();
+    const { initial, updates } = workshopWithUpdates('w', 8);
+    await store.createWorkshop(row('w', 'W', 1), initial);
+    await store.appendUpdates('w', updates, null);
+    const stored = await store.loadWorkshop('w');
+    const doc = createWorkshopDoc();
+    applyWorkshopUpdates(doc, stored.updates);
+    await store.compactLog('w');
+    expect(await store.replaceState('w', encodeWorkshopState(doc), stored.seqs, stored.generation)).toBe(false);
+  });
+
+  it('replaceState refuses when an unread row lies among the rows it would drop', async () => {
+    const store = await openStore();
+    const { initial, updates } = workshopWithUpdates('w', 6);
+    await store.createWorkshop(row('w', 'W', 1), initial);
+    await store.appendUpdates('w', updates, null);
+    const stored = await store.loadWorkshop('w');
+    const doc = createWorkshopDoc();
+    applyWorkshopUpdates(doc, stored.updates);
+    const unread = stored.seqs.slice(0, 2).concat(stored.seqs.slice(3));
+    expect(await store.replaceState('w', encodeWorkshopState(doc), unread, stored.generation)).toBe(false);
+    expect(await store.countUpdates('w')).toBe(updates.length);
+  });
+
+  it('replaceState drops only its own rows by range, leaving other workshops\' interleaved rows', async () => {
+    const store = await openStore();
+    const a = workshopWithUpdates('a', 6);
+    const b = workshopWithUpdates('b', 6);
+    await store.createWorkshop(row('a', 'A', 1), a.initial);
+    await store.createWorkshop(row('b', 'B', 1), b.initial);
+    for (let i = 0; i < 6; i += 1) {
+      await store.appendUpdates('a', a.updates.slice(i, i + 1), null);
+      await store.appendUpdates('b', b.updates.slice(i, i + 1), null);
+    }
+    const stored = await store.loadWorkshop('a');
+    expect(await store.replaceState('a', encodeWorkshopState(a.doc), stored.seqs, stored.generation)).toBe(true);
+    expect(await store.countUpdates('a')).toBe(0);
+    expect(await store.countUpdates('b')).toBe(6);
+    expect(await storedSnapshot(store, 'b')).toEqual(workshopSnapshot(b.doc));
+    expect(await storedSnapshot(store, 'a')).toEqual(workshopSnapshot(a.doc));
+  });
+
+  it('replaceState keeps a row another window appended after what it read', async () => {
     const store = await openStore();
     const { doc: writer, initial, updates } = workshopWithUpdates('w', 10);
     await store.createWorkshop(row('w', 'W', 1), initial);
@@ -224,7 +271,8 @@ describe('the update log', () => {
     stop();
     await store.appendUpdates('w', late, {});
 
-    expect(await store.replaceState('w', encodeWorkshopState(reader), stored.lastSeq)).toBe(false);
+    expect(await store.replaceState('w', encodeWorkshopState(reader), stored.seqs, stored.generation)).toBe(true);
+    expect(await store.countUpdates('w')).toBe(late.length);
     const after = await storedSnapshot(store, 'w');
     expect(after).toEqual(workshopSnapshot(writer));
     expect(after.cards.map((card) => card.text)).toContain('written by the other window');
