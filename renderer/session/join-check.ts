@@ -1,0 +1,57 @@
+import { joinVerifier } from '../../shared/protocol/join-secret';
+
+export type JoinCheck =
+  | { ok: true; room: string; url: string }
+  | { ok: false; reason: 'wrong-code' | 'unreachable' | 'rate-limited' };
+
+/**
+ * Asks the host's signaling server whether a join code opens a workshop, before y-webrtc is
+ * started: with a wrong password y-webrtc never connects and never says why. The server holds
+ * only the one-way verifier the host registered, so this reveals nothing about the workshop to
+ * someone with a wrong code. Every address is tried at once; the first "yes" wins.
+ */
+export async function checkJoinCode(urls: readonly string[], secret: string, timeoutMs = 5000): Promise<JoinCheck> {
+  const verifier = await joinVerifier(secret);
+  const answers = urls.map((url) => askOne(url, verifier, timeoutMs));
+  const results = await Promise.all(answers.map((answer) => answer.catch((): JoinCheck => ({ ok: false, reason: 'unreachable' }))));
+  const yes = results.find((result) => result.ok);
+  if (yes) return yes;
+  if (results.some((result) => !result.ok && result.reason === 'rate-limited')) return { ok: false, reason: 'rate-limited' };
+  if (results.some((result) => !result.ok && result.reason === 'wrong-code')) return { ok: false, reason: 'wrong-code' };
+  return { ok: false, reason: 'unreachable' };
+}
+
+function askOne(url: string, verifier: string, timeoutMs: number): Promise<JoinCheck> {
+  return new Promise((resolve) => {
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url);
+    } catch {
+      resolve({ ok: false, reason: 'unreachable' });
+      return;
+    }
+    const finish = (result: JoinCheck) => {
+      clearTimeout(timer);
+      socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
+      socket.close();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ ok: false, reason: 'unreachable' }), timeoutMs);
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'plenum-join-check', verifier }));
+    socket.onerror = () => finish({ ok: false, reason: 'unreachable' });
+    socket.onclose = () => finish({ ok: false, reason: 'unreachable' });
+    socket.onmessage = (event: MessageEvent) => {
+      let message: unknown;
+      try {
+        message = JSON.parse(String(event.data));
+      } catch {
+        return;
+      }
+      if (typeof message !== 'object' || message === null) return;
+      const m = message as Record<string, unknown>;
+      if (m.type !== 'plenum-join-result') return;
+      if (m.ok === true && typeof m.room === 'string') finish({ ok: true, room: m.room, url });
+      else finish({ ok: false, reason: m.reason === 'rate-limited' ? 'rate-limited' : 'wrong-code' });
+    };
+  });
+}

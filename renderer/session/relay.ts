@@ -1,0 +1,186 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import { fromBase64, openRelayMessage, sealRelayMessage, toBase64 } from '../../shared/protocol/relay-crypto';
+
+/**
+ * The fallback path: Yjs sync and awareness messages, encrypted with the room key, published on
+ * the room's relay topic of the signaling server. It carries what WebRTC cannot (venue Wi-Fi
+ * that isolates clients, failed ICE), so the room keeps working through the host's server.
+ *
+ * Every laptop subscribes, greets with its state vector and answers greetings with what the
+ * other lacks. Its own edits go out on the relay only while some laptop it has heard there has
+ * no direct WebRTC connection to it: with a healthy mesh the relay carries greetings and
+ * awareness, nothing more.
+ */
+export const RELAY_ORIGIN = 'plenum:relay';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+/** A relay peer not heard for this long is gone; awareness renews itself every 15 s. */
+const PEER_TIMEOUT_MS = 35_000;
+
+/** The part of lib0's WebsocketClient (y-webrtc's signaling connection) the relay uses. */
+export interface SignalingSocket {
+  connected: boolean;
+  send(message: object): void;
+  on(event: 'connect' | 'disconnect', listener: () => void): void;
+  on(event: 'message', listener: (message: unknown) => void): void;
+  off(event: 'connect' | 'disconnect', listener: () => void): void;
+  off(event: 'message', listener: (message: unknown) => void): void;
+}
+
+export interface RelayOptions {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  topic: string;
+  key: CryptoKey;
+  /** This laptop's y-webrtc peer id, so relay and WebRTC peers can be matched. */
+  peerId: string;
+  /** Origin y-webrtc gives updates it received over WebRTC: those are not ours to relay. */
+  webrtcOrigin: unknown;
+  /** Whether a WebRTC connection to this peer is open. */
+  isDirect(peerId: string): boolean;
+  onChange(): void;
+}
+
+export interface Relay {
+  attach(socket: SignalingSocket): void;
+  /** Peers heard on the relay recently that have no direct connection to this laptop. */
+  relayOnlyPeers(): string[];
+  destroy(): void;
+}
+
+interface Envelope {
+  from: string;
+  to?: string;
+  data: string;
+}
+
+function parseEnvelope(message: unknown, topic: string): Envelope | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as Record<string, unknown>;
+  if (m.type !== 'publish' || m.topic !== topic || typeof m.from !== 'string' || typeof m.data !== 'string') return null;
+  if (m.to !== undefined && typeof m.to !== 'string') return null;
+  return { from: m.from, to: m.to as string | undefined, data: m.data };
+}
+
+export function startRelay(options: RelayOptions): Relay {
+  const { doc, awareness, topic, key, peerId } = options;
+  const sockets = new Map<SignalingSocket, { connect: () => void; message: (m: unknown) => void }>();
+  const lastHeard = new Map<string, number>();
+  let destroyed = false;
+
+  const relayOnlyPeers = () => {
+    const now = Date.now();
+    return [...lastHeard].filter(([id, at]) => now - at < PEER_TIMEOUT_MS && !options.isDirect(id)).map(([id]) => id);
+  };
+
+  const publish = (bytes: Uint8Array, to?: string) => {
+    void sealRelayMessage(key, bytes).then((sealed) => {
+      const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), data: toBase64(sealed) };
+      for (const socket of sockets.keys()) if (socket.connected) socket.send(message);
+    });
+  };
+
+  const syncStep1 = () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    return encoding.toUint8Array(encoder);
+  };
+
+  const awarenessMessage = (clients: number[]) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+    return encoding.toUint8Array(encoder);
+  };
+
+  const receive = async (envelope: Envelope) => {
+    if (envelope.from === peerId || (envelope.to !== undefined && envelope.to !== peerId)) return;
+    const sealed = fromBase64(envelope.data);
+    const plain = sealed && (await openRelayMessage(key, sealed));
+    // Not sealed with our key: a laptop with another code, or garbage. Ignored, never applied.
+    if (!plain || destroyed) return;
+    const isNew = !lastHeard.has(envelope.from);
+    lastHeard.set(envelope.from, Date.now());
+    try {
+      const decoder = decoding.createDecoder(plain);
+      const kind = decoding.readVarUint(decoder);
+      if (kind === MESSAGE_SYNC) {
+        const reply = encoding.createEncoder();
+        encoding.writeVarUint(reply, MESSAGE_SYNC);
+        const step = syncProtocol.readSyncMessage(decoder, reply, doc, RELAY_ORIGIN);
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          publish(encoding.toUint8Array(reply), envelope.from);
+          // A greeting from someone new: greet back, so they send what we lack, and say who we are.
+          if (isNew) publish(syncStep1(), envelope.from);
+          publish(awarenessMessage([doc.clientID]), envelope.from);
+        }
+      } else if (kind === MESSAGE_AWARENESS) {
+        awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
+      }
+    } catch {
+      // A peer that sends garbage is ignored; everybody else keeps working.
+    }
+    if (isNew) options.onChange();
+  };
+
+  const onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === RELAY_ORIGIN || origin === options.webrtcOrigin) return;
+    if (relayOnlyPeers().length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    publish(encoding.toUint8Array(encoder));
+  };
+
+  const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin === RELAY_ORIGIN) return;
+    const changed = [...added, ...updated, ...removed].filter((client) => client === doc.clientID);
+    if (changed.length > 0) publish(awarenessMessage(changed));
+  };
+
+  doc.on('update', onDocUpdate);
+  awareness.on('update', onAwareness);
+  const prune = setInterval(() => {
+    const before = lastHeard.size;
+    for (const [id, at] of lastHeard) if (Date.now() - at >= PEER_TIMEOUT_MS) lastHeard.delete(id);
+    if (lastHeard.size !== before) options.onChange();
+  }, 5000);
+
+  return {
+    attach(socket) {
+      if (sockets.has(socket)) return;
+      const connect = () => {
+        socket.send({ type: 'subscribe', topics: [topic] });
+        publish(syncStep1());
+        publish(awarenessMessage([doc.clientID]));
+      };
+      const message = (m: unknown) => {
+        const envelope = parseEnvelope(m, topic);
+        if (envelope) void receive(envelope);
+      };
+      sockets.set(socket, { connect, message });
+      socket.on('connect', connect);
+      socket.on('message', message);
+      if (socket.connected) connect();
+    },
+    relayOnlyPeers,
+    destroy() {
+      destroyed = true;
+      clearInterval(prune);
+      doc.off('update', onDocUpdate);
+      awareness.off('update', onAwareness);
+      for (const [socket, listeners] of sockets) {
+        socket.off('connect', listeners.connect);
+        socket.off('message', listeners.message);
+        if (socket.connected) socket.send({ type: 'unsubscribe', topics: [topic] });
+      }
+      sockets.clear();
+    },
+  };
+}
