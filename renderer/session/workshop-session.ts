@@ -49,7 +49,9 @@ export async function openWorkshopSession(store: WorkshopStore, id: string): Pro
   const applied = applyWorkshopUpdates(doc, stored.updates);
   if (!applied.ok) throw new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
   const schema = checkSchema(doc);
-  if (!schema.ok) throw new WorkshopOpenError(schema.error);
+  // A laptop that joined a table has nothing until the others send it the workshop.
+  const awaitingContent = !schema.ok && schema.error.code === 'schema.missing' && (await store.getConnection(id))?.role === 'table';
+  if (!schema.ok && !awaitingContent) throw new WorkshopOpenError(schema.error);
   // The saver folds the loaded log into one state a moment after the workshop is on screen.
   return bindSession(store, id, doc, stored);
 }

@@ -32,24 +32,45 @@ export interface UpdateRow {
 }
 
 /**
+ * How this laptop takes part in a shared workshop: as its host or at a table. Kept on this
+ * laptop only: the secret is the room password, so it is never part of the document, a backup
+ * or the minutes. It lets a laptop rejoin by itself after a restart, and take over hosting.
+ */
+export interface ConnectionRow {
+  workshopId: string;
+  role: 'host' | 'table';
+  secret: string;
+  /** ws:// URLs of the signaling servers, the host's LAN addresses first. */
+  signaling: string[];
+  /** The name others see for this laptop. */
+  name: string;
+  /** The table this laptop works at (table role). */
+  tableId: string | null;
+  updatedAt: number;
+}
+
+/**
  * Version of the IndexedDB layout. Bump it with a Dexie upgrade function; never rename a table.
  * A database written by a newer Plenum has a higher version and is refused (see openStoreError).
  */
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 export class PlenumDb extends Dexie {
   workshops!: Table<WorkshopIndexRow, string>;
   states!: Table<StateRow, string>;
   updates!: Table<UpdateRow, number>;
+  connections!: Table<ConnectionRow, string>;
 
   constructor(name: string) {
     // Strict durability: the transaction completes only once the data is flushed to disk,
     // so an edit the UI shows survives the laptop's battery dying a moment later.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(STORE_VERSION).stores({
+    this.version(1).stores({
       workshops: 'id, updatedAt',
       states: 'workshopId',
       updates: '++seq, workshopId',
     });
+    // 2: connections to shared workshops. A new table only: version 1 data opens unchanged.
+    this.version(2).stores({ connections: 'workshopId' });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mergeWorkshopUpdates } from '../../shared/model';
 import Dexie from 'dexie';
-import { PlenumDb, STORE_VERSION, type WorkshopIndexRow } from './plenum-db';
+import { PlenumDb, STORE_VERSION, type ConnectionRow, type WorkshopIndexRow } from './plenum-db';
 import { StorageError, toStorageError } from './storage-error';
 
 /**
@@ -24,6 +24,16 @@ const indexRowSchema = z.object({
 });
 
 const bytes = z.instanceof(Uint8Array);
+
+const connectionSchema = z.object({
+  workshopId: z.string().min(1),
+  role: z.enum(['host', 'table']),
+  secret: z.string().min(1),
+  signaling: z.array(z.string().startsWith('ws')).max(8),
+  name: z.string().max(200),
+  tableId: z.string().nullable(),
+  updatedAt: z.number(),
+});
 
 export interface DamagedWorkshop {
   id: string;
@@ -197,6 +207,40 @@ export class WorkshopStore {
     );
   }
 
+  /** How this laptop takes part in a shared workshop, if it does. */
+  async getConnection(workshopId: string): Promise<ConnectionRow | undefined> {
+    const row: unknown = await this.run(() => this.db.connections.get(workshopId));
+    const parsed = connectionSchema.safeParse(row);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async saveConnection(row: ConnectionRow): Promise<void> {
+    await this.run(() => this.db.connections.put(connectionSchema.parse(row)));
+  }
+
+  async removeConnection(workshopId: string): Promise<void> {
+    await this.run(() => this.db.connections.delete(workshopId));
+  }
+
+  /**
+   * Records a workshop this laptop joins, with an empty state and its connection, in one
+   * transaction. The content arrives from the other laptops: a joining laptop never seeds.
+   */
+  async createJoinedWorkshop(row: Omit<WorkshopIndexRow, 'deletedAt'>, emptyState: Uint8Array, connection: ConnectionRow): Promise<void> {
+    await this.run(() =>
+      this.db.transaction('rw', this.db.workshops, this.db.states, this.db.connections, async () => {
+        const existing = await this.db.workshops.get(row.id);
+        if (!existing) {
+          await this.db.workshops.add({ ...row, deletedAt: null });
+          await this.db.states.put({ workshopId: row.id, state: emptyState, compactedAt: Date.now() });
+        } else if (existing.deletedAt !== null) {
+          await this.db.workshops.update(row.id, { deletedAt: null });
+        }
+        await this.db.connections.put(connectionSchema.parse(connection));
+      }),
+    );
+  }
+
   /** Refreshes the index row (title, date, last change) without writing to the log. */
   async updateIndex(id: string, patch: IndexPatch, now = Date.now()): Promise<void> {
     await this.run(() => this.db.workshops.update(id, { ...patch, updatedAt: now }));
@@ -268,10 +312,11 @@ export class WorkshopStore {
   /** Removes deleted workshops for good once their undo window is over. */
   async purgeDeleted(olderThan: number): Promise<number> {
     return this.run(() =>
-      this.db.transaction('rw', this.db.workshops, this.db.states, this.db.updates, async () => {
+      this.db.transaction('rw', [this.db.workshops, this.db.states, this.db.updates, this.db.connections], async () => {
         const rows = await this.db.workshops.filter((row) => row.deletedAt !== null && row.deletedAt <= olderThan).toArray();
         for (const row of rows) {
           await this.db.states.delete(row.id);
+          await this.db.connections.delete(row.id);
           await this.db.updates.where('workshopId').equals(row.id).delete();
           await this.db.workshops.delete(row.id);
         }

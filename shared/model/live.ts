@@ -1,5 +1,5 @@
 import { roots, type WorkshopDoc } from './doc';
-import { areaReaders, type Area } from './snapshot';
+import { areaReaders, areaRoots, type Area } from './snapshot';
 import type { WorkshopSnapshot } from './schema';
 
 /**
@@ -21,17 +21,19 @@ function shallowEqual(a: object, b: object): boolean {
   return keysA.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
 }
 
-/** Reuses unchanged items of `previous` in `next`, keyed by id. */
+/** Reuses unchanged items of `previous` in `next` (objects keyed by id, primitives by value). */
 function shareStructure(previous: AreaValue | undefined, next: AreaValue): AreaValue {
   if (!Array.isArray(previous) || !Array.isArray(next)) {
     return previous && shallowEqual(previous, next) ? previous : next;
   }
-  const byId = new Map(previous.map((item: { id: string }) => [item.id, item]));
-  let same = previous.length === next.length;
-  const shared = next.map((item: { id: string }, index: number) => {
-    const old = byId.get(item.id);
-    const kept = old && shallowEqual(old, item) ? old : item;
-    if (kept !== previous[index]) same = false;
+  const before: readonly unknown[] = previous;
+  const idOf = (item: unknown) => (typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined);
+  const byId = new Map(before.map((item) => [idOf(item), item]));
+  let same = before.length === next.length;
+  const shared = (next as readonly unknown[]).map((item, index) => {
+    const old = typeof item === 'object' && item !== null ? byId.get(idOf(item)) : item;
+    const kept = old !== undefined && old !== null && typeof old === 'object' && shallowEqual(old, item as object) ? old : item;
+    if (kept !== before[index]) same = false;
     return kept;
   });
   return (same ? previous : shared) as AreaValue;
@@ -49,8 +51,9 @@ export function liveWorkshop(doc: WorkshopDoc): LiveWorkshop {
       stale.add(area);
       listeners.get(area)?.forEach((listener) => listener());
     };
-    maps[area].observeDeep(onChange);
-    unobserve.push(() => maps[area].unobserveDeep(onChange));
+    const root = maps[areaRoots[area]];
+    root.observeDeep(onChange);
+    unobserve.push(() => root.unobserveDeep(onChange));
   }
 
   return {

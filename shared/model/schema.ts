@@ -93,4 +93,6 @@ export interface WorkshopSnapshot {
   boards: Board[];
   cards: Card[];
   participants: Participant[];
+  /** Ids of the tables whose boards are shown in the plenary, in order. */
+  reportBack: string[];
 }

@@ -3,7 +3,8 @@ import { agendaSnapshot } from './agenda';
 import { boardsSnapshot, cardsSnapshot } from './cards';
 import { metaSnapshot } from './meta';
 import { participantsSnapshot } from './participants';
-import type { WorkshopSnapshot } from './schema';
+import { ROOT, type RootName, type WorkshopSnapshot } from './schema';
+import { reportBackSnapshot } from './tables';
 
 /** Readers of each area, by the name of the area. */
 export const areaReaders = {
@@ -12,9 +13,21 @@ export const areaReaders = {
   boards: boardsSnapshot,
   cards: cardsSnapshot,
   participants: participantsSnapshot,
+  reportBack: reportBackSnapshot,
 } satisfies { [K in keyof WorkshopSnapshot]: (doc: WorkshopDoc) => WorkshopSnapshot[K] };
 
 export type Area = keyof typeof areaReaders;
+
+/** The top-level map each area is read from: a change there may change the area. */
+export const areaRoots: Record<Area, RootName> = {
+  meta: ROOT.meta,
+  agenda: ROOT.agenda,
+  boards: ROOT.boards,
+  cards: ROOT.cards,
+  participants: ROOT.participants,
+  // Kept on the plenary board's map, inside boards.
+  reportBack: ROOT.boards,
+};
 
 /** The whole workshop as plain data: what tests compare, minutes read and backups hold. */
 export function workshopSnapshot(doc: WorkshopDoc): WorkshopSnapshot {
@@ -24,5 +37,6 @@ export function workshopSnapshot(doc: WorkshopDoc): WorkshopSnapshot {
     boards: boardsSnapshot(doc),
     cards: cardsSnapshot(doc),
     participants: participantsSnapshot(doc),
+    reportBack: reportBackSnapshot(doc),
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addTable,
+  showTableInPlenary,
   addAgendaItem,
   addCard,
   addParticipant,
@@ -30,10 +32,10 @@ function card(doc: WorkshopDoc, text: string): Card {
   return result.value;
 }
 
-const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants'];
+const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants', 'reportBack'];
 
 function countNotifications(live: ReturnType<typeof liveWorkshop>): Record<Area, number> {
-  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0 };
+  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0 };
   for (const area of AREAS) live.subscribe(area, () => (counts[area] += 1));
   return counts;
 }
@@ -54,6 +56,19 @@ describe('liveWorkshop.get', () => {
     expect(live.get('cards')).not.toBe(before.cards);
     expect(live.get('cards').map((c) => c.text)).toEqual(['new card']);
     for (const area of AREAS.filter((a) => a !== 'cards')) expect(live.get(area)).toBe(before[area]);
+  });
+
+  it('gives a new report-back list when a table is shown in the plenary, and keeps the boards', () => {
+    const doc = newWorkshop();
+    const table = addTable(doc, { name: 'Tisch 1' });
+    if (!table.ok) throw new Error(table.error.code);
+    const live = liveWorkshop(doc);
+    const boards = live.get('boards');
+    const shown = live.get('reportBack');
+    showTableInPlenary(doc, table.value.id);
+    expect(live.get('reportBack')).not.toBe(shown);
+    expect(live.get('reportBack')).toEqual([table.value.id]);
+    expect(live.get('boards')).toBe(boards);
   });
 
   it('keeps the identity of unchanged cards when another card is edited', () => {
@@ -105,7 +120,7 @@ describe('liveWorkshop.subscribe', () => {
     const live = liveWorkshop(doc);
     const counts = countNotifications(live);
     change(doc);
-    expect(counts).toEqual({ meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, [area]: 1 });
+    expect(counts).toEqual({ meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, [area]: 1 });
   });
 
   it('notifies for a remote change as for a local one', () => {

@@ -37,6 +37,7 @@ describe('initWorkshop', () => {
       boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String) }],
       cards: [],
       participants: [],
+      reportBack: [],
     });
   });
 
