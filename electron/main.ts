@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
-import { registerHostIpc } from './ipc';
+import { registerHostIpc, stopHostServices } from './ipc';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -23,6 +23,7 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 let mainWindow: BrowserWindow | null = null;
 let projectorWindow: BrowserWindow | null = null;
 let pendingStateSave: Promise<void> | null = null;
+let hostServicesStopping = false;
 
 // Before ready: these only take effect when set before Chromium starts.
 app.enableSandbox();
@@ -138,12 +139,15 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow().catch(fail);
   });
   app.on('will-quit', (event) => {
-    // The window state is written asynchronously on close; hold the quit until it is on disk.
+    // The window state is written asynchronously on close, and a hosted signaling server closes its connections and
+    // withdraws its mDNS advert; hold the quit until both are done (the second pass finds nothing left to wait for).
     const save = pendingStateSave;
-    if (!save) return;
+    const hosting = hostServicesStopping ? null : stopHostServices();
+    hostServicesStopping = true;
+    if (!save && !hosting) return;
     pendingStateSave = null;
     event.preventDefault();
-    void save.finally(() => app.quit());
+    void Promise.allSettled([save, hosting]).finally(() => app.quit());
   });
   app.whenReady().then(start).catch(fail);
 }

@@ -21,6 +21,10 @@ const api = {
   'app:info': forward('app:info'),
   'file:save': forward('file:save'),
   'projector:open': forward('projector:open'),
+  'hosting:start': forward('hosting:start'),
+  'hosting:stop': forward('hosting:stop'),
+  'hosting:status': forward('hosting:status'),
+  'discovery:list': forward('discovery:list'),
 } satisfies HostApi;
 
 contextBridge.exposeInMainWorld('plenum', api);

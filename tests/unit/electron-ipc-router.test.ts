@@ -32,6 +32,10 @@ function fakeImplementation(overrides: Partial<HostImplementation> = {}): HostIm
     'app:info': vi.fn(() => ({ kind: 'electron' as const, version: '1.0.0', platform: 'linux' })),
     'file:save': vi.fn(() => ({ saved: true, path: '/tmp/x.md' })),
     'projector:open': vi.fn(() => ({ opened: true })),
+    'hosting:start': vi.fn(({ port = 4444 }: { port?: number }) => ({ port, addresses: [`ws://192.168.1.5:${port}`, `ws://127.0.0.1:${port}`] })),
+    'hosting:stop': vi.fn(() => ({ stopped: true })),
+    'hosting:status': vi.fn(() => ({ running: false, addresses: [] })),
+    'discovery:list': vi.fn(() => ({ sessions: [] })),
     ...overrides,
   };
 }
@@ -78,6 +82,9 @@ describe('ipc router', () => {
     ['an empty workshop id', 'projector:open', { workshopId: '' }, 'workshopId'],
     ['a string instead of an object', 'file:save', 'hello', '(whole value)'],
     ['null', 'projector:open', null, '(whole value)'],
+    ['a privileged port', 'hosting:start', { port: 80 }, 'port'],
+    ['a port out of range', 'hosting:start', { port: 70_000 }, 'port'],
+    ['a fractional port', 'hosting:start', { port: 4444.5 }, 'port'],
   ])('refuses %s with a message naming the channel and the field', async (_name, channel, input, field) => {
     const result = await createHostRouter(fakeImplementation())[channel](trusted, input);
     expect(result.ok).toBe(false);
@@ -181,6 +188,34 @@ describe('ipc registration (electron/ipc.ts)', () => {
     const { openProjector } = await register();
     await expect(call('projector:open', { workshopId: 'w7' })).resolves.toEqual({ ok: true, value: { opened: true } });
     expect(openProjector).toHaveBeenCalledWith('w7');
+  });
+
+  it('routes hosting and discovery to their services, and reports a taken port as an error value', async () => {
+    const { registerHostIpc } = await import('../../electron/ipc');
+    const hosting = {
+      start: vi.fn((port?: number) =>
+        port === 5000 ? Promise.reject(new Error('port 5000 is in use')) : Promise.resolve({ port: port ?? 4444, addresses: ['ws://127.0.0.1:4444'] }),
+      ),
+      stop: vi.fn(() => Promise.resolve(true)),
+      status: vi.fn(() => ({ running: true, port: 4444, addresses: ['ws://127.0.0.1:4444'] })),
+    };
+    const discovery = { list: vi.fn(() => Promise.resolve({ sessions: [{ name: 'Moderator', addresses: ['ws://10.0.0.2:4444'] }] })), stop: vi.fn() };
+    registerHostIpc({ openProjector: () => true, hosting, discovery });
+
+    await expect(call('hosting:start', {})).resolves.toEqual({ ok: true, value: { port: 4444, addresses: ['ws://127.0.0.1:4444'] } });
+    expect(hosting.start).toHaveBeenLastCalledWith(undefined);
+    await expect(call('hosting:start', { port: 5000 })).resolves.toEqual({ ok: false, error: 'hosting:start: port 5000 is in use' });
+    await expect(call('hosting:status', undefined)).resolves.toMatchObject({ ok: true, value: { running: true, port: 4444 } });
+    await expect(call('hosting:stop', undefined)).resolves.toEqual({ ok: true, value: { stopped: true } });
+    await expect(call('discovery:list', undefined)).resolves.toEqual({
+      ok: true,
+      value: { sessions: [{ name: 'Moderator', addresses: ['ws://10.0.0.2:4444'] }] },
+    });
+    await expect(call('hosting:stop', undefined, { senderFrame: { url: 'https://evil.example/' }, sender: {} })).resolves.toEqual({
+      ok: false,
+      error: 'untrusted sender',
+    });
+    expect(hosting.stop).toHaveBeenCalledTimes(1);
   });
 });
 

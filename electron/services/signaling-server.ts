@@ -1,0 +1,545 @@
+import { timingSafeEqual } from 'node:crypto';
+import http, { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { z } from 'zod';
+
+// Plain Node, no 'electron': the same server runs inside the moderator's app and alone on a venue machine
+// (signal-cli.ts). It speaks y-webrtc's signaling protocol (node_modules/y-webrtc/bin/server.js) plus two Plenum
+// messages; vanilla y-webrtc clients never send those and ignore their answers (they only read `publish`).
+
+export type SignalingLimits = {
+  /** Largest WebSocket message. Large because, without a WebRTC path, encrypted Yjs updates are relayed here. */
+  maxPayloadBytes: number;
+  /** Topics (rooms) one connection may join: a laptop holds a few workshops, not thousands. */
+  maxTopicsPerConnection: number;
+  /** Connections from one address: one laptop opens one per signaling URL; a loop that reconnects must not starve the rest. */
+  maxConnectionsPerAddress: number;
+  /** Connections in total: each one costs a socket and memory; a room has tens of laptops, not thousands. */
+  maxConnections: number;
+  /** Topics in total, so a client cannot grow the topic map without bound by subscribing to fresh names. */
+  maxTopics: number;
+  /** Host registrations: they live as long as the server, so they are capped... */
+  maxRegisteredRooms: number;
+  /** ...and per address, so one laptop cannot use up the registrations of everyone else in the room. */
+  maxRoomsPerAddress: number;
+  /** Sustained messages per second per connection (a message costs 1 plus 1 per 64 KiB); excess is dropped. */
+  messagesPerSecond: number;
+  /** Burst allowance: a peer joining a full room sends a burst of announces and ICE candidates at once. */
+  messageBurst: number;
+  /** Join checks and host registrations per address per window: a join code must not be guessable by brute force. */
+  verifierChecksPerWindow: number;
+  verifierWindowMs: number;
+  /** A receiver with more unsent bytes than this is cut off rather than buffering the room's traffic in our memory. */
+  maxBufferedBytes: number;
+  /** A connection that has not answered the previous ping when the next is due is dead (laptop asleep, Wi-Fi gone). */
+  pingIntervalMs: number;
+};
+
+export const DEFAULT_SIGNALING_LIMITS: Readonly<SignalingLimits> = Object.freeze({
+  maxPayloadBytes: 8 * 1024 * 1024,
+  maxTopicsPerConnection: 64,
+  maxConnectionsPerAddress: 64,
+  maxConnections: 1024,
+  maxTopics: 4096,
+  maxRegisteredRooms: 256,
+  maxRoomsPerAddress: 16,
+  messagesPerSecond: 200,
+  messageBurst: 1000,
+  verifierChecksPerWindow: 10,
+  verifierWindowMs: 10_000,
+  maxBufferedBytes: 64 * 1024 * 1024,
+  pingIntervalMs: 30_000,
+});
+
+/** Longest topic (room) name; y-webrtc rooms are workshop ids (UUIDs). */
+export const MAX_TOPIC_LENGTH = 512;
+
+/**
+ * Deepest JSON nesting accepted. y-webrtc nests 4 levels; JSON.parse needs about half a second for a 2 MB text
+ * nested a million levels deep, so such a message is refused before parsing, or one client could stall the server.
+ */
+const MAX_JSON_DEPTH = 32;
+
+/** What `GET /plenum` answers: lets the join screen and tools check that an address is a Plenum signaling server. */
+export const SIGNALING_INFO = Object.freeze({ app: 'plenum-signaling', version: 1 });
+
+/** What the server logs: counts, addresses and reasons only; never message contents, room names or verifiers. */
+export type SignalingLogEvent =
+  | { event: 'listening'; host: string; port: number }
+  | { event: 'refused'; address: string; reason: 'too-many-connections' | 'too-many-from-address' | 'server-closing' }
+  | { event: 'disconnected'; address: string; reason: 'dead' | 'slow-consumer' | 'oversized' | 'protocol-error' }
+  | { event: 'rate-limited'; address: string; reason: 'messages' | 'verifier-checks' }
+  | { event: 'topics-refused'; address: string; reason: 'connection-topic-limit' | 'server-topic-limit'; count: number }
+  | { event: 'host-registration'; address: string; reason: HostRegistration; count: number }
+  | { event: 'closed'; count: number };
+
+/** One log line, `2025-05-01T10:00:00.000Z refused address=192.168.1.7 reason=too-many-from-address`. */
+export function formatSignalingEvent(event: SignalingLogEvent, now = new Date()): string {
+  const fields = Object.entries(event)
+    .filter(([key]) => key !== 'event')
+    .map(([key, value]) => `${key}=${String(value)}`);
+  return [now.toISOString(), event.event, ...fields].join(' ');
+}
+
+export type SignalingStats = {
+  connections: number;
+  addresses: number;
+  topics: number;
+  registeredRooms: number;
+  messagesReceived: number;
+  /** Deliveries of publish messages (one publish to five subscribers counts five). */
+  messagesRelayed: number;
+  /** Malformed JSON, binary frames, unknown types, wrong field types. */
+  messagesIgnored: number;
+  messagesRateLimited: number;
+  connectionsRefused: number;
+};
+
+export type SignalingServerOptions = {
+  host?: string;
+  port?: number;
+  limits?: Partial<SignalingLimits>;
+  log?: (event: SignalingLogEvent) => void;
+};
+
+export type SignalingServer = {
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  close(): Promise<void>;
+  stats(): SignalingStats;
+};
+
+type HostRegistration = 'registered' | 'renewed' | 'room-taken' | 'verifier-in-use' | 'too-many-rooms';
+
+// The verifier is a one-way hash of the join secret, computed by the clients; opaque here.
+const verifier = z.string().min(16).max(128);
+const incomingMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), topics: z.array(z.string()) }),
+  z.object({ type: z.literal('unsubscribe'), topics: z.array(z.string()) }),
+  // Loose: publish carries y-webrtc's payload (`data`), forwarded as it came.
+  z.looseObject({ type: z.literal('publish'), topic: z.string().min(1) }),
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('plenum-host'), room: z.string().min(1).max(MAX_TOPIC_LENGTH), verifier }),
+  z.object({ type: z.literal('plenum-join-check'), verifier }),
+]);
+type IncomingMessage = z.infer<typeof incomingMessage>;
+
+type Client = {
+  readonly ws: WebSocket;
+  readonly address: string;
+  readonly topics: Set<string>;
+  readonly bucket: TokenBucket;
+  alive: boolean;
+  /** Whether the last message, or verifier check, was refused by its limit: each refusal run is logged once. */
+  rateLimited: boolean;
+  checksLimited: boolean;
+};
+
+/** Refills continuously; `take` refuses without waiting, so a flood is dropped, not queued. */
+class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+  ) {
+    this.tokens = capacity;
+  }
+  take(cost: number, now: number): boolean {
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    const due = Math.min(cost, this.capacity);
+    if (this.tokens < due) return false;
+    this.tokens -= due;
+    return true;
+  }
+}
+
+/** Sliding window per key (remote address): at most `max` attempts in any `windowMs`. */
+class AttemptLimiter {
+  private readonly attempts = new Map<string, number[]>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+  take(key: string, now: number): boolean {
+    const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < this.windowMs);
+    const allowed = recent.length < this.max;
+    if (allowed) recent.push(now);
+    this.attempts.set(key, recent);
+    return allowed;
+  }
+  sweep(now: number): void {
+    for (const [key, times] of this.attempts) if (times.every((at) => now - at >= this.windowMs)) this.attempts.delete(key);
+  }
+}
+
+/** Rooms held by hosts, with their verifiers. First registration of a room wins, for the server's lifetime. */
+class RoomRegistry {
+  private readonly verifierByRoom = new Map<string, string>();
+  private readonly roomByVerifier = new Map<string, string>();
+  private readonly roomsByAddress = new Map<string, number>();
+  constructor(
+    private readonly maxRooms: number,
+    private readonly maxPerAddress: number,
+  ) {}
+  get size(): number {
+    return this.verifierByRoom.size;
+  }
+  register(room: string, candidate: string, address: string): HostRegistration {
+    const existing = this.verifierByRoom.get(room);
+    if (existing !== undefined) return sameSecret(existing, candidate) ? 'renewed' : 'room-taken';
+    // join-check answers one room per verifier, so a verifier cannot name two rooms.
+    if (this.roomByVerifier.has(candidate)) return 'verifier-in-use';
+    const fromAddress = this.roomsByAddress.get(address) ?? 0;
+    if (this.verifierByRoom.size >= this.maxRooms || fromAddress >= this.maxPerAddress) return 'too-many-rooms';
+    this.verifierByRoom.set(room, candidate);
+    this.roomByVerifier.set(candidate, room);
+    this.roomsByAddress.set(address, fromAddress + 1);
+    return 'registered';
+  }
+  roomFor(candidate: string): string | undefined {
+    return this.roomByVerifier.get(candidate);
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+
+/** Whether JSON text nests deeper than MAX_JSON_DEPTH; counts brackets outside strings. */
+function nestsTooDeep(bytes: Buffer): boolean {
+  // Fast path: with few opening brackets anywhere, strings included, it cannot nest deep. Encrypted y-webrtc
+  // payloads are base64 strings without brackets, so large messages almost always end here (native indexOf).
+  let opening = 0;
+  for (const bracket of [OPEN_BRACKET, OPEN_BRACE]) {
+    for (let at = bytes.indexOf(bracket); at !== -1 && opening <= MAX_JSON_DEPTH; at = bytes.indexOf(bracket, at + 1)) opening++;
+  }
+  if (opening <= MAX_JSON_DEPTH) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // backslash: skip the escaped byte
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === OPEN_BRACKET || byte === OPEN_BRACE) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+  return false;
+}
+
+function bytesOf(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+
+/** Dual-stack sockets report IPv4 peers as `::ffff:a.b.c.d`; count them under the plain address. */
+function normalizeAddress(address: string | undefined): string {
+  if (!address) return 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const message =
+    error.code === 'EADDRINUSE'
+      ? `port ${port} is in use`
+      : error.code === 'EACCES'
+        ? `port ${port} needs administrator rights; choose 1024 or above`
+        : error.code === 'EADDRNOTAVAIL'
+          ? `address ${host} is not an address of this machine`
+          : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+  return Object.assign(new Error(message), { code: error.code });
+}
+
+function refuseUpgrade(socket: Duplex, status: 429 | 503): void {
+  socket.on('error', () => socket.destroy());
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function answerHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
+  const path = (request.url ?? '/').split('?')[0];
+  if (path !== '/plenum') {
+    response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  // Public facts only, so any origin (the web build on another port) may read them.
+  response
+    .writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' })
+    .end(request.method === 'HEAD' ? undefined : JSON.stringify(SIGNALING_INFO));
+}
+
+/**
+ * Starts a y-webrtc-compatible signaling server with Plenum's join check, hardened for an open venue LAN: every
+ * limit in `SignalingLimits`, malformed input ignored, one bad connection never affects another.
+ * Rejects with `port N is in use` (and similar plain messages) when it cannot listen.
+ */
+export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
+  const { host = '0.0.0.0', port = 4444 } = options;
+  const limits: SignalingLimits = { ...DEFAULT_SIGNALING_LIMITS, ...options.limits };
+  const log = (event: SignalingLogEvent) => {
+    try {
+      options.log?.(event);
+    } catch {
+      // A failing logger must not take the server down.
+    }
+  };
+
+  const clients = new Set<Client>();
+  const topics = new Map<string, Set<Client>>();
+  const socketsByAddress = new Map<string, number>();
+  let sockets = 0;
+  const rooms = new RoomRegistry(limits.maxRegisteredRooms, limits.maxRoomsPerAddress);
+  const verifierAttempts = new AttemptLimiter(limits.verifierChecksPerWindow, limits.verifierWindowMs);
+  const counters = { messagesReceived: 0, messagesRelayed: 0, messagesIgnored: 0, messagesRateLimited: 0, connectionsRefused: 0 };
+  let closing: Promise<void> | null = null;
+
+  // Compression off: a small compressed frame can inflate to maxPayload, and Yjs updates are encrypted (incompressible).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+  const httpServer = http.createServer(answerHttp);
+  // A client that trickles its headers must not hold a socket for minutes.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 15_000;
+
+  const send = (client: Client, text: string): boolean => {
+    if (client.ws.readyState !== WebSocket.OPEN) return false;
+    if (client.ws.bufferedAmount > limits.maxBufferedBytes) {
+      log({ event: 'disconnected', address: client.address, reason: 'slow-consumer' });
+      client.ws.terminate();
+      return false;
+    }
+    client.ws.send(text);
+    return true;
+  };
+
+  const unsubscribe = (client: Client, topic: string) => {
+    const subscribers = topics.get(topic);
+    subscribers?.delete(client);
+    if (subscribers?.size === 0) topics.delete(topic);
+    client.topics.delete(topic);
+  };
+
+  const subscribe = (client: Client, names: readonly string[]) => {
+    let overConnection = 0;
+    let overServer = 0;
+    for (const topic of names) {
+      if (topic.length === 0 || topic.length > MAX_TOPIC_LENGTH || client.topics.has(topic)) continue;
+      if (client.topics.size >= limits.maxTopicsPerConnection) {
+        overConnection++;
+        continue;
+      }
+      let subscribers = topics.get(topic);
+      if (!subscribers) {
+        if (topics.size >= limits.maxTopics) {
+          overServer++;
+          continue;
+        }
+        subscribers = new Set();
+        topics.set(topic, subscribers);
+      }
+      subscribers.add(client);
+      client.topics.add(topic);
+    }
+    if (overConnection > 0) log({ event: 'topics-refused', address: client.address, reason: 'connection-topic-limit', count: overConnection });
+    if (overServer > 0) log({ event: 'topics-refused', address: client.address, reason: 'server-topic-limit', count: overServer });
+  };
+
+  const allowVerifierCheck = (client: Client): boolean => {
+    const allowed = verifierAttempts.take(client.address, Date.now());
+    if (!allowed && !client.checksLimited) log({ event: 'rate-limited', address: client.address, reason: 'verifier-checks' });
+    client.checksLimited = !allowed;
+    return allowed;
+  };
+
+  const handle = (client: Client, message: IncomingMessage) => {
+    switch (message.type) {
+      case 'subscribe':
+        subscribe(client, message.topics);
+        return;
+      case 'unsubscribe':
+        for (const topic of message.topics) unsubscribe(client, topic);
+        return;
+      case 'publish': {
+        const receivers = topics.get(message.topic);
+        if (!receivers) return;
+        // As y-webrtc's server: to every subscriber, the sender included, with the number of receivers.
+        const text = JSON.stringify({ ...message, clients: receivers.size });
+        for (const receiver of receivers) if (send(receiver, text)) counters.messagesRelayed++;
+        return;
+      }
+      case 'ping':
+        send(client, JSON.stringify({ type: 'pong' }));
+        return;
+      case 'plenum-host': {
+        if (!allowVerifierCheck(client)) {
+          send(client, JSON.stringify({ type: 'plenum-host-result', ok: false, reason: 'rate-limited' }));
+          return;
+        }
+        const outcome = rooms.register(message.room, message.verifier, client.address);
+        log({ event: 'host-registration', address: client.address, reason: outcome, count: rooms.size });
+        const ok = outcome === 'registered' || outcome === 'renewed';
+        send(client, JSON.stringify(ok ? { type: 'plenum-host-result', ok } : { type: 'plenum-host-result', ok, reason: outcome }));
+        return;
+      }
+      case 'plenum-join-check': {
+        if (!allowVerifierCheck(client)) {
+          send(client, JSON.stringify({ type: 'plenum-join-result', ok: false, reason: 'rate-limited' }));
+          return;
+        }
+        const room = rooms.roomFor(message.verifier);
+        send(client, JSON.stringify(room === undefined ? { type: 'plenum-join-result', ok: false } : { type: 'plenum-join-result', ok: true, room }));
+        return;
+      }
+    }
+  };
+
+  const onMessage = (client: Client, data: RawData, isBinary: boolean) => {
+    client.alive = true;
+    counters.messagesReceived++;
+    const bytes = bytesOf(data);
+    if (!client.bucket.take(1 + Math.floor(bytes.length / 65_536), Date.now())) {
+      counters.messagesRateLimited++;
+      if (!client.rateLimited) log({ event: 'rate-limited', address: client.address, reason: 'messages' });
+      client.rateLimited = true;
+      return;
+    }
+    client.rateLimited = false;
+    let parsed: ReturnType<typeof incomingMessage.safeParse> | null = null;
+    // y-webrtc sends JSON text only; binary frames and anything unparsable are ignored, never answered.
+    if (!isBinary && !nestsTooDeep(bytes)) {
+      try {
+        parsed = incomingMessage.safeParse(JSON.parse(bytes.toString('utf8')));
+      } catch {
+        parsed = null;
+      }
+    }
+    if (!parsed?.success) {
+      counters.messagesIgnored++;
+      return;
+    }
+    try {
+      handle(client, parsed.data);
+    } catch {
+      // E.g. JSON.stringify's RangeError on a publish nested a million levels deep: that message is dropped, nothing else.
+      counters.messagesIgnored++;
+    }
+  };
+
+  const onConnection = (ws: WebSocket, address: string) => {
+    const client: Client = {
+      ws,
+      address,
+      topics: new Set(),
+      bucket: new TokenBucket(limits.messageBurst, limits.messagesPerSecond),
+      alive: true,
+      rateLimited: false,
+      checksLimited: false,
+    };
+    clients.add(client);
+    ws.on('pong', () => {
+      client.alive = true;
+    });
+    ws.on('message', (data, isBinary) => onMessage(client, data, isBinary));
+    // ws closes the connection itself after an error (oversized frame 1009, bad UTF-8 1007); this only records why.
+    ws.on('error', (error: Error & { code?: string }) => {
+      const reason = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'oversized' : 'protocol-error';
+      log({ event: 'disconnected', address, reason });
+    });
+    ws.on('close', () => {
+      for (const topic of [...client.topics]) unsubscribe(client, topic);
+      clients.delete(client);
+    });
+  };
+
+  httpServer.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const address = normalizeAddress(request.socket.remoteAddress);
+    const fromAddress = socketsByAddress.get(address) ?? 0;
+    const reason = closing
+      ? 'server-closing'
+      : sockets >= limits.maxConnections
+        ? 'too-many-connections'
+        : fromAddress >= limits.maxConnectionsPerAddress
+          ? 'too-many-from-address'
+          : null;
+    if (reason) {
+      counters.connectionsRefused++;
+      log({ event: 'refused', address, reason });
+      refuseUpgrade(socket, reason === 'server-closing' ? 503 : 429);
+      return;
+    }
+    // Counted on the raw socket, from now until it closes: a handshake that fails or hangs still holds a slot.
+    sockets++;
+    socketsByAddress.set(address, fromAddress + 1);
+    socket.once('close', () => {
+      sockets--;
+      const left = (socketsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) socketsByAddress.set(address, left);
+      else socketsByAddress.delete(address);
+    });
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, address));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
+    httpServer.once('error', onError);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', onError);
+      resolve();
+    });
+  });
+  // After listening, a server error (rare: EMFILE on accept) is survivable; it must not become an uncaught exception.
+  httpServer.on('error', () => undefined);
+
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        log({ event: 'disconnected', address: client.address, reason: 'dead' });
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+    }
+    verifierAttempts.sweep(Date.now());
+  }, limits.pingIntervalMs);
+  heartbeat.unref();
+
+  const address = httpServer.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  log({ event: 'listening', host, port: boundPort });
+
+  const close = async () => {
+    clearInterval(heartbeat);
+    const open = clients.size;
+    for (const client of clients) client.ws.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    log({ event: 'closed', count: open });
+  };
+
+  return {
+    port: boundPort,
+    close: () => (closing ??= close()),
+    stats: () => ({
+      connections: clients.size,
+      addresses: socketsByAddress.size,
+      topics: topics.size,
+      registeredRooms: rooms.size,
+      ...counters,
+    }),
+  };
+}

@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  SIGNALING_INFO,
+  startSignalingServer,
+  type SignalingLimits,
+  type SignalingLogEvent,
+  type SignalingServer,
+} from '../../electron/services/signaling-server';
+import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
+
+// Plenum's extensions to the y-webrtc protocol: host registration, the join check, GET /plenum, and quiet logs.
+
+const servers: SignalingServer[] = [];
+const clients: SignalingTestClient[] = [];
+let logged: SignalingLogEvent[] = [];
+
+async function startServer(limits: Partial<SignalingLimits> = {}): Promise<SignalingServer> {
+  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits, log: (event) => logged.push(event) });
+  servers.push(server);
+  return server;
+}
+
+async function connect(server: SignalingServer): Promise<SignalingTestClient> {
+  const client = await SignalingTestClient.connect(`ws://127.0.0.1:${server.port}`);
+  clients.push(client);
+  return client;
+}
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  logged = [];
+});
+
+const VERIFIER_A = 'a'.repeat(43);
+const VERIFIER_B = 'b'.repeat(43);
+
+async function host(client: SignalingTestClient, room: string, verifier: string) {
+  client.send({ type: 'plenum-host', room, verifier });
+  return client.next(ofType('plenum-host-result'));
+}
+
+async function joinCheck(client: SignalingTestClient, verifier: string) {
+  client.send({ type: 'plenum-join-check', verifier });
+  return client.next(ofType('plenum-join-result'));
+}
+
+describe('host registration', () => {
+  it('the first registration of a room wins; the same verifier may register again, another is refused', async () => {
+    const server = await startServer();
+    const [moderator, successor, squatter] = await Promise.all([connect(server), connect(server), connect(server)]);
+    await expect(host(moderator, 'workshop-1', VERIFIER_A)).resolves.toEqual({ type: 'plenum-host-result', ok: true });
+    await expect(host(successor, 'workshop-1', VERIFIER_A)).resolves.toEqual({ type: 'plenum-host-result', ok: true });
+    await expect(host(squatter, 'workshop-1', VERIFIER_B)).resolves.toEqual({ type: 'plenum-host-result', ok: false, reason: 'room-taken' });
+    expect(server.stats().registeredRooms).toBe(1);
+  });
+
+  it('refuses a second room under a verifier that already names a room', async () => {
+    const server = await startServer();
+    const moderator = await connect(server);
+    await host(moderator, 'workshop-1', VERIFIER_A);
+    await expect(host(moderator, 'workshop-2', VERIFIER_A)).resolves.toEqual({ type: 'plenum-host-result', ok: false, reason: 'verifier-in-use' });
+  });
+
+  it('caps the number of registered rooms', async () => {
+    const server = await startServer({ maxRegisteredRooms: 2 });
+    const moderator = await connect(server);
+    await host(moderator, 'w1', '1'.repeat(16));
+    await host(moderator, 'w2', '2'.repeat(16));
+    await expect(host(moderator, 'w3', '3'.repeat(16))).resolves.toMatchObject({ ok: false, reason: 'too-many-rooms' });
+  });
+
+  it('caps the rooms one address may register', async () => {
+    const server = await startServer({ maxRoomsPerAddress: 2 });
+    const moderator = await connect(server);
+    await host(moderator, 'w1', '1'.repeat(16));
+    await host(moderator, 'w2', '2'.repeat(16));
+    await expect(host(moderator, 'w3', '3'.repeat(16))).resolves.toMatchObject({ ok: false, reason: 'too-many-rooms' });
+    // Renewing a room it holds is still fine.
+    await expect(host(moderator, 'w1', '1'.repeat(16))).resolves.toMatchObject({ ok: true });
+  });
+
+  it('keeps a registration after its host disconnects', async () => {
+    const server = await startServer();
+    const moderator = await connect(server);
+    await host(moderator, 'workshop-1', VERIFIER_A);
+    moderator.close();
+    await moderator.closed;
+    const table = await connect(server);
+    await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: true, room: 'workshop-1' });
+  });
+});
+
+describe('join check', () => {
+  it('names the room of a registered verifier, and refuses an unknown one within a second', async () => {
+    const server = await startServer();
+    const [moderator, table] = await Promise.all([connect(server), connect(server)]);
+    await host(moderator, 'workshop-1', VERIFIER_A);
+    await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: true, room: 'workshop-1' });
+    const started = performance.now();
+    await expect(joinCheck(table, VERIFIER_B)).resolves.toEqual({ type: 'plenum-join-result', ok: false });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('answers at most 10 checks per address per window, host registrations included, then recovers', async () => {
+    const server = await startServer({ verifierWindowMs: 400 });
+    const [first, second] = await Promise.all([connect(server), connect(server)]);
+    await host(first, 'workshop-1', VERIFIER_A);
+    for (let i = 0; i < 8; i++) await expect(joinCheck(first, `guess-${i}`.padEnd(16, '0'))).resolves.toMatchObject({ ok: false });
+    await expect(joinCheck(second, VERIFIER_A)).resolves.toMatchObject({ ok: true });
+
+    // The limit is per address, not per connection: the second connection shares the budget.
+    await expect(joinCheck(second, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: false, reason: 'rate-limited' });
+    await expect(host(first, 'workshop-1', VERIFIER_A)).resolves.toEqual({ type: 'plenum-host-result', ok: false, reason: 'rate-limited' });
+    await expect(joinCheck(first, VERIFIER_A)).resolves.toMatchObject({ ok: false, reason: 'rate-limited' });
+    // Logged once per connection and run of refusals, not once per guess.
+    expect(logged.filter((entry) => entry.event === 'rate-limited')).toEqual([
+      { event: 'rate-limited', address: '127.0.0.1', reason: 'verifier-checks' },
+      { event: 'rate-limited', address: '127.0.0.1', reason: 'verifier-checks' },
+    ]);
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await expect(joinCheck(second, VERIFIER_A)).resolves.toMatchObject({ ok: true, room: 'workshop-1' });
+  });
+
+  it('does not answer a malformed check, so it costs nothing from the budget', async () => {
+    const server = await startServer({ verifierChecksPerWindow: 1 });
+    const table = await connect(server);
+    table.send({ type: 'plenum-join-check', verifier: 'too-short' });
+    table.send({ type: 'plenum-join-check', verifier: 'x'.repeat(129) });
+    await table.roundTrip();
+    expect(table.pending).toEqual([]);
+    await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: false });
+  });
+});
+
+describe('HTTP', () => {
+  it('answers GET /plenum with what the server is, readable from any origin', async () => {
+    const server = await startServer();
+    const response = await fetch(`http://127.0.0.1:${server.port}/plenum`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    await expect(response.json()).resolves.toEqual({ app: 'plenum-signaling', version: 1 });
+    expect(SIGNALING_INFO).toEqual({ app: 'plenum-signaling', version: 1 });
+  });
+
+  it('answers 404 on other paths and 405 on other methods', async () => {
+    const server = await startServer();
+    const base = `http://127.0.0.1:${server.port}`;
+    expect((await fetch(`${base}/`)).status).toBe(404);
+    expect((await fetch(`${base}/plenum/x`)).status).toBe(404);
+    expect((await fetch(`${base}/plenum`, { method: 'POST', body: '{}' })).status).toBe(405);
+    const query = await fetch(`${base}/plenum?probe=1`);
+    expect(query.status).toBe(200);
+    await query.arrayBuffer();
+  });
+});
+
+describe('logs', () => {
+  it('hold counts, addresses and reasons, never contents, room names or verifiers', async () => {
+    const server = await startServer({ maxPayloadBytes: 4096, maxTopicsPerConnection: 1, maxConnectionsPerAddress: 3 });
+    const [moderator, table, big] = await Promise.all([connect(server), connect(server), connect(server)]);
+    await expect(connect(server)).rejects.toThrow('429');
+    moderator.send({ type: 'subscribe', topics: ['secret-room-name', 'second-secret-room'] });
+    await host(moderator, 'secret-room-name', VERIFIER_A);
+    await host(table, 'secret-room-name', VERIFIER_B);
+    await joinCheck(table, VERIFIER_A);
+    table.send({ type: 'publish', topic: 'secret-room-name', data: 'secret-card-text' });
+    table.sendRaw('{"type":"publish","topic":"secret-room-name","data":"secret-in-garbage"');
+    big.send({ type: 'publish', topic: 'secret-room-name', data: `secret-${'x'.repeat(5000)}` });
+    await big.closed;
+    await table.roundTrip();
+    await server.close();
+
+    const text = JSON.stringify(logged);
+    expect(logged.map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(['listening', 'refused', 'topics-refused', 'host-registration', 'disconnected', 'closed']),
+    );
+    expect(text).not.toMatch(/secret|aaaa|bbbb/);
+  });
+});
