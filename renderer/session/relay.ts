@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { fromBase64, openRelayMessage, sealRelayMessage, toBase64 } from '../../shared/protocol/relay-crypto';
+import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey } from '../../shared/protocol/relay-crypto';
 
 /**
  * The fallback path: Yjs sync and awareness messages, encrypted with the room key, published on
@@ -36,7 +36,7 @@ export interface RelayOptions {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   topic: string;
-  key: CryptoKey;
+  key: RelayKey;
   /** This laptop's y-webrtc peer id, so relay and WebRTC peers can be matched. */
   peerId: string;
   /** Origin y-webrtc gives updates it received over WebRTC: those are not ours to relay. */
