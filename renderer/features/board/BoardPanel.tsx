@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCard, boardCards, removeCard, restoreCard, type LiveWorkshop, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
@@ -11,10 +11,15 @@ interface BoardPanelProps {
   doc: WorkshopDoc;
   undo: UndoHistory;
   boardId: string;
+  /** Heading of the board; the plenary's by default. */
+  title?: string;
+  subtitle?: string;
+  /** Shown below the cards (the plenary shows the tables brought back to it). */
+  children?: ReactNode;
 }
 
 /** A board of cards with quick entry: type, Enter, and the next card is ready. */
-export function BoardPanel({ live, doc, boardId }: BoardPanelProps) {
+export function BoardPanel({ live, doc, boardId, title, subtitle, children }: BoardPanelProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -50,7 +55,10 @@ export function BoardPanel({ live, doc, boardId }: BoardPanelProps) {
   return (
     <section className="panel board" aria-labelledby="board-heading">
       <div className="panel-head">
-        <h2 id="board-heading">{t('board.plenary')}</h2>
+        <div>
+          <h2 id="board-heading">{title ?? t('board.plenary')}</h2>
+          {subtitle && <p className="muted">{subtitle}</p>}
+        </div>
         <span className="muted" data-testid="card-count">
           {t('board.cardCount', { count: cards.length })}
         </span>
@@ -89,6 +97,7 @@ export function BoardPanel({ live, doc, boardId }: BoardPanelProps) {
           ))}
         </ul>
       )}
+      {children}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
+import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
 import { createWorkshop, duplicateWorkshop, renameWorkshop } from './workshop-actions';
@@ -103,6 +104,10 @@ export function HomeScreen() {
         <section className="panel" aria-labelledby="new-workshop-heading">
           <h2 id="new-workshop-heading">{t('home.newWorkshop')}</h2>
           <NewWorkshopForm onCreate={onCreate} />
+        </section>
+        <section className="panel" aria-labelledby="join-heading">
+          <h2 id="join-heading">{t('join.heading')}</h2>
+          <JoinForm />
         </section>
         <section className="panel" aria-labelledby="workshops-heading">
           <div className="panel-head">

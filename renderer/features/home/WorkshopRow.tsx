@@ -52,7 +52,7 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
       ) : (
         <button type="button" className="workshop-row-main link" onClick={() => navigate({ screen: 'workshop', id: row.id })}>
           <span className="workshop-title" data-testid="workshop-title">
-            {row.title}
+            {row.title || t('workshop.untitled')}
           </span>
           <span className="muted">
             {date && <span>{date} · </span>}

@@ -10,8 +10,16 @@ import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
 import { SaveIndicator } from './SaveIndicator';
+import { ConnectionIndicator } from '../connection/ConnectionIndicator';
+import type { ConnectionState } from '../../session/connection';
 
-export function WorkshopHeader({ session }: { session: WorkshopSession }) {
+interface WorkshopHeaderProps {
+  session: WorkshopSession;
+  connection: ConnectionState;
+  onShowConnection(): void;
+}
+
+export function WorkshopHeader({ session, connection, onShowConnection }: WorkshopHeaderProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -35,7 +43,7 @@ export function WorkshopHeader({ session }: { session: WorkshopSession }) {
   };
 
   return (
-    <header className="topbar">
+    <header className="topbar workshop-topbar">
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
         ← {t('workshop.allWorkshops')}
       </button>
@@ -70,18 +78,18 @@ export function WorkshopHeader({ session }: { session: WorkshopSession }) {
             }}
             data-testid="workshop-heading"
           >
-            {meta.title}
+            {meta.title || t('workshop.untitled')}
           </button>
         </h1>
       )}
-      <span className="topbar-spacer" />
+      <ConnectionIndicator state={connection} onClick={onShowConnection} />
       <SaveIndicator saver={session.saver} />
       <div className="button-group" role="group" aria-label={t('workshop.history')}>
-        <button type="button" onClick={() => session.undo.undo()} disabled={!canUndo} title={t('workshop.undoHint')} data-testid="undo">
-          {t('common.undo')}
+        <button type="button" className="icon" onClick={() => session.undo.undo()} disabled={!canUndo} title={t('workshop.undoHint')} aria-label={t('common.undo')} data-testid="undo">
+          ↶
         </button>
-        <button type="button" onClick={() => session.undo.redo()} disabled={!canRedo} title={t('workshop.redoHint')} data-testid="redo">
-          {t('common.redo')}
+        <button type="button" className="icon" onClick={() => session.undo.redo()} disabled={!canRedo} title={t('workshop.redoHint')} aria-label={t('common.redo')} data-testid="redo">
+          ↷
         </button>
       </div>
       <button type="button" onClick={() => void openProjector()}>

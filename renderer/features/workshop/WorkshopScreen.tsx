@@ -1,19 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLENARY_BOARD_ID } from '../../../shared/model';
+import { PLENARY_BOARD_ID, tablesFrom } from '../../../shared/model';
 import { useStore } from '../../app/store-context';
 import { useErrorText } from '../../hooks/use-error-text';
+import { useLive } from '../../hooks/use-live';
 import { openWorkshopSession, WorkshopOpenError, type WorkshopSession } from '../../session/workshop-session';
 import { navigate } from '../../state/route';
 import { AgendaPanel } from '../agenda/AgendaPanel';
 import { BoardPanel } from '../board/BoardPanel';
+import { ConnectionPanel } from '../connection/ConnectionPanel';
+import { useConnectionController, useConnectionState } from '../connection/use-connection';
+import { ReportBack } from '../tables/ReportBack';
+import { TablesPanel } from '../tables/TablesPanel';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 
 type Loading = { state: 'loading' } | { state: 'open'; session: WorkshopSession } | { state: 'failed'; reason: string };
 
-/** One workshop: its agenda beside the plenary board. */
+/** One workshop: the plenary (agenda and board), the tables, and its connection to the others. */
 export function WorkshopScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const store = useStore();
@@ -57,16 +62,69 @@ export function WorkshopScreen({ id }: { id: string }) {
   return <OpenWorkshop session={loading.session} />;
 }
 
+type View = { kind: 'plenary' } | { kind: 'tables' } | { kind: 'table'; id: string } | { kind: 'connection' };
+
 function OpenWorkshop({ session }: { session: WorkshopSession }) {
+  const { t } = useTranslation();
   useUndoShortcuts(session.undo);
+  const controller = useConnectionController(session);
+  const connection = useConnectionState(controller);
+  const meta = useLive(session.live, 'meta');
+  const boards = useLive(session.live, 'boards');
+  const cards = useLive(session.live, 'cards');
+  const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
+  const role = connection.row?.role ?? null;
+  const myTable = role === 'table' ? (tables.find((table) => table.id === connection.row?.tableId) ?? null) : null;
+  const [chosen, setChosen] = useState<View | null>(null);
+  // A table laptop starts at its table, or at the connection tab to pick one.
+  const view: View = chosen ?? (role === 'table' ? (myTable ? { kind: 'table', id: myTable.id } : { kind: 'connection' }) : { kind: 'plenary' });
+  const awaiting = meta.schemaVersion === 0;
+
+  const tabs: Array<{ key: string; label: string; view: View }> = [
+    ...(myTable ? [{ key: 'mine', label: t('workshop.tabMyTable', { name: myTable.name }), view: { kind: 'table', id: myTable.id } as View }] : []),
+    { key: 'plenary', label: t('workshop.tabPlenary'), view: { kind: 'plenary' } },
+    ...(role !== 'table' ? [{ key: 'tables', label: t('workshop.tabTables', { count: tables.length }), view: { kind: 'tables' } as View }] : []),
+    { key: 'connection', label: t('workshop.tabConnection'), view: { kind: 'connection' } },
+  ];
+  const isActive = (candidate: View) =>
+    candidate.kind === view.kind && (candidate.kind !== 'table' || (view.kind === 'table' && candidate.id === view.id));
+  const openTable = view.kind === 'table' ? tables.find((table) => table.id === view.id) : undefined;
+
   return (
     <div className="screen workshop">
-      <WorkshopHeader session={session} />
+      <WorkshopHeader session={session} connection={connection} onShowConnection={() => setChosen({ kind: 'connection' })} />
       <SaveStatusBanner saver={session.saver} />
-      <main className="workshop-main">
-        <AgendaPanel live={session.live} doc={session.doc} />
-        <BoardPanel live={session.live} doc={session.doc} undo={session.undo} boardId={PLENARY_BOARD_ID} />
-      </main>
+      <nav className="tabs" aria-label={t('workshop.views')}>
+        {tabs.map((tab) => (
+          <button key={tab.key} type="button" className="tab" aria-current={isActive(tab.view) ? 'page' : undefined} onClick={() => setChosen(tab.view)} data-testid={`tab-${tab.key}`}>
+            {tab.label}
+          </button>
+        ))}
+      </nav>
+      {awaiting && view.kind !== 'connection' ? (
+        <p className="screen-message muted" role="status" data-testid="awaiting-content">
+          {t('workshop.awaitingContent')}
+        </p>
+      ) : (
+        <main className={`workshop-main view-${view.kind}`}>
+          {view.kind === 'plenary' && (
+            <>
+              <AgendaPanel live={session.live} doc={session.doc} />
+              <BoardPanel live={session.live} doc={session.doc} undo={session.undo} boardId={PLENARY_BOARD_ID}>
+                <ReportBack live={session.live} />
+              </BoardPanel>
+            </>
+          )}
+          {view.kind === 'tables' && <TablesPanel live={session.live} doc={session.doc} onOpenTable={(id) => setChosen({ kind: 'table', id })} />}
+          {view.kind === 'table' && openTable && (
+            <BoardPanel live={session.live} doc={session.doc} undo={session.undo} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
+          )}
+          {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
+          {view.kind === 'connection' && controller && (
+            <ConnectionPanel workshopId={session.id} controller={controller} state={connection} tables={tables} />
+          )}
+        </main>
+      )}
     </div>
   );
 }

@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import { formatJoinSecret } from '../../../shared/protocol/join-secret';
+import { encodeInvite } from '../../../shared/protocol/invite';
+import type { Table } from '../../../shared/model';
+import { host } from '../../host';
+import type { ConnectionController, ConnectionState } from '../../session/connection';
+import type { Presence } from '../../session/peer-sync';
+import { useSyncStatus } from './use-connection';
+
+interface ConnectionPanelProps {
+  workshopId: string;
+  controller: ConnectionController;
+  state: ConnectionState;
+  tables: Table[];
+}
+
+const noPresence: Presence[] = [];
+
+/**
+ * Sharing a workshop with the tables: host it (the desktop app starts its own signaling server;
+ * a browser uses a venue server), show the join code and QR code, see who is connected, leave.
+ */
+export function ConnectionPanel({ workshopId, controller, state, tables }: ConnectionPanelProps) {
+  const { t } = useTranslation();
+  const row = state.row;
+  if (!row) return <StartHosting controller={controller} />;
+  return (
+    <section className="panel connection-panel" aria-labelledby="connection-heading">
+      <div className="panel-head">
+        <h2 id="connection-heading">{row.role === 'host' ? t('connection.hostingHeading') : t('connection.tableHeading')}</h2>
+        <StatusLine state={state} />
+      </div>
+      {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
+      {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
+      <PresenceList state={state} tables={tables} />
+      {state.error && (
+        <p className="field-error" role="alert">
+          {t('connection.failed', { detail: state.error })}
+        </p>
+      )}
+      <div className="row-actions">
+        <OfflineToggle state={state} />
+        {row.role === 'table' && <TakeOver controller={controller} />}
+        <button type="button" className="danger-quiet" onClick={() => void controller.leave()} data-testid="connection-leave">
+          {row.role === 'host' ? t('connection.stopSharing') : t('connection.leave')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function StatusLine({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(state);
+  return (
+    <span className="muted" data-testid="connection-status">
+      {t(`connection.state.${status.state}`)} · {t('connection.peers', { direct: status.directPeers, relay: status.relayPeers })}
+    </span>
+  );
+}
+
+/** Works without the network on purpose (a flaky Wi-Fi, a test of the room); everything merges on return. */
+function OfflineToggle({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(state);
+  const sync = state.sync;
+  if (!sync) return null;
+  const offline = status.state === 'offline';
+  return (
+    <button type="button" onClick={() => (offline ? sync.connect() : sync.disconnect())} aria-pressed={offline} data-testid="connection-offline-toggle">
+      {offline ? t('connection.goOnline') : t('connection.goOffline')}
+    </button>
+  );
+}
+
+function StartHosting({ controller }: { controller: ConnectionController }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(t('connection.defaultHostName'));
+  const [server, setServer] = useState('');
+  const [needsServer, setNeedsServer] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      if (needsServer) {
+        const url = server.trim();
+        if (!/^wss?:\/\/[^\s/]+:\d+/.test(url)) return setError(t('errors.address.invalid'));
+        await controller.host([url], name.trim() || t('connection.defaultHostName'));
+        return;
+      }
+      const result = await host['hosting:start']({});
+      if (!result.ok) {
+        if (result.error === 'hosting-needs-desktop') setNeedsServer(true);
+        else setError(t('connection.hostFailed', { detail: result.error }));
+        return;
+      }
+      await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel connection-panel" aria-labelledby="share-heading">
+      <h2 id="share-heading">{t('connection.shareHeading')}</h2>
+      <p className="muted">{t('connection.shareIntro')}</p>
+      <form className="share-form" onSubmit={(event) => void start(event)} noValidate>
+        <label className="field grow">
+          <span>{t('connection.yourName')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} data-testid="host-name" />
+        </label>
+        {needsServer && (
+          <label className="field grow">
+            <span>{t('connection.serverLabel')}</span>
+            <input value={server} onChange={(event) => setServer(event.target.value)} placeholder="ws://192.168.1.10:4444" data-testid="host-server" />
+          </label>
+        )}
+        <button type="submit" className="primary" disabled={busy} data-testid="host-start">
+          {t('connection.startHosting')}
+        </button>
+      </form>
+      {needsServer && <p className="muted">{t('connection.webNeedsServer')}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secret: string; addresses: string[] }) {
+  const { t } = useTranslation();
+  const [qr, setQr] = useState<string | null>(null);
+  const invite = encodeInvite({ addresses, room: workshopId, secret });
+  useEffect(() => {
+    let current = true;
+    QRCode.toDataURL(invite, { errorCorrectionLevel: 'M', margin: 1, width: 320 }).then(
+      (url) => current && setQr(url),
+      () => current && setQr(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [invite]);
+  const shown = addresses.filter((address) => !address.includes('127.0.0.1'));
+  return (
+    <div className="join-code">
+      <div>
+        <p className="muted">{t('connection.codeLabel')}</p>
+        <p className="code" data-testid="join-code">
+          {formatJoinSecret(secret)}
+        </p>
+        <p className="muted">{t('connection.addressLabel')}</p>
+        <ul className="addresses" data-testid="join-addresses">
+          {(shown.length > 0 ? shown : addresses).map((address) => (
+            <li key={address}>
+              <code>{address.replace(/^ws:\/\//, '')}</code>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(invite)}>
+          {t('connection.copyInvite')}
+        </button>
+        <input className="visually-hidden" readOnly value={invite} data-testid="join-invite" aria-label={t('connection.copyInvite')} />
+      </div>
+      {qr && <img className="qr" src={qr} alt={t('connection.qrAlt')} width={220} height={220} />}
+    </div>
+  );
+}
+
+function TablePicker({ controller, tableId, tables }: { controller: ConnectionController; tableId: string | null; tables: Table[] }) {
+  const { t } = useTranslation();
+  return (
+    <label className="field">
+      <span>{t('connection.yourTable')}</span>
+      <select value={tableId ?? ''} onChange={(event) => void controller.setTable(event.target.value || null)} data-testid="table-picker">
+        <option value="">{t('connection.noTable')}</option>
+        {tables.map((table) => (
+          <option key={table.id} value={table.id}>
+            {table.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function TakeOver({ controller }: { controller: ConnectionController }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const takeOver = async () => {
+    const result = await host['hosting:start']({});
+    if (!result.ok) return setError(result.error === 'hosting-needs-desktop' ? t('connection.takeOverNeedsDesktop') : result.error);
+    await controller.host(result.value.addresses, controller.state().row?.name ?? t('connection.defaultHostName'));
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void takeOver()} title={t('connection.takeOverHint')}>
+        {t('connection.takeOver')}
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+function PresenceList({ state, tables }: { state: ConnectionState; tables: Table[] }) {
+  const { t } = useTranslation();
+  const sync = state.sync;
+  const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]);
+  const people = useSyncExternalStore(subscribe, () => sync?.presence() ?? noPresence);
+  const tableName = (id: string | null) => tables.find((table) => table.id === id)?.name;
+  return (
+    <div>
+      <h3 className="subheading">{t('connection.presence', { count: people.length })}</h3>
+      <ul className="presence" data-testid="presence">
+        {people.map((person) => (
+          <li key={person.clientId}>
+            <span className={`badge badge-${person.identity.role}`}>{t(`connection.role.${person.identity.role}`)}</span>
+            <span>{person.identity.name}</span>
+            {person.self && <span className="muted"> ({t('connection.thisLaptop')})</span>}
+            {tableName(person.identity.tableId) && <span className="muted"> · {tableName(person.identity.tableId)}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

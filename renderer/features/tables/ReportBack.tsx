@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { boardCards, tablesFrom, type LiveWorkshop } from '../../../shared/model';
+import { useLive } from '../../hooks/use-live';
+
+/** The tables the moderator brought to the plenary: their boards, live, without copying a card. */
+export function ReportBack({ live }: { live: LiveWorkshop }) {
+  const { t } = useTranslation();
+  const boards = useLive(live, 'boards');
+  const cards = useLive(live, 'cards');
+  const shown = useLive(live, 'reportBack');
+  const tables = useMemo(() => tablesFrom(boards, cards).filter((table) => shown.includes(table.id)), [boards, cards, shown]);
+  if (tables.length === 0) return null;
+  return (
+    <section className="report-back" aria-label={t('tables.reportBackHeading')} data-testid="report-back">
+      {tables.map((table) => (
+        <div key={table.id} className="report-back-table">
+          <h3>
+            {table.name}
+            {table.topic && <span className="muted"> · {table.topic}</span>}
+          </h3>
+          <ul className="card-grid">
+            {boardCards(cards, table.id).map((card) => (
+              <li key={card.id} className="card card-readonly">
+                <p className="card-text">{card.text}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  addTable,
+  boardCards,
+  hideTableFromPlenary,
+  removeTable,
+  showTableInPlenary,
+  tablesFrom,
+  type LiveWorkshop,
+  type WorkshopDoc,
+} from '../../../shared/model';
+import { useErrorText } from '../../hooks/use-error-text';
+import { useLive } from '../../hooks/use-live';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { shortenForDisplay } from '../board/shorten';
+
+interface TablesPanelProps {
+  live: LiveWorkshop;
+  doc: WorkshopDoc;
+  onOpenTable(id: string): void;
+}
+
+/** Every breakout table side by side, live, for the moderator. */
+export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const boards = useLive(live, 'boards');
+  const cards = useLive(live, 'cards');
+  const shown = useLive(live, 'reportBack');
+  const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
+  const [name, setName] = useState('');
+  const [topic, setTopic] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pendingRemove, setPendingRemove] = useState<{ id: string; name: string } | null>(null);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const result = addTable(doc, { name, topic });
+    if (!result.ok) return setError(errorText(result.error));
+    setError(null);
+    setName('');
+    setTopic('');
+  };
+
+  return (
+    <section className="panel tables-panel" aria-labelledby="tables-heading">
+      <div className="panel-head">
+        <h2 id="tables-heading">{t('tables.heading')}</h2>
+        <span className="muted">{t('tables.count', { count: tables.length })}</span>
+      </div>
+      <form className="table-add" onSubmit={add} noValidate>
+        <label className="field">
+          <span>{t('tables.nameLabel')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('tables.namePlaceholder')} data-testid="table-name" />
+        </label>
+        <label className="field grow">
+          <span>{t('tables.topicLabel')}</span>
+          <input value={topic} onChange={(event) => setTopic(event.target.value)} placeholder={t('tables.topicPlaceholder')} data-testid="table-topic" />
+        </label>
+        <button type="submit" className="primary" data-testid="table-add">
+          {t('tables.add')}
+        </button>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+      {tables.length === 0 ? (
+        <p className="muted empty">{t('tables.empty')}</p>
+      ) : (
+        <div className="table-columns" data-testid="table-columns">
+          {tables.map((table) => {
+            const isShown = shown.includes(table.id);
+            return (
+              <article key={table.id} className="table-column" data-testid="table-column" aria-labelledby={`table-${table.id}`}>
+                <header>
+                  <h3 id={`table-${table.id}`}>{table.name}</h3>
+                  {table.topic && <p className="muted">{table.topic}</p>}
+                  <p className="muted small">{t('board.cardCount', { count: table.cardCount })}</p>
+                </header>
+                <ul className="mini-cards">
+                  {boardCards(cards, table.id).map((card) => (
+                    <li key={card.id} className="mini-card" data-testid="table-card">
+                      {shortenForDisplay(card.text, 140).text}
+                    </li>
+                  ))}
+                </ul>
+                <div className="row-actions">
+                  <button type="button" onClick={() => onOpenTable(table.id)}>
+                    {t('tables.open')}
+                  </button>
+                  <button
+                    type="button"
+                    aria-pressed={isShown}
+                    onClick={() => (isShown ? hideTableFromPlenary(doc, table.id) : showTableInPlenary(doc, table.id))}
+                    data-testid="table-report-back"
+                  >
+                    {isShown ? t('tables.hideInPlenary') : t('tables.showInPlenary')}
+                  </button>
+                  <button type="button" className="danger-quiet" onClick={() => setPendingRemove({ id: table.id, name: table.name })}>
+                    {t('common.delete')}
+                  </button>
+                </div>
+              </article>
+            );
+          })}
+        </div>
+      )}
+      {pendingRemove && (
+        <ConfirmDialog
+          title={t('tables.removeTitle')}
+          message={t('tables.removeMessage', { name: pendingRemove.name })}
+          confirmLabel={t('common.delete')}
+          onConfirm={() => {
+            removeTable(doc, pendingRemove.id);
+            setPendingRemove(null);
+          }}
+          onCancel={() => setPendingRemove(null)}
+        />
+      )}
+    </section>
+  );
+}
