@@ -117,4 +117,11 @@ test('a table laptop joins with the code, cards flow both ways, and both converg
   await expect.poll(async () => [...(await texts(moderator))].sort(), { timeout: 20_000 }).toEqual([...expected].sort());
   expect(await texts(table)).toEqual(await texts(moderator));
   await shot(table, 'table-converged');
+
+  // The table laptop restarts: it rejoins by itself and keeps receiving.
+  await table.reload();
+  await expect(table.getByTestId('connection-indicator')).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+  await moderator.getByTestId('card-entry').fill('Nach dem Neustart');
+  await moderator.getByTestId('card-entry').press('Enter');
+  await expect.poll(async () => (await texts(table)).includes('Nach dem Neustart'), { timeout: 20_000 }).toBe(true);
 });
