@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { yjsAlias } from './vite.config';
+import { yjsAlias } from './vite.config.ts';
 
 export default defineConfig({
   resolve: { alias: yjsAlias, dedupe: ['yjs'] },

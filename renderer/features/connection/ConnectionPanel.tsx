@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore, type FormEvent 
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
-import { encodeInvite } from '../../../shared/protocol/invite';
+import { DEFAULT_SIGNALING_PORT, encodeInvite } from '../../../shared/protocol/invite';
 import type { Table } from '../../../shared/model';
 import { host } from '../../host';
 import type { ConnectionController, ConnectionState } from '../../session/connection';
@@ -79,6 +79,7 @@ function StartHosting({ controller }: { controller: ConnectionController }) {
   const { t } = useTranslation();
   const [name, setName] = useState(t('connection.defaultHostName'));
   const [server, setServer] = useState('');
+  const [port, setPort] = useState(String(DEFAULT_SIGNALING_PORT));
   const [needsServer, setNeedsServer] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,7 +95,9 @@ function StartHosting({ controller }: { controller: ConnectionController }) {
         await controller.host([url], name.trim() || t('connection.defaultHostName'));
         return;
       }
-      const result = await host['hosting:start']({});
+      const portNumber = Number(port);
+      if (!/^\d+$/.test(port.trim()) || portNumber < 1024 || portNumber > 65_535) return setError(t('connection.portInvalid'));
+      const result = await host['hosting:start']({ port: portNumber });
       if (!result.ok) {
         if (result.error === 'hosting-needs-desktop') setNeedsServer(true);
         else setError(t('connection.hostFailed', { detail: result.error }));
@@ -115,6 +118,12 @@ function StartHosting({ controller }: { controller: ConnectionController }) {
           <span>{t('connection.yourName')}</span>
           <input value={name} onChange={(event) => setName(event.target.value)} data-testid="host-name" />
         </label>
+        {!needsServer && (
+          <label className="field narrow">
+            <span>{t('connection.portLabel')}</span>
+            <input value={port} onChange={(event) => setPort(event.target.value)} inputMode="numeric" data-testid="host-port" />
+          </label>
+        )}
         {needsServer && (
           <label className="field grow">
             <span>{t('connection.serverLabel')}</span>
