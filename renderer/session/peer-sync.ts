@@ -125,6 +125,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   };
 
   const attachSockets = () => {
+    relay?.keepOnly(sockets());
     for (const socket of sockets()) {
       relay?.attach(socket);
       if (verifier && !hosted.has(socket)) {
@@ -184,7 +185,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     },
     setIdentity(next) {
       identity = next;
-      provider.awareness.setLocalStateField('user', identity);
+      provider.awareness.setLocalState({ ...(provider.awareness.getLocalState() ?? {}), user: identity });
     },
     disconnect() {
       provider.disconnect();
@@ -192,6 +193,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     },
     connect() {
       provider.connect();
+      // y-webrtc drops this laptop's awareness state on disconnect; say again who we are.
+      provider.awareness.setLocalState({ ...(provider.awareness.getLocalState() ?? {}), user: identity });
       attachSockets();
       refresh();
     },

@@ -48,6 +48,8 @@ export interface RelayOptions {
 
 export interface Relay {
   attach(socket: SignalingSocket): void;
+  /** Forgets sockets y-webrtc has replaced (it makes new ones after a disconnect). */
+  keepOnly(current: readonly SignalingSocket[]): void;
   /** Peers heard on the relay recently that have no direct connection to this laptop. */
   relayOnlyPeers(): string[];
   destroy(): void;
@@ -168,6 +170,14 @@ export function startRelay(options: RelayOptions): Relay {
       socket.on('connect', connect);
       socket.on('message', message);
       if (socket.connected) connect();
+    },
+    keepOnly(current) {
+      for (const [socket, listeners] of sockets) {
+        if (current.includes(socket)) continue;
+        socket.off('connect', listeners.connect);
+        socket.off('message', listeners.message);
+        sockets.delete(socket);
+      }
     },
     relayOnlyPeers,
     destroy() {
