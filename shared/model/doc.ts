@@ -24,6 +24,10 @@ export const roots = (doc: WorkshopDoc) => ({
   boards: doc.getMap<Y.Map<unknown>>(ROOT.boards),
   cards: doc.getMap<Y.Map<unknown>>(ROOT.cards),
   participants: doc.getMap<Y.Map<unknown>>(ROOT.participants),
+  groups: doc.getMap<Y.Map<unknown>>(ROOT.groups),
+  voteRounds: doc.getMap<Y.Map<unknown>>(ROOT.voteRounds),
+  votes: doc.getMap<Y.Map<unknown>>(ROOT.votes),
+  actions: doc.getMap<Y.Map<unknown>>(ROOT.actions),
 });
 
 /** @internal one local transaction, so one user action is one undo step and one stored update. */

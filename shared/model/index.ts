@@ -15,3 +15,6 @@ export * from './template';
 export { newId } from './ids';
 export * from './restore';
 export * from './tables';
+export * from './groups';
+export * from './votes';
+export * from './actions';

@@ -11,6 +11,10 @@ export const ROOT = {
   boards: 'boards',
   cards: 'cards',
   participants: 'participants',
+  groups: 'groups',
+  voteRounds: 'voteRounds',
+  votes: 'votes',
+  actions: 'actions',
 } as const;
 
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
@@ -38,6 +42,70 @@ export const LIMITS = {
 } as const;
 
 export type BoardKind = 'plenary' | 'table';
+
+/** The stakeholder groups of the seed's networks; a card or a participant may carry one. */
+export const STAKEHOLDER_GROUPS = ['company', 'association', 'municipality', 'civilSociety', 'politics', 'other'] as const;
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+/** Card colours by name; the UI maps them to its palette, so the projector and minutes agree. */
+export const CARD_COLOURS = ['yellow', 'blue', 'green', 'pink', 'orange', 'grey'] as const;
+export type CardColour = (typeof CARD_COLOURS)[number];
+
+export const ACTION_STATUSES = ['open', 'inProgress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** A named cluster of cards on one board. Membership is the card's `groupId`. */
+export interface CardGroup {
+  id: string;
+  boardId: string;
+  title: string;
+  order: string;
+  /** Locked by the moderator: tables do not move or delete its cards (enforced by the UI). */
+  locked: boolean;
+}
+
+/** A dot-voting round on one board. */
+export interface VoteRound {
+  id: string;
+  boardId: string;
+  /** Dots per participant. */
+  budget: number;
+  /** Whether one participant may put several dots on one card or group. */
+  allowStacking: boolean;
+  /** Results hidden until the round is closed. */
+  hideResults: boolean;
+  state: 'open' | 'closed';
+  openedAt: number;
+  closedAt: number;
+}
+
+/** One dot: a participant's vote for a card or a group in a round. */
+export interface Vote {
+  id: string;
+  roundId: string;
+  /** Participant id: a budget holds across laptops, so votes count per person, not per screen. */
+  voterId: string;
+  /** Card or group id. */
+  targetId: string;
+  at: number;
+}
+
+/** Something to do after the workshop, with an owner and a due date. */
+export interface ActionItem {
+  id: string;
+  title: string;
+  /** A participant of the roster, or null when the owner is an organisation or not yet known. */
+  ownerId: string | null;
+  ownerOrganisation: string;
+  /** ISO date (YYYY-MM-DD) or empty. */
+  due: string;
+  status: ActionStatus;
+  /** The table it came from, or null for the plenary / the workshop as a whole. */
+  boardId: string | null;
+  sourceCardId: string | null;
+  createdAt: number;
+  order: string;
+}
 
 export interface WorkshopMeta {
   id: string;
@@ -95,4 +163,8 @@ export interface WorkshopSnapshot {
   participants: Participant[];
   /** Ids of the tables whose boards are shown in the plenary, in order. */
   reportBack: string[];
+  groups: CardGroup[];
+  voteRounds: VoteRound[];
+  votes: Vote[];
+  actions: ActionItem[];
 }

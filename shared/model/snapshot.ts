@@ -5,6 +5,9 @@ import { metaSnapshot } from './meta';
 import { participantsSnapshot } from './participants';
 import { ROOT, type RootName, type WorkshopSnapshot } from './schema';
 import { reportBackSnapshot } from './tables';
+import { groupsSnapshot } from './groups';
+import { voteRoundsSnapshot, votesSnapshot } from './votes';
+import { actionItemsSnapshot } from './actions';
 
 /** Readers of each area, by the name of the area. */
 export const areaReaders = {
@@ -14,6 +17,10 @@ export const areaReaders = {
   cards: cardsSnapshot,
   participants: participantsSnapshot,
   reportBack: reportBackSnapshot,
+  groups: groupsSnapshot,
+  voteRounds: voteRoundsSnapshot,
+  votes: votesSnapshot,
+  actions: actionItemsSnapshot,
 } satisfies { [K in keyof WorkshopSnapshot]: (doc: WorkshopDoc) => WorkshopSnapshot[K] };
 
 export type Area = keyof typeof areaReaders;
@@ -27,6 +34,10 @@ export const areaRoots: Record<Area, RootName> = {
   participants: ROOT.participants,
   // Kept on the plenary board's map, inside boards.
   reportBack: ROOT.boards,
+  groups: ROOT.groups,
+  voteRounds: ROOT.voteRounds,
+  votes: ROOT.votes,
+  actions: ROOT.actions,
 };
 
 /** The whole workshop as plain data: what tests compare, minutes read and backups hold. */
@@ -38,5 +49,9 @@ export function workshopSnapshot(doc: WorkshopDoc): WorkshopSnapshot {
     cards: cardsSnapshot(doc),
     participants: participantsSnapshot(doc),
     reportBack: reportBackSnapshot(doc),
+    groups: groupsSnapshot(doc),
+    voteRounds: voteRoundsSnapshot(doc),
+    votes: votesSnapshot(doc),
+    actions: actionItemsSnapshot(doc),
   };
 }

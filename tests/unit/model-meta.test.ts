@@ -38,6 +38,10 @@ describe('initWorkshop', () => {
       cards: [],
       participants: [],
       reportBack: [],
+      groups: [],
+      voteRounds: [],
+      votes: [],
+      actions: [],
     });
   });
 
