@@ -1,8 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import http, { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { z } from 'zod';
+import { bytesOf, nestsTooDeep } from './json-depth';
+import { AttemptLimiter, TokenBucket } from './rate-limits';
+import { RoomRegistry, type HostRegistration } from './room-registry';
 
 // Plain Node, no 'electron': the same server runs inside the moderator's app and alone on a venue machine
 // (signal-cli.ts). It speaks y-webrtc's signaling protocol (node_modules/y-webrtc/bin/server.js) plus two Plenum
@@ -55,12 +57,6 @@ export const DEFAULT_SIGNALING_LIMITS: Readonly<SignalingLimits> = Object.freeze
 /** Longest topic (room) name; y-webrtc rooms are workshop ids (UUIDs). */
 export const MAX_TOPIC_LENGTH = 512;
 
-/**
- * Deepest JSON nesting accepted. y-webrtc nests 4 levels; JSON.parse needs about half a second for a 2 MB text
- * nested a million levels deep, so such a message is refused before parsing, or one client could stall the server.
- */
-const MAX_JSON_DEPTH = 32;
-
 /** What `GET /plenum` answers: lets the join screen and tools check that an address is a Plenum signaling server. */
 export const SIGNALING_INFO = Object.freeze({ app: 'plenum-signaling', version: 1 });
 
@@ -110,8 +106,6 @@ export type SignalingServer = {
   stats(): SignalingStats;
 };
 
-type HostRegistration = 'registered' | 'renewed' | 'room-taken' | 'verifier-in-use' | 'too-many-rooms';
-
 // The verifier is a one-way hash of the join secret, computed by the clients; opaque here.
 const verifier = z.string().min(16).max(128);
 const incomingMessage = z.discriminatedUnion('type', [
@@ -135,112 +129,6 @@ type Client = {
   rateLimited: boolean;
   checksLimited: boolean;
 };
-
-/** Refills continuously; `take` refuses without waiting, so a flood is dropped, not queued. */
-class TokenBucket {
-  private tokens: number;
-  private last = Date.now();
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-  ) {
-    this.tokens = capacity;
-  }
-  take(cost: number, now: number): boolean {
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    const due = Math.min(cost, this.capacity);
-    if (this.tokens < due) return false;
-    this.tokens -= due;
-    return true;
-  }
-}
-
-/** Sliding window per key (remote address): at most `max` attempts in any `windowMs`. */
-class AttemptLimiter {
-  private readonly attempts = new Map<string, number[]>();
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-  take(key: string, now: number): boolean {
-    const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < this.windowMs);
-    const allowed = recent.length < this.max;
-    if (allowed) recent.push(now);
-    this.attempts.set(key, recent);
-    return allowed;
-  }
-  sweep(now: number): void {
-    for (const [key, times] of this.attempts) if (times.every((at) => now - at >= this.windowMs)) this.attempts.delete(key);
-  }
-}
-
-/** Rooms held by hosts, with their verifiers. First registration of a room wins, for the server's lifetime. */
-class RoomRegistry {
-  private readonly verifierByRoom = new Map<string, string>();
-  private readonly roomByVerifier = new Map<string, string>();
-  private readonly roomsByAddress = new Map<string, number>();
-  constructor(
-    private readonly maxRooms: number,
-    private readonly maxPerAddress: number,
-  ) {}
-  get size(): number {
-    return this.verifierByRoom.size;
-  }
-  register(room: string, candidate: string, address: string): HostRegistration {
-    const existing = this.verifierByRoom.get(room);
-    if (existing !== undefined) return sameSecret(existing, candidate) ? 'renewed' : 'room-taken';
-    // join-check answers one room per verifier, so a verifier cannot name two rooms.
-    if (this.roomByVerifier.has(candidate)) return 'verifier-in-use';
-    const fromAddress = this.roomsByAddress.get(address) ?? 0;
-    if (this.verifierByRoom.size >= this.maxRooms || fromAddress >= this.maxPerAddress) return 'too-many-rooms';
-    this.verifierByRoom.set(room, candidate);
-    this.roomByVerifier.set(candidate, room);
-    this.roomsByAddress.set(address, fromAddress + 1);
-    return 'registered';
-  }
-  roomFor(candidate: string): string | undefined {
-    return this.roomByVerifier.get(candidate);
-  }
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-const OPEN_BRACKET = 0x5b;
-const OPEN_BRACE = 0x7b;
-
-/** Whether JSON text nests deeper than MAX_JSON_DEPTH; counts brackets outside strings. */
-function nestsTooDeep(bytes: Buffer): boolean {
-  // Fast path: with few opening brackets anywhere, strings included, it cannot nest deep. Encrypted y-webrtc
-  // payloads are base64 strings without brackets, so large messages almost always end here (native indexOf).
-  let opening = 0;
-  for (const bracket of [OPEN_BRACKET, OPEN_BRACE]) {
-    for (let at = bytes.indexOf(bracket); at !== -1 && opening <= MAX_JSON_DEPTH; at = bytes.indexOf(bracket, at + 1)) opening++;
-  }
-  if (opening <= MAX_JSON_DEPTH) return false;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped byte
-      else if (byte === 0x22) inString = false;
-    } else if (byte === 0x22) inString = true;
-    else if (byte === OPEN_BRACKET || byte === OPEN_BRACE) {
-      if (++depth > MAX_JSON_DEPTH) return true;
-    } else if (byte === 0x5d || byte === 0x7d) depth--;
-  }
-  return false;
-}
-
-function bytesOf(data: RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-}
 
 /** Dual-stack sockets report IPv4 peers as `::ffff:a.b.c.d`; count them under the plain address. */
 function normalizeAddress(address: string | undefined): string {

@@ -54,6 +54,8 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { code: st
 }
 
 const card = (doc: WorkshopDoc, text: string) => must(addCard(doc, { boardId: PLENARY_BOARD_ID, text })).id;
+/** Several cards at once, typed as a tuple so they destructure without undefined. */
+const cards = <T extends string[]>(doc: WorkshopDoc, ...texts: T) => texts.map((text) => card(doc, text)) as { [K in keyof T]: string };
 const groupIdOf = (doc: WorkshopDoc, cardId: string) => roots(doc).cards.get(cardId)?.get('groupId') ?? null;
 const person = (doc: WorkshopDoc, name: string) => must(addParticipant(doc, { name, organisation: '', stakeholderGroup: '', email: '' })).id;
 
@@ -71,7 +73,7 @@ function layout(doc: WorkshopDoc) {
 describe('groups', () => {
   it('a card dropped on another makes a group of both; rename, lock, take out, dissolve', () => {
     const doc = workshop();
-    const [a, b, c] = [card(doc, 'Webinar'), card(doc, 'Biomethan'), card(doc, 'Versicherung')];
+    const [a, b, c] = cards(doc, 'Webinar', 'Biomethan', 'Versicherung');
     const group = must(groupCards(doc, { cardIds: [a, b], title: 'Energie' }));
     expect(layout(doc)).toEqual({ groups: [{ id: group.id, cards: [a, b].sort() }], loose: [c] });
     must(renameGroup(doc, group.id, 'Energieeffizienz'));
@@ -86,7 +88,7 @@ describe('groups', () => {
 
   it('merging moves every card into the other group', () => {
     const doc = workshop();
-    const ids = ['1', '2', '3', '4'].map((text) => card(doc, text));
+    const ids = cards(doc, '1', '2', '3', '4');
     const first = must(groupCards(doc, { cardIds: ids.slice(0, 2) }));
     const second = must(groupCards(doc, { cardIds: ids.slice(2) }));
     must(mergeGroups(doc, first.id, second.id));
@@ -102,7 +104,7 @@ describe('groups', () => {
 
   it('a card dragged into two groups at once on two laptops ends in exactly one', () => {
     const doc = workshop();
-    const [a, b, c, d, moving] = ['a', 'b', 'c', 'd', 'moving'].map((text) => card(doc, text));
+    const [a, b, c, d, moving] = cards(doc, 'a', 'b', 'c', 'd', 'moving');
     const left = must(groupCards(doc, { cardIds: [a, b] }));
     const right = must(groupCards(doc, { cardIds: [c, d] }));
     const peer = peerOf(doc);
@@ -117,7 +119,7 @@ describe('groups', () => {
 
   it('a group dissolved while a card is added to it loses no card', () => {
     const doc = workshop();
-    const [a, b, late] = ['a', 'b', 'late'].map((text) => card(doc, text));
+    const [a, b, late] = cards(doc, 'a', 'b', 'late');
     const group = must(groupCards(doc, { cardIds: [a, b] }));
     const peer = peerOf(doc);
     must(dissolveGroup(doc, group.id));
@@ -130,7 +132,7 @@ describe('groups', () => {
 
   it('a card added to a group on one laptop while the groups are merged on the other ends in the merged group', () => {
     const doc = workshop();
-    const [a, b, c, d, late] = ['a', 'b', 'c', 'd', 'late'].map((text) => card(doc, text));
+    const [a, b, c, d, late] = cards(doc, 'a', 'b', 'c', 'd', 'late');
     const from = must(groupCards(doc, { cardIds: [a, b] }));
     const into = must(groupCards(doc, { cardIds: [c, d] }));
     const peer = peerOf(doc);
@@ -145,7 +147,7 @@ describe('groups', () => {
 describe('dot voting', () => {
   it('counts dots per participant, refuses a vote beyond the budget with a message, and ranks', () => {
     const doc = workshop();
-    const [a, b, c] = ['a', 'b', 'c'].map((text) => card(doc, text));
+    const [a, b, c] = cards(doc, 'a', 'b', 'c');
     const ada = person(doc, 'Ada');
     const round = must(openVoteRound(doc, { boardId: PLENARY_BOARD_ID, budget: 3, allowStacking: true, now: 10 }));
     must(castVote(doc, { roundId: round.id, voterId: ada, targetId: b, now: 11 }));
@@ -170,7 +172,7 @@ describe('dot voting', () => {
 
   it('a budget holds across two laptops of one participant voting at the same time', () => {
     const doc = workshop();
-    const targets = ['a', 'b', 'c', 'd', 'e', 'f'].map((text) => card(doc, text));
+    const targets = cards(doc, 'a', 'b', 'c', 'd', 'e', 'f');
     const ada = person(doc, 'Ada');
     const bob = person(doc, 'Bob');
     const round = must(openVoteRound(doc, { boardId: PLENARY_BOARD_ID, budget: 3, now: 1 }));
@@ -215,7 +217,7 @@ describe('dot voting', () => {
 
   it('a retracted dot frees the budget', () => {
     const doc = workshop();
-    const [a, b] = ['a', 'b'].map((text) => card(doc, text));
+    const [a, b] = cards(doc, 'a', 'b');
     const ada = person(doc, 'Ada');
     const round = must(openVoteRound(doc, { boardId: PLENARY_BOARD_ID, budget: 1 }));
     const vote = must(castVote(doc, { roundId: round.id, voterId: ada, targetId: a }));
