@@ -5,9 +5,12 @@
  *   3. starts headless Chromium with a persistent profile in a temporary directory, so IndexedDB
  *      lives on disk as in the app (a default Playwright context is off the record: its IndexedDB
  *      is kept in memory and a strict-durability commit would cost nothing);
- *   4. runs the suites of bench/suites/index.ts in the page, prints one table, writes
- *      bench/results/latest.json and a timestamped copy;
- *   5. closes the browser and the server and removes the profile, also on failure or Ctrl-C.
+ *   4. runs the suites of bench/suites/index.ts in the page, then closes the browser;
+ *   5. runs the Node-side suites (`nodeSuites`: peer-to-peer benchmarks whose laptops are child
+ *      processes), prints one table of everything, writes bench/results/latest.json and a
+ *      timestamped copy;
+ *   6. closes the browser and the server and removes the profile, and kills any child process,
+ *      also on failure or Ctrl-C. Steps 1–4 are skipped when the filters select no page suite.
  *
  * Arguments: words select suites whose name contains one of them; --check exits with 1 if a
  * benchmark fails its target (for CI); the run always exits with 1 on an error.
@@ -23,7 +26,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { yjsAlias } from '../vite.config';
 import type {} from './browser/api'; // window.plenumBench
-import { formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo } from './format';
+import { formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo, type Series } from './format';
+import { nodeSuites, suites as pageSuites } from './suites';
+import type { NodeBenchSuite, NodeSuiteEntry } from './suites/node-types';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PAGE_SOURCE = here('./browser');
@@ -139,8 +144,16 @@ async function release(resources: Resources): Promise<void> {
   if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
 }
 
-async function run(filters: readonly string[], resources: Resources): Promise<BenchReport> {
-  const started = Date.now();
+/** Prints one line per series of a finished suite. */
+function logSeries(series: readonly Series[]): void {
+  for (const { name, unit, samples } of series) {
+    const { median } = summarize(samples);
+    console.log(`    ${name}: ${samples.length} runs, min ${Math.min(...samples).toFixed(2)}, median ${median.toFixed(2)}, max ${Math.max(...samples).toFixed(2)} ${unit}`);
+  }
+}
+
+/** Runs the selected page suites in Chromium; resolves with the browser's version. */
+async function runPage(wanted: (name: string) => boolean, resources: Resources, results: BenchResult[]): Promise<string> {
   console.log('building the bench page (vite) …');
   await buildPage();
   const { url, server } = await serve(PAGE_BUILD);
@@ -171,21 +184,45 @@ async function run(filters: readonly string[], resources: Resources): Promise<Be
   const version = await chromiumVersion(context, page);
 
   const available = await page.evaluate(() => window.plenumBench?.suites() ?? []);
-  const selected = available.filter((suite) => filters.length === 0 || filters.some((filter) => suite.name.includes(filter)));
-  if (selected.length === 0) throw new Error(`no suite matches ${filters.join(', ')}; suites: ${available.map((s) => s.name).join(', ')}`);
-
-  const results: BenchResult[] = [];
-  for (const suite of selected) {
+  for (const suite of available.filter(({ name }) => wanted(name))) {
     const suiteStart = Date.now();
     console.log(`▶ ${suite.name}: ${suite.description}`);
     const series = await page.evaluate((name) => window.plenumBench?.run(name) ?? Promise.reject(new Error('bench page gone')), suite.name);
     results.push(...toResults(series));
-    for (const { name, unit, samples } of series) {
-      const { median } = summarize(samples);
-      console.log(`    ${name}: ${samples.length} runs, min ${Math.min(...samples).toFixed(2)}, median ${median.toFixed(2)}, max ${Math.max(...samples).toFixed(2)} ${unit}`);
-    }
+    logSeries(series);
     console.log(`  done in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`);
   }
+  // The peer suites that follow need the CPU: the browser's work is done.
+  await release(resources);
+  return version;
+}
+
+/** Runs one Node-side suite (bench/suites/node-types.ts); its laptops are child processes it stops itself. */
+async function runNodeSuite(entry: NodeSuiteEntry, results: BenchResult[]): Promise<void> {
+  const suiteStart = Date.now();
+  console.log(`▶ ${entry.name}: ${entry.description}`);
+  const module = (await import(new URL(`./suites/${entry.module}`, import.meta.url).href)) as Record<string, NodeBenchSuite | undefined>;
+  const suite = module[entry.export];
+  if (!suite) throw new Error(`${entry.module} has no export ${entry.export}`);
+  const series = await suite.run({ log: (message) => console.log(`    ${message}`) });
+  results.push(...toResults(series));
+  logSeries(series);
+  console.log(`  done in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`);
+}
+
+async function run(filters: readonly string[], resources: Resources): Promise<BenchReport> {
+  const started = Date.now();
+  const wanted = (name: string) => filters.length === 0 || filters.some((filter) => name.includes(filter));
+  const pageWanted = pageSuites.some((suite) => wanted(suite.name));
+  const nodeSelected = nodeSuites.filter((suite) => wanted(suite.name));
+  if (!pageWanted && nodeSelected.length === 0) {
+    throw new Error(`no suite matches ${filters.join(', ')}; suites: ${[...pageSuites, ...nodeSuites].map((s) => s.name).join(', ')}`);
+  }
+
+  const results: BenchResult[] = [];
+  // Chromium is only started when a page suite is selected.
+  const version = pageWanted ? await runPage(wanted, resources, results) : 'not started';
+  for (const entry of nodeSelected) await runNodeSuite(entry, results);
   console.log(`all suites done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { date: new Date().toISOString(), machine: machine(version), results };
 }

@@ -1,4 +1,5 @@
 import { cardToDisk } from './card-to-disk';
+import type { NodeSuiteEntry } from './node-types';
 import { openWorkshop } from './open-workshop';
 import type { BenchSuite } from './types';
 
@@ -7,3 +8,28 @@ import type { BenchSuite } from './types';
  * file in this folder plus one entry here (peer latency etc. go here too).
  */
 export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk];
+
+/**
+ * Benchmarks that run in Node after the page suites (their laptops are separate processes; see
+ * node-types.ts). Only names and module paths here: this file is bundled into the bench page.
+ */
+export const nodeSuites: readonly NodeSuiteEntry[] = [
+  {
+    name: 'peer-latency-2',
+    description: 'addCard on one of 2 laptops (separate processes, loopback) until the other has the card; baseline y-websocket relay',
+    module: 'peer-latency.ts',
+    export: 'peerLatency2',
+  },
+  {
+    name: 'peer-latency-10',
+    description: 'addCard on one of 10 laptops until all 9 others have the card; baseline y-websocket relay',
+    module: 'peer-latency.ts',
+    export: 'peerLatency10',
+  },
+  {
+    name: 'join-2000',
+    description: 'a laptop joins a 2,000-card workshop: provider start until it holds every card; baseline y-websocket relay',
+    module: 'join-2000.ts',
+    export: 'join2000',
+  },
+];

@@ -3,17 +3,44 @@ import { createInterface } from 'node:readline';
 
 export type PeerEvent = Record<string, unknown> & { event: string };
 
+export interface PeerStartOptions {
+  /** The script to run, relative to the project root; default the Plenum laptop. */
+  script?: string;
+  /** How long to wait for its `ready` event. */
+  readyTimeoutMs?: number;
+}
+
+/** Every child started by any PeerProcess of this process: killed when this process exits, whatever happens. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
- * A Plenum laptop in its own process (tests/sync/peers/plenum-peer.ts), driven line by line.
+ * A laptop in its own process (by default tests/sync/peers/plenum-peer.ts), driven line by line.
  * Events are kept in order so a test can wait for the first one that matches.
  */
 export class PeerProcess {
   readonly events: PeerEvent[] = [];
+  /** Resolves with the exit code (null when killed by a signal) once the process has ended. */
+  readonly exited: Promise<number | null>;
   private readonly waiters: Array<{ match: (event: PeerEvent) => boolean; resolve: (event: PeerEvent) => void }> = [];
   private stderr = '';
+  private ended = false;
 
-  private constructor(private readonly child: ChildProcess, readonly name: string) {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly name: string,
+  ) {
     if (!child.stdout) throw new Error('peer process without stdout');
+    running.add(child);
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code) => {
+        this.ended = true;
+        running.delete(child);
+        resolve(code);
+      });
+    });
     createInterface({ input: child.stdout }).on('line', (line) => {
       let event: PeerEvent;
       try {
@@ -30,18 +57,37 @@ export class PeerProcess {
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    // Writing to a peer that died must fail its test with a message, not crash the runner.
+    child.stdin?.on('error', () => undefined);
   }
 
-  static async start(name: string, args: string[]): Promise<PeerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/sync/peers/plenum-peer.ts', '--name', name, ...args], {
+  static async start(name: string, args: string[], options: PeerStartOptions = {}): Promise<PeerProcess> {
+    const script = options.script ?? 'tests/sync/peers/plenum-peer.ts';
+    const child = spawn(process.execPath, ['--import', 'tsx', script, '--name', name, ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const peer = new PeerProcess(child, name);
-    await peer.next((event) => event.event === 'ready', 20_000);
+    try {
+      await peer.next((event) => event.event === 'ready', options.readyTimeoutMs ?? 20_000);
+    } catch (error) {
+      await peer.stop();
+      throw error;
+    }
     return peer;
   }
 
+  /** Whether the process is still running. */
+  get alive(): boolean {
+    return !this.ended;
+  }
+
+  /** The last lines the process wrote to stderr. */
+  get errorOutput(): string {
+    return this.stderr.slice(-2000);
+  }
+
   send(command: Record<string, unknown>): void {
+    if (this.ended) throw new Error(`${this.name} has exited; stderr: ${this.errorOutput}`);
     this.child.stdin?.write(`${JSON.stringify(command)}\n`);
   }
 
@@ -55,10 +101,17 @@ export class PeerProcess {
       const waiter = { match, resolve: (event: PeerEvent) => (clearTimeout(timer), resolve(event)) };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`));
+        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ' (the process has exited)' : ''}; stderr: ${this.errorOutput}`));
       }, timeoutMs);
       this.waiters.push(waiter);
     });
+  }
+
+  /** Sends a command and waits for the first event of type `reply` after it. */
+  async request(command: Record<string, unknown>, reply: string, timeoutMs = 15_000): Promise<PeerEvent> {
+    const answer = this.next((event) => event.event === reply, timeoutMs);
+    this.send(command);
+    return answer;
   }
 
   /** Waits until this peer holds a card with `text`. */
@@ -67,9 +120,7 @@ export class PeerProcess {
   }
 
   async snapshot(): Promise<unknown> {
-    const reply = this.next((event) => event.event === 'snapshot');
-    this.send({ cmd: 'snapshot' });
-    return (await reply).snapshot;
+    return (await this.request({ cmd: 'snapshot' }, 'snapshot')).snapshot;
   }
 
   async status(): Promise<PeerEvent> {
@@ -78,8 +129,29 @@ export class PeerProcess {
     return reply;
   }
 
-  stop(): void {
-    this.send({ cmd: 'quit' });
-    setTimeout(() => this.child.kill('SIGKILL'), 2000).unref();
+  /** Events `uncaught` the process reported (errors nobody caught; see plenum-peer.ts). */
+  uncaught(): PeerEvent[] {
+    return this.events.filter((event) => event.event === 'uncaught');
+  }
+
+  /** Asks the process to quit; kills it if it has not exited within `graceMs`. Resolves once it is gone. */
+  async stop(graceMs = 2000): Promise<void> {
+    if (this.ended) return;
+    try {
+      this.send({ cmd: 'quit' });
+      this.child.stdin?.end();
+    } catch {
+      // Already gone.
+    }
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** Ends the process at once (a laptop whose battery died). */
+  async kill(): Promise<void> {
+    if (this.ended) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
   }
 }

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  peers.forEach((peer) => peer.stop());
+  await Promise.all(peers.map((peer) => peer.stop()));
   await server.close();
 });
 

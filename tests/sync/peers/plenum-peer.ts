@@ -3,20 +3,55 @@
 // has a global BroadcastChannel that would sync providers of one process without any network.
 //
 //   node --import tsx tests/sync/peers/plenum-peer.ts --signaling ws://127.0.0.1:PORT --room R --secret S
-//        [--host] [--block-webrtc] [--name N] [--seed-title T]
+//        [--host] [--block-webrtc] [--name N] [--seed-title T [--seed-cards N]] [--table-id ID]
 //
-// stdin, one JSON per line:
-//   {"cmd":"card","text":"…"}  {"cmd":"disconnect"}  {"cmd":"connect"}  {"cmd":"snapshot"}  {"cmd":"status"}  {"cmd":"quit"}
-//   {"cmd":"garbage"} publishes undecodable bytes on the relay topic (a broken peer)
-// stdout, one JSON per line: {"event":"ready"} {"event":"cards","count":n} {"event":"snapshot","snapshot":…}
-//   {"event":"status","status":…} {"event":"card-seen","text":"…","at":ms}
+// stdin, one JSON per line (replies in brackets):
+//   {"cmd":"card","text":"…","board"?:"…"}          [added {ok, id}]
+//   {"cmd":"edit","id":"…","text":"…"}              [edited {ok}]
+//   {"cmd":"remove","id":"…"}                       [removed {ok}]
+//   {"cmd":"agenda","title":"…","durationMin"?:n}   [agenda-added {ok, id}]
+//   {"cmd":"move-agenda","id":"…","toIndex":n}      [agenda-moved {ok}]
+//   {"cmd":"table","name":"…","topic"?:"…"}         [table-added {ok, id}]
+//   {"cmd":"fuzz","tag":"…","seed":n,"ops":n,"minDelayMs"?:n,"maxDelayMs"?:n}
+//        random edits from a seeded PRNG (see fuzz.ts)                     [fuzz-done {tag, log}]
+//   {"cmd":"disconnect"}  {"cmd":"connect"}          [disconnected] [connected]
+//   {"cmd":"snapshot"}                               [snapshot {snapshot}]
+//   {"cmd":"digest"}                                 [digest {hash, cards, agenda, boards}]
+//   {"cmd":"status"}                                 [status {status, presence, names}]
+//   {"cmd":"garbage","seq":n,"kinds"?:[…]}           [garbage-sent {seq, count}] (see garbage.ts)
+//   {"cmd":"ping","id":n}                            [pong {id, at}]
+//   {"cmd":"quit"}  (end of stdin quits too)
+// stdout, one JSON per line: {"event":"ready"} {"event":"snapshot","snapshot":…}
+//   {"event":"status","status":…} {"event":"card-seen","id":"…","text":"…","at":ms} (once per card id)
+//   {"event":"uncaught","kind":"exception"|"rejection","message":"…"}: an error nobody caught. A
+//   browser (and Electron's renderer) reports those and carries on; Node would exit, so this
+//   process reports them the same way and carries on, and the test decides what they mean.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { z } from 'zod';
-import { addCard, cardsSnapshot, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, workshopSnapshot } from '../../../shared/model';
+import {
+  addAgendaItem,
+  addCard,
+  addTable,
+  agendaSnapshot,
+  boardsSnapshot,
+  cardsSnapshot,
+  createWorkshopDoc,
+  initWorkshop,
+  moveAgendaItem,
+  PLENARY_BOARD_ID,
+  removeCard,
+  ROOT,
+  updateCardText,
+  workshopSnapshot,
+} from '../../../shared/model';
 import { startPeerSync } from '../../../renderer/session/peer-sync';
+import { BrowserLikeWebSocket } from './browser-websocket';
+import { runFuzz } from './fuzz';
+import { GARBAGE_KINDS, sendGarbage } from './garbage';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +62,8 @@ const { values } = parseArgs({
     host: { type: 'boolean', default: false },
     'block-webrtc': { type: 'boolean', default: false },
     'seed-title': { type: 'string' },
+    'table-id': { type: 'string' },
+    'seed-cards': { type: 'string' },
   },
   strict: true,
 });
@@ -39,24 +76,41 @@ const args = z
     host: z.boolean(),
     'block-webrtc': z.boolean(),
     'seed-title': z.string().optional(),
+    'table-id': z.string().optional(),
+    'seed-cards': z.coerce.number().int().min(0).optional(),
   })
   .parse(values);
 
-const globals = globalThis as { WebSocket?: unknown };
-globals.WebSocket ??= WebSocket;
-const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc');
 const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
+const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const stackOf = (error: unknown) => (error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '');
+process.on('uncaughtException', (error) => emit({ event: 'uncaught', kind: 'exception', message: describeError(error), stack: stackOf(error) }));
+process.on('unhandledRejection', (error) => emit({ event: 'uncaught', kind: 'rejection', message: describeError(error), stack: stackOf(error) }));
+
+// Node 20 has no global WebSocket; y-webrtc (lib0/websocket) looks it up when it connects. One
+// that behaves like the browser's when a handler throws: see browser-websocket.ts.
+const globals = globalThis as { WebSocket?: unknown };
+globals.WebSocket = BrowserLikeWebSocket;
+const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc');
 
 const doc = createWorkshopDoc();
 // Only the creator seeds: a joining laptop starts empty and receives the workshop.
 if (args['seed-title']) initWorkshop(doc, { id: args.room, title: args['seed-title'], language: 'de' });
+// A big workshop to start with: n cards of ≈ 200 characters on the plenary.
+for (let index = 0; index < (args['seed-cards'] ?? 0); index += 1) {
+  addCard(doc, { boardId: PLENARY_BOARD_ID, text: `seed ${index} ${'Bürgerbeteiligung und Energiewende im Stadtteil, громада і транспорт. '.repeat(3)}` });
+}
 
+// One event per card id the first time this laptop holds it, in one pass over the map (no sort).
 const seen = new Set<string>();
+const cardsMap = doc.getMap<unknown>(ROOT.cards);
 doc.on('update', () => {
-  for (const card of cardsSnapshot(doc)) {
-    if (seen.has(card.id)) continue;
-    seen.add(card.id);
-    emit({ event: 'card-seen', text: card.text, at: performance.timeOrigin + performance.now() });
+  if (cardsMap.size === seen.size) return;
+  for (const [id, card] of cardsMap) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const text = card instanceof Y.Map ? (card.get('text') as unknown) : undefined;
+    emit({ event: 'card-seen', id, text, at: performance.timeOrigin + performance.now() });
   }
 });
 
@@ -65,7 +119,7 @@ const sync = await startPeerSync({
   room: args.room,
   secret: args.secret,
   signaling: args.signaling,
-  identity: { name: args.name, role: args.host ? 'host' : 'table', tableId: null },
+  identity: { name: args.name, role: args.host ? 'host' : 'table', tableId: args['table-id'] ?? null },
   wrtc,
   host: args.host,
   blockWebrtc: args['block-webrtc'],
@@ -73,39 +127,116 @@ const sync = await startPeerSync({
 sync.subscribe(() => emit({ event: 'status', status: sync.status() }));
 
 const command = z.discriminatedUnion('cmd', [
-  z.object({ cmd: z.literal('card'), text: z.string() }),
+  z.object({ cmd: z.literal('card'), text: z.string(), board: z.string().optional() }),
+  z.object({ cmd: z.literal('edit'), id: z.string(), text: z.string() }),
+  z.object({ cmd: z.literal('remove'), id: z.string() }),
+  z.object({ cmd: z.literal('agenda'), title: z.string(), durationMin: z.number().optional() }),
+  z.object({ cmd: z.literal('move-agenda'), id: z.string(), toIndex: z.number() }),
+  z.object({ cmd: z.literal('table'), name: z.string(), topic: z.string().optional() }),
+  z.object({
+    cmd: z.literal('fuzz'),
+    tag: z.string(),
+    seed: z.number(),
+    ops: z.number().int().min(0),
+    minDelayMs: z.number().min(0).default(2),
+    maxDelayMs: z.number().min(0).default(20),
+  }),
   z.object({ cmd: z.literal('disconnect') }),
   z.object({ cmd: z.literal('connect') }),
   z.object({ cmd: z.literal('snapshot') }),
+  z.object({ cmd: z.literal('digest') }),
   z.object({ cmd: z.literal('status') }),
+  z.object({ cmd: z.literal('garbage'), seq: z.number().default(0), kinds: z.array(z.enum(GARBAGE_KINDS)).optional() }),
+  z.object({ cmd: z.literal('ping'), id: z.number() }),
   z.object({ cmd: z.literal('quit') }),
 ]);
 
-createInterface({ input: process.stdin }).on('line', (line) => {
-  const parsed = command.safeParse(JSON.parse(line));
-  if (!parsed.success) return emit({ event: 'error', message: parsed.error.message });
-  const input = parsed.data;
+function quit(): never {
+  sync.destroy();
+  // wrtc keeps native threads alive; leave without waiting for them.
+  process.exit(0);
+}
+
+function handle(input: z.infer<typeof command>): void {
   switch (input.cmd) {
     case 'card': {
-      const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text: input.text });
-      emit({ event: 'added', ok: result.ok });
-      break;
+      const result = addCard(doc, { boardId: input.board ?? PLENARY_BOARD_ID, text: input.text });
+      emit({ event: 'added', ok: result.ok, id: result.ok ? result.value.id : null });
+      return;
     }
+    case 'edit':
+      emit({ event: 'edited', ok: updateCardText(doc, input.id, input.text).ok });
+      return;
+    case 'remove':
+      emit({ event: 'removed', ok: removeCard(doc, input.id).ok });
+      return;
+    case 'agenda': {
+      const result = addAgendaItem(doc, { title: input.title, durationMin: input.durationMin ?? 15 });
+      emit({ event: 'agenda-added', ok: result.ok, id: result.ok ? result.value.id : null });
+      return;
+    }
+    case 'move-agenda':
+      emit({ event: 'agenda-moved', ok: moveAgendaItem(doc, input.id, input.toIndex).ok });
+      return;
+    case 'table': {
+      const result = addTable(doc, { name: input.name, topic: input.topic ?? '' });
+      emit({ event: 'table-added', ok: result.ok, id: result.ok ? result.value.id : null });
+      return;
+    }
+    case 'fuzz':
+      void runFuzz(doc, { ...input, name: args.name }).then((log) => emit({ event: 'fuzz-done', tag: input.tag, log }));
+      return;
     case 'disconnect':
       sync.disconnect();
-      break;
+      emit({ event: 'disconnected' });
+      return;
     case 'connect':
       sync.connect();
-      break;
+      emit({ event: 'connected' });
+      return;
     case 'snapshot':
       emit({ event: 'snapshot', snapshot: workshopSnapshot(doc) });
-      break;
-    case 'status':
-      emit({ event: 'status', status: sync.status(), presence: sync.presence().length });
-      break;
+      return;
+    case 'digest': {
+      const hash = createHash('sha256').update(JSON.stringify(workshopSnapshot(doc))).digest('hex');
+      emit({ event: 'digest', hash, cards: cardsSnapshot(doc).length, agenda: agendaSnapshot(doc).length, boards: boardsSnapshot(doc).length });
+      return;
+    }
+    case 'status': {
+      const presence = sync.presence();
+      emit({ event: 'status', status: sync.status(), presence: presence.length, names: presence.map((entry) => entry.identity.name) });
+      return;
+    }
+    case 'garbage':
+      void sendGarbage({ url: args.signaling[0] ?? '', room: args.room, secret: args.secret, kinds: input.kinds }).then(
+        (count) => emit({ event: 'garbage-sent', seq: input.seq, count }),
+        (error: unknown) => emit({ event: 'garbage-failed', seq: input.seq, message: describeError(error) }),
+      );
+      return;
+    case 'ping':
+      emit({ event: 'pong', id: input.id, at: performance.timeOrigin + performance.now() });
+      return;
     case 'quit':
-      sync.destroy();
-      process.exit(0);
+      quit();
   }
-});
+}
+
+createInterface({ input: process.stdin })
+  .on('line', (line) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      emit({ event: 'error', message: 'not JSON' });
+      return;
+    }
+    const parsed = command.safeParse(raw);
+    if (!parsed.success) {
+      emit({ event: 'error', message: parsed.error.message });
+      return;
+    }
+    handle(parsed.data);
+  })
+  // The test process is gone (or closed our stdin): never outlive it.
+  .on('close', quit);
 emit({ event: 'ready' });

@@ -1,0 +1,187 @@
+// One laptop of a Node-side benchmark (bench/suites/peer-latency.ts, bench/suites/join-2000.ts),
+// in its own process: Node 18+ has a global BroadcastChannel, so two providers in one process
+// (or its workers) would sync through it and never touch the network.
+//
+//   node --import tsx bench/peers/bench-peer.ts --transport plenum|ywebsocket --url URL --room R
+//        [--secret S] [--name N] [--host] [--seed-title T] [--fixture standard]
+//
+// Transports, the only difference between a benchmark and its baseline:
+//   plenum      the project's peer sync (renderer/session/peer-sync.ts: y-webrtc over
+//               @roamhq/wrtc, encrypted, with the relay through the signaling server at URL);
+//   ywebsocket  y-websocket@2's WebsocketProvider to the y-websocket relay server at URL.
+// Both edit the document with shared/model (addCard), exactly like the app.
+//
+// stdin, one JSON per line (replies in brackets):
+//   {"cmd":"start"}                      connect the workshop document        [started]
+//   {"cmd":"add","seq":n}                addCard "lat <seq> …" on the plenary [added {seq, at}]
+//   {"cmd":"status"}                                                          [status {…}]
+//   {"cmd":"ping","id":n}                this process's clock                 [pong {id, at}]
+//   {"cmd":"join","expect":n}            a fresh empty document joins the room: time from the
+//                                        provider's start until it holds n cards [joined {ms, cards}]
+//   {"cmd":"leave"}                      the joined document leaves again     [left]
+//   {"cmd":"quit"}                       (end of stdin quits too)
+// stdout: {"event":"ready"}, the replies, and {"event":"seen","seq":n,"at":ms} when a card
+//   "lat <seq> …" written elsewhere arrives. Times are the machine's monotonic clock
+//   (process.hrtime: CLOCK_MONOTONIC on Linux) in milliseconds with ns resolution: one clock for
+//   every process of the machine. Not `performance.timeOrigin + performance.now()`: Node samples
+//   timeOrigin's wall-clock part and its monotonic part at slightly different moments while the
+//   process starts, and on a loaded machine those moments lie tens of ms apart (32 ms measured
+//   here with twenty processes starting), so two processes' timeOrigins disagree by that much.
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { addCard, applyWorkshopUpdates, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, ROOT, type WorkshopDoc } from '../../shared/model';
+import { cardText, seededRandom } from '../fixtures/texts';
+import { standardWorkshop } from '../fixtures/workshop';
+
+const { values: args } = parseArgs({
+  options: {
+    transport: { type: 'string' },
+    url: { type: 'string' },
+    room: { type: 'string' },
+    secret: { type: 'string', default: '' },
+    name: { type: 'string', default: 'peer' },
+    host: { type: 'boolean', default: false },
+    'seed-title': { type: 'string' },
+    fixture: { type: 'string' },
+  },
+  strict: true,
+});
+const { transport, url, room } = args;
+if ((transport !== 'plenum' && transport !== 'ywebsocket') || !url || !room) throw new Error('--transport plenum|ywebsocket, --url and --room are required');
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
+
+interface Connection {
+  status(): Record<string, unknown>;
+  destroy(): void;
+}
+
+async function connect(doc: WorkshopDoc): Promise<Connection> {
+  if (transport === 'plenum') {
+    const { startPeerSync } = await import('../../renderer/session/peer-sync');
+    const globals = globalThis as { WebSocket?: unknown };
+    globals.WebSocket ??= WebSocket;
+    const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc');
+    const sync = await startPeerSync({
+      doc,
+      room: String(room),
+      secret: args.secret,
+      signaling: [String(url)],
+      identity: { name: args.name, role: args.host ? 'host' : 'table', tableId: null },
+      wrtc,
+      host: args.host,
+    });
+    return { status: () => ({ ...sync.status() }), destroy: () => sync.destroy() };
+  }
+  const { WebsocketProvider } = await import('y-websocket');
+  const provider = new WebsocketProvider(String(url), String(room), doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+  return { status: () => ({ connected: provider.wsconnected, synced: provider.synced }), destroy: () => provider.destroy() };
+}
+
+/** Emits `seen` for every card "lat <seq> …" that arrives from elsewhere. */
+function watchLatencyCards(doc: WorkshopDoc): void {
+  doc.getMap<unknown>(ROOT.cards).observe((event, transaction) => {
+    if (transaction.local) return;
+    const at = now();
+    for (const [key, change] of event.changes.keys) {
+      if (change.action !== 'add') continue;
+      const card = event.target.get(key);
+      const text = card instanceof Y.Map ? card.get('text') : undefined;
+      const match = typeof text === 'string' ? /^lat (\d+) /.exec(text) : null;
+      if (match) emit({ event: 'seen', seq: Number(match[1]), at });
+    }
+  });
+}
+
+const doc = createWorkshopDoc();
+if (args.fixture === 'standard') {
+  const applied = applyWorkshopUpdates(doc, [standardWorkshop().fullState]);
+  if (!applied.ok) throw new Error('fixture damaged');
+} else if (args['seed-title']) {
+  initWorkshop(doc, { id: String(room), title: args['seed-title'], language: 'de' });
+}
+watchLatencyCards(doc);
+let connection: Connection | null = null;
+let joined: { doc: WorkshopDoc; connection: Connection | null } | null = null;
+const random = seededRandom(7);
+
+async function join(expect: number): Promise<void> {
+  const fresh = createWorkshopDoc();
+  const cards = fresh.getMap<unknown>(ROOT.cards);
+  const holding = new Promise<{ at: number; via: string }>((resolve) => {
+    const check = (_update: Uint8Array, origin: unknown) => {
+      if (cards.size < expect) return;
+      fresh.off('update', check);
+      // Which path delivered the workshop: the relay's origin is a string, y-webrtc's its room object.
+      resolve({ at: now(), via: typeof origin === 'string' ? origin : origin === null || origin === undefined ? 'none' : 'provider' });
+    };
+    fresh.on('update', check);
+  });
+  joined = { doc: fresh, connection: null };
+  const started = now();
+  joined.connection = await connect(fresh);
+  const connected = now();
+  const done = await holding;
+  emit({ event: 'joined', ms: done.at - started, startMs: connected - started, via: done.via, cards: cards.size });
+}
+
+function leave(): void {
+  joined?.connection?.destroy();
+  joined?.doc.destroy();
+  joined = null;
+  emit({ event: 'left' });
+}
+
+function quit(): never {
+  connection?.destroy();
+  joined?.connection?.destroy();
+  // wrtc keeps native threads alive; leave without waiting for them.
+  process.exit(0);
+}
+
+createInterface({ input: process.stdin })
+  .on('line', (line) => {
+    const command = JSON.parse(line) as { cmd: string; seq?: number; id?: number; expect?: number };
+    switch (command.cmd) {
+      case 'start':
+        void connect(doc).then((opened) => {
+          connection = opened;
+          emit({ event: 'started' });
+        });
+        return;
+      case 'add': {
+        const text = `lat ${command.seq ?? 0} ${cardText(random)}`;
+        const at = now();
+        const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text });
+        if (!result.ok) throw new Error(`addCard: ${result.error.code}`);
+        emit({ event: 'added', seq: command.seq, at });
+        return;
+      }
+      case 'status':
+        emit({
+          event: 'status',
+          ...(connection?.status() ?? {}),
+          workshop: doc.getMap<unknown>(ROOT.boards).has(PLENARY_BOARD_ID),
+          cards: doc.getMap<unknown>(ROOT.cards).size,
+        });
+        return;
+      case 'ping':
+        emit({ event: 'pong', id: command.id, at: now() });
+        return;
+      case 'join':
+        void join(command.expect ?? 0);
+        return;
+      case 'leave':
+        leave();
+        return;
+      case 'quit':
+        quit();
+    }
+  })
+  .on('close', quit);
+
+emit({ event: 'ready' });

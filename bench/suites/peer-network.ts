@@ -1,0 +1,128 @@
+import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { newJoinSecret } from '../../shared/protocol/join-secret';
+import { clockOffset, NodeProcess, sleep, stopAll } from './node-process';
+import type { NodeBenchContext } from './node-types';
+
+/**
+ * The two networks the peer benchmarks compare, each laptop a Node process of bench/peers/bench-peer.ts:
+ *
+ *  - `plenum`: the project's signaling server (electron/services/signaling-server.ts, in this runner
+ *    process, on 127.0.0.1 and a free port) and laptops with the project's peer sync (y-webrtc over
+ *    @roamhq/wrtc, encrypted with the join secret, plus the relay);
+ *  - `ywebsocket` (the baseline): y-websocket@2's relay server (bench/peers/ywebsocket-server.ts, a
+ *    process of its own) and laptops with y-websocket's WebsocketProvider.
+ *
+ * Both edit with shared/model; only the transport differs.
+ */
+export type Transport = 'plenum' | 'ywebsocket';
+
+export interface Network {
+  transport: Transport;
+  url: string;
+  room: string;
+  secret: string;
+  peers: NodeProcess[];
+  close(): Promise<void>;
+}
+
+interface Status {
+  directPeers?: number;
+  connected?: boolean;
+  synced?: boolean;
+  workshop?: boolean;
+  cards?: number;
+}
+
+export async function peerStatus(peer: NodeProcess): Promise<Status> {
+  return (await peer.request({ cmd: 'status' }, 'status')) as Status;
+}
+
+export interface ServerHandle {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(transport: Transport): Promise<ServerHandle> {
+  if (transport === 'plenum') {
+    const server: SignalingServer = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+    return { url: `ws://127.0.0.1:${server.port}`, close: () => server.close() };
+  }
+  const { process: server, ready } = await NodeProcess.start('y-websocket server', 'ywebsocket-server.ts', [], (event) => event.event === 'listening');
+  return { url: `ws://127.0.0.1:${Number(ready.port)}`, close: () => server.stop() };
+}
+
+export async function startPeer(transport: Transport, server: ServerHandle, room: string, secret: string, name: string, extra: string[] = []): Promise<NodeProcess> {
+  const args = ['--transport', transport, '--url', server.url, '--room', room, '--name', name, ...(transport === 'plenum' ? ['--secret', secret] : []), ...extra];
+  return (await NodeProcess.start(name, 'bench-peer.ts', args)).process;
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+/**
+ * `count` laptops in one room, the first one creating the workshop; resolves once every laptop holds
+ * it. Plenum laptops connect one after the other, each once the previous ones have their WebRTC
+ * connections, as tables arriving in a room do: laptops that announce themselves at the same instant
+ * run into y-webrtc's offer glare and stay without a direct connection (see docs/performance.md).
+ */
+export async function startNetwork(transport: Transport, count: number, context: NodeBenchContext): Promise<Network> {
+  const server = await startServer(transport);
+  const room = crypto.randomUUID();
+  const secret = newJoinSecret();
+  const peers: NodeProcess[] = [];
+  const close = async () => {
+    await stopAll(peers);
+    await server.close();
+  };
+  try {
+    const started = await Promise.allSettled(
+      Array.from({ length: count }, (_, index) =>
+        startPeer(transport, server, room, secret, `${transport}-${index + 1}`, index === 0 ? ['--host', '--seed-title', 'Bench'] : []),
+      ),
+    );
+    for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    for (const [index, peer] of peers.entries()) {
+      await peer.request({ cmd: 'start' }, 'started', 30_000);
+      if (transport === 'plenum' && index > 0) {
+        await until(`${peer.name} connected`, async () => ((await peerStatus(peer)).directPeers ?? 0) >= index, 5000);
+      }
+    }
+    const everyone = await until(
+      'every laptop holds the workshop',
+      async () => (await Promise.all(peers.map(peerStatus))).every((status) => status.workshop === true && (transport === 'ywebsocket' || (status.directPeers ?? 0) === count - 1)),
+      15_000,
+    );
+    const statuses = await Promise.all(peers.map(peerStatus));
+    if (statuses.some((status) => status.workshop !== true)) throw new Error(`${transport}: not every laptop received the workshop`);
+    if (transport === 'plenum') {
+      const links = statuses.map((status) => status.directPeers ?? 0);
+      context.log(`${transport}: ${count} laptops, WebRTC connections per laptop ${links.join(',')}${everyone ? ' (full mesh)' : ' — NOT a full mesh, the rest goes through the relay'}`);
+    }
+    return { transport, url: server.url, room, secret, peers, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Logs how far each laptop's clock is from this runner's: the one-way latencies rest on it. Refuses
+ * to measure when one is off by more than its uncertainty plus 0.5 ms.
+ */
+export async function checkClocks(peers: readonly NodeProcess[], context: NodeBenchContext): Promise<void> {
+  // One process at a time: concurrent pings would queue behind each other and widen the uncertainty.
+  const offsets: Array<{ offsetMs: number; uncertaintyMs: number }> = [];
+  for (const peer of peers) offsets.push(await clockOffset(peer, 20));
+  const worst = offsets.reduce((max, entry) => (Math.abs(entry.offsetMs) > Math.abs(max.offsetMs) ? entry : max));
+  context.log(`clocks: largest offset of a laptop from the runner ${worst.offsetMs.toFixed(3)} ms (± ${worst.uncertaintyMs.toFixed(3)} ms) over ${peers.length} processes`);
+  const off = offsets.find((entry) => Math.abs(entry.offsetMs) > entry.uncertaintyMs + 0.5);
+  if (off) throw new Error(`a laptop's clock is ${off.offsetMs.toFixed(3)} ms off the runner's: one-way times would be wrong`);
+}
