@@ -76,7 +76,6 @@ function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
  */
 export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync> {
   const { doc, room, secret } = options;
-  const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null]);
   const provider = new WebrtcProvider(room, doc, {
     signaling: [...options.signaling],
     password: secret,
@@ -146,8 +145,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   provider.on('peers', refresh);
   provider.on('status', refresh);
 
-  // y-webrtc opens its room once the key is derived; the relay needs the room's peer id.
-  await provider.key;
+  // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
+  const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
   const peerId = provider.room?.peerId ?? `${doc.clientID}`;
   relay = startRelay({
     doc,

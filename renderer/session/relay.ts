@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey } from '../../shared/protocol/relay-crypto';
 
 /**
@@ -21,6 +21,8 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 /** A relay peer not heard for this long is gone; awareness renews itself every 15 s. */
 const PEER_TIMEOUT_MS = 35_000;
+/** Re-greet every third prune tick (15 s) while a laptop is reachable only through the relay. */
+const ANTI_ENTROPY_TICKS = 3;
 
 /** The part of lib0's WebsocketClient (y-webrtc's signaling connection) the relay uses. */
 export interface SignalingSocket {
@@ -101,6 +103,22 @@ export function startRelay(options: RelayOptions): Relay {
     return encoding.toUint8Array(encoder);
   };
 
+  /**
+   * Whether a greeting's state vector shows updates this laptop lacks, or this laptop holds
+   * updates waiting for an earlier one: then it greets back, so the other sends them. Greeting
+   * back only to laptops not heard before lost what a laptop wrote while briefly offline.
+   */
+  const lacksFrom = (greeting: Uint8Array): boolean => {
+    const peek = decoding.createDecoder(greeting);
+    decoding.readVarUint(peek);
+    if (decoding.readVarUint(peek) !== syncProtocol.messageYjsSyncStep1) return false;
+    const theirs = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+    const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return true;
+    for (const [client, clock] of theirs) if (clock > (ours.get(client) ?? 0)) return true;
+    return false;
+  };
+
   const receive = async (envelope: Envelope) => {
     if (envelope.from === peerId || (envelope.to !== undefined && envelope.to !== peerId)) return;
     const sealed = fromBase64(envelope.data);
@@ -108,26 +126,29 @@ export function startRelay(options: RelayOptions): Relay {
     // Not sealed with our key: a laptop with another code, or garbage. Ignored, never applied.
     if (!plain || destroyed) return;
     const isNew = !lastHeard.has(envelope.from);
-    lastHeard.set(envelope.from, Date.now());
     try {
       const decoder = decoding.createDecoder(plain);
       const kind = decoding.readVarUint(decoder);
       if (kind === MESSAGE_SYNC) {
+        const greetBack = lacksFrom(plain);
         const reply = encoding.createEncoder();
         encoding.writeVarUint(reply, MESSAGE_SYNC);
         const step = syncProtocol.readSyncMessage(decoder, reply, doc, RELAY_ORIGIN);
         if (step === syncProtocol.messageYjsSyncStep1) {
           publish(encoding.toUint8Array(reply), envelope.from);
-          // A greeting from someone new: greet back, so they send what we lack, and say who we are.
-          if (isNew) publish(syncStep1(), envelope.from);
+          if (isNew || greetBack) publish(syncStep1(), envelope.from);
           publish(awarenessMessage([doc.clientID]), envelope.from);
         }
       } else if (kind === MESSAGE_AWARENESS) {
         awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
+      } else {
+        return;
       }
     } catch {
-      // A peer that sends garbage is ignored; everybody else keeps working.
+      // A peer that sends garbage is ignored (and not counted as a laptop); the others keep working.
+      return;
     }
+    lastHeard.set(envelope.from, Date.now());
     if (isNew) options.onChange();
   };
 
@@ -148,10 +169,15 @@ export function startRelay(options: RelayOptions): Relay {
 
   doc.on('update', onDocUpdate);
   awareness.on('update', onAwareness);
+  let ticks = 0;
   const prune = setInterval(() => {
     const before = lastHeard.size;
     for (const [id, at] of lastHeard) if (Date.now() - at >= PEER_TIMEOUT_MS) lastHeard.delete(id);
     if (lastHeard.size !== before) options.onChange();
+    // Anti-entropy: while some laptop is reachable only through the relay, greet again now and
+    // then, so whatever missed it (edits that travelled by WebRTC, a dropped message) still comes.
+    ticks += 1;
+    if (ticks % ANTI_ENTROPY_TICKS === 0 && relayOnlyPeers().length > 0) publish(syncStep1());
   }, 5000);
 
   return {

@@ -39,15 +39,19 @@ export class WorkshopOpenError extends Error {
 
 /** Loads a workshop from the store and keeps it saved while it is open. */
 export async function openWorkshopSession(store: WorkshopStore, id: string): Promise<WorkshopSession> {
+  const doc = createWorkshopDoc();
+  const undecodable = new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
   let stored;
   try {
-    stored = await store.loadWorkshop(id);
+    // The state is applied while the log is still being read.
+    stored = await store.readWorkshop(id, (updates) => {
+      if (!applyWorkshopUpdates(doc, updates).ok) throw undecodable;
+    });
   } catch (error) {
+    doc.destroy();
+    if (error === undecodable) throw error;
     throw new WorkshopOpenError(error instanceof StorageError ? error : new StorageError('storage.failed', String(error)));
   }
-  const doc = createWorkshopDoc();
-  const applied = applyWorkshopUpdates(doc, stored.updates);
-  if (!applied.ok) throw new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
   const schema = checkSchema(doc);
   // A laptop that joined a table has nothing until the others send it the workshop.
   const awaitingContent = !schema.ok && schema.error.code === 'schema.missing' && (await store.getConnection(id))?.role === 'table';

@@ -1,7 +1,7 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, num, str } from './read';
+import { entries, num, orderOf, str } from './read';
 import { fail, ok, type Result } from './result';
 import { ACTION_STATUSES, LIMITS, type ActionItem, type ActionStatus } from './schema';
 import { validDate, validShortText, validTitle } from './validate';
@@ -24,7 +24,7 @@ export function actionItemsSnapshot(doc: WorkshopDoc): ActionItem[] {
         boardId: typeof boardId === 'string' ? boardId : null,
         sourceCardId: typeof sourceCardId === 'string' ? sourceCardId : null,
         createdAt: num(item, 'createdAt'),
-        order: str(item, 'order'),
+        order: orderOf(item),
       };
     })
     .sort(compareOrdered);

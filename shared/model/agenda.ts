@@ -1,7 +1,7 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
-import { entries, num, str } from './read';
+import { entries, num, orderOf, str } from './read';
 import { fail, ok, type Result } from './result';
 import type { AgendaItem } from './schema';
 import { validDuration, validTitle } from './validate';
@@ -14,7 +14,7 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
       title: str(item, 'title'),
       durationMin: num(item, 'durationMin'),
       notes: str(item, 'notes'),
-      order: str(item, 'order'),
+      order: orderOf(item),
     }))
     .sort(compareOrdered);
 }

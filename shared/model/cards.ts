@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
@@ -19,18 +20,26 @@ export function boardsSnapshot(doc: WorkshopDoc): Board[] {
     .sort((a, b) => (a.kind === b.kind ? compareOrdered(a, b) : a.kind === 'plenary' ? -1 : 1));
 }
 
+/** As `entries` tells item maps from anything else stored in a collection. */
+const isItemMap = (value: unknown): value is Y.Map<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { get?: unknown }).get === 'function';
+
 /** Every card of the workshop, in board order. */
 export function cardsSnapshot(doc: WorkshopDoc): Card[] {
-  return entries(roots(doc).cards)
-    .map(([id, card]) => ({
+  // One pass straight into the result (no [id, map] pairs first): it runs on every open.
+  const cards: Card[] = [];
+  roots(doc).cards.forEach((card, id) => {
+    if (!isItemMap(card)) return;
+    cards.push({
       id,
       boardId: str(card, 'boardId'),
       text: str(card, 'text'),
       order: str(card, 'order'),
       createdAt: num(card, 'createdAt'),
       updatedAt: num(card, 'updatedAt'),
-    }))
-    .sort(compareOrdered);
+    });
+  });
+  return cards.sort(compareOrdered);
 }
 
 /** The cards of one board. */

@@ -1,7 +1,7 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, str } from './read';
+import { entries, orderOf, str } from './read';
 import { fail, ok, type Result } from './result';
 import type { CardGroup } from './schema';
 import { validShortText } from './validate';
@@ -21,7 +21,7 @@ export function groupsSnapshot(doc: WorkshopDoc): CardGroup[] {
       id,
       boardId: str(group, 'boardId'),
       title: str(group, 'title'),
-      order: str(group, 'order'),
+      order: orderOf(group),
       locked: group.get('locked') === true,
     }))
     .sort(compareOrdered);

@@ -18,3 +18,4 @@ export * from './tables';
 export * from './groups';
 export * from './votes';
 export * from './actions';
+export { PENDING_ORDER } from './order';

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { PENDING_ORDER } from './order';
 
 /*
  * Defensive field readers. A document arrives from disk and from other laptops, so a field may
@@ -15,6 +16,12 @@ export const str = (map: Source, key: string, fallback = ''): string => {
 export const num = (map: Source, key: string, fallback = 0): number => {
   const value = map.get(key);
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+};
+
+/** An item's fractional order key; PENDING_ORDER while it is missing (see order.ts). */
+export const orderOf = (map: Source): string => {
+  const value = map.get('order');
+  return typeof value === 'string' && value !== '' ? value : PENDING_ORDER;
 };
 
 /** The items of a keyed collection whose value is a map, skipping anything else. */

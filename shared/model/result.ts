@@ -7,6 +7,7 @@ export type ModelErrorCode =
   | 'title.tooLong'
   | 'text.empty'
   | 'text.tooLong'
+  | 'text.tooLarge'
   | 'duration.invalid'
   | 'date.invalid'
   | 'language.invalid'

@@ -37,6 +37,11 @@ export const LIMITS = {
   shortTextMax: 500,
   /** Generous on purpose: a pasted document stays whole; far beyond this is a mistake, not a card. */
   cardTextMax: 200_000,
+  /**
+   * A card's text in UTF-8 bytes. WebRTC data channels carry at most 256 KiB per message and
+   * y-webrtc sends each update as one: a larger card would never reach the other laptops.
+   */
+  cardTextMaxBytes: 240_000,
   notesMax: 20_000,
   durationMaxMin: 24 * 60,
 } as const;

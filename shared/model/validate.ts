@@ -13,6 +13,10 @@ export function validTitle(raw: string): Result<string> {
 export function validCardText(raw: string): Result<string> {
   if (raw.trim().length === 0) return fail('text.empty');
   if (raw.length > LIMITS.cardTextMax) return fail('text.tooLong', { max: LIMITS.cardTextMax });
+  // Cheap bound first: a UTF-8 character is at most 4 bytes.
+  if (raw.length * 4 > LIMITS.cardTextMaxBytes && new TextEncoder().encode(raw).length > LIMITS.cardTextMaxBytes) {
+    return fail('text.tooLarge', { maxKb: Math.floor(LIMITS.cardTextMaxBytes / 1000) });
+  }
   return ok(raw);
 }
 

@@ -149,24 +149,22 @@ function isYWebrtcRoomTopicError(event: Record<string, unknown>): boolean {
 }
 
 describe('large updates', () => {
-  // KNOWN BUG (renderer/session/peer-sync.ts relies on y-webrtc, which sends every update as one
-  // data-channel message and swallows the send error): WebRTC data channels carry at most 256 KiB
-  // per message (libwebrtc's and Chromium's max-message-size). A card of 140,000 Cyrillic
-  // characters (280 KB of UTF-8; the model allows 200,000 characters) never reaches the other
-  // laptop, the WebRTC connection drops, and because the relay only carries updates made after
-  // that, every later edit of the sender stays pending on the receiver (Yjs waits for the missing
-  // one): the two laptops never converge again. Green while the bug exists; make it an ordinary
-  // `it` once fixed.
-  it.fails('a card with more than 256 KiB of text reaches the other laptop, and so do later edits (known bug)', async () => {
+  // WebRTC data channels carry at most 256 KiB per message and y-webrtc sends each update as one
+  // (and swallows the send error). A larger card used to get stuck, and every later edit of its
+  // author with it. The model now refuses a card over LIMITS.cardTextMaxBytes (240 kB of UTF-8).
+  it('a card too large for one WebRTC message is refused; the largest allowed one arrives, and so do later edits', async () => {
     const server = await serve();
     const room = newRoom(`ws://127.0.0.1:${server.port}`);
     const host = await start('moderator', room, ['--host', '--seed-title', 'Large']);
     const table = await start('table', room);
     await waitFor('a direct connection', async () => (await status(table)).status.directPeers === 1, 15_000);
-    const text = `large ${'ж'.repeat(140_000)}`;
-    host.send({ cmd: 'card', text });
+    const refused = host.next((event) => event.event === 'added' && event.ok === false);
+    host.send({ cmd: 'card', text: `too large ${'ж'.repeat(140_000)}` });
+    await refused;
+    const largest = `large ${'ж'.repeat(119_000)}`;
+    host.send({ cmd: 'card', text: largest });
     host.send({ cmd: 'card', text: 'small, after the large one' });
-    await table.seesCard('small, after the large one', 5000);
-    await table.seesCard(text, 1000);
+    await table.seesCard('small, after the large one', 15_000);
+    await table.seesCard(largest, 1000);
   }, 40_000);
 });

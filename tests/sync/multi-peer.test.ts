@@ -195,15 +195,10 @@ describe('nine laptops with peer sync, each in its own process', () => {
     console.log(`multi-peer relay: converged ${tookMs} ms after the edits; test ${Date.now() - t0} ms`);
   }, 90_000);
 
-  // KNOWN BUG (renderer/session/relay.ts, receive()): a laptop answers a relay greeting (sync
-  // step 1) with what the greeter lacks, but greets back only a laptop it has not heard within
-  // PEER_TIMEOUT_MS (35 s). A relay-only laptop that was offline for less than that greets
-  // everyone on reconnecting and receives what it missed, but nobody asks it for what it wrote
-  // offline: those edits never reach the others, and every later edit of it stays pending there
-  // (Yjs cannot integrate an update whose predecessors from the same client are missing). The
-  // same happens after a signaling-server restart, to whichever relay-only laptop reconnects
-  // first. Green while the bug exists; make it an ordinary `it` once fixed.
-  it.fails('the relay-only table cut off for a few seconds: what it wrote offline reaches the others (known bug)', async () => {
+  // Was a bug: a laptop greeted back only laptops it had not heard for 35 s, so nobody asked a
+  // briefly offline relay-only laptop for what it wrote offline. relay.ts now greets back whenever
+  // a greeting shows updates it lacks, and re-greets while some laptop is reachable only there.
+  it('the relay-only table cut off for a few seconds: what it wrote offline reaches the others', async () => {
     const blocked = tables.at(-1);
     if (!blocked) throw new Error('no relay-only table');
     await blocked.request({ cmd: 'disconnect' }, 'disconnected');

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addAgendaItem, addCard, agendaSnapshot, createWorkshopDoc, initWorkshop, moveAgendaItem, PLENARY_BOARD_ID, type WorkshopDoc } from '../../shared/model';
+import { addAgendaItem, addCard, agendaSnapshot, createWorkshopDoc, initWorkshop, moveAgendaItem, PENDING_ORDER, PLENARY_BOARD_ID, type WorkshopDoc } from '../../shared/model';
 
 /*
  * Updates of one laptop can reach another out of order: the relay seals and opens every message
@@ -49,25 +49,24 @@ describe('updates that arrive out of order', () => {
     expect(agendaSnapshot(b).map((item) => item.id)).toEqual([ids[2], ids[0], ids[1]]);
   });
 
-  // KNOWN BUG (shared/model/order.ts keysForMove / keyAtEnd, used by moveAgendaItem, moveTable,
-  // addAgendaItem, addTable): a neighbour whose `order` is missing ('') makes generateKeyBetween
-  // throw "Cannot read properties of undefined (reading 'charCodeAt')". Seen in
-  // tests/sync/multi-peer.test.ts about once in three runs. Make it an ordinary `it` once fixed.
-  it.fails('moving an agenda item next to one whose move is still pending works (known bug)', () => {
+  // Was a crash (seen about once in three multi-peer runs): a neighbour whose `order` is missing
+  // made generateKeyBetween throw. order.ts now never computes a key from a missing one.
+  it('moving an agenda item next to one whose move is still pending works', () => {
     const { a, b, ids } = laptops();
     const [, second] = twoUpdates(a, ids[2] ?? '');
     Y.applyUpdate(b, second ?? new Uint8Array());
     // B: the moved item has lost its old key and not yet received the new one.
-    expect(agendaSnapshot(b).find((item) => item.id === ids[2])?.order).toBe('');
+    expect(agendaSnapshot(b).find((item) => item.id === ids[2])?.order).toBe(PENDING_ORDER);
     expect(moveAgendaItem(b, ids[1] ?? '', 0).ok).toBe(true);
   });
 
-  // Same cause, visible to the user: the item jumps to the top of the agenda until the missing
-  // update arrives (for as long as it takes; with the relay bugs in the report, for good).
-  it.fails('an agenda item whose move is pending keeps a place in the order (known bug)', () => {
+  // Same cause, visible to the user: the item jumped to the top of the agenda until the missing
+  // update arrived. It now waits at the end.
+  it('an agenda item whose move is pending keeps a place in the order, after the others', () => {
     const { a, b, ids } = laptops();
     const [, second] = twoUpdates(a, ids[2] ?? '');
     Y.applyUpdate(b, second ?? new Uint8Array());
     expect(agendaSnapshot(b).every((item) => item.order !== '')).toBe(true);
+    expect(agendaSnapshot(b).at(-1)?.id).toBe(ids[2]);
   });
 });
