@@ -51,9 +51,18 @@ export interface ConnectionRow {
 
 /**
  * Version of the IndexedDB layout. Bump it with a Dexie upgrade function; never rename a table.
- * A database written by a newer Plenum has a higher version and is refused (see openStoreError).
+ * A database written by a newer Plenum has a higher version and is refused (see WorkshopStore.open).
  */
 export const STORE_VERSION = 2;
+
+/** Names of the object stores and of the log's index, for the few reads that bypass Dexie's query layer. */
+export const STORES = { workshops: 'workshops', states: 'states', updates: 'updates', connections: 'connections' } as const;
+export const UPDATES_BY_WORKSHOP = 'workshopId';
+
+export interface PlenumDbOptions {
+  /** The IndexedDB factory to open with (default: Dexie's); WorkshopStore passes one that refuses other versions. */
+  indexedDB?: Pick<IDBFactory, 'open' | 'deleteDatabase' | 'cmp'> & Partial<Pick<IDBFactory, 'databases'>>;
+}
 
 export class PlenumDb extends Dexie {
   workshops!: Table<WorkshopIndexRow, string>;
@@ -61,16 +70,16 @@ export class PlenumDb extends Dexie {
   updates!: Table<UpdateRow, number>;
   connections!: Table<ConnectionRow, string>;
 
-  constructor(name: string) {
+  constructor(name: string, options: PlenumDbOptions = {}) {
     // Strict durability: the transaction completes only once the data is flushed to disk,
     // so an edit the UI shows survives the laptop's battery dying a moment later.
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: 'strict', ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}) });
     this.version(1).stores({
-      workshops: 'id, updatedAt',
-      states: 'workshopId',
-      updates: '++seq, workshopId',
+      [STORES.workshops]: 'id, updatedAt',
+      [STORES.states]: 'workshopId',
+      [STORES.updates]: `++seq, ${UPDATES_BY_WORKSHOP}`,
     });
     // 2: connections to shared workshops. A new table only: version 1 data opens unchanged.
-    this.version(2).stores({ connections: 'workshopId' });
+    this.version(2).stores({ [STORES.connections]: 'workshopId' });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mergeWorkshopUpdates } from '../../shared/model';
 import Dexie from 'dexie';
-import { PlenumDb, STORE_VERSION, type ConnectionRow, type WorkshopIndexRow } from './plenum-db';
+import { PlenumDb, STORE_VERSION, STORES, UPDATES_BY_WORKSHOP, type ConnectionRow, type PlenumDbOptions, type WorkshopIndexRow } from './plenum-db';
 import { StorageError, toStorageError } from './storage-error';
 
 /**
@@ -22,8 +22,6 @@ const indexRowSchema = z.object({
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
 });
-
-const bytes = z.instanceof(Uint8Array);
 
 const connectionSchema = z.object({
   workshopId: z.string().min(1),
@@ -46,14 +44,19 @@ export interface WorkshopList {
   damaged: DamagedWorkshop[];
 }
 
-export interface StoredWorkshop {
-  updates: Uint8Array[];
+/** What `readWorkshop` read besides the updates: the log rows and the state's generation. */
+export interface StoredLog {
   /** Highest update sequence number read. */
   lastSeq: number;
   /** Sequence numbers of the log rows read: a compaction may drop exactly these. */
   seqs: number[];
   /** Generation of the state row read (see StateRow.generation). */
   generation: number;
+}
+
+export interface StoredWorkshop extends StoredLog {
+  /** The state first (if any), then the log in write order. */
+  updates: Uint8Array[];
 }
 
 export type IndexPatch = Partial<Pick<WorkshopIndexRow, 'title' | 'date'>>;
@@ -80,34 +83,53 @@ function contiguousRuns(ours: readonly number[], all: readonly number[]): Array<
 /** Dexie stores `db.version(n)` as IndexedDB version n * 10. */
 const NATIVE_VERSION = STORE_VERSION * 10;
 
-const newerStore = (nativeVersion: number) =>
-  new StorageError('storage.newer', `store layout ${nativeVersion / 10} is newer than ${STORE_VERSION}`);
+const newerStore = (detail: string) => new StorageError('storage.newer', `store layout ${detail}, this Plenum reads up to ${STORE_VERSION}`);
 
-/** The IndexedDB version of `name` on disk, 0 if absent or if the browser cannot list databases. */
-async function installedVersion(name: string): Promise<number> {
-  try {
-    const databases = (await Dexie.dependencies.indexedDB.databases?.()) ?? [];
-    return databases.find((info) => info.name === name)?.version ?? 0;
-  } catch {
-    return 0;
-  }
+/**
+ * The IndexedDB factory the store opens `name` with: it opens our version and nothing else.
+ * Dexie 4 does not refuse a newer database: after a VersionError it reopens it without a
+ * version (at whatever version is installed), and where the installed tables differ from ours
+ * it even upgrades the database to patch them. Both go through `open` with another version than
+ * ours, so refusing those calls refuses a newer store before anything in it has been touched,
+ * and costs nothing on the normal path (an `indexedDB.databases()` call before every open did).
+ * Other databases (Dexie's own list of names, where a browser has no `databases()`) pass.
+ */
+function versionGuard(factory: IDBFactory, name: string): NonNullable<PlenumDbOptions['indexedDB']> {
+  const guarded: NonNullable<PlenumDbOptions['indexedDB']> = {
+    open(opened: string, version?: number): IDBOpenDBRequest {
+      if (opened !== name || version === NATIVE_VERSION) return factory.open(opened, version);
+      // Thrown inside Dexie's open: it rejects db.open() with this error as it is.
+      throw newerStore(version === undefined ? 'is newer (IndexedDB refused our version)' : `differs from ours (Dexie would upgrade it to ${version / 10})`);
+    },
+    deleteDatabase: (deleted: string) => factory.deleteDatabase(deleted),
+    cmp: (first: unknown, second: unknown) => factory.cmp(first, second),
+  };
+  // Dexie looks for databases() to decide whether to keep a list of names itself.
+  if (typeof factory.databases === 'function') guarded.databases = () => factory.databases();
+  return guarded;
 }
+
+/** Resolves with an IndexedDB request's result; rejects with its error. */
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+const damaged = (detail: string) => new StorageError('storage.damaged', detail);
 
 export class WorkshopStore {
   private constructor(private readonly db: PlenumDb) {}
 
-  /** Opens (and if need be creates) the store; a store of a newer Plenum is refused. */
+  /** Opens (and if need be creates) the store; a store of a newer Plenum is refused and left untouched. */
   static async open(name = 'plenum'): Promise<WorkshopStore> {
-    // Dexie 4 does not refuse a newer database: on VersionError it reopens it at whatever
-    // version is installed, and may even patch its schema. So the version is checked here,
-    // before Dexie touches it where the browser can tell, and once more after opening.
-    const before = await installedVersion(name);
-    if (before > NATIVE_VERSION) throw newerStore(before);
-    const db = new PlenumDb(name);
+    const db = new PlenumDb(name, { indexedDB: versionGuard(Dexie.dependencies.indexedDB, name) });
     try {
       await db.open();
-      const after = db.backendDB().version;
-      if (after > NATIVE_VERSION) throw newerStore(after);
+      // Cannot happen through the guard; checked anyway, as it costs nothing.
+      const installed = db.backendDB().version;
+      if (installed > NATIVE_VERSION) throw newerStore(`${installed / 10} is newer`);
     } catch (error) {
       db.close();
       throw toStorageError(error);
@@ -159,33 +181,74 @@ export class WorkshopStore {
 
   /** Reads the state and the update log of a workshop; damage is reported, not applied. */
   async loadWorkshop(id: string): Promise<StoredWorkshop> {
-    return this.run(() =>
-      this.db.transaction('r', this.db.states, this.db.updates, async () => {
-        const stateRow: unknown = await this.db.states.get(id);
-        const rows: unknown[] = await this.db.updates.where('workshopId').equals(id).toArray();
-        const updates: Uint8Array[] = [];
-        const seqs: number[] = [];
-        let lastSeq = 0;
-        const generation = (stateRow as { generation?: unknown } | undefined)?.generation;
-        if (stateRow !== undefined) {
-          const state = bytes.safeParse((stateRow as { state?: unknown }).state);
-          if (!state.success) throw new StorageError('storage.damaged', `state of ${id} is not binary data`);
-          updates.push(state.data);
-        }
-        for (const row of rows) {
-          const { update, seq } = (row ?? {}) as { update?: unknown; seq?: unknown };
-          const parsed = bytes.safeParse(update);
-          if (!parsed.success || typeof seq !== 'number') {
-            throw new StorageError('storage.damaged', `update ${String(seq)} of ${id} is not binary data`);
+    const parts: Uint8Array[][] = [];
+    const log = await this.readWorkshop(id, (part) => {
+      parts.push(part);
+    });
+    return { updates: parts.flat(), ...log };
+  }
+
+  /**
+   * Reads the state and the update log of a workshop in one read transaction and hands them to
+   * `take` as they arrive: first the state (if there is one), then the log rows in write order
+   * (if there are any). Both reads are requested at once, so the log is read while `take`
+   * applies the state. Damage is reported (storage.damaged) and never handed over; an error
+   * thrown by `take` ends the read and rejects with that error.
+   */
+  async readWorkshop(id: string, take: (updates: Uint8Array[]) => void): Promise<StoredLog> {
+    // What `take` throws is the caller's, not a storage error: it is passed on as it is.
+    let refused: { error: unknown } | null = null;
+    const hand = (updates: Uint8Array[]) => {
+      try {
+        take(updates);
+      } catch (error) {
+        refused = { error };
+        throw error;
+      }
+    };
+    return new Promise<StoredLog>((resolve, reject) => {
+      this.db
+        .transaction('r', this.db.states, this.db.updates, async (transaction) => {
+          // Plain IndexedDB requests inside Dexie's transaction: both are on their way before the
+          // first result is handled, one round trip instead of two.
+          const idb = transaction.idbtrans;
+          const stateRead = requestResult<unknown>(idb.objectStore(STORES.states).get(id));
+          const logRead = requestResult<unknown[]>(idb.objectStore(STORES.updates).index(UPDATES_BY_WORKSHOP).getAll(id));
+          // If the state is refused, the log's outcome no longer matters (and must not go unhandled).
+          logRead.catch(() => undefined);
+
+          const stateRow = await stateRead;
+          let generation = 0;
+          let found = false;
+          if (stateRow !== undefined) {
+            const { state, generation: stored } = (stateRow ?? {}) as { state?: unknown; generation?: unknown };
+            if (!(state instanceof Uint8Array)) throw damaged(`state of ${id} is not binary data`);
+            generation = typeof stored === 'number' ? stored : 0;
+            found = true;
+            hand([state]);
           }
-          updates.push(parsed.data);
-          seqs.push(seq);
-          lastSeq = Math.max(lastSeq, seq);
-        }
-        if (updates.length === 0) throw new StorageError('storage.damaged', `workshop ${id} has no stored state`);
-        return { updates, lastSeq, seqs, generation: typeof generation === 'number' ? generation : 0 };
-      }),
-    );
+
+          const rows = await logRead;
+          const updates: Uint8Array[] = [];
+          const seqs: number[] = [];
+          let lastSeq = 0;
+          for (const row of rows) {
+            const { update, seq } = (row ?? {}) as { update?: unknown; seq?: unknown };
+            if (!(update instanceof Uint8Array) || typeof seq !== 'number') {
+              throw damaged(`update ${String(seq)} of ${id} is not binary data`);
+            }
+            updates.push(update);
+            seqs.push(seq);
+            lastSeq = Math.max(lastSeq, seq);
+          }
+          if (!found && updates.length === 0) throw damaged(`workshop ${id} has no stored state`);
+          if (updates.length > 0) hand(updates);
+          // Everything is read: a read transaction has nothing to commit, so the caller goes on
+          // now instead of after Dexie has seen it complete.
+          resolve({ lastSeq, seqs, generation });
+        })
+        .catch((error: unknown) => reject(refused ? refused.error : toStorageError(error)));
+    });
   }
 
   /**
