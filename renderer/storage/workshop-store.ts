@@ -390,7 +390,10 @@ export class WorkshopStore {
 
   private async run<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      // Outside any ambient Dexie transaction: readWorkshop resolves from inside its read
+      // transaction, and a store call made right after would otherwise join that transaction
+      // (and fail on a table it does not cover).
+      return await Dexie.ignoreTransaction(work);
     } catch (error) {
       throw toStorageError(error);
     }
