@@ -4,7 +4,7 @@ import { joinVerifier } from '../../shared/protocol/join-secret';
 import { converge, fuzzAll, fuzzErrors, newRoom, roomArgs, runSeed, seedNote, sleep, status, stopAll, type Room } from './cluster';
 import { PeerProcess } from './peer-process';
 import type { FuzzLog } from './peers/fuzz';
-import { deriveSeed } from './peers/prng';
+import { deriveSeed } from '../support/prng';
 import { SignalingTestClient, ofType } from './peers/signaling-client';
 
 /*

@@ -3,7 +3,7 @@ import { startSignalingServer, type SignalingServer } from '../../electron/servi
 import { converge, digest, fuzzAll, fuzzErrors, newRoom, roomArgs, runSeed, seedNote, sleep, status, stopAll, type Room } from './cluster';
 import { PeerProcess } from './peer-process';
 import type { FuzzLog } from './peers/fuzz';
-import { deriveSeed, pick, seededRandom } from './peers/prng';
+import { deriveSeed, pick, seededRandom } from '../support/prng';
 
 /*
  * Nine laptops, each in its own process with the project's peer sync over @roamhq/wrtc, on the

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { seededRandom as mulberry32 } from '../support/prng';
 import {
   addAgendaItem,
   addCard,
@@ -130,17 +131,6 @@ describe('two laptops editing the same workshop offline converge', () => {
   });
 });
 
-/** Small seeded PRNG so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Uuid = `${string}-${string}-${string}-${string}-${string}`;
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { seededRandom as mulberry32 } from '../support/prng';
 import {
   addAgendaItem,
   addCard,
@@ -61,16 +62,6 @@ function must<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('saving a workshop while it is edited', () => {
   it('keeps 5,000 edits across close and reopen, with the update log compacted along the way', async () => {

@@ -10,7 +10,7 @@ import {
   updateCardText,
   type WorkshopDoc,
 } from '../../../shared/model';
-import { pick, seededRandom } from './prng';
+import { pick, seededRandom } from '../../support/prng';
 
 /**
  * Random edits on one laptop, as a person at a table makes them: add cards (to the plenary or a
