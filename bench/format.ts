@@ -9,10 +9,15 @@
 
 export type TargetMetric = 'median' | 'p95';
 
-/** A benchmark passes when `metric` is strictly below `max` (and, with a baseline, its median is not above the baseline's). */
+/**
+ * A benchmark passes when `metric` is strictly below `max` and, with a baseline, its `metric` is
+ * at most `maxBaselineRatio` times the baseline's (1 when not given: no slower than the baseline).
+ * `maxBaselineRatio: null` shows the baseline for comparison without gating on it.
+ */
 export interface Target {
   metric: TargetMetric;
   max: number;
+  maxBaselineRatio?: number | null;
 }
 
 export interface BaselineSummary {
@@ -130,10 +135,11 @@ export function toResults(series: readonly Series[]): BenchResult[] {
   return results;
 }
 
-/** Median of the result over median of its baseline; below 1 means faster than the baseline. */
+/** The target metric of the result over the baseline's; below 1 means faster than the baseline. */
 export function baselineRatio(result: BenchResult): number | undefined {
-  if (!result.baseline || result.baseline.median <= 0) return undefined;
-  return result.median / result.baseline.median;
+  const metric = result.target.metric;
+  if (!result.baseline || result.baseline[metric] <= 0) return undefined;
+  return result[metric] / result.baseline[metric];
 }
 
 export interface Verdict {
@@ -142,15 +148,19 @@ export interface Verdict {
   reasons: string[];
 }
 
-/** PASS when the target metric is below its max and the median is no slower than the baseline's median. */
+/** PASS when the target metric is below its max and within the allowed ratio to the baseline's. */
 export function verdict(result: BenchResult): Verdict {
   const reasons: string[] = [];
   const value = result[result.target.metric];
   if (!(value < result.target.max)) {
     reasons.push(`${result.target.metric} ${value} ${result.unit} is not below ${result.target.max} ${result.unit}`);
   }
-  if (result.baseline && !(result.median <= result.baseline.median)) {
-    reasons.push(`median ${result.median} ${result.unit} is slower than ${result.baseline.name} (${result.baseline.median} ${result.unit})`);
+  const limit = result.target.maxBaselineRatio === undefined ? 1 : result.target.maxBaselineRatio;
+  const ratio = baselineRatio(result);
+  if (result.baseline && limit !== null && ratio !== undefined && !(ratio <= limit)) {
+    const metric = result.target.metric;
+    const than = limit === 1 ? 'slower than' : `more than ${limit}× of`;
+    reasons.push(`${metric} ${value} ${result.unit} is ${than} ${result.baseline.name} (${result.baseline[metric]} ${result.unit})`);
   }
   return { pass: reasons.length === 0, reasons };
 }

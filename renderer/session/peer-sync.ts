@@ -68,6 +68,30 @@ function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
   return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path;
 }
 
+/** The part of y-webrtc's room that `stopEchoes` replaces. */
+interface EchoingRoom {
+  _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
+}
+
+/**
+ * y-webrtc sends every update of the document to all its peers, also the ones that just came
+ * from a peer: with ten laptops one card became ninety messages, and the echoes delayed the
+ * cards behind them. Updates that arrived over WebRTC are not sent on again: the laptop that
+ * wrote them sends them to its own peers, and to any laptop it cannot reach directly through
+ * the relay. (y-webrtc reads the handler from this field when it connects and disconnects.)
+ */
+function stopEchoes(doc: Y.Doc, room: unknown): void {
+  const target = room as Partial<EchoingRoom> | null;
+  const original = target?._docUpdateHandler;
+  if (!target || typeof original !== 'function') return;
+  const filtered = (update: Uint8Array, origin: unknown) => {
+    if (origin !== room) original(update, origin);
+  };
+  doc.off('update', original);
+  target._docUpdateHandler = filtered;
+  doc.on('update', filtered);
+}
+
 /**
  * Connects one workshop document to the other laptops of the room: y-webrtc for direct
  * connections, the relay through the signaling server where WebRTC fails, presence through
@@ -159,6 +183,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     onChange: refresh,
   });
   attachSockets();
+  stopEchoes(doc, provider.room);
   const poll = setInterval(refresh, STATUS_POLL_MS);
 
   return {

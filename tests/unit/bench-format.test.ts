@@ -102,6 +102,16 @@ describe('verdict', () => {
     expect(slower.reasons.join()).toMatch(/slower than y/);
     expect(verdict(result({ baseline: { name: 'y', median: 80, p95: 90 } })).pass).toBe(true);
   });
+
+  it('compares with the baseline on the target metric, within the allowed ratio', () => {
+    const p95 = { metric: 'p95' as const, max: 200 };
+    expect(verdict(result({ target: { ...p95, maxBaselineRatio: 1.5 }, baseline: { name: 'y', median: 10, p95: 100 } })).pass).toBe(true);
+    const tooSlow = verdict(result({ target: { ...p95, maxBaselineRatio: 1.5 }, baseline: { name: 'y', median: 10, p95: 70 } }));
+    expect(tooSlow.pass).toBe(false);
+    expect(tooSlow.reasons.join()).toMatch(/more than 1.5× of y/);
+    expect(verdict(result({ target: { ...p95, maxBaselineRatio: null }, baseline: { name: 'y', median: 10, p95: 1 } })).pass).toBe(true);
+    expect(baselineRatio(result({ target: p95, baseline: { name: 'y', median: 10, p95: 60 } }))).toBe(2);
+  });
 });
 
 describe('formatTable', () => {
