@@ -168,3 +168,26 @@ describe('large updates', () => {
     await table.seesCard(largest, 1000);
   }, 40_000);
 });
+
+describe('the host leaves', () => {
+  it('tables already connected keep syncing with each other when the moderator and the server are gone', async () => {
+    const server = await serve();
+    const room = newRoom(`ws://127.0.0.1:${server.port}`);
+    const host = await start('moderator', room, ['--host', '--seed-title', 'Host leaves']);
+    const first = await start('table-1', room);
+    const second = await start('table-2', room);
+    await waitFor('the tables connected to each other directly', async () => (await status(first)).status.directPeers === 2 && (await status(second)).status.directPeers === 2, 20_000);
+
+    // Battery empty: the moderator's laptop and its signaling server are gone.
+    await host.kill();
+    peers = peers.filter((peer) => peer !== host);
+    await server.close();
+    servers = servers.filter((candidate) => candidate !== server);
+
+    first.send({ cmd: 'card', text: 'after the host left, from table 1' });
+    second.send({ cmd: 'card', text: 'after the host left, from table 2' });
+    await second.seesCard('after the host left, from table 1', 15_000);
+    await first.seesCard('after the host left, from table 2', 15_000);
+    expect(await first.snapshot()).toEqual(await second.snapshot());
+  }, 60_000);
+});
