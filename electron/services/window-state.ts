@@ -97,7 +97,7 @@ export function fitToDisplays(bounds: WindowBounds, displays: readonly DisplayAr
 }
 
 /**
- * The display for the projector: any display other than the one showing the moderator's window,
+ * The display for the projector: a display other than the one showing the moderator's window,
  * or null when there is only one screen (then the projector opens as an ordinary window).
  */
 export function pickProjectorDisplay<D extends { id: number }>(displays: readonly D[], moderatorDisplayId: number): D | null {

@@ -6,7 +6,6 @@ import {
   createWorkshopDoc,
   encodeWorkshopState,
   applyWorkshopUpdates,
-  initWorkshop,
   moveAgendaItem,
   removeAgendaItem,
   syncDocs,
@@ -14,12 +13,8 @@ import {
   type AgendaItem,
   type WorkshopDoc,
 } from '../../shared/model';
+import { newWorkshop } from '../support/workshop';
 
-function newWorkshop(): WorkshopDoc {
-  const doc = createWorkshopDoc();
-  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
-  return doc;
-}
 
 function added(doc: WorkshopDoc, title: string, durationMin: number | string = 15): AgendaItem {
   const result = addAgendaItem(doc, { title, durationMin });

@@ -4,8 +4,6 @@ import {
   boardCards,
   boardsSnapshot,
   cardsSnapshot,
-  createWorkshopDoc,
-  initWorkshop,
   LIMITS,
   PLENARY_BOARD_ID,
   removeCard,
@@ -13,12 +11,8 @@ import {
   type Card,
   type WorkshopDoc,
 } from '../../shared/model';
+import { newWorkshop } from '../support/workshop';
 
-function newWorkshop(): WorkshopDoc {
-  const doc = createWorkshopDoc();
-  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
-  return doc;
-}
 
 function added(doc: WorkshopDoc, text: string, now = 1000): Card {
   const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text, now });

@@ -8,7 +8,6 @@ import {
   applyWorkshopUpdates,
   createWorkshopDoc,
   encodeWorkshopState,
-  initWorkshop,
   liveWorkshop,
   PLENARY_BOARD_ID,
   removeCard,
@@ -19,12 +18,8 @@ import {
   type Card,
   type WorkshopDoc,
 } from '../../shared/model';
+import { newWorkshop } from '../support/workshop';
 
-function newWorkshop(): WorkshopDoc {
-  const doc = createWorkshopDoc();
-  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
-  return doc;
-}
 
 function card(doc: WorkshopDoc, text: string): Card {
   const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   addParticipant,
-  createWorkshopDoc,
-  initWorkshop,
   LIMITS,
   participantsSnapshot,
   removeParticipant,
@@ -10,12 +8,8 @@ import {
   type Participant,
   type WorkshopDoc,
 } from '../../shared/model';
+import { newWorkshop } from '../support/workshop';
 
-function newWorkshop(): WorkshopDoc {
-  const doc = createWorkshopDoc();
-  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
-  return doc;
-}
 
 function added(doc: WorkshopDoc, name: string, extra: Partial<Omit<Participant, 'id' | 'name'>> = {}): Participant {
   const result = addParticipant(doc, { name, organisation: '', stakeholderGroup: '', email: '', ...extra });

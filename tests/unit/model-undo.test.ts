@@ -8,7 +8,6 @@ import {
   createUndoHistory,
   createWorkshopDoc,
   encodeWorkshopState,
-  initWorkshop,
   metaSnapshot,
   moveAgendaItem,
   PLENARY_BOARD_ID,
@@ -19,12 +18,8 @@ import {
   workshopSnapshot,
   type WorkshopDoc,
 } from '../../shared/model';
+import { newWorkshop } from '../support/workshop';
 
-function newWorkshop(): WorkshopDoc {
-  const doc = createWorkshopDoc();
-  initWorkshop(doc, { id: 'w1', title: 'Workshop', language: 'de' });
-  return doc;
-}
 
 function peerOf(doc: WorkshopDoc): WorkshopDoc {
   const peer = createWorkshopDoc();
