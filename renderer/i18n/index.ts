@@ -1,11 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './locales/de.json';
-import en from './locales/en.json';
-import uk from './locales/uk.json';
+import { UI_LANGUAGES, uiTexts, type UiLanguage } from './resources';
 
-export const UI_LANGUAGES = ['de', 'en', 'uk'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { UI_LANGUAGES, type UiLanguage };
 
 const STORAGE_KEY = 'plenum.language';
 
@@ -19,7 +16,7 @@ function initialLanguage(): UiLanguage {
 
 export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en }, uk: { translation: uk } },
+    resources: { de: { translation: uiTexts.de }, en: { translation: uiTexts.en }, uk: { translation: uiTexts.uk } },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -1,12 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import de from '../../renderer/i18n/locales/de.json';
-import en from '../../renderer/i18n/locales/en.json';
-import uk from '../../renderer/i18n/locales/uk.json';
+import { uiTexts } from '../../renderer/i18n/resources';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const locales = { de, en, uk } as const;
+const locales = uiTexts;
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -24,6 +22,15 @@ describe('UI texts in German, English and Ukrainian', () => {
   it('have the same keys in every language (plural forms aside)', () => {
     const [first, ...rest] = Object.values(flat).map((map) => [...baseKeys(map.keys())].sort());
     for (const keys of rest) expect(keys).toEqual(first);
+  });
+
+  it('keep each area in its own file, named after the area', () => {
+    for (const lang of Object.keys(locales)) {
+      for (const file of readdirSync(join('renderer/i18n/locales', lang))) {
+        const texts = JSON.parse(readFileSync(join('renderer/i18n/locales', lang, file), 'utf8')) as object;
+        expect(Object.keys(texts), `${lang}/${file}`).toEqual([file.replace(/\.json$/, '')]);
+      }
+    }
   });
 
   it('have no empty text', () => {
