@@ -1,9 +1,9 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
-import { entries, num, orderOf, str } from './read';
+import { entries, num, oneOf, orderOf, str } from './read';
 import { fail, ok, type Result } from './result';
-import type { AgendaItem } from './schema';
+import { AGENDA_KINDS, type AgendaItem, type AgendaKind } from './schema';
 import { validDuration, validTitle } from './validate';
 
 /** The agenda in running order. */
@@ -12,8 +12,13 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
     .map(([id, item]) => ({
       id,
       title: str(item, 'title'),
+      kind: oneOf(item, 'kind', AGENDA_KINDS) ?? 'plenary',
       durationMin: num(item, 'durationMin'),
+      speaker: str(item, 'speaker'),
       notes: str(item, 'notes'),
+      task: str(item, 'task'),
+      actualStart: num(item, 'actualStart'),
+      actualEnd: num(item, 'actualEnd'),
       order: orderOf(item),
     }))
     .sort(compareOrdered);
@@ -22,7 +27,10 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
 export interface AgendaItemInput {
   title: string;
   durationMin: number | string;
+  kind?: AgendaKind;
+  speaker?: string;
   notes?: string;
+  task?: string;
 }
 
 /** Appends an item to the agenda. */
@@ -34,8 +42,13 @@ export function addAgendaItem(doc: WorkshopDoc, input: AgendaItemInput): Result<
   const item: AgendaItem = {
     id: newId(),
     title: title.value,
+    kind: input.kind ?? 'plenary',
     durationMin: duration.value,
+    speaker: input.speaker ?? '',
     notes: input.notes ?? '',
+    task: input.task ?? '',
+    actualStart: 0,
+    actualEnd: 0,
     order: keyAtEnd(agendaSnapshot(doc)),
   };
   local(doc, () => roots(doc).agenda.set(item.id, itemMap({ ...item })));

@@ -2,9 +2,9 @@ import type * as Y from 'yjs';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, num, str } from './read';
+import { entries, num, oneOf, str } from './read';
 import { fail, ok, type Result } from './result';
-import type { Board, BoardKind, Card } from './schema';
+import { CARD_COLOURS, STAKEHOLDER_GROUPS, type Board, type BoardKind, type Card, type CardColour, type StakeholderGroup } from './schema';
 import { validCardText } from './validate';
 
 /** All boards: the plenary first, then tables in their order. */
@@ -35,6 +35,10 @@ export function cardsSnapshot(doc: WorkshopDoc): Card[] {
       boardId: str(card, 'boardId'),
       text: str(card, 'text'),
       order: str(card, 'order'),
+      groupId: str(card, 'groupId') || null,
+      colour: oneOf(card, 'colour', CARD_COLOURS),
+      authorId: str(card, 'authorId') || null,
+      stakeholderGroup: oneOf(card, 'stakeholderGroup', STAKEHOLDER_GROUPS),
       createdAt: num(card, 'createdAt'),
       updatedAt: num(card, 'updatedAt'),
     });
@@ -64,7 +68,26 @@ function lastOfBoard(doc: WorkshopDoc, boardId: string): Array<{ id: string; ord
 export interface CardInput {
   boardId: string;
   text: string;
+  colour?: CardColour | null;
+  authorId?: string | null;
+  stakeholderGroup?: StakeholderGroup | null;
   now?: number;
+}
+
+/** The optional fields as stored: absent rather than null, so a plain card stays small on the wire. */
+function optionalFields(card: Pick<Card, 'groupId' | 'colour' | 'authorId' | 'stakeholderGroup'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (card.groupId) out.groupId = card.groupId;
+  if (card.colour) out.colour = card.colour;
+  if (card.authorId) out.authorId = card.authorId;
+  if (card.stakeholderGroup) out.stakeholderGroup = card.stakeholderGroup;
+  return out;
+}
+
+/** A card as the fields of its map in the document. */
+export function cardFields(card: Card): Record<string, string | number> {
+  const { id, boardId, text, order, createdAt, updatedAt } = card;
+  return { id, boardId, text, order, createdAt, updatedAt, ...optionalFields(card) };
 }
 
 /** Adds a card at the end of a board. The text is stored exactly as given. */
@@ -78,11 +101,39 @@ export function addCard(doc: WorkshopDoc, input: CardInput): Result<Card> {
     boardId: input.boardId,
     text: text.value,
     order: keyAtEnd(lastOfBoard(doc, input.boardId)),
+    groupId: null,
+    colour: input.colour ?? null,
+    authorId: input.authorId ?? null,
+    stakeholderGroup: input.stakeholderGroup ?? null,
     createdAt: now,
     updatedAt: now,
   };
-  local(doc, () => roots(doc).cards.set(card.id, itemMap({ ...card })));
+  local(doc, () => roots(doc).cards.set(card.id, itemMap(cardFields(card))));
   return ok(card);
+}
+
+export interface CardPatch {
+  colour?: CardColour | null;
+  authorId?: string | null;
+  stakeholderGroup?: StakeholderGroup | null;
+}
+
+/** Sets a card's colour, author or tag; only the fields given change (null clears one). */
+export function updateCardDetails(doc: WorkshopDoc, id: string, patch: CardPatch, now = Date.now()): Result<true> {
+  const card = roots(doc).cards.get(id);
+  if (!card) return fail('notFound');
+  if (patch.colour != null && !CARD_COLOURS.includes(patch.colour)) return fail('colour.invalid');
+  if (patch.stakeholderGroup != null && !STAKEHOLDER_GROUPS.includes(patch.stakeholderGroup)) return fail('stakeholder.invalid');
+  const changes = Object.entries(patch).filter(([key, value]) => value !== undefined && (card.get(key) ?? null) !== value);
+  if (changes.length === 0) return ok(true);
+  local(doc, () => {
+    for (const [key, value] of changes) {
+      if (value === null) card.delete(key);
+      else card.set(key, value);
+    }
+    card.set('updatedAt', now);
+  });
+  return ok(true);
 }
 
 export function updateCardText(doc: WorkshopDoc, id: string, raw: string, now = Date.now()): Result<true> {

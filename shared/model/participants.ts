@@ -1,6 +1,6 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
-import { entries, str } from './read';
+import { bool, entries, str } from './read';
 import { fail, ok, type Result } from './result';
 import type { Participant } from './schema';
 import { validShortText, validTitle } from './validate';
@@ -14,16 +14,31 @@ export function participantsSnapshot(doc: WorkshopDoc): Participant[] {
       organisation: str(person, 'organisation'),
       stakeholderGroup: str(person, 'stakeholderGroup'),
       email: str(person, 'email'),
+      consent: bool(person, 'consent'),
+      attended: bool(person, 'attended'),
+      tableId: str(person, 'tableId'),
+      fixedToTable: bool(person, 'fixedToTable'),
     }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 }
 
-export type ParticipantInput = Omit<Participant, 'id'>;
+type TextField = 'name' | 'organisation' | 'stakeholderGroup' | 'email';
+export type ParticipantInput = Pick<Participant, TextField> & Partial<Omit<Participant, 'id' | TextField>>;
 
 export function addParticipant(doc: WorkshopDoc, input: ParticipantInput): Result<Participant> {
   const name = validTitle(input.name);
   if (!name.ok) return name;
-  const fields: Participant = { id: newId(), name: name.value, organisation: '', stakeholderGroup: '', email: '' };
+  const fields: Participant = {
+    id: newId(),
+    name: name.value,
+    organisation: '',
+    stakeholderGroup: '',
+    email: '',
+    consent: input.consent ?? false,
+    attended: input.attended ?? false,
+    tableId: input.tableId ?? '',
+    fixedToTable: input.fixedToTable ?? false,
+  };
   for (const key of ['organisation', 'stakeholderGroup', 'email'] as const) {
     const value = validShortText(input[key]);
     if (!value.ok) return value;
@@ -40,9 +55,13 @@ export function updateParticipant(
 ): Result<true> {
   const person = roots(doc).participants.get(id);
   if (!person) return fail('notFound');
-  const clean: Record<string, string> = {};
+  const clean: Record<string, string | boolean> = {};
   for (const [key, raw] of Object.entries(patch)) {
     if (raw === undefined) continue;
+    if (typeof raw === 'boolean') {
+      clean[key] = raw;
+      continue;
+    }
     const value = key === 'name' ? validTitle(raw) : validShortText(raw);
     if (!value.ok) return value;
     clean[key] = value.value;

@@ -18,6 +18,17 @@ export const num = (map: Source, key: string, fallback = 0): number => {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 };
 
+export const bool = (map: Source, key: string, fallback = false): boolean => {
+  const value = map.get(key);
+  return typeof value === 'boolean' ? value : fallback;
+};
+
+/** A string field that must be one of `allowed`; null when missing or unknown. */
+export function oneOf<T extends string>(map: Source, key: string, allowed: readonly T[]): T | null {
+  const value = map.get(key);
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
 /** An item's fractional order key; PENDING_ORDER while it is missing (see order.ts). */
 export const orderOf = (map: Source): string => {
   const value = map.get('order');

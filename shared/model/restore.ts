@@ -1,4 +1,5 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
+import { cardFields } from './cards';
 import type { AgendaItem, Card } from './schema';
 
 /**
@@ -8,7 +9,7 @@ import type { AgendaItem, Card } from './schema';
 export function restoreCard(doc: WorkshopDoc, card: Card): void {
   local(doc, () => {
     const { cards, boards } = roots(doc);
-    if (!cards.has(card.id) && boards.has(card.boardId)) cards.set(card.id, itemMap({ ...card }));
+    if (!cards.has(card.id) && boards.has(card.boardId)) cards.set(card.id, itemMap(cardFields(card)));
   });
 }
 

@@ -124,11 +124,24 @@ export interface WorkshopMeta {
   createdAt: number;
 }
 
+/** What happens in an agenda item; small-group work shows its task and countdown at every table. */
+export const AGENDA_KINDS = ['input', 'plenary', 'groupWork', 'break', 'networking', 'reportBack'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
 export interface AgendaItem {
   id: string;
   title: string;
+  /** 'plenary' when missing (items written before kinds existed). */
+  kind: AgendaKind;
   durationMin: number;
+  /** Speaker or owner of the item; '' when none. */
+  speaker: string;
   notes: string;
+  /** For small-group work: the task the tables work on; '' otherwise. */
+  task: string;
+  /** When the item actually started and ended (ms since epoch), 0 while not yet; for the minutes. */
+  actualStart: number;
+  actualEnd: number;
   /** Fractional index; ties broken by id so every peer sorts the same. */
   order: string;
 }
@@ -148,6 +161,14 @@ export interface Card {
   boardId: string;
   text: string;
   order: string;
+  /** The group the card was put in, or null; see `effectiveGroupId` for the one it is shown in. */
+  groupId: string | null;
+  /** null: the board's default colour. */
+  colour: CardColour | null;
+  /** The participant who wrote it, or null: anonymous (and then nothing on screen says who). */
+  authorId: string | null;
+  /** Stakeholder group tag, or null when not tagged. */
+  stakeholderGroup: StakeholderGroup | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -156,8 +177,16 @@ export interface Participant {
   id: string;
   name: string;
   organisation: string;
+  /** A stakeholder group key (STAKEHOLDER_GROUPS or one the workshop added), '' when not set. */
   stakeholderGroup: string;
   email: string;
+  /** Agreed to be named in the minutes; the others are counted, not named. */
+  consent: boolean;
+  attended: boolean;
+  /** The table board the person sits at, '' when not assigned. */
+  tableId: string;
+  /** Placed at `tableId` by hand: mixing leaves the person there. */
+  fixedToTable: boolean;
 }
 
 export interface WorkshopSnapshot {

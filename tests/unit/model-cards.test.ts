@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   addCard,
@@ -7,6 +8,7 @@ import {
   LIMITS,
   PLENARY_BOARD_ID,
   removeCard,
+  updateCardDetails,
   updateCardText,
   type Card,
   type WorkshopDoc,
@@ -118,5 +120,28 @@ describe('removing cards', () => {
     const card = added(doc, 'once');
     removeCard(doc, card.id);
     expect(removeCard(doc, card.id)).toEqual({ ok: false, error: { code: 'notFound' } });
+  });
+});
+
+describe('card details: colour, author, stakeholder tag', () => {
+  it('are stored, read back, cleared with null and refused when unknown', () => {
+    const doc = newWorkshop();
+    const added = addCard(doc, { boardId: PLENARY_BOARD_ID, text: 'Energy audits', colour: 'green', authorId: 'p1', stakeholderGroup: 'municipality' });
+    if (!added.ok) throw new Error('not added');
+    const read = () => cardsSnapshot(doc).find((card) => card.id === added.value.id);
+    expect(read()).toMatchObject({ colour: 'green', authorId: 'p1', stakeholderGroup: 'municipality', groupId: null });
+    expect(updateCardDetails(doc, added.value.id, { authorId: null, colour: 'pink' }).ok).toBe(true);
+    expect(read()).toMatchObject({ colour: 'pink', authorId: null, stakeholderGroup: 'municipality' });
+    expect(updateCardDetails(doc, added.value.id, { colour: 'purple' as never })).toEqual({ ok: false, error: { code: 'colour.invalid' } });
+    expect(updateCardDetails(doc, added.value.id, { stakeholderGroup: 'army' as never })).toEqual({ ok: false, error: { code: 'stakeholder.invalid' } });
+    expect(read()).toMatchObject({ colour: 'pink' });
+  });
+
+  it('read as null when a peer wrote something unknown', () => {
+    const doc = newWorkshop();
+    const added = addCard(doc, { boardId: PLENARY_BOARD_ID, text: 'x' });
+    if (!added.ok) throw new Error('not added');
+    doc.getMap<Y.Map<unknown>>('cards').get(added.value.id)?.set('colour', 42);
+    expect(cardsSnapshot(doc)[0]?.colour).toBeNull();
   });
 });

@@ -21,7 +21,17 @@ describe('adding participants', () => {
   it('stores every field trimmed', () => {
     const doc = newWorkshop();
     const person = added(doc, '  Ada Lovelace ', { organisation: ' Analytical Engines ', stakeholderGroup: 'Science', email: ' ada@example.org ' });
-    expect(person).toEqual({ id: person.id, name: 'Ada Lovelace', organisation: 'Analytical Engines', stakeholderGroup: 'Science', email: 'ada@example.org' });
+    expect(person).toEqual({
+      id: person.id,
+      name: 'Ada Lovelace',
+      organisation: 'Analytical Engines',
+      stakeholderGroup: 'Science',
+      email: 'ada@example.org',
+      consent: false,
+      attended: false,
+      tableId: '',
+      fixedToTable: false,
+    });
     expect(participantsSnapshot(doc)).toEqual([person]);
   });
 
