@@ -12,6 +12,13 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
+/**
+ * Port and build folder of the web build under test. E2E_PORT lets two runs share a machine
+ * (each builds into its own folder and serves on its own port).
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist/renderer' : `dist/e2e-${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: true,
@@ -19,10 +26,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e',
+  reporter: [['list'], ['json', { outputFile: port === 4173 ? 'test-results/e2e.json' : `test-results/e2e-${port}.json` }]],
+  outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'de-DE',
@@ -30,8 +37,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
   },
