@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (or CHROMIUM_PATH) when present; Playwright's own browser otherwise. */
@@ -17,7 +18,8 @@ export const chromiumArgs = [
  * (each builds into its own folder and serves on its own port).
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = port === 4173 ? 'dist/renderer' : `dist/e2e-${port}`;
+// Absolute: Vite resolves a relative outDir against its root, renderer/.
+const outDir = fileURLToPath(new URL(port === 4173 ? './dist/renderer' : `./dist/e2e-${port}`, import.meta.url));
 
 export default defineConfig({
   testDir: 'tests/e2e',

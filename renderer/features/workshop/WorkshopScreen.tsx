@@ -8,8 +8,12 @@ import { openWorkshopSession, WorkshopOpenError, type WorkshopSession } from '..
 import { navigate } from '../../state/route';
 import { AgendaPanel } from '../agenda/AgendaPanel';
 import { BoardPanel } from '../board/BoardPanel';
+import { ActionsPanel } from '../actions/ActionsPanel';
 import { ConnectionPanel } from '../connection/ConnectionPanel';
 import { useConnectionController, useConnectionState } from '../connection/use-connection';
+import { MinutesPanel } from '../minutes/MinutesPanel';
+import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { RunBar } from '../run/RunBar';
 import { ReportBack } from '../tables/ReportBack';
 import { TablesPanel } from '../tables/TablesPanel';
 import { SaveStatusBanner } from './SaveStatusBanner';
@@ -62,7 +66,14 @@ export function WorkshopScreen({ id }: { id: string }) {
   return <OpenWorkshop session={loading.session} />;
 }
 
-type View = { kind: 'plenary' } | { kind: 'tables' } | { kind: 'table'; id: string } | { kind: 'connection' };
+type View =
+  | { kind: 'plenary' }
+  | { kind: 'tables' }
+  | { kind: 'table'; id: string }
+  | { kind: 'participants' }
+  | { kind: 'actions' }
+  | { kind: 'minutes' }
+  | { kind: 'connection' };
 
 function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const { t } = useTranslation();
@@ -84,6 +95,9 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
     ...(myTable ? [{ key: 'mine', label: t('workshop.tabMyTable', { name: myTable.name }), view: { kind: 'table', id: myTable.id } as View }] : []),
     { key: 'plenary', label: t('workshop.tabPlenary'), view: { kind: 'plenary' } },
     ...(role !== 'table' ? [{ key: 'tables', label: t('workshop.tabTables', { count: tables.length }), view: { kind: 'tables' } as View }] : []),
+    ...(role !== 'table' ? [{ key: 'participants', label: t('workshop.tabParticipants'), view: { kind: 'participants' } as View }] : []),
+    { key: 'actions', label: t('workshop.tabActions'), view: { kind: 'actions' } },
+    ...(role !== 'table' ? [{ key: 'minutes', label: t('workshop.tabMinutes'), view: { kind: 'minutes' } as View }] : []),
     { key: 'connection', label: t('workshop.tabConnection'), view: { kind: 'connection' } },
   ];
   const isActive = (candidate: View) =>
@@ -94,6 +108,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
     <div className="screen workshop">
       <WorkshopHeader session={session} connection={connection} onShowConnection={() => setChosen({ kind: 'connection' })} />
       <SaveStatusBanner saver={session.saver} />
+      <RunBar session={session} role={role} />
       <nav className="tabs" aria-label={t('workshop.views')}>
         {tabs.map((tab) => (
           <button key={tab.key} type="button" className="tab" aria-current={isActive(tab.view) ? 'page' : undefined} onClick={() => setChosen(tab.view)} data-testid={`tab-${tab.key}`}>
@@ -120,6 +135,9 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
             <BoardPanel live={session.live} doc={session.doc} undo={session.undo} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
           )}
           {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
+          {view.kind === 'participants' && <ParticipantsPanel session={session} />}
+          {view.kind === 'actions' && <ActionsPanel session={session} />}
+          {view.kind === 'minutes' && <MinutesPanel session={session} />}
           {view.kind === 'connection' && controller && (
             <ConnectionPanel workshopId={session.id} controller={controller} state={connection} tables={tables} />
           )}

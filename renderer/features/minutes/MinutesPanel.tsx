@@ -1,0 +1,6 @@
+import type { WorkshopSession } from '../../session/workshop-session';
+
+/** Placeholder until this view is built. */
+export function MinutesPanel(_props: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
+  return null;
+}
