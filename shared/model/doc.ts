@@ -28,6 +28,7 @@ export const roots = (doc: WorkshopDoc) => ({
   voteRounds: doc.getMap<Y.Map<unknown>>(ROOT.voteRounds),
   votes: doc.getMap<Y.Map<unknown>>(ROOT.votes),
   actions: doc.getMap<Y.Map<unknown>>(ROOT.actions),
+  stakeholderGroups: doc.getMap<Y.Map<unknown>>(ROOT.stakeholderGroups),
 });
 
 /** @internal one local transaction, so one user action is one undo step and one stored update. */

@@ -7,6 +7,7 @@ export * from './meta';
 export * from './agenda';
 export * from './cards';
 export * from './participants';
+export * from './stakeholder-groups';
 export * from './snapshot';
 export * from './live';
 export * from './undo';

@@ -3,6 +3,7 @@ import { newId } from './ids';
 import { bool, entries, str } from './read';
 import { fail, ok, type Result } from './result';
 import type { Participant } from './schema';
+import { writeStakeholderGroup } from './stakeholder-groups';
 import { validShortText, validTitle } from './validate';
 
 /** Participants sorted by name, as a roster reads. */
@@ -25,7 +26,8 @@ export function participantsSnapshot(doc: WorkshopDoc): Participant[] {
 type TextField = 'name' | 'organisation' | 'stakeholderGroup' | 'email';
 export type ParticipantInput = Pick<Participant, TextField> & Partial<Omit<Participant, 'id' | TextField>>;
 
-export function addParticipant(doc: WorkshopDoc, input: ParticipantInput): Result<Participant> {
+/** A participant's fields checked and trimmed, with a fresh id; nothing written yet. */
+function validParticipant(input: ParticipantInput): Result<Participant> {
   const name = validTitle(input.name);
   if (!name.ok) return name;
   const fields: Participant = {
@@ -44,8 +46,89 @@ export function addParticipant(doc: WorkshopDoc, input: ParticipantInput): Resul
     if (!value.ok) return value;
     fields[key] = value.value;
   }
-  local(doc, () => roots(doc).participants.set(fields.id, itemMap({ ...fields })));
   return ok(fields);
+}
+
+export function addParticipant(doc: WorkshopDoc, input: ParticipantInput): Result<Participant> {
+  const fields = validParticipant(input);
+  if (!fields.ok) return fields;
+  local(doc, () => roots(doc).participants.set(fields.value.id, itemMap({ ...fields.value })));
+  return fields;
+}
+
+/**
+ * Adds many participants in one transaction (an import: one undo step, one stored update), or
+ * none: the first invalid one refuses the whole batch, its index in `params.row` (0-based).
+ * `newGroups` are stakeholder-group names to add to the workshop's list in the same
+ * transaction; a participant whose `stakeholderGroup` is one of these names gets that group.
+ */
+export function addParticipants(
+  doc: WorkshopDoc,
+  inputs: readonly ParticipantInput[],
+  newGroups: readonly string[] = [],
+): Result<Participant[]> {
+  const people: Participant[] = [];
+  for (const [row, input] of inputs.entries()) {
+    const fields = validParticipant(input);
+    if (!fields.ok) return fail(fields.error.code, { ...fields.error.params, row });
+    people.push(fields.value);
+  }
+  const labels: string[] = [];
+  for (const raw of newGroups) {
+    const label = validTitle(raw);
+    if (!label.ok) return label;
+    if (!labels.includes(label.value)) labels.push(label.value);
+  }
+  local(doc, () => {
+    const keyOf = new Map(labels.map((label) => [label, writeStakeholderGroup(doc, label).key]));
+    for (const person of people) {
+      person.stakeholderGroup = keyOf.get(person.stakeholderGroup) ?? person.stakeholderGroup;
+      roots(doc).participants.set(person.id, itemMap({ ...person }));
+    }
+  });
+  return ok(people);
+}
+
+/** Puts a deleted participant back as they were, for the "Undo" of a delete message. */
+export function restoreParticipant(doc: WorkshopDoc, person: Participant): void {
+  local(doc, () => {
+    const { participants } = roots(doc);
+    if (!participants.has(person.id)) participants.set(person.id, itemMap({ ...person }));
+  });
+}
+
+/** Whether `tableId` names a table board ('' is "no table"). */
+function isTable(doc: WorkshopDoc, tableId: string): boolean {
+  if (tableId === '') return true;
+  const board = roots(doc).boards.get(tableId);
+  return board !== undefined && str(board, 'kind') === 'table';
+}
+
+/** One participant's place: the table, and whether it was chosen by hand. */
+export interface TableAssignment {
+  id: string;
+  tableId: string;
+  fixedToTable: boolean;
+}
+
+/**
+ * Seats participants at tables in one transaction, so a mix is one undo step and every laptop
+ * sees it at once. Refuses the whole batch if a participant or a table does not exist.
+ */
+export function assignTables(doc: WorkshopDoc, assignments: readonly TableAssignment[]): Result<true> {
+  const { participants } = roots(doc);
+  for (const { id, tableId } of assignments) {
+    if (!participants.has(id) || !isTable(doc, tableId)) return fail('notFound');
+  }
+  local(doc, () => {
+    for (const { id, tableId, fixedToTable } of assignments) {
+      const person = participants.get(id);
+      if (!person) continue;
+      if (str(person, 'tableId') !== tableId) person.set('tableId', tableId);
+      if (bool(person, 'fixedToTable') !== fixedToTable) person.set('fixedToTable', fixedToTable);
+    }
+  });
+  return ok(true);
 }
 
 export function updateParticipant(
@@ -62,6 +145,7 @@ export function updateParticipant(
       clean[key] = raw;
       continue;
     }
+    if (key === 'tableId' && !isTable(doc, raw)) return fail('notFound');
     const value = key === 'name' ? validTitle(raw) : validShortText(raw);
     if (!value.ok) return value;
     clean[key] = value.value;

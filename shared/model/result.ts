@@ -22,6 +22,8 @@ export type ModelErrorCode =
   | 'status.invalid'
   | 'colour.invalid'
   | 'stakeholder.invalid'
+  | 'stakeholder.duplicate'
+  | 'participants.invalidRow'
   | 'data.damaged'
   | 'schema.missing'
   | 'schema.newer'

@@ -15,6 +15,8 @@ export const ROOT = {
   voteRounds: 'voteRounds',
   votes: 'votes',
   actions: 'actions',
+  /** The workshop's own stakeholder-group list: overrides of the built-in groups and groups it added. */
+  stakeholderGroups: 'stakeholderGroups',
 } as const;
 
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
@@ -189,6 +191,15 @@ export interface Participant {
   fixedToTable: boolean;
 }
 
+/** One entry of a workshop's stakeholder-group list, in the order the roster offers them. */
+export interface StakeholderGroupEntry {
+  /** What `Participant.stakeholderGroup` stores: a STAKEHOLDER_GROUPS key, or the id of a group the workshop added. */
+  key: string;
+  /** The name this workshop gave it; '' for a built-in group not renamed (the UI shows its translated name). */
+  label: string;
+  builtin: boolean;
+}
+
 export interface WorkshopSnapshot {
   meta: WorkshopMeta;
   agenda: AgendaItem[];
@@ -201,4 +212,6 @@ export interface WorkshopSnapshot {
   voteRounds: VoteRound[];
   votes: Vote[];
   actions: ActionItem[];
+  /** The stakeholder groups offered for participants: the built-in ones not removed, then the added ones. */
+  stakeholderGroups: StakeholderGroupEntry[];
 }

@@ -8,6 +8,7 @@ import { reportBackSnapshot } from './tables';
 import { groupsSnapshot } from './groups';
 import { voteRoundsSnapshot, votesSnapshot } from './votes';
 import { actionItemsSnapshot } from './actions';
+import { stakeholderGroupsSnapshot } from './stakeholder-groups';
 
 /** Readers of each area, by the name of the area. */
 export const areaReaders = {
@@ -21,6 +22,7 @@ export const areaReaders = {
   voteRounds: voteRoundsSnapshot,
   votes: votesSnapshot,
   actions: actionItemsSnapshot,
+  stakeholderGroups: stakeholderGroupsSnapshot,
 } satisfies { [K in keyof WorkshopSnapshot]: (doc: WorkshopDoc) => WorkshopSnapshot[K] };
 
 export type Area = keyof typeof areaReaders;
@@ -38,6 +40,7 @@ export const areaRoots: Record<Area, RootName> = {
   voteRounds: ROOT.voteRounds,
   votes: ROOT.votes,
   actions: ROOT.actions,
+  stakeholderGroups: ROOT.stakeholderGroups,
 };
 
 /** The whole workshop as plain data: what tests compare, minutes read and backups hold. */
@@ -53,5 +56,6 @@ export function workshopSnapshot(doc: WorkshopDoc): WorkshopSnapshot {
     voteRounds: voteRoundsSnapshot(doc),
     votes: votesSnapshot(doc),
     actions: actionItemsSnapshot(doc),
+    stakeholderGroups: stakeholderGroupsSnapshot(doc),
   };
 }

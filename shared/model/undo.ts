@@ -13,7 +13,7 @@ export interface UndoHistory {
 
 export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
   const maps = roots(doc);
-  const manager = new Y.UndoManager([maps.meta, maps.agenda, maps.boards, maps.cards, maps.participants, maps.groups, maps.voteRounds, maps.votes, maps.actions], {
+  const manager = new Y.UndoManager([maps.meta, maps.agenda, maps.boards, maps.cards, maps.participants, maps.groups, maps.voteRounds, maps.votes, maps.actions, maps.stakeholderGroups], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     // Each operation is a deliberate action (a card added, an item moved): undo them one by one.
     captureTimeout: 0,

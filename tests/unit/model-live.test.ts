@@ -27,10 +27,10 @@ function card(doc: WorkshopDoc, text: string): Card {
   return result.value;
 }
 
-const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants', 'reportBack', 'groups', 'voteRounds', 'votes', 'actions'];
+const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants', 'reportBack', 'groups', 'voteRounds', 'votes', 'actions', 'stakeholderGroups'];
 
 function countNotifications(live: ReturnType<typeof liveWorkshop>): Record<Area, number> {
-  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, groups: 0, voteRounds: 0, votes: 0, actions: 0 };
+  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, groups: 0, voteRounds: 0, votes: 0, actions: 0, stakeholderGroups: 0 };
   for (const area of AREAS) live.subscribe(area, () => (counts[area] += 1));
   return counts;
 }

@@ -6,6 +6,7 @@ import {
   metaSnapshot,
   PLENARY_BOARD_ID,
   SCHEMA_VERSION,
+  STAKEHOLDER_GROUPS,
   updateMeta,
   workshopSnapshot,
   type Language,
@@ -42,6 +43,7 @@ describe('initWorkshop', () => {
       voteRounds: [],
       votes: [],
       actions: [],
+      stakeholderGroups: STAKEHOLDER_GROUPS.map((key) => ({ key, label: '', builtin: true })),
     });
   });
 
