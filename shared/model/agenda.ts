@@ -3,8 +3,40 @@ import { newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
 import { entries, num, oneOf, orderOf, str } from './read';
 import { fail, ok, type Result } from './result';
-import { AGENDA_KINDS, type AgendaItem, type AgendaKind } from './schema';
-import { validDuration, validTitle } from './validate';
+import { AGENDA_KINDS, LIMITS, type AgendaItem, type AgendaKind } from './schema';
+import { validDuration, validShortText, validTitle } from './validate';
+
+function validKind(raw: string): Result<AgendaKind> {
+  return (AGENDA_KINDS as readonly string[]).includes(raw) ? ok(raw as AgendaKind) : fail('kind.invalid');
+}
+
+/** Notes and tasks are kept as written (line breaks and all), only refused when huge. */
+function validLongText(raw: string): Result<string> {
+  return raw.length > LIMITS.notesMax ? fail('text.tooLong', { max: LIMITS.notesMax }) : ok(raw);
+}
+
+/** The optional text fields of an item, checked; refuses the whole input if one is invalid. */
+function cleanDetails(input: { kind?: string; speaker?: string; notes?: string; task?: string }): Result<Partial<Pick<AgendaItem, 'kind' | 'speaker' | 'notes' | 'task'>>> {
+  const clean: Partial<Pick<AgendaItem, 'kind' | 'speaker' | 'notes' | 'task'>> = {};
+  if (input.kind !== undefined) {
+    const kind = validKind(input.kind);
+    if (!kind.ok) return kind;
+    clean.kind = kind.value;
+  }
+  if (input.speaker !== undefined) {
+    const speaker = validShortText(input.speaker);
+    if (!speaker.ok) return speaker;
+    clean.speaker = speaker.value;
+  }
+  for (const key of ['notes', 'task'] as const) {
+    const raw = input[key];
+    if (raw === undefined) continue;
+    const text = validLongText(raw);
+    if (!text.ok) return text;
+    clean[key] = text.value;
+  }
+  return ok(clean);
+}
 
 /** The agenda in running order. */
 export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
@@ -27,7 +59,8 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
 export interface AgendaItemInput {
   title: string;
   durationMin: number | string;
-  kind?: AgendaKind;
+  /** A string from a form is checked against AGENDA_KINDS. */
+  kind?: AgendaKind | string;
   speaker?: string;
   notes?: string;
   task?: string;
@@ -39,14 +72,16 @@ export function addAgendaItem(doc: WorkshopDoc, input: AgendaItemInput): Result<
   if (!title.ok) return title;
   const duration = validDuration(input.durationMin);
   if (!duration.ok) return duration;
+  const details = cleanDetails(input);
+  if (!details.ok) return details;
   const item: AgendaItem = {
     id: newId(),
     title: title.value,
-    kind: input.kind ?? 'plenary',
+    kind: details.value.kind ?? 'plenary',
     durationMin: duration.value,
-    speaker: input.speaker ?? '',
-    notes: input.notes ?? '',
-    task: input.task ?? '',
+    speaker: details.value.speaker ?? '',
+    notes: details.value.notes ?? '',
+    task: details.value.task ?? '',
     actualStart: 0,
     actualEnd: 0,
     order: keyAtEnd(agendaSnapshot(doc)),
@@ -58,7 +93,11 @@ export function addAgendaItem(doc: WorkshopDoc, input: AgendaItemInput): Result<
 export interface AgendaItemPatch {
   title?: string;
   durationMin?: number | string;
+  /** A string from a form is checked against AGENDA_KINDS. */
+  kind?: string;
+  speaker?: string;
   notes?: string;
+  task?: string;
 }
 
 /** Edits an item; only the fields given change, so a concurrent edit of another field survives. */
@@ -76,7 +115,9 @@ export function updateAgendaItem(doc: WorkshopDoc, id: string, patch: AgendaItem
     if (!duration.ok) return duration;
     clean.durationMin = duration.value;
   }
-  if (patch.notes !== undefined) clean.notes = patch.notes;
+  const details = cleanDetails(patch);
+  if (!details.ok) return details;
+  Object.assign(clean, details.value);
   local(doc, () => {
     for (const [key, value] of Object.entries(clean)) if (item.get(key) !== value) item.set(key, value);
   });
@@ -105,4 +146,47 @@ export function moveAgendaItem(doc: WorkshopDoc, id: string, toIndex: number): R
 /** Planned minutes of the whole agenda. */
 export function agendaTotalMinutes(items: readonly AgendaItem[]): number {
   return items.reduce((sum, item) => sum + item.durationMin, 0);
+}
+
+export interface ScheduledItem {
+  id: string;
+  /** Planned start and end in minutes after midnight of the day; past 1440 when the day runs over midnight. */
+  startMin: number;
+  endMin: number;
+}
+
+/**
+ * Planned start and end of every item, back to back from `startMinute` (minutes after midnight;
+ * see `startMinuteOfDay`). Empty when the day has no start time: times would be guesses.
+ */
+export function agendaSchedule(items: readonly AgendaItem[], startMinute: number | null): ScheduledItem[] {
+  if (startMinute === null) return [];
+  let at = startMinute;
+  return items.map((item) => {
+    const startMin = at;
+    at += item.durationMin;
+    return { id: item.id, startMin, endMin: at };
+  });
+}
+
+export interface AgendaFit {
+  plannedMin: number;
+  /** 0 when the workshop has no time available set: then nothing is compared. */
+  availableMin: number;
+  /** Minutes planned beyond the time available (0 when it fits or nothing is set). */
+  overByMin: number;
+  /** Minutes left over (0 when over or nothing is set). */
+  spareMin: number;
+}
+
+/** The planned total against the time available, for the warning when the day does not fit. */
+export function agendaFit(items: readonly AgendaItem[], availableMin: number): AgendaFit {
+  const plannedMin = agendaTotalMinutes(items);
+  if (availableMin <= 0) return { plannedMin, availableMin: 0, overByMin: 0, spareMin: 0 };
+  return {
+    plannedMin,
+    availableMin,
+    overByMin: Math.max(0, plannedMin - availableMin),
+    spareMin: Math.max(0, availableMin - plannedMin),
+  };
 }

@@ -29,6 +29,7 @@ export const roots = (doc: WorkshopDoc) => ({
   votes: doc.getMap<Y.Map<unknown>>(ROOT.votes),
   actions: doc.getMap<Y.Map<unknown>>(ROOT.actions),
   stakeholderGroups: doc.getMap<Y.Map<unknown>>(ROOT.stakeholderGroups),
+  run: doc.getMap<unknown>(ROOT.run),
 });
 
 /** @internal one local transaction, so one user action is one undo step and one stored update. */

@@ -19,4 +19,6 @@ export * from './tables';
 export * from './groups';
 export * from './votes';
 export * from './actions';
+export * from './run';
+export * from './agenda-template';
 export { PENDING_ORDER } from './order';

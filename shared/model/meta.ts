@@ -1,7 +1,26 @@
 import { roots, local, type WorkshopDoc } from './doc';
-import { LANGUAGES, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
+import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
-import { validDate, validLanguage, validShortText, validTitle } from './validate';
+import { validDate, validDuration, validLanguage, validShortText, validTitle } from './validate';
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A time of day 'HH:MM' (24 h; '9:30' is read as '09:30'), or empty for "not set". */
+export function validStartTime(raw: string): Result<string> {
+  const text = raw.trim();
+  if (text === '') return ok('');
+  const padded = /^\d:\d\d$/.test(text) ? `0${text}` : text;
+  return CLOCK_TIME.test(padded) ? ok(padded) : fail('time.invalid');
+}
+
+/** Minutes after midnight of an 'HH:MM' start time, or null when it is not set or not valid. */
+export function startMinuteOfDay(startTime: string): number | null {
+  const match = CLOCK_TIME.exec(startTime);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+const isWholeMinutes = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LIMITS.durationMaxMin;
 
 /** Plain copy of the workshop's meta fields. */
 export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
@@ -9,6 +28,7 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
   const get = (key: string) => meta.get(key);
   const text = (key: string) => (typeof get(key) === 'string' ? (get(key) as string) : '');
   const language = text('language');
+  const available = get('availableMin');
   return {
     id: text('id'),
     schemaVersion: typeof get('schemaVersion') === 'number' ? (get('schemaVersion') as number) : 0,
@@ -18,6 +38,8 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
     room: text('room'),
     language: (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'de',
     createdAt: typeof get('createdAt') === 'number' ? (get('createdAt') as number) : 0,
+    startTime: CLOCK_TIME.test(text('startTime')) ? text('startTime') : '',
+    availableMin: isWholeMinutes(available) ? available : 0,
   };
 }
 
@@ -27,17 +49,21 @@ export interface MetaPatch {
   venue?: string;
   room?: string;
   language?: string;
+  startTime?: string;
+  /** Whole minutes, 0 for "not set"; the string a form field gives is accepted. */
+  availableMin?: number | string;
 }
 
 /** Changes meta fields in one transaction; refuses the whole patch if any field is invalid. */
 export function updateMeta(doc: WorkshopDoc, patch: MetaPatch): Result<WorkshopMeta> {
-  const clean: Record<string, string> = {};
-  const checks: Array<[keyof MetaPatch, (raw: string) => Result<string>]> = [
+  const clean: Record<string, string | number> = {};
+  const checks: Array<[Exclude<keyof MetaPatch, 'availableMin'>, (raw: string) => Result<string>]> = [
     ['title', validTitle],
     ['date', validDate],
     ['venue', validShortText],
     ['room', validShortText],
     ['language', validLanguage],
+    ['startTime', validStartTime],
   ];
   for (const [key, check] of checks) {
     const raw = patch[key];
@@ -45,6 +71,13 @@ export function updateMeta(doc: WorkshopDoc, patch: MetaPatch): Result<WorkshopM
     const result = check(raw);
     if (!result.ok) return result;
     clean[key] = result.value;
+  }
+  if (patch.availableMin !== undefined) {
+    // An empty field means "not set", like an empty start time.
+    const raw = typeof patch.availableMin === 'string' && patch.availableMin.trim() === '' ? 0 : patch.availableMin;
+    const minutes = validDuration(raw);
+    if (!minutes.ok) return minutes;
+    clean.availableMin = minutes.value;
   }
   local(doc, () => {
     const { meta } = roots(doc);

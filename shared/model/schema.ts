@@ -15,6 +15,8 @@ export const ROOT = {
   voteRounds: 'voteRounds',
   votes: 'votes',
   actions: 'actions',
+  /** The run of the day and what the projector shows: plain fields keyed by name, like meta. */
+  run: 'run',
   /** The workshop's own stakeholder-group list: overrides of the built-in groups and groups it added. */
   stakeholderGroups: 'stakeholderGroups',
 } as const;
@@ -124,6 +126,10 @@ export interface WorkshopMeta {
   room: string;
   language: Language;
   createdAt: number;
+  /** When the day starts, 'HH:MM' (24 h, local time of the venue), or '' when not set. */
+  startTime: string;
+  /** Minutes the day has for the agenda; 0 when not set. */
+  availableMin: number;
 }
 
 /** What happens in an agenda item; small-group work shows its task and countdown at every table. */
@@ -212,6 +218,39 @@ export interface WorkshopSnapshot {
   voteRounds: VoteRound[];
   votes: Vote[];
   actions: ActionItem[];
+  run: RunState;
   /** The stakeholder groups offered for participants: the built-in ones not removed, then the added ones. */
   stakeholderGroups: StakeholderGroupEntry[];
+}
+
+/**
+ * Where the day stands. Timestamps, not ticks: every laptop computes elapsed and remaining time
+ * from them and its own clock, so a laptop that sleeps, reloads or joins late shows the same.
+ */
+export const RUN_STATUSES = ['idle', 'running', 'paused', 'ended'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** What the projector shows; the moderator switches it and every projector follows. */
+export const PROJECTOR_VIEWS = ['agenda', 'plenary', 'table', 'votes', 'join'] as const;
+export type ProjectorView = (typeof PROJECTOR_VIEWS)[number];
+
+export interface RunState {
+  status: RunStatus;
+  /** The agenda item being run; '' while idle or ended. */
+  currentId: string;
+  /**
+   * When the current item's timer started (ms since epoch), moved later by every pause, so
+   * elapsed = (pausedAt or now) − itemStartedAt.
+   */
+  itemStartedAt: number;
+  /** When the run was paused; 0 unless paused. */
+  pausedAt: number;
+  /** When the "two minutes left" signal was sent, and for which item; 0 / '' when never. */
+  signalAt: number;
+  signalItemId: string;
+  projectorView: ProjectorView;
+  /** The table board shown when projectorView is 'table'. */
+  projectorBoardId: string;
+  /** The vote round shown when projectorView is 'votes'; '' shows the latest round. */
+  projectorRoundId: string;
 }

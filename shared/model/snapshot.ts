@@ -8,6 +8,7 @@ import { reportBackSnapshot } from './tables';
 import { groupsSnapshot } from './groups';
 import { voteRoundsSnapshot, votesSnapshot } from './votes';
 import { actionItemsSnapshot } from './actions';
+import { runSnapshot } from './run';
 import { stakeholderGroupsSnapshot } from './stakeholder-groups';
 
 /** Readers of each area, by the name of the area. */
@@ -23,6 +24,7 @@ export const areaReaders = {
   votes: votesSnapshot,
   actions: actionItemsSnapshot,
   stakeholderGroups: stakeholderGroupsSnapshot,
+  run: runSnapshot,
 } satisfies { [K in keyof WorkshopSnapshot]: (doc: WorkshopDoc) => WorkshopSnapshot[K] };
 
 export type Area = keyof typeof areaReaders;
@@ -41,6 +43,7 @@ export const areaRoots: Record<Area, RootName> = {
   votes: ROOT.votes,
   actions: ROOT.actions,
   stakeholderGroups: ROOT.stakeholderGroups,
+  run: ROOT.run,
 };
 
 /** The whole workshop as plain data: what tests compare, minutes read and backups hold. */
@@ -57,5 +60,6 @@ export function workshopSnapshot(doc: WorkshopDoc): WorkshopSnapshot {
     votes: votesSnapshot(doc),
     actions: actionItemsSnapshot(doc),
     stakeholderGroups: stakeholderGroupsSnapshot(doc),
+    run: runSnapshot(doc),
   };
 }

@@ -1,9 +1,10 @@
 import { initWorkshop, type WorkshopDefaults, type WorkshopDoc } from './doc';
-import { addAgendaItem, agendaSnapshot } from './agenda';
+import { agendaTemplateOf, applyAgendaTemplate } from './agenda-template';
 import { metaSnapshot } from './meta';
 
 /**
- * Starts `target` as a copy of `source`'s plan: venue, room, language and agenda with fresh ids.
+ * Starts `target` as a copy of `source`'s plan: venue, room, language, start time, time available
+ * and agenda (kinds, speakers, notes, tasks) with fresh ids; actual times and the run stay behind.
  * Cards and participants belong to the day they were written and are not copied; the date is
  * the new workshop's own (empty unless given).
  */
@@ -19,7 +20,6 @@ export function initFromTemplate(
     venue: meta.venue,
     room: meta.room,
   });
-  for (const item of agendaSnapshot(source)) {
-    addAgendaItem(target, { title: item.title, durationMin: item.durationMin, notes: item.notes });
-  }
+  // The same path as a saved agenda file, so both carry every field of the plan (kinds, speakers, tasks, times).
+  applyAgendaTemplate(target, agendaTemplateOf(source));
 }

@@ -27,10 +27,10 @@ function card(doc: WorkshopDoc, text: string): Card {
   return result.value;
 }
 
-const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants', 'reportBack', 'groups', 'voteRounds', 'votes', 'actions', 'stakeholderGroups'];
+const AREAS: Area[] = ['meta', 'agenda', 'boards', 'cards', 'participants', 'reportBack', 'groups', 'voteRounds', 'votes', 'actions', 'stakeholderGroups', 'run'];
 
 function countNotifications(live: ReturnType<typeof liveWorkshop>): Record<Area, number> {
-  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, groups: 0, voteRounds: 0, votes: 0, actions: 0, stakeholderGroups: 0 };
+  const counts = { meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, groups: 0, voteRounds: 0, votes: 0, actions: 0, stakeholderGroups: 0, run: 0 };
   for (const area of AREAS) live.subscribe(area, () => (counts[area] += 1));
   return counts;
 }
@@ -115,7 +115,7 @@ describe('liveWorkshop.subscribe', () => {
     const live = liveWorkshop(doc);
     const counts = countNotifications(live);
     change(doc);
-    expect(counts).toEqual({ meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, groups: 0, voteRounds: 0, votes: 0, actions: 0, [area]: 1 });
+    expect(counts).toEqual({ meta: 0, agenda: 0, boards: 0, cards: 0, participants: 0, reportBack: 0, groups: 0, voteRounds: 0, votes: 0, actions: 0, stakeholderGroups: 0, run: 0, [area]: 1 });
   });
 
   it('notifies for a remote change as for a local one', () => {

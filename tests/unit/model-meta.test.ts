@@ -33,6 +33,8 @@ describe('initWorkshop', () => {
         room: '',
         language: 'uk',
         createdAt: 1234,
+        startTime: '',
+        availableMin: 0,
       },
       agenda: [],
       boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String) }],
@@ -44,6 +46,17 @@ describe('initWorkshop', () => {
       votes: [],
       actions: [],
       stakeholderGroups: STAKEHOLDER_GROUPS.map((key) => ({ key, label: '', builtin: true })),
+      run: {
+        status: 'idle',
+        currentId: '',
+        itemStartedAt: 0,
+        pausedAt: 0,
+        signalAt: 0,
+        signalItemId: '',
+        projectorView: 'agenda',
+        projectorBoardId: '',
+        projectorRoundId: '',
+      },
     });
   });
 

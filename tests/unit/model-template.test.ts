@@ -8,7 +8,10 @@ import {
   initFromTemplate,
   initWorkshop,
   moveAgendaItem,
+  nextItem,
   PLENARY_BOARD_ID,
+  startRun,
+  updateMeta,
   workshopSnapshot,
 } from '../../shared/model';
 
@@ -49,5 +52,25 @@ describe('initFromTemplate', () => {
     initFromTemplate(source, undated, { id: 'new2', title: 'Winter' });
     expect(workshopSnapshot(dated).meta.date).toBe('2025-10-01');
     expect(workshopSnapshot(undated).meta.date).toBe('');
+  });
+
+  it('carries kinds, speakers, tasks, start time and time available, but no actual times or run', () => {
+    const source = createWorkshopDoc();
+    initWorkshop(source, { id: 'old', title: 'Spring', language: 'de' });
+    updateMeta(source, { startTime: '09:00', availableMin: 300 });
+    addAgendaItem(source, { title: 'Input', durationMin: 20, kind: 'input', speaker: 'Stadtarchitekt' });
+    addAgendaItem(source, { title: 'Tische', durationMin: 45, kind: 'groupWork', task: 'Drei Hürden' });
+    startRun(source, 1000);
+    nextItem(source, 2000);
+
+    const target = createWorkshopDoc();
+    initFromTemplate(source, target, { id: 'new', title: 'Autumn', now: 3 });
+    const copy = workshopSnapshot(target);
+    expect(copy.meta).toMatchObject({ startTime: '09:00', availableMin: 300 });
+    expect(copy.agenda.map(({ kind, speaker, task, actualStart, actualEnd }) => ({ kind, speaker, task, actualStart, actualEnd }))).toEqual([
+      { kind: 'input', speaker: 'Stadtarchitekt', task: '', actualStart: 0, actualEnd: 0 },
+      { kind: 'groupWork', speaker: '', task: 'Drei Hürden', actualStart: 0, actualEnd: 0 },
+    ]);
+    expect(copy.run.status).toBe('idle');
   });
 });
