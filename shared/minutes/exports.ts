@@ -1,0 +1,54 @@
+import { renderActionsCsv } from './csv';
+import { renderDocx } from './docx';
+import { renderHtml } from './html';
+import { renderActionsIcs } from './ics';
+import { renderMarkdown } from './markdown';
+import type { Minutes } from './model';
+
+/** Every format the minutes are exported in; PDF is printed from the HTML by the host (Electron or Chromium). */
+export const MINUTES_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'ics'] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
+
+export const FORMAT_FILES: Record<MinutesFormat, { extension: string; mimeType: string }> = {
+  md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
+  html: { extension: 'html', mimeType: 'text/html;charset=utf-8' },
+  pdf: { extension: 'pdf', mimeType: 'application/pdf' },
+  docx: { extension: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
+  ics: { extension: 'ics', mimeType: 'text/calendar;charset=utf-8' },
+};
+
+/** A file-name-safe rendering of a title: letters of any script kept, the rest dashes. */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'workshop'
+  );
+}
+
+/** "Protokoll-Plattform-Wiederaufbau-2023-12-06.md"; action item files say so in their name. */
+export function minutesFileName(minutes: Minutes, format: MinutesFormat): string {
+  const kind = format === 'csv' || format === 'ics' ? minutes.texts.actions : minutes.texts.documentTitle;
+  const parts = [fileSlug(kind), fileSlug(minutes.title), minutes.date].filter(Boolean);
+  return `${parts.join('-')}.${FORMAT_FILES[format].extension}`;
+}
+
+/** The minutes in one of the formats rendered here (all but PDF). */
+export async function renderMinutes(minutes: Minutes, format: Exclude<MinutesFormat, 'pdf'>): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'md':
+      return renderMarkdown(minutes);
+    case 'html':
+      return renderHtml(minutes);
+    case 'docx':
+      return renderDocx(minutes);
+    case 'csv':
+      return renderActionsCsv(minutes);
+    case 'ics':
+      return renderActionsIcs(minutes);
+  }
+}

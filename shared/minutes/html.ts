@@ -1,0 +1,170 @@
+import { seatedText, type BoardResult, type CardEntry, type Minutes } from './model';
+
+/*
+ * HTML minutes: one self-contained file (no script, no external resource: it is mailed and
+ * opened offline) with a print stylesheet for A4, so the same page is the preview in the app,
+ * the source of the PDF and a file people can open in any browser.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an HTML element or a quoted attribute. */
+export function htmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** Escaped text whose line breaks stay line breaks. */
+const lines = (text: string) => htmlEscape(text.trim()).replace(/\r?\n/g, '<br>');
+
+export const MINUTES_CSS = `
+@page { size: A4; margin: 18mm 16mm 20mm; }
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: Inter, "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1d232b; margin: 0 auto; max-width: 180mm; padding: 12mm 0; background: #fff; }
+@media print { body { padding: 0; max-width: none; } }
+h1 { font-size: 20pt; margin: 0 0 2mm; line-height: 1.2; }
+h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 0.4mm solid #2b5fab; color: #1f467f; break-after: avoid; }
+h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
+h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+p { margin: 0 0 2mm; }
+.generated { color: #5b6573; font-size: 9pt; margin-bottom: 6mm; }
+dl.event { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; margin: 0; }
+dl.event dt { font-weight: 600; }
+dl.event dd { margin: 0; }
+ul { margin: 0 0 3mm; padding-left: 6mm; }
+li { margin: 0 0 1mm; break-inside: avoid; }
+.muted { color: #5b6573; }
+.meta { color: #5b6573; font-size: 9pt; }
+.agenda-item { break-inside: avoid; margin-bottom: 3mm; }
+.agenda-times { font-size: 9.5pt; }
+.notes { border-left: 0.8mm solid #d5dbe3; padding-left: 3mm; margin: 1.5mm 0 0; }
+.group { break-inside: avoid; }
+ol.ranking { list-style: none; padding-left: 0; }
+ol.ranking li { display: grid; grid-template-columns: 8mm 1fr max-content; gap: 2mm; }
+ol.ranking .rank { font-weight: 700; }
+table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
+th, td { text-align: left; vertical-align: top; padding: 1.5mm 2mm; border-bottom: 0.2mm solid #c9d0d9; }
+th { background: #eef2f7; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.status-done { color: #2d6a3e; }
+.table-result { break-before: auto; }
+`;
+
+function card(entry: CardEntry, texts: Minutes['texts']): string {
+  const extra = [entry.author ? texts.byAuthor(entry.author) : '', entry.stakeholder ?? ''].filter(Boolean).map(htmlEscape).join(' · ');
+  return `<li>${lines(entry.text)}${extra ? ` <span class="meta">— ${extra}</span>` : ''}</li>`;
+}
+
+function board(result: BoardResult, minutes: Minutes, level: number): string {
+  const { texts } = minutes;
+  const h = `h${level}`;
+  const out: string[] = [];
+  if (result.cardCount === 0) out.push(`<p class="muted">${texts.noCards}</p>`);
+  for (const group of result.groups) {
+    out.push(`<section class="group"><${h}>${htmlEscape(group.title)}</${h}><ul>${group.cards.map((entry) => card(entry, texts)).join('')}</ul></section>`);
+  }
+  if (result.loose.length > 0) {
+    out.push(`<section class="group">${result.groups.length > 0 ? `<${h}>${texts.ungrouped}</${h}>` : ''}<ul>${result.loose.map((entry) => card(entry, texts)).join('')}</ul></section>`);
+  }
+  for (const round of result.rounds) {
+    const ranking = round.ranking
+      .map((entry) => `<li><span class="rank">${entry.rank}.</span><span>${entry.isGroup ? `${texts.group}: ` : ''}${htmlEscape(entry.label)}</span><span>${texts.dots(entry.dots)}</span></li>`)
+      .join('');
+    out.push(`<section class="group"><${h}>${texts.votes}</${h}><p class="meta">${htmlEscape(round.label)}${round.open ? ` (${texts.voteOpen})` : ''}</p>${ranking ? `<ol class="ranking">${ranking}</ol>` : ''}</section>`);
+  }
+  return out.join('\n');
+}
+
+/** The minutes as one self-contained HTML document, print-ready for A4. */
+export function renderHtml(minutes: Minutes): string {
+  const { texts, participants } = minutes;
+  const title = `${texts.documentTitle}: ${minutes.title}`;
+  const body: string[] = [`<h1>${htmlEscape(title)}</h1>`, `<p class="generated">${htmlEscape(minutes.generatedText)}</p>`];
+
+  const event = [
+    [texts.date, minutes.dateText],
+    [texts.venue, minutes.venue],
+    [texts.room, minutes.room],
+  ].filter(([, value]) => value);
+  body.push(`<h2>${texts.event}</h2>`);
+  if (event.length > 0) body.push(`<dl class="event">${event.map(([term, value]) => `<dt>${term}</dt><dd>${htmlEscape(value ?? '')}</dd>`).join('')}</dl>`);
+
+  body.push(`<h2>${texts.participants}</h2>`);
+  if (participants.total === 0) body.push(`<p class="muted">${texts.noParticipants}</p>`);
+  else {
+    body.push(`<p>${texts.participantsSummary(participants.total, participants.attended)}</p>`);
+    const named = participants.named.map((person) => {
+      const details = [person.organisation, person.stakeholder].filter(Boolean).map(htmlEscape).join(', ');
+      return `<li>${htmlEscape(person.name)}${details ? ` <span class="meta">(${details})</span>` : ''}</li>`;
+    });
+    if (participants.unnamed > 0) named.push(`<li class="muted">${texts.notNamed(participants.unnamed)}</li>`);
+    body.push(`<ul class="people">${named.join('')}</ul>`);
+  }
+
+  body.push(`<h2>${texts.agenda}</h2>`);
+  if (minutes.agenda.length === 0) body.push(`<p class="muted">${texts.noAgenda}</p>`);
+  minutes.agenda.forEach((item, index) => {
+    body.push(
+      `<section class="agenda-item"><h3>${index + 1}. ${htmlEscape(item.title)}</h3>`,
+      `<p class="meta">${htmlEscape(item.kind)}${item.speaker ? ` · ${texts.speaker}: ${htmlEscape(item.speaker)}` : ''}</p>`,
+      `<p class="agenda-times">${texts.planned}: ${htmlEscape(item.planned)} · ${texts.actual}: ${htmlEscape(item.actual)}</p>`,
+      item.task ? `<p><strong>${texts.task}:</strong> ${lines(item.task)}</p>` : '',
+      item.notes.trim() ? `<p class="notes"><strong>${texts.notes}:</strong><br>${lines(item.notes)}</p>` : '',
+      '</section>',
+    );
+  });
+
+  body.push(`<h2>${texts.plenary}</h2>`, board(minutes.plenary, minutes, 3));
+
+  body.push(`<h2>${texts.tables}</h2>`);
+  if (minutes.tables.length === 0) body.push(`<p class="muted">${texts.noTables}</p>`);
+  for (const table of minutes.tables) {
+    const seated = seatedText({ named: table.people.named.map(htmlEscape), unnamed: table.people.unnamed }, texts);
+    body.push(
+      `<section class="table-result"><h3>${htmlEscape(texts.table(table.name))}</h3>`,
+      table.topic ? `<p><strong>${texts.topic}:</strong> ${htmlEscape(table.topic)}</p>` : '',
+      seated ? `<p><strong>${texts.atTable}:</strong> ${seated}</p>` : '',
+      board(table.board, minutes, 4),
+      '</section>',
+    );
+  }
+
+  body.push(`<h2>${texts.actions}</h2>`);
+  if (minutes.actions.length === 0) body.push(`<p class="muted">${texts.noActions}</p>`);
+  else {
+    const rows = minutes.actions
+      .map(
+        (action) =>
+          `<tr><td>${lines(action.title)}</td><td>${htmlEscape(action.owner) || '–'}</td><td>${action.dueText || '–'}</td><td class="status-${action.status}">${action.statusText}</td><td>${htmlEscape(action.source)}</td></tr>`,
+      )
+      .join('\n');
+    body.push(
+      `<table class="actions"><thead><tr><th>${texts.action}</th><th>${texts.owner}</th><th>${texts.due}</th><th>${texts.status}</th><th>${texts.source}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
+    );
+  }
+
+  body.push(`<h2>${texts.nextSteps}</h2>`);
+  if (minutes.nextSteps.length === 0) body.push(`<p class="muted">${texts.noNextSteps}</p>`);
+  else {
+    body.push(
+      `<ul class="next-steps">${minutes.nextSteps
+        .map((step) => `<li>${step.dueText ? `<strong>${step.dueText}:</strong> ` : ''}${htmlEscape(step.title)}${step.owner ? ` <span class="meta">— ${htmlEscape(step.owner)}</span>` : ''}</li>`)
+        .join('')}</ul>`,
+    );
+  }
+
+  return `<!doctype html>
+<html lang="${minutes.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlEscape(title)}</title>
+<style>${MINUTES_CSS}</style>
+</head>
+<body>
+${body.filter(Boolean).join('\n')}
+</body>
+</html>
+`;
+}

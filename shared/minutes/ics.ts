@@ -1,0 +1,91 @@
+import { isoDateMs } from './format';
+import type { ActionEntry, Minutes } from './model';
+
+/*
+ * The action items' due dates as an iCalendar file (RFC 5545).
+ *
+ * Each due date is an all-day VEVENT, not a VTODO: Google Calendar ignores VTODO entirely and
+ * Outlook imports it only into its task list, if at all, so a VTODO would silently vanish for
+ * most recipients, while an all-day event shows up on the due day everywhere. TRANSP:TRANSPARENT
+ * keeps it from marking the day as busy. The status travels in the description.
+ *
+ * UID is stable per action item and workshop, so importing the minutes again updates the entries
+ * instead of duplicating them. Items without a due date have no place in a calendar and are left out.
+ */
+
+const encoder = new TextEncoder();
+
+/** Escapes a TEXT value (RFC 5545 3.3.11). */
+export function icsText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (3.1) without splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const basicDate = (iso: string) => iso.replace(/-/g, '');
+
+/** A UTC instant as an iCalendar DATE-TIME: 20231206T170000Z. */
+export function icsDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function nextDay(iso: string): string {
+  const ms = isoDateMs(iso) ?? 0;
+  return new Date(ms + 86_400_000).toISOString().slice(0, 10);
+}
+
+function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
+  const { texts } = minutes;
+  const description = [
+    action.owner ? `${texts.owner}: ${action.owner}` : '',
+    `${texts.status}: ${action.statusText}`,
+    `${texts.source}: ${action.source}`,
+    `${texts.documentTitle}: ${minutes.title}`,
+  ].filter(Boolean);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${action.id}@${minutes.workshopId || 'workshop'}.plenum`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${basicDate(action.due)}`,
+    `DTEND;VALUE=DATE:${basicDate(nextDay(action.due))}`,
+    `SUMMARY:${icsText(action.title)}`,
+    `DESCRIPTION:${icsText(description.join('\n'))}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/** The action items with a due date as an iCalendar document (CRLF line ends, folded lines). */
+export function renderActionsIcs(minutes: Minutes): string {
+  const stamp = icsDateTime(minutes.generatedAt);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//Plenum//Minutes//${minutes.language.toUpperCase()}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(`${minutes.texts.actions}: ${minutes.title}`)}`,
+    ...minutes.actions.filter((action) => isoDateMs(action.due) !== null).flatMap((action) => event(action, minutes, stamp)),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}

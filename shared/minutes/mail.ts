@@ -1,0 +1,157 @@
+import type { Participant } from '../model';
+import type { Minutes } from './model';
+
+/*
+ * The mail that sends the minutes, written while the room may be offline: either a mailto: link
+ * (the mail program opens with the recipients in BCC; the file is attached by hand) or an .eml
+ * draft (RFC 5322 + MIME) with the minutes attached, which mail programs open as a new message.
+ * Recipients go in BCC: participants must not learn each other's addresses from the minutes' mail.
+ */
+
+/** Deliberately loose: the address was typed or imported by the organiser; the mail program has the last word. */
+const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+
+/** Addresses of participants who consented, valid and without duplicates (case-insensitive), in roster order. */
+export function mailRecipients(participants: readonly Participant[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const person of participants) {
+    const address = person.email.trim();
+    if (!person.consent || !EMAIL.test(address) || seen.has(address.toLowerCase())) continue;
+    seen.add(address.toLowerCase());
+    out.push(address);
+  }
+  return out;
+}
+
+export interface MailDraft {
+  subject: string;
+  body: string;
+  bcc: string[];
+}
+
+/** Subject and text of the mail in the minutes' language. */
+export function mailDraft(minutes: Minutes, recipients: readonly string[]): MailDraft {
+  return { subject: minutes.texts.mailSubject(minutes.title), body: minutes.texts.mailBody(minutes.title, minutes.dateText), bcc: [...recipients] };
+}
+
+/** A mailto: URL (RFC 6068) with the recipients in BCC. */
+export function mailtoUrl(draft: MailDraft): string {
+  const fields = [
+    draft.bcc.length > 0 ? `bcc=${draft.bcc.map(encodeURIComponent).join(',')}` : '',
+    `subject=${encodeURIComponent(draft.subject)}`,
+    `body=${encodeURIComponent(draft.body.replace(/\r?\n/g, '\r\n'))}`,
+  ].filter(Boolean);
+  return `mailto:?${fields.join('&')}`;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const encoder = new TextEncoder();
+
+/** Base64 of bytes (no Buffer or btoa: this runs in the renderer, main and the CLI alike). */
+export function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let index = 0; index < bytes.length; index += 3) {
+    const a = bytes[index] ?? 0;
+    const b = bytes[index + 1];
+    const c = bytes[index + 2];
+    const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += BASE64[(triple >> 18) & 63];
+    out += BASE64[(triple >> 12) & 63];
+    out += b === undefined ? '=' : BASE64[(triple >> 6) & 63];
+    out += c === undefined ? '=' : BASE64[triple & 63];
+  }
+  return out;
+}
+
+/** Base64 in lines of 76 characters (RFC 2045). */
+const base64Lines = (bytes: Uint8Array) => (base64(bytes).match(/.{1,76}/g) ?? []).join('\r\n');
+
+/** A header value as RFC 2047 encoded words when it is not plain ASCII; each word stays under 76 characters. */
+export function encodeHeader(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of value) {
+    // 45 bytes of UTF-8 are 60 characters of base64: with "=?UTF-8?B?" and "?=" a word stays at 72.
+    if (encoder.encode(chunk + char).length > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((word) => `=?UTF-8?B?${base64(encoder.encode(word))}?=`).join('\r\n ');
+}
+
+/** A list of addresses folded after commas, so no header line grows past 78 characters. */
+function addressList(name: string, addresses: readonly string[]): string {
+  const lines: string[] = [];
+  let line = `${name}:`;
+  addresses.forEach((address, index) => {
+    const piece = ` ${address}${index < addresses.length - 1 ? ',' : ''}`;
+    if (line.length + piece.length > 78 && line.length > name.length + 1) {
+      lines.push(line);
+      line = '';
+    }
+    line += piece;
+  });
+  lines.push(line);
+  return lines.join('\r\n');
+}
+
+/** RFC 5322 date in UTC: "Wed, 06 Dec 2023 17:00:00 +0000". */
+export function mailDate(ms: number): string {
+  return new Date(ms).toUTCString().replace(/GMT$/, '+0000');
+}
+
+export interface MailAttachment {
+  fileName: string;
+  mimeType: string;
+  data: string | Uint8Array;
+}
+
+/** A file name for Content-Disposition: an ASCII fallback plus the exact name (RFC 2231). */
+function dispositionName(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'minutes';
+  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `filename="${ascii}"; filename*=UTF-8''${exact}`;
+}
+
+/**
+ * A draft mail as an .eml file: the text in the minutes' language, the recipients in BCC, the
+ * files attached. `X-Unsent: 1` makes Outlook open it as a message to send, not a received one.
+ */
+export function buildEml(draft: MailDraft, attachments: readonly MailAttachment[], options: { date: number; messageId: string }): string {
+  const boundary = `plenum-${options.messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}-boundary`;
+  const headers = [
+    'MIME-Version: 1.0',
+    `Date: ${mailDate(options.date)}`,
+    `Message-ID: <${options.messageId}@plenum.invalid>`,
+    `Subject: ${encodeHeader(draft.subject)}`,
+    'To: undisclosed-recipients:;',
+    ...(draft.bcc.length > 0 ? [addressList('Bcc', draft.bcc)] : []),
+    'X-Unsent: 1',
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+  ];
+  const parts = [
+    [
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(encoder.encode(draft.body.replace(/\r?\n/g, '\r\n'))),
+    ].join('\r\n'),
+    ...attachments.map((file) =>
+      [
+        `--${boundary}`,
+        `Content-Type: ${file.mimeType}`,
+        'Content-Transfer-Encoding: base64',
+        `Content-Disposition: attachment; ${dispositionName(file.fileName)}`,
+        '',
+        base64Lines(typeof file.data === 'string' ? encoder.encode(file.data) : file.data),
+      ].join('\r\n'),
+    ),
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${parts.join('\r\n')}\r\n--${boundary}--\r\n`;
+}

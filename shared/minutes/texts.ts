@@ -1,0 +1,234 @@
+import type { ActionStatus, AgendaKind, Language, StakeholderGroup } from '../model';
+
+/**
+ * The minutes' own words. The minutes are written in a language chosen apart from the UI and
+ * also from the command line, where the renderer's i18next is not loaded, so they carry a
+ * small typed dictionary per language. `MinutesTexts` is the contract: a missing word in one
+ * language is a type error, and tests/unit/minutes-texts.test.ts checks that none is empty.
+ */
+export interface MinutesTexts {
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+  documentTitle: string;
+  generatedOn: (date: string) => string;
+  event: string;
+  date: string;
+  venue: string;
+  room: string;
+  participants: string;
+  participantsSummary: (total: number, attended: number) => string;
+  notNamed: (count: number) => string;
+  noParticipants: string;
+  agenda: string;
+  planned: string;
+  actual: string;
+  minutesShort: (minutes: number) => string;
+  notHeld: string;
+  speaker: string;
+  task: string;
+  notes: string;
+  noAgenda: string;
+  plenary: string;
+  ungrouped: string;
+  noCards: string;
+  byAuthor: (name: string) => string;
+  votes: string;
+  voteRound: (index: number, budget: number, voters: number) => string;
+  voteOpen: string;
+  dots: (count: number) => string;
+  group: string;
+  tables: string;
+  table: (name: string) => string;
+  topic: string;
+  atTable: string;
+  noTables: string;
+  actions: string;
+  action: string;
+  owner: string;
+  due: string;
+  status: string;
+  source: string;
+  noActions: string;
+  nextSteps: string;
+  noNextSteps: string;
+  notNamedOwner: string;
+  statuses: Record<ActionStatus, string>;
+  kinds: Record<AgendaKind, string>;
+  stakeholders: Record<StakeholderGroup, string>;
+  mailSubject: (title: string) => string;
+  mailBody: (title: string, date: string) => string;
+}
+
+const plural = (locale: string, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) => {
+  const rules = new Intl.PluralRules(locale);
+  return (count: number) => (forms[rules.select(count)] ?? forms.other).replace('#', String(count));
+};
+
+const de: MinutesTexts = {
+  locale: 'de-DE',
+  documentTitle: 'Protokoll',
+  generatedOn: (date) => `Erstellt mit Plenum am ${date}`,
+  event: 'Veranstaltung',
+  date: 'Datum',
+  venue: 'Ort',
+  room: 'Raum',
+  participants: 'Teilnehmende',
+  participantsSummary: (total, attended) => `${total} angemeldet, ${attended} anwesend`,
+  notNamed: plural('de-DE', { one: 'und # weitere Person, die nicht namentlich genannt werden möchte', other: 'und # weitere Personen, die nicht namentlich genannt werden möchten' }),
+  noParticipants: 'Keine Teilnehmenden erfasst.',
+  agenda: 'Ablauf',
+  planned: 'geplant',
+  actual: 'tatsächlich',
+  minutesShort: (minutes) => `${minutes} Min.`,
+  notHeld: 'nicht erfasst',
+  speaker: 'Verantwortlich',
+  task: 'Aufgabe',
+  notes: 'Notizen',
+  noAgenda: 'Kein Ablauf erfasst.',
+  plenary: 'Ergebnisse im Plenum',
+  ungrouped: 'Ohne Gruppe',
+  noCards: 'Keine Karten.',
+  byAuthor: (name) => `von ${name}`,
+  votes: 'Abstimmung',
+  voteRound: (index, budget, voters) => `Runde ${index}: ${budget} ${budget === 1 ? 'Punkt' : 'Punkte'} pro Person, ${voters} ${voters === 1 ? 'Person hat' : 'Personen haben'} abgestimmt`,
+  voteOpen: 'Runde noch offen',
+  dots: plural('de-DE', { one: '# Punkt', other: '# Punkte' }),
+  group: 'Gruppe',
+  tables: 'Ergebnisse der Kleingruppen',
+  table: (name) => `Tisch ${name}`,
+  topic: 'Thema',
+  atTable: 'Am Tisch',
+  noTables: 'Keine Kleingruppen.',
+  actions: 'Maßnahmen',
+  action: 'Maßnahme',
+  owner: 'Verantwortlich',
+  due: 'Fällig',
+  status: 'Status',
+  source: 'Aus',
+  noActions: 'Keine Maßnahmen.',
+  nextSteps: 'Nächste Schritte',
+  noNextSteps: 'Keine offenen Schritte.',
+  notNamedOwner: 'eine teilnehmende Person',
+  statuses: { open: 'offen', inProgress: 'in Arbeit', done: 'erledigt' },
+  kinds: { input: 'Input', plenary: 'Plenum', groupWork: 'Kleingruppenarbeit', break: 'Pause', networking: 'Networking', reportBack: 'Ergebnisvorstellung' },
+  stakeholders: { company: 'Unternehmen', association: 'Verband', municipality: 'Kommune', civilSociety: 'Zivilgesellschaft', politics: 'Politik', other: 'Sonstige' },
+  mailSubject: (title) => `Protokoll: ${title}`,
+  mailBody: (title, date) =>
+    `Liebe Teilnehmende,\n\nvielen Dank für Ihre Mitwirkung an „${title}“${date ? ` am ${date}` : ''}. Im Anhang finden Sie das Protokoll mit allen Ergebnissen und Maßnahmen.\n\nMit freundlichen Grüßen`,
+};
+
+const en: MinutesTexts = {
+  locale: 'en-GB',
+  documentTitle: 'Minutes',
+  generatedOn: (date) => `Written with Plenum on ${date}`,
+  event: 'Event',
+  date: 'Date',
+  venue: 'Venue',
+  room: 'Room',
+  participants: 'Participants',
+  participantsSummary: (total, attended) => `${total} registered, ${attended} attended`,
+  notNamed: plural('en-GB', { one: 'and # more person who asked not to be named', other: 'and # more people who asked not to be named' }),
+  noParticipants: 'No participants recorded.',
+  agenda: 'Agenda',
+  planned: 'planned',
+  actual: 'actual',
+  minutesShort: (minutes) => `${minutes} min`,
+  notHeld: 'not recorded',
+  speaker: 'Lead',
+  task: 'Task',
+  notes: 'Notes',
+  noAgenda: 'No agenda recorded.',
+  plenary: 'Plenary results',
+  ungrouped: 'Not grouped',
+  noCards: 'No cards.',
+  byAuthor: (name) => `by ${name}`,
+  votes: 'Vote',
+  voteRound: (index, budget, voters) => `Round ${index}: ${budget} ${budget === 1 ? 'dot' : 'dots'} per person, ${voters} ${voters === 1 ? 'person' : 'people'} voted`,
+  voteOpen: 'round still open',
+  dots: plural('en-GB', { one: '# dot', other: '# dots' }),
+  group: 'Group',
+  tables: 'Small group results',
+  table: (name) => `Table ${name}`,
+  topic: 'Topic',
+  atTable: 'At the table',
+  noTables: 'No small groups.',
+  actions: 'Action items',
+  action: 'Action',
+  owner: 'Owner',
+  due: 'Due',
+  status: 'Status',
+  source: 'From',
+  noActions: 'No action items.',
+  nextSteps: 'Next steps',
+  noNextSteps: 'No open steps.',
+  notNamedOwner: 'a participant',
+  statuses: { open: 'open', inProgress: 'in progress', done: 'done' },
+  kinds: { input: 'Input', plenary: 'Plenary', groupWork: 'Small group work', break: 'Break', networking: 'Networking', reportBack: 'Report back' },
+  stakeholders: { company: 'Company', association: 'Association', municipality: 'Municipality', civilSociety: 'Civil society', politics: 'Politics', other: 'Other' },
+  mailSubject: (title) => `Minutes: ${title}`,
+  mailBody: (title, date) =>
+    `Dear participants,\n\nthank you for taking part in “${title}”${date ? ` on ${date}` : ''}. Attached are the minutes with all results and action items.\n\nKind regards`,
+};
+
+const uk: MinutesTexts = {
+  locale: 'uk-UA',
+  documentTitle: 'Протокол',
+  generatedOn: (date) => `Створено в Plenum ${date}`,
+  event: 'Захід',
+  date: 'Дата',
+  venue: 'Місце',
+  room: 'Зала',
+  participants: 'Учасники',
+  participantsSummary: (total, attended) => `зареєстровано: ${total}, присутні: ${attended}`,
+  notNamed: plural('uk-UA', {
+    one: 'і ще # особа, яка не бажає бути названою',
+    few: 'і ще # особи, які не бажають бути названими',
+    many: 'і ще # осіб, які не бажають бути названими',
+    other: 'і ще # особи, які не бажають бути названими',
+  }),
+  noParticipants: 'Учасників не зареєстровано.',
+  agenda: 'Програма',
+  planned: 'заплановано',
+  actual: 'фактично',
+  minutesShort: (minutes) => `${minutes} хв`,
+  notHeld: 'не зафіксовано',
+  speaker: 'Відповідальна особа',
+  task: 'Завдання',
+  notes: 'Нотатки',
+  noAgenda: 'Програму не зафіксовано.',
+  plenary: 'Результати пленарної сесії',
+  ungrouped: 'Без групи',
+  noCards: 'Карток немає.',
+  byAuthor: (name) => `автор: ${name}`,
+  votes: 'Голосування',
+  voteRound: (index, budget, voters) => `Раунд ${index}: ${budget} бал. на особу, проголосували: ${voters}`,
+  voteOpen: 'раунд ще відкритий',
+  dots: plural('uk-UA', { one: '# бал', few: '# бали', many: '# балів', other: '# бала' }),
+  group: 'Група',
+  tables: 'Результати роботи в малих групах',
+  table: (name) => `Стіл ${name}`,
+  topic: 'Тема',
+  atTable: 'За столом',
+  noTables: 'Малих груп немає.',
+  actions: 'Заходи',
+  action: 'Захід',
+  owner: 'Відповідальний',
+  due: 'Термін',
+  status: 'Статус',
+  source: 'Звідки',
+  noActions: 'Заходів немає.',
+  nextSteps: 'Наступні кроки',
+  noNextSteps: 'Відкритих кроків немає.',
+  notNamedOwner: 'учасник',
+  statuses: { open: 'відкрито', inProgress: 'у роботі', done: 'виконано' },
+  kinds: { input: 'Виступ', plenary: 'Пленарна сесія', groupWork: 'Робота в малих групах', break: 'Перерва', networking: 'Нетворкінг', reportBack: 'Презентація результатів' },
+  stakeholders: { company: 'Підприємство', association: 'Асоціація', municipality: 'Громада', civilSociety: 'Громадянське суспільство', politics: 'Політика', other: 'Інше' },
+  mailSubject: (title) => `Протокол: ${title}`,
+  mailBody: (title, date) =>
+    `Шановні учасники,\n\nдякуємо за участь у заході «${title}»${date ? ` ${date}` : ''}. У вкладенні — протокол з усіма результатами та заходами.\n\nЗ повагою`,
+};
+
+export const MINUTES_TEXTS: Record<Language, MinutesTexts> = { de, en, uk };
+
+/** The words of the minutes in `language`. */
+export const minutesTexts = (language: Language): MinutesTexts => MINUTES_TEXTS[language];
