@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   addParticipant,
+  addParticipants,
+  addStakeholderGroup,
+  addTable,
+  assignTables,
+  createUndoHistory,
   LIMITS,
   participantsSnapshot,
   removeParticipant,
+  removeStakeholderGroup,
+  renameStakeholderGroup,
+  restoreParticipant,
+  restoreStakeholderGroup,
+  STAKEHOLDER_GROUPS,
+  stakeholderGroupsSnapshot,
   updateParticipant,
   type Participant,
+  type ParticipantInput,
   type WorkshopDoc,
 } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
@@ -88,5 +100,124 @@ describe('removing participants', () => {
     expect(removeParticipant(doc, ada.id)).toEqual({ ok: true, value: true });
     expect(participantsSnapshot(doc)).toEqual([bob]);
     expect(removeParticipant(doc, ada.id)).toEqual({ ok: false, error: { code: 'notFound' } });
+  });
+});
+
+describe('adding many participants at once (an import)', () => {
+  const input = (name: string, extra: Partial<ParticipantInput> = {}): ParticipantInput => ({ name, organisation: '', stakeholderGroup: '', email: '', ...extra });
+
+  it('adds all of them as one undo step', () => {
+    const doc = newWorkshop();
+    const undo = createUndoHistory(doc);
+    const result = addParticipants(doc, [input('Ada', { consent: true }), input('Bob', { stakeholderGroup: 'politics' })]);
+    expect(result.ok).toBe(true);
+    expect(participantsSnapshot(doc).map((p) => [p.name, p.consent, p.stakeholderGroup])).toEqual([
+      ['Ada', true, ''],
+      ['Bob', false, 'politics'],
+    ]);
+    expect(undo.undo()).toBe(true);
+    expect(participantsSnapshot(doc)).toEqual([]);
+    expect(undo.canUndo()).toBe(false);
+  });
+
+  it('adds none when one is invalid, and names that one', () => {
+    const doc = newWorkshop();
+    const result = addParticipants(doc, [input('Ada'), input('Bob'), input('  ')], ['Wissenschaft']);
+    expect(result).toEqual({ ok: false, error: { code: 'title.empty', params: { row: 2 } } });
+    expect(participantsSnapshot(doc)).toEqual([]);
+    expect(stakeholderGroupsSnapshot(doc).some((group) => group.label === 'Wissenschaft')).toBe(false);
+  });
+});
+
+describe('seating participants at tables', () => {
+  function withTables() {
+    const doc = newWorkshop();
+    const tables = ['Tisch 1', 'Tisch 2'].map((name) => {
+      const table = addTable(doc, { name });
+      if (!table.ok) throw new Error(table.error.code);
+      return table.value.id;
+    });
+    return { doc, tables, ada: added(doc, 'Ada'), bob: added(doc, 'Bob') };
+  }
+
+  it('applies a whole mix as one undo step', () => {
+    const { doc, tables, ada, bob } = withTables();
+    const undo = createUndoHistory(doc);
+    expect(
+      assignTables(doc, [
+        { id: ada.id, tableId: tables[0] as string, fixedToTable: true },
+        { id: bob.id, tableId: tables[1] as string, fixedToTable: false },
+      ]),
+    ).toEqual({ ok: true, value: true });
+    expect(participantsSnapshot(doc).map((p) => [p.tableId, p.fixedToTable])).toEqual([
+      [tables[0], true],
+      [tables[1], false],
+    ]);
+    undo.undo();
+    expect(participantsSnapshot(doc).map((p) => p.tableId)).toEqual(['', '']);
+  });
+
+  it('refuses a table that does not exist (or is the plenary) and seats nobody', () => {
+    const { doc, tables, ada, bob } = withTables();
+    const result = assignTables(doc, [
+      { id: ada.id, tableId: tables[0] as string, fixedToTable: false },
+      { id: bob.id, tableId: 'plenary', fixedToTable: false },
+    ]);
+    expect(result).toEqual({ ok: false, error: { code: 'notFound' } });
+    expect(participantsSnapshot(doc).map((p) => p.tableId)).toEqual(['', '']);
+    expect(updateParticipant(doc, ada.id, { tableId: 'nope' })).toEqual({ ok: false, error: { code: 'notFound' } });
+  });
+});
+
+describe('restoring a deleted participant', () => {
+  it('brings them back with the same id and fields', () => {
+    const doc = newWorkshop();
+    const ada = added(doc, 'Ada', { consent: true, email: 'ada@example.org' });
+    removeParticipant(doc, ada.id);
+    restoreParticipant(doc, ada);
+    expect(participantsSnapshot(doc)).toEqual([ada]);
+  });
+});
+
+describe("the workshop's stakeholder groups", () => {
+  it('are the six built-in ones until the workshop changes them', () => {
+    expect(stakeholderGroupsSnapshot(newWorkshop()).map((g) => g.key)).toEqual([...STAKEHOLDER_GROUPS]);
+  });
+
+  it('take added groups at the end and refuse a name twice', () => {
+    const doc = newWorkshop();
+    const science = addStakeholderGroup(doc, ' Wissenschaft ');
+    expect(science).toMatchObject({ ok: true, value: { label: 'Wissenschaft', builtin: false } });
+    addStakeholderGroup(doc, 'Kirche');
+    expect(stakeholderGroupsSnapshot(doc).slice(-2).map((g) => g.label)).toEqual(['Wissenschaft', 'Kirche']);
+    expect(addStakeholderGroup(doc, 'wissenschaft')).toEqual({ ok: false, error: { code: 'stakeholder.duplicate', params: { name: 'wissenschaft' } } });
+    expect(addStakeholderGroup(doc, '')).toMatchObject({ ok: false, error: { code: 'title.empty' } });
+  });
+
+  it('rename built-in groups, and an empty name gives back the translated one', () => {
+    const doc = newWorkshop();
+    expect(renameStakeholderGroup(doc, 'company', 'Wirtschaft')).toEqual({ ok: true, value: true });
+    expect(stakeholderGroupsSnapshot(doc)[0]).toEqual({ key: 'company', label: 'Wirtschaft', builtin: true });
+    renameStakeholderGroup(doc, 'company', '');
+    expect(stakeholderGroupsSnapshot(doc)[0]).toEqual({ key: 'company', label: '', builtin: true });
+    expect(renameStakeholderGroup(doc, 'nope', 'X')).toEqual({ ok: false, error: { code: 'notFound' } });
+  });
+
+  it('removing one clears it from its participants in the same undo step; restoring puts both back', () => {
+    const doc = newWorkshop();
+    const ada = added(doc, 'Ada', { stakeholderGroup: 'politics' });
+    const bob = added(doc, 'Bob', { stakeholderGroup: 'company' });
+    const undo = createUndoHistory(doc);
+    const removed = removeStakeholderGroup(doc, 'politics');
+    expect(removed).toEqual({ ok: true, value: { entry: { key: 'politics', label: '', builtin: true }, memberIds: [ada.id] } });
+    expect(stakeholderGroupsSnapshot(doc).map((g) => g.key)).not.toContain('politics');
+    expect(participantsSnapshot(doc).map((p) => p.stakeholderGroup)).toEqual(['', 'company']);
+    undo.undo();
+    expect(stakeholderGroupsSnapshot(doc).map((g) => g.key)).toContain('politics');
+    expect(participantsSnapshot(doc).map((p) => p.stakeholderGroup)).toEqual(['politics', 'company']);
+    removeStakeholderGroup(doc, 'politics');
+    restoreStakeholderGroup(doc, 'politics', [ada.id]);
+    expect(participantsSnapshot(doc).map((p) => p.stakeholderGroup)).toEqual(['politics', 'company']);
+    expect(bob.stakeholderGroup).toBe('company');
   });
 });

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { LIMITS, type ParticipantInput, type StakeholderGroupEntry } from '../model';
+import { mappingProblems, type ColumnMapping, type CsvField, type MappingProblem } from './csv-columns';
+import type { CsvTable } from './csv-table';
+import { matchStakeholderGroup } from './stakeholder-names';
+import { textKey } from './text-key';
+
+/** What is wrong with one cell or row; the dialog names the line and the column. */
+export type RowProblemCode = 'nameMissing' | 'tooLong' | 'emailInvalid' | 'yesNoInvalid' | 'fieldCount';
+
+export interface RowProblem {
+  /** Line of the file the row starts on. */
+  line: number;
+  code: RowProblemCode;
+  field?: CsvField;
+  /** The cell as written (shortened), for the message. */
+  value?: string;
+  /** For fieldCount: cells expected (the header's) and found. */
+  expected?: number;
+  found?: number;
+}
+
+export interface ImportPlan {
+  /** Every row, ready for addParticipants; empty when anything is wrong: nothing is half-imported. */
+  participants: ParticipantInput[];
+  /** Stakeholder groups named in the file that the workshop's list lacks: added with the import. */
+  newGroups: string[];
+  problems: RowProblem[];
+  mappingProblems: MappingProblem[];
+  /** Data rows read (blank lines not counted). */
+  rowCount: number;
+}
+
+const YES = ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'wahr', 'так', 'т', '✓', '✔', '+'].map(textKeyOrSymbol);
+const NO = ['nein', 'n', 'no', '0', 'false', 'falsch', 'ні', 'н', '-', '–', ''].map(textKeyOrSymbol);
+
+/** Symbols (✓, +, -) have no letters for textKey to keep; compare those as written. */
+function textKeyOrSymbol(raw: string): string {
+  const key = textKey(raw);
+  return key === '' ? raw.trim() : key;
+}
+
+const yesNo = z.string().transform((raw, context) => {
+  const key = textKeyOrSymbol(raw);
+  if (YES.includes(key)) return true;
+  if (NO.includes(key)) return false;
+  context.addIssue({ code: 'custom', message: 'yesNoInvalid' });
+  return z.NEVER;
+});
+
+const shortText = z.string().trim().max(LIMITS.shortTextMax, 'tooLong');
+
+/** One row once its cells are assigned to fields; the zod issues' messages are our problem codes. */
+const rowSchema = z.object({
+  name: z.string().trim().min(1, 'nameMissing').max(LIMITS.titleMax, 'tooLong'),
+  organisation: shortText,
+  stakeholderGroup: shortText,
+  email: z.union([z.literal(''), z.email('emailInvalid').max(LIMITS.shortTextMax, 'tooLong')], 'emailInvalid'),
+  consent: yesNo,
+  attended: yesNo,
+});
+
+const shorten = (value: string) => (value.length > 60 ? `${value.slice(0, 59)}…` : value);
+
+/** The cells of one row by field, a name put together from first and last name where needed. */
+export function mappedRow(cells: readonly string[], mapping: ColumnMapping): Record<Exclude<CsvField, 'firstName' | 'lastName'>, string> {
+  const cell = (field: CsvField) => {
+    const index = mapping.indexOf(field);
+    return index < 0 ? '' : (cells[index] ?? '').trim();
+  };
+  const composed = [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
+  return {
+    name: mapping.includes('name') ? [cell('name'), composed].filter(Boolean).join(' ') : composed,
+    organisation: cell('organisation'),
+    stakeholderGroup: cell('stakeholderGroup'),
+    email: cell('email'),
+    consent: cell('consent'),
+    attended: cell('attended'),
+  };
+}
+
+/**
+ * Checks every row of a roster file against a column mapping and the workshop's stakeholder
+ * groups. Either all rows are good and `participants` holds them, or `problems` lists what is
+ * wrong (line by line) and nothing is to be imported.
+ */
+export function planImport(table: CsvTable, mapping: ColumnMapping, groups: readonly StakeholderGroupEntry[]): ImportPlan {
+  const blocked = mappingProblems(mapping);
+  const problems: RowProblem[] = [];
+  const participants: ParticipantInput[] = [];
+  const newGroups = new Map<string, string>();
+  if (blocked.length > 0) return { participants: [], newGroups: [], problems, mappingProblems: blocked, rowCount: table.rows.length };
+
+  for (const { line, cells } of table.rows) {
+    const extra = cells.slice(table.header.length);
+    // Spreadsheets add trailing separators to a row; only cells with content make it too long.
+    if (cells.length < table.header.length || extra.some((cell) => cell.trim() !== '')) {
+      problems.push({ line, code: 'fieldCount', expected: table.header.length, found: cells.length });
+      continue;
+    }
+    const fields = mappedRow(cells, mapping);
+    const parsed = rowSchema.safeParse(fields);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof typeof fields;
+        const code = (['nameMissing', 'tooLong', 'emailInvalid', 'yesNoInvalid'] as const).find((known) => known === issue.message) ?? 'tooLong';
+        problems.push({ line, code, field, value: shorten(fields[field] ?? '') });
+      }
+      continue;
+    }
+    const row = parsed.data;
+    let stakeholderGroup = '';
+    if (row.stakeholderGroup !== '') {
+      const known = matchStakeholderGroup(row.stakeholderGroup, groups);
+      if (known) stakeholderGroup = known;
+      else {
+        // The first spelling names the new group; later rows with another case join it.
+        const key = textKey(row.stakeholderGroup);
+        if (!newGroups.has(key)) newGroups.set(key, row.stakeholderGroup);
+        stakeholderGroup = newGroups.get(key) as string;
+      }
+    }
+    participants.push({ ...row, stakeholderGroup });
+  }
+  const failed = problems.length > 0;
+  return {
+    participants: failed ? [] : participants,
+    newGroups: failed ? [] : [...newGroups.values()],
+    problems,
+    mappingProblems: [],
+    rowCount: table.rows.length,
+  };
+}
