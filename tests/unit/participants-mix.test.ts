@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fairShareLimit, mixTables, type MixPerson, type MixResult } from '../../shared/participants/mix';
 import { deriveSeed, pick, seededRandom } from '../support/prng';
 
-const GROUPS = ['company', 'association', 'municipality', 'civilSociety', 'politics'];
 const TABLES = ['t1', 't2', 't3', 't4', 't5', 't6'];
 
 function roster(sizes: Record<string, number>): MixPerson[] {
