@@ -73,8 +73,9 @@ export function encodeHeader(value: string): string {
   const words: string[] = [];
   let chunk = '';
   for (const char of value) {
-    // 45 bytes of UTF-8 are 60 characters of base64: with "=?UTF-8?B?" and "?=" a word stays at 72.
-    if (encoder.encode(chunk + char).length > 45) {
+    // 39 bytes of UTF-8 are 52 characters of base64: with "=?UTF-8?B?" and "?=" a word is 64, and
+    // the first line with "Subject: " stays under 78.
+    if (encoder.encode(chunk + char).length > 39) {
       words.push(chunk);
       chunk = '';
     }
@@ -111,11 +112,20 @@ export interface MailAttachment {
   data: string | Uint8Array;
 }
 
-/** A file name for Content-Disposition: an ASCII fallback plus the exact name (RFC 2231). */
+/**
+ * A file name for Content-Disposition, as folded parameter lines: an ASCII fallback (shortened,
+ * extension kept) for old programs, then the exact name in RFC 2231 continuations, so no line
+ * grows past 78 characters however long or Cyrillic the name is.
+ */
 function dispositionName(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'minutes';
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(fileName)?.[0] ?? '';
+  const stem = fileName.slice(0, fileName.length - extension.length);
+  const ascii = (stem.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '').replace(/^[-\s.]+/, '') || 'minutes').slice(0, 50) + extension;
   const exact = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `filename="${ascii}"; filename*=UTF-8''${exact}`;
+  // Chunks end before a '%XX' escape would be split.
+  const chunks = exact.match(/(?:%[0-9A-F]{2}|[^%]){1,20}/g) ?? [];
+  const parts = chunks.map((chunk, index) => `filename*${index}*=${index === 0 ? "UTF-8''" : ''}${chunk}`);
+  return [`filename="${ascii}"`, ...parts].join(';\r\n ');
 }
 
 /**
@@ -147,7 +157,7 @@ export function buildEml(draft: MailDraft, attachments: readonly MailAttachment[
         `--${boundary}`,
         `Content-Type: ${file.mimeType}`,
         'Content-Transfer-Encoding: base64',
-        `Content-Disposition: attachment; ${dispositionName(file.fileName)}`,
+        `Content-Disposition: attachment;\r\n ${dispositionName(file.fileName)}`,
         '',
         base64Lines(typeof file.data === 'string' ? encoder.encode(file.data) : file.data),
       ].join('\r\n'),

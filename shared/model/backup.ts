@@ -192,8 +192,11 @@ export function parseBackup(raw: string): BackupResult<WorkshopSnapshot> {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // JSON.parse names the end of the input when the file stops in the middle of a value.
-    const truncated = raw.trim() !== '' && /end of (JSON )?(data|input)|Unterminated|Unexpected end/i.test(message);
+    // A file cut off stops parsing at its very end: JSON.parse says "end of input", or an
+    // unterminated string, or names a position at the last character.
+    const end = raw.trimEnd().length;
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const truncated = end > 0 && raw.trimStart().startsWith('{') && (/end of (JSON )?(data|input)|Unterminated/i.test(message) || position >= end - 1);
     return refuse(truncated ? 'backup.truncated' : 'backup.notJson', message);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
