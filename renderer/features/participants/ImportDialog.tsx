@@ -1,0 +1,182 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addParticipants, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
+import { CSV_FIELDS, guessMapping, type ColumnMapping, type CsvField } from '../../../shared/participants/csv-columns';
+import { CSV_ENCODINGS, decodeCsv, type CsvEncoding } from '../../../shared/participants/csv-decode';
+import { readCsvTable } from '../../../shared/participants/csv-table';
+import { mappedRow, planImport } from '../../../shared/participants/import-plan';
+import { matchStakeholderGroup } from '../../../shared/participants/stakeholder-names';
+import { useErrorText } from '../../hooks/use-error-text';
+import { ImportProblems } from './ImportProblems';
+
+interface ImportDialogProps {
+  fileName: string;
+  bytes: Uint8Array;
+  doc: WorkshopDoc;
+  groups: readonly StakeholderGroupEntry[];
+  groupName(key: string): string;
+  onDone(count: number): void;
+  onCancel(): void;
+}
+
+const PREVIEW_ROWS = 8;
+
+/**
+ * The preview of a roster file: how it was decoded (changeable), which column fills which
+ * field (guessed, changeable), the first rows as they will be imported, and every problem.
+ * Import stays disabled while anything is wrong: a file is imported whole or not at all.
+ */
+export function ImportDialog({ fileName, bytes, doc, groups, groupName, onDone, onCancel }: ImportDialogProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [encoding, setEncoding] = useState<CsvEncoding>('auto');
+  const [mappingChoice, setMapping] = useState<{ header: string; mapping: ColumnMapping } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const decoded = useMemo(() => decodeCsv(bytes, encoding), [bytes, encoding]);
+  const read = useMemo(() => readCsvTable(decoded.text), [decoded]);
+  const table = read.ok ? read.table : null;
+  const headerKey = table ? table.header.join('\u0000') : '';
+  // A new encoding may change the header: guess again unless the user mapped this very header.
+  const mapping = useMemo(
+    () => (table ? (mappingChoice?.header === headerKey ? mappingChoice.mapping : guessMapping(table.header)) : []),
+    [table, mappingChoice, headerKey],
+  );
+  const plan = useMemo(() => (table ? planImport(table, mapping, groups) : null), [table, mapping, groups]);
+  const canImport = plan !== null && plan.participants.length > 0;
+
+  const setField = (column: number, field: CsvField | 'ignore') =>
+    setMapping({ header: headerKey, mapping: mapping.map((current, index) => (index === column ? field : current)) });
+
+  const submit = () => {
+    if (!plan || !canImport) return;
+    const result = addParticipants(doc, plan.participants, plan.newGroups);
+    if (!result.ok) return setFailure(errorText(result.error));
+    onDone(result.value.length);
+  };
+
+  const previewGroup = (raw: string) => {
+    if (raw === '') return t('participants.noGroup');
+    const key = matchStakeholderGroup(raw, groups);
+    return key ? groupName(key) : t('participants.import.newGroup', { name: raw });
+  };
+  const yesNo = (raw: string) => raw || '–';
+
+  return (
+    <dialog ref={ref} className="dialog import-dialog" onCancel={onCancel} aria-labelledby="import-title" data-testid="import-dialog">
+      <h2 id="import-title">{t('participants.import.title')}</h2>
+      <p className="muted import-file">{fileName}</p>
+
+      <div className="import-options">
+        <label className="field">
+          <span>{t('participants.import.encoding')}</span>
+          <select value={encoding} onChange={(event) => setEncoding(event.target.value as CsvEncoding)} data-testid="import-encoding">
+            {CSV_ENCODINGS.map((option) => (
+              <option key={option} value={option}>
+                {option === 'auto'
+                  ? t('participants.import.encodingAuto', { found: t(`participants.import.encodings.${decodeCsv(bytes).encoding}`) })
+                  : t(`participants.import.encodings.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted import-hint">{t('participants.import.encodingHint')}</p>
+      </div>
+
+      {!read.ok && (
+        <p className="field-error" role="alert" data-testid="import-unreadable">
+          {read.error.code === 'empty' ? t('participants.import.read.empty') : t('participants.import.read.unreadable', { line: read.error.line })}
+        </p>
+      )}
+
+      {table && plan && (
+        <>
+          <h3>{t('participants.import.mappingHeading')}</h3>
+          <div className="import-mapping" data-testid="import-mapping">
+            {table.header.map((header, column) => (
+              <label key={column} className="mapping-row">
+                <span className="mapping-header">
+                  <strong>{header || t('participants.import.unnamedColumn', { number: column + 1 })}</strong>
+                  <span className="muted">{table.rows[0]?.cells[column] ?? ''}</span>
+                </span>
+                <select value={mapping[column] ?? 'ignore'} onChange={(event) => setField(column, event.target.value as CsvField | 'ignore')} data-testid={`import-map-${column}`}>
+                  <option value="ignore">{t('participants.import.fields.ignore')}</option>
+                  {CSV_FIELDS.map((field) => (
+                    <option key={field} value={field}>
+                      {t(`participants.import.fields.${field}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+
+          <ImportProblems plan={plan} />
+
+          {plan.mappingProblems.length === 0 && (
+            <>
+              <h3>
+                {t('participants.import.previewHeading')} <span className="muted">{t('participants.import.rows', { count: plan.rowCount })}</span>
+              </h3>
+              <div className="import-preview-scroll">
+                <table className="import-preview" data-testid="import-preview">
+                  <thead>
+                    <tr>
+                      <th>{t('participants.column.name')}</th>
+                      <th>{t('participants.column.organisation')}</th>
+                      <th>{t('participants.column.group')}</th>
+                      <th>{t('participants.column.email')}</th>
+                      <th>{t('participants.column.consent')}</th>
+                      <th>{t('participants.column.attended')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {table.rows.slice(0, PREVIEW_ROWS).map((row) => {
+                      const cells = mappedRow(row.cells, mapping);
+                      return (
+                        <tr key={row.line}>
+                          <td>{cells.name}</td>
+                          <td className="multiline">{cells.organisation}</td>
+                          <td>{previewGroup(cells.stakeholderGroup)}</td>
+                          <td>{cells.email}</td>
+                          <td>{yesNo(cells.consent)}</td>
+                          <td>{yesNo(cells.attended)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              {table.rows.length > PREVIEW_ROWS && <p className="muted">{t('participants.import.previewMore', { count: table.rows.length - PREVIEW_ROWS })}</p>}
+              {plan.newGroups.length > 0 && (
+                <p className="import-new-groups" data-testid="import-new-groups">
+                  {t('participants.import.newGroups', { names: plan.newGroups.join(', ') })}
+                </p>
+              )}
+            </>
+          )}
+        </>
+      )}
+
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!canImport} onClick={submit} data-testid="import-submit">
+          {t('participants.import.submit', { count: plan?.participants.length ?? 0 })}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updateParticipant, type Participant, type ParticipantInput, type StakeholderGroupEntry, type Table, type WorkshopDoc } from '../../../shared/model';
+import { useErrorText } from '../../hooks/use-error-text';
+import { InlineText } from './InlineText';
+
+interface ParticipantRowProps {
+  person: Participant;
+  doc: WorkshopDoc;
+  groups: readonly StakeholderGroupEntry[];
+  tables: readonly Table[];
+  groupName(key: string): string;
+  onRemove(person: Participant): void;
+}
+
+/** One person of the roster, every field edited in place. */
+export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups, tables, groupName, onRemove }: ParticipantRowProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const update = (patch: Partial<ParticipantInput>): string | null => {
+    const result = updateParticipant(doc, person.id, patch);
+    return result.ok ? null : errorText(result.error);
+  };
+  const who = person.name;
+  const seated = tables.some((table) => table.id === person.tableId);
+  // A key the list lost (removed on another laptop) still shows, as "no group", until changed.
+  const knownGroup = groups.some((group) => group.key === person.stakeholderGroup);
+
+  return (
+    <tr data-testid="participant-row">
+      <td>
+        <InlineText value={person.name} label={t('participants.column.nameOf', { name: who })} onCommit={(name) => update({ name })} testId="participant-name" />
+      </td>
+      <td>
+        <InlineText value={person.organisation} label={t('participants.column.organisationOf', { name: who })} onCommit={(organisation) => update({ organisation })} />
+      </td>
+      <td>
+        <select
+          value={knownGroup ? person.stakeholderGroup : ''}
+          aria-label={t('participants.column.groupOf', { name: who })}
+          onChange={(event) => update({ stakeholderGroup: event.target.value })}
+          data-testid="participant-group"
+        >
+          <option value="">{t('participants.noGroup')}</option>
+          {groups.map((group) => (
+            <option key={group.key} value={group.key}>
+              {groupName(group.key)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <InlineText value={person.email} type="email" label={t('participants.column.emailOf', { name: who })} onCommit={(email) => update({ email })} />
+      </td>
+      <td className="check-cell">
+        <input type="checkbox" checked={person.consent} aria-label={t('participants.column.consentOf', { name: who })} onChange={(event) => update({ consent: event.target.checked })} data-testid="participant-consent" />
+      </td>
+      <td className="check-cell">
+        <input type="checkbox" checked={person.attended} aria-label={t('participants.column.attendedOf', { name: who })} onChange={(event) => update({ attended: event.target.checked })} data-testid="participant-attended" />
+      </td>
+      <td>
+        <span className="table-seat">
+          <select
+            value={seated ? person.tableId : ''}
+            aria-label={t('participants.column.tableOf', { name: who })}
+            // Choosing a table by hand fixes the person there; "no table" releases them.
+            onChange={(event) => update({ tableId: event.target.value, fixedToTable: event.target.value !== '' })}
+            data-testid="participant-table"
+          >
+            <option value="">{t('participants.noTable')}</option>
+            {tables.map((table) => (
+              <option key={table.id} value={table.id}>
+                {table.name}
+              </option>
+            ))}
+          </select>
+          <label className="fixed-toggle" title={t('participants.fixedHint')}>
+            <input
+              type="checkbox"
+              checked={seated && person.fixedToTable}
+              disabled={!seated}
+              aria-label={t('participants.fixedOf', { name: who })}
+              onChange={(event) => update({ fixedToTable: event.target.checked })}
+              data-testid="participant-fixed"
+            />
+            <span aria-hidden="true">{t('participants.fixed')}</span>
+          </label>
+        </span>
+      </td>
+      <td>
+        <button type="button" className="icon danger-quiet" aria-label={t('participants.deleteOf', { name: who })} title={t('participants.delete')} onClick={() => onRemove(person)} data-testid="participant-delete">
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+});
