@@ -1,0 +1,152 @@
+import { chromium, expect, type Browser, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { chromiumArgs, executablePath } from '../../playwright.config';
+
+/*
+ * Helpers for the fault tests with real laptops: each laptop is its own Chromium process (two pages
+ * of one browser would sync through BroadcastChannel), the signaling server is the `npm run signal`
+ * program in its own process, and everything any of them prints is kept, for tests that read logs.
+ */
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every line a process or page wrote, with where it came from. */
+export class LogSink {
+  readonly lines: string[] = [];
+  add(source: string, text: string): void {
+    for (const line of text.split('\n')) if (line.trim()) this.lines.push(`${source}: ${line}`);
+  }
+  /** Console messages, page errors and failed requests of a page. */
+  watch(page: Page, source: string): void {
+    page.on('console', (message: ConsoleMessage) => this.add(source, `[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => this.add(source, `[pageerror] ${error.message}\n${error.stack ?? ''}`));
+    page.on('requestfailed', (request) => this.add(source, `[requestfailed] ${request.url()}`));
+  }
+}
+
+/** `npm run signal` in its own process, on a free port of 127.0.0.1, with its output in `log`. */
+export class SignalProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  static async start(log: LogSink, port = 0): Promise<SignalProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/services/signal-cli.ts', '--host', '127.0.0.1', '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => log.add('signal stderr', chunk.toString()));
+    const lines = createInterface({ input: child.stdout ?? process.stdin });
+    const listening = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the signaling server did not start within 20 s')), 20_000);
+      lines.on('line', (line) => {
+        log.add('signal', line);
+        const match = /listening on [^\s]+:(\d+)/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the signaling server exited with ${code}`)));
+    });
+    return new SignalProcess(child, await listening);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export async function launchLaptop(baseURL: string, log: LogSink, name: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  await context.addInitScript(() => localStorage.setItem('plenum.language', 'de'));
+  const page = await context.newPage();
+  log.watch(page, name);
+  return { browser, page };
+}
+
+/** A laptop whose profile survives its browser: Chromium with a user data directory of its own. */
+export async function launchPersistentLaptop(baseURL: string, userDataDir: string, log: LogSink, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    args: chromiumArgs,
+    headless: true,
+    baseURL,
+    viewport: { width: 1366, height: 768 },
+    locale: 'de-DE',
+  });
+  await context.addInitScript(() => localStorage.setItem('plenum.language', 'de'));
+  const page = context.pages()[0] ?? (await context.newPage());
+  log.watch(page, name);
+  return { context, page };
+}
+
+/**
+ * The pid of the Chromium browser process that uses `userDataDir` (its child processes carry
+ * `--type=`). The directory is unique to the test, so this finds exactly the process it started.
+ */
+export function browserPid(userDataDir: string): number {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.includes(`--user-data-dir=${userDataDir}`) && !args.some((arg) => arg.startsWith('--type='))) found.push(Number(entry));
+  }
+  if (found.length !== 1) throw new Error(`expected one browser process for ${userDataDir}, found ${found.length}`);
+  return found[0] as number;
+}
+
+/** The moderator creates a workshop with one table and opens it for the tables; resolves with the join code and the workshop id. */
+export async function hostWorkshop(page: Page, signalingUrl: string, title: string, table: string): Promise<{ code: string; workshopId: string }> {
+  await page.goto('/');
+  await page.getByTestId('new-workshop-title').fill(title);
+  await page.getByTestId('create-workshop').click();
+  await expect(page.getByTestId('workshop-heading')).toHaveText(title);
+  const workshopId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  await page.getByTestId('tab-tables').click();
+  await page.getByTestId('table-name').fill(table);
+  await page.getByTestId('table-add').click();
+  await page.getByTestId('tab-connection').click();
+  await page.getByTestId('host-start').click();
+  // In a browser Plenum cannot listen on a port: it asks for a signaling server.
+  await page.getByTestId('host-server').fill(signalingUrl);
+  await page.getByTestId('host-start').click();
+  const code = (await page.getByTestId('join-code').textContent()) ?? '';
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return { code, workshopId };
+}
+
+/** A table laptop joins with the code and picks its table; it ends on the table's board. */
+export async function joinAsTable(page: Page, signalingUrl: string, code: string, title: string, table: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('join-address').fill(signalingUrl);
+  await page.getByTestId('join-code-input').fill(code);
+  await page.getByTestId('join-name').fill(`Laptop ${table}`);
+  await page.getByTestId('join-submit').click();
+  await expect(page.getByTestId('workshop-heading')).toHaveText(title, { timeout: 20_000 });
+  await page.getByTestId('table-picker').selectOption({ label: table });
+  await page.getByTestId('tab-mine').click();
+  await expect(page.getByTestId('card-entry')).toBeVisible();
+}
+
+export async function shotOf(page: Page, file: string): Promise<void> {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${file}.png` });
+}
