@@ -1,6 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { hostChannels, type HostOutput } from '../shared/host-api';
 import { createHostRouter, type HostImplementation } from './ipc-router';
 import { advertiseSession, browseSessions, type DiscoveredSession, type SessionAdvert, type SessionBrowser } from './services/discovery';
@@ -179,6 +180,28 @@ async function chooseSavePath(event: IpcMainInvokeEvent, suggestedName: string):
   return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
+/**
+ * Prints self-contained HTML to an A4 PDF in a hidden window: JavaScript off (a card's text is
+ * never run), its own session (no app cookies or storage), loaded from a temporary file because
+ * a data: URL of a long workshop's minutes exceeds what Chromium accepts.
+ */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'plenum-pdf-'));
+  const file = path.join(folder, 'minutes.html');
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'plenum-pdf' },
+  });
+  try {
+    await writeFile(file, html, 'utf8');
+    await window.loadFile(file);
+    return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));
+  } finally {
+    window.destroy();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 /** The Electron implementation of every HostApi call; inputs arrive already parsed by the router. */
 export function hostImplementation(deps: IpcDependencies) {
   return {
@@ -188,6 +211,18 @@ export function hostImplementation(deps: IpcDependencies) {
       if (!filePath) return { saved: false };
       await writeFileAtomic(filePath, data);
       return { saved: true, path: filePath };
+    },
+    'pdf:save': async ({ suggestedName, html }, event) => {
+      const pdf = await printHtmlToPdf(html);
+      const filePath = await chooseSavePath(event, suggestedName);
+      if (!filePath) return { saved: false };
+      await writeFileAtomic(filePath, pdf);
+      return { saved: true, path: filePath };
+    },
+    // The contract admits only mailto: links; the mail program opens with the draft.
+    'mail:open': async ({ url }) => {
+      await shell.openExternal(url);
+      return { opened: true };
     },
     'projector:open': async ({ workshopId }) => ({ opened: await deps.openProjector(workshopId) }),
     'hosting:start': ({ port }) => (deps.hosting ?? hosting).start(port),

@@ -20,6 +20,8 @@ function forward<C extends HostChannel>(channel: C): (input: HostInput<C>) => Pr
 const api = {
   'app:info': forward('app:info'),
   'file:save': forward('file:save'),
+  'pdf:save': forward('pdf:save'),
+  'mail:open': forward('mail:open'),
   'projector:open': forward('projector:open'),
   'hosting:start': forward('hosting:start'),
   'hosting:stop': forward('hosting:stop'),

@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
 
+/** A file name the host may offer in its save dialog: never a path. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path');
+
 /**
  * The bridge between the UI and its host. Each call has a `scope:verb` channel, a zod schema of
  * its input and of its output. Electron's main process parses every input with these schemas
@@ -20,15 +27,25 @@ export const hostContract = {
   },
   'file:save': {
     input: z.object({
-      suggestedName: z
-        .string()
-        .min(1)
-        .max(200)
-        .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path'),
+      suggestedName: fileName,
       mimeType: z.string().min(1).max(100),
       data: z.union([z.string().max(200 * 1024 * 1024), z.instanceof(Uint8Array)]),
     }),
     output: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  /**
+   * Prints self-contained HTML (the minutes) to an A4 PDF and saves it where the user chooses.
+   * Electron prints it in a hidden window without JavaScript; a browser opens the page and its
+   * print dialog instead (`printDialog: true`), where the user picks "Save as PDF".
+   */
+  'pdf:save': {
+    input: z.object({ suggestedName: fileName, html: z.string().min(1).max(50 * 1024 * 1024) }),
+    output: z.object({ saved: z.boolean(), path: z.string().optional(), printDialog: z.boolean().optional() }),
+  },
+  /** Hands a mailto: link (the minutes' mail draft) to the mail program. */
+  'mail:open': {
+    input: z.object({ url: z.string().startsWith('mailto:').max(100_000) }),
+    output: z.object({ opened: z.boolean() }),
   },
   'projector:open': {
     input: z.object({ workshopId: z.string().min(1).max(100) }),

@@ -18,6 +18,24 @@ export const webHost: HostApi = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return done({ saved: true });
   },
+  // A browser cannot write a PDF itself: the minutes open in a tab of their own with the print
+  // dialog, where "Save as PDF" is one click. The page is the minutes' self-contained HTML.
+  'pdf:save': ({ html }) => {
+    const page = window.open('', '_blank');
+    if (!page) return Promise.resolve({ ok: false, error: 'popup-blocked' });
+    page.document.open();
+    page.document.write(html);
+    page.document.close();
+    page.focus();
+    page.print();
+    return done({ saved: false, printDialog: true });
+  },
+  'mail:open': ({ url }) => {
+    const link = document.createElement('a');
+    link.href = url;
+    link.click();
+    return done({ opened: true });
+  },
   'projector:open': ({ workshopId }) => {
     const opened = window.open(`#/projector/${encodeURIComponent(workshopId)}`, 'plenum-projector');
     return done({ opened: opened !== null });

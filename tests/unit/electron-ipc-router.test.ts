@@ -31,6 +31,8 @@ function fakeImplementation(overrides: Partial<HostImplementation> = {}): HostIm
   return {
     'app:info': vi.fn(() => ({ kind: 'electron' as const, version: '1.0.0', platform: 'linux' })),
     'file:save': vi.fn(() => ({ saved: true, path: '/tmp/x.md' })),
+    'pdf:save': vi.fn(() => ({ saved: true, path: '/tmp/x.pdf' })),
+    'mail:open': vi.fn(() => ({ opened: true })),
     'projector:open': vi.fn(() => ({ opened: true })),
     'hosting:start': vi.fn(({ port = 4444 }: { port?: number }) => ({ port, addresses: [`ws://192.168.1.5:${port}`, `ws://127.0.0.1:${port}`] })),
     'hosting:stop': vi.fn(() => ({ stopped: true })),
