@@ -14,7 +14,8 @@ import {
   projectorWindowOptions,
 } from './security';
 import { createAppRequestHandler } from './services/app-protocol';
-import { fitToDisplays, loadWindowState, pickProjectorDisplay, saveWindowState } from './services/window-state';
+import { projectorNeedsMove, projectorPlacement, type ProjectorPlacement } from './services/projector-display';
+import { fitToDisplays, loadWindowState, saveWindowState } from './services/window-state';
 
 // Lifecycle and wiring only: every decision (options, URLs, permissions, paths, placement) lives in a tested module.
 
@@ -88,6 +89,23 @@ async function openMainWindow(): Promise<void> {
   await win.loadURL(appPageUrl());
 }
 
+/** Where the projector is now, so a display plugged in or pulled out can move it (see projector-display.ts). */
+let projectorPlaced: ProjectorPlacement | null = null;
+
+function currentPlacement(): ProjectorPlacement {
+  const moderatorDisplay = mainWindow && !mainWindow.isDestroyed() ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
+  return projectorPlacement(screen.getAllDisplays(), moderatorDisplay.id);
+}
+
+function placeProjector(win: BrowserWindow, placement: ProjectorPlacement): void {
+  projectorPlaced = placement;
+  // Out of fullscreen first: a fullscreen window ignores new bounds on some systems.
+  if (win.isFullScreen()) win.setFullScreen(false);
+  win.setBounds(placement.bounds);
+  // After show, on the target display: fullscreen set on a hidden window lands on the primary display on some systems.
+  if (placement.fullscreen && win.isVisible()) win.setFullScreen(true);
+}
+
 /** Opens the projector on a workshop: fullscreen on another display when there is one, else an ordinary window. */
 function openProjector(workshopId: string): boolean {
   const url = projectorUrl(workshopId);
@@ -97,26 +115,38 @@ function openProjector(workshopId: string): boolean {
     projectorWindow.show();
     return true;
   }
-  const moderatorDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
-  const external = pickProjectorDisplay(screen.getAllDisplays(), moderatorDisplay.id);
-  const win = new BrowserWindow(projectorWindowOptions(preloadPath, external ? external.bounds : { width: 1280, height: 720 }));
+  const placement = currentPlacement();
+  const win = new BrowserWindow(projectorWindowOptions(preloadPath, placement.bounds));
   projectorWindow = win;
+  projectorPlaced = placement;
   win.once('ready-to-show', () => {
     win.show();
-    // After show, on the target display: fullscreen set on a hidden window lands on the primary display on some systems.
-    if (external) win.setFullScreen(true);
+    if (projectorPlaced?.fullscreen) win.setFullScreen(true);
   });
   win.on('closed', () => {
-    if (projectorWindow === win) projectorWindow = null;
+    if (projectorWindow === win) {
+      projectorWindow = null;
+      projectorPlaced = null;
+    }
   });
   win.loadURL(url).catch((error: unknown) => console.error('projector failed to load', error));
   return true;
+}
+
+/** A projector cable plugged in or pulled out during the day: the open projector follows. */
+function onDisplaysChanged(): void {
+  const win = projectorWindow;
+  if (!win || win.isDestroyed() || !projectorPlaced) return;
+  const next = currentPlacement();
+  if (projectorNeedsMove(projectorPlaced, next)) placeProjector(win, next);
 }
 
 async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
   registerHostIpc({ openProjector });
+  screen.on('display-added', onDisplaysChanged);
+  screen.on('display-removed', onDisplaysChanged);
   await openMainWindow();
 }
 

@@ -18,6 +18,7 @@ import {
 import { StorageError } from '../storage/storage-error';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { saveWorkshop, type LoadedLog, type WorkshopSaver } from './saver';
+import { syncWindows } from './window-sync';
 
 /** An open workshop: its document, live snapshots, undo history and the saver writing it to disk. */
 export interface WorkshopSession {
@@ -64,6 +65,8 @@ function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded:
   const live = liveWorkshop(doc);
   const undo = createUndoHistory(doc);
   const saver = saveWorkshop(store, id, doc, loaded);
+  // The projector window follows this one (renderer/session/window-sync.ts).
+  const stopWindowSync = syncWindows(doc, id);
   return {
     id,
     doc,
@@ -71,6 +74,7 @@ function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded:
     undo,
     saver,
     async close() {
+      stopWindowSync();
       await saver.stop();
       undo.destroy();
       live.destroy();

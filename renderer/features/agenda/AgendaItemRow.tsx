@@ -1,85 +1,96 @@
-import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateAgendaItem, type AgendaItem, type WorkshopDoc } from '../../../shared/model';
-import { useErrorText } from '../../hooks/use-error-text';
+import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
+import { formatTimeOfDay } from '../run/format-clock';
+import { AgendaItemEditor } from './AgendaItemEditor';
 import { formatMinutes } from './format-minutes';
+
+/** The drag payload type: only agenda rows accept it, so a card dropped here does nothing. */
+export const AGENDA_DRAG_TYPE = 'application/x-plenum-agenda-item';
 
 interface AgendaItemRowProps {
   item: AgendaItem;
   index: number;
   count: number;
   doc: WorkshopDoc;
+  /** Planned start (minutes after midnight), or null when the day has no start time. */
+  startMin: number | null;
+  /** 'current' while the item runs, 'done' once it ran. */
+  runState: 'current' | 'done' | null;
   onMove(toIndex: number): void;
   onRemove(): void;
+  /** A row dragged onto this one: its id. */
+  onDropItem(id: string): void;
 }
 
-/** One agenda item; Alt+↑/↓ moves it, Enter edits it, Delete removes it. */
-export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, onMove, onRemove }: AgendaItemRowProps) {
+/** One agenda item; drag it or use Alt+↑/↓ to move it, Enter edits it, Delete removes it. */
+export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, startMin, runState, onMove, onRemove, onDropItem }: AgendaItemRowProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(item.title);
-  const [duration, setDuration] = useState(String(item.durationMin));
-  const [error, setError] = useState<string | null>(null);
-
-  const startEdit = () => {
-    setTitle(item.title);
-    setDuration(String(item.durationMin));
-    setError(null);
-    setEditing(true);
-  };
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const result = updateAgendaItem(doc, item.id, { title, durationMin: duration });
-    if (!result.ok) return setError(errorText(result.error));
-    setEditing(false);
-  };
+  const [dropTarget, setDropTarget] = useState(false);
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
     if (event.altKey && event.key === 'ArrowUp' && index > 0) onMove(index - 1);
     else if (event.altKey && event.key === 'ArrowDown' && index < count - 1) onMove(index + 1);
-    else if (event.key === 'Enter') startEdit();
+    else if (event.key === 'Enter') setEditing(true);
     else if (event.key === 'Delete') onRemove();
     else return;
     event.preventDefault();
   };
 
+  const onDragStart = (event: DragEvent<HTMLLIElement>) => {
+    event.dataTransfer.setData(AGENDA_DRAG_TYPE, item.id);
+    event.dataTransfer.effectAllowed = 'move';
+  };
+  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(AGENDA_DRAG_TYPE);
+  const onDragOver = (event: DragEvent<HTMLLIElement>) => {
+    if (!accepts(event)) return;
+    event.preventDefault();
+    setDropTarget(true);
+  };
+  const onDrop = (event: DragEvent<HTMLLIElement>) => {
+    setDropTarget(false);
+    if (!accepts(event)) return;
+    event.preventDefault();
+    const id = event.dataTransfer.getData(AGENDA_DRAG_TYPE);
+    if (id && id !== item.id) onDropItem(id);
+  };
+
   if (editing) {
     return (
       <li className="agenda-item editing" data-testid="agenda-item">
-        <form className="agenda-edit" onSubmit={save} noValidate onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}>
-          <input value={title} onChange={(event) => setTitle(event.target.value)} aria-label={t('agenda.titleLabel')} autoFocus data-testid="agenda-edit-title" />
-          <input
-            className="narrow"
-            value={duration}
-            onChange={(event) => setDuration(event.target.value)}
-            aria-label={t('agenda.durationLabel')}
-            inputMode="numeric"
-            data-testid="agenda-edit-duration"
-          />
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-          <button type="button" onClick={() => setEditing(false)}>
-            {t('common.cancel')}
-          </button>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </form>
+        <AgendaItemEditor item={item} doc={doc} onDone={() => setEditing(false)} />
       </li>
     );
   }
 
+  const start = startMin === null ? null : formatTimeOfDay(startMin);
   return (
-    <li className="agenda-item" tabIndex={0} onKeyDown={onKeyDown} data-testid="agenda-item" aria-label={`${item.title}, ${formatMinutes(item.durationMin, t)}`}>
-      <span className="agenda-index">{index + 1}</span>
-      <span className="agenda-title" data-testid="agenda-item-title">
-        {item.title}
+    <li
+      className={`agenda-item kind-${item.kind}${runState ? ` is-${runState}` : ''}${dropTarget ? ' drop-target' : ''}`}
+      tabIndex={0}
+      draggable
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropTarget(false)}
+      onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onDoubleClick={() => setEditing(true)}
+      data-testid="agenda-item"
+      aria-current={runState === 'current' ? 'step' : undefined}
+      aria-label={[start, item.title, t(`agenda.kind.${item.kind}`), formatMinutes(item.durationMin, t)].filter(Boolean).join(', ')}
+    >
+      <span className="agenda-index">{start ?? index + 1}</span>
+      <span className="agenda-title">
+        <span data-testid="agenda-item-title">{item.title}</span>
+        <span className="agenda-meta">
+          <span className={`agenda-kind kind-${item.kind}`} data-testid="agenda-item-kind">
+            {t(`agenda.kind.${item.kind}`)}
+          </span>
+          {item.speaker && <span className="agenda-speaker">{item.speaker}</span>}
+        </span>
+        {item.kind === 'groupWork' && item.task && <span className="agenda-task">{item.task}</span>}
       </span>
       <span className="agenda-duration" data-testid="agenda-item-duration">
         {formatMinutes(item.durationMin, t)}
@@ -91,7 +102,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
         <button type="button" className="icon" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={t('agenda.moveDown')} title={t('agenda.moveDown')}>
           ↓
         </button>
-        <button type="button" className="icon" onClick={startEdit} aria-label={t('common.edit')} title={t('common.edit')}>
+        <button type="button" className="icon" onClick={() => setEditing(true)} aria-label={t('common.edit')} title={t('common.edit')} data-testid="agenda-item-edit">
           ✎
         </button>
         <button type="button" className="icon danger-quiet" onClick={onRemove} aria-label={t('common.delete')} title={t('common.delete')}>

@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addAgendaItem,
-  agendaTotalMinutes,
+  AGENDA_KINDS,
+  agendaSchedule,
   moveAgendaItem,
   removeAgendaItem,
   restoreAgendaItem,
+  startMinuteOfDay,
   type LiveWorkshop,
   type WorkshopDoc,
 } from '../../../shared/model';
@@ -13,26 +15,32 @@ import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { useToasts } from '../../state/toasts';
 import { AgendaItemRow } from './AgendaItemRow';
-import { formatMinutes } from './format-minutes';
+import { AgendaSettings } from './AgendaSettings';
+import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
+import './agenda.css';
 
 interface AgendaPanelProps {
   live: LiveWorkshop;
   doc: WorkshopDoc;
 }
 
-/** The agenda: items with planned durations, in running order. */
+/** The agenda: items with kinds and planned durations in running order, timed from the day's start. */
 export function AgendaPanel({ live, doc }: AgendaPanelProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const items = useLive(live, 'agenda');
+  const meta = useLive(live, 'meta');
+  const run = useLive(live, 'run');
   const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string>('plenary');
   const [duration, setDuration] = useState('15');
   const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    const result = addAgendaItem(doc, { title, durationMin: duration });
+    const result = addAgendaItem(doc, { title, durationMin: duration, kind });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setTitle('');
@@ -48,16 +56,39 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
     });
   };
 
-  const total = agendaTotalMinutes(items);
+  const saveTemplate = async () => {
+    const result = await saveAgendaTemplate(doc, meta.title);
+    if (result.error) showToast({ message: t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
+    else if (result.saved) showToast({ message: t('agenda.templateSaved'), tone: 'info' });
+  };
+
+  const loadTemplate = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const result = await loadAgendaTemplate(doc, file);
+    if (!result.ok) return showToast({ message: errorText(result.error), tone: 'error' });
+    showToast({ message: t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
+  };
+
+  const schedule = agendaSchedule(items, startMinuteOfDay(meta.startTime));
+  const currentIndex = items.findIndex((item) => item.id === run.currentId);
 
   return (
     <section className="panel agenda" aria-labelledby="agenda-heading">
       <div className="panel-head">
         <h2 id="agenda-heading">{t('agenda.heading')}</h2>
-        <span className="muted" data-testid="agenda-total">
-          {t('agenda.total', { duration: formatMinutes(total, t) })}
+        <span className="agenda-template-actions">
+          <button type="button" className="ghost" onClick={() => void saveTemplate()} disabled={items.length === 0} data-testid="agenda-save-template">
+            {t('agenda.saveTemplate')}
+          </button>
+          <button type="button" className="ghost" onClick={() => fileInput.current?.click()} data-testid="agenda-load-template">
+            {t('agenda.loadTemplate')}
+          </button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(event) => void loadTemplate(event)} data-testid="agenda-template-file" />
         </span>
       </div>
+      <AgendaSettings doc={doc} meta={meta} items={items} />
       {items.length === 0 ? (
         <p className="muted empty">{t('agenda.empty')}</p>
       ) : (
@@ -69,8 +100,11 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
               index={index}
               count={items.length}
               doc={doc}
+              startMin={schedule[index]?.startMin ?? null}
+              runState={index === currentIndex ? 'current' : item.actualEnd > 0 ? 'done' : null}
               onMove={(to) => moveAgendaItem(doc, item.id, to)}
               onRemove={() => remove(item.id)}
+              onDropItem={(id) => moveAgendaItem(doc, id, index)}
             />
           ))}
         </ol>
@@ -80,14 +114,19 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
           <span>{t('agenda.titleLabel')}</span>
           <input value={title} onChange={(event) => setTitle(event.target.value)} data-testid="agenda-title" placeholder={t('agenda.titlePlaceholder')} />
         </label>
+        <label className="field">
+          <span>{t('agenda.kindLabel')}</span>
+          <select value={kind} onChange={(event) => setKind(event.target.value)} data-testid="agenda-kind">
+            {AGENDA_KINDS.map((entry) => (
+              <option key={entry} value={entry}>
+                {t(`agenda.kind.${entry}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field narrow">
           <span>{t('agenda.durationLabel')}</span>
-          <input
-            value={duration}
-            onChange={(event) => setDuration(event.target.value)}
-            inputMode="numeric"
-            data-testid="agenda-duration"
-          />
+          <input value={duration} onChange={(event) => setDuration(event.target.value)} inputMode="numeric" data-testid="agenda-duration" />
         </label>
         <button type="submit" className="primary" data-testid="agenda-add">
           {t('agenda.add')}

@@ -2,22 +2,29 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../app/store-context';
 import { useLive } from '../../hooks/use-live';
-import { openWorkshopSession, type WorkshopSession } from '../../session/workshop-session';
-import { formatMinutes } from '../agenda/format-minutes';
+import { openProjectorSession, type ProjectorSession } from './open-projector-session';
+import { ProjectorAgenda } from './ProjectorAgenda';
+import { ProjectorBoard } from './ProjectorBoard';
+import { ProjectorJoin } from './ProjectorJoin';
+import { ProjectorVotes } from './ProjectorVotes';
+import './projector.css';
 
-/** What the wall shows: the workshop title and its agenda, large, with nothing to click. */
+/**
+ * What the wall shows, chosen by the moderator in the document (run.projectorView): the agenda
+ * with the countdown, a board, vote results or the join code. Large, high contrast, nothing to click.
+ */
 export function ProjectorScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const store = useStore();
-  const [session, setSession] = useState<WorkshopSession | null>(null);
+  const [session, setSession] = useState<ProjectorSession | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    let opened: WorkshopSession | null = null;
-    openWorkshopSession(store, id).then(
+    let opened: ProjectorSession | null = null;
+    openProjectorSession(store, id).then(
       (next) => {
-        if (cancelled) return void next.close();
+        if (cancelled) return next.close();
         opened = next;
         setSession(next);
       },
@@ -25,30 +32,28 @@ export function ProjectorScreen({ id }: { id: string }) {
     );
     return () => {
       cancelled = true;
-      void opened?.close();
+      opened?.close();
     };
   }, [store, id]);
 
   if (failed) return <p className="projector projector-message">{t('workshop.openFailed')}</p>;
   if (!session) return <p className="projector projector-message">{t('common.loading')}</p>;
-  return <ProjectorAgenda session={session} />;
+  return <ProjectorContent session={session} />;
 }
 
-function ProjectorAgenda({ session }: { session: WorkshopSession }) {
+function ProjectorContent({ session }: { session: ProjectorSession }) {
   const { t } = useTranslation();
+  const run = useLive(session.live, 'run');
   const meta = useLive(session.live, 'meta');
-  const agenda = useLive(session.live, 'agenda');
+  // A joined laptop may open the projector before the workshop has arrived from the others.
+  if (meta.schemaVersion === 0) return <p className="projector projector-message">{t('projector.waiting')}</p>;
   return (
-    <div className="projector" data-testid="projector">
-      <h1>{meta.title}</h1>
-      <ol className="projector-agenda">
-        {agenda.map((item) => (
-          <li key={item.id}>
-            <span>{item.title}</span>
-            <span className="projector-duration">{formatMinutes(item.durationMin, t)}</span>
-          </li>
-        ))}
-      </ol>
+    <div className={`projector projector-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
+      {run.projectorView === 'agenda' && <ProjectorAgenda live={session.live} />}
+      {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
+      {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}
+      {run.projectorView === 'votes' && <ProjectorVotes live={session.live} roundId={run.projectorRoundId} />}
+      {run.projectorView === 'join' && <ProjectorJoin workshopId={session.id} title={meta.title} />}
     </div>
   );
 }

@@ -1,6 +1,154 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  nextItem,
+  previousItem,
+  sendTwoMinuteSignal,
+  setProjectorView,
+  tablesFrom,
+  type ProjectorView,
+  type RunClock,
+  type WorkshopDoc,
+} from '../../../shared/model';
+import { useErrorText } from '../../hooks/use-error-text';
+import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
+import { useToasts } from '../../state/toasts';
+import { Countdown } from './Countdown';
+import { formatClockTime, formatDuration } from './format-clock';
+import { toggleRun, useRunShortcuts } from './run-shortcuts';
+import { useRunClock } from './use-run-clock';
+import './run.css';
 
-/** Placeholder until this view is built. */
-export function RunBar(_props: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
-  return null;
+interface RunBarProps {
+  session: WorkshopSession;
+  role?: 'host' | 'table' | null;
+}
+
+/**
+ * The day as it runs, under the header. The moderator starts, pauses and moves through the
+ * agenda and chooses what the projector shows; a table laptop sees the current item and, in
+ * small-group work, its task with the countdown.
+ */
+export function RunBar({ session, role }: RunBarProps) {
+  const clock = useRunClock(session.live);
+  const isTable = role === 'table';
+  useRunShortcuts(session.doc, !isTable);
+  return isTable ? <TableRunBar clock={clock} /> : <ModeratorRunBar clock={clock} session={session} />;
+}
+
+function ModeratorRunBar({ clock, session }: { clock: RunClock; session: WorkshopSession }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+  const agenda = useLive(session.live, 'agenda');
+  const run = useLive(session.live, 'run');
+  const { doc } = session;
+  const active = clock.status === 'running' || clock.status === 'paused';
+
+  const act = (operation: (target: WorkshopDoc, now: number) => { ok: boolean; error?: unknown }) => {
+    const result = operation(doc, Date.now());
+    if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
+  };
+
+  const toggleLabel = clock.status === 'running' ? t('run.pause') : clock.status === 'paused' ? t('run.resume') : t('run.start');
+
+  return (
+    <section className={`run-bar phase-${clock.phase}`} aria-label={t('run.label')} data-testid="run-bar" data-status={clock.status}>
+      <div className="run-now">
+        <span className="run-kicker">{t(`run.status.${clock.status}`)}</span>
+        {clock.item ? (
+          <>
+            <span className="run-title" data-testid="run-current">
+              {clock.index + 1}. {clock.item.title}
+            </span>
+            <span className="run-next muted">{clock.next ? t('run.next', { title: clock.next.title }) : t('run.lastItem')}</span>
+          </>
+        ) : (
+          <span className="run-title muted">{agenda.length === 0 ? t('run.emptyAgenda') : clock.status === 'ended' ? t('run.ended') : t('run.ready', { count: agenda.length })}</span>
+        )}
+      </div>
+      {clock.item && (
+        <div className="run-timer">
+          <Countdown clock={clock} />
+          <span className="run-elapsed muted" data-testid="run-elapsed">
+            {t('run.elapsedOf', { elapsed: formatDuration(clock.elapsedMs), planned: formatDuration(clock.plannedMs) })}
+          </span>
+        </div>
+      )}
+      <div className="run-controls">
+        <button type="button" onClick={() => act(previousItem)} disabled={!active && clock.status !== 'ended'} title={`${t('run.previous')} (PageUp)`} data-testid="run-previous">
+          ⏮ <span className="run-button-text">{t('run.previous')}</span>
+        </button>
+        <button type="button" className="primary" onClick={() => act(toggleRun)} disabled={agenda.length === 0} title={`${toggleLabel} (Ctrl+Shift+Space)`} data-testid="run-toggle">
+          {clock.status === 'running' ? '⏸' : '▶'} {toggleLabel}
+        </button>
+        <button type="button" onClick={() => act(nextItem)} disabled={!active} title={`${t('run.nextItem')} (PageDown)`} data-testid="run-next">
+          <span className="run-button-text">{t('run.nextItem')}</span> ⏭
+        </button>
+        <button type="button" onClick={() => act(sendTwoMinuteSignal)} disabled={!active} aria-pressed={clock.signalled} data-testid="run-signal">
+          {clock.signalled ? t('run.signalSent', { time: formatClockTime(run.signalAt) }) : t('run.signal')}
+        </button>
+        <ProjectorSelect session={session} view={run.projectorView} boardId={run.projectorBoardId} />
+      </div>
+    </section>
+  );
+}
+
+function ProjectorSelect({ session, view, boardId }: { session: WorkshopSession; view: ProjectorView; boardId: string }) {
+  const { t } = useTranslation();
+  const boards = useLive(session.live, 'boards');
+  const cards = useLive(session.live, 'cards');
+  const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
+  const value = view === 'table' ? `table:${boardId}` : view;
+  const choose = (raw: string) => {
+    if (raw.startsWith('table:')) setProjectorView(session.doc, { view: 'table', boardId: raw.slice('table:'.length) });
+    else setProjectorView(session.doc, { view: raw as ProjectorView });
+  };
+  return (
+    <label className="run-projector">
+      <span>{t('run.projectorShows')}</span>
+      <select value={value} onChange={(event) => choose(event.target.value)} title={`${t('run.shortcutProjector')} (Alt+P)`} data-testid="projector-view">
+        <option value="agenda">{t('projector.view.agenda')}</option>
+        <option value="plenary">{t('projector.view.plenary')}</option>
+        {tables.map((table) => (
+          <option key={table.id} value={`table:${table.id}`}>
+            {t('projector.view.table', { name: table.name })}
+          </option>
+        ))}
+        <option value="votes">{t('projector.view.votes')}</option>
+        <option value="join">{t('projector.view.join')}</option>
+      </select>
+    </label>
+  );
+}
+
+/** A table laptop: in small-group work its task and the countdown; otherwise what runs in the plenary. */
+function TableRunBar({ clock }: { clock: RunClock }) {
+  const { t } = useTranslation();
+  if (!clock.item) return null;
+  const groupWork = clock.item.kind === 'groupWork';
+  return (
+    <section className={`run-bar table-run phase-${clock.phase}${groupWork ? ' group-work' : ''}`} aria-label={t('run.label')} data-testid="run-bar" data-status={clock.status}>
+      <div className="run-now">
+        <span className="run-kicker">{groupWork ? t('run.groupWork') : t(`run.status.${clock.status}`)}</span>
+        <span className="run-title" data-testid="run-current">
+          {clock.item.title}
+        </span>
+        {groupWork && clock.item.task && (
+          <p className="run-task" data-testid="run-task">
+            {clock.item.task}
+          </p>
+        )}
+      </div>
+      <div className="run-timer">
+        <Countdown clock={clock} />
+        {clock.signalled && clock.phase !== 'over' && (
+          <span className="run-signal-banner" role="alert" data-testid="run-signal-banner">
+            {t('run.twoMinutesLeft')}
+          </span>
+        )}
+      </div>
+    </section>
+  );
 }

@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import {
+  nextItem,
+  nextProjectorView,
+  pauseRun,
+  previousItem,
+  resumeRun,
+  runSnapshot,
+  setProjectorView,
+  startRun,
+  type WorkshopDoc,
+} from '../../../shared/model';
+
+export interface RunShortcut {
+  /** Keys as shown in the "?" overview. */
+  keys: string;
+  labelKey: string;
+  group: string;
+}
+
+/**
+ * The run's shortcuts, for the "?" overview. PageDown/PageUp are what presenter remotes send,
+ * so a clicker in the moderator's hand moves through the agenda.
+ */
+export const RUN_SHORTCUTS: readonly RunShortcut[] = [
+  { keys: 'PageDown', labelKey: 'run.shortcutNext', group: 'run' },
+  { keys: 'PageUp', labelKey: 'run.shortcutPrevious', group: 'run' },
+  { keys: 'Ctrl+Shift+Space', labelKey: 'run.shortcutStartPause', group: 'run' },
+  { keys: 'Alt+P', labelKey: 'run.shortcutProjector', group: 'run' },
+];
+
+/** Typing in a field must never move the agenda on. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** What a key press does to the run, or null when it is not a run shortcut (pure, for tests). */
+export function runCommandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey'>): 'next' | 'previous' | 'startPause' | 'projector' | null {
+  const plain = !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
+  if (plain && event.key === 'PageDown') return 'next';
+  if (plain && event.key === 'PageUp') return 'previous';
+  if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'Space') return 'startPause';
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.code === 'KeyP') return 'projector';
+  return null;
+}
+
+/** Starts, pauses or resumes, whichever fits the run's state. */
+export function toggleRun(doc: WorkshopDoc, now: number) {
+  const { status } = runSnapshot(doc);
+  if (status === 'running') return pauseRun(doc, now);
+  if (status === 'paused') return resumeRun(doc, now);
+  return startRun(doc, now);
+}
+
+/** The moderator's run shortcuts, on the whole window while `enabled`. */
+export function useRunShortcuts(doc: WorkshopDoc, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      const command = runCommandFor(event);
+      if (!command) return;
+      const run = runSnapshot(doc);
+      const active = run.status === 'running' || run.status === 'paused';
+      // PageDown/PageUp scroll the page as usual unless the day is running.
+      if ((command === 'next' || command === 'previous') && !active && run.status !== 'ended') return;
+      event.preventDefault();
+      const now = Date.now();
+      if (command === 'next') nextItem(doc, now);
+      else if (command === 'previous') previousItem(doc, now);
+      else if (command === 'startPause') toggleRun(doc, now);
+      else setProjectorView(doc, { view: nextProjectorView(run.projectorView) });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [doc, enabled]);
+}
