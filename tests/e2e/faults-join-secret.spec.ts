@@ -1,4 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import mammoth from 'mammoth';
+import { buildMinutes, renderMinutes } from '../../shared/minutes';
+import { applyWorkshopUpdates, createWorkshopDoc, workshopSnapshot } from '../../shared/model';
+import { exportBackup } from '../../shared/model/backup';
 import { normalizeJoinSecret } from '../../shared/protocol/join-secret';
 import { hostWorkshop, joinAsTable, launchLaptop, LogSink, SignalProcess } from './faults-support';
 
@@ -7,7 +11,7 @@ import { hostWorkshop, joinAsTable, launchLaptop, LogSink, SignalProcess } from 
  * It may live in exactly one place on each laptop, the connection row that needs it to reconnect.
  * Not in any log (the signaling server's output, either page's console, page errors), not in the
  * workshop document (whose updates are stored, synced and exported), not in the workshops index,
- * not in localStorage, not in the URL.
+ * not in localStorage, not in the URL, not in the minutes or the backup made from what was stored.
  */
 
 const TITLE = 'Geheimnis bleibt geheim';
@@ -85,6 +89,31 @@ function secretForms(code: string): string[] {
   return [normal.value, grouped.join('-'), grouped.join(' '), normal.value.toLowerCase(), grouped.join('-').toLowerCase()];
 }
 
+/** The workshop as the page stored it: its compacted state and its update log, as bytes. */
+async function storedUpdates(page: Page, workshopId: string): Promise<Uint8Array[]> {
+  const lists = await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('plenum');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    const [states, updates] = await Promise.all([read('states'), read('updates')]);
+    db.close();
+    const mine = (row: unknown) => (row as { workshopId: string }).workshopId === id;
+    return [
+      ...states.filter(mine).map((row) => Array.from((row as { state: Uint8Array }).state)),
+      ...updates.filter(mine).map((row) => Array.from((row as { update: Uint8Array }).update)),
+    ];
+  }, workshopId);
+  return lists.map((bytes) => Uint8Array.from(bytes));
+}
+
 const containing = (forms: readonly string[]) => (text: string) => forms.some((form) => text.includes(form));
 
 test('the join secret appears in no log and no stored workshop data, only in each laptop’s connection row', async ({ baseURL }) => {
@@ -133,4 +162,21 @@ test('the join secret appears in no log and no stored workshop data, only in eac
     expect(rows.some((row) => row.store === 'plenum/updates' || row.store === 'plenum/states'), `${name}: the workshop is stored`).toBe(true);
     expect(rows.some((row) => row.text.includes('Mietspiegel erklären')), `${name}: the table's card is in the stored document`).toBe(true);
   }
+
+  // The minutes in every language and format, and the backup, made from what the moderator stored.
+  const doc = createWorkshopDoc();
+  expect(applyWorkshopUpdates(doc, await storedUpdates(moderator.page, workshopId)).ok).toBe(true);
+  const snapshot = workshopSnapshot(doc);
+  expect(snapshot.cards.map((card) => card.text)).toContain('Mietspiegel erklären');
+  const exported: Array<[string, string]> = [['backup', exportBackup(doc)]];
+  for (const language of ['de', 'en', 'uk'] as const) {
+    const minutes = buildMinutes(snapshot, { language, timeZone: 'Europe/Berlin' });
+    for (const format of ['md', 'html', 'csv', 'ics', 'docx'] as const) {
+      const rendered = await renderMinutes(minutes, format);
+      const text = typeof rendered === 'string' ? rendered : (await mammoth.extractRawText({ buffer: Buffer.from(rendered) })).value;
+      exported.push([`minutes ${language}.${format}`, text]);
+    }
+  }
+  expect(exported.find(([, text]) => text.includes('Mietspiegel erklären'))?.[0], 'the table’s card reaches the minutes').toBeDefined();
+  expect(exported.filter(([, text]) => hasSecret(text)).map(([name]) => name), 'exports holding the secret').toEqual([]);
 });
