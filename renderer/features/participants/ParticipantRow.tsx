@@ -28,10 +28,10 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
 
   return (
     <tr data-testid="participant-row">
-      <td>
+      <td className="col-name">
         <InlineText value={person.name} label={t('participants.column.nameOf', { name: who })} onCommit={(name) => update({ name })} testId="participant-name" />
       </td>
-      <td>
+      <td className="col-organisation">
         <InlineText value={person.organisation} label={t('participants.column.organisationOf', { name: who })} onCommit={(organisation) => update({ organisation })} />
       </td>
       <td>
@@ -49,7 +49,7 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
           ))}
         </select>
       </td>
-      <td>
+      <td className="col-email">
         <InlineText value={person.email} type="email" label={t('participants.column.emailOf', { name: who })} onCommit={(email) => update({ email })} />
       </td>
       <td className="check-cell">

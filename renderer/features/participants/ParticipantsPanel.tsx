@@ -94,10 +94,12 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
                   <th scope="col">{t('participants.column.organisation')}</th>
                   <th scope="col">{t('participants.column.group')}</th>
                   <th scope="col">{t('participants.column.email')}</th>
-                  <th scope="col" title={t('participants.column.consentHint')}>
+                  <th scope="col" className="check-cell" title={t('participants.column.consentHint')}>
                     {t('participants.column.consent')}
                   </th>
-                  <th scope="col">{t('participants.column.attended')}</th>
+                  <th scope="col" className="check-cell">
+                    {t('participants.column.attended')}
+                  </th>
                   <th scope="col">{t('participants.column.table')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('participants.delete')}</span>
