@@ -48,7 +48,7 @@ function cell(text: string, header = false): TableCell {
 }
 
 /** The minutes as a DOCX file. */
-export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
+export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuffer>> {
   const { texts, participants } = minutes;
   const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${texts.documentTitle}: ${minutes.title}`)] }),

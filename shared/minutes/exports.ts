@@ -38,7 +38,7 @@ export function minutesFileName(minutes: Minutes, format: MinutesFormat): string
 }
 
 /** The minutes in one of the formats rendered here (all but PDF). */
-export async function renderMinutes(minutes: Minutes, format: Exclude<MinutesFormat, 'pdf'>): Promise<string | Uint8Array> {
+export async function renderMinutes(minutes: Minutes, format: Exclude<MinutesFormat, 'pdf'>): Promise<string | Uint8Array<ArrayBuffer>> {
   switch (format) {
     case 'md':
       return renderMarkdown(minutes);

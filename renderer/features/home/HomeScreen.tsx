@@ -8,6 +8,7 @@ import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
+import { ImportBackup } from './ImportBackup';
 import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
@@ -104,6 +105,7 @@ export function HomeScreen() {
         <section className="panel" aria-labelledby="new-workshop-heading">
           <h2 id="new-workshop-heading">{t('home.newWorkshop')}</h2>
           <NewWorkshopForm onCreate={onCreate} />
+          <ImportBackup />
         </section>
         <section className="panel" aria-labelledby="join-heading">
           <h2 id="join-heading">{t('join.heading')}</h2>

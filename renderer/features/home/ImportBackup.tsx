@@ -1,0 +1,66 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupError } from '../../../shared/model/backup';
+import { useStore } from '../../app/store-context';
+import { useErrorText } from '../../hooks/use-error-text';
+import { navigate } from '../../state/route';
+import { useToasts } from '../../state/toasts';
+import { importBackup } from '../minutes/minutes-export';
+import '../minutes/minutes.css';
+
+const ERROR_KEYS: Record<BackupError['code'], string> = {
+  'backup.notJson': 'backup.errors.notJson',
+  'backup.truncated': 'backup.errors.truncated',
+  'backup.foreign': 'backup.errors.foreign',
+  'backup.newer': 'backup.errors.newer',
+  'backup.invalid': 'backup.errors.invalid',
+};
+
+/** Imports a .plenum backup as a workshop of this laptop; a refused file says why and leaves everything as it was. */
+export function ImportBackup() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<{ file: string; reason: string } | null>(null);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const result = await importBackup(store, await file.text());
+      if (!result.ok) {
+        const { code, params, detail } = result.error;
+        return setRefusal({ file: file.name, reason: t(ERROR_KEYS[code], { ...params, detail }) });
+      }
+      showToast({ message: t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
+      navigate({ screen: 'workshop', id: result.id });
+    } catch (error) {
+      setRefusal({ file: file.name, reason: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="import-backup">
+      <div className="import-backup-row">
+        <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="import-backup">
+          {busy ? t('backup.importing') : t('backup.import')}
+        </button>
+        <span className="muted">{t('backup.importHint')}</span>
+        <input ref={input} type="file" accept=".plenum,application/json" hidden onChange={(event) => void onFile(event)} data-testid="import-backup-file" />
+      </div>
+      {refusal && (
+        <p className="field-error" role="alert" data-testid="import-backup-error">
+          {t('backup.refused', { file: refusal.file })} {refusal.reason} {t('backup.nothingImported')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { HostApi } from '../../../shared/host-api';
+import { encodeWorkshopState, newId, type WorkshopDoc } from '../../../shared/model';
+import { exportBackup, parseBackup, restoreBackup, BACKUP_EXTENSION, type BackupError } from '../../../shared/model/backup';
+import {
+  buildEml,
+  FORMAT_FILES,
+  fileSlug,
+  mailDraft,
+  minutesFileName,
+  renderHtml,
+  renderMinutes,
+  type Minutes,
+  type MinutesFormat,
+} from '../../../shared/minutes';
+import type { WorkshopStore } from '../../storage/workshop-store';
+
+/** What an export did, for the message the panel shows. */
+export type ExportOutcome =
+  | { kind: 'saved'; path: string }
+  | { kind: 'downloaded'; name: string }
+  | { kind: 'printDialog' }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; reason: string };
+
+function outcome(result: Awaited<ReturnType<HostApi['file:save']>>, name: string): ExportOutcome {
+  if (!result.ok) return { kind: 'failed', reason: result.error };
+  if (!result.value.saved) return { kind: 'cancelled' };
+  return result.value.path ? { kind: 'saved', path: result.value.path } : { kind: 'downloaded', name };
+}
+
+/** Writes the minutes in one format through the host: a save dialog in Electron, a download on the web. */
+export async function exportMinutes(host: HostApi, minutes: Minutes, format: MinutesFormat): Promise<ExportOutcome> {
+  const suggestedName = minutesFileName(minutes, format);
+  try {
+    if (format === 'pdf') {
+      const result = await host['pdf:save']({ suggestedName, html: renderHtml(minutes) });
+      if (!result.ok) return { kind: 'failed', reason: result.error };
+      if (result.value.printDialog) return { kind: 'printDialog' };
+      return result.value.saved && result.value.path ? { kind: 'saved', path: result.value.path } : { kind: 'cancelled' };
+    }
+    const data = await renderMinutes(minutes, format);
+    return outcome(await host['file:save']({ suggestedName, mimeType: FORMAT_FILES[format].mimeType, data }), suggestedName);
+  } catch (error) {
+    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The workshop as a .plenum backup file. */
+export async function exportWorkshopBackup(host: HostApi, doc: WorkshopDoc, minutes: Minutes): Promise<ExportOutcome> {
+  const suggestedName = `${[fileSlug(minutes.title), minutes.date].filter(Boolean).join('-')}.${BACKUP_EXTENSION}`;
+  return outcome(await host['file:save']({ suggestedName, mimeType: 'application/json', data: exportBackup(doc) }), suggestedName);
+}
+
+/** The mail draft as an .eml file with the HTML minutes attached. */
+export async function exportMailDraft(host: HostApi, minutes: Minutes, recipients: readonly string[]): Promise<ExportOutcome> {
+  const attachment = { fileName: minutesFileName(minutes, 'html'), mimeType: 'text/html; charset=UTF-8', data: renderHtml(minutes) };
+  const eml = buildEml(mailDraft(minutes, recipients), [attachment], { date: Date.now(), messageId: newId() });
+  const suggestedName = minutesFileName(minutes, 'md').replace(/\.md$/, '.eml');
+  return outcome(await host['file:save']({ suggestedName, mimeType: 'message/rfc822', data: eml }), suggestedName);
+}
+
+export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
+
+/**
+ * Imports a backup file's text as a workshop of this laptop. Everything is checked before the
+ * store is touched, and the workshop is stored in one transaction: it exists whole or not at
+ * all. A workshop already here keeps its place: the backup then arrives as a second one.
+ */
+export async function importBackup(store: WorkshopStore, text: string, now = Date.now()): Promise<ImportOutcome> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  const snapshot = parsed.value;
+  const existing = await store.getIndexRow(snapshot.meta.id);
+  const id = existing ? newId() : snapshot.meta.id;
+  const doc = restoreBackup(snapshot, { workshopId: id });
+  try {
+    await store.createWorkshop({ id, title: snapshot.meta.title, date: snapshot.meta.date, createdAt: snapshot.meta.createdAt || now, updatedAt: now }, encodeWorkshopState(doc));
+  } finally {
+    doc.destroy();
+  }
+  return { ok: true, id, title: snapshot.meta.title, copy: existing !== undefined };
+}
