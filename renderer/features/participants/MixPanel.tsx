@@ -36,7 +36,13 @@ export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps
       tableIds,
       seed,
     );
-    const applied = assignTables(doc, result.assignments);
+    // Those left out (not present) leave their tables too, unless fixed there by hand: the
+    // balance then shows the tables as they will sit.
+    const mixedIds = new Set(mixed.map((person) => person.id));
+    const leaving = people
+      .filter((person) => !mixedIds.has(person.id) && person.tableId !== '' && !person.fixedToTable)
+      .map((person) => ({ id: person.id, tableId: '', fixedToTable: false }));
+    const applied = assignTables(doc, [...result.assignments, ...leaving]);
     if (!applied.ok) return showToast({ message: errorText(applied.error), tone: 'error' });
     showToast({
       message: t('participants.mix.done', { count: mixed.length, tables: tables.length }),
