@@ -29,7 +29,6 @@ export type ModelErrorCode =
   | 'colour.invalid'
   | 'stakeholder.invalid'
   | 'stakeholder.duplicate'
-  | 'participants.invalidRow'
   | 'data.damaged'
   | 'schema.missing'
   | 'schema.newer'
