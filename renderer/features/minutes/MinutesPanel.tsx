@@ -108,8 +108,8 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
 
         <div className="minutes-preview">
           <h3>{t('minutes.preview')}</h3>
-          {/* sandbox without allow-scripts: nothing in the minutes runs, whatever a card says */}
-          <iframe title={t('minutes.previewTitle')} srcDoc={preview} sandbox="" data-testid="minutes-preview" />
+          {/* sandbox without allow-scripts: nothing in the minutes runs, whatever a card says (same origin only lets the page read its own styles) */}
+          <iframe title={t('minutes.previewTitle')} srcDoc={preview} sandbox="allow-same-origin" data-testid="minutes-preview" />
         </div>
       </div>
     </section>

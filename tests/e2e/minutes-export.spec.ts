@@ -1,0 +1,120 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/*
+ * The minutes from the UI, in the browser build: the seed day's backup is imported on the home
+ * screen, then every format is exported from the Minutes tab. In a browser the host saves a file
+ * as a download, so each test reads the downloaded file; PDF opens the print view in a new tab.
+ */
+
+const SEED_DAY = 'tests/fixtures/seed-day.plenum';
+const OUT = 'test-results/minutes-export';
+
+async function importSeedDay(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
+  await expect(page.getByTestId('workshop-heading')).toHaveText('Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+  await page.getByTestId('tab-minutes').click();
+  await expect(page.getByTestId('minutes-panel')).toBeVisible();
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return read(file);
+}
+
+async function read(file: Download): Promise<{ name: string; text: string; bytes: Buffer }> {
+  mkdirSync(OUT, { recursive: true });
+  const path = `${OUT}/${file.suggestedFilename()}`;
+  await file.saveAs(path);
+  const bytes = readFileSync(path);
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+test('the seed day imported from its backup exports its minutes in every format', async ({ page, shot }) => {
+  await importSeedDay(page);
+  const preview = page.frameLocator('[data-testid="minutes-preview"]');
+  await expect(preview.locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+  await expect(preview.locator('body')).toContainText('Gruppe: Kommunale Partnerschaften');
+  await shot('minutes-de');
+
+  const md = await download(page, 'minutes-export-md');
+  expect(md.name).toBe('Protokoll-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.md');
+  expect(md.text).toContain('## Ergebnisse der Kleingruppen');
+  expect(md.text).not.toContain('Mykola Shevchenko');
+
+  const html = await download(page, 'minutes-export-html');
+  expect(html.text).toMatch(/^<!doctype html>/);
+  expect(html.text).toContain('@page { size: A4;');
+
+  const docx = await download(page, 'minutes-export-docx');
+  expect(docx.name.endsWith('.docx')).toBe(true);
+  expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+  const csv = await download(page, 'minutes-export-csv');
+  expect(csv.name).toBe('Maßnahmen-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.csv');
+  expect(csv.text.startsWith('\uFEFFMaßnahme;Verantwortlich;Fällig;Status;Aus\r\n')).toBe(true);
+  expect(csv.text.trimEnd().split('\r\n')).toHaveLength(8);
+
+  const ics = await download(page, 'minutes-export-ics');
+  expect(ics.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(6);
+
+  // PDF in a browser: the print view opens in a tab of its own, with the same minutes.
+  const [printView] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('minutes-export-pdf').click()]);
+  await expect(printView.locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+  await expect(page.getByTestId('minutes-message')).toContainText('Als PDF speichern');
+  await printView.close();
+
+  const backup = await download(page, 'minutes-backup');
+  expect(backup.name).toBe('Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.plenum');
+  const original = JSON.parse(readFileSync(SEED_DAY, 'utf8')) as { workshop: object };
+  expect((JSON.parse(backup.text) as { workshop: object }).workshop).toEqual(original.workshop);
+});
+
+test('the mail draft goes to the consenting participants in BCC, as mailto and as .eml with the minutes', async ({ page, shot }) => {
+  await importSeedDay(page);
+  await expect(page.getByTestId('minutes-recipients')).toHaveText('9 Personen mit Einwilligung und E-Mail-Adresse');
+  const href = (await page.getByTestId('minutes-mailto').getAttribute('href')) ?? '';
+  const url = new URL(href);
+  expect(url.protocol).toBe('mailto:');
+  expect(url.searchParams.get('bcc')?.split(',')).toHaveLength(9);
+  expect(url.searchParams.get('bcc')).not.toContain('mykola');
+  expect(url.searchParams.get('subject')).toBe('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+
+  // The minutes' language is chosen apart from the UI's.
+  await page.getByTestId('minutes-language').selectOption('uk');
+  await expect(page.frameLocator('[data-testid="minutes-preview"]').locator('h1')).toHaveText('Протокол: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+  await expect(page.getByRole('heading', { name: 'Protokoll', exact: true })).toBeVisible();
+  await shot('minutes-uk-preview');
+
+  const eml = await download(page, 'minutes-eml');
+  expect(eml.name.endsWith('.eml')).toBe(true);
+  expect(eml.text).toMatch(/^MIME-Version: 1\.0\r\n/);
+  expect(eml.text).toContain('Subject: =?UTF-8?B?');
+  expect(eml.text).toContain('X-Unsent: 1');
+  expect(eml.text.match(/@beispiel\.invalid/g)).toHaveLength(9);
+  expect(eml.text).toContain('Content-Disposition: attachment;');
+});
+
+test('a damaged backup is refused on the home screen with the reason, and nothing is imported', async ({ page, shot }) => {
+  await page.goto('/');
+  const good = readFileSync(SEED_DAY, 'utf8');
+  const cases = [
+    { name: 'abgeschnitten.plenum', text: good.slice(0, 5000), message: 'unvollständig' },
+    { name: 'neuer.plenum', text: good.replace('"schemaVersion": 1,', '"schemaVersion": 99,'), message: 'neueren Plenum-Version (Format 99' },
+    { name: 'handarbeit.plenum', text: good.replace(/"budget": 3/, '"budget": "drei"'), message: 'workshop.voteRounds[0].budget' },
+    { name: 'fremd.plenum', text: '{"name":"etwas anderes"}', message: 'keine Plenum-Sicherung' },
+  ];
+  for (const { name, text, message } of cases) {
+    await page.getByTestId('import-backup-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('import-backup-error')).toContainText(`„${name}“ wurde nicht importiert.`);
+    await expect(page.getByTestId('import-backup-error')).toContainText(message);
+    await expect(page.getByTestId('import-backup-error')).toContainText('Es wurde nichts importiert.');
+  }
+  await shot('refused');
+  await expect(page.getByTestId('workshop-list')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.workshop-row')).toHaveCount(0);
+});
