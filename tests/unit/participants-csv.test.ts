@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { addParticipants, participantsSnapshot, stakeholderGroupsSnapshot, type StakeholderGroupEntry } from '../../shared/model';
 import { guessMapping, mappingProblems } from '../../shared/participants/csv-columns';
@@ -78,6 +79,15 @@ describe('reading roster files in every encoding and with either separator', () 
     expect(detectEncoding(rosterBytes('Name\r\nMüller\r\n', 'windows-1252'))).toBe('windows-1252');
     expect(detectEncoding(rosterBytes('Name\r\nЇжак\r\n', 'windows-1251'))).toBe('windows-1251');
     expect(detectEncoding(rosterBytes('Name\r\nStraße Ärger Öl\r\n', 'windows-1252'))).toBe('windows-1252');
+  });
+
+  it('reads Excel\'s "Unicode text": UTF-16 with a byte-order mark, separated by tabs', () => {
+    const text = rosterText(ukrainianRoster, ';').replace(/;/g, '\t');
+    const bytes = new Uint8Array([0xff, 0xfe, ...iconv.encode(text, 'utf-16le')]);
+    const { decoded, csv, plan } = importFile(bytes);
+    expect(decoded.encoding).toBe('utf-16le');
+    expect(csv.delimiter).toBe('\t');
+    expect(plan.participants.map((p) => p.name)).toEqual(ukrainianRoster.rows.map((r) => r[0]));
   });
 
   it('reads an Outlook contacts export and a Google Contacts export', () => {

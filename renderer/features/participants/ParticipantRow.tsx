@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateParticipant, type Participant, type ParticipantInput, type StakeholderGroupEntry, type Table, type WorkshopDoc } from '../../../shared/model';
+import { isEmailOrEmpty } from '../../../shared/participants/email';
 import { useErrorText } from '../../hooks/use-error-text';
 import { InlineText } from './InlineText';
 
@@ -50,7 +51,7 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
         </select>
       </td>
       <td className="col-email">
-        <InlineText value={person.email} type="email" label={t('participants.column.emailOf', { name: who })} onCommit={(email) => update({ email })} />
+        <InlineText value={person.email} type="email" label={t('participants.column.emailOf', { name: who })} onCommit={(email) => (isEmailOrEmpty(email) ? update({ email }) : t('participants.emailInvalid'))} />
       </td>
       <td className="check-cell">
         <input type="checkbox" checked={person.consent} aria-label={t('participants.column.consentOf', { name: who })} onChange={(event) => update({ consent: event.target.checked })} data-testid="participant-consent" />

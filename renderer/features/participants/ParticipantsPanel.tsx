@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeParticipant, restoreParticipant, tablesFrom, type Participant } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
@@ -35,14 +35,18 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
   const present = people.filter((person) => person.attended).length;
   const consenting = people.filter((person) => person.consent).length;
 
-  const remove = (person: Participant) => {
-    if (!removeParticipant(doc, person.id).ok) return;
-    showToast({
-      message: t('participants.deleted', { name: person.name }),
-      tone: 'info',
-      action: { label: t('common.undo'), run: () => restoreParticipant(doc, person) },
-    });
-  };
+  // Stable, so the memoised rows do not all re-render when one changes.
+  const remove = useCallback(
+    (person: Participant) => {
+      if (!removeParticipant(doc, person.id).ok) return;
+      showToast({
+        message: t('participants.deleted', { name: person.name }),
+        tone: 'info',
+        action: { label: t('common.undo'), run: () => restoreParticipant(doc, person) },
+      });
+    },
+    [doc, showToast, t],
+  );
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
