@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, num, oneOf, str } from './read';
+import { bool, entries, num, oneOf, str } from './read';
 import { fail, ok, type Result } from './result';
 import { CARD_COLOURS, STAKEHOLDER_GROUPS, type Board, type BoardKind, type Card, type CardColour, type StakeholderGroup } from './schema';
 import { validCardText } from './validate';
@@ -16,8 +16,17 @@ export function boardsSnapshot(doc: WorkshopDoc): Board[] {
       title: str(board, 'title'),
       topic: str(board, 'topic'),
       order: str(board, 'order'),
+      locked: bool(board, 'locked'),
     }))
     .sort((a, b) => (a.kind === b.kind ? compareOrdered(a, b) : a.kind === 'plenary' ? -1 : 1));
+}
+
+/** Locks or unlocks a board against moving and deleting its cards from a table laptop. */
+export function setBoardLocked(doc: WorkshopDoc, boardId: string, locked: boolean): Result<true> {
+  const board = roots(doc).boards.get(boardId);
+  if (!board) return fail('notFound');
+  if ((board.get('locked') === true) !== locked) local(doc, () => board.set('locked', locked));
+  return ok(true);
 }
 
 /** As `entries` tells item maps from anything else stored in a collection. */

@@ -21,4 +21,5 @@ export * from './votes';
 export * from './actions';
 export * from './run';
 export * from './agenda-template';
+export * from './board-view';
 export { PENDING_ORDER } from './order';

@@ -1,6 +1,6 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { cardFields } from './cards';
-import type { AgendaItem, Card } from './schema';
+import type { ActionItem, AgendaItem, Card, CardGroup } from './schema';
 
 /**
  * Puts a deleted card back exactly as it was (same id, place and text), for the "Undo" of a
@@ -18,5 +18,29 @@ export function restoreAgendaItem(doc: WorkshopDoc, item: AgendaItem): void {
   local(doc, () => {
     const { agenda } = roots(doc);
     if (!agenda.has(item.id)) agenda.set(item.id, itemMap({ ...item }));
+  });
+}
+
+/**
+ * Brings a dissolved group back with the cards it held, for the "Undo" of a dissolve message.
+ * Cards moved elsewhere since, or deleted, stay where they are.
+ */
+export function restoreGroup(doc: WorkshopDoc, group: CardGroup, cardIds: readonly string[]): void {
+  local(doc, () => {
+    const { groups, cards, boards } = roots(doc);
+    if (groups.has(group.id) || !boards.has(group.boardId)) return;
+    groups.set(group.id, itemMap({ ...group }));
+    for (const id of cardIds) {
+      const card = cards.get(id);
+      if (card && (card.get('groupId') ?? null) === null) card.set('groupId', group.id);
+    }
+  });
+}
+
+/** Puts a deleted action item back as it was. */
+export function restoreActionItem(doc: WorkshopDoc, item: ActionItem): void {
+  local(doc, () => {
+    const { actions } = roots(doc);
+    if (!actions.has(item.id)) actions.set(item.id, itemMap({ ...item }));
   });
 }

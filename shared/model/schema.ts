@@ -162,6 +162,8 @@ export interface Board {
   /** A table's topic; '' when not set and for the plenary board (optional in the document). */
   topic: string;
   order: string;
+  /** Locked by the moderator: tables do not move or delete its cards (enforced by the UI). */
+  locked: boolean;
 }
 
 export interface Card {

@@ -86,6 +86,7 @@ export function addTable(doc: WorkshopDoc, input: TableInput): Result<Board> {
     title: name.value,
     topic: topic.value,
     order: keyAtEnd(tableBoards(doc)),
+    locked: false,
   };
   local(doc, () => roots(doc).boards.set(board.id, itemMap({ ...board })));
   return ok(board);

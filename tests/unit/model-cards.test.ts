@@ -8,6 +8,7 @@ import {
   LIMITS,
   PLENARY_BOARD_ID,
   removeCard,
+  setBoardLocked,
   updateCardDetails,
   updateCardText,
   type Card,
@@ -143,5 +144,17 @@ describe('card details: colour, author, stakeholder tag', () => {
     if (!added.ok) throw new Error('not added');
     doc.getMap<Y.Map<unknown>>('cards').get(added.value.id)?.set('colour', 42);
     expect(cardsSnapshot(doc)[0]?.colour).toBeNull();
+  });
+});
+
+describe('locking a board', () => {
+  it('is stored on the board, read back, and refused for an unknown board', () => {
+    const doc = newWorkshop();
+    expect(boardsSnapshot(doc)[0]?.locked).toBe(false);
+    expect(setBoardLocked(doc, PLENARY_BOARD_ID, true).ok).toBe(true);
+    expect(boardsSnapshot(doc)[0]?.locked).toBe(true);
+    expect(setBoardLocked(doc, PLENARY_BOARD_ID, false).ok).toBe(true);
+    expect(boardsSnapshot(doc)[0]?.locked).toBe(false);
+    expect(setBoardLocked(doc, 'nope', true)).toEqual({ ok: false, error: { code: 'notFound' } });
   });
 });

@@ -81,7 +81,7 @@ describe('adding tables', () => {
     const board = table(doc, '  Webinar series on energy efficiency ', ' Who pays? ');
     expect(board).toMatchObject({ kind: 'table', title: 'Webinar series on energy efficiency', topic: 'Who pays?' });
     expect(boardsSnapshot(doc)).toEqual([
-      { id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String) },
+      { id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String), locked: false },
       board,
     ]);
     expect(tablesSnapshot(doc)).toEqual([

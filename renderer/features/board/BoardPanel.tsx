@@ -1,16 +1,49 @@
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCard, boardCards, removeCard, restoreCard, type LiveWorkshop, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
+import {
+  actionFromCard,
+  addActionItem,
+  castVote,
+  cardMatcher,
+  countedVotes,
+  dissolveGroup,
+  groupCards,
+  isFilterActive,
+  layoutBoard,
+  mergeGroups,
+  moveCardToGroup,
+  removeCard,
+  renameGroup,
+  restoreCard,
+  restoreGroup,
+  retractVote,
+  setGroupLocked,
+  updateCardDetails,
+  type CardFilter,
+  type DropIntent,
+  type ModelError,
+  type Result,
+} from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
+import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
-import { CardView } from './CardView';
+import { BoardCanvas } from './BoardCanvas';
+import { BoardFilterBar } from './BoardFilterBar';
+import { QuickEntry } from './QuickEntry';
+import { VoteBar } from './VoteBar';
+import { VoteResults } from './VoteResults';
+import { ParticipantsContext, type BoardActions } from './board-types';
+import { useEntryPrefs } from './board-prefs';
+import type { GroupCommands } from './GroupView';
+import { currentRound, voteViews } from './vote-view';
+import './board.css';
 
 interface BoardPanelProps {
-  live: LiveWorkshop;
-  doc: WorkshopDoc;
-  undo: UndoHistory;
+  session: WorkshopSession;
   boardId: string;
+  /** A table laptop is bound by the moderator's locks; the moderator is not. */
+  role: 'moderator' | 'table';
   /** Heading of the board; the plenary's by default. */
   title?: string;
   subtitle?: string;
@@ -18,86 +51,129 @@ interface BoardPanelProps {
   children?: ReactNode;
 }
 
-/** A board of cards with quick entry: type, Enter, and the next card is ready. */
-export function BoardPanel({ live, doc, boardId, title, subtitle, children }: BoardPanelProps) {
+/** A capture board: quick entry, groups, dot voting, search, and action items from cards. */
+export function BoardPanel({ session, boardId, role, title, subtitle, children }: BoardPanelProps) {
   const { t } = useTranslation();
+  const { doc, live } = session;
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const allCards = useLive(live, 'cards');
-  const cards = useMemo(() => boardCards(allCards, boardId), [allCards, boardId]);
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const boards = useLive(live, 'boards');
+  const groups = useLive(live, 'groups');
+  const participants = useLive(live, 'participants');
+  const rounds = useLive(live, 'voteRounds');
+  const votes = useLive(live, 'votes');
+  const [prefs, setPrefs] = useEntryPrefs(session.id, boardId);
+  const [filter, setFilter] = useState<CardFilter>({});
 
-  const submit = () => {
-    const result = addCard(doc, { boardId, text: draft });
-    if (!result.ok) return setError(errorText(result.error));
-    setError(null);
-    setDraft('');
-  };
+  const board = boards.find((entry) => entry.id === boardId);
+  const layout = useMemo(() => layoutBoard(boardId, groups, allCards), [boardId, groups, allCards]);
+  const cardCount = layout.loose.length + layout.groups.reduce((sum, entry) => sum + entry.cards.length, 0);
+  const authorNames = useMemo(() => new Map(participants.map((person) => [person.id, person.name])), [participants]);
+  const matches = useMemo(() => (isFilterActive(filter) ? cardMatcher(filter) : null), [filter]);
+  const matchCount = useMemo(() => (matches ? layout.loose.filter(matches).length + layout.groups.reduce((sum, entry) => sum + entry.cards.filter(matches).length, 0) : cardCount), [matches, layout, cardCount]);
+  const round = currentRound(rounds, boardId);
+  const voterId = prefs.authorId;
+  const votesOf = useMemo(() => voteViews(round, votes, voterId), [round, votes, voterId]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  };
+  const report = useCallback(
+    (result: Result<unknown>) => {
+      if (!result.ok) showToast({ message: errorText(result.error as ModelError), tone: 'error' });
+      return result.ok;
+    },
+    [errorText, showToast],
+  );
 
-  const remove = (id: string) => {
-    const card = cards.find((entry) => entry.id === id);
-    if (!card || !removeCard(doc, id).ok) return;
-    showToast({
-      message: t('board.cardDeleted'),
-      tone: 'info',
-      action: { label: t('common.undo'), run: () => restoreCard(doc, card) },
-    });
+  // The cards' handlers read the latest data through a ref, so they stay one object for the
+  // board's lifetime and a memoised card re-renders only when its own data changes.
+  const latest = useRef({ allCards, round, voterId, votes });
+  useLayoutEffect(() => {
+    latest.current = { allCards, round, voterId, votes };
+  });
+
+  const actions: BoardActions = useMemo(
+    () => ({
+      remove(cardId) {
+        const card = latest.current.allCards.find((entry) => entry.id === cardId);
+        if (!card || !report(removeCard(doc, cardId))) return;
+        showToast({ message: t('board.cardDeleted'), tone: 'info', action: { label: t('common.undo'), run: () => restoreCard(doc, card) } });
+      },
+      vote(targetId) {
+        const { round, voterId } = latest.current;
+        if (!round || round.state !== 'open') return;
+        if (!voterId) return void showToast({ message: t('votes.pickVoter'), tone: 'error' });
+        report(castVote(doc, { roundId: round.id, voterId, targetId }));
+      },
+      unvote(targetId) {
+        const { round, voterId, votes } = latest.current;
+        if (!round || !voterId) return;
+        const mine = countedVotes(round, votes).filter((vote) => vote.voterId === voterId && vote.targetId === targetId);
+        const last = mine.at(-1);
+        if (last) report(retractVote(doc, last.id));
+      },
+      makeAction(cardId) {
+        if (report(actionFromCard(doc, cardId))) showToast({ message: t('actions.created'), tone: 'info' });
+      },
+      setDetails(cardId, patch) {
+        report(updateCardDetails(doc, cardId, patch));
+      },
+    }),
+    [doc, report, showToast, t],
+  );
+
+  const commands: GroupCommands = useMemo(
+    () => ({
+      rename: (groupId, text) => void report(renameGroup(doc, groupId, text)),
+      setLocked: (groupId, locked) => void report(setGroupLocked(doc, groupId, locked)),
+      dissolve(groupId) {
+        const entry = layout.groups.find(({ group }) => group.id === groupId);
+        if (!entry || !report(dissolveGroup(doc, groupId))) return;
+        const cardIds = entry.cards.map((card) => card.id);
+        showToast({ message: t('groups.dissolved'), tone: 'info', action: { label: t('common.undo'), run: () => restoreGroup(doc, entry.group, cardIds) } });
+      },
+    }),
+    [doc, layout, report, showToast, t],
+  );
+
+  const onDrop = useCallback(
+    (intent: DropIntent) => {
+      if (intent.kind === 'newGroup') report(groupCards(doc, { cardIds: intent.cardIds }));
+      else if (intent.kind === 'join') report(moveCardToGroup(doc, intent.cardId, intent.groupId));
+      else if (intent.kind === 'leave') report(moveCardToGroup(doc, intent.cardId, null));
+      else report(mergeGroups(doc, intent.fromId, intent.intoId));
+    },
+    [doc, report],
+  );
+
+  const makeActionFrom = (targetId: string) => {
+    const group = groups.find((entry) => entry.id === targetId);
+    const result = group ? addActionItem(doc, { title: group.title || t('groups.untitled'), boardId: group.boardId }) : actionFromCard(doc, targetId);
+    if (report(result)) showToast({ message: t('actions.created'), tone: 'info' });
   };
 
   return (
-    <section className="panel board" aria-labelledby="board-heading">
+    <ParticipantsContext.Provider value={participants}>
+    <section className="panel board" aria-labelledby={`board-heading-${boardId}`} data-testid="board" data-board-id={boardId}>
       <div className="panel-head">
         <div>
-          <h2 id="board-heading">{title ?? t('board.plenary')}</h2>
+          <h2 id={`board-heading-${boardId}`}>{title ?? t('board.plenary')}</h2>
           {subtitle && <p className="muted">{subtitle}</p>}
         </div>
         <span className="muted" data-testid="card-count">
-          {t('board.cardCount', { count: cards.length })}
+          {matches ? t('board.matchCount', { count: matchCount, total: cardCount }) : t('board.cardCount', { count: cardCount })}
         </span>
       </div>
-      <div className="quick-entry">
-        <textarea
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={onKeyDown}
-          placeholder={t('board.entryPlaceholder')}
-          aria-label={t('board.entryLabel')}
-          aria-describedby="entry-hint"
-          rows={2}
-          data-testid="card-entry"
-        />
-        <div className="quick-entry-foot">
-          <span id="entry-hint" className="muted">
-            {t('board.entryHint')}
-          </span>
-          <button type="button" className="primary" onClick={submit} data-testid="card-add">
-            {t('board.addCard')}
-          </button>
-        </div>
-        {error && (
-          <p className="field-error" role="alert" data-testid="card-error">
-            {error}
-          </p>
-        )}
-      </div>
-      {cards.length === 0 ? (
+      <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} />
+      <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
+      <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc} />
+      {round?.state === 'closed' && <VoteResults round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} />}
+      {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (
-        <ul className="card-grid" data-testid="card-grid">
-          {cards.map((card) => (
-            <CardView key={card.id} card={card} doc={doc} onRemove={remove} />
-          ))}
-        </ul>
+        <BoardCanvas board={board} layout={layout} role={role} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={commands} onDrop={onDrop} />
       )}
       {children}
     </section>
+    </ParticipantsContext.Provider>
   );
 }

@@ -88,7 +88,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                   ))}
                 </ul>
                 <div className="row-actions">
-                  <button type="button" onClick={() => onOpenTable(table.id)}>
+                  <button type="button" onClick={() => onOpenTable(table.id)} data-testid="table-open">
                     {t('tables.open')}
                   </button>
                   <button

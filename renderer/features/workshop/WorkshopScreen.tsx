@@ -85,6 +85,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const role = connection.row?.role ?? null;
+  const boardRole = role === 'table' ? 'table' : 'moderator';
   const myTable = role === 'table' ? (tables.find((table) => table.id === connection.row?.tableId) ?? null) : null;
   const [chosen, setChosen] = useState<View | null>(null);
   // A table laptop starts at its table, or at the connection tab to pick one.
@@ -125,14 +126,14 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
           {view.kind === 'plenary' && (
             <>
               <AgendaPanel live={session.live} doc={session.doc} />
-              <BoardPanel live={session.live} doc={session.doc} undo={session.undo} boardId={PLENARY_BOARD_ID}>
+              <BoardPanel session={session} role={boardRole} boardId={PLENARY_BOARD_ID}>
                 <ReportBack live={session.live} />
               </BoardPanel>
             </>
           )}
           {view.kind === 'tables' && <TablesPanel live={session.live} doc={session.doc} onOpenTable={(id) => setChosen({ kind: 'table', id })} />}
           {view.kind === 'table' && openTable && (
-            <BoardPanel live={session.live} doc={session.doc} undo={session.undo} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
+            <BoardPanel session={session} role={boardRole} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
           )}
           {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
           {view.kind === 'participants' && <ParticipantsPanel session={session} />}

@@ -1,0 +1,101 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addParticipant, PLENARY_BOARD_ID, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { useErrorText } from '../../hooks/use-error-text';
+
+/**
+ * Alt+0 writes anonymously, Alt+1…9 as the first nine people offered. Returns the picked
+ * author (null: anonymous), or undefined when the key is not such a shortcut.
+ */
+export function authorShortcut(event: KeyboardEvent, people: readonly Participant[]): string | null | undefined {
+  if (!event.altKey || event.ctrlKey || event.metaKey || !/^Digit\d$/.test(event.code)) return undefined;
+  const digit = Number(event.code.slice(5));
+  if (digit === 0) return null;
+  return people[digit - 1]?.id;
+}
+
+interface AuthorPickerProps {
+  /** The people offered as one-click choices (at most nine). */
+  people: readonly Participant[];
+  all: readonly Participant[];
+  authorId: string | null;
+  onPick(authorId: string | null): void;
+  doc: WorkshopDoc;
+  boardId: string;
+}
+
+/** Who writes the next card on a shared laptop: picked once, kept until changed. */
+export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: AuthorPickerProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const others = all.filter((person) => !people.includes(person));
+
+  const add = () => {
+    const result = addParticipant(doc, { name, organisation: '', stakeholderGroup: '', email: '', tableId: boardId === PLENARY_BOARD_ID ? '' : boardId });
+    if (!result.ok) return setError(errorText(result.error));
+    onPick(result.value.id);
+    setName('');
+    setError(null);
+    setAdding(false);
+  };
+
+  return (
+    <div className="author-picker" role="radiogroup" aria-label={t('board.writingAs')} data-testid="author-picker">
+      <span className="muted">{t('board.writingAs')}</span>
+      <button type="button" role="radio" aria-checked={authorId === null} className="chip" onClick={() => onPick(null)} title="Alt+0" data-testid="author-anonymous">
+        {t('board.anonymous')}
+      </button>
+      {people.map((person, index) => (
+        <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={`Alt+${index + 1}`} data-testid="author-chip">
+          {person.name}
+        </button>
+      ))}
+      {others.length > 0 && (
+        <select
+          value={others.some((person) => person.id === authorId) ? (authorId ?? '') : ''}
+          onChange={(event) => event.target.value && onPick(event.target.value)}
+          aria-label={t('board.otherAuthor')}
+          data-testid="author-other"
+        >
+          <option value="">{t('board.otherAuthor')}</option>
+          {others.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      )}
+      {adding ? (
+        <span className="inline-form">
+          <input
+            value={name}
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') add();
+              else if (event.key === 'Escape') setAdding(false);
+            }}
+            aria-label={t('board.newAuthorName')}
+            placeholder={t('board.newAuthorName')}
+            data-testid="author-new-name"
+          />
+          <button type="button" onClick={add}>
+            {t('board.addAuthor')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="link small" onClick={() => setAdding(true)} data-testid="author-add">
+          {t('board.addAuthor')}
+        </button>
+      )}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

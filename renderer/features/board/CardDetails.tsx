@@ -1,0 +1,53 @@
+import { useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CARD_COLOURS, STAKEHOLDER_GROUPS, type Card, type CardColour, type StakeholderGroup } from '../../../shared/model';
+import { ParticipantsContext, type BoardActions } from './board-types';
+
+/** A card's colour, author and tag, and turning it into an action item. */
+export function CardDetails({ card, actions, onClose }: { card: Card; actions: BoardActions; onClose(): void }) {
+  const { t } = useTranslation();
+  const participants = useContext(ParticipantsContext);
+  const set = actions.setDetails.bind(null, card.id);
+  return (
+    <div className="card-details" role="group" aria-label={t('board.cardDetails')} data-testid="card-details-panel" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      <fieldset className="swatches">
+        <legend>{t('board.colour')}</legend>
+        {[null, ...CARD_COLOURS].map((colour) => (
+          <label key={colour ?? 'default'} className={`swatch colour-${colour ?? 'default'}`} title={t(`board.colours.${colour ?? 'default'}`)}>
+            <input type="radio" name={`colour-${card.id}`} checked={card.colour === colour} onChange={() => set({ colour: colour as CardColour | null })} aria-label={t(`board.colours.${colour ?? 'default'}`)} />
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        {t('board.stakeholderTag')}
+        <select value={card.stakeholderGroup ?? ''} onChange={(event) => set({ stakeholderGroup: (event.target.value || null) as StakeholderGroup | null })} data-testid="card-tag">
+          <option value="">{t('board.noTag')}</option>
+          {STAKEHOLDER_GROUPS.map((group) => (
+            <option key={group} value={group}>
+              {t(`stakeholders.${group}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t('board.author')}
+        <select value={card.authorId ?? ''} onChange={(event) => set({ authorId: event.target.value || null })} data-testid="card-author-select">
+          <option value="">{t('board.anonymous')}</option>
+          {participants.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <button type="button" onClick={() => actions.makeAction(card.id)} data-testid="card-make-action">
+          {t('actions.fromCard')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { memo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardGroup } from '../../../shared/model';
+import { VoteDots } from './CardView';
+import type { BoardActions, VoteView } from './board-types';
+import { dragId, dropId } from './dnd';
+
+export interface GroupCommands {
+  rename(groupId: string, title: string): void;
+  setLocked(groupId: string, locked: boolean): void;
+  dissolve(groupId: string): void;
+}
+
+interface GroupViewProps {
+  group: CardGroup;
+  cardCount: number;
+  /** Whether this laptop may move the group and its cards (locks). */
+  movable: boolean;
+  /** Lock and unlock are the moderator's. */
+  canLock: boolean;
+  vote: VoteView | null;
+  actions: BoardActions;
+  commands: GroupCommands;
+  children: ReactNode;
+}
+
+/** A named cluster of cards: a drop target, and draggable by its handle to merge into another. */
+export const GroupView = memo(function GroupView({ group, cardCount, movable, canLock, vote, actions, commands, children }: GroupViewProps) {
+  const { t } = useTranslation();
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(group.title);
+  const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'group', id: group.id }), disabled: !movable, data: { text: group.title } });
+  const { setNodeRef: setDropNode, isOver } = useDroppable({ id: dropId({ kind: 'group', id: group.id }), data: { groupId: group.id } });
+  const title = group.title || t('groups.untitled');
+
+  const finishRename = (save: boolean) => {
+    if (save) commands.rename(group.id, draft);
+    setRenaming(false);
+  };
+
+  return (
+    <section
+      ref={setDropNode}
+      className={`group${isOver ? ' drop-over' : ''}${isDragging ? ' dragging' : ''}${group.locked ? ' locked' : ''}`}
+      aria-label={title}
+      data-testid="group"
+      data-group-id={group.id}
+    >
+      <header className="group-head" ref={setDragNode}>
+        {movable && (
+          <button type="button" className="icon drag-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t('groups.move', { title })} title={t('groups.moveHint')} data-testid="group-move">
+            ⠿
+          </button>
+        )}
+        {renaming ? (
+          <input
+            value={draft}
+            autoFocus
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={() => finishRename(true)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') finishRename(true);
+              else if (event.key === 'Escape') finishRename(false);
+            }}
+            aria-label={t('groups.name')}
+            data-testid="group-title-input"
+          />
+        ) : (
+          <h3>
+            <button
+              type="button"
+              className={`title-button${group.title ? '' : ' muted'}`}
+              onClick={() => {
+                setDraft(group.title);
+                setRenaming(true);
+              }}
+              title={t('groups.rename')}
+              data-testid="group-title"
+            >
+              {title}
+            </button>
+          </h3>
+        )}
+        <span className="muted small">{t('board.cardCount', { count: cardCount })}</span>
+        {group.locked && <span className="badge" title={t('groups.lockedHint')}>🔒 {t('groups.locked')}</span>}
+        <span className="spacer" />
+        {vote && <VoteDots targetId={group.id} vote={vote} actions={actions} />}
+        {canLock && (
+          <button type="button" className="small" onClick={() => commands.setLocked(group.id, !group.locked)} aria-pressed={group.locked} data-testid="group-lock">
+            {group.locked ? t('groups.unlock') : t('groups.lock')}
+          </button>
+        )}
+        {movable && (
+          <button type="button" className="small" onClick={() => commands.dissolve(group.id)} data-testid="group-dissolve">
+            {t('groups.dissolve')}
+          </button>
+        )}
+      </header>
+      {children}
+    </section>
+  );
+});

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { closeVoteRound, dotsLeft, MAX_BUDGET, openVoteRound, type Vote, type VoteRound, type WorkshopDoc } from '../../../shared/model';
+import { useErrorText } from '../../hooks/use-error-text';
+
+interface VoteBarProps {
+  doc: WorkshopDoc;
+  boardId: string;
+  round: VoteRound | null;
+  votes: readonly Vote[];
+  voterId: string | null;
+  voterName: string | null;
+  role: 'moderator' | 'table';
+}
+
+/** Opens and closes a dot-voting round on a board, and tells the voter how many dots are left. */
+export function VoteBar({ doc, boardId, round, votes, voterId, voterName }: VoteBarProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [setup, setSetup] = useState(false);
+  const [budget, setBudget] = useState('3');
+  const [stacking, setStacking] = useState(false);
+  const [hidden, setHidden] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = () => {
+    const result = openVoteRound(doc, { boardId, budget: Number(budget), allowStacking: stacking, hideResults: hidden });
+    if (!result.ok) return setError(errorText(result.error));
+    setError(null);
+    setSetup(false);
+  };
+
+  if (round?.state === 'open') {
+    const left = voterId ? dotsLeft(round, votes, voterId) : null;
+    return (
+      <div className="vote-bar open" role="status" data-testid="vote-bar">
+        <strong>{t('votes.roundOpen', { count: round.budget })}</strong>
+        <span>{round.allowStacking ? t('votes.stackingOn') : t('votes.stackingOff')}</span>
+        {round.hideResults && <span>{t('votes.resultsHidden')}</span>}
+        <span className="spacer" />
+        <span data-testid="dots-left">{left === null ? t('votes.pickVoter') : t('votes.dotsLeft', { count: left, name: voterName ?? '' })}</span>
+        <button type="button" onClick={() => closeVoteRound(doc, round.id)} data-testid="vote-close">
+          {t('votes.close')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="vote-bar">
+      {setup ? (
+        <form
+          className="vote-setup"
+          onSubmit={(event) => {
+            event.preventDefault();
+            open();
+          }}
+        >
+          <label className="inline-field">
+            {t('votes.budget')}
+            <input type="number" min={1} max={MAX_BUDGET} value={budget} onChange={(event) => setBudget(event.target.value)} data-testid="vote-budget" />
+          </label>
+          <label className="inline-field">
+            <input type="checkbox" checked={stacking} onChange={(event) => setStacking(event.target.checked)} />
+            {t('votes.allowStacking')}
+          </label>
+          <label className="inline-field">
+            <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} data-testid="vote-hide" />
+            {t('votes.hideResults')}
+          </label>
+          <button type="submit" className="primary" data-testid="vote-open-confirm">
+            {t('votes.open')}
+          </button>
+          <button type="button" onClick={() => setSetup(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setSetup(true)} data-testid="vote-open">
+          {t('votes.start')}
+        </button>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

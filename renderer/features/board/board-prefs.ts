@@ -1,0 +1,41 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { CardColour, StakeholderGroup } from '../../../shared/model';
+
+/**
+ * What this laptop puts on the next card of a board: who writes it (a table laptop is shared,
+ * so the author is picked once and stays until changed), its colour and its tag. Remembered
+ * per board on this laptop only: it is not part of the workshop and never sent to others, so
+ * choosing "anonymous" leaves no trace on any screen.
+ */
+export interface EntryPrefs {
+  /** A participant id, or null for anonymous. */
+  authorId: string | null;
+  colour: CardColour | null;
+  stakeholderGroup: StakeholderGroup | null;
+}
+
+const NO_PREFS: EntryPrefs = { authorId: null, colour: null, stakeholderGroup: null };
+
+interface BoardPrefsState {
+  byBoard: Record<string, EntryPrefs>;
+  set(boardKey: string, patch: Partial<EntryPrefs>): void;
+}
+
+export const useBoardPrefsStore = create<BoardPrefsState>()(
+  persist(
+    (set) => ({
+      byBoard: {},
+      set: (boardKey, patch) => set((state) => ({ byBoard: { ...state.byBoard, [boardKey]: { ...(state.byBoard[boardKey] ?? NO_PREFS), ...patch } } })),
+    }),
+    { name: 'plenum.board-prefs', version: 1 },
+  ),
+);
+
+/** The entry preferences of one board of one workshop, and a setter. */
+export function useEntryPrefs(workshopId: string, boardId: string): [EntryPrefs, (patch: Partial<EntryPrefs>) => void] {
+  const key = `${workshopId}/${boardId}`;
+  const prefs = useBoardPrefsStore((state) => state.byBoard[key] ?? NO_PREFS);
+  const setPrefs = useBoardPrefsStore((state) => state.set);
+  return [prefs, (patch) => setPrefs(key, patch)];
+}

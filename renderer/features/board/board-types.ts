@@ -1,0 +1,23 @@
+import { createContext } from 'react';
+import type { CardPatch, Participant } from '../../../shared/model';
+
+/** What a card or group shows of the open or last vote round. */
+export interface VoteView {
+  open: boolean;
+  /** Dots of the person voting on this laptop. */
+  mine: number;
+  /** All dots, or null while the moderator hides results until the round closes. */
+  total: number | null;
+}
+
+/** Everything a card or group can ask the board to do; one stable object per board. */
+export interface BoardActions {
+  remove(cardId: string): void;
+  vote(targetId: string): void;
+  unvote(targetId: string): void;
+  makeAction(cardId: string): void;
+  setDetails(cardId: string, patch: CardPatch): void;
+}
+
+/** The roster, for picking a card's author; read only by the card details that are open. */
+export const ParticipantsContext = createContext<readonly Participant[]>([]);

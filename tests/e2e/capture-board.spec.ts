@@ -1,0 +1,167 @@
+import type { Locator, Page } from '@playwright/test';
+import { createWorkshop, expect, test } from './fixtures';
+
+/*
+ * Issue 4's day at one table: ten ideas by keyboard alone, three groups (by mouse and by
+ * keyboard), a vote round of three dots each, two action items from the winners, with undo
+ * and redo in between.
+ */
+
+const IDEAS = [
+  'Webinarreihe zu Energieeffizienz',
+  'Förderprogramme für KMU bündeln',
+  'Versicherung gegen Kriegsrisiken',
+  'Partnerschaften zwischen Kommunen',
+  'Ausbildung von Fachkräften',
+  'Digitale Vergabeplattform',
+  'Kredite für Wiederaufbau',
+  'Städtepartnerschaften stärken',
+  'Handwerk und Bau vernetzen',
+  'Transparenz bei Ausschreibungen',
+];
+
+const card = (page: Page, text: string | undefined): Locator => page.getByTestId('card').filter({ hasText: text ?? '' });
+const groups = (page: Page) => page.getByTestId('group');
+
+async function openTable(page: Page, name: string, topic: string) {
+  await page.getByTestId('tab-tables').click();
+  await page.getByTestId('table-name').fill(name);
+  await page.getByTestId('table-topic').fill(topic);
+  await page.getByTestId('table-add').click();
+  await page.getByTestId('table-open').first().click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+/** A mouse drag with intermediate moves, as a hand does it (dnd-kit starts after a few pixels). */
+async function drag(page: Page, from: Locator, to: Locator) {
+  // Centred, so the drag does not start at the window's edge, where the board scrolls by itself.
+  await from.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('not on screen');
+  await page.mouse.move(a.x + a.width / 2, a.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + 20, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** A keyboard drag: Space on the card's move handle, arrow keys from target to target, Space. */
+async function keyboardDrag(page: Page, from: Locator, keys: string[]) {
+  await from.getByTestId('card-move').focus();
+  await page.keyboard.press('Space');
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.press('Space');
+}
+
+test('a table writes, groups, votes and makes action items, by keyboard and mouse, with undo', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Plattform Wiederaufbau Ukraine');
+  await openTable(page, 'Tisch 1', 'Webinarreihe und Förderung');
+
+  // The laptop is shared: three people are added once and picked by key from then on.
+  for (const name of ['Olena', 'Jonas', 'Maria']) {
+    await page.getByTestId('author-add').click();
+    await page.getByTestId('author-new-name').fill(name);
+    await page.getByTestId('author-new-name').press('Enter');
+  }
+  const entry = page.getByTestId('card-entry');
+  await entry.focus();
+  for (const [index, idea] of IDEAS.entries()) {
+    // Olena writes the first four, Jonas the next four, the last two are anonymous. The
+    // people are offered by name: Alt+1 Jonas, Alt+2 Maria, Alt+3 Olena.
+    if (index === 0) await page.keyboard.press('Alt+3');
+    if (index === 4) await page.keyboard.press('Alt+1');
+    if (index === 8) await page.keyboard.press('Alt+0');
+    await page.keyboard.type(idea);
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByTestId('card')).toHaveCount(10);
+  await expect(entry).toBeFocused();
+  await expect(card(page, IDEAS[0]).getByTestId('card-author')).toHaveText('Olena');
+  await expect(card(page, IDEAS[5]).getByTestId('card-author')).toHaveText('Jonas');
+  // Anonymous really is anonymous: no author on the card at all.
+  await expect(card(page, IDEAS[9]).getByTestId('card-author')).toHaveCount(0);
+
+  // Group 1 by mouse: a card onto a card, then a third card onto the group.
+  await drag(page, card(page, IDEAS[1]), card(page, IDEAS[0]));
+  await expect(groups(page)).toHaveCount(1);
+  await drag(page, card(page, IDEAS[6]), groups(page).first().getByTestId('group-title'));
+  await expect(groups(page).first().getByTestId('card')).toHaveCount(3);
+
+  // Undo takes the last move back, redo brings it again.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(groups(page).first().getByTestId('card')).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(groups(page).first().getByTestId('card')).toHaveCount(3);
+
+  // Group 2 by keyboard: a loose card onto its right-hand neighbour.
+  const loose = page.getByTestId('loose-cards');
+  await keyboardDrag(page, loose.getByTestId('card').filter({ hasText: IDEAS[2] }), ['ArrowRight']);
+  await expect(groups(page)).toHaveCount(2);
+  // Group 3 by keyboard as well, then one more card joins it from the keyboard.
+  await keyboardDrag(page, loose.getByTestId('card').filter({ hasText: IDEAS[4] }), ['ArrowRight']);
+  await expect(groups(page)).toHaveCount(3);
+
+  for (const [index, title] of ['Förderung', 'Risiken', 'Fachkräfte'].entries()) {
+    await groups(page).nth(index).getByTestId('group-title').click();
+    await page.getByTestId('group-title-input').fill(title);
+    await page.getByTestId('group-title-input').press('Enter');
+  }
+  await expect(groups(page).getByTestId('group-title')).toHaveText(['Förderung', 'Risiken', 'Fachkräfte']);
+  const grouped = await groups(page).getByTestId('card').count();
+  const looseCount = await loose.getByTestId('card').count();
+  expect(grouped + looseCount).toBe(10);
+  await shot('grouped-1366');
+
+  // A vote round of three dots each.
+  await page.getByTestId('vote-open').click();
+  await page.getByTestId('vote-budget').fill('3');
+  await page.getByTestId('vote-open-confirm').click();
+  await expect(page.getByTestId('vote-bar')).toBeVisible();
+  await page.getByTestId('author-chip').filter({ hasText: 'Olena' }).click();
+  const dotOn = (locator: Locator) => locator.getByTestId('vote-plus').first().click();
+  await dotOn(groups(page).nth(0).locator('.group-head'));
+  await dotOn(groups(page).nth(1).locator('.group-head'));
+  await dotOn(card(page, IDEAS[9]));
+  await expect(page.getByTestId('dots-left')).toContainText('0');
+  // A fourth dot is beyond the budget: refused, with a message.
+  await dotOn(card(page, IDEAS[8]));
+  await expect(page.locator('.toast-error')).toContainText('3');
+  await page.getByTestId('author-chip').filter({ hasText: 'Jonas' }).click();
+  await dotOn(groups(page).nth(0).locator('.group-head'));
+  await dotOn(groups(page).nth(2).locator('.group-head'));
+  await dotOn(card(page, IDEAS[9]));
+  await page.getByTestId('author-chip').filter({ hasText: 'Maria' }).click();
+  await dotOn(groups(page).nth(0).locator('.group-head'));
+  await dotOn(groups(page).nth(1).locator('.group-head'));
+  await dotOn(card(page, IDEAS[3]));
+  await shot('voting-1366');
+  await page.getByTestId('vote-close').click();
+
+  const results = page.getByTestId('vote-result');
+  await expect(results.first()).toContainText('Förderung');
+  await expect(results.first()).toContainText('3');
+  await expect(results.nth(1)).toContainText(/Risiken|Transparenz/);
+
+  // Two action items from the winners.
+  await results.nth(0).getByTestId('result-make-action').click();
+  await results.nth(1).getByTestId('result-make-action').click();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot('results-1920');
+  await page.getByTestId('tab-actions').click();
+  await expect(page.getByTestId('action-row')).toHaveCount(2);
+  const first = page.getByTestId('action-row').first();
+  await expect(first.getByTestId('action-title')).toHaveValue('Förderung');
+  await first.getByTestId('action-owner').selectOption({ label: 'Olena' });
+  await first.getByTestId('action-due').fill('2026-12-15');
+  await first.getByTestId('action-status').selectOption('inProgress');
+  await page.getByTestId('action-filter-status').selectOption('inProgress');
+  await expect(page.getByTestId('action-row')).toHaveCount(1);
+  await page.getByTestId('action-filter-status').selectOption('');
+  await expect(page.getByTestId('action-row')).toHaveCount(2);
+  await shot('actions-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot('actions-1366');
+});
