@@ -1,0 +1,99 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../shared/minutes';
+import { chromiumPath, htmlToPdf } from '../../electron/services/minutes-pdf';
+import { seedDayMinutes } from '../support/seed-day';
+
+/*
+ * The PDF as Chromium prints it (the CLI's path; Electron's printToPDF is the same engine),
+ * opened again with pdf.js inside Chromium and every page turned into a PNG under
+ * test-results/minutes-pdf/ to be looked at.
+ */
+
+const OUT = 'test-results/minutes-pdf';
+
+/** Runs in the page (plain JavaScript, served as a module): every page of a PDF as PNG, text and size. */
+const RENDER_PAGES = `
+import * as pdfjs from '/pdf.mjs';
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
+window.renderPdf = async (url) => {
+  const document = await pdfjs.getDocument(url).promise;
+  const out = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const page = await document.getPage(number);
+    const viewport = page.getViewport({ scale: 1.5 });
+    const canvas = window.document.createElement('canvas');
+    canvas.width = viewport.width;
+    canvas.height = viewport.height;
+    await page.render({ canvas, viewport }).promise;
+    const content = await page.getTextContent();
+    const text = content.items.map((item) => item.str ?? '').join(' ');
+    out.push({ png: canvas.toDataURL('image/png'), text, width: page.view[2], height: page.view[3] });
+  }
+  return out;
+};
+`;
+const pdfs = new Map<string, Uint8Array>();
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  for (const language of ['de', 'uk'] as const) pdfs.set(language, await htmlToPdf(renderHtml(seedDayMinutes(language))));
+  // pdf.js loads its worker as a module: it needs an http origin, not a file: URL.
+  server = createServer((request, response) => {
+    const path = request.url ?? '/';
+    const pdf = /^\/minutes-(\w+)\.pdf$/.exec(path);
+    if (pdf) {
+      response.writeHead(200, { 'content-type': 'application/pdf' }).end(pdfs.get(pdf[1] ?? ''));
+    } else if (path === '/pdf.mjs' || path === '/pdf.worker.mjs') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(`node_modules/pdfjs-dist/build${path}`));
+    } else if (path === '/render.mjs') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(RENDER_PAGES);
+    } else if (path === '/') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>pdf</title><script type="module" src="/render.mjs"></script>');
+    } else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+interface RenderedPage {
+  png: string;
+  text: string;
+  width: number;
+  height: number;
+}
+
+describe('the PDF minutes', () => {
+  it.each(['de', 'uk'] as const)('(%s) are A4 pages that pdf.js renders, with the minutes text on them', async (language) => {
+    const bytes = pdfs.get(language) ?? new Uint8Array();
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/`);
+      await page.waitForFunction(() => 'renderPdf' in window);
+      const pages = await page.evaluate((url) => (window as unknown as { renderPdf(url: string): Promise<RenderedPage[]> }).renderPdf(url), `${base}/minutes-${language}.pdf`);
+
+      mkdirSync(OUT, { recursive: true });
+      pages.forEach((rendered, index) => writeFileSync(`${OUT}/seed-day-${language}-page-${index + 1}.png`, Buffer.from(rendered.png.split(',')[1] ?? '', 'base64')));
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      // A4 in PDF points: 595 × 842.
+      for (const rendered of pages) expect([Math.round(rendered.width), Math.round(rendered.height)]).toEqual([595, 842]);
+      const text = pages.map((rendered) => rendered.text).join(' ').replace(/\s+/g, ' ');
+      const title = language === 'de' ? 'Protokoll: Themenkreis' : 'Протокол: Themenkreis';
+      expect(text).toContain(title);
+      expect(text).toContain(language === 'de' ? 'Nächste Schritte' : 'Наступні кроки');
+      expect(text).toContain('Kommunale Partnerschaften');
+      // A page that renders blank would still be a valid PDF: every page must carry text.
+      for (const rendered of pages) expect(rendered.text.trim().length).toBeGreaterThan(20);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
