@@ -97,6 +97,49 @@ test.describe('in German', () => {
   });
 });
 
+test('a participant typed in by hand is edited in place, deleted and brought back, and kept after a reload', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Handliste');
+  await page.getByTestId('tab-participants').click();
+  await page.getByTestId('participant-add-organisation').fill('Stadtwerke Süd');
+  await page.getByTestId('participant-add-group').selectOption({ label: 'Kommune' });
+  await page.getByTestId('participant-add-name').fill('Jürgen Müller');
+  await page.getByTestId('participant-add-name').press('Enter');
+  const row = page.getByTestId('participant-row');
+  await expect(row).toHaveCount(1);
+  await expect(page.getByTestId('participant-add-name')).toBeFocused();
+
+  const email = row.getByRole('textbox', { name: 'E-Mail von Jürgen Müller' });
+  await email.fill('kein-mail');
+  await email.press('Enter');
+  await expect(row.getByRole('alert')).toHaveText('Das ist keine gültige E-Mail-Adresse.');
+  await email.fill('j.mueller@example.de');
+  await email.press('Enter');
+  await expect(row.getByRole('alert')).toHaveCount(0);
+  await row.getByRole('checkbox', { name: 'Jürgen Müller willigt in die Nennung im Protokoll ein' }).check();
+
+  await page.getByTestId('group-add-name').fill('Wissenschaft');
+  await page.getByTestId('group-add-name').press('Enter');
+  await row.getByTestId('participant-group').selectOption({ label: 'Wissenschaft' });
+
+  await row.getByTestId('participant-delete').click();
+  await expect(row).toHaveCount(0);
+  await page.locator('.toast').getByRole('button', { name: 'Rückgängig' }).click();
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('participant-group').locator('option:checked')).toHaveText('Wissenschaft');
+  await expectSaved(page);
+  await dismissToasts(page);
+  await page.getByTestId('group-list').scrollIntoViewIfNeeded();
+  await shot('roster-and-groups');
+
+  await page.reload();
+  await page.getByTestId('tab-participants').click();
+  await expect(row.getByTestId('participant-name')).toHaveValue('Jürgen Müller');
+  await expect(row.getByRole('textbox', { name: 'E-Mail von Jürgen Müller' })).toHaveValue('j.mueller@example.de');
+  await expect(row.getByTestId('participant-consent')).toBeChecked();
+  await expect(row.getByTestId('participant-group').locator('option:checked')).toHaveText('Wissenschaft');
+});
+
 test.describe('in Ukrainian', () => {
   test.use({ language: 'uk' });
 
