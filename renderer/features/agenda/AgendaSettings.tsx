@@ -10,25 +10,32 @@ interface AgendaSettingsProps {
   items: readonly AgendaItem[];
 }
 
-/** When the day starts and how long it has; the planned total against it, with a warning when it does not fit. */
-export function AgendaSettings(props: AgendaSettingsProps) {
-  // Keyed by the stored values: when another laptop (or undo) changes them, the fields start again from the document.
-  return <AgendaSettingsForm key={`${props.meta.startTime}|${props.meta.availableMin}`} {...props} />;
-}
+const minutesText = (minutes: number) => (minutes ? String(minutes) : '');
 
-function AgendaSettingsForm({ doc, meta, items }: AgendaSettingsProps) {
+/** When the day starts and how long it has; the planned total against it, with a warning when it does not fit. */
+export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [start, setStart] = useState(meta.startTime);
-  const [available, setAvailable] = useState(meta.availableMin ? String(meta.availableMin) : '');
+  const [available, setAvailable] = useState(minutesText(meta.availableMin));
+  const [stored, setStored] = useState({ start: meta.startTime, available: meta.availableMin });
   const [error, setError] = useState<string | null>(null);
+  // Another laptop (or undo) changed a field: that field shows the document's value again; the other keeps its draft.
+  if (stored.start !== meta.startTime || stored.available !== meta.availableMin) {
+    if (stored.start !== meta.startTime) setStart(meta.startTime);
+    if (stored.available !== meta.availableMin) setAvailable(minutesText(meta.availableMin));
+    setStored({ start: meta.startTime, available: meta.availableMin });
+  }
 
-  const save = () => {
-    if (start === meta.startTime && available === (meta.availableMin ? String(meta.availableMin) : '')) return;
-    const result = updateMeta(doc, { startTime: start, availableMin: available });
+  /** Writes one field, and only when it changed: a blur must not overwrite what another laptop just set. */
+  const save = (field: 'startTime' | 'availableMin') => {
+    const draft = field === 'startTime' ? start : available;
+    const current = field === 'startTime' ? meta.startTime : minutesText(meta.availableMin);
+    if (draft.trim() === current) return setError(null);
+    const result = updateMeta(doc, { [field]: draft });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
-    setStart(result.value.startTime);
+    if (field === 'startTime') setStart(result.value.startTime);
   };
 
   const fit = agendaFit(items, meta.availableMin);
@@ -39,8 +46,8 @@ function AgendaSettingsForm({ doc, meta, items }: AgendaSettingsProps) {
         <input
           value={start}
           onChange={(event) => setStart(event.target.value)}
-          onBlur={save}
-          onKeyDown={(event) => event.key === 'Enter' && save()}
+          onBlur={() => save('startTime')}
+          onKeyDown={(event) => event.key === 'Enter' && save('startTime')}
           placeholder="09:30"
           inputMode="numeric"
           data-testid="agenda-start-time"
@@ -51,8 +58,8 @@ function AgendaSettingsForm({ doc, meta, items }: AgendaSettingsProps) {
         <input
           value={available}
           onChange={(event) => setAvailable(event.target.value)}
-          onBlur={save}
-          onKeyDown={(event) => event.key === 'Enter' && save()}
+          onBlur={() => save('availableMin')}
+          onKeyDown={(event) => event.key === 'Enter' && save('availableMin')}
           placeholder={t('agenda.availablePlaceholder')}
           inputMode="numeric"
           data-testid="agenda-available"

@@ -33,8 +33,10 @@ export function ProjectorAgenda({ live }: { live: LiveWorkshop }) {
           {clock.signalled && clock.phase !== 'over' && <p className="projector-signal">{t('run.twoMinutesLeft')}</p>}
         </section>
       )}
-      <ol className="projector-agenda" data-testid="projector-agenda">
+      <ol className="wall-agenda" data-testid="projector-agenda">
         {agenda.map((item, index) => {
+          // While the day runs, the wall shows what is ahead (and the item just done), not the whole morning.
+          if (current && index < clock.index - 1) return null;
           const state = item.id === current?.id ? 'current' : item.actualEnd > 0 || (current && index < clock.index) ? 'done' : 'todo';
           const planned = schedule[index];
           return (

@@ -48,7 +48,7 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   // A joined laptop may open the projector before the workshop has arrived from the others.
   if (meta.schemaVersion === 0) return <p className="projector projector-message">{t('projector.waiting')}</p>;
   return (
-    <div className={`projector projector-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
+    <div className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
       {run.projectorView === 'agenda' && <ProjectorAgenda live={session.live} />}
       {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
       {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}

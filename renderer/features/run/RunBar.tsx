@@ -15,6 +15,7 @@ import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
 import { Countdown } from './Countdown';
+import { RunIcon } from './RunIcon';
 import { formatClockTime, formatDuration } from './format-clock';
 import { toggleRun, useRunShortcuts } from './run-shortcuts';
 import { useRunClock } from './use-run-clock';
@@ -78,13 +79,13 @@ function ModeratorRunBar({ clock, session }: { clock: RunClock; session: Worksho
       )}
       <div className="run-controls">
         <button type="button" onClick={() => act(previousItem)} disabled={!active && clock.status !== 'ended'} title={`${t('run.previous')} (PageUp)`} data-testid="run-previous">
-          ⏮ <span className="run-button-text">{t('run.previous')}</span>
+          <RunIcon name="previous" /> <span className="run-button-text">{t('run.previous')}</span>
         </button>
         <button type="button" className="primary" onClick={() => act(toggleRun)} disabled={agenda.length === 0} title={`${toggleLabel} (Ctrl+Shift+Space)`} data-testid="run-toggle">
-          {clock.status === 'running' ? '⏸' : '▶'} {toggleLabel}
+          <RunIcon name={clock.status === 'running' ? 'pause' : 'play'} /> {toggleLabel}
         </button>
         <button type="button" onClick={() => act(nextItem)} disabled={!active} title={`${t('run.nextItem')} (PageDown)`} data-testid="run-next">
-          <span className="run-button-text">{t('run.nextItem')}</span> ⏭
+          <span className="run-button-text">{t('run.nextItem')}</span> <RunIcon name="next" />
         </button>
         <button type="button" onClick={() => act(sendTwoMinuteSignal)} disabled={!active} aria-pressed={clock.signalled} data-testid="run-signal">
           {clock.signalled ? t('run.signalSent', { time: formatClockTime(run.signalAt) }) : t('run.signal')}

@@ -1,0 +1,271 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { chromiumArgs, executablePath } from '../../playwright.config';
+import { createWorkshop, expect, expectSaved, test } from './fixtures';
+
+/** The seed's day (Plattform Wiederaufbau Ukraine, 6 December 2023) as six agenda items. */
+const DAY: Array<{ title: string; minutes: string; kind: string }> = [
+  { title: 'Begrüßung und Ziele der Plattform', minutes: '10', kind: 'plenary' },
+  { title: 'Input: Wiederaufbau in Lwiw', minutes: '20', kind: 'input' },
+  { title: 'Plenumsdiskussion: Bezüge zur Ukraine Recovery Conference 2024', minutes: '30', kind: 'plenary' },
+  { title: 'Kleingruppenarbeit', minutes: '45', kind: 'groupWork' },
+  { title: 'Ergebnisse aus den Gruppen', minutes: '30', kind: 'reportBack' },
+  { title: 'Nächste Schritte', minutes: '15', kind: 'plenary' },
+];
+const TASK = 'Planen Sie ein konkretes Format: Webinar-Serie, Workshop oder Veranstaltung – mit wem, bis wann?';
+
+/** Seconds of a countdown as shown: "9:58" → 598, "1:02:03" → 3723, "+0:03" → -3. */
+function seconds(text: string): number {
+  const over = text.startsWith('+');
+  const parts = text.replace('+', '').split(':').map(Number);
+  const value = parts.reduce((sum, part) => sum * 60 + part, 0);
+  return over ? -value : value;
+}
+
+/** The countdowns of two pages read back to back; the difference in seconds. */
+async function countdownGap(a: Page, b: Page): Promise<number> {
+  const [first, second] = await Promise.all([a.getByTestId('countdown').first().textContent(), b.getByTestId('countdown').first().textContent()]);
+  return Math.abs(seconds(first ?? '') - seconds(second ?? ''));
+}
+
+async function addItem(page: Page, item: (typeof DAY)[number]): Promise<void> {
+  await page.getByTestId('agenda-title').fill(item.title);
+  await page.getByTestId('agenda-kind').selectOption(item.kind);
+  await page.getByTestId('agenda-duration').fill(item.minutes);
+  await page.getByTestId('agenda-add').click();
+}
+
+function workshopIdOf(page: Page): string {
+  const match = /#\/workshop\/([^/]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`no workshop in ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+test('a day of six items runs on one timer, and the projector follows each step with the same remaining time', async ({ page, shot }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await createWorkshop(page, 'Nachhaltiger Wiederaufbau der Wirtschaft');
+  for (const item of DAY) await addItem(page, item);
+  await expect(page.getByTestId('agenda-item-title')).toHaveText(DAY.map((item) => item.title));
+
+  // The plan: start time, time available, and a warning when the day does not fit.
+  await page.getByTestId('agenda-start-time').fill('10:00');
+  await page.getByTestId('agenda-available').fill('120');
+  await page.getByTestId('agenda-available').press('Enter');
+  await expect(page.getByTestId('agenda-over')).toContainText('30 Min. mehr als verfügbar');
+  await expect(page.getByTestId('agenda-item').nth(3)).toContainText('11:00');
+  await page.getByTestId('agenda-available').fill('150');
+  await page.getByTestId('agenda-available').press('Enter');
+  await expect(page.getByTestId('agenda-over')).toHaveCount(0);
+  await expect(page.getByTestId('agenda-total')).toContainText('Geplant: 2 Std. 30 Min. von 2 Std. 30 Min.');
+
+  // The task for the tables and the speaker of the input.
+  await page.getByTestId('agenda-item-edit').nth(3).click();
+  await page.getByTestId('agenda-edit-task').fill(TASK);
+  await page.getByTestId('agenda-edit-save').click();
+  await page.getByTestId('agenda-item-edit').nth(1).click();
+  await page.getByTestId('agenda-edit-speaker').fill('Anton Kolomeytsev, Stadtarchitekt von Lwiw');
+  await page.getByTestId('agenda-edit-save').click();
+  await expect(page.getByTestId('agenda-item').nth(1)).toContainText('Anton Kolomeytsev');
+  await expectSaved(page);
+
+  // The projector: a second page of this browser on the projector route.
+  const projector = await page.context().newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
+  await expect(projector.getByTestId('projector-agenda').locator('li')).toHaveCount(6);
+
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-current')).toContainText(DAY[0]?.title ?? '');
+  await expect(projector.getByTestId('projector-current')).toHaveText(DAY[0]?.title ?? '');
+  await expect(projector.getByTestId('countdown')).toHaveText(/^(10:00|9:5\d)$/);
+  expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
+
+  // Next, next, next: the projector follows each step, in small-group work with the task.
+  for (const index of [1, 2, 3]) {
+    await page.getByTestId('run-next').click();
+    await expect(page.getByTestId('run-current')).toContainText(DAY[index]?.title ?? '');
+    await expect(projector.getByTestId('projector-current')).toHaveText(DAY[index]?.title ?? '');
+    expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
+  }
+  await expect(projector.getByTestId('projector-now')).toContainText(TASK);
+  await expect(projector.getByTestId('countdown')).toHaveText(/^(45:00|44:5\d)$/);
+  await projector.waitForTimeout(1200);
+  expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
+  await shot('run-bar-1366x768');
+  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-1920x1080.png' });
+  await projector.setViewportSize({ width: 1024, height: 768 });
+  await expect(projector.getByTestId('projector-current')).toBeVisible();
+  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-1024x768.png' });
+
+  // Previous goes back, PageDown (a presenter remote) goes on.
+  await page.getByTestId('run-previous').click();
+  await expect(projector.getByTestId('projector-current')).toHaveText(DAY[2]?.title ?? '');
+  await page.locator('body').press('PageDown');
+  await expect(projector.getByTestId('projector-current')).toHaveText(DAY[3]?.title ?? '');
+
+  // Pause: both stand still on the same time.
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-bar')).toHaveAttribute('data-status', 'paused');
+  const pausedAt = await page.getByTestId('countdown').textContent();
+  await projector.waitForTimeout(1500);
+  await expect(projector.getByTestId('countdown')).toHaveText(pausedAt ?? '');
+  await expect(page.getByTestId('countdown')).toHaveText(pausedAt ?? '');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-bar')).toHaveAttribute('data-status', 'running');
+
+  // The moderator's window reloads: the projector keeps showing the run, and follows again afterwards.
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('run-current')).toContainText(DAY[3]?.title ?? '');
+  await expect(projector.getByTestId('projector-current')).toHaveText(DAY[3]?.title ?? '');
+  expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
+  await page.getByTestId('run-next').click();
+  await expect(projector.getByTestId('projector-current')).toHaveText(DAY[4]?.title ?? '');
+  expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
+
+  // The projector reloads too (a cable replugged): it reads the run from disk.
+  await expectSaved(page);
+  await projector.reload();
+  await expect(projector.getByTestId('projector-current')).toHaveText(DAY[4]?.title ?? '');
+  expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
+
+  // The moderator switches what the wall shows; the projector follows.
+  await page.getByTestId('projector-view').selectOption('plenary');
+  await expect(projector.getByTestId('projector')).toHaveAttribute('data-view', 'plenary');
+  await page.locator('body').press('Alt+p');
+  await expect(projector.getByTestId('projector')).toHaveAttribute('data-view', 'votes');
+  await page.getByTestId('projector-view').selectOption('agenda');
+  await expect(projector.getByTestId('projector')).toHaveAttribute('data-view', 'agenda');
+
+  // To the end: the last item, then the day has ended and the actual times are in the agenda.
+  await page.getByTestId('run-next').click();
+  await page.getByTestId('run-next').click();
+  await expect(page.getByTestId('run-bar')).toHaveAttribute('data-status', 'ended');
+  await expect(projector.getByTestId('projector-now')).toHaveCount(0);
+});
+
+test('the projector shows the join code with its QR code when the moderator switches to it', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Beitritt');
+  await page.getByTestId('tab-connection').click();
+  await page.getByTestId('host-start').click();
+  await page.getByTestId('host-server').fill('ws://127.0.0.1:9');
+  await page.getByTestId('host-start').click();
+  const code = (await page.getByTestId('join-code').textContent()) ?? '';
+  const projector = await page.context().newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
+  await page.getByTestId('projector-view').selectOption('join');
+  await expect(projector.getByTestId('projector-code')).toHaveText(code);
+  await expect(projector.locator('.projector-qr')).toBeVisible();
+  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-join-1920x1080.png' });
+  await projector.setViewportSize({ width: 1024, height: 768 });
+  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-join-1024x768.png' });
+});
+
+test.describe('in Ukrainian', () => {
+  test.use({ language: 'uk' });
+
+  test('the projector shows the plenary board read-only, large, in Cyrillic', async ({ page }) => {
+    await page.goto('/');
+    await createWorkshop(page, 'Відбудова економіки');
+    for (const text of ['Серія вебінарів про енергоефективність', 'Біометан як тема', 'Страхування воєнних ризиків разом зі страховими асоціаціями', 'Партнерства громад і бізнесу']) {
+      await page.getByTestId('card-entry').fill(text);
+      await page.getByTestId('card-entry').press('Enter');
+    }
+    await addItem(page, { title: 'Робота в малих групах', minutes: '45', kind: 'groupWork' });
+    await page.getByTestId('run-toggle').click();
+    const projector = await page.context().newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
+    await expect(projector.getByTestId('projector-current')).toHaveText('Робота в малих групах');
+    await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-agenda-1920x1080.png' });
+    await page.getByTestId('projector-view').selectOption('plenary');
+    await expect(projector.locator('.projector-card')).toHaveCount(4);
+    await expect(projector.getByTestId('projector-board')).toContainText('Біометан як тема');
+    await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-board-1920x1080.png' });
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-board-1024x768.png' });
+  });
+});
+
+/*
+ * A table laptop that joins while the day runs: a separate Chromium process, meeting the
+ * moderator only through the signaling server (as in tables-sync.spec.ts).
+ */
+test.describe('a table laptop that joins late', () => {
+  let server: SignalingServer;
+  const browsers: Browser[] = [];
+  test.beforeAll(async () => {
+    server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+  });
+  test.afterAll(async () => {
+    await Promise.all(browsers.map((browser) => browser.close()));
+    await server.close();
+  });
+
+  async function laptop(baseURL: string, size: { width: number; height: number }): Promise<Page> {
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+    browsers.push(browser);
+    const context = await browser.newContext({ baseURL, viewport: size, locale: 'de-DE' });
+    await context.addInitScript(() => localStorage.setItem('plenum.language', 'de'));
+    const tablePage = await context.newPage();
+    tablePage.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    return tablePage;
+  }
+
+  test('shows the task and the same countdown, its projector too, and gets the two-minute signal', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const url = `ws://127.0.0.1:${server.port}`;
+    await page.goto('/');
+    await createWorkshop(page, 'Nachhaltiger Wiederaufbau der Wirtschaft');
+    for (const item of DAY.slice(2, 4)) await addItem(page, item);
+    await page.getByTestId('agenda-item-edit').nth(1).click();
+    await page.getByTestId('agenda-edit-task').fill(TASK);
+    await page.getByTestId('agenda-edit-save').click();
+    await page.getByTestId('tab-tables').click();
+    await page.getByTestId('table-name').fill('Tisch 1');
+    await page.getByTestId('table-add').click();
+    await page.getByTestId('tab-connection').click();
+    await page.getByTestId('host-start').click();
+    await page.getByTestId('host-server').fill(url);
+    await page.getByTestId('host-start').click();
+    const code = (await page.getByTestId('join-code').textContent()) ?? '';
+
+    // The day runs before the table arrives: the plenary discussion, then small-group work.
+    await page.getByTestId('run-toggle').click();
+    await page.getByTestId('run-next').click();
+    await expect(page.getByTestId('run-current')).toContainText('Kleingruppenarbeit');
+
+    const table = await laptop(baseURL ?? '', { width: 1366, height: 768 });
+    await table.goto('/');
+    await table.getByTestId('join-address').fill(url);
+    await table.getByTestId('join-code-input').fill(code);
+    await table.getByTestId('join-name').fill('Laptop Tisch 1');
+    await table.getByTestId('join-submit').click();
+    await expect(table.getByTestId('workshop-heading')).toHaveText('Nachhaltiger Wiederaufbau der Wirtschaft', { timeout: 20_000 });
+    await table.getByTestId('table-picker').selectOption({ label: 'Tisch 1' });
+
+    await expect(table.getByTestId('run-task')).toHaveText(TASK, { timeout: 15_000 });
+    await expect(table.getByTestId('run-current')).toHaveText('Kleingruppenarbeit');
+    expect(await countdownGap(page, table)).toBeLessThanOrEqual(1);
+
+    // The moderator sends "two minutes left": the table sees it.
+    await page.getByTestId('run-signal').click();
+    await expect(table.getByTestId('run-signal-banner')).toBeVisible({ timeout: 15_000 });
+    await table.getByTestId('tab-mine').click();
+    await table.screenshot({ path: 'test-results/screenshots/agenda-run--table-group-work-1366x768.png' });
+
+    // A projector opened on the table laptop shows the same item and time.
+    const tableProjector = await table.context().newPage();
+    await tableProjector.setViewportSize({ width: 1920, height: 1080 });
+    await tableProjector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
+    await expect(tableProjector.getByTestId('projector-current')).toHaveText('Kleingruppenarbeit');
+    expect(await countdownGap(page, tableProjector)).toBeLessThanOrEqual(1);
+
+    // The moderator ends the small-group work; the table's projector follows over the network.
+    await page.getByTestId('run-next').click();
+    await expect(tableProjector.getByTestId('projector-now')).toHaveCount(0, { timeout: 15_000 });
+  });
+});
