@@ -28,7 +28,7 @@ export const roots = (doc: WorkshopDoc) => ({
   voteRounds: doc.getMap<Y.Map<unknown>>(ROOT.voteRounds),
   votes: doc.getMap<Y.Map<unknown>>(ROOT.votes),
   actions: doc.getMap<Y.Map<unknown>>(ROOT.actions),
-  stakeholderGroups: doc.getMap<Y.Map<unknown>>(ROOT.stakeholderGroups),
+  stakeholderGroups: doc.getMap<unknown>(ROOT.stakeholderGroups),
   run: doc.getMap<unknown>(ROOT.run),
 });
 

@@ -1,7 +1,7 @@
-import { itemMap, local, roots, type WorkshopDoc } from './doc';
+import { local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
-import { compareOrdered, keyAtEnd } from './order';
-import { bool, entries, orderOf, str } from './read';
+import { compareOrdered, keyAtEnd, PENDING_ORDER } from './order';
+import { entries, str } from './read';
 import { fail, ok, type Result } from './result';
 import { STAKEHOLDER_GROUPS, type StakeholderGroupEntry } from './schema';
 import { validTitle } from './validate';
@@ -10,28 +10,58 @@ import { validTitle } from './validate';
  * The built-in groups are implicit: a workshop holds only what it changed (a built-in renamed
  * or removed, a group added). Nobody writes the defaults, so two laptops never seed them twice,
  * and a workshop written before this list existed reads the six built-in groups.
+ *
+ * The root is flat, one plain value per `<group key>/<field>`, not a map per group: two laptops
+ * that both change a built-in group at once would each create "its" map under the same key, and
+ * Yjs keeps only one of the two, losing the other laptop's rename or removal.
  */
+
+type Field = 'label' | 'removed' | 'order';
+const slot = (key: string, field: Field) => `${key}/${field}`;
 
 const isBuiltin = (key: string): boolean => (STAKEHOLDER_GROUPS as readonly string[]).includes(key);
 
+interface StoredGroup {
+  label: string;
+  removed: boolean;
+  order: string;
+}
+
+/** What the root holds, per group key; a value of a wrong type reads as not set. */
+function storedGroups(doc: WorkshopDoc): Map<string, StoredGroup> {
+  const groups = new Map<string, StoredGroup>();
+  roots(doc).stakeholderGroups.forEach((value, name) => {
+    const cut = name.lastIndexOf('/');
+    const key = name.slice(0, cut);
+    const field = name.slice(cut + 1);
+    if (cut <= 0) return;
+    const group = groups.get(key) ?? { label: '', removed: false, order: PENDING_ORDER };
+    if (field === 'label' && typeof value === 'string') group.label = value;
+    else if (field === 'removed' && typeof value === 'boolean') group.removed = value;
+    else if (field === 'order' && typeof value === 'string' && value !== '') group.order = value;
+    groups.set(key, group);
+  });
+  return groups;
+}
+
 /** The workshop's stakeholder groups: built-in ones first in their fixed order, then the added ones. */
 export function stakeholderGroupsSnapshot(doc: WorkshopDoc): StakeholderGroupEntry[] {
-  const stored = new Map(entries(roots(doc).stakeholderGroups));
+  const stored = storedGroups(doc);
   const builtins: StakeholderGroupEntry[] = [];
   for (const key of STAKEHOLDER_GROUPS) {
-    const entry = stored.get(key);
-    if (entry && bool(entry, 'removed')) continue;
-    builtins.push({ key, label: entry ? str(entry, 'label') : '', builtin: true });
+    const group = stored.get(key);
+    if (group?.removed) continue;
+    builtins.push({ key, label: group?.label ?? '', builtin: true });
   }
   const added = [...stored]
-    .filter(([key, entry]) => !isBuiltin(key) && !bool(entry, 'removed') && str(entry, 'label') !== '')
-    .map(([key, entry]) => ({ id: key, order: orderOf(entry), label: str(entry, 'label') }))
+    .filter(([key, group]) => !isBuiltin(key) && !group.removed && group.label !== '')
+    .map(([key, group]) => ({ id: key, order: group.order, label: group.label }))
     .sort(compareOrdered)
     .map(({ id, label }) => ({ key: id, label, builtin: false }));
   return [...builtins, ...added];
 }
 
-/** Whether another added group already carries this name (case-insensitive). */
+/** Whether another group already carries this name (case-insensitive). */
 function labelTaken(doc: WorkshopDoc, label: string, exceptKey = ''): boolean {
   const wanted = label.toLocaleLowerCase();
   return stakeholderGroupsSnapshot(doc).some((group) => group.key !== exceptKey && group.label.toLocaleLowerCase() === wanted);
@@ -39,13 +69,14 @@ function labelTaken(doc: WorkshopDoc, label: string, exceptKey = ''): boolean {
 
 /** @internal writes a new group inside the caller's transaction; the label is already valid. */
 export function writeStakeholderGroup(doc: WorkshopDoc, label: string): StakeholderGroupEntry {
-  const map = roots(doc).stakeholderGroups;
-  const ordered = entries(map)
+  const ordered = [...storedGroups(doc)]
     .filter(([key]) => !isBuiltin(key))
-    .map(([id, entry]) => ({ id, order: orderOf(entry) }))
+    .map(([id, group]) => ({ id, order: group.order }))
     .sort(compareOrdered);
   const key = newId();
-  map.set(key, itemMap({ label, order: keyAtEnd(ordered), removed: false }));
+  const map = roots(doc).stakeholderGroups;
+  map.set(slot(key, 'label'), label);
+  map.set(slot(key, 'order'), keyAtEnd(ordered));
   return { key, label, builtin: false };
 }
 
@@ -64,12 +95,7 @@ export function renameStakeholderGroup(doc: WorkshopDoc, key: string, rawLabel: 
   const label = current.builtin && rawLabel.trim() === '' ? ok('') : validTitle(rawLabel);
   if (!label.ok) return label;
   if (label.value !== '' && labelTaken(doc, label.value, key)) return fail('stakeholder.duplicate', { name: label.value });
-  local(doc, () => {
-    const map = roots(doc).stakeholderGroups;
-    const entry = map.get(key);
-    if (entry) entry.set('label', label.value);
-    else map.set(key, itemMap({ label: label.value, removed: false }));
-  });
+  local(doc, () => roots(doc).stakeholderGroups.set(slot(key, 'label'), label.value));
   return ok(true);
 }
 
@@ -83,10 +109,8 @@ export function removeStakeholderGroup(doc: WorkshopDoc, key: string): Result<{ 
   const memberIds: string[] = [];
   local(doc, () => {
     const { stakeholderGroups, participants } = roots(doc);
-    const stored = stakeholderGroups.get(key);
     // Marked, not deleted: a laptop that renames it at the same time must not bring it back.
-    if (stored) stored.set('removed', true);
-    else stakeholderGroups.set(key, itemMap({ label: '', removed: true }));
+    stakeholderGroups.set(slot(key, 'removed'), true);
     for (const [id, person] of entries(participants)) {
       if (str(person, 'stakeholderGroup') !== key) continue;
       person.set('stakeholderGroup', '');
@@ -100,7 +124,7 @@ export function removeStakeholderGroup(doc: WorkshopDoc, key: string): Result<{ 
 export function restoreStakeholderGroup(doc: WorkshopDoc, key: string, memberIds: readonly string[]): void {
   local(doc, () => {
     const { stakeholderGroups, participants } = roots(doc);
-    stakeholderGroups.get(key)?.set('removed', false);
+    stakeholderGroups.set(slot(key, 'removed'), false);
     for (const id of memberIds) {
       const person = participants.get(id);
       if (person && str(person, 'stakeholderGroup') === '') person.set('stakeholderGroup', key);

@@ -6,6 +6,8 @@ import {
   addTable,
   assignTables,
   createUndoHistory,
+  createWorkshopDoc,
+  encodeWorkshopState,
   LIMITS,
   participantsSnapshot,
   removeParticipant,
@@ -15,6 +17,7 @@ import {
   restoreStakeholderGroup,
   STAKEHOLDER_GROUPS,
   stakeholderGroupsSnapshot,
+  syncDocs,
   updateParticipant,
   type Participant,
   type ParticipantInput,
@@ -219,5 +222,46 @@ describe("the workshop's stakeholder groups", () => {
     restoreStakeholderGroup(doc, 'politics', [ada.id]);
     expect(participantsSnapshot(doc).map((p) => p.stakeholderGroup)).toEqual(['politics', 'company']);
     expect(bob.stakeholderGroup).toBe('company');
+  });
+});
+
+describe('two laptops editing the roster at once', () => {
+  function pair() {
+    const a = newWorkshop();
+    const b = createWorkshopDoc();
+    syncDocs(a, b);
+    return { a, b };
+  }
+
+  it('a group removed on one laptop while renamed on the other stays removed', () => {
+    const { a, b } = pair();
+    removeStakeholderGroup(a, 'politics');
+    renameStakeholderGroup(b, 'politics', 'Politik & Verwaltung');
+    syncDocs(a, b);
+    expect(stakeholderGroupsSnapshot(a)).toEqual(stakeholderGroupsSnapshot(b));
+    expect(stakeholderGroupsSnapshot(a).map((g) => g.key)).not.toContain('politics');
+  });
+
+  it('two imports at the same time keep every participant and both new groups', () => {
+    const { a, b } = pair();
+    const person = (name: string, stakeholderGroup: string): ParticipantInput => ({ name, organisation: '', stakeholderGroup, email: '' });
+    addParticipants(a, [person('Ada', 'Wissenschaft')], ['Wissenschaft']);
+    addParticipants(b, [person('Bob', 'Kirche')], ['Kirche']);
+    syncDocs(a, b);
+    expect(participantsSnapshot(a)).toEqual(participantsSnapshot(b));
+    const groups = stakeholderGroupsSnapshot(a);
+    expect(groups.filter((g) => !g.builtin).map((g) => g.label).sort()).toEqual(['Kirche', 'Wissenschaft']);
+    const keyOf = (label: string) => groups.find((g) => g.label === label)?.key;
+    expect(participantsSnapshot(a).map((p) => [p.name, p.stakeholderGroup])).toEqual([
+      ['Ada', keyOf('Wissenschaft')],
+      ['Bob', keyOf('Kirche')],
+    ]);
+  });
+
+  it('a laptop that joins reads the built-in groups without writing them', () => {
+    const { b } = pair();
+    const before = encodeWorkshopState(b);
+    expect(stakeholderGroupsSnapshot(b).map((g) => g.key)).toEqual([...STAKEHOLDER_GROUPS]);
+    expect(encodeWorkshopState(b)).toEqual(before);
   });
 });
