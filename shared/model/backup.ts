@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { generateKeyBetween } from 'fractional-indexing';
 import { createWorkshopDoc, itemMap, roots, type WorkshopDoc } from './doc';
 import { areaReaders, type Area } from './snapshot';
+import { writeStakeholderGroupList } from './stakeholder-groups';
 import {
   ACTION_STATUSES,
   AGENDA_KINDS,
@@ -275,16 +276,7 @@ export function restoreBackup(snapshot: WorkshopSnapshot, options: { workshopId?
       plenary.set(REPORT_BACK_FIELD, shown);
     }
 
-    // The built-in groups are implicit (see stakeholder-groups.ts): stored are only renames, removals and added groups.
-    const listed = new Map(snapshot.stakeholderGroups.map((group) => [group.key, group]));
-    for (const key of STAKEHOLDER_GROUPS) {
-      const group = listed.get(key);
-      if (!group) maps.stakeholderGroups.set(key, itemMap({ label: '', removed: true }));
-      else if (group.label !== '') maps.stakeholderGroups.set(key, itemMap({ label: group.label, removed: false }));
-    }
-    const added = snapshot.stakeholderGroups.filter((group) => !group.builtin);
-    const keys = keysInOrder(added.length);
-    added.forEach((group, index) => maps.stakeholderGroups.set(group.key, itemMap({ label: group.label, order: keys[index], removed: false })));
+    writeStakeholderGroupList(doc, snapshot.stakeholderGroups);
   }, BACKUP_ORIGIN);
   return doc;
 }

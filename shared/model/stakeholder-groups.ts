@@ -131,3 +131,25 @@ export function restoreStakeholderGroup(doc: WorkshopDoc, key: string, memberIds
     }
   });
 }
+
+/**
+ * @internal writes a whole list (a backup's) into an empty document inside the caller's
+ * transaction: built-in groups missing from it removed, renamed ones with their name, added
+ * ones in the list's order under their keys.
+ */
+export function writeStakeholderGroupList(doc: WorkshopDoc, list: readonly StakeholderGroupEntry[]): void {
+  const map = roots(doc).stakeholderGroups;
+  const listed = new Map(list.map((group) => [group.key, group]));
+  for (const key of STAKEHOLDER_GROUPS) {
+    const group = listed.get(key);
+    if (!group) map.set(slot(key, 'removed'), true);
+    else if (group.label !== '') map.set(slot(key, 'label'), group.label);
+  }
+  let order: string | null = null;
+  for (const group of list) {
+    if (isBuiltin(group.key)) continue;
+    order = keyAtEnd(order === null ? [] : [{ id: '', order }]);
+    map.set(slot(group.key, 'label'), group.label);
+    map.set(slot(group.key, 'order'), order);
+  }
+}

@@ -19,10 +19,12 @@ import {
   stakeholderGroupsSnapshot,
   syncDocs,
   updateParticipant,
+  workshopSnapshot,
   type Participant,
   type ParticipantInput,
   type WorkshopDoc,
 } from '../../shared/model';
+import { restoreBackup } from '../../shared/model/backup';
 import { newWorkshop } from '../support/workshop';
 
 
@@ -263,5 +265,23 @@ describe('two laptops editing the roster at once', () => {
     const before = encodeWorkshopState(b);
     expect(stakeholderGroupsSnapshot(b).map((g) => g.key)).toEqual([...STAKEHOLDER_GROUPS]);
     expect(encodeWorkshopState(b)).toEqual(before);
+  });
+});
+
+describe('a backup of the stakeholder-group list', () => {
+  it('restores renamed, removed and added groups in their order, and who is in them', () => {
+    const doc = newWorkshop();
+    renameStakeholderGroup(doc, 'company', 'Wirtschaft');
+    removeStakeholderGroup(doc, 'other');
+    const science = addStakeholderGroup(doc, 'Wissenschaft');
+    addStakeholderGroup(doc, 'Kirche');
+    if (!science.ok) throw new Error(science.error.code);
+    added(doc, 'Ada', { stakeholderGroup: science.value.key });
+    const copy = restoreBackup(workshopSnapshot(doc));
+    expect(stakeholderGroupsSnapshot(copy)).toEqual(stakeholderGroupsSnapshot(doc));
+    expect(participantsSnapshot(copy)[0]?.stakeholderGroup).toBe(science.value.key);
+    // The restored list goes on working: a group added after the restore comes last.
+    addStakeholderGroup(copy, 'Medien');
+    expect(stakeholderGroupsSnapshot(copy).slice(-3).map((g) => g.label)).toEqual(['Wissenschaft', 'Kirche', 'Medien']);
   });
 });
