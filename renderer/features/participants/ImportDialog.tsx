@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addParticipants, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
 import { CSV_FIELDS, guessMapping, type ColumnMapping, type CsvField } from '../../../shared/participants/csv-columns';
-import { CSV_ENCODINGS, decodeCsv, type CsvEncoding } from '../../../shared/participants/csv-decode';
+import { CSV_ENCODINGS, decodeCsv, detectEncoding, type CsvEncoding } from '../../../shared/participants/csv-decode';
 import { readCsvTable } from '../../../shared/participants/csv-table';
 import { mappedRow, planImport } from '../../../shared/participants/import-plan';
 import { matchStakeholderGroup } from '../../../shared/participants/stakeholder-names';
@@ -39,6 +39,7 @@ export function ImportDialog({ fileName, bytes, doc, groups, groupName, onDone, 
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  const detected = useMemo(() => detectEncoding(bytes), [bytes]);
   const decoded = useMemo(() => decodeCsv(bytes, encoding), [bytes, encoding]);
   const read = useMemo(() => readCsvTable(decoded.text), [decoded]);
   const table = read.ok ? read.table : null;
@@ -80,7 +81,7 @@ export function ImportDialog({ fileName, bytes, doc, groups, groupName, onDone, 
             {CSV_ENCODINGS.map((option) => (
               <option key={option} value={option}>
                 {option === 'auto'
-                  ? t('participants.import.encodingAuto', { found: t(`participants.import.encodings.${decodeCsv(bytes).encoding}`) })
+                  ? t('participants.import.encodingAuto', { found: t(`participants.import.encodings.${detected}`) })
                   : t(`participants.import.encodings.${option}`)}
               </option>
             ))}
