@@ -167,7 +167,7 @@ test('the projector shows the join code with its QR code when the moderator swit
 test.describe('in Ukrainian', () => {
   test.use({ language: 'uk' });
 
-  test('the projector shows the plenary board read-only, large, in Cyrillic', async ({ page }) => {
+  test('the projector shows the plenary board read-only, large, in Cyrillic', async ({ page, shot }) => {
     await page.goto('/');
     await createWorkshop(page, 'Відбудова економіки');
     for (const text of ['Серія вебінарів про енергоефективність', 'Біометан як тема', 'Страхування воєнних ризиків разом зі страховими асоціаціями', 'Партнерства громад і бізнесу']) {
@@ -176,6 +176,9 @@ test.describe('in Ukrainian', () => {
     }
     await addItem(page, { title: 'Робота в малих групах', minutes: '45', kind: 'groupWork' });
     await page.getByTestId('run-toggle').click();
+    await page.getByTestId('run-signal').click();
+    await expect(page.getByTestId('run-bar')).toHaveAttribute('data-status', 'running');
+    await shot('run-bar-uk-1366x768');
     const projector = await page.context().newPage();
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);

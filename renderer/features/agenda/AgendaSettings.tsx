@@ -60,7 +60,7 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
           onChange={(event) => setAvailable(event.target.value)}
           onBlur={() => save('availableMin')}
           onKeyDown={(event) => event.key === 'Enter' && save('availableMin')}
-          placeholder={t('agenda.availablePlaceholder')}
+          placeholder="240"
           inputMode="numeric"
           data-testid="agenda-available"
         />
