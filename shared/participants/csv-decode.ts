@@ -16,20 +16,24 @@ const isCyrillic1251 = (byte: number) => byte >= 0xc0 || CYRILLIC_1251.has(byte)
 
 /**
  * Windows-1251 or Windows-1252, for bytes that are not UTF-8. Both decode anything, so look at
- * how letters beyond ASCII sit: Cyrillic words are made of them, one next to the other
- * ("Коваленко"), while German or French in 1252 has an odd umlaut between ASCII letters
- * ("Müller", "Straße"). Mostly neighbours → 1251.
+ * how letters beyond ASCII sit: Cyrillic words are made of them, several in a row
+ * ("Коваленко"), while German or French in 1252 has an umlaut or two between ASCII letters
+ * ("Müller", "Müßig"). Mostly in runs of three or more → 1251.
  */
 function guessSingleByte(bytes: Uint8Array): 'windows-1251' | 'windows-1252' {
   let high = 0;
-  let paired = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i] ?? 0;
-    if (!isCyrillic1251(byte)) continue;
-    high += 1;
-    if (isCyrillic1251(bytes[i - 1] ?? 0) || isCyrillic1251(bytes[i + 1] ?? 0)) paired += 1;
+  let inLongRuns = 0;
+  let run = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && isCyrillic1251(bytes[i] ?? 0)) {
+      run += 1;
+      continue;
+    }
+    high += run;
+    if (run >= 3) inLongRuns += run;
+    run = 0;
   }
-  return high > 0 && paired / high > 0.5 ? 'windows-1251' : 'windows-1252';
+  return high > 0 && inLongRuns / high > 0.5 ? 'windows-1251' : 'windows-1252';
 }
 
 /** The encoding `auto` picks: a byte-order mark, else valid UTF-8, else the single-byte guess. */

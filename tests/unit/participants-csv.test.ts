@@ -79,6 +79,9 @@ describe('reading roster files in every encoding and with either separator', () 
     expect(detectEncoding(rosterBytes('Name\r\nMüller\r\n', 'windows-1252'))).toBe('windows-1252');
     expect(detectEncoding(rosterBytes('Name\r\nЇжак\r\n', 'windows-1251'))).toBe('windows-1251');
     expect(detectEncoding(rosterBytes('Name\r\nStraße Ärger Öl\r\n', 'windows-1252'))).toBe('windows-1252');
+    // Two umlauts side by side are still German; Cyrillic words are longer runs.
+    expect(detectEncoding(rosterBytes('Name\r\nJürgen Müßig\r\n', 'windows-1252'))).toBe('windows-1252');
+    expect(detectEncoding(rosterBytes('Name;Група\r\nІрина Їжак;ГО\r\n', 'windows-1251'))).toBe('windows-1251');
   });
 
   it('reads Excel\'s "Unicode text": UTF-16 with a byte-order mark, separated by tabs', () => {
