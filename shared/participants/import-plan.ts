@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, type ParticipantInput, type StakeholderGroupEntry } from '../model';
+import { LIMITS, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
 import { mappingProblems, type ColumnMapping, type CsvField, type MappingProblem } from './csv-columns';
 import type { CsvTable } from './csv-table';
 import { matchStakeholderGroup } from './stakeholder-names';
@@ -29,7 +29,18 @@ export interface ImportPlan {
   mappingProblems: MappingProblem[];
   /** Data rows read (blank lines not counted). */
   rowCount: number;
+  /** Lines of rows left out because the person is already on the list (or earlier in the file). */
+  skipped: number[];
 }
+
+type Known = Pick<Participant, 'name' | 'organisation' | 'email'>;
+
+/**
+ * Who a row is, for telling a re-imported list from new people: the email when there is one,
+ * else name and organisation (compared through textKey).
+ */
+const identity = (person: Known) =>
+  person.email.trim() !== '' ? `@${person.email.trim().toLocaleLowerCase()}` : `${textKey(person.name)}|${textKey(person.organisation)}`;
 
 const YES = ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'wahr', 'так', 'т', '✓', '✔', '+'].map(textKeyOrSymbol);
 const NO = ['nein', 'n', 'no', '0', 'false', 'falsch', 'ні', 'н', '-', '–', ''].map(textKeyOrSymbol);
@@ -82,14 +93,23 @@ export function mappedRow(cells: readonly string[], mapping: ColumnMapping): Rec
 /**
  * Checks every row of a roster file against a column mapping and the workshop's stakeholder
  * groups. Either all rows are good and `participants` holds them, or `problems` lists what is
- * wrong (line by line) and nothing is to be imported.
+ * wrong (line by line) and nothing is to be imported. People already on the list (`existing`)
+ * or twice in the file are left out and listed in `skipped`: importing an updated list again
+ * adds only the new people.
  */
-export function planImport(table: CsvTable, mapping: ColumnMapping, groups: readonly StakeholderGroupEntry[]): ImportPlan {
+export function planImport(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  groups: readonly StakeholderGroupEntry[],
+  existing: readonly Known[] = [],
+): ImportPlan {
   const blocked = mappingProblems(mapping);
   const problems: RowProblem[] = [];
   const participants: ParticipantInput[] = [];
   const newGroups = new Map<string, string>();
-  if (blocked.length > 0) return { participants: [], newGroups: [], problems, mappingProblems: blocked, rowCount: table.rows.length };
+  const seen = new Set(existing.map(identity));
+  const skipped: number[] = [];
+  if (blocked.length > 0) return { participants: [], newGroups: [], problems, mappingProblems: blocked, rowCount: table.rows.length, skipped };
 
   for (const { line, cells } of table.rows) {
     const extra = cells.slice(table.header.length);
@@ -109,6 +129,12 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, groups: read
       continue;
     }
     const row = parsed.data;
+    const who = identity(row);
+    if (seen.has(who)) {
+      skipped.push(line);
+      continue;
+    }
+    seen.add(who);
     let stakeholderGroup = '';
     if (row.stakeholderGroup !== '') {
       const known = matchStakeholderGroup(row.stakeholderGroup, groups);
@@ -129,5 +155,6 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, groups: read
     problems,
     mappingProblems: [],
     rowCount: table.rows.length,
+    skipped: failed ? [] : skipped,
   };
 }

@@ -181,3 +181,18 @@ describe('stakeholder groups the workshop lacks', () => {
     expect(plan.newGroups).toEqual(['Politik']);
   });
 });
+
+describe('importing a list again', () => {
+  it('leaves out people already on the list (by email, else by name and organisation) and people twice in the file', () => {
+    const csv = table(
+      'Name;Organisation;E-Mail\r\nAda Lovelace;Engines;ADA@example.org\r\nBob;Smiths;\r\nCleo;Smiths;\r\nBob;Smiths;\r\nDora;;dora@example.org\r\n',
+    );
+    const existing = [
+      { name: 'Ada L.', organisation: 'Elsewhere', email: 'ada@example.org' },
+      { name: 'bob', organisation: 'SMITHS', email: '' },
+    ];
+    const plan = planImport(csv, guessMapping(csv.header), BUILTIN_GROUPS, existing);
+    expect(plan.participants.map((p) => p.name)).toEqual(['Cleo', 'Dora']);
+    expect(plan.skipped).toEqual([2, 3, 5]);
+  });
+});

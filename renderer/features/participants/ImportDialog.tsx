@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addParticipants, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
+import { addParticipants, type Participant, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
 import { CSV_FIELDS, guessMapping, type ColumnMapping, type CsvField } from '../../../shared/participants/csv-columns';
 import { CSV_ENCODINGS, decodeCsv, detectEncoding, type CsvEncoding } from '../../../shared/participants/csv-decode';
 import { readCsvTable } from '../../../shared/participants/csv-table';
@@ -13,6 +13,8 @@ interface ImportDialogProps {
   fileName: string;
   bytes: Uint8Array;
   doc: WorkshopDoc;
+  /** The roster as it is: people already on it are not imported again. */
+  people: readonly Participant[];
   groups: readonly StakeholderGroupEntry[];
   groupName(key: string): string;
   onDone(count: number): void;
@@ -26,7 +28,7 @@ const PREVIEW_ROWS = 8;
  * field (guessed, changeable), the first rows as they will be imported, and every problem.
  * Import stays disabled while anything is wrong: a file is imported whole or not at all.
  */
-export function ImportDialog({ fileName, bytes, doc, groups, groupName, onDone, onCancel }: ImportDialogProps) {
+export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, onDone, onCancel }: ImportDialogProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
@@ -49,7 +51,7 @@ export function ImportDialog({ fileName, bytes, doc, groups, groupName, onDone, 
     () => (table ? (mappingChoice?.header === headerKey ? mappingChoice.mapping : guessMapping(table.header)) : []),
     [table, mappingChoice, headerKey],
   );
-  const plan = useMemo(() => (table ? planImport(table, mapping, groups) : null), [table, mapping, groups]);
+  const plan = useMemo(() => (table ? planImport(table, mapping, groups, people) : null), [table, mapping, groups, people]);
   const canImport = plan !== null && plan.participants.length > 0;
 
   const setField = (column: number, field: CsvField | 'ignore') =>
@@ -155,6 +157,11 @@ export function ImportDialog({ fileName, bytes, doc, groups, groupName, onDone, 
                 </table>
               </div>
               {table.rows.length > PREVIEW_ROWS && <p className="muted">{t('participants.import.previewMore', { count: table.rows.length - PREVIEW_ROWS })}</p>}
+              {plan.skipped.length > 0 && (
+                <p className="muted" data-testid="import-skipped">
+                  {t('participants.import.skipped', { count: plan.skipped.length, lines: plan.skipped.slice(0, 10).join(', ') + (plan.skipped.length > 10 ? ', …' : '') })}
+                </p>
+              )}
               {plan.newGroups.length > 0 && (
                 <p className="import-new-groups" data-testid="import-new-groups">
                   {t('participants.import.newGroups', { names: plan.newGroups.join(', ') })}

@@ -127,6 +127,7 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
         <ImportDialog
           {...importing}
           doc={doc}
+          people={people}
           groups={groups}
           groupName={groupName}
           onCancel={() => setImporting(null)}
