@@ -82,6 +82,14 @@ test.describe('in German', () => {
     const text = (await import('node:fs')).readFileSync(await file.path(), 'utf8');
     expect(text.startsWith('\uFEFFName;Organisation;Stakeholdergruppe;E-Mail;Einwilligung;Anwesend;Tisch\r\n')).toBe(true);
     expect(text).toContain(`${roster.rows[0]?.[0]};`);
+
+    // The same list again adds nobody: everyone is already on it.
+    await chooseCsv(page, 'teilnehmende-excel.csv', rosterBytes(rosterText(roster, ';'), 'windows-1252'));
+    await expect(page.getByTestId('import-skipped')).toContainText('60 Zeilen stehen schon auf der Liste');
+    await expect(page.getByTestId('import-submit')).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('participant-row')).toHaveCount(60);
   });
 
   test('a CSV without a name column shows what is missing and imports nobody', async ({ page, shot }) => {
