@@ -1,9 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { hostChannels, type HostOutput } from '../shared/host-api';
 import { createHostRouter, type HostImplementation } from './ipc-router';
+import { isPdfRequestAllowed } from './security';
 import { advertiseSession, browseSessions, type DiscoveredSession, type SessionAdvert, type SessionBrowser } from './services/discovery';
 import { writeFileAtomic } from './services/file-writer';
 import { lanAddresses, signalingUrl, type InterfaceTable } from './services/lan-addresses';
@@ -192,6 +194,10 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
     show: false,
     webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'plenum-pdf' },
   });
+  // Its own document and data: images only; see isPdfRequestAllowed (security review, issue 7).
+  const tempDirUrl = pathToFileURL(os.tmpdir()).href;
+  window.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPdfRequestAllowed(details.url, tempDirUrl) }));
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   try {
     await writeFile(file, html, 'utf8');
     await window.loadFile(file);

@@ -51,6 +51,10 @@ describe('ipc router', () => {
     ['another site', { senderFrame: { url: 'https://evil.example/' } }],
     ['another app:// host', { senderFrame: { url: 'app://evil/index.html' } }],
     ['a file page', { senderFrame: { url: 'file:///tmp/index.html' } }],
+    // A frame inside the app's page (the minutes preview is an iframe with srcdoc) is not the app.
+    ['an srcdoc frame', { senderFrame: { url: 'about:srcdoc' } }],
+    ['a blank frame', { senderFrame: { url: 'about:blank' } }],
+    ['the web build on a dev server', { senderFrame: { url: 'http://127.0.0.1:5173/' } }],
     ['a destroyed frame', { senderFrame: null }],
     [
       'a frame that throws when read',

@@ -11,6 +11,7 @@ import {
   appPageUrl,
   externalLinkTarget,
   isAllowedNavigation,
+  isPdfRequestAllowed,
   isPermissionAllowed,
   isTrustedUrl,
   mainWindowOptions,
@@ -209,6 +210,7 @@ describe('main.ts wires the policies in', () => {
     "'web-contents-created'",
     'setPermissionRequestHandler(',
     'setPermissionCheckHandler(',
+    'setDevicePermissionHandler(',
     'isPermissionAllowed(',
     'registerHostIpc(',
   ])('uses %s', (needle) => expect(main).toContain(needle));
@@ -229,5 +231,69 @@ describe('main.ts wires the policies in', () => {
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preload).toContain("exposeInMainWorld('plenum', api)");
     expect(preload).toContain('satisfies HostApi');
+  });
+});
+
+describe('the PDF printing window', () => {
+  const temp = 'file:///tmp';
+
+  it('may load its own minutes document and inline images', () => {
+    expect(isPdfRequestAllowed('file:///tmp/plenum-pdf-K90yBG/minutes.html', temp)).toBe(true);
+    expect(isPdfRequestAllowed('file:///tmp/plenum-pdf-K90yBG/minutes.html#top', temp)).toBe(true);
+    expect(isPdfRequestAllowed('file:///C:/Users/J%C3%BCrgen%20M/AppData/Local/Temp/plenum-pdf-a1B2c3/minutes.html', 'file:///C:/Users/J%C3%BCrgen%20M/AppData/Local/Temp')).toBe(true);
+    expect(isPdfRequestAllowed('data:image/png;base64,iVBORw0KGgo=', temp)).toBe(true);
+  });
+
+  it.each([
+    'http://192.168.1.10/track.png',
+    'https://example.com/style.css',
+    'ws://192.168.1.10:4444/',
+    'file:///etc/passwd',
+    'file:///home/moderator/.ssh/id_ed25519',
+    'file:///tmp/plenum-pdf-K90yBG/../../etc/passwd',
+    'file:///tmp/plenum-pdf-K90yBG/other.html',
+    'file:///tmp/plenum-pdf-K90yBG/minutes.html?x=1',
+    'file:///tmp/elsewhere/minutes.html',
+    'file://fileserver/share/minutes.html',
+    'app://plenum/index.html',
+    'javascript:alert(1)',
+    'not a url',
+  ])('refuses %s', (url) => expect(isPdfRequestAllowed(url, temp)).toBe(false));
+});
+
+describe('ipc.ts wires the policies in', () => {
+  const ipc = source('electron/ipc.ts');
+
+  it('registers IPC only through the router, and nothing with ipcMain.on (no unchecked one-way messages)', () => {
+    expect(ipc.match(/ipcMain\.handle\(/g)).toHaveLength(1);
+    expect(ipc).toContain('ipcMain.handle(channel, router[channel])');
+    expect(ipc).not.toMatch(/ipcMain\.(on|once|handleOnce)\(/);
+  });
+
+  it('the PDF window runs no JavaScript in a session of its own that loads nothing but its document and denies permissions', () => {
+    expect(ipc).toMatch(/javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'plenum-pdf'/);
+    expect(ipc).toContain('webRequest.onBeforeRequest(');
+    expect(ipc).toContain('isPdfRequestAllowed(details.url');
+    expect(ipc).toContain('setPermissionRequestHandler((_contents, _permission, callback) => callback(false))');
+  });
+
+  it('hands to the OS only mailto: links (checked by the contract) and, in main.ts, plain web links', () => {
+    const main = source('electron/main.ts');
+    expect(main.match(/shell\.openExternal\(/g)).toHaveLength(1);
+    expect(main).toMatch(/const target = externalLinkTarget\(url\);\s*if \(target\) shell\.openExternal\(target\)/);
+    expect(ipc.match(/shell\.openExternal\(/g)).toHaveLength(1);
+    expect(source('shared/host-api.ts')).toMatch(/'mail:open': \{\s*input: z\.object\(\{ url: z\.string\(\)\.startsWith\('mailto:'\)/);
+  });
+});
+
+describe('the renderer page', () => {
+  it('loads no remote script, style or font, and carries the same CSP for the web build', () => {
+    const html = source('renderer/index.html');
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//i);
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const policy = directives(meta);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(meta).not.toContain('unsafe-eval');
   });
 });
