@@ -164,6 +164,43 @@ test('the projector shows the join code with its QR code when the moderator swit
   await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-join-1024x768.png' });
 });
 
+test('the countdown turns amber with a fifth left, red in the last twentieth, shows the overrun, and is right after the laptop slept', async ({ page, shot }) => {
+  // The page's clock is Playwright's: minutes pass in an instant, and a jump is a sleep and wake.
+  await page.clock.install({ time: new Date('2026-05-12T08:00:00') });
+  await page.goto('/');
+  // Frozen: from here on only runFor/fastForward move the page's time.
+  await page.clock.pauseAt(new Date('2026-05-12T08:00:05'));
+  await createWorkshop(page, 'Uhr');
+  await addItem(page, { title: 'Input: Wiederaufbau in Lwiw', minutes: '20', kind: 'input' });
+  await addItem(page, { title: 'Plenumsdiskussion', minutes: '30', kind: 'plenary' });
+  await page.getByTestId('run-toggle').click();
+  const countdown = page.getByTestId('countdown');
+  await expect(countdown).toHaveAttribute('data-phase', 'normal');
+
+  await page.clock.fastForward('16:01');
+  await expect(countdown).toHaveAttribute('data-phase', 'amber');
+  await expect(countdown).toHaveText('3:59');
+  await shot('amber');
+  await page.clock.fastForward('03:00');
+  await expect(countdown).toHaveAttribute('data-phase', 'red');
+  await expect(countdown).toHaveText('0:59');
+  await page.clock.fastForward('01:30');
+  await expect(countdown).toHaveAttribute('data-phase', 'over');
+  await expect(countdown).toHaveText('+0:31');
+  await shot('over');
+
+  // The lid closes for 45 minutes: no timer ran meanwhile, the timestamps still tell.
+  await page.clock.fastForward('45:00');
+  await expect(countdown).toHaveText('+45:31');
+  // Pause, a long sleep, resume: the item continues where it stopped.
+  await page.getByTestId('run-toggle').click();
+  await page.clock.fastForward('02:00:00');
+  await expect(countdown).toHaveText('+45:31');
+  await page.getByTestId('run-toggle').click();
+  await page.clock.fastForward('00:10');
+  await expect(countdown).toHaveText('+45:41');
+});
+
 test.describe('in Ukrainian', () => {
   test.use({ language: 'uk' });
 
