@@ -32,4 +32,10 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
     module: 'join-2000.ts',
     export: 'join2000',
   },
+  {
+    name: 'minutes',
+    description: 'minutes of a workshop with 2,000 cards, 60 participants and 200 action items in every format (minutes-md, -html, -docx, -pdf, -csv, -ics)',
+    module: 'minutes.ts',
+    export: 'minutesBench',
+  },
 ];

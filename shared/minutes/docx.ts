@@ -39,6 +39,7 @@ function board(result: BoardResult, minutes: Minutes, level: (typeof HeadingLeve
     for (const entry of round.ranking) {
       out.push(para([new TextRun({ text: `${entry.rank}. `, bold: true }), new TextRun(`${entry.isGroup ? `${texts.group}: ` : ''}${entry.label}`), muted(` — ${texts.dots(entry.dots)}`)]));
     }
+    if (round.more > 0) out.push(para([muted(texts.moreRanked(round.more))]));
   }
   return out;
 }

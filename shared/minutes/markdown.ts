@@ -42,7 +42,9 @@ function board(result: BoardResult, minutes: Minutes, level: number): string[] {
   for (const round of result.rounds) {
     out.push(`${heading} ${texts.votes}`, '', `${round.label}${round.open ? ` (${texts.voteOpen})` : ''}`, '');
     if (round.ranking.length > 0) {
-      out.push(...round.ranking.map((entry) => `- **${entry.rank}.** ${entry.isGroup ? `${texts.group}: ` : ''}${mdEscape(entry.label)} — ${texts.dots(entry.dots)}`), '');
+      out.push(...round.ranking.map((entry) => `- **${entry.rank}.** ${entry.isGroup ? `${texts.group}: ` : ''}${mdEscape(entry.label)} — ${texts.dots(entry.dots)}`));
+      if (round.more > 0) out.push(`- *${texts.moreRanked(round.more)}*`);
+      out.push('');
     }
   }
   return out;

@@ -72,8 +72,10 @@ export interface RankedEntry {
 export interface RoundResult {
   label: string;
   open: boolean;
-  /** Empty while an open round hides its results. */
+  /** The top of the ranking (ties at the last place included); empty while an open round hides its results. */
   ranking: RankedEntry[];
+  /** Cards and groups with fewer dots, left out of `ranking`. */
+  more: number;
 }
 
 export interface BoardResult {
@@ -140,6 +142,9 @@ function stakeholderLabel(texts: MinutesTexts, groups: WorkshopSnapshot['stakeho
   if (own) return own;
   return (STAKEHOLDER_GROUPS as readonly string[]).includes(key) ? texts.stakeholders[key as keyof MinutesTexts['stakeholders']] : '';
 }
+
+/** How many places of a vote's ranking the minutes list. */
+export const RANKING_TOP = 10;
 
 const minutesBetween = (start: number, end: number) => Math.max(0, Math.round((end - start) / 60_000));
 
@@ -214,7 +219,9 @@ function boardResult(snapshot: WorkshopSnapshot, boardId: string, cards: readonl
               const target = labels.get(ranked.targetId);
               return target ? [{ rank: ranked.rank, dots: ranked.dots, ...target }] : [];
             });
-      return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking };
+      // The minutes name the priorities: a long tail of single dots belongs on the board, not in the ranking.
+      const shown = ranking.filter((entry) => entry.rank <= RANKING_TOP);
+      return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length };
     });
   return {
     groups: layout.groups.map(({ group, cards: members }) => ({ title: group.title, cards: members.map(entry) })),

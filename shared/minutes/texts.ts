@@ -35,6 +35,7 @@ export interface MinutesTexts {
   votes: string;
   voteRound: (index: number, budget: number, voters: number) => string;
   voteOpen: string;
+  moreRanked: (count: number) => string;
   dots: (count: number) => string;
   group: string;
   tables: string;
@@ -92,6 +93,7 @@ const de: MinutesTexts = {
   votes: 'Abstimmung',
   voteRound: (index, budget, voters) => `Runde ${index}: ${budget} ${budget === 1 ? 'Punkt' : 'Punkte'} pro Person, ${voters} ${voters === 1 ? 'Person hat' : 'Personen haben'} abgestimmt`,
   voteOpen: 'Runde noch offen',
+  moreRanked: plural('de-DE', { one: 'und # weitere Karte oder Gruppe mit weniger Punkten', other: 'und # weitere Karten oder Gruppen mit weniger Punkten' }),
   dots: plural('de-DE', { one: '# Punkt', other: '# Punkte' }),
   group: 'Gruppe',
   tables: 'Ergebnisse der Kleingruppen',
@@ -145,6 +147,7 @@ const en: MinutesTexts = {
   votes: 'Vote',
   voteRound: (index, budget, voters) => `Round ${index}: ${budget} ${budget === 1 ? 'dot' : 'dots'} per person, ${voters} ${voters === 1 ? 'person' : 'people'} voted`,
   voteOpen: 'round still open',
+  moreRanked: plural('en-GB', { one: 'and # more card or group with fewer dots', other: 'and # more cards or groups with fewer dots' }),
   dots: plural('en-GB', { one: '# dot', other: '# dots' }),
   group: 'Group',
   tables: 'Small group results',
@@ -203,6 +206,12 @@ const uk: MinutesTexts = {
   votes: 'Голосування',
   voteRound: (index, budget, voters) => `Раунд ${index}: ${budget} бал. на особу, проголосували: ${voters}`,
   voteOpen: 'раунд ще відкритий',
+  moreRanked: plural('uk-UA', {
+    one: 'і ще # картка чи група з меншою кількістю балів',
+    few: 'і ще # картки чи групи з меншою кількістю балів',
+    many: 'і ще # карток чи груп з меншою кількістю балів',
+    other: 'і ще # картки чи групи з меншою кількістю балів',
+  }),
   dots: plural('uk-UA', { one: '# бал', few: '# бали', many: '# балів', other: '# бала' }),
   group: 'Група',
   tables: 'Результати роботи в малих групах',
