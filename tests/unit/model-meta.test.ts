@@ -37,7 +37,7 @@ describe('initWorkshop', () => {
         availableMin: 0,
       },
       agenda: [],
-      boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String) }],
+      boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String), locked: false }],
       cards: [],
       participants: [],
       reportBack: [],

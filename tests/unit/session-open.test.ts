@@ -86,6 +86,8 @@ describe('creating and opening a workshop', () => {
       room: '',
       language: 'uk',
       createdAt: 4242,
+      startTime: '',
+      availableMin: 0,
     });
     expect(session.live.get('boards').map((board) => board.id)).toEqual([PLENARY_BOARD_ID]);
     expect(session.saver.status()).toEqual({ state: 'saved' });
