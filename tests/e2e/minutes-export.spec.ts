@@ -118,3 +118,19 @@ test('a damaged backup is refused on the home screen with the reason, and nothin
   await page.reload();
   await expect(page.locator('.workshop-row')).toHaveCount(0);
 });
+
+test.describe('in a Ukrainian UI', () => {
+  test.use({ language: 'uk' });
+
+  test('the minutes panel lays out its Ukrainian texts and writes German minutes when asked', async ({ page, shot }) => {
+    await page.goto('/');
+    await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
+    await page.getByTestId('tab-minutes').click();
+    await expect(page.getByRole('heading', { name: 'Протокол', exact: true })).toBeVisible();
+    await expect(page.getByTestId('minutes-export-ics')).toHaveText('Завдання як календар (ICS)');
+    await expect(page.getByTestId('minutes-recipients')).toHaveText('9 осіб зі згодою та адресою e-mail');
+    await page.getByTestId('minutes-language').selectOption('de');
+    await expect(page.frameLocator('[data-testid="minutes-preview"]').locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
+    await shot('minutes-panel-uk');
+  });
+});
