@@ -1,8 +1,9 @@
 import { chromium, expect, type Browser, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { chromiumArgs, executablePath } from '../../playwright.config';
+import { SignalProcess, type LineSink } from '../sync/signal-process';
+
+export { SignalProcess };
 
 /*
  * Helpers for the fault tests with real laptops: each laptop is its own Chromium process (two pages
@@ -13,7 +14,7 @@ import { chromiumArgs, executablePath } from '../../playwright.config';
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every line a process or page wrote, with where it came from. */
-export class LogSink {
+export class LogSink implements LineSink {
   readonly lines: string[] = [];
   add(source: string, text: string): void {
     for (const line of text.split('\n')) if (line.trim()) this.lines.push(`${source}: ${line}`);
@@ -23,48 +24,6 @@ export class LogSink {
     page.on('console', (message: ConsoleMessage) => this.add(source, `[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => this.add(source, `[pageerror] ${error.message}\n${error.stack ?? ''}`));
     page.on('requestfailed', (request) => this.add(source, `[requestfailed] ${request.url()}`));
-  }
-}
-
-/** `npm run signal` in its own process, on a free port of 127.0.0.1, with its output in `log`. */
-export class SignalProcess {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly port: number,
-  ) {}
-
-  get url(): string {
-    return `ws://127.0.0.1:${this.port}`;
-  }
-
-  static async start(log: LogSink, port = 0): Promise<SignalProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/services/signal-cli.ts', '--host', '127.0.0.1', '--port', String(port)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr?.on('data', (chunk: Buffer) => log.add('signal stderr', chunk.toString()));
-    const lines = createInterface({ input: child.stdout ?? process.stdin });
-    const listening = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the signaling server did not start within 20 s')), 20_000);
-      lines.on('line', (line) => {
-        log.add('signal', line);
-        const match = /listening on [^\s]+:(\d+)/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`the signaling server exited with ${code}`)));
-    });
-    return new SignalProcess(child, await listening);
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
-    await exited;
-    clearTimeout(timer);
   }
 }
 

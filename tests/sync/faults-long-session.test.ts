@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { converge, fuzzErrors, newRoom, roomArgs, runSeed, seedNote, status, stopAll, type Room } from './cluster';
+import { isYWebrtcStrayAnswer } from './faults-known';
 import { PeerProcess } from './peer-process';
 import type { FuzzLog } from './peers/fuzz';
 import { deriveSeed, pick, seededRandom } from '../support/prng';
@@ -152,15 +153,3 @@ describe('a compressed 30-minute session', () => {
     );
   }, 240_000);
 });
-
-/**
- * y-webrtc 10.3 (not Plenum) handles a signaling 'answer' before checking that it is addressed to
- * this laptop, and sets `glareToken` on the connection to its sender without checking that one
- * exists: every laptop that has no connection to the answering one (it just came back online, or
- * the answer is for somebody else) gets an unhandled rejection. Nothing is skipped by it: such an
- * answer is of no use to that laptop anyway. A browser logs it and goes on; this test allows
- * exactly this error and counts it (see the issue 7 report).
- */
-function isYWebrtcStrayAnswer(event: Record<string, unknown>): boolean {
-  return /Cannot set properties of undefined \(setting 'glareToken'\)/.test(String(event.message)) && String(event.stack).includes('y-webrtc');
-}
