@@ -201,6 +201,34 @@ test('the countdown turns amber with a fifth left, red in the last twentieth, sh
   await expect(countdown).toHaveText('+45:41');
 });
 
+test('an agenda is reordered by dragging, saved as a template and starts a new workshop', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Vorlage Frühjahr');
+  await page.getByTestId('agenda-start-time').fill('9:30');
+  await page.getByTestId('agenda-start-time').press('Enter');
+  for (const item of DAY.slice(3, 6)) await addItem(page, item);
+  const titles = page.getByTestId('agenda-item-title');
+  await page.getByTestId('agenda-item').nth(2).dragTo(page.getByTestId('agenda-item').nth(0));
+  await expect(titles).toHaveText([DAY[5]?.title ?? '', DAY[3]?.title ?? '', DAY[4]?.title ?? '']);
+  await expect(page.getByTestId('agenda-item').nth(1)).toContainText('09:45');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('agenda-save-template').click();
+  const file = await (await download).path();
+  expect(file).toBeTruthy();
+
+  await page.goto('/');
+  await createWorkshop(page, 'Herbst');
+  // A damaged file adds nothing and says why.
+  await page.getByTestId('agenda-template-file').setInputFiles({ name: 'kaputt.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"plenum-agenda","version":1,"items":[{"title":""}]}') });
+  await expect(page.getByText('keine vollständige Plenum-Agendavorlage')).toBeVisible();
+  await expect(page.getByTestId('agenda-item')).toHaveCount(0);
+  await page.getByTestId('agenda-template-file').setInputFiles(file);
+  await expect(titles).toHaveText([DAY[5]?.title ?? '', DAY[3]?.title ?? '', DAY[4]?.title ?? '']);
+  await expect(page.getByTestId('agenda-start-time')).toHaveValue('09:30');
+  await expect(page.getByTestId('agenda-item-kind').nth(1)).toHaveText('Kleingruppenarbeit');
+});
+
 test.describe('in Ukrainian', () => {
   test.use({ language: 'uk' });
 
