@@ -1,4 +1,7 @@
 import { WebrtcProvider } from 'y-webrtc';
+import * as encoding from 'lib0/encoding';
+import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
@@ -68,28 +71,75 @@ function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
   return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path;
 }
 
-/** The part of y-webrtc's room that `stopEchoes` replaces. */
-interface EchoingRoom {
-  _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
 }
 
+/** The parts of y-webrtc's room that `sendDirectOnly` uses and replaces. */
+interface RoomInternals {
+  _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
+  _awarenessUpdateHandler: (changes: AwarenessChanges, origin: unknown) => void;
+  webrtcConns: Map<string, { peer: { send(message: Uint8Array): void } }>;
+}
+
+/** y-webrtc's message types on a data channel. */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+
 /**
- * y-webrtc sends every update of the document to all its peers, also the ones that just came
- * from a peer: with ten laptops one card became ninety messages, and the echoes delayed the
- * cards behind them. Updates that arrived over WebRTC are not sent on again: the laptop that
- * wrote them sends them to its own peers, and to any laptop it cannot reach directly through
- * the relay. (y-webrtc reads the handler from this field when it connects and disconnects.)
+ * Replaces y-webrtc's handlers that send this laptop's document and awareness updates, for two
+ * reasons (measured with ten laptops, docs/performance.md):
+ *
+ * - y-webrtc sends every update to all its peers, also the ones that just came from a peer: one
+ *   card became ninety messages, and every presence renewal (each laptop renews every 15 s)
+ *   ninety more, each a send that blocks until WebRTC has taken it and so holds up the cards
+ *   behind it. What arrived over WebRTC is not sent on: the laptop that wrote it sends it to its
+ *   own peers, and to any laptop it cannot reach directly through the relay (which also carries
+ *   every laptop's own presence to the whole room).
+ * - y-webrtc also encrypts each update (AES-GCM, a hop to a crypto thread) and posts it on a
+ *   BroadcastChannel for other tabs with the same room. Plenum's windows follow each other
+ *   through renderer/session/window-sync.ts, and only the main window connects, so that copy had
+ *   no reader and cost every card a thread hop before its first send.
+ *
+ * Same wire format as y-webrtc (vanilla clients read it). y-webrtc reads both handlers from
+ * these fields when it connects and disconnects, so they stay replaced across reconnects.
  */
-function stopEchoes(doc: Y.Doc, room: unknown): void {
-  const target = room as Partial<EchoingRoom> | null;
-  const original = target?._docUpdateHandler;
-  if (!target || typeof original !== 'function') return;
-  const filtered = (update: Uint8Array, origin: unknown) => {
-    if (origin !== room) original(update, origin);
+function sendDirectOnly(awareness: Awareness, room: unknown): void {
+  const target = room as Partial<RoomInternals> | null;
+  if (!target || typeof target._docUpdateHandler !== 'function' || typeof target._awarenessUpdateHandler !== 'function' || !(target.webrtcConns instanceof Map)) return;
+  const conns = target.webrtcConns;
+  const broadcast = (encoder: encoding.Encoder) => {
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of conns.values()) {
+      try {
+        conn.peer.send(message);
+      } catch {
+        // A connection still opening or already closing; y-webrtc drops these sends the same way.
+      }
+    }
   };
-  doc.off('update', original);
-  target._docUpdateHandler = filtered;
-  doc.on('update', filtered);
+  const onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === room) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    broadcast(encoder);
+  };
+  const onAwarenessUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
+    if (origin === room) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]));
+    broadcast(encoder);
+  };
+  awareness.doc.off('update', target._docUpdateHandler);
+  awareness.off('update', target._awarenessUpdateHandler);
+  target._docUpdateHandler = onDocUpdate;
+  target._awarenessUpdateHandler = onAwarenessUpdate;
+  awareness.doc.on('update', onDocUpdate);
+  awareness.on('update', onAwarenessUpdate);
 }
 
 /**
@@ -179,11 +229,11 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     key: relayKey,
     peerId,
     webrtcOrigin: provider.room,
-    isDirect: (id) => directIds().includes(id),
+    isDirect: (id) => provider.room?.webrtcConns.get(id)?.connected === true,
     onChange: refresh,
   });
   attachSockets();
-  stopEchoes(doc, provider.room);
+  sendDirectOnly(provider.awareness, provider.room);
   const poll = setInterval(refresh, STATUS_POLL_MS);
 
   return {
