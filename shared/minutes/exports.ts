@@ -1,5 +1,4 @@
 import { renderActionsCsv } from './csv';
-import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { renderActionsIcs } from './ics';
 import { renderMarkdown } from './markdown';
@@ -45,7 +44,7 @@ export async function renderMinutes(minutes: Minutes, format: Exclude<MinutesFor
     case 'html':
       return renderHtml(minutes);
     case 'docx':
-      return renderDocx(minutes);
+      return (await import('./docx')).renderDocx(minutes);
     case 'csv':
       return renderActionsCsv(minutes);
     case 'ics':

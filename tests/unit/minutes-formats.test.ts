@@ -14,10 +14,10 @@ import {
   minutesFileName,
   renderActionsCsv,
   renderActionsIcs,
-  renderDocx,
   renderHtml,
   renderMarkdown,
 } from '../../shared/minutes';
+import { renderDocx } from '../../shared/minutes/docx';
 import { seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
 
 const snapshot = seedDaySnapshot();
