@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addAgendaItem, agendaSnapshot, moveAgendaItem, updateAgendaItem } from '../../shared/model';
+import { ROOT } from '../../shared/model/schema';
+import { newWorkshop } from '../support/workshop';
+import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { deriveSeed } from '../support/prng';
+import { converge, fuzzAll, fuzzErrors, newRoom, roomArgs, runSeed, seedNote, sleep, status, stopAll } from './cluster';
+import { isYWebrtcStrayAnswer } from './faults-known';
+import { PeerProcess } from './peer-process';
+
+/*
+ * A laptop that holds the join secret but is broken (or hostile) sends garbage straight over its
+ * WebRTC data channels, where y-webrtc hands every message to Yjs: bytes that are no message,
+ * sync steps and updates that are no Yjs data, broken awareness, and well-formed Yjs updates
+ * that write junk into the workshop's maps (numbers and strings where cards belong, cards whose
+ * fields have the wrong types, a board that is an array). tests/sync/faults.test.ts covers garbage
+ * through the signaling server and the relay; this is the direct path. The honest laptops must
+ * keep editing, keep reading their workshop (the snapshot the UI renders), stay connected, and
+ * converge with nothing lost.
+ */
+
+const FILE = 'tests/sync/faults-webrtc-garbage.test.ts';
+const SEED = runSeed();
+const NOTE = seedNote(SEED, FILE);
+
+let server: SignalingServer | undefined;
+let peers: PeerProcess[] = [];
+
+afterEach(async () => {
+  await stopAll(peers);
+  peers = [];
+  await server?.close();
+});
+
+/** An error thrown in Plenum's own code (shared/, renderer/) rather than inside y-webrtc, Yjs or lib0 decoding garbage. */
+const inPlenumCode = (event: Record<string, unknown>) => /[/\\](shared|renderer)[/\\]/.test(String(event.stack));
+
+describe('a laptop with the secret sends garbage over WebRTC', () => {
+  it('the others ignore it, keep reading and editing their workshop, and converge with nothing lost', async () => {
+    server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+    const room = newRoom(`ws://127.0.0.1:${server.port}`);
+    const host = await PeerProcess.start('moderator', [...roomArgs(room), '--host', '--seed-title', 'Müll im Datenkanal'], { readyTimeoutMs: 60_000 });
+    peers.push(host);
+    const tables = await Promise.all(['table-1', 'table-2'].map((name) => PeerProcess.start(name, roomArgs(room), { readyTimeoutMs: 60_000 })));
+    peers.push(...tables);
+    const honest = [...peers];
+    const broken = await PeerProcess.start('broken', ['--signaling', room.url, '--room', room.room, '--password', room.secret], {
+      script: 'tests/sync/faults-webrtc-garbage-peer.ts',
+      readyTimeoutMs: 60_000,
+    });
+    peers.push(broken);
+    const deadline = Date.now() + 30_000;
+    while (Number((await broken.request({ cmd: 'connected' }, 'connected')).count) < honest.length) {
+      if (Date.now() > deadline) throw new Error(`${NOTE} the broken laptop never connected to every honest one`);
+      await sleep(250);
+    }
+    await converge(honest, 20_000, `${NOTE} after joining:`);
+
+    const editing = fuzzAll(honest, 'during', (peer) => deriveSeed(SEED, 'during', peer.name), 20, 30_000);
+    for (let seq = 0; seq < 3; seq += 1) {
+      const sent = await broken.request({ cmd: 'garbage', seq }, 'garbage-sent', 10_000);
+      expect(Number(sent.peers), `${NOTE} garbage reached every honest laptop`).toBe(honest.length);
+      await sleep(200);
+    }
+    const during = await editing;
+    const after = await fuzzAll(honest, 'after', (peer) => deriveSeed(SEED, 'after', peer.name), 10, 30_000);
+    await converge(honest, 20_000, `${NOTE} after the garbage:`);
+
+    const logs = [...during, ...after];
+    expect(fuzzErrors(logs).unexpected, `${NOTE} operations that threw`).toEqual([]);
+    const snapshot = (await host.snapshot()) as { cards: Array<{ id: string; text: unknown; boardId: unknown }>; boards: Array<{ id: string }> };
+    const cards = new Set(snapshot.cards.map((card) => card.id));
+    const removed = new Set(logs.flatMap((log) => log.removed));
+    expect(logs.flatMap((log) => log.added).filter((card) => !removed.has(card.id) && !cards.has(card.id)).map((card) => card.text), `${NOTE} cards lost`).toEqual([]);
+    // The junk is read with safe values (a card with fields of the wrong type becomes an empty card on no board) and shown on no board.
+    const boards = new Set(snapshot.boards.map((board) => board.id));
+    expect(snapshot.cards.filter((card) => typeof card.text !== 'string' || typeof card.boardId !== 'string').map((card) => card.id), `${NOTE} cards with fields of the wrong type`).toEqual([]);
+    expect(snapshot.cards.filter((card) => card.id.startsWith('junk-') && boards.has(String(card.boardId))).map((card) => card.id), `${NOTE} junk shown on a board`).toEqual([]);
+    expect(snapshot.boards.filter((board) => board.id.startsWith('junk-')).map((board) => board.id), `${NOTE} junk shown as boards`).toEqual([]);
+
+    for (const peer of honest) {
+      expect(peer.alive, `${NOTE} ${peer.name} is still running`).toBe(true);
+      const errors = peer.uncaught().filter((event) => !isYWebrtcStrayAnswer(event));
+      expect(errors.filter(inPlenumCode), `${NOTE} ${peer.name}: errors in Plenum's code`).toEqual([]);
+      // The honest laptops are still connected to each other directly.
+      expect((await status(peer)).status.directPeers, `${NOTE} ${peer.name} direct links`).toBeGreaterThanOrEqual(honest.length - 1);
+    }
+    const decodingErrors = honest.reduce((sum, peer) => sum + peer.uncaught().filter((event) => !isYWebrtcStrayAnswer(event)).length, 0);
+    console.log(`webrtc garbage: ${decodingErrors} decoding errors inside y-webrtc/Yjs reported on the honest laptops (a browser logs them and goes on); ${NOTE}`);
+  }, 120_000);
+});
+
+describe('junk in the agenda map', () => {
+  // KNOWN BUG (issue 7 report; shared/model is not this test's author's): an agenda entry that is
+  // no Y.Map (a well-formed update from a broken laptop) is listed by agendaSnapshot with order
+  // '\uffff', and moving or renaming items then throws a TypeError ("item.set is not a function",
+  // "invalid order key head") instead of answering a Result. Vitest reports this test as failing
+  // once the model skips such entries: then turn it.fails into it.
+  it.fails('is skipped: the agenda lists only real items, and moving and renaming keep working', () => {
+    const doc = newWorkshop();
+    const first = addAgendaItem(doc, { title: 'Begrüßung', durationMin: 10 });
+    const second = addAgendaItem(doc, { title: 'Tische', durationMin: 60 });
+    if (!first.ok || !second.ok) throw new Error('agenda items not added');
+    const junk = new Y.Doc();
+    junk.getMap(ROOT.agenda).set('junk-item', new Y.Array());
+    junk.getMap(ROOT.agenda).set('junk-number', 7);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(junk));
+
+    expect(agendaSnapshot(doc).map((item) => item.id)).toEqual([first.value.id, second.value.id]);
+    expect(() => moveAgendaItem(doc, second.value.id, 0)).not.toThrow();
+    expect(() => moveAgendaItem(doc, 'junk-item', 0)).not.toThrow();
+    expect(() => updateAgendaItem(doc, 'junk-item', { title: 'x' })).not.toThrow();
+    expect(agendaSnapshot(doc).map((item) => item.title)).toEqual(['Tische', 'Begrüßung']);
+  });
+});
