@@ -1,3 +1,4 @@
+import { board } from './board';
 import { cardToDisk } from './card-to-disk';
 import type { NodeSuiteEntry } from './node-types';
 import { openWorkshop } from './open-workshop';
@@ -7,7 +8,7 @@ import type { BenchSuite } from './types';
  * Every benchmark of `npm run bench`, run in this order. Adding one = a BenchSuite in its own
  * file in this folder plus one entry here (peer latency etc. go here too).
  */
-export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk];
+export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk, board];
 
 /**
  * Benchmarks that run in Node after the page suites (their laptops are separate processes; see

@@ -50,8 +50,14 @@ async function drag(page: Page, from: Locator, to: Locator) {
 async function keyboardDrag(page: Page, from: Locator, keys: string[]) {
   await from.getByTestId('card-move').focus();
   await page.keyboard.press('Space');
-  for (const key of keys) await page.keyboard.press(key);
+  // As a person does: look that the card is picked up, and where it is, before the next key.
+  await expect(page.locator('.drag-preview')).toBeVisible();
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await expect(page.locator('[data-testid="board-canvas"] .drop-over')).toHaveCount(1);
+  }
   await page.keyboard.press('Space');
+  await expect(page.locator('.drag-preview')).toHaveCount(0);
 }
 
 test('a table writes, groups, votes and makes action items, by keyboard and mouse, with undo', async ({ page, shot }) => {

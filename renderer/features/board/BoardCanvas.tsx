@@ -3,21 +3,21 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  useDroppable,
   useSensor,
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type DragMoveEvent,
   type DragStartEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DropIntent, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
+import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DragSubject, type DropIntent, type DropTarget, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
 import { CardView } from './CardView';
 import { GroupView, type GroupCommands } from './GroupView';
-import type { BoardActions, VoteView } from './board-types';
-import { keyboardTargeting, parseDragId, parseDropId } from './dnd';
+import type { BoardActions, CardLabels, VoteView } from './board-types';
+import { dropTracker, parseDragId } from './dnd';
 import { shortenForDisplay } from './shorten';
 
 interface BoardCanvasProps {
@@ -37,46 +37,79 @@ interface BoardCanvasProps {
 export function BoardCanvas({ board, layout, role, doc, authorNames, matches, votes, actions, commands, onDrop }: BoardCanvasProps) {
   const { t } = useTranslation();
   const [active, setActive] = useState<{ id: UniqueIdentifier; text: string } | null>(null);
-  const [targeting] = useState(keyboardTargeting);
+  const [{ attach, coordinateGetter, start, pointerAt, target: currentTarget, end }] = useState(dropTracker);
   const sensors = useSensors(
     // A few pixels before a drag starts, so a click on a card's buttons stays a click.
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: targeting.coordinateGetter }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
-  const groupOf = useMemo(() => {
-    const byCard = new Map<string, string>();
-    for (const { group, cards } of layout.groups) for (const card of cards) byCard.set(card.id, group.id);
-    return (cardId: string) => byCard.get(cardId) ?? null;
-  }, [layout]);
-  const labelOf = useMemo(() => {
-    const labels = new Map<string, string>();
-    for (const { group, cards } of layout.groups) {
-      labels.set(`group:${group.id}`, t('groups.named', { title: group.title || t('groups.untitled') }));
-      for (const card of cards) labels.set(`card:${card.id}`, t('board.cardNamed', { text: shortenForDisplay(card.text, 40).text }));
+  const labels: CardLabels = useMemo(
+    () => ({
+      editCard: t('board.editCard'),
+      save: t('common.save'),
+      cancel: t('common.cancel'),
+      edit: t('common.edit'),
+      delete: t('common.delete'),
+      details: t('board.cardDetails'),
+      moveCard: t('board.moveCard'),
+      moveCardHint: t('board.moveCardHint'),
+      showLess: t('board.showLess'),
+      showAll: (count) => t('board.showAll', { count }),
+      stakeholder: (group) => t(`stakeholders.${group}`),
+    }),
+    [t],
+  );
+
+  // Looked up only while someone drags, so a board of 2,000 cards does not name them all on every render.
+  const nameOf = (item: DragSubject | DropTarget | null): string => {
+    if (!item) return '';
+    if (item.kind === 'loose') return t('groups.noGroup');
+    if (item.kind === 'group') {
+      const group = layout.groups.find((entry) => entry.group.id === item.id)?.group;
+      return t('groups.named', { title: group?.title || t('groups.untitled') });
     }
-    for (const card of layout.loose) labels.set(`card:${card.id}`, t('board.cardNamed', { text: shortenForDisplay(card.text, 40).text }));
-    labels.set('loose', t('groups.noGroup'));
-    return (id: UniqueIdentifier) => labels.get(String(id)) ?? String(id);
-  }, [layout, t]);
+    const card = [...layout.loose, ...layout.groups.flatMap((entry) => entry.cards)].find((entry) => entry.id === item.id);
+    return t('board.cardNamed', { text: shortenForDisplay(card?.text ?? '', 40).text });
+  };
+  const groupOf = (cardId: string) => layout.groups.find((entry) => entry.cards.some((card) => card.id === cardId))?.group.id ?? null;
+  const lastAnnounced = useRef<string>('');
 
   const announcements: Announcements = {
-    onDragStart: ({ active: dragged }) => t('dnd.pickedUp', { item: labelOf(dragged.id) }),
-    onDragOver: ({ active: dragged, over }) => (over ? t('dnd.over', { item: labelOf(dragged.id), target: labelOf(over.id) }) : t('dnd.notOver', { item: labelOf(dragged.id) })),
-    onDragEnd: ({ active: dragged, over }) => (over ? t('dnd.dropped', { item: labelOf(dragged.id), target: labelOf(over.id) }) : t('dnd.droppedNowhere', { item: labelOf(dragged.id) })),
-    onDragCancel: ({ active: dragged }) => t('dnd.cancelled', { item: labelOf(dragged.id) }),
+    onDragStart: ({ active: dragged }) => t('dnd.pickedUp', { item: nameOf(parseDragId(dragged.id)) }),
+    onDragOver: () => undefined,
+    onDragMove: ({ active: dragged }) => {
+      const target = currentTarget();
+      const key = target ? JSON.stringify(target) : '';
+      if (key === lastAnnounced.current) return undefined;
+      lastAnnounced.current = key;
+      const item = nameOf(parseDragId(dragged.id));
+      return target ? t('dnd.over', { item, target: nameOf(target) }) : t('dnd.notOver', { item });
+    },
+    onDragEnd: ({ active: dragged }) => {
+      const target = lastDrop.current;
+      const item = nameOf(parseDragId(dragged.id));
+      return target ? t('dnd.dropped', { item, target: nameOf(target) }) : t('dnd.droppedNowhere', { item });
+    },
+    onDragCancel: ({ active: dragged }) => t('dnd.cancelled', { item: nameOf(parseDragId(dragged.id)) }),
   };
+  const lastDrop = useRef<DropTarget | null>(null);
 
   const onDragStart = (event: DragStartEvent) => {
+    const subject = parseDragId(event.active.id);
+    if (subject) start(subject);
+    lastAnnounced.current = '';
     const text = (event.active.data.current as { text?: string } | undefined)?.text ?? '';
-    targeting.reset();
     setActive({ id: event.active.id, text });
   };
+  const onDragMove = (event: DragMoveEvent) => {
+    const origin = event.activatorEvent;
+    if (origin instanceof PointerEvent || origin instanceof MouseEvent) pointerAt(origin.clientX + event.delta.x, origin.clientY + event.delta.y);
+  };
   const onDragEnd = (event: DragEndEvent) => {
-    const overId = targeting.target() ?? event.over?.id ?? null;
+    const target = end();
+    lastDrop.current = target;
     setActive(null);
-    targeting.reset();
     const subject = parseDragId(event.active.id);
-    const target = overId === null ? null : parseDropId(overId);
     if (!subject || !target) return;
     const intent = dropIntent(subject, target, groupOf);
     if (intent) onDrop(intent);
@@ -93,22 +126,23 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
       dimmed={matches !== null && !matches(entry)}
       vote={votes(entry.id)}
       actions={actions}
+      labels={labels}
     />
   );
 
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={targeting.collisionDetection}
       onDragStart={onDragStart}
+      onDragMove={onDragMove}
       onDragEnd={onDragEnd}
       onDragCancel={() => {
+        end();
         setActive(null);
-        targeting.reset();
       }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
-      <div className="board-canvas" data-testid="board-canvas">
+      <div className="board-canvas" ref={attach} data-testid="board-canvas">
         {layout.groups.map(({ group, cards }) => (
           <GroupView
             key={group.id}
@@ -136,14 +170,13 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
   );
 }
 
-/** The open board outside any group: dropping a card here takes it out of its group. */
+/** The open board outside any group: dropping a card on its strip takes it out of its group. */
 function LooseArea({ dragging, hasGroups, children }: { dragging: boolean; hasGroups: boolean; children: ReactNode }) {
   const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: 'loose', data: { groupId: null } });
   return (
-    <section className={`loose${isOver ? ' drop-over' : ''}`} aria-label={t('groups.noGroup')} data-testid="loose-cards">
+    <section className="loose" aria-label={t('groups.noGroup')} data-testid="loose-cards">
       {hasGroups && (
-        <p ref={setNodeRef} className={`loose-strip${dragging ? ' visible' : ''}`} data-testid="loose-strip">
+        <p className={`loose-strip${dragging ? ' visible' : ''}`} data-drop="loose" data-testid="loose-strip">
           {t('groups.dropToUngroup')}
         </p>
       )}

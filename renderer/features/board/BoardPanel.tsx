@@ -40,7 +40,8 @@ import { currentRound, voteViews } from './vote-view';
 import './board.css';
 
 interface BoardPanelProps {
-  session: WorkshopSession;
+  /** What a board needs of the open workshop (the bench renders it without storage). */
+  session: Pick<WorkshopSession, 'id' | 'doc' | 'live'>;
   boardId: string;
   /** A table laptop is bound by the moderator's locks; the moderator is not. */
   role: 'moderator' | 'table';
@@ -93,6 +94,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
 
   const actions: BoardActions = useMemo(
     () => ({
+      errorText,
       remove(cardId) {
         const card = latest.current.allCards.find((entry) => entry.id === cardId);
         if (!card || !report(removeCard(doc, cardId))) return;
@@ -118,7 +120,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
         report(updateCardDetails(doc, cardId, patch));
       },
     }),
-    [doc, report, showToast, t],
+    [doc, report, showToast, t, errorText],
   );
 
   const commands: GroupCommands = useMemo(

@@ -1,12 +1,11 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useDraggable } from '@dnd-kit/core';
 import { memo, useState, type KeyboardEvent, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateCardText, type Card, type WorkshopDoc } from '../../../shared/model';
-import { useErrorText } from '../../hooks/use-error-text';
 import { CardDetails } from './CardDetails';
-import { dragId, dropId } from './dnd';
+import { dragId, dropAttr } from './dnd';
 import { shortenForDisplay } from './shorten';
-import type { BoardActions, VoteView } from './board-types';
+import type { BoardActions, CardLabels, VoteView } from './board-types';
 
 interface CardViewProps {
   card: Card;
@@ -21,19 +20,19 @@ interface CardViewProps {
   dimmed: boolean;
   vote: VoteView | null;
   actions: BoardActions;
+  /** The card's texts in the UI language, made once per board (2,000 useTranslation hooks cost more than the cards). */
+  labels: CardLabels;
 }
 
 /** One card. Long texts are shown shortened; the stored text is never cut. */
-export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, dimmed, vote, actions }: CardViewProps) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
+export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, dimmed, vote, actions, labels }: CardViewProps) {
+  const errorText = actions.errorText;
   const [editing, setEditing] = useState(false);
   const [expanded, setExpanded] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [draft, setDraft] = useState(card.text);
   const [error, setError] = useState<string | null>(null);
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'card', id: card.id }), disabled: !movable, data: { text: card.text } });
-  const { setNodeRef: setDropNode, isOver } = useDroppable({ id: dropId({ kind: 'card', id: card.id }), data: { groupId } });
   const shown = expanded ? { text: card.text, cut: false } : shortenForDisplay(card.text);
 
   const startEdit = () => {
@@ -70,13 +69,13 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
   if (editing) {
     return (
       <li className={`card editing${colourClass}`} data-testid="card">
-        <textarea value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onEditKey} aria-label={t('board.editCard')} autoFocus rows={4} data-testid="card-edit" />
+        <textarea value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onEditKey} aria-label={labels.editCard} autoFocus rows={4} data-testid="card-edit" />
         <div className="card-actions">
           <button type="button" className="primary" onClick={save}>
-            {t('common.save')}
+            {labels.save}
           </button>
           <button type="button" onClick={() => setEditing(false)}>
-            {t('common.cancel')}
+            {labels.cancel}
           </button>
         </div>
         {error && (
@@ -90,35 +89,34 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
 
   return (
     <li
-      ref={(node) => {
-        setDragNode(node);
-        setDropNode(node);
-      }}
-      className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isOver ? ' drop-over' : ''}${isDragging ? ' dragging' : ''}`}
+      ref={setDragNode}
+      className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isDragging ? ' dragging' : ''}`}
       tabIndex={0}
       onKeyDown={onCardKey}
       onDoubleClick={startEdit}
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-testid="card"
       data-card-id={card.id}
+      data-drop={dropAttr({ kind: 'card', id: card.id })}
+      data-in-group={groupId ?? undefined}
     >
       <p className="card-text" data-testid="card-text">
         {shown.text}
       </p>
       {shown.cut && (
         <button type="button" className="link small" onClick={() => setExpanded(true)} data-testid="card-expand">
-          {t('board.showAll', { count: card.text.length })}
+          {labels.showAll(card.text.length)}
         </button>
       )}
       {expanded && shortenForDisplay(card.text).cut && (
         <button type="button" className="link small" onClick={() => setExpanded(false)}>
-          {t('board.showLess')}
+          {labels.showLess}
         </button>
       )}
       {(authorName || card.stakeholderGroup) && (
         <p className="card-meta">
           {authorName && <span data-testid="card-author">{authorName}</span>}
-          {card.stakeholderGroup && <span className="tag">{t(`stakeholders.${card.stakeholderGroup}`)}</span>}
+          {card.stakeholderGroup && <span className="tag">{labels.stakeholder(card.stakeholderGroup)}</span>}
         </p>
       )}
       {vote && <VoteDots targetId={card.id} vote={vote} actions={actions} />}
@@ -130,21 +128,21 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
             ref={setActivatorNodeRef}
             {...attributes}
             onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
-            aria-label={t('board.moveCard')}
-            title={t('board.moveCardHint')}
+            aria-label={labels.moveCard}
+            title={labels.moveCardHint}
             data-testid="card-move"
           >
             ⠿
           </button>
         )}
-        <button type="button" className="icon" onClick={() => setDetailsOpen((open) => !open)} aria-expanded={detailsOpen} aria-label={t('board.cardDetails')} title={t('board.cardDetails')} data-testid="card-details">
+        <button type="button" className="icon" onClick={() => setDetailsOpen((open) => !open)} aria-expanded={detailsOpen} aria-label={labels.details} title={labels.details} data-testid="card-details">
           ⋯
         </button>
-        <button type="button" className="icon" onClick={startEdit} aria-label={t('common.edit')} title={t('common.edit')}>
+        <button type="button" className="icon" onClick={startEdit} aria-label={labels.edit} title={labels.edit}>
           ✎
         </button>
         {movable && (
-          <button type="button" className="icon danger-quiet" onClick={() => actions.remove(card.id)} aria-label={t('common.delete')} title={t('common.delete')} data-testid="card-delete">
+          <button type="button" className="icon danger-quiet" onClick={() => actions.remove(card.id)} aria-label={labels.delete} title={labels.delete} data-testid="card-delete">
             ×
           </button>
         )}

@@ -1,10 +1,10 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useDraggable } from '@dnd-kit/core';
 import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardGroup } from '../../../shared/model';
 import { VoteDots } from './CardView';
 import type { BoardActions, VoteView } from './board-types';
-import { dragId, dropId } from './dnd';
+import { dragId, dropAttr } from './dnd';
 
 export interface GroupCommands {
   rename(groupId: string, title: string): void;
@@ -31,7 +31,6 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(group.title);
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'group', id: group.id }), disabled: !movable, data: { text: group.title } });
-  const { setNodeRef: setDropNode, isOver } = useDroppable({ id: dropId({ kind: 'group', id: group.id }), data: { groupId: group.id } });
   const title = group.title || t('groups.untitled');
 
   const finishRename = (save: boolean) => {
@@ -41,11 +40,12 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
 
   return (
     <section
-      ref={setDropNode}
-      className={`group${isOver ? ' drop-over' : ''}${isDragging ? ' dragging' : ''}${group.locked ? ' locked' : ''}`}
+      className={`group${isDragging ? ' dragging' : ''}${group.locked ? ' locked' : ''}`}
       aria-label={title}
       data-testid="group"
       data-group-id={group.id}
+      data-drop={dropAttr({ kind: 'group', id: group.id })}
+      data-in-group={group.id}
     >
       <header className="group-head" ref={setDragNode}>
         {movable && (

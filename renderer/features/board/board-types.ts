@@ -11,7 +11,23 @@ export interface VoteView {
 }
 
 /** Everything a card or group can ask the board to do; one stable object per board. */
+export interface CardLabels {
+  editCard: string;
+  save: string;
+  cancel: string;
+  edit: string;
+  delete: string;
+  details: string;
+  moveCard: string;
+  moveCardHint: string;
+  showLess: string;
+  showAll(count: number): string;
+  stakeholder(group: string): string;
+}
+
 export interface BoardActions {
+  /** A model refusal as a sentence in the UI language. */
+  errorText(error: unknown): string;
   remove(cardId: string): void;
   vote(targetId: string): void;
   unvote(targetId: string): void;

@@ -1,14 +1,16 @@
-import type { ClientRect, Collision, CollisionDetection, DroppableContainer, KeyboardCoordinateGetter, UniqueIdentifier } from '@dnd-kit/core';
+import type { KeyboardCoordinateGetter, UniqueIdentifier } from '@dnd-kit/core';
 import type { DragSubject, DropTarget } from '../../../shared/model';
 
 /*
- * Drag and drop on a board with @dnd-kit. Cards and group headers are draggable; cards,
- * groups and the "no group" strip are drop targets. Ids carry their kind ("card:…"), so a
- * drop turns into the model's `dropIntent` without looking anything up.
+ * Drag and drop on a board. @dnd-kit runs the drag (pointer and keyboard sensors, the overlay,
+ * screen-reader announcements); the drop targets are plain elements marked `data-drop`
+ * ("card:<id>", "group:<id>", "loose"), found by hit-testing the DOM. Registering 2,000 cards
+ * as dnd-kit droppables copied its container map on every registration and re-rendered every
+ * card; hit-testing costs nothing until someone drags.
  */
 
 export const dragId = (subject: DragSubject) => `${subject.kind}:${subject.id}`;
-export const dropId = (target: DropTarget) => (target.kind === 'loose' ? 'loose' : `${target.kind}:${target.id}`);
+export const dropAttr = (target: DropTarget) => (target.kind === 'loose' ? 'loose' : `${target.kind}:${target.id}`);
 
 export function parseDragId(id: UniqueIdentifier): DragSubject | null {
   const [kind, ...rest] = String(id).split(':');
@@ -16,38 +18,23 @@ export function parseDragId(id: UniqueIdentifier): DragSubject | null {
   return (kind === 'card' || kind === 'group') && value ? { kind, id: value } : null;
 }
 
-export function parseDropId(id: UniqueIdentifier): DropTarget | null {
-  if (id === 'loose') return { kind: 'loose' };
-  return parseDragId(id);
+export function parseDropAttr(value: string | null | undefined): DropTarget | null {
+  if (!value) return null;
+  if (value === 'loose') return { kind: 'loose' };
+  return parseDragId(value);
 }
 
-const centre = (rect: ClientRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-const contains = (rect: ClientRect, point: { x: number; y: number }) =>
-  point.x >= rect.left && point.x <= rect.left + rect.width && point.y >= rect.top && point.y <= rect.top + rect.height;
+const OVER_CLASS = 'drop-over';
 
-/** Whether a drop target makes sense for what is dragged: not itself, and a group only onto other groups' things. */
-function isCandidate(activeId: UniqueIdentifier, container: DroppableContainer): boolean {
-  if (container.id === activeId || container.disabled) return false;
-  const subject = parseDragId(activeId);
-  if (subject?.kind !== 'group') return true;
-  const data = container.data.current as { groupId?: string | null } | undefined;
-  return container.id !== 'loose' && data?.groupId !== subject.id;
+/** Whether an element can take what is dragged: not itself, and a group only onto other groups' things. */
+function accepts(element: Element, subject: DragSubject): boolean {
+  const value = element.getAttribute('data-drop');
+  if (value === dragId(subject)) return false;
+  if (subject.kind === 'group') return value !== 'loose' && element.getAttribute('data-in-group') !== subject.id;
+  return true;
 }
 
-/**
- * The target under the pointer (or, from the keyboard, under the dragged card's centre), the
- * smallest first: a card inside a group wins over the group around it.
- */
-export const innermostTarget: CollisionDetection = ({ active, collisionRect, droppableRects, droppableContainers, pointerCoordinates }) => {
-  const point = pointerCoordinates ?? centre(collisionRect);
-  const hits: Collision[] = [];
-  for (const container of droppableContainers) {
-    const rect = droppableRects.get(container.id);
-    if (!rect || !isCandidate(active.id, container) || !contains(rect, point)) continue;
-    hits.push({ id: container.id, data: { droppableContainer: container, value: rect.width * rect.height } });
-  }
-  return hits.sort((a, b) => (a.data?.value as number) - (b.data?.value as number));
-};
+const centre = (rect: DOMRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
 
 const DIRECTIONS: Record<string, { x: number; y: number }> = {
   ArrowRight: { x: 1, y: 0 },
@@ -57,55 +44,76 @@ const DIRECTIONS: Record<string, { x: number; y: number }> = {
 };
 
 /**
- * Keyboard dragging that jumps from target to target (the nearest in the arrow's direction,
- * same row or column first) instead of nudging by pixels, so it takes a few presses, not
- * hundreds. The chosen target is remembered and is what the drop lands on: the dragged
- * card's drawn position follows it, but the drop does not depend on that geometry (which
- * shifts when the board scrolls during the drag).
+ * The current drop target of one board's drag, by pointer or keyboard. Arrow keys jump from
+ * target to target (the nearest in that direction, same row or column first) instead of
+ * nudging by pixels, so a keyboard drag takes a few presses, not hundreds.
  */
-export function keyboardTargeting() {
-  let target: UniqueIdentifier | null = null;
+export function dropTracker() {
+  const canvas: { current: HTMLElement | null } = { current: null };
+  let subject: DragSubject | null = null;
+  let current: Element | null = null;
 
-  const coordinateGetter: KeyboardCoordinateGetter = (event, { active, currentCoordinates, context }) => {
+  const setCurrent = (element: Element | null) => {
+    if (element === current) return false;
+    current?.classList.remove(OVER_CLASS);
+    element?.classList.add(OVER_CLASS);
+    current = element;
+    return true;
+  };
+
+  /** The innermost target under a point: elementsFromPoint lists the topmost (a card) before the group around it. */
+  const atPoint = (x: number, y: number) => {
+    if (!subject) return false;
+    const root = canvas.current;
+    for (const element of document.elementsFromPoint(x, y)) {
+      const target = element.closest('[data-drop]');
+      if (target && root?.contains(target) && accepts(target, subject)) return setCurrent(target);
+    }
+    return setCurrent(null);
+  };
+
+  const coordinateGetter: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
     const direction = DIRECTIONS[event.code];
-    const { collisionRect, droppableRects, droppableContainers } = context;
-    if (!direction || !collisionRect) return undefined;
+    const root = canvas.current;
+    if (!direction || !root || !subject || !context.collisionRect) return undefined;
     event.preventDefault();
-    const dragged = centre(collisionRect);
-    const fromRect = target === null ? undefined : droppableRects.get(target);
-    const from = fromRect ? centre(fromRect) : dragged;
-    let best: { id: UniqueIdentifier; rect: ClientRect; score: number } | null = null;
-    for (const container of droppableContainers.getEnabled()) {
-      const rect = droppableRects.get(container.id);
-      if (!rect || container.id === target || !isCandidate(active, container)) continue;
+    const dragged = context.collisionRect;
+    const from = current ? centre(current.getBoundingClientRect()) : { x: dragged.left + dragged.width / 2, y: dragged.top + dragged.height / 2 };
+    let best: { element: Element; score: number; rect: DOMRect } | null = null;
+    for (const element of root.querySelectorAll('[data-drop]')) {
+      if (element === current || !accepts(element, subject)) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0) continue;
       const to = centre(rect);
       const along = (to.x - from.x) * direction.x + (to.y - from.y) * direction.y;
       if (along < 4) continue;
       const across = Math.abs((to.x - from.x) * direction.y + (to.y - from.y) * direction.x);
       const score = along + across * 3;
-      if (!best || score < best.score) best = { id: container.id, rect, score };
+      if (!best || score < best.score) best = { element, score, rect };
     }
     if (!best) return currentCoordinates;
-    target = best.id;
-    const to = centre(best.rect);
-    return { x: currentCoordinates.x + (to.x - dragged.x), y: currentCoordinates.y + (to.y - dragged.y) };
-  };
-
-  /** From the keyboard (no pointer) the remembered target; from a pointer, what is under it. */
-  const collisionDetection: CollisionDetection = (args) => {
-    if (args.pointerCoordinates !== null) return innermostTarget(args);
-    const container = target === null ? undefined : args.droppableContainers.find((entry) => entry.id === target);
-    return container ? [{ id: container.id, data: { droppableContainer: container, value: 0 } }] : [];
+    setCurrent(best.element);
+    best.element.scrollIntoView({ block: 'nearest' });
+    const to = centre(best.element.getBoundingClientRect());
+    return { x: currentCoordinates.x + (to.x - dragged.left - dragged.width / 2), y: currentCoordinates.y + (to.y - dragged.top - dragged.height / 2) };
   };
 
   return {
+    /** Callback ref for the board's canvas: targets are looked for inside it only. */
+    attach: (element: HTMLElement | null) => void (canvas.current = element),
     coordinateGetter,
-    collisionDetection,
-    /**
-     * The keyboard's target, for the drop itself: dnd-kit settles its `over` a render after
-     * the move, so a quick Space right after an arrow key would otherwise drop on nothing.
-     */
-    target: () => target,
-    reset: () => void (target = null),
+    start(dragged: DragSubject) {
+      subject = dragged;
+      setCurrent(null);
+    },
+    /** Follows the pointer; true when the target changed. */
+    pointerAt: atPoint,
+    target: (): DropTarget | null => parseDropAttr(current?.getAttribute('data-drop')),
+    end() {
+      const target = parseDropAttr(current?.getAttribute('data-drop'));
+      subject = null;
+      setCurrent(null);
+      return target;
+    },
   };
 }

@@ -1,0 +1,154 @@
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import {
+  addCard,
+  createWorkshopDoc,
+  groupCards,
+  initWorkshop,
+  liveWorkshop,
+  moveCardToGroup,
+  PLENARY_BOARD_ID,
+  type WorkshopDoc,
+} from '../../shared/model';
+import { BoardPanel } from '../../renderer/features/board/BoardPanel';
+import { setupI18n } from '../../renderer/i18n';
+import type { Series } from '../format';
+import { cardText, seededRandom } from '../fixtures/texts';
+import type { BenchContext } from './types';
+import '../../renderer/styles.css';
+
+/*
+ * The capture board with 2,000 cards in 100 groups, rendered by the real BoardPanel in Chromium.
+ *
+ *  - board-render-2000: from render() to the first frame painted after it (a frame callback
+ *    plus a task, so style, layout and paint of that frame are inside). Unmounted between rounds.
+ *  - board-add-card: a card typed into the quick entry, then Enter dispatched on it, until the
+ *    frame after the new card is in the DOM (checked, not assumed).
+ *  - board-scroll-frame: the window scrolled 120 px per frame through the board; the time
+ *    between consecutive animation frames while scrolling.
+ */
+
+const CARDS = 2000;
+const GROUPS = 100;
+const RENDER_ROUNDS = 12;
+const ADD_ROUNDS = 60;
+const SCROLL_FRAMES = 240;
+
+function boardDoc(): WorkshopDoc {
+  const doc = createWorkshopDoc();
+  initWorkshop(doc, { id: 'bench-board', title: 'Bench board', language: 'de', now: 1_750_000_000_000 });
+  const random = seededRandom(4);
+  const ids: string[] = [];
+  for (let index = 0; index < CARDS; index += 1) {
+    const added = addCard(doc, { boardId: PLENARY_BOARD_ID, text: cardText(random), now: 1_750_000_000_000 + index });
+    if (!added.ok) throw new Error('bench board: card not added');
+    ids.push(added.value.id);
+  }
+  const perGroup = CARDS / GROUPS;
+  for (let group = 0; group < GROUPS; group += 1) {
+    const members = ids.slice(group * perGroup, (group + 1) * perGroup);
+    const made = groupCards(doc, { cardIds: members.slice(0, 2), title: `Gruppe ${group + 1}` });
+    if (!made.ok) throw new Error('bench board: group not made');
+    for (const id of members.slice(2)) moveCardToGroup(doc, id, made.value.id);
+  }
+  return doc;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const frameTime = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+function mount(doc: WorkshopDoc, host: HTMLElement): Root {
+  const root = createRoot(host);
+  const session = { id: 'bench', doc, live: liveWorkshop(doc) };
+  flushSync(() => root.render(createElement(BoardPanel, { session, boardId: PLENARY_BOARD_ID, role: 'moderator' })));
+  return root;
+}
+
+async function measureRender(doc: WorkshopDoc, host: HTMLElement, context: BenchContext): Promise<number[]> {
+  const samples: number[] = [];
+  for (let round = 0; round < RENDER_ROUNDS + 2; round += 1) {
+    context.collectGarbage();
+    await nextFrame();
+    const start = performance.now();
+    const root = mount(doc, host);
+    await nextFrame();
+    const elapsed = performance.now() - start;
+    const shown = host.querySelectorAll('[data-testid="card"]').length;
+    if (shown === 0) throw new Error('board-render: no card rendered');
+    if (round >= 2) samples.push(elapsed);
+    root.unmount();
+  }
+  return samples;
+}
+
+function typeInto(textarea: HTMLTextAreaElement, text: string): void {
+  // React tracks the value; the native setter plus an input event is what typing does.
+  const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+  setter?.call(textarea, text);
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function measureAdd(doc: WorkshopDoc, host: HTMLElement): Promise<number[]> {
+  const root = mount(doc, host);
+  await nextFrame();
+  const entry = host.querySelector<HTMLTextAreaElement>('[data-testid="card-entry"]');
+  if (!entry) throw new Error('board-add-card: no entry field');
+  entry.focus();
+  const samples: number[] = [];
+  for (let round = 0; round < ADD_ROUNDS; round += 1) {
+    const text = `Neue Idee ${round}`;
+    typeInto(entry, text);
+    await nextFrame();
+    const before = host.querySelectorAll('[data-testid="card"]').length;
+    const start = performance.now();
+    entry.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+    await nextFrame();
+    const elapsed = performance.now() - start;
+    const after = host.querySelectorAll('[data-testid="card"]').length;
+    if (after !== before + 1) throw new Error(`board-add-card: ${after - before} cards appeared, expected 1`);
+    samples.push(elapsed);
+  }
+  root.unmount();
+  return samples;
+}
+
+async function measureScroll(doc: WorkshopDoc, host: HTMLElement): Promise<number[]> {
+  const root = mount(doc, host);
+  await nextFrame();
+  window.scrollTo(0, 0);
+  const intervals: number[] = [];
+  let last = await frameTime();
+  for (let frame = 0; frame < SCROLL_FRAMES; frame += 1) {
+    window.scrollBy(0, 120);
+    const now = await frameTime();
+    intervals.push(now - last);
+    last = now;
+  }
+  if (window.scrollY < 120 * 100) throw new Error(`board-scroll-frame: the board did not scroll (${window.scrollY}px)`);
+  root.unmount();
+  return intervals;
+}
+
+/** The board suite's body; loaded only in the bench page (it renders React and imports CSS). */
+export async function runBoard(context: BenchContext): Promise<Series[]> {
+  await setupI18n();
+    context.log('building the board document');
+    const doc = boardDoc();
+    const host = document.createElement('div');
+    host.style.width = '1366px';
+    document.body.append(host);
+    context.log('board-render-2000');
+    const render = await measureRender(doc, host, context);
+    context.log('board-add-card');
+    const add = await measureAdd(doc, host);
+    context.log('board-scroll-frame');
+    const scroll = await measureScroll(doc, host);
+    host.remove();
+    const series: Series[] = [
+      { name: 'board-render-2000', unit: 'ms', samples: render, target: { metric: 'median', max: 300 } },
+      { name: 'board-add-card', unit: 'ms', samples: add, target: { metric: 'p95', max: 33 } },
+      { name: 'board-scroll-frame', unit: 'ms', samples: scroll, target: { metric: 'p95', max: 20 } },
+    ];
+    return series;
+}
