@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { hostChannels, type HostOutput } from '../shared/host-api';
+import { PDF_FOOTER } from '../shared/minutes/pdf-footer';
 import { createHostRouter, type HostImplementation } from './ipc-router';
 import { isPdfRequestAllowed } from './security';
 import { advertiseSession, browseSessions, type DiscoveredSession, type SessionAdvert, type SessionBrowser } from './services/discovery';
@@ -201,7 +202,7 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     await writeFile(file, html, 'utf8');
     await window.loadFile(file);
-    return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));
+    return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...PDF_FOOTER }));
   } finally {
     window.destroy();
     await rm(folder, { recursive: true, force: true });

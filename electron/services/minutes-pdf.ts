@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { PDF_FOOTER } from '../../shared/minutes';
 
 /*
  * PDF of the minutes where Electron is absent (the command line, benchmarks, tests): the print-ready
@@ -33,7 +34,7 @@ export async function openPdfPrinter(): Promise<PdfPrinter> {
       try {
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...PDF_FOOTER });
         return new Uint8Array(pdf);
       } finally {
         await context.close();

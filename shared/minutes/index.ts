@@ -11,4 +11,5 @@ export * from './csv';
 export * from './ics';
 export * from './mail';
 export * from './exports';
+export * from './pdf-footer';
 export { longDate, shortDate } from './format';
