@@ -106,7 +106,7 @@ const MESSAGE_AWARENESS = 1;
  * Same wire format as y-webrtc (vanilla clients read it). y-webrtc reads both handlers from
  * these fields when it connects and disconnects, so they stay replaced across reconnects.
  */
-function sendDirectOnly(awareness: Awareness, room: unknown): void {
+export function sendDirectOnly(awareness: Awareness, room: unknown): void {
   const target = room as Partial<RoomInternals> | null;
   if (!target || typeof target._docUpdateHandler !== 'function' || typeof target._awarenessUpdateHandler !== 'function' || !(target.webrtcConns instanceof Map)) return;
   const conns = target.webrtcConns;

@@ -1,0 +1,98 @@
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebrtcProvider } from 'y-webrtc';
+import * as Y from 'yjs';
+import { sendDirectOnly } from '../../renderer/session/peer-sync';
+
+/*
+ * sendDirectOnly replaces two handlers inside y-webrtc's Room (renderer/session/peer-sync.ts).
+ * These tests run it on a real y-webrtc room, with stand-in connections in its connection map,
+ * so that a y-webrtc upgrade that renames those fields fails here instead of silently bringing
+ * back the echoes (ten laptops: 90 messages per card and per presence renewal instead of 9).
+ */
+
+interface SentTo {
+  messages: Uint8Array[];
+}
+
+const providers: WebrtcProvider[] = [];
+const channels: BroadcastChannel[] = [];
+
+afterEach(() => {
+  for (const channel of channels.splice(0)) channel.close();
+  for (const provider of providers.splice(0)) provider.destroy();
+});
+
+async function roomWithPeers(count: number) {
+  const doc = new Y.Doc();
+  const name = `session-peer-sync-${crypto.randomUUID()}`;
+  // What a second tab would hear on y-webrtc's own BroadcastChannel; it must stay silent.
+  const overheard: unknown[] = [];
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (event) => overheard.push(event.data);
+  channels.push(channel);
+  const provider = new WebrtcProvider(name, doc, { signaling: [], password: 'K7QF2MXD9PAW' });
+  providers.push(provider);
+  await provider.key;
+  const room = provider.room as unknown as { webrtcConns: Map<string, unknown> };
+  const peers: SentTo[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const sent: SentTo = { messages: [] };
+    peers.push(sent);
+    room.webrtcConns.set(`peer-${index}`, { connected: true, peer: { send: (message: Uint8Array) => sent.messages.push(message) }, destroy: () => undefined });
+  }
+  // Let y-webrtc's own connect-time messages on the channel pass before counting.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  overheard.length = 0;
+  sendDirectOnly(provider.awareness, provider.room);
+  return { doc, provider, room: provider.room, peers, overheard };
+}
+
+const messageType = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('peer sync sends each update once to each WebRTC peer', () => {
+  it('an edit made here goes to every peer once, and not onto the BroadcastChannel', async () => {
+    const { doc, peers, overheard } = await roomWithPeers(3);
+    doc.getMap('cards').set('a', 'Bürgerbeteiligung früh planen');
+    await settle();
+    for (const peer of peers) expect(peer.messages.map(messageType)).toEqual([0]);
+    expect(overheard).toEqual([]);
+
+    // y-webrtc's format: message type, sync message type (2: update), the update.
+    const decoder = decoding.createDecoder(peers[0]?.messages[0] ?? new Uint8Array());
+    expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2]);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, decoding.readVarUint8Array(decoder));
+    expect(other.getMap('cards').get('a')).toBe('Bürgerbeteiligung früh planen');
+  });
+
+  it('an update that arrived over WebRTC is not sent on; one that came through the relay is', async () => {
+    const { doc, room, peers } = await roomWithPeers(2);
+    const elsewhere = new Y.Doc();
+    elsewhere.getMap('cards').set('b', 'Тема: енергоефективність');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(elsewhere), room);
+    expect(peers.map((peer) => peer.messages.length)).toEqual([0, 0]);
+
+    elsewhere.getMap('cards').set('c', 'via relay');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(elsewhere), 'plenum:relay');
+    expect(peers.map((peer) => peer.messages.map(messageType))).toEqual([[0], [0]]);
+  });
+
+  it('presence: this laptop’s own changes go to every peer; a renewal heard from a peer is not re-sent', async () => {
+    const { provider, room, peers } = await roomWithPeers(3);
+    provider.awareness.setLocalStateField('user', { name: 'Tisch 2', role: 'table', tableId: null });
+    for (const peer of peers) expect(peer.messages.map(messageType)).toEqual([1]);
+
+    const remote = new Y.Doc();
+    const { Awareness, encodeAwarenessUpdate, applyAwarenessUpdate } = await import('y-protocols/awareness');
+    const theirs = new Awareness(remote);
+    theirs.setLocalStateField('user', { name: 'Moderation', role: 'host', tableId: null });
+    applyAwarenessUpdate(provider.awareness, encodeAwarenessUpdate(theirs, [remote.clientID]), room);
+    theirs.setLocalStateField('user', { name: 'Moderation', role: 'host', tableId: 't1' });
+    applyAwarenessUpdate(provider.awareness, encodeAwarenessUpdate(theirs, [remote.clientID]), room);
+    expect(provider.awareness.getStates().get(remote.clientID)).toMatchObject({ user: { tableId: 't1' } });
+    for (const peer of peers) expect(peer.messages.map(messageType)).toEqual([1]);
+    theirs.destroy();
+  });
+});
