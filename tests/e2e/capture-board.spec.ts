@@ -171,3 +171,33 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await page.setViewportSize({ width: 1366, height: 768 });
   await shot('actions-1366');
 });
+
+test('pasted rich text becomes plain text; "?" lists the shortcuts', async ({ page, context, shot }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await createWorkshop(page, 'Einfügen');
+  await page.evaluate(async () => {
+    const html = '<p><b>Fett</b> und <a href="https://example.org">Link</a></p><ul><li>Punkt</li></ul>';
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['Fett und Link\nPunkt'], { type: 'text/plain' }) }),
+    ]);
+  });
+  await page.getByTestId('card-entry').focus();
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Fett und Link').getByTestId('card-text')).toHaveText('Fett und Link\nPunkt');
+  expect(await card(page, 'Fett und Link').locator('b, a, ul').count()).toBe(0);
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  const overview = page.getByTestId('shortcuts');
+  await expect(overview).toBeVisible();
+  await expect(overview).toContainText('Ctrl+Z');
+  await expect(overview).toContainText('Karte oder Gruppe aufnehmen');
+  await shot('shortcuts-1366');
+  await page.keyboard.press('Escape');
+  await expect(overview).toBeHidden();
+  // "/" goes to the board's search.
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('board-search')).toBeFocused();
+});

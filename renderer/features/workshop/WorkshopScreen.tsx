@@ -14,6 +14,7 @@ import { useConnectionController, useConnectionState } from '../connection/use-c
 import { MinutesPanel } from '../minutes/MinutesPanel';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { RunBar } from '../run/RunBar';
+import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay';
 import { ReportBack } from '../tables/ReportBack';
 import { TablesPanel } from '../tables/TablesPanel';
 import { SaveStatusBanner } from './SaveStatusBanner';
@@ -110,6 +111,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
       <WorkshopHeader session={session} connection={connection} onShowConnection={() => setChosen({ kind: 'connection' })} />
       <SaveStatusBanner saver={session.saver} />
       <RunBar session={session} role={role} />
+      <ShortcutsOverlay />
       <nav className="tabs" aria-label={t('workshop.views')}>
         {tabs.map((tab) => (
           <button key={tab.key} type="button" className="tab" aria-current={isActive(tab.view) ? 'page' : undefined} onClick={() => setChosen(tab.view)} data-testid={`tab-${tab.key}`}>
