@@ -8,6 +8,9 @@ import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcom
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
 import './minutes.css';
 
+/** Windows hands at most about 2,000 characters of a mailto: link to the mail program. */
+const MAILTO_SAFE_LENGTH = 2000;
+
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 
 /** The minutes: language, live preview, export in every format, backup and the mail to the participants. */
@@ -98,6 +101,11 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
             </button>
           </div>
           <p className="muted small">{t('minutes.mailHint')}</p>
+          {mailto.length > MAILTO_SAFE_LENGTH && (
+            <p className="muted small" data-testid="minutes-mailto-long">
+              {t('minutes.mailTooLong')}
+            </p>
+          )}
 
           {message && (
             <p className={message.tone === 'error' ? 'field-error' : 'minutes-message'} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="minutes-message">
