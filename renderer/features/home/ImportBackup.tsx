@@ -5,7 +5,7 @@ import { useStore } from '../../app/store-context';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importBackup } from '../minutes/minutes-export';
+import { importBackup } from '../minutes/backup-import';
 import '../minutes/minutes.css';
 
 const ERROR_KEYS: Record<BackupError['code'], string> = {

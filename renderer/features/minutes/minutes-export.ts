@@ -1,6 +1,6 @@
 import type { HostApi } from '../../../shared/host-api';
-import { encodeWorkshopState, newId, type WorkshopDoc } from '../../../shared/model';
-import { exportBackup, parseBackup, restoreBackup, BACKUP_EXTENSION, type BackupError } from '../../../shared/model/backup';
+import { newId, type WorkshopDoc } from '../../../shared/model';
+import { exportBackup, BACKUP_EXTENSION } from '../../../shared/model/backup';
 import {
   buildEml,
   FORMAT_FILES,
@@ -12,7 +12,6 @@ import {
   type Minutes,
   type MinutesFormat,
 } from '../../../shared/minutes';
-import type { WorkshopStore } from '../../storage/workshop-store';
 
 /** What an export did, for the message the panel shows. */
 export type ExportOutcome =
@@ -57,26 +56,4 @@ export async function exportMailDraft(host: HostApi, minutes: Minutes, recipient
   const eml = buildEml(mailDraft(minutes, recipients), [attachment], { date: Date.now(), messageId: newId() });
   const suggestedName = minutesFileName(minutes, 'md').replace(/\.md$/, '.eml');
   return outcome(await host['file:save']({ suggestedName, mimeType: 'message/rfc822', data: eml }), suggestedName);
-}
-
-export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
-
-/**
- * Imports a backup file's text as a workshop of this laptop. Everything is checked before the
- * store is touched, and the workshop is stored in one transaction: it exists whole or not at
- * all. A workshop already here keeps its place: the backup then arrives as a second one.
- */
-export async function importBackup(store: WorkshopStore, text: string, now = Date.now()): Promise<ImportOutcome> {
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return parsed;
-  const snapshot = parsed.value;
-  const existing = await store.getIndexRow(snapshot.meta.id);
-  const id = existing ? newId() : snapshot.meta.id;
-  const doc = restoreBackup(snapshot, { workshopId: id });
-  try {
-    await store.createWorkshop({ id, title: snapshot.meta.title, date: snapshot.meta.date, createdAt: snapshot.meta.createdAt || now, updatedAt: now }, encodeWorkshopState(doc));
-  } finally {
-    doc.destroy();
-  }
-  return { ok: true, id, title: snapshot.meta.title, copy: existing !== undefined };
 }

@@ -1,0 +1,25 @@
+import { encodeWorkshopState, newId } from '../../../shared/model';
+import { parseBackup, restoreBackup, type BackupError } from '../../../shared/model/backup';
+import type { WorkshopStore } from '../../storage/workshop-store';
+
+export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
+
+/**
+ * Imports a backup file's text as a workshop of this laptop. Everything is checked before the
+ * store is touched, and the workshop is stored in one transaction: it exists whole or not at
+ * all. A workshop already here keeps its place: the backup then arrives as a second one.
+ */
+export async function importBackup(store: WorkshopStore, text: string, now = Date.now()): Promise<ImportOutcome> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  const snapshot = parsed.value;
+  const existing = await store.getIndexRow(snapshot.meta.id);
+  const id = existing ? newId() : snapshot.meta.id;
+  const doc = restoreBackup(snapshot, { workshopId: id });
+  try {
+    await store.createWorkshop({ id, title: snapshot.meta.title, date: snapshot.meta.date, createdAt: snapshot.meta.createdAt || now, updatedAt: now }, encodeWorkshopState(doc));
+  } finally {
+    doc.destroy();
+  }
+  return { ok: true, id, title: snapshot.meta.title, copy: existing !== undefined };
+}
