@@ -201,3 +201,26 @@ test('pasted rich text becomes plain text; "?" lists the shortcuts', async ({ pa
   await page.keyboard.press('/');
   await expect(page.getByTestId('board-search')).toBeFocused();
 });
+
+test.describe('in Ukrainian', () => {
+  test.use({ language: 'uk' });
+
+  test('the plenary board reads in Cyrillic, with groups and an open vote', async ({ page, shot }) => {
+    await page.goto('/');
+    await createWorkshop(page, 'Відбудова економіки');
+    const entry = page.getByTestId('card-entry');
+    for (const idea of ['Страхування воєнних ризиків', 'Вебінари з енергоефективності', 'Партнерства громад', 'Кредити для МСП']) {
+      await entry.fill(idea);
+      await entry.press('Enter');
+    }
+    await drag(page, card(page, 'Партнерства громад'), card(page, 'Страхування воєнних ризиків'));
+    await expect(groups(page)).toHaveCount(1);
+    await page.getByTestId('vote-open').click();
+    await page.getByTestId('vote-open-confirm').click();
+    await expect(page.getByTestId('vote-bar')).toContainText('Голосування');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot('plenary-uk-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot('plenary-uk-1366');
+  });
+});

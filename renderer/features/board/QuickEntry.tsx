@@ -58,7 +58,7 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
           {t('board.entryHint')}
         </span>
         <span className="spacer" />
-        <label className="inline-field">
+        <label className="board-option">
           {t('board.colour')}
           <select value={prefs.colour ?? ''} onChange={(event) => setPrefs({ colour: (event.target.value || null) as CardColour | null })} data-testid="entry-colour">
             <option value="">{t('board.colours.default')}</option>
@@ -69,7 +69,7 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
             ))}
           </select>
         </label>
-        <label className="inline-field">
+        <label className="board-option">
           {t('board.stakeholderTag')}
           <select value={prefs.stakeholderGroup ?? ''} onChange={(event) => setPrefs({ stakeholderGroup: (event.target.value || null) as StakeholderGroup | null })} data-testid="entry-tag">
             <option value="">{t('board.noTag')}</option>

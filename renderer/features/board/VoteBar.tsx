@@ -56,15 +56,15 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName }: Vote
             open();
           }}
         >
-          <label className="inline-field">
+          <label className="board-option">
             {t('votes.budget')}
             <input type="number" min={1} max={MAX_BUDGET} value={budget} onChange={(event) => setBudget(event.target.value)} data-testid="vote-budget" />
           </label>
-          <label className="inline-field">
+          <label className="board-option">
             <input type="checkbox" checked={stacking} onChange={(event) => setStacking(event.target.checked)} />
             {t('votes.allowStacking')}
           </label>
-          <label className="inline-field">
+          <label className="board-option">
             <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} data-testid="vote-hide" />
             {t('votes.hideResults')}
           </label>
