@@ -1,7 +1,7 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, num, orderOf, str } from './read';
+import { entries, num, orderOf, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import { ACTION_STATUSES, LIMITS, type ActionItem, type ActionStatus } from './schema';
 import { validDate, validShortText, validTitle } from './validate';
@@ -94,7 +94,7 @@ export function addActionItem(doc: WorkshopDoc, input: ActionInput): Result<Acti
 
 /** An action item from a card: its text (first line, shortened) as title, its board as table. */
 export function actionFromCard(doc: WorkshopDoc, cardId: string, input: Omit<ActionInput, 'title' | 'sourceCardId' | 'boardId'> = {}): Result<ActionItem> {
-  const card = roots(doc).cards.get(cardId);
+  const card = itemIn(roots(doc).cards, cardId);
   if (!card) return fail('notFound');
   const firstLine = str(card, 'text').trim().split('\n')[0] ?? '';
   const title = firstLine.length > LIMITS.titleMax ? `${firstLine.slice(0, LIMITS.titleMax - 1).trimEnd()}…` : firstLine;
@@ -106,7 +106,7 @@ export type ActionPatch = Partial<Pick<ActionInput, 'title' | 'ownerId' | 'owner
 /** Changes the given fields only; refuses the whole patch if one is invalid. */
 export function updateActionItem(doc: WorkshopDoc, id: string, patch: ActionPatch): Result<true> {
   const { actions, participants, boards } = roots(doc);
-  const item = actions.get(id);
+  const item = itemIn(actions, id);
   if (!item) return fail('notFound');
   const clean: Record<string, string | null> = {};
   if (patch.title !== undefined) {

@@ -1,7 +1,7 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
-import { entries, num, oneOf, orderOf, str } from './read';
+import { entries, num, oneOf, orderOf, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import { AGENDA_KINDS, LIMITS, type AgendaItem, type AgendaKind } from './schema';
 import { validDuration, validShortText, validTitle } from './validate';
@@ -102,7 +102,7 @@ export interface AgendaItemPatch {
 
 /** Edits an item; only the fields given change, so a concurrent edit of another field survives. */
 export function updateAgendaItem(doc: WorkshopDoc, id: string, patch: AgendaItemPatch): Result<AgendaItem> {
-  const item = roots(doc).agenda.get(id);
+  const item = itemIn(roots(doc).agenda, id);
   if (!item) return fail('notFound');
   const clean: Record<string, string | number> = {};
   if (patch.title !== undefined) {
@@ -138,7 +138,7 @@ export function moveAgendaItem(doc: WorkshopDoc, id: string, toIndex: number): R
   if (!agenda.has(id)) return fail('notFound');
   const writes = keysForMove(agendaSnapshot(doc), id, toIndex);
   local(doc, () => {
-    for (const { id: itemId, order } of writes) agenda.get(itemId)?.set('order', order);
+    for (const { id: itemId, order } of writes) itemIn(agenda, itemId)?.set('order', order);
   });
   return ok(true);
 }

@@ -1,8 +1,8 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { bool, entries, num, oneOf, str } from './read';
+import { bool, entries, num, oneOf, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import { CARD_COLOURS, STAKEHOLDER_GROUPS, type Board, type BoardKind, type Card, type CardColour, type StakeholderGroup } from './schema';
 import { validCardText } from './validate';
@@ -23,15 +23,14 @@ export function boardsSnapshot(doc: WorkshopDoc): Board[] {
 
 /** Locks or unlocks a board against moving and deleting its cards from a table laptop. */
 export function setBoardLocked(doc: WorkshopDoc, boardId: string, locked: boolean): Result<true> {
-  const board = roots(doc).boards.get(boardId);
+  const board = itemIn(roots(doc).boards, boardId);
   if (!board) return fail('notFound');
   if ((board.get('locked') === true) !== locked) local(doc, () => board.set('locked', locked));
   return ok(true);
 }
 
 /** As `entries` tells item maps from anything else stored in a collection. */
-const isItemMap = (value: unknown): value is Y.Map<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as { get?: unknown }).get === 'function';
+const isItemMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Map;
 
 /** Every card of the workshop, in board order. */
 export function cardsSnapshot(doc: WorkshopDoc): Card[] {
@@ -129,7 +128,7 @@ export interface CardPatch {
 
 /** Sets a card's colour, author or tag; only the fields given change (null clears one). */
 export function updateCardDetails(doc: WorkshopDoc, id: string, patch: CardPatch, now = Date.now()): Result<true> {
-  const card = roots(doc).cards.get(id);
+  const card = itemIn(roots(doc).cards, id);
   if (!card) return fail('notFound');
   if (patch.colour != null && !CARD_COLOURS.includes(patch.colour)) return fail('colour.invalid');
   if (patch.stakeholderGroup != null && !STAKEHOLDER_GROUPS.includes(patch.stakeholderGroup)) return fail('stakeholder.invalid');
@@ -146,7 +145,7 @@ export function updateCardDetails(doc: WorkshopDoc, id: string, patch: CardPatch
 }
 
 export function updateCardText(doc: WorkshopDoc, id: string, raw: string, now = Date.now()): Result<true> {
-  const card = roots(doc).cards.get(id);
+  const card = itemIn(roots(doc).cards, id);
   if (!card) return fail('notFound');
   const text = validCardText(raw);
   if (!text.ok) return text;

@@ -1,7 +1,7 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, orderOf, str } from './read';
+import { entries, orderOf, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import type { CardGroup } from './schema';
 import { validShortText } from './validate';
@@ -71,7 +71,7 @@ export interface NewGroupInput {
 export function groupCards(doc: WorkshopDoc, input: NewGroupInput): Result<CardGroup> {
   const { cards, boards } = roots(doc);
   const members = input.cardIds.flatMap((id) => {
-    const card = cards.get(id);
+    const card = itemIn(cards, id);
     return card ? [card] : [];
   });
   if (members.length === 0 || members.length !== input.cardIds.length) return fail('notFound');
@@ -98,10 +98,10 @@ export function groupCards(doc: WorkshopDoc, input: NewGroupInput): Result<CardG
 /** Puts a card into a group (of the same board), or takes it out with `groupId` null. */
 export function moveCardToGroup(doc: WorkshopDoc, cardId: string, groupId: string | null): Result<true> {
   const { cards, groups } = roots(doc);
-  const card = cards.get(cardId);
+  const card = itemIn(cards, cardId);
   if (!card) return fail('notFound');
   if (groupId !== null) {
-    const group = groups.get(groupId);
+    const group = itemIn(groups, groupId);
     if (!group) return fail('notFound');
     if (str(group, 'boardId') !== str(card, 'boardId')) return fail('group.sameBoard');
   }
@@ -111,7 +111,7 @@ export function moveCardToGroup(doc: WorkshopDoc, cardId: string, groupId: strin
 }
 
 export function renameGroup(doc: WorkshopDoc, groupId: string, rawTitle: string): Result<true> {
-  const group = roots(doc).groups.get(groupId);
+  const group = itemIn(roots(doc).groups, groupId);
   if (!group) return fail('notFound');
   const title = validShortText(rawTitle);
   if (!title.ok) return title;
@@ -120,7 +120,7 @@ export function renameGroup(doc: WorkshopDoc, groupId: string, rawTitle: string)
 }
 
 export function setGroupLocked(doc: WorkshopDoc, groupId: string, locked: boolean): Result<true> {
-  const group = roots(doc).groups.get(groupId);
+  const group = itemIn(roots(doc).groups, groupId);
   if (!group) return fail('notFound');
   if ((group.get('locked') === true) !== locked) local(doc, () => group.set('locked', locked));
   return ok(true);
@@ -129,8 +129,8 @@ export function setGroupLocked(doc: WorkshopDoc, groupId: string, locked: boolea
 /** Moves every card of `fromId` into `intoId` and removes `fromId`. */
 export function mergeGroups(doc: WorkshopDoc, fromId: string, intoId: string): Result<true> {
   const { groups, cards } = roots(doc);
-  const from = groups.get(fromId);
-  const into = groups.get(intoId);
+  const from = itemIn(groups, fromId);
+  const into = itemIn(groups, intoId);
   if (!from || !into || fromId === intoId) return fail('notFound');
   if (str(from, 'boardId') !== str(into, 'boardId')) return fail('group.sameBoard');
   local(doc, () => {

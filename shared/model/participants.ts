@@ -1,6 +1,6 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
-import { bool, entries, str } from './read';
+import { bool, entries, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import type { Participant } from './schema';
 import { writeStakeholderGroup } from './stakeholder-groups';
@@ -100,7 +100,7 @@ export function restoreParticipant(doc: WorkshopDoc, person: Participant): void 
 /** Whether `tableId` names a table board ('' is "no table"). */
 function isTable(doc: WorkshopDoc, tableId: string): boolean {
   if (tableId === '') return true;
-  const board = roots(doc).boards.get(tableId);
+  const board = itemIn(roots(doc).boards, tableId);
   return board !== undefined && str(board, 'kind') === 'table';
 }
 
@@ -122,7 +122,7 @@ export function assignTables(doc: WorkshopDoc, assignments: readonly TableAssign
   }
   local(doc, () => {
     for (const { id, tableId, fixedToTable } of assignments) {
-      const person = participants.get(id);
+      const person = itemIn(participants, id);
       if (!person) continue;
       if (str(person, 'tableId') !== tableId) person.set('tableId', tableId);
       if (bool(person, 'fixedToTable') !== fixedToTable) person.set('fixedToTable', fixedToTable);
@@ -136,7 +136,7 @@ export function updateParticipant(
   id: string,
   patch: Partial<ParticipantInput>,
 ): Result<true> {
-  const person = roots(doc).participants.get(id);
+  const person = itemIn(roots(doc).participants, id);
   if (!person) return fail('notFound');
   const clean: Record<string, string | boolean> = {};
   for (const [key, raw] of Object.entries(patch)) {

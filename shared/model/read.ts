@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { PENDING_ORDER } from './order';
 
 /*
@@ -35,11 +35,20 @@ export const orderOf = (map: Source): string => {
   return typeof value === 'string' && value !== '' ? value : PENDING_ORDER;
 };
 
+/**
+ * An item of a keyed collection, or undefined when it is missing or not a map (a broken or
+ * hostile laptop can write any value under any key: a Y.Array has a `get` too).
+ */
+export function itemIn(collection: Y.Map<Y.Map<unknown>>, id: string): Source | undefined {
+  const value: unknown = collection.get(id);
+  return value instanceof Y.Map ? (value as Source) : undefined;
+}
+
 /** The items of a keyed collection whose value is a map, skipping anything else. */
 export function entries(collection: Y.Map<Y.Map<unknown>>): Array<[string, Source]> {
   const out: Array<[string, Source]> = [];
   collection.forEach((value, key) => {
-    if (value && typeof (value as Source).get === 'function') out.push([key, value]);
+    if ((value as unknown) instanceof Y.Map) out.push([key, value]);
   });
   return out;
 }

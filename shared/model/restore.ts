@@ -1,3 +1,4 @@
+import { itemIn } from './read';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { cardFields } from './cards';
 import type { ActionItem, AgendaItem, Card, CardGroup } from './schema';
@@ -31,7 +32,7 @@ export function restoreGroup(doc: WorkshopDoc, group: CardGroup, cardIds: readon
     if (groups.has(group.id) || !boards.has(group.boardId)) return;
     groups.set(group.id, itemMap({ ...group }));
     for (const id of cardIds) {
-      const card = cards.get(id);
+      const card = itemIn(cards, id);
       if (card && (card.get('groupId') ?? null) === null) card.set('groupId', group.id);
     }
   });

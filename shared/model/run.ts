@@ -1,3 +1,4 @@
+import { itemIn } from './read';
 import type * as Y from 'yjs';
 import { agendaSnapshot } from './agenda';
 import { roots, type WorkshopDoc } from './doc';
@@ -53,7 +54,7 @@ export function runSnapshot(doc: WorkshopDoc): RunState {
 
 /** Sets the actual times of one agenda item (missing items are skipped: deleted meanwhile). */
 function stamp(doc: WorkshopDoc, id: string, fields: { actualStart?: number; actualEnd?: number }): void {
-  const item = roots(doc).agenda.get(id);
+  const item = itemIn(roots(doc).agenda, id);
   if (item) write(item, fields);
 }
 
@@ -167,7 +168,7 @@ export interface ProjectorChoice {
 export function setProjectorView(doc: WorkshopDoc, choice: ProjectorChoice): Result<RunState> {
   if (!(PROJECTOR_VIEWS as readonly string[]).includes(choice.view)) return fail('notFound');
   if (choice.view === 'table') {
-    const board = choice.boardId ? roots(doc).boards.get(choice.boardId) : undefined;
+    const board = choice.boardId ? itemIn(roots(doc).boards, choice.boardId) : undefined;
     if (!board || board.get('kind') !== 'table') return fail('notFound');
   }
   runChange(doc, (map) => {

@@ -3,7 +3,7 @@ import { boardsSnapshot, cardsSnapshot } from './cards';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
-import { entries } from './read';
+import { entries, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import { PLENARY_BOARD_ID, REPORT_BACK_FIELD, type Board, type Card } from './schema';
 import { validShortText, validTitle } from './validate';
@@ -143,7 +143,7 @@ export function moveTable(doc: WorkshopDoc, id: string, toIndex: number): Result
   const writes = keysForMove(tableBoards(doc), id, toIndex);
   const { boards } = roots(doc);
   local(doc, () => {
-    for (const { id: boardId, order } of writes) boards.get(boardId)?.set('order', order);
+    for (const { id: boardId, order } of writes) itemIn(boards, boardId)?.set('order', order);
   });
   return ok(true);
 }
@@ -186,7 +186,7 @@ export function reportBackSnapshot(doc: WorkshopDoc): string[] {
 /** The board map of an existing table; never the plenary, whatever its `kind` field says. */
 function tableMap(doc: WorkshopDoc, id: string): Y.Map<unknown> | undefined {
   if (id === PLENARY_BOARD_ID) return undefined;
-  const board: unknown = roots(doc).boards.get(id);
+  const board: unknown = itemIn(roots(doc).boards, id);
   return board instanceof Y.Map && board.get('kind') === 'table' ? (board as Y.Map<unknown>) : undefined;
 }
 
@@ -195,7 +195,7 @@ function tableBoards(doc: WorkshopDoc): Table[] {
 }
 
 function plenaryMap(doc: WorkshopDoc): Y.Map<unknown> | undefined {
-  const plenary: unknown = roots(doc).boards.get(PLENARY_BOARD_ID);
+  const plenary: unknown = itemIn(roots(doc).boards, PLENARY_BOARD_ID);
   return plenary instanceof Y.Map ? (plenary as Y.Map<unknown>) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
-import { entries, num, str } from './read';
+import { entries, num, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import type { Vote, VoteRound } from './schema';
 
@@ -117,7 +117,7 @@ export function openVoteRound(doc: WorkshopDoc, input: RoundInput): Result<VoteR
 }
 
 export function closeVoteRound(doc: WorkshopDoc, roundId: string, now = Date.now()): Result<true> {
-  const round = roots(doc).voteRounds.get(roundId);
+  const round = itemIn(roots(doc).voteRounds, roundId);
   if (!round) return fail('notFound');
   if (round.get('state') === 'closed') return ok(true);
   local(doc, () => {
@@ -154,9 +154,9 @@ export function castVote(doc: WorkshopDoc, input: VoteInput): Result<Vote> {
 /** Takes one of a participant's dots back while the round is open. */
 export function retractVote(doc: WorkshopDoc, voteId: string): Result<true> {
   const { votes, voteRounds } = roots(doc);
-  const vote = votes.get(voteId);
+  const vote = itemIn(votes, voteId);
   if (!vote) return fail('notFound');
-  if (voteRounds.get(str(vote, 'roundId'))?.get('state') === 'closed') return fail('vote.closed');
+  if (itemIn(voteRounds, str(vote, 'roundId'))?.get('state') === 'closed') return fail('vote.closed');
   local(doc, () => votes.delete(voteId));
   return ok(true);
 }
