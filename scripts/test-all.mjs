@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit tests, end-to-end tests, in that order, stopping at the
+// `npm test`: typecheck, lint, build, unit tests, end-to-end tests, in that order, stopping at the
 // first failure; then one closing line with the counts of both test runners.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  // The production build `npm start` and `npm run dist` use; the packaging test checks what it produced.
+  ['build', 'npm', ['run', '--silent', 'build']],
   ['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
