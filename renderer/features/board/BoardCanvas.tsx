@@ -20,6 +20,9 @@ import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { dropTracker, parseDragId } from './dnd';
 import { shortenForDisplay } from './shorten';
 
+/** A few pixels before a drag starts, so a click on a card's buttons stays a click. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
 interface BoardCanvasProps {
   board: Board | undefined;
   layout: GroupedBoard<Card>;
@@ -38,11 +41,10 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
   const { t } = useTranslation();
   const [active, setActive] = useState<{ id: UniqueIdentifier; text: string } | null>(null);
   const [{ attach, coordinateGetter, start, pointerAt, target: currentTarget, end }] = useState(dropTracker);
-  const sensors = useSensors(
-    // A few pixels before a drag starts, so a click on a card's buttons stays a click.
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
-  );
+  // Sensor options must keep their identity: new ones give dnd-kit a new context value, and
+  // every draggable card re-renders (2,000 of them on each added card).
+  const keyboardOptions = useMemo(() => ({ coordinateGetter }), [coordinateGetter]);
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, keyboardOptions));
   const labels: CardLabels = useMemo(
     () => ({
       editCard: t('board.editCard'),
