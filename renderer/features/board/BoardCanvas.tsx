@@ -11,7 +11,7 @@ import {
   type DragStartEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DragSubject, type DropIntent, type DropTarget, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
 import { CardView } from './CardView';
@@ -117,20 +117,14 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
     if (intent) onDrop(intent);
   };
 
-  const card = (entry: Card, group: CardGroup | undefined) => (
-    <CardView
-      key={entry.id}
-      card={entry}
-      doc={doc}
-      authorName={entry.authorId ? (authorNames.get(entry.authorId) ?? null) : null}
-      groupId={group?.id ?? null}
-      movable={canRearrange(role, board, group)}
-      dimmed={matches !== null && !matches(entry)}
-      vote={votes(entry.id)}
-      actions={actions}
-      labels={labels}
-    />
-  );
+  const shared: CardListShared = { board, role, doc, authorNames, matches, votes, actions, labels };
+  const groups = useMemo(() => stableGroups(layout), [layout]);
+  // The first screenful first: a board of 2,000 cards paints its top groups at once and the
+  // rest in the next moments, without blocking input (a transition React interrupts for typing).
+  const [complete, setComplete] = useState(false);
+  useEffect(() => startTransition(() => setComplete(true)), []);
+  const shownGroups = complete ? groups : groups.slice(0, FIRST_GROUPS);
+  const shownLoose = complete ? layout.loose : layout.loose.slice(0, FIRST_CARDS);
 
   return (
     <DndContext
@@ -145,32 +139,80 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
       <div className="board-canvas" ref={attach} data-testid="board-canvas">
-        {layout.groups.map(({ group, cards }) => (
-          <GroupView
-            key={group.id}
-            group={group}
-            cardCount={cards.length}
-            movable={canRearrange(role, board, group)}
-            canLock={role === 'moderator'}
-            vote={votes(group.id)}
-            actions={actions}
-            commands={commands}
-          >
-            {cards.length === 0 ? <p className="muted empty">{t('groups.empty')}</p> : <ul className="card-grid">{cards.map((entry) => card(entry, group))}</ul>}
-          </GroupView>
+        {shownGroups.map(({ group, cards }) => (
+          <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={t('groups.empty')} {...shared} />
         ))}
         <LooseArea dragging={active !== null && parseDragId(active.id)?.kind === 'card'} hasGroups={layout.groups.length > 0}>
-          {layout.loose.length > 0 && (
-            <ul className="card-grid" data-testid="card-grid">
-              {layout.loose.map((entry) => card(entry, undefined))}
-            </ul>
-          )}
+          {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" {...shared} />}
         </LooseArea>
       </div>
       <DragOverlay dropAnimation={null}>{active && <div className="card drag-preview">{shortenForDisplay(active.text, 120).text}</div>}</DragOverlay>
     </DndContext>
   );
 }
+
+const FIRST_GROUPS = 12;
+const FIRST_CARDS = 240;
+
+/** What every card of a board is rendered with; each value keeps its identity while it does not change. */
+interface CardListShared {
+  board: Board | undefined;
+  role: 'moderator' | 'table';
+  doc: WorkshopDoc;
+  authorNames: ReadonlyMap<string, string>;
+  matches: ((card: Card) => boolean) | null;
+  votes: (targetId: string) => VoteView | null;
+  actions: BoardActions;
+  labels: CardLabels;
+}
+
+/** The last card list seen per group object (groups keep their identity while unchanged). */
+const lastCardsOf = new WeakMap<CardGroup, Card[]>();
+
+/**
+ * The layout's groups with each group's card list kept as the same array while its cards are
+ * the same, so a memoised group skips rendering when a card is added elsewhere.
+ */
+function stableGroups(layout: GroupedBoard<Card>): GroupedBoard<Card>['groups'] {
+  return layout.groups.map(({ group, cards }) => {
+    const before = lastCardsOf.get(group);
+    if (before && before.length === cards.length && before.every((card, index) => card === cards[index])) return { group, cards: before };
+    lastCardsOf.set(group, cards);
+    return { group, cards };
+  });
+}
+
+const CardList = memo(function CardList({ cards, group, testId, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string }) {
+  const { board, role, doc, authorNames, matches, votes, actions, labels } = shared;
+  const movable = canRearrange(role, board, group);
+  return (
+    <ul className="card-grid" data-testid={testId}>
+      {cards.map((card) => (
+        <CardView
+          key={card.id}
+          card={card}
+          doc={doc}
+          authorName={card.authorId ? (authorNames.get(card.authorId) ?? null) : null}
+          groupId={group?.id ?? null}
+          movable={movable}
+          dimmed={matches !== null && !matches(card)}
+          vote={votes(card.id)}
+          actions={actions}
+          labels={labels}
+        />
+      ))}
+    </ul>
+  );
+});
+
+const GroupSection = memo(function GroupSection({ group, cards, commands, emptyText, ...shared }: CardListShared & { group: CardGroup; cards: readonly Card[]; commands: GroupCommands; emptyText: string }) {
+  const { board, role, votes, actions } = shared;
+  return (
+    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={role === 'moderator'} vote={votes(group.id)} actions={actions} commands={commands}>
+      {cards.length === 0 ? <p className="muted empty">{emptyText}</p> : <CardList cards={cards} group={group} {...shared} />}
+    </GroupView>
+  );
+});
 
 /** The open board outside any group: dropping a card on its strip takes it out of its group. */
 function LooseArea({ dragging, hasGroups, children }: { dragging: boolean; hasGroups: boolean; children: ReactNode }) {

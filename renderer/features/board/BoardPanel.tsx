@@ -87,9 +87,9 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
 
   // The cards' handlers read the latest data through a ref, so they stay one object for the
   // board's lifetime and a memoised card re-renders only when its own data changes.
-  const latest = useRef({ allCards, round, voterId, votes });
+  const latest = useRef({ allCards, round, voterId, votes, layout });
   useLayoutEffect(() => {
-    latest.current = { allCards, round, voterId, votes };
+    latest.current = { allCards, round, voterId, votes, layout };
   });
 
   const actions: BoardActions = useMemo(
@@ -128,13 +128,13 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
       rename: (groupId, text) => void report(renameGroup(doc, groupId, text)),
       setLocked: (groupId, locked) => void report(setGroupLocked(doc, groupId, locked)),
       dissolve(groupId) {
-        const entry = layout.groups.find(({ group }) => group.id === groupId);
+        const entry = latest.current.layout.groups.find(({ group }) => group.id === groupId);
         if (!entry || !report(dissolveGroup(doc, groupId))) return;
         const cardIds = entry.cards.map((card) => card.id);
         showToast({ message: t('groups.dissolved'), tone: 'info', action: { label: t('common.undo'), run: () => restoreGroup(doc, entry.group, cardIds) } });
       },
     }),
-    [doc, layout, report, showToast, t],
+    [doc, report, showToast, t],
   );
 
   const onDrop = useCallback(
