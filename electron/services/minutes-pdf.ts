@@ -33,7 +33,11 @@ export async function openPdfPrinter(): Promise<PdfPrinter> {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       try {
         const page = await context.newPage();
-        await page.setContent(html, { waitUntil: 'load' });
+        // Laid out for print from the start, not first for a screen and then again for paper; and
+        // the minutes load nothing (no images, no fonts, no scripts), so the parsed document is
+        // complete at DOMContentLoaded. Together about a third off a 200-page PDF.
+        await page.emulateMedia({ media: 'print' });
+        await page.setContent(html, { waitUntil: 'domcontentloaded' });
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...PDF_FOOTER });
         return new Uint8Array(pdf);
       } finally {
