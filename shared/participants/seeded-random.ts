@@ -1,5 +1,5 @@
 /**
- * mulberry32, the generator tests/support/prng.ts uses too (shared/ cannot import from tests/):
+ * mulberry32, also the generator of the tests and benchmarks (tests/support/prng.ts):
  * floats in [0, 1), the same sequence for the same seed on every laptop.
  */
 export function seededRandom(seed: number): () => number {

@@ -121,6 +121,22 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   expect(grouped + looseCount).toBe(10);
   await shot('grouped-1366');
 
+  // Search dims what does not match; a card's details set its tag and colour.
+  await page.getByTestId('board-search').fill('förder');
+  await expect(page.getByTestId('card-count')).toContainText('1 von 10');
+  await expect(page.locator('[data-testid="card"].dimmed')).toHaveCount(9);
+  await page.getByTestId('filter-clear').click();
+  await expect(page.locator('[data-testid="card"].dimmed')).toHaveCount(0);
+  const tagged = card(page, IDEAS[3]);
+  await tagged.getByTestId('card-details').click();
+  await tagged.getByTestId('card-tag').selectOption('municipality');
+  await tagged.getByRole('radio', { name: 'Grün' }).check();
+  await expect(tagged).toContainText('Kommune');
+  await expect(tagged).toHaveClass(/colour-green/);
+  await page.getByTestId('filter-tag').selectOption('municipality');
+  await expect(page.getByTestId('card-count')).toContainText('1 von 10');
+  await page.getByTestId('filter-clear').click();
+
   // A vote round of three dots each.
   await page.getByTestId('vote-open').click();
   await page.getByTestId('vote-budget').fill('3');

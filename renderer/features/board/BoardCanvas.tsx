@@ -23,15 +23,8 @@ import { shortenForDisplay } from './shorten';
 /** A few pixels before a drag starts, so a click on a card's buttons stays a click. */
 const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
 
-interface BoardCanvasProps {
-  board: Board | undefined;
+interface BoardCanvasProps extends Omit<CardListShared, 'labels'> {
   layout: GroupedBoard<Card>;
-  role: 'moderator' | 'table';
-  doc: WorkshopDoc;
-  authorNames: ReadonlyMap<string, string>;
-  matches: ((card: Card) => boolean) | null;
-  votes: (targetId: string) => VoteView | null;
-  actions: BoardActions;
   commands: GroupCommands;
   onDrop(intent: DropIntent): void;
 }

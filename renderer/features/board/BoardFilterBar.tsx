@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { CARD_COLOURS, isFilterActive, setBoardLocked, STAKEHOLDER_GROUPS, type Board, type CardColour, type CardFilter, type Participant, type StakeholderGroup, type WorkshopDoc } from '../../../shared/model';
+import { isFilterActive, setBoardLocked, type Board, type CardFilter, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { ColourSelect, StakeholderSelect } from './OptionSelects';
 
 interface BoardFilterBarProps {
   filter: CardFilter;
@@ -26,22 +27,8 @@ export function BoardFilterBar({ filter, onChange, participants, board, role, do
         data-testid="board-search"
         data-shortcut="search"
       />
-      <select value={filter.colour ?? ''} onChange={(event) => set({ colour: (event.target.value || null) as CardColour | null })} aria-label={t('board.filterColour')} data-testid="filter-colour">
-        <option value="">{t('board.allColours')}</option>
-        {CARD_COLOURS.map((colour) => (
-          <option key={colour} value={colour}>
-            {t(`board.colours.${colour}`)}
-          </option>
-        ))}
-      </select>
-      <select value={filter.stakeholderGroup ?? ''} onChange={(event) => set({ stakeholderGroup: (event.target.value || null) as StakeholderGroup | null })} aria-label={t('board.filterTag')} data-testid="filter-tag">
-        <option value="">{t('board.allTags')}</option>
-        {STAKEHOLDER_GROUPS.map((group) => (
-          <option key={group} value={group}>
-            {t(`stakeholders.${group}`)}
-          </option>
-        ))}
-      </select>
+      <ColourSelect value={filter.colour ?? null} onChange={(colour) => set({ colour })} noneLabel={t('board.allColours')} aria-label={t('board.filterColour')} data-testid="filter-colour" />
+      <StakeholderSelect value={filter.stakeholderGroup ?? null} onChange={(stakeholderGroup) => set({ stakeholderGroup })} noneLabel={t('board.allTags')} aria-label={t('board.filterTag')} data-testid="filter-tag" />
       <select value={filter.author ?? ''} onChange={(event) => set({ author: event.target.value || null })} aria-label={t('board.filterAuthor')} data-testid="filter-author">
         <option value="">{t('board.allAuthors')}</option>
         <option value="anonymous">{t('board.anonymous')}</option>

@@ -1,7 +1,8 @@
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CARD_COLOURS, STAKEHOLDER_GROUPS, type Card, type CardColour, type StakeholderGroup } from '../../../shared/model';
+import { CARD_COLOURS, type Card, type CardColour } from '../../../shared/model';
 import { ParticipantsContext, type BoardActions } from './board-types';
+import { StakeholderSelect } from './OptionSelects';
 
 /** A card's colour, author and tag, and turning it into an action item. */
 export function CardDetails({ card, actions, onClose }: { card: Card; actions: BoardActions; onClose(): void }) {
@@ -20,14 +21,7 @@ export function CardDetails({ card, actions, onClose }: { card: Card; actions: B
       </fieldset>
       <label className="field">
         {t('board.stakeholderTag')}
-        <select value={card.stakeholderGroup ?? ''} onChange={(event) => set({ stakeholderGroup: (event.target.value || null) as StakeholderGroup | null })} data-testid="card-tag">
-          <option value="">{t('board.noTag')}</option>
-          {STAKEHOLDER_GROUPS.map((group) => (
-            <option key={group} value={group}>
-              {t(`stakeholders.${group}`)}
-            </option>
-          ))}
-        </select>
+        <StakeholderSelect value={card.stakeholderGroup} onChange={(stakeholderGroup) => set({ stakeholderGroup })} noneLabel={t('board.noTag')} data-testid="card-tag" />
       </label>
       <label className="field">
         {t('board.author')}

@@ -1,9 +1,10 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCard, CARD_COLOURS, STAKEHOLDER_GROUPS, type CardColour, type Participant, type StakeholderGroup, type WorkshopDoc } from '../../../shared/model';
+import { addCard, type Participant, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { AuthorPicker, authorShortcut } from './AuthorPicker';
 import type { EntryPrefs } from './board-prefs';
+import { ColourSelect, StakeholderSelect } from './OptionSelects';
 
 interface QuickEntryProps {
   doc: WorkshopDoc;
@@ -60,25 +61,11 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
         <span className="spacer" />
         <label className="board-option">
           {t('board.colour')}
-          <select value={prefs.colour ?? ''} onChange={(event) => setPrefs({ colour: (event.target.value || null) as CardColour | null })} data-testid="entry-colour">
-            <option value="">{t('board.colours.default')}</option>
-            {CARD_COLOURS.map((colour) => (
-              <option key={colour} value={colour}>
-                {t(`board.colours.${colour}`)}
-              </option>
-            ))}
-          </select>
+          <ColourSelect value={prefs.colour} onChange={(colour) => setPrefs({ colour })} noneLabel={t('board.colours.default')} data-testid="entry-colour" />
         </label>
         <label className="board-option">
           {t('board.stakeholderTag')}
-          <select value={prefs.stakeholderGroup ?? ''} onChange={(event) => setPrefs({ stakeholderGroup: (event.target.value || null) as StakeholderGroup | null })} data-testid="entry-tag">
-            <option value="">{t('board.noTag')}</option>
-            {STAKEHOLDER_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {t(`stakeholders.${group}`)}
-              </option>
-            ))}
-          </select>
+          <StakeholderSelect value={prefs.stakeholderGroup} onChange={(stakeholderGroup) => setPrefs({ stakeholderGroup })} noneLabel={t('board.noTag')} data-testid="entry-tag" />
         </label>
         <button type="button" className="primary" onClick={submit} data-testid="card-add">
           {t('board.addCard')}

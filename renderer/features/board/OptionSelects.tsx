@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { CARD_COLOURS, STAKEHOLDER_GROUPS, type CardColour, type StakeholderGroup } from '../../../shared/model';
+
+interface OptionSelectProps<T> {
+  value: T | null;
+  onChange(value: T | null): void;
+  /** What "none" reads as here: the default colour, no tag, or "all" in a filter. */
+  noneLabel: string;
+  'aria-label'?: string;
+  'data-testid'?: string;
+}
+
+/** A card colour, or none. */
+export function ColourSelect({ value, onChange, noneLabel, ...rest }: OptionSelectProps<CardColour>) {
+  const { t } = useTranslation();
+  return (
+    <select value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as CardColour | null)} {...rest}>
+      <option value="">{noneLabel}</option>
+      {CARD_COLOURS.map((colour) => (
+        <option key={colour} value={colour}>
+          {t(`board.colours.${colour}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A stakeholder group tag, or none. */
+export function StakeholderSelect({ value, onChange, noneLabel, ...rest }: OptionSelectProps<StakeholderGroup>) {
+  const { t } = useTranslation();
+  return (
+    <select value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as StakeholderGroup | null)} {...rest}>
+      <option value="">{noneLabel}</option>
+      {STAKEHOLDER_GROUPS.map((group) => (
+        <option key={group} value={group}>
+          {t(`stakeholders.${group}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
