@@ -11,6 +11,7 @@ import { advertiseSession, browseSessions, type DiscoveredSession, type SessionA
 import { writeFileAtomic } from './services/file-writer';
 import { lanAddresses, signalingUrl, type InterfaceTable } from './services/lan-addresses';
 import { formatSignalingEvent, startSignalingServer, type SignalingServer, type SignalingServerOptions } from './services/signaling-server';
+import type { OpenedFilesQueue } from './services/opened-files';
 
 /** y-webrtc's customary signaling port; the moderator may choose another. */
 export const DEFAULT_SIGNALING_PORT = 4444;
@@ -148,6 +149,8 @@ export async function stopHostServices(): Promise<void> {
 export type IpcDependencies = {
   /** Opens (or re-targets) the projector window on a workshop; resolves to whether a window is showing it. */
   openProjector: (workshopId: string) => Promise<boolean> | boolean;
+  /** The .plenum files the app was asked to open, until the window takes them. */
+  openedFiles: Pick<OpenedFilesQueue, 'take'>;
   /** Replaced in tests; the app uses this module's own. */
   hosting?: HostingController;
   discovery?: DiscoveryList;
@@ -226,6 +229,7 @@ export function hostImplementation(deps: IpcDependencies) {
       await writeFileAtomic(filePath, pdf);
       return { saved: true, path: filePath };
     },
+    'file:takeOpened': () => deps.openedFiles.take(),
     // The contract admits only mailto: links; the mail program opens with the draft.
     'mail:open': async ({ url }) => {
       await shell.openExternal(url);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { registerHostIpc, stopHostServices } from './ipc';
+import { openedFilesQueue, plenumPathsIn } from './services/opened-files';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -144,7 +145,7 @@ function onDisplaysChanged(): void {
 async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
-  registerHostIpc({ openProjector });
+  registerHostIpc({ openProjector, openedFiles });
   screen.on('display-added', onDisplaysChanged);
   screen.on('display-removed', onDisplaysChanged);
   await openMainWindow();
@@ -156,11 +157,25 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
+/** Backups double-clicked or opened with Plenum; the window imports them (file:takeOpened). */
+const openedFiles = openedFilesQueue();
+openedFiles.add(plenumPathsIn(process.argv.slice(1)));
+
 if (!app.requestSingleInstanceLock()) {
   // One process per profile: two would write the same IndexedDB and host the same workshops twice.
   app.quit();
 } else {
-  app.on('second-instance', () => focus(mainWindow));
+  app.on('second-instance', (_event, argv) => {
+    openedFiles.add(plenumPathsIn(argv.slice(1)));
+    // The window takes the files when it gets the focus.
+    focus(mainWindow);
+  });
+  // macOS hands a double-clicked file over this way, also before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openedFiles.add([file]);
+    focus(mainWindow);
+  });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -21,6 +21,7 @@ const api = {
   'app:info': forward('app:info'),
   'file:save': forward('file:save'),
   'pdf:save': forward('pdf:save'),
+  'file:takeOpened': forward('file:takeOpened'),
   'mail:open': forward('mail:open'),
   'projector:open': forward('projector:open'),
   'hosting:start': forward('hosting:start'),

@@ -42,6 +42,14 @@ export const hostContract = {
     input: z.object({ suggestedName: fileName, html: z.string().min(1).max(50 * 1024 * 1024) }),
     output: z.object({ saved: z.boolean(), path: z.string().optional(), printDialog: z.boolean().optional() }),
   },
+  /**
+   * The `.plenum` backups the app was asked to open (double-click, "Open with"), each once;
+   * the renderer imports them. A browser has none.
+   */
+  'file:takeOpened': {
+    input: z.void(),
+    output: z.array(z.object({ name: fileName, text: z.string().max(200 * 1024 * 1024) })).max(100),
+  },
   /** Hands a mailto: link (the minutes' mail draft) to the mail program. */
   'mail:open': {
     input: z.object({ url: z.string().startsWith('mailto:').max(100_000) }),

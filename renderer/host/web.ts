@@ -45,4 +45,6 @@ export const webHost: HostApi = {
   'hosting:stop': () => done({ stopped: false }),
   'hosting:status': () => done({ running: false, addresses: [] }),
   'discovery:list': () => done({ sessions: [] }),
+  // A browser opens files through the import button only.
+  'file:takeOpened': () => done([]),
 };

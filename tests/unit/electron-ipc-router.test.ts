@@ -33,6 +33,7 @@ function fakeImplementation(overrides: Partial<HostImplementation> = {}): HostIm
     'file:save': vi.fn(() => ({ saved: true, path: '/tmp/x.md' })),
     'pdf:save': vi.fn(() => ({ saved: true, path: '/tmp/x.pdf' })),
     'mail:open': vi.fn(() => ({ opened: true })),
+    'file:takeOpened': vi.fn(() => []),
     'projector:open': vi.fn(() => ({ opened: true })),
     'hosting:start': vi.fn(({ port = 4444 }: { port?: number }) => ({ port, addresses: [`ws://192.168.1.5:${port}`, `ws://127.0.0.1:${port}`] })),
     'hosting:stop': vi.fn(() => ({ stopped: true })),
@@ -150,7 +151,7 @@ describe('ipc registration (electron/ipc.ts)', () => {
 
   async function register(openProjector = vi.fn(() => true)) {
     const { registerHostIpc } = await import('../../electron/ipc');
-    const unregister = registerHostIpc({ openProjector });
+    const unregister = registerHostIpc({ openProjector, openedFiles: { take: async () => [{ name: 'Tag.plenum', text: '{}' }] } });
     return { openProjector, unregister };
   }
 
@@ -190,6 +191,11 @@ describe('ipc registration (electron/ipc.ts)', () => {
     await expect(call('file:save', { suggestedName: 'x.md', mimeType: 'text/markdown', data: 'x' })).resolves.toEqual({ ok: true, value: { saved: false } });
   });
 
+  it('hands the opened .plenum files to the window', async () => {
+    await register();
+    await expect(call('file:takeOpened', undefined)).resolves.toEqual({ ok: true, value: [{ name: 'Tag.plenum', text: '{}' }] });
+  });
+
   it('opens the projector through main', async () => {
     const { openProjector } = await register();
     await expect(call('projector:open', { workshopId: 'w7' })).resolves.toEqual({ ok: true, value: { opened: true } });
@@ -206,7 +212,7 @@ describe('ipc registration (electron/ipc.ts)', () => {
       status: vi.fn(() => ({ running: true, port: 4444, addresses: ['ws://127.0.0.1:4444'] })),
     };
     const discovery = { list: vi.fn(() => Promise.resolve({ sessions: [{ name: 'Moderator', addresses: ['ws://10.0.0.2:4444'] }] })), stop: vi.fn() };
-    registerHostIpc({ openProjector: () => true, hosting, discovery });
+    registerHostIpc({ openProjector: () => true, openedFiles: { take: async () => [] }, hosting, discovery });
 
     await expect(call('hosting:start', {})).resolves.toEqual({ ok: true, value: { port: 4444, addresses: ['ws://127.0.0.1:4444'] } });
     expect(hosting.start).toHaveBeenLastCalledWith(undefined);

@@ -8,7 +8,8 @@ import { useToasts } from '../../state/toasts';
 import { importBackup } from '../minutes/backup-import';
 import '../minutes/minutes.css';
 
-const ERROR_KEYS: Record<BackupError['code'], string> = {
+/** The message of each reason a backup is refused. */
+export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
   'backup.notJson': 'backup.errors.notJson',
   'backup.truncated': 'backup.errors.truncated',
   'backup.foreign': 'backup.errors.foreign',
@@ -36,7 +37,7 @@ export function ImportBackup() {
       const result = await importBackup(store, await file.text());
       if (!result.ok) {
         const { code, params, detail } = result.error;
-        return setRefusal({ file: file.name, reason: t(ERROR_KEYS[code], { ...params, detail }) });
+        return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) });
       }
       showToast({ message: t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
       navigate({ screen: 'workshop', id: result.id });
