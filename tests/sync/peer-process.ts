@@ -27,6 +27,8 @@ export class PeerProcess {
   private readonly waiters: Array<{ match: (event: PeerEvent) => boolean; resolve: (event: PeerEvent) => void }> = [];
   private stderr = '';
   private ended = false;
+  /** How it ended: "code 1", or "signal SIGSEGV" for a crash inside a native module. */
+  private endedBy = '';
 
   private constructor(
     private readonly child: ChildProcess,
@@ -35,8 +37,9 @@ export class PeerProcess {
     if (!child.stdout) throw new Error('peer process without stdout');
     running.add(child);
     this.exited = new Promise((resolve) => {
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
         this.ended = true;
+        this.endedBy = signal ? `signal ${signal}` : `code ${code}`;
         running.delete(child);
         resolve(code);
       });
@@ -87,7 +90,7 @@ export class PeerProcess {
   }
 
   send(command: Record<string, unknown>): void {
-    if (this.ended) throw new Error(`${this.name} has exited; stderr: ${this.errorOutput}`);
+    if (this.ended) throw new Error(`${this.name} has exited (${this.endedBy}); stderr: ${this.errorOutput}`);
     this.child.stdin?.write(`${JSON.stringify(command)}\n`);
   }
 
@@ -101,7 +104,7 @@ export class PeerProcess {
       const waiter = { match, resolve: (event: PeerEvent) => (clearTimeout(timer), resolve(event)) };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ' (the process has exited)' : ''}; stderr: ${this.errorOutput}`));
+        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ` (the process has exited, ${this.endedBy})` : ''}; stderr: ${this.errorOutput}`));
       }, timeoutMs);
       this.waiters.push(waiter);
     });
