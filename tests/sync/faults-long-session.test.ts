@@ -30,6 +30,8 @@ const MAX_EDITS = 6;
 /** Chance per online table and minute to drop off the network. */
 const DROP_CHANCE = 0.08;
 const CONVERGE_MS = 30_000;
+/** Runs of the same seed when a laptop process dies inside wrtc (see PeerProcess.crashedNatively). */
+const ATTEMPTS = 3;
 
 let server: SignalingServer | undefined;
 const peers: PeerProcess[] = [];
@@ -84,6 +86,26 @@ function losses(logs: readonly FuzzLog[], snapshot: { cards: CardView[]; agenda:
 
 describe('a compressed 30-minute session', () => {
   it('ten laptops, random edits every minute, random drop-outs: all converge and nothing written is lost', async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await session();
+      } catch (error) {
+        // Only a native crash of a stand-in laptop is run again, with the same seed; any other
+        // failure (divergence, loss, an error in Plenum's code) fails the test at once.
+        const crashed = peers.filter((peer) => peer.crashedNatively).map((peer) => peer.name);
+        if (crashed.length === 0 || attempt >= ATTEMPTS) throw error;
+        console.log(`long session: attempt ${attempt}: ${crashed.join(', ')} crashed inside wrtc (SIGSEGV in node-webrtc, not Plenum); the same seed again; ${NOTE}`);
+        await stopAll(peers);
+        peers.length = 0;
+        await server?.close();
+        server = undefined;
+      }
+    }
+  }, 600_000);
+});
+
+async function session(): Promise<void> {
+  {
     const t0 = Date.now();
     server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
     const room: Room = newRoom(`ws://127.0.0.1:${server.port}`);
@@ -151,5 +173,5 @@ describe('a compressed 30-minute session', () => {
         `${snapshot.cards.length} cards at the end; started in ${startedMs} ms, converged ${convergedMs} ms after the last reconnect; ` +
         `y-webrtc stray answers: ${strayAnswers}; moves that threw on a pending order (known bug, out-of-order.test.ts): ${errors.pendingOrder}; test ${Date.now() - t0} ms; ${NOTE}`,
     );
-  }, 240_000);
-});
+  }
+}

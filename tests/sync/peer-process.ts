@@ -79,6 +79,15 @@ export class PeerProcess {
     return peer;
   }
 
+  /**
+   * Whether it died of a crash inside a native module (wrtc's WebRTC): node-webrtc segfaults now
+   * and then when connections close under load (node-webrtc issues #391, #576), a fault of the
+   * test's Node stand-in for a browser, not of Plenum.
+   */
+  get crashedNatively(): boolean {
+    return /^signal SIG(SEGV|ABRT|BUS|ILL)$/.test(this.endedBy);
+  }
+
   /** Whether the process is still running. */
   get alive(): boolean {
     return !this.ended;
