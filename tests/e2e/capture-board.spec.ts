@@ -52,6 +52,9 @@ async function keyboardDrag(page: Page, from: Locator, keys: string[]) {
   await page.keyboard.press('Space');
   // As a person does: look that the card is picked up, and where it is, before the next key.
   await expect(page.locator('.drag-preview')).toBeVisible();
+  // dnd-kit's keyboard sensor starts listening in a zero-delay timer after the pick-up, and
+  // Chromium runs input before timers: one timer turn of our own comes after the sensor's.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   for (const key of keys) {
     await page.keyboard.press(key);
     await expect(page.locator('[data-testid="board-canvas"] .drop-over')).toHaveCount(1);

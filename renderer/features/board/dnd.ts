@@ -75,9 +75,11 @@ export function dropTracker() {
   const coordinateGetter: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
     const direction = DIRECTIONS[event.code];
     const root = canvas.current;
-    if (!direction || !root || !subject || !context.collisionRect) return undefined;
+    if (!direction || !root || !subject) return undefined;
+    // Before dnd-kit has measured the overlay, the dragged item's own place stands in for it.
+    const dragged = context.collisionRect ?? root.querySelector(`[data-drop="${CSS.escape(dragId(subject))}"]`)?.getBoundingClientRect();
+    if (!dragged) return undefined;
     event.preventDefault();
-    const dragged = context.collisionRect;
     const from = current ? centre(current.getBoundingClientRect()) : { x: dragged.left + dragged.width / 2, y: dragged.top + dragged.height / 2 };
     let best: { element: Element; score: number; rect: DOMRect } | null = null;
     for (const element of root.querySelectorAll('[data-drop]')) {
