@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { hostChannels, type HostOutput } from '../shared/host-api';
-import { PDF_FOOTER } from '../shared/minutes/pdf-footer';
+import { printMinutesPdf } from '../shared/minutes/pdf';
 import { createHostRouter, type HostImplementation } from './ipc-router';
 import { isPdfRequestAllowed } from './security';
 import { advertiseSession, browseSessions, type DiscoveredSession, type SessionAdvert, type SessionBrowser } from './services/discovery';
@@ -187,11 +187,11 @@ async function chooseSavePath(event: IpcMainInvokeEvent, suggestedName: string):
 }
 
 /**
- * Prints self-contained HTML to an A4 PDF in a hidden window: JavaScript off (a card's text is
- * never run), its own session (no app cookies or storage), loaded from a temporary file because
- * a data: URL of a long workshop's minutes exceeds what Chromium accepts.
+ * Prints one part of the minutes to an A4 PDF in a hidden window: JavaScript off (a card's text
+ * is never run), its own session (no app cookies or storage), loaded from a temporary file
+ * because a data: URL of a long workshop's minutes exceeds what Chromium accepts.
  */
-async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+async function printPartInWindow(html: string): Promise<Uint8Array> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'plenum-pdf-'));
   const file = path.join(folder, 'minutes.html');
   const window = new BrowserWindow({
@@ -205,7 +205,7 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     await writeFile(file, html, 'utf8');
     await window.loadFile(file);
-    return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...PDF_FOOTER }));
+    return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));
   } finally {
     window.destroy();
     await rm(folder, { recursive: true, force: true });
@@ -223,7 +223,8 @@ export function hostImplementation(deps: IpcDependencies) {
       return { saved: true, path: filePath };
     },
     'pdf:save': async ({ suggestedName, html }, event) => {
-      const pdf = await printHtmlToPdf(html);
+      // A long workshop's minutes print in parts at once, a hidden window (a renderer) each.
+      const pdf = await printMinutesPdf(html, printPartInWindow, Math.min(4, os.availableParallelism()));
       const filePath = await chooseSavePath(event, suggestedName);
       if (!filePath) return { saved: false };
       await writeFileAtomic(filePath, pdf);

@@ -16,7 +16,7 @@ import {
   type WorkshopSnapshot,
 } from '../../shared/model';
 import { buildMinutes, renderHtml, renderMinutes, type MinutesFormat } from '../../shared/minutes';
-import { openPdfPrinter } from '../../electron/services/minutes-pdf';
+import { chromiumPath, openPdfPrinter } from '../../electron/services/minutes-pdf';
 import type { Series } from '../format';
 import { cardText, seededRandom, WORKSHOP_TITLE } from '../fixtures/texts';
 import type { NodeBenchContext, NodeBenchSuite } from './node-types';
@@ -100,6 +100,7 @@ export const minutesBench: NodeBenchSuite = {
     const started = performance.now();
     const snapshot = bigWorkshop();
     context.log(`workshop: ${snapshot.cards.length} cards, ${snapshot.participants.length} participants, ${snapshot.actions.length} action items (${Math.round(performance.now() - started)} ms to build)`);
+    context.log(`PDF printed by ${chromiumPath() ?? "Playwright's Chromium"}`);
     const printer = await openPdfPrinter();
     const samples = new Map<MinutesFormat, number[]>(FORMATS.map((format) => [format, []]));
     const sizes = new Map<MinutesFormat, number>();

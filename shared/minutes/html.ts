@@ -16,7 +16,7 @@ export function htmlEscape(text: string): string {
 /** Escaped text whose line breaks stay line breaks. */
 const lines = (text: string) => htmlEscape(text.trim()).replace(/\r?\n/g, '<br>');
 
-export const MINUTES_CSS = `
+const MINUTES_CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -48,8 +48,20 @@ th { background: #eef2f7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .status-done { color: #2d6a3e; }
-.table-result { break-before: auto; }
+.new-page { break-before: page; }
 `;
+
+/**
+ * Page numbers for a browser printing the HTML, in the page's own margin box. A PDF is printed in
+ * parts and numbered when they are put together (see pdf.ts), so its parts leave this out.
+ */
+export const PAGE_NUMBERS_STYLE = `<style>@page { @bottom-center { content: counter(page) " / " counter(pages); font-family: sans-serif; font-size: 8pt; color: #5b6573; } }</style>`;
+
+/**
+ * Marks, between two top-level blocks of the body, a page break the stylesheet forces anyway
+ * (class `new-page`): the document can be printed in parts cut there and come out the same.
+ */
+export const PART_BOUNDARY = '<!--plenum:new-page-->';
 
 function card(entry: CardEntry, texts: Minutes['texts']): string {
   const extra = [entry.author ? texts.byAuthor(entry.author) : '', entry.stakeholder ?? ''].filter(Boolean).map(htmlEscape).join(' · ');
@@ -118,20 +130,23 @@ export function renderHtml(minutes: Minutes): string {
 
   body.push(`<h2>${texts.plenary}</h2>`, board(minutes.plenary, minutes, 3));
 
-  body.push(`<h2>${texts.tables}</h2>`);
-  if (minutes.tables.length === 0) body.push(`<p class="muted">${texts.noTables}</p>`);
-  for (const table of minutes.tables) {
+  // Each table's results on a page of their own (the first one under the heading), and the action
+  // items from a new page: parts people look up, and the places where a PDF can be cut.
+  if (minutes.tables.length === 0) body.push(`<h2>${texts.tables}</h2>`, `<p class="muted">${texts.noTables}</p>`);
+  else body.push(PART_BOUNDARY, `<h2 class="new-page">${texts.tables}</h2>`);
+  minutes.tables.forEach((table, index) => {
     const seated = seatedText({ named: table.people.named.map(htmlEscape), unnamed: table.people.unnamed }, texts);
+    if (index > 0) body.push(PART_BOUNDARY);
     body.push(
-      `<section class="table-result"><h3>${htmlEscape(texts.table(table.name))}</h3>`,
+      `<section class="table-result${index > 0 ? ' new-page' : ''}"><h3>${htmlEscape(texts.table(table.name))}</h3>`,
       table.topic ? `<p><strong>${texts.topic}:</strong> ${htmlEscape(table.topic)}</p>` : '',
       seated ? `<p><strong>${texts.atTable}:</strong> ${seated}</p>` : '',
       board(table.board, minutes, 4),
       '</section>',
     );
-  }
+  });
 
-  body.push(`<h2>${texts.actions}</h2>`);
+  body.push(PART_BOUNDARY, `<h2 class="new-page">${texts.actions}</h2>`);
   if (minutes.actions.length === 0) body.push(`<p class="muted">${texts.noActions}</p>`);
   else {
     const rows = minutes.actions
@@ -162,6 +177,7 @@ export function renderHtml(minutes: Minutes): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${htmlEscape(title)}</title>
 <style>${MINUTES_CSS}</style>
+${PAGE_NUMBERS_STYLE}
 </head>
 <body>
 ${body.filter(Boolean).join('\n')}

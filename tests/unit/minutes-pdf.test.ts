@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtml } from '../../shared/minutes';
-import { chromiumPath, htmlToPdf } from '../../electron/services/minutes-pdf';
+import { printParts, renderHtml } from '../../shared/minutes';
+import { assemblePdf } from '../../shared/minutes/pdf';
+import { chromiumPath, openPdfPrinter } from '../../electron/services/minutes-pdf';
 import { seedDayMinutes } from '../support/seed-day';
 
 /*
@@ -22,6 +23,7 @@ pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
 window.renderPdf = async (url) => {
   const document = await pdfjs.getDocument(url).promise;
   const out = [];
+  const { info } = await document.getMetadata();
   for (let number = 1; number <= document.numPages; number += 1) {
     const page = await document.getPage(number);
     const viewport = page.getViewport({ scale: 1.5 });
@@ -31,21 +33,31 @@ window.renderPdf = async (url) => {
     await page.render({ canvas, viewport }).promise;
     const content = await page.getTextContent();
     const text = content.items.map((item) => item.str ?? '').join(' ');
-    out.push({ png: canvas.toDataURL('image/png'), text, width: page.view[2], height: page.view[3] });
+    out.push({ png: canvas.toDataURL('image/png'), text, width: page.view[2], height: page.view[3], title: info.Title ?? '' });
   }
   return out;
 };
 `;
 const pdfs = new Map<string, Uint8Array>();
+let partCount = 0;
 let server: Server;
 let base = '';
 
 beforeAll(async () => {
-  for (const language of ['de', 'uk'] as const) pdfs.set(language, await htmlToPdf(renderHtml(seedDayMinutes(language))));
+  const printer = await openPdfPrinter();
+  try {
+    for (const language of ['de', 'uk'] as const) pdfs.set(language, await printer.print(renderHtml(seedDayMinutes(language))));
+    // The German day once more, cut into every part it allows (one per table and more) and put together again.
+    const parts = printParts(renderHtml(seedDayMinutes('de')), { maxParts: 10, minPartLength: 1 });
+    partCount = parts.length;
+    pdfs.set('de-parts', await assemblePdf(await Promise.all(parts.map(printer.printPart))));
+  } finally {
+    await printer.close();
+  }
   // pdf.js loads its worker as a module: it needs an http origin, not a file: URL.
   server = createServer((request, response) => {
     const path = request.url ?? '/';
-    const pdf = /^\/minutes-(\w+)\.pdf$/.exec(path);
+    const pdf = /^\/minutes-([\w-]+)\.pdf$/.exec(path);
     if (pdf) {
       response.writeHead(200, { 'content-type': 'application/pdf' }).end(pdfs.get(pdf[1] ?? ''));
     } else if (path === '/pdf.mjs' || path === '/pdf.worker.mjs') {
@@ -67,33 +79,50 @@ interface RenderedPage {
   text: string;
   width: number;
   height: number;
+  title: string;
+}
+
+/** Every page of one of the PDFs above, rendered by pdf.js in Chromium. */
+async function renderedPages(name: string): Promise<RenderedPage[]> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => 'renderPdf' in window);
+    return await page.evaluate((url) => (window as unknown as { renderPdf(url: string): Promise<RenderedPage[]> }).renderPdf(url), `${base}/minutes-${name}.pdf`);
+  } finally {
+    await browser.close();
+  }
 }
 
 describe('the PDF minutes', () => {
   it.each(['de', 'uk'] as const)('(%s) are A4 pages that pdf.js renders, with the minutes text on them', async (language) => {
     const bytes = pdfs.get(language) ?? new Uint8Array();
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${base}/`);
-      await page.waitForFunction(() => 'renderPdf' in window);
-      const pages = await page.evaluate((url) => (window as unknown as { renderPdf(url: string): Promise<RenderedPage[]> }).renderPdf(url), `${base}/minutes-${language}.pdf`);
+    const pages = await renderedPages(language);
 
-      mkdirSync(OUT, { recursive: true });
-      pages.forEach((rendered, index) => writeFileSync(`${OUT}/seed-day-${language}-page-${index + 1}.png`, Buffer.from(rendered.png.split(',')[1] ?? '', 'base64')));
-      expect(pages.length).toBeGreaterThanOrEqual(2);
-      // A4 in PDF points: 595 × 842.
-      for (const rendered of pages) expect([Math.round(rendered.width), Math.round(rendered.height)]).toEqual([595, 842]);
-      const text = pages.map((rendered) => rendered.text).join(' ').replace(/\s+/g, ' ');
-      const title = language === 'de' ? 'Protokoll: Themenkreis' : 'Протокол: Themenkreis';
-      expect(text).toContain(title);
-      expect(text).toContain(language === 'de' ? 'Nächste Schritte' : 'Наступні кроки');
-      expect(text).toContain('Kommunale Partnerschaften');
-      // A page that renders blank would still be a valid PDF: every page must carry text.
-      for (const rendered of pages) expect(rendered.text.trim().length).toBeGreaterThan(20);
-    } finally {
-      await browser.close();
-    }
+    mkdirSync(OUT, { recursive: true });
+    pages.forEach((rendered, index) => writeFileSync(`${OUT}/seed-day-${language}-page-${index + 1}.png`, Buffer.from(rendered.png.split(',')[1] ?? '', 'base64')));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    // A4 in PDF points: 595 × 842.
+    for (const rendered of pages) expect([Math.round(rendered.width), Math.round(rendered.height)]).toEqual([595, 842]);
+    const text = pages.map((rendered) => rendered.text).join(' ').replace(/\s+/g, ' ');
+    const title = language === 'de' ? 'Protokoll: Themenkreis' : 'Протокол: Themenkreis';
+    expect(text).toContain(title);
+    expect(pages[0]?.title).toContain(title);
+    expect(text).toContain(language === 'de' ? 'Nächste Schritte' : 'Наступні кроки');
+    expect(text).toContain('Kommunale Partnerschaften');
+    // A page that renders blank would still be a valid PDF: every page must carry text.
+    for (const rendered of pages) expect(rendered.text.trim().length).toBeGreaterThan(20);
+    // Numbered on every page: "2 / 5".
+    pages.forEach((rendered, index) => expect(rendered.text).toMatch(new RegExp(`(^|\\s)${index + 1}\\s*/\\s*${pages.length}(\\s|$)`)));
+  }, 120_000);
+
+  it('come out the same when printed in parts, cut at the page breaks, and put together', async () => {
+    // Three tables and the action items start pages of their own: five parts at most.
+    expect(partCount).toBeGreaterThanOrEqual(4);
+    const [whole, parts] = [await renderedPages('de'), await renderedPages('de-parts')];
+    expect(parts.map((page) => page.text)).toEqual(whole.map((page) => page.text));
+    expect(parts[0]?.title).toBe(whole[0]?.title);
   }, 120_000);
 });
