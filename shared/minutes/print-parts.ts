@@ -36,10 +36,12 @@ export function printParts(html: string, { maxParts, minPartLength = 100_000 }: 
 }
 
 /**
- * Contiguous ranges [from, to) of items, `count` of them, each as close to an equal share of
- * the total length as the item boundaries allow; none empty.
+ * Contiguous ranges [from, to) of items, `count` of them (fewer when there are fewer items),
+ * each as close to an equal share of the total length as the item boundaries allow; none empty.
  */
-export function cutPoints(lengths: readonly number[], count: number): [number, number][] {
+export function cutPoints(lengths: readonly number[], wanted: number): [number, number][] {
+  if (lengths.length === 0) return [];
+  const count = Math.max(1, Math.min(Math.floor(wanted), lengths.length));
   const total = lengths.reduce((sum, length) => sum + length, 0);
   // before[i]: the length of items 0..i-1.
   const before = [0];

@@ -22,6 +22,12 @@ describe('cutting the minutes into parts to print at once', () => {
       [2, 3],
     ]);
     expect(cutPoints([7], 1)).toEqual([[0, 1]]);
+    // More ranges asked than there are items: one per item, never an empty one.
+    expect(cutPoints([3, 4], 5)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(cutPoints([], 2)).toEqual([]);
   });
 
   it('keeps a short document whole, without the stylesheet page numbers', () => {
