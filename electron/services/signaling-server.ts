@@ -2,6 +2,7 @@ import http, { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { z } from 'zod';
+import { TIME_MESSAGE, timeRequest } from '../../shared/protocol/clock';
 import { bytesOf, nestsTooDeep } from './json-depth';
 import { AttemptLimiter, TokenBucket } from './rate-limits';
 import { RoomRegistry, type HostRegistration } from './room-registry';
@@ -116,6 +117,7 @@ const incomingMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('plenum-host'), room: z.string().min(1).max(MAX_TOPIC_LENGTH), verifier }),
   z.object({ type: z.literal('plenum-join-check'), verifier }),
+  timeRequest,
 ]);
 type IncomingMessage = z.infer<typeof incomingMessage>;
 
@@ -270,6 +272,10 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       }
       case 'ping':
         send(client, JSON.stringify({ type: 'pong' }));
+        return;
+      case TIME_MESSAGE:
+        // The room's clock: laptops read the run of the day in this machine's time.
+        send(client, JSON.stringify({ type: TIME_MESSAGE, id: message.id, now: Date.now() }));
         return;
       case 'plenum-host': {
         if (!allowVerifierCheck(client)) {

@@ -1,6 +1,7 @@
 import { newJoinSecret } from '../../shared/protocol/join-secret';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
+import { setHostClock } from './host-clock';
 import { startPeerSync, type PeerSync } from './peer-sync';
 import type { WorkshopSession } from './workshop-session';
 
@@ -62,6 +63,7 @@ export async function connectWorkshop(
         signaling: row.signaling,
         identity: { name: row.name, role: row.role, tableId: row.tableId },
         host: row.role === 'host',
+        onClock: setHostClock,
       });
       if (destroyed) return sync.destroy();
       unsubscribeSync = sync.subscribe(() => listeners.forEach((listener) => listener()));

@@ -3,9 +3,11 @@ import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
+import { startClockSync } from './clock-sync';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
 
 /** Who this laptop is, as the others see it in their presence list. */
@@ -52,6 +54,8 @@ export interface PeerSyncOptions {
    * isolation does. Tests use it to prove the relay carries the room alone.
    */
   blockWebrtc?: boolean;
+  /** The signaling server's clock against this laptop's, each time it is measured anew. */
+  onClock?: (estimate: ClockEstimate) => void;
 }
 
 export interface PeerSync {
@@ -201,6 +205,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     relay?.keepOnly(sockets());
     for (const socket of sockets()) {
       relay?.attach(socket);
+      clock?.attach(socket);
       if (verifier && !hosted.has(socket)) {
         hosted.add(socket);
         socket.on('connect', () => registerHost(socket));
@@ -209,6 +214,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     }
   };
   const hosted = new Set<SignalingSocket>();
+  const { onClock } = options;
+  const clock = onClock ? startClockSync({ onEstimate: onClock }) : null;
 
   provider.awareness.setLocalStateField('user', identity);
   const onAwareness = () => {
@@ -274,6 +281,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     },
     destroy() {
       clearInterval(poll);
+      clock?.destroy();
       relay?.destroy();
       provider.awareness.off('change', onAwareness);
       provider.destroy();

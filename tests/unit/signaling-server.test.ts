@@ -86,6 +86,21 @@ describe('y-webrtc signaling protocol', () => {
     await expect(alice.next()).resolves.toEqual({ type: 'pong' });
   });
 
+  it('tells a laptop its clock (the room time), and ignores a malformed question', async () => {
+    const server = await startServer();
+    const alice = await connect(server);
+    const before = Date.now();
+    alice.send({ type: 'plenum-time', id: 7 });
+    const reply = (await alice.next(ofType('plenum-time'))) as { id: number; now: number };
+    expect(reply.id).toBe(7);
+    expect(reply.now).toBeGreaterThanOrEqual(before);
+    expect(reply.now).toBeLessThanOrEqual(Date.now());
+    for (const bad of [{ type: 'plenum-time' }, { type: 'plenum-time', id: -1 }, { type: 'plenum-time', id: 'x' }, { type: 'plenum-time', id: 1.5 }]) alice.send(bad);
+    await alice.roundTrip();
+    expect(alice.pending.filter(ofType('plenum-time'))).toEqual([]);
+    expect(server.stats().messagesIgnored).toBe(4);
+  });
+
   it('closes a connection that stops answering WebSocket pings, and keeps the live one', async () => {
     const server = await startServer({ pingIntervalMs: 100 });
     const live = await connect(server);

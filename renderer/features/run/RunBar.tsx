@@ -18,6 +18,7 @@ import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
 import { formatClockTime, formatDuration } from './format-clock';
 import { toggleRun, useRunShortcuts } from './run-shortcuts';
+import { hostNow } from '../../session/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
 
@@ -48,7 +49,8 @@ function ModeratorRunBar({ clock, session }: { clock: RunClock; session: Worksho
   const active = clock.status === 'running' || clock.status === 'paused';
 
   const act = (operation: (target: WorkshopDoc, now: number) => { ok: boolean; error?: unknown }) => {
-    const result = operation(doc, Date.now());
+    // Written in the room's clock, as every laptop reads it.
+    const result = operation(doc, hostNow());
     if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
   };
 

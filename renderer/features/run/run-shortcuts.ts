@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { hostNow } from '../../session/host-clock';
 import {
   nextItem,
   nextProjectorView,
@@ -66,7 +67,7 @@ export function useRunShortcuts(doc: WorkshopDoc, enabled: boolean): void {
       // PageDown/PageUp scroll the page as usual unless the day is running.
       if ((command === 'next' || command === 'previous') && !active && run.status !== 'ended') return;
       event.preventDefault();
-      const now = Date.now();
+      const now = hostNow();
       if (command === 'next') nextItem(doc, now);
       else if (command === 'previous') previousItem(doc, now);
       else if (command === 'startPause') toggleRun(doc, now);

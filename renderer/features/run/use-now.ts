@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
+import { hostNow } from '../../session/host-clock';
 
 /**
- * This laptop's clock, re-read every `intervalMs` while `ticking`. Only the display ticks: the
- * timer itself is timestamps in the document (shared/model/run.ts), so a missed tick costs nothing.
+ * The room's clock (the host's, as this laptop last measured it), re-read every `intervalMs`
+ * while `ticking`. Only the display ticks: the timer itself is timestamps in the document
+ * (shared/model/run.ts), so a missed tick costs nothing.
  */
 export function useNow(ticking: boolean, intervalMs = 250): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(hostNow);
   useEffect(() => {
-    const tick = () => setNow(Date.now());
+    const tick = () => setNow(hostNow());
     // At once as well: a resumed timer must not show the time of before its pause for a tick.
     const first = setTimeout(tick, 0);
     const timer = ticking ? setInterval(tick, intervalMs) : undefined;
