@@ -28,7 +28,7 @@ export type HostingDependencies = {
 
 export type HostingController = {
   /** Starts the server, or answers the running one; a different port restarts it there. */
-  start(port?: number): Promise<HostOutput<'hosting:start'>>;
+  start(port?: number, clockOffsetMs?: number): Promise<HostOutput<'hosting:start'>>;
   /** Resolves to whether a server was running. */
   stop(): Promise<boolean>;
   status(): HostOutput<'hosting:status'>;
@@ -65,13 +65,15 @@ export function createHostingController(deps: HostingDependencies = defaultHosti
     return true;
   };
   return {
-    start: (port) =>
+    // A server already running keeps its clock: laptops connected to it read the run in it.
+    start: (port, clockOffsetMs) =>
       serially(async () => {
         if (hosted && (port === undefined || port === hosted.server.port)) return { port: hosted.server.port, addresses: addressesFor(hosted.server.port) };
         await shutDown();
         const server = await deps.startServer({
           host: deps.host,
           port: port ?? DEFAULT_SIGNALING_PORT,
+          clockOffsetMs,
           log: (event) => {
             if (event.event !== 'listening' && event.event !== 'closed') console.info(`signaling: ${formatSignalingEvent(event)}`);
           },
@@ -237,7 +239,7 @@ export function hostImplementation(deps: IpcDependencies) {
       return { opened: true };
     },
     'projector:open': async ({ workshopId }) => ({ opened: await deps.openProjector(workshopId) }),
-    'hosting:start': ({ port }) => (deps.hosting ?? hosting).start(port),
+    'hosting:start': ({ port, clockOffsetMs }) => (deps.hosting ?? hosting).start(port, clockOffsetMs),
     'hosting:stop': async () => ({ stopped: await (deps.hosting ?? hosting).stop() }),
     'hosting:status': () => (deps.hosting ?? hosting).status(),
     'discovery:list': () => (deps.discovery ?? discovery).list(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockOffset } from './protocol/clock';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
@@ -59,9 +60,13 @@ export const hostContract = {
     input: z.object({ workshopId: z.string().min(1).max(100) }),
     output: z.object({ opened: z.boolean() }),
   },
-  /** Starts this app's signaling server (or answers the running one). Addresses: LAN first, loopback last. */
+  /**
+   * Starts this app's signaling server (or answers the running one). Addresses: LAN first, loopback last.
+   * `clockOffsetMs`: the room's clock against this laptop's, when it takes over a room that ran on
+   * another host's clock (shared/protocol/clock.ts); a new server tells that time.
+   */
   'hosting:start': {
-    input: z.object({ port: z.number().int().min(1024).max(65_535).optional() }),
+    input: z.object({ port: z.number().int().min(1024).max(65_535).optional(), clockOffsetMs: clockOffset.optional() }),
     output: z.object({ port: z.number().int(), addresses: z.array(signalingAddress) }),
   },
   'hosting:stop': {

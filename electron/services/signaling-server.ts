@@ -96,6 +96,11 @@ export type SignalingStats = {
 export type SignalingServerOptions = {
   host?: string;
   port?: number;
+  /**
+   * Added to this machine's clock in the room's time it tells laptops: a laptop that takes over
+   * hosting keeps the clock the room ran on (shared/protocol/clock.ts).
+   */
+  clockOffsetMs?: number;
   limits?: Partial<SignalingLimits>;
   log?: (event: SignalingLogEvent) => void;
 };
@@ -178,7 +183,7 @@ function answerHttp(request: http.IncomingMessage, response: http.ServerResponse
  * Rejects with `port N is in use` (and similar plain messages) when it cannot listen.
  */
 export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
-  const { host = '0.0.0.0', port = 4444 } = options;
+  const { host = '0.0.0.0', port = 4444, clockOffsetMs = 0 } = options;
   const limits: SignalingLimits = { ...DEFAULT_SIGNALING_LIMITS, ...options.limits };
   const log = (event: SignalingLogEvent) => {
     try {
@@ -275,7 +280,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
         return;
       case TIME_MESSAGE:
         // The room's clock: laptops read the run of the day in this machine's time.
-        send(client, JSON.stringify({ type: TIME_MESSAGE, id: message.id, now: Date.now() }));
+        send(client, JSON.stringify({ type: TIME_MESSAGE, id: message.id, now: Date.now() + clockOffsetMs }));
         return;
       case 'plenum-host': {
         if (!allowVerifierCheck(client)) {

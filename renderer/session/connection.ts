@@ -1,7 +1,7 @@
 import { newJoinSecret } from '../../shared/protocol/join-secret';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
-import { setHostClock } from './host-clock';
+import { forgetHostClock, setHostClock } from './host-clock';
 import { startPeerSync, type PeerSync } from './peer-sync';
 import type { WorkshopSession } from './workshop-session';
 
@@ -63,7 +63,7 @@ export async function connectWorkshop(
         signaling: row.signaling,
         identity: { name: row.name, role: row.role, tableId: row.tableId },
         host: row.role === 'host',
-        onClock: setHostClock,
+        onClock: (estimate) => setHostClock(row.workshopId, estimate),
       });
       if (destroyed) return sync.destroy();
       unsubscribeSync = sync.subscribe(() => listeners.forEach((listener) => listener()));
@@ -106,6 +106,7 @@ export async function connectWorkshop(
     async leave() {
       stopSync();
       await store.removeConnection(session.id);
+      forgetHostClock(session.id);
       set({ row: null, sync: null, error: null });
     },
     destroy() {

@@ -203,6 +203,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   const attachSockets = () => {
     relay?.keepOnly(sockets());
+    clock?.keepOnly(sockets());
     for (const socket of sockets()) {
       relay?.attach(socket);
       clock?.attach(socket);

@@ -18,7 +18,11 @@ export type PrintPart = (html: string) => Promise<Uint8Array>;
 /** The minutes' HTML as one numbered PDF, its parts printed concurrently. */
 export async function printMinutesPdf(html: string, printPart: PrintPart, maxParts: number): Promise<Uint8Array> {
   const parts = printParts(html, { maxParts });
-  return assemblePdf(await Promise.all(parts.map(printPart)));
+  // Every part finished (and cleaned up after itself) before an error is reported.
+  const printed = await Promise.allSettled(parts.map(printPart));
+  const failed = printed.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return assemblePdf(printed.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])));
 }
 
 /** The parts' pages in order in one PDF (the first part's document information kept), each page numbered "3 / 12". */

@@ -12,7 +12,13 @@ import { z } from 'zod';
 export const TIME_MESSAGE = 'plenum-time';
 
 export const timeRequest = z.object({ type: z.literal(TIME_MESSAGE), id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) });
-export const timeReply = z.object({ type: z.literal(TIME_MESSAGE), id: z.number().int().nonnegative(), now: z.number().finite().positive() });
+/** The latest time JavaScript's Date can hold. */
+const MAX_TIME = 8.64e15;
+/** How far a room's clock may be from a laptop's (a laptop whose clock battery died shows 2000). */
+export const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 3600 * 1000;
+export const clockOffset = z.number().finite().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS);
+
+export const timeReply = z.object({ type: z.literal(TIME_MESSAGE), id: z.number().int().nonnegative(), now: z.number().finite().positive().max(MAX_TIME) });
 export type TimeReply = z.infer<typeof timeReply>;
 
 /** One question to the host: when it was sent and answered here, and the host's time in the answer. */
@@ -42,7 +48,9 @@ export function estimateClock(samples: readonly ClockSample[]): ClockEstimate | 
   for (const { sentAt, hostNow, receivedAt } of samples) {
     const roundTripMs = receivedAt - sentAt;
     if (!Number.isFinite(roundTripMs) || roundTripMs < 0 || roundTripMs > MAX_ROUND_TRIP_MS || !Number.isFinite(hostNow)) continue;
-    if (!best || roundTripMs < best.roundTripMs) best = { offsetMs: hostNow - (sentAt + roundTripMs / 2), roundTripMs };
+    const offsetMs = hostNow - (sentAt + roundTripMs / 2);
+    if (!clockOffset.safeParse(offsetMs).success) continue;
+    if (!best || roundTripMs < best.roundTripMs) best = { offsetMs, roundTripMs };
   }
   return best;
 }

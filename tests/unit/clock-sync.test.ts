@@ -28,13 +28,14 @@ class FakeSocket implements SignalingSocket {
   sent: object[] = [];
   private listeners = { connect: new Set<() => void>(), disconnect: new Set<() => void>(), message: new Set<(message: unknown) => void>() };
   constructor(
-    private skewMs: number,
+    public skewMs: number,
     private delayMs = 5,
+    private answers = true,
   ) {}
   send(message: object): void {
     this.sent.push(message);
     const { type, id } = message as { type: string; id: number };
-    if (type !== 'plenum-time') return;
+    if (type !== 'plenum-time' || !this.answers) return;
     setTimeout(() => {
       for (const listener of this.listeners.message) listener({ type: 'plenum-time', id, now: Date.now() + this.skewMs });
     }, this.delayMs);
@@ -57,6 +58,7 @@ class FakeSocket implements SignalingSocket {
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const syncs: ClockSync[] = [];
 afterEach(() => syncs.splice(0).forEach((sync) => sync.destroy()));
 
@@ -69,28 +71,81 @@ describe('asking the signaling server for its time', () => {
     sync.attach(socket);
     expect(socket.sent).toEqual([]);
     socket.open();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await sleep(150);
     expect(socket.sent.filter((message) => (message as { type: string }).type === 'plenum-time')).toHaveLength(4);
     const last = estimates.at(-1);
     expect(last).toBeDefined();
     expect(Math.abs((last?.offsetMs ?? 0) - 180_000)).toBeLessThanOrEqual((last?.roundTripMs ?? 0) / 2 + 2);
   });
 
-  it('ignores answers it did not ask for and foreign messages, and lets go of the socket when destroyed', async () => {
+  it('takes the clock of the first server attached that answers, not a mix of two machines', async () => {
     const estimates: ClockEstimate[] = [];
     const sync = startClockSync({ onEstimate: (estimate) => estimates.push(estimate), spacingMs: 10 });
-    const socket = new FakeSocket(0);
+    syncs.push(sync);
+    // The first address answers slowly, the second (another machine, a minute apart) quickly.
+    const [first, second] = [new FakeSocket(60_000, 30), new FakeSocket(0, 1)];
+    sync.attach(first);
+    sync.attach(second);
+    second.open();
+    await sleep(80);
+    expect(Math.abs(estimates.at(-1)?.offsetMs ?? Number.NaN)).toBeLessThan(50);
+    first.open();
+    await sleep(150);
+    expect(Math.abs((estimates.at(-1)?.offsetMs ?? 0) - 60_000)).toBeLessThan(50);
+  });
+
+  it('measures anew after a reconnect: the clock may have been set meanwhile', async () => {
+    const estimates: ClockEstimate[] = [];
+    const sync = startClockSync({ onEstimate: (estimate) => estimates.push(estimate), spacingMs: 10 });
+    syncs.push(sync);
+    const socket = new FakeSocket(30_000);
     sync.attach(socket);
-    sync.attach(socket);
-    socket.say({ type: 'plenum-time', id: 999, now: Date.now() });
-    socket.say({ type: 'publish', topic: 'x' });
-    socket.say('garbage');
-    expect(estimates).toEqual([]);
-    expect(socket.listenerCount()).toBe(2);
-    sync.destroy();
-    expect(socket.listenerCount()).toBe(0);
     socket.open();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(socket.sent).toEqual([]);
+    await sleep(100);
+    expect(Math.abs((estimates.at(-1)?.offsetMs ?? 0) - 30_000)).toBeLessThan(50);
+    socket.skewMs = -5_000;
+    socket.open();
+    await sleep(100);
+    expect(Math.abs((estimates.at(-1)?.offsetMs ?? 0) + 5_000)).toBeLessThan(50);
+  });
+
+  it('ignores answers it did not ask for and foreign messages, and lets go of sockets it no longer needs', async () => {
+    const estimates: ClockEstimate[] = [];
+    const sync = startClockSync({ onEstimate: (estimate) => estimates.push(estimate), spacingMs: 10 });
+    syncs.push(sync);
+    const [kept, dropped] = [new FakeSocket(0), new FakeSocket(0)];
+    sync.attach(kept);
+    sync.attach(kept);
+    sync.attach(dropped);
+    kept.say({ type: 'plenum-time', id: 999, now: Date.now() });
+    kept.say({ type: 'plenum-time', id: 1, now: 1e300 });
+    kept.say({ type: 'publish', topic: 'x' });
+    kept.say('garbage');
+    expect(estimates).toEqual([]);
+    expect(kept.listenerCount()).toBe(2);
+    sync.keepOnly([kept]);
+    expect(dropped.listenerCount()).toBe(0);
+    sync.destroy();
+    expect(kept.listenerCount()).toBe(0);
+    kept.open();
+    await sleep(60);
+    expect(kept.sent).toEqual([]);
+  });
+
+  it('keeps track of the last 64 questions to a server that does not answer, and forgets older ones', async () => {
+    const estimates: ClockEstimate[] = [];
+    const sync = startClockSync({ onEstimate: (estimate) => estimates.push(estimate), perRound: 100, spacingMs: 0 });
+    syncs.push(sync);
+    const silent = new FakeSocket(0, 5, false);
+    sync.attach(silent);
+    silent.open();
+    await sleep(30);
+    const ids = silent.sent.map((message) => (message as { id: number }).id);
+    expect(ids).toHaveLength(100);
+    // The first question is forgotten: a (very) late answer to it counts for nothing.
+    silent.say({ type: 'plenum-time', id: ids[0], now: Date.now() + 1000 });
+    expect(estimates).toEqual([]);
+    silent.say({ type: 'plenum-time', id: ids[99], now: Date.now() + 1000 });
+    expect(estimates).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { createDiscoveryList, createHostingController, type HostingController, t
 import type { DiscoveredSession } from '../../electron/services/discovery';
 import { startSignalingServer, type SignalingServerOptions } from '../../electron/services/signaling-server';
 import { webHost } from '../../renderer/host/web';
+import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
 
 // Hosting as main runs it behind 'hosting:*', with a real signaling server on 127.0.0.1 and a fake mDNS advert.
 
@@ -75,6 +76,22 @@ describe('hosting controller', () => {
     expect(second).toEqual(first);
     await expect(controller.start(first.port)).resolves.toEqual(first);
     expect(startServer).toHaveBeenCalledTimes(1);
+  });
+
+  it('a laptop that takes over tells the room the clock it ran on, not its own', async () => {
+    const { controller } = hostingWith();
+    // This laptop measured the old host's clock 90 s ahead of its own.
+    const { port } = await controller.start(undefined, 90_000);
+    const client = await SignalingTestClient.connect(`ws://127.0.0.1:${port}`);
+    try {
+      const before = Date.now();
+      client.send({ type: 'plenum-time', id: 1 });
+      const reply = (await client.next(ofType('plenum-time'))) as { now: number };
+      expect(reply.now - before).toBeGreaterThanOrEqual(90_000);
+      expect(reply.now - Date.now()).toBeLessThanOrEqual(90_000);
+    } finally {
+      client.close();
+    }
   });
 
   it('moves to another port when asked, closing the old server and its advert', async () => {

@@ -6,6 +6,7 @@ import { DEFAULT_SIGNALING_PORT, encodeInvite } from '../../../shared/protocol/i
 import type { Table } from '../../../shared/model';
 import { host } from '../../host';
 import type { ConnectionController, ConnectionState } from '../../session/connection';
+import { hostClock } from '../../session/host-clock';
 import type { Presence } from '../../session/peer-sync';
 import { useSyncStatus } from './use-connection';
 
@@ -25,7 +26,7 @@ const noPresence: Presence[] = [];
 export function ConnectionPanel({ workshopId, controller, state, tables }: ConnectionPanelProps) {
   const { t } = useTranslation();
   const row = state.row;
-  if (!row) return <StartHosting controller={controller} />;
+  if (!row) return <StartHosting workshopId={workshopId} controller={controller} />;
   return (
     <section className="panel connection-panel" aria-labelledby="connection-heading">
       <div className="panel-head">
@@ -42,7 +43,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
       )}
       <div className="row-actions">
         <OfflineToggle state={state} />
-        {row.role === 'table' && <TakeOver controller={controller} />}
+        {row.role === 'table' && <TakeOver workshopId={workshopId} controller={controller} />}
         <button type="button" className="danger-quiet" onClick={() => void controller.leave()} data-testid="connection-leave">
           {row.role === 'host' ? t('connection.stopSharing') : t('connection.leave')}
         </button>
@@ -75,7 +76,7 @@ function OfflineToggle({ state }: { state: ConnectionState }) {
   );
 }
 
-function StartHosting({ controller }: { controller: ConnectionController }) {
+function StartHosting({ workshopId, controller }: { workshopId: string; controller: ConnectionController }) {
   const { t } = useTranslation();
   const [name, setName] = useState(t('connection.defaultHostName'));
   const [server, setServer] = useState('');
@@ -97,7 +98,8 @@ function StartHosting({ controller }: { controller: ConnectionController }) {
       }
       const portNumber = Number(port);
       if (!/^\d+$/.test(port.trim()) || portNumber < 1024 || portNumber > 65_535) return setError(t('connection.portInvalid'));
-      const result = await host['hosting:start']({ port: portNumber });
+      // A room that ran on another host's clock goes on in that time.
+      const result = await host['hosting:start']({ port: portNumber, clockOffsetMs: hostClock(workshopId)?.offsetMs });
       if (!result.ok) {
         if (result.error === 'hosting-needs-desktop') setNeedsServer(true);
         else setError(t('connection.hostFailed', { detail: result.error }));
@@ -201,11 +203,12 @@ function TablePicker({ controller, tableId, tables }: { controller: ConnectionCo
   );
 }
 
-function TakeOver({ controller }: { controller: ConnectionController }) {
+function TakeOver({ workshopId, controller }: { workshopId: string; controller: ConnectionController }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const takeOver = async () => {
-    const result = await host['hosting:start']({});
+    // The room goes on in the clock it ran on: the new host's server tells the old host's time.
+    const result = await host['hosting:start']({ clockOffsetMs: hostClock(workshopId)?.offsetMs });
     if (!result.ok) return setError(result.error === 'hosting-needs-desktop' ? t('connection.takeOverNeedsDesktop') : result.error);
     await controller.host(result.value.addresses, controller.state().row?.name ?? t('connection.defaultHostName'));
   };

@@ -7,11 +7,11 @@ import { formatTimeOfDay } from '../run/format-clock';
 import { useRunClock } from '../run/use-run-clock';
 
 /** The agenda with the running item highlighted, and its countdown large beside it. */
-export function ProjectorAgenda({ live }: { live: LiveWorkshop }) {
+export function ProjectorAgenda({ workshopId, live }: { workshopId: string; live: LiveWorkshop }) {
   const { t } = useTranslation();
   const meta = useLive(live, 'meta');
   const agenda = useLive(live, 'agenda');
-  const clock = useRunClock(live);
+  const clock = useRunClock(workshopId, live);
   const schedule = agendaSchedule(agenda, startMinuteOfDay(meta.startTime));
   const current = clock.item;
 

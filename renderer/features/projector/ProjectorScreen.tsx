@@ -49,7 +49,7 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   if (meta.schemaVersion === 0) return <p className="projector projector-message">{t('projector.waiting')}</p>;
   return (
     <div className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
-      {run.projectorView === 'agenda' && <ProjectorAgenda live={session.live} />}
+      {run.projectorView === 'agenda' && <ProjectorAgenda workshopId={session.id} live={session.live} />}
       {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
       {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}
       {run.projectorView === 'votes' && <ProjectorVotes live={session.live} roundId={run.projectorRoundId} />}

@@ -33,9 +33,9 @@ interface RunBarProps {
  * small-group work, its task with the countdown.
  */
 export function RunBar({ session, role }: RunBarProps) {
-  const clock = useRunClock(session.live);
+  const clock = useRunClock(session.id, session.live);
   const isTable = role === 'table';
-  useRunShortcuts(session.doc, !isTable);
+  useRunShortcuts(session.id, session.doc, !isTable);
   return isTable ? <TableRunBar clock={clock} /> : <ModeratorRunBar clock={clock} session={session} />;
 }
 
@@ -50,7 +50,7 @@ function ModeratorRunBar({ clock, session }: { clock: RunClock; session: Worksho
 
   const act = (operation: (target: WorkshopDoc, now: number) => { ok: boolean; error?: unknown }) => {
     // Written in the room's clock, as every laptop reads it.
-    const result = operation(doc, hostNow());
+    const result = operation(doc, hostNow(session.id));
     if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
   };
 

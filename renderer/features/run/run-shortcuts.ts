@@ -55,7 +55,7 @@ export function toggleRun(doc: WorkshopDoc, now: number) {
 }
 
 /** The moderator's run shortcuts, on the whole window while `enabled`. */
-export function useRunShortcuts(doc: WorkshopDoc, enabled: boolean): void {
+export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -67,7 +67,7 @@ export function useRunShortcuts(doc: WorkshopDoc, enabled: boolean): void {
       // PageDown/PageUp scroll the page as usual unless the day is running.
       if ((command === 'next' || command === 'previous') && !active && run.status !== 'ended') return;
       event.preventDefault();
-      const now = hostNow();
+      const now = hostNow(workshopId);
       if (command === 'next') nextItem(doc, now);
       else if (command === 'previous') previousItem(doc, now);
       else if (command === 'startPause') toggleRun(doc, now);
@@ -75,5 +75,5 @@ export function useRunShortcuts(doc: WorkshopDoc, enabled: boolean): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [doc, enabled]);
+  }, [workshopId, doc, enabled]);
 }

@@ -6,10 +6,10 @@ import { hostNow } from '../../session/host-clock';
  * while `ticking`. Only the display ticks: the timer itself is timestamps in the document
  * (shared/model/run.ts), so a missed tick costs nothing.
  */
-export function useNow(ticking: boolean, intervalMs = 250): number {
-  const [now, setNow] = useState(hostNow);
+export function useNow(workshopId: string, ticking: boolean, intervalMs = 250): number {
+  const [now, setNow] = useState(() => hostNow(workshopId));
   useEffect(() => {
-    const tick = () => setNow(hostNow());
+    const tick = () => setNow(hostNow(workshopId));
     // At once as well: a resumed timer must not show the time of before its pause for a tick.
     const first = setTimeout(tick, 0);
     const timer = ticking ? setInterval(tick, intervalMs) : undefined;
@@ -17,6 +17,6 @@ export function useNow(ticking: boolean, intervalMs = 250): number {
       clearTimeout(first);
       clearInterval(timer);
     };
-  }, [ticking, intervalMs]);
+  }, [workshopId, ticking, intervalMs]);
   return now;
 }
