@@ -28,6 +28,26 @@ async function countdownGap(a: Page, b: Page): Promise<number> {
   return Math.abs(seconds(first ?? '') - seconds(second ?? ''));
 }
 
+/** Words of the projector's cards that the layout split over two lines (each word's boxes counted). */
+async function wordsBrokenAcrossLines(projector: Page): Promise<string[]> {
+  return projector.locator('.projector-card').evaluateAll((cards) =>
+    cards.flatMap((card) => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    }),
+  );
+}
+
 async function addItem(page: Page, item: (typeof DAY)[number]): Promise<void> {
   await page.getByTestId('agenda-title').fill(item.title);
   await page.getByTestId('agenda-kind').selectOption(item.kind);
@@ -253,8 +273,11 @@ test.describe('in Ukrainian', () => {
     await expect(projector.locator('.projector-card')).toHaveCount(4);
     await expect(projector.getByTestId('projector-board')).toContainText('Біометан як тема');
     await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-board-1920x1080.png' });
+    expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
     await projector.setViewportSize({ width: 1024, height: 768 });
     await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-board-1024x768.png' });
+    // At 4:3 as well, no word of a card loses its last letters to the next line.
+    expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
   });
 });
 
