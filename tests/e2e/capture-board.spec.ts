@@ -170,6 +170,18 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await expect(results.first()).toContainText('3');
   await expect(results.nth(1)).toContainText(/Risiken|Transparenz/);
 
+  // The projector shows the same ranking, large, once the moderator switches it to the vote.
+  const projector = await page.context().newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`/#/projector/${encodeURIComponent(/#\/workshop\/([^/]+)/.exec(page.url())?.[1] ?? '')}`);
+  await page.getByTestId('projector-view').selectOption('votes');
+  const ranking = projector.getByTestId('projector-votes').locator('.projector-ranking li');
+  await expect(ranking.first()).toContainText('Förderung');
+  await expect(ranking.first()).toContainText('3');
+  await expect(ranking.nth(1)).toContainText(/Risiken|Transparenz/);
+  await projector.screenshot({ path: 'test-results/screenshots/capture-board--projector-votes-1920x1080.png' });
+  await projector.close();
+
   // Two action items from the winners.
   await results.nth(0).getByTestId('result-make-action').click();
   await results.nth(1).getByTestId('result-make-action').click();
