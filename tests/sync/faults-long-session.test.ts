@@ -30,8 +30,13 @@ const MAX_EDITS = 6;
 /** Chance per online table and minute to drop off the network. */
 const DROP_CHANCE = 0.08;
 const CONVERGE_MS = 30_000;
-/** Runs of the same seed when a laptop process dies inside wrtc (see PeerProcess.crashedNatively). */
-const ATTEMPTS = 3;
+/**
+ * Runs of the same seed when a laptop process dies inside wrtc (see PeerProcess.crashedNatively):
+ * node-webrtc crashes now and then when a connection closes (node-webrtc#576, open), more often
+ * on a loaded machine; three runs in a row crashed once on a clean clone while another benchmark
+ * ran beside it. Any failure that is not such a crash still fails at once.
+ */
+const ATTEMPTS = 5;
 
 let server: SignalingServer | undefined;
 const peers: PeerProcess[] = [];

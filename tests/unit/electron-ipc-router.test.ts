@@ -215,7 +215,12 @@ describe('ipc registration (electron/ipc.ts)', () => {
     registerHostIpc({ openProjector: () => true, openedFiles: { take: async () => [] }, hosting, discovery });
 
     await expect(call('hosting:start', {})).resolves.toEqual({ ok: true, value: { port: 4444, addresses: ['ws://127.0.0.1:4444'] } });
-    expect(hosting.start).toHaveBeenLastCalledWith(undefined);
+    expect(hosting.start).toHaveBeenLastCalledWith(undefined, undefined);
+    // Taking over a room: the room's clock goes to the new server; an impossible one is refused.
+    await call('hosting:start', { clockOffsetMs: 90_000 });
+    expect(hosting.start).toHaveBeenLastCalledWith(undefined, 90_000);
+    await expect(call('hosting:start', { clockOffsetMs: Number.POSITIVE_INFINITY })).resolves.toMatchObject({ ok: false });
+    expect(hosting.start).toHaveBeenCalledTimes(2);
     await expect(call('hosting:start', { port: 5000 })).resolves.toEqual({ ok: false, error: 'hosting:start: port 5000 is in use' });
     await expect(call('hosting:status', undefined)).resolves.toMatchObject({ ok: true, value: { running: true, port: 4444 } });
     await expect(call('hosting:stop', undefined)).resolves.toEqual({ ok: true, value: { stopped: true } });
