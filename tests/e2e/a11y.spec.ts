@@ -116,13 +116,16 @@ async function keyboardProblems(page: Page): Promise<string[]> {
   ];
 }
 
-/** Runs every check on the screen as it is; fails on WCAG violations and keyboard problems not in KNOWN. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
+/**
+ * Runs every check on the screen as it is; fails on WCAG violations and keyboard problems not in
+ * KNOWN, and with `strict` also on axe's best-practice findings (landmarks, headings, regions).
+ */
+async function checkScreen(page: Page, screen: string, { strict = false } = {}): Promise<void> {
   const violations = (await axe(page, WCAG)).map((line) => `${screen}: axe: ${line}`);
   const keyboard = (await keyboardProblems(page)).map((line) => `${screen}: ${line}`);
   const advice = await axe(page, null);
-  if (advice.length > 0) console.log(`a11y ${screen}, best practice (not failed on):\n  ${advice.join('\n  ')}`);
-  const found = [...violations, ...keyboard];
+  if (advice.length > 0 && !strict) console.log(`a11y ${screen}, best practice (not failed on):\n  ${advice.join('\n  ')}`);
+  const found = [...violations, ...keyboard, ...(strict ? advice.map((line) => `${screen}: axe best practice: ${line}`) : [])];
   for (const known of found.filter((line) => KNOWN.includes(line))) test.info().annotations.push({ type: 'known a11y problem', description: known });
   expect(found.filter((line) => !KNOWN.includes(line)), `accessibility problems on ${screen}`).toEqual([]);
 }
@@ -220,12 +223,12 @@ test('the minutes document itself (the preview, as exported to HTML) has no WCAG
   expect(violations, 'the minutes HTML').toEqual([]);
 });
 
-test('projector: no WCAG violations', async ({ page, shot }) => {
+test('projector: no WCAG violations, nor best-practice findings', async ({ page, shot }) => {
   await page.goto('/');
   const id = await fillWorkshop(page, GERMAN);
   await page.goto(`/#/projector/${encodeURIComponent(id)}`);
   await expect(page.getByTestId('projector')).toBeVisible();
-  await checkScreen(page, 'projector');
+  await checkScreen(page, 'projector', { strict: true });
   await shot('projector');
 });
 

@@ -37,7 +37,7 @@ export function ProjectorScreen({ id }: { id: string }) {
   }, [store, id]);
 
   if (failed) return <p className="projector projector-message">{t('workshop.openFailed')}</p>;
-  if (!session) return <p className="projector projector-message">{t('common.loading')}</p>;
+  if (!session) return <main className="projector projector-message">{t('common.loading')}</main>;
   return <ProjectorContent session={session} />;
 }
 
@@ -46,14 +46,15 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   const run = useLive(session.live, 'run');
   const meta = useLive(session.live, 'meta');
   // A joined laptop may open the projector before the workshop has arrived from the others.
-  if (meta.schemaVersion === 0) return <p className="projector projector-message">{t('projector.waiting')}</p>;
+  if (meta.schemaVersion === 0) return <main className="projector projector-message">{t('projector.waiting')}</main>;
+  // The page's one landmark: everything on the wall is its main content.
   return (
-    <div className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
+    <main className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
       {run.projectorView === 'agenda' && <ProjectorAgenda workshopId={session.id} live={session.live} />}
       {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
       {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}
       {run.projectorView === 'votes' && <ProjectorVotes live={session.live} roundId={run.projectorRoundId} />}
       {run.projectorView === 'join' && <ProjectorJoin workshopId={session.id} title={meta.title} />}
-    </div>
+    </main>
   );
 }
