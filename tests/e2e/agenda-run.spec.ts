@@ -1,7 +1,7 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
-import { chromiumArgs, executablePath } from '../../playwright.config';
 import { createWorkshop, expect, expectSaved, test } from './fixtures';
+import { launchLaptop } from './laptops';
 
 /** The seed's day (Plattform Wiederaufbau Ukraine, 6 December 2023) as six agenda items. */
 const DAY: Array<{ title: string; minutes: string; kind: string }> = [
@@ -298,17 +298,9 @@ test.describe('a table laptop that joins late', () => {
 
   /** A laptop whose clock is `clockSkewMs` ahead of the moderator's (no NTP in the venue). */
   async function laptop(baseURL: string, size: { width: number; height: number }, clockSkewMs = 0): Promise<Page> {
-    const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+    const { browser, page } = await launchLaptop(baseURL, { size, clockSkewMs });
     browsers.push(browser);
-    const context = await browser.newContext({ baseURL, viewport: size, locale: 'de-DE' });
-    await context.addInitScript(() => localStorage.setItem('plenum.language', 'de'));
-    await context.addInitScript((skew) => {
-      const real = Date.now.bind(Date);
-      Date.now = () => real() + skew;
-    }, clockSkewMs);
-    const tablePage = await context.newPage();
-    tablePage.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    return tablePage;
+    return page;
   }
 
   test('shows the task and the same countdown (though its clock is three minutes ahead), its projector too, and gets the two-minute signal', async ({ page, baseURL }) => {

@@ -2,6 +2,7 @@ import { chromium, expect, type Browser, type BrowserContext, type ConsoleMessag
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { chromiumArgs, executablePath } from '../../playwright.config';
 import { SignalProcess, type LineSink } from '../sync/signal-process';
+import { launchLaptop as launchSeparateLaptop } from './laptops';
 
 export { SignalProcess };
 
@@ -27,13 +28,8 @@ export class LogSink implements LineSink {
   }
 }
 
-export async function launchLaptop(baseURL: string, log: LogSink, name: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
-  await context.addInitScript(() => localStorage.setItem('plenum.language', 'de'));
-  const page = await context.newPage();
-  log.watch(page, name);
-  return { browser, page };
+export function launchLaptop(baseURL: string, log: LogSink, name: string): Promise<{ browser: Browser; page: Page }> {
+  return launchSeparateLaptop(baseURL, { watch: (page) => log.watch(page, name) });
 }
 
 /** A laptop whose profile survives its browser: Chromium with a user data directory of its own. */

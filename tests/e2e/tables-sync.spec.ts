@@ -1,13 +1,9 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
-import { chromiumArgs, executablePath } from '../../playwright.config';
+import { launchLaptop } from './laptops';
 
-/*
- * Two laptops = two separate Chromium processes. Two pages of one browser would sync through
- * BroadcastChannel without any network; separate processes can only meet through the
- * signaling server and WebRTC (or the relay).
- */
+/* Two laptops = two separate Chromium processes (tests/e2e/laptops.ts). */
 let server: SignalingServer;
 const browsers: Browser[] = [];
 
@@ -21,12 +17,8 @@ test.afterAll(async () => {
 });
 
 async function laptop(baseURL: string, size: { width: number; height: number }): Promise<Page> {
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  const { browser, page } = await launchLaptop(baseURL, { size });
   browsers.push(browser);
-  const context = await browser.newContext({ baseURL, viewport: size, locale: 'de-DE' });
-  await context.addInitScript(() => localStorage.setItem('plenum.language', 'de'));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   return page;
 }
 
