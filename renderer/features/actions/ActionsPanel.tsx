@@ -18,6 +18,7 @@ import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
 import { ActionRow } from './ActionRow';
 import './actions.css';
+import { FieldError } from '../common/FieldError';
 
 /** Every action item of the workshop, filterable by table, owner and status. */
 export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
@@ -73,11 +74,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
         <button type="submit" className="primary" data-testid="action-add">
           {t('actions.add')}
         </button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
       </form>
       <div className="board-filter" role="search" aria-label={t('actions.filters')}>
         <select

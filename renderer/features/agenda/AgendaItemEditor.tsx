@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, updateAgendaItem, type AgendaItem, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
+import { FieldError } from '../common/FieldError';
 
 interface AgendaItemEditorProps {
   item: AgendaItem;
@@ -77,11 +78,7 @@ export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </form>
   );
 }

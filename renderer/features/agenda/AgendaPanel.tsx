@@ -18,6 +18,7 @@ import { AgendaItemRow } from './AgendaItemRow';
 import { AgendaSettings } from './AgendaSettings';
 import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
 import './agenda.css';
+import { FieldError } from '../common/FieldError';
 
 interface AgendaPanelProps {
   live: LiveWorkshop;
@@ -131,11 +132,7 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
         <button type="submit" className="primary" data-testid="agenda-add">
           {t('agenda.add')}
         </button>
-        {error && (
-          <p className="field-error" role="alert" data-testid="agenda-error">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} testId="agenda-error" />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaFit, updateMeta, type AgendaItem, type WorkshopDoc, type WorkshopMeta } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { formatMinutes } from './format-minutes';
+import { FieldError } from '../common/FieldError';
 
 interface AgendaSettingsProps {
   doc: WorkshopDoc;
@@ -77,11 +78,7 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
         )}
         {fit.spareMin > 0 && <span className="muted"> · {t('agenda.spare', { duration: formatMinutes(fit.spareMin, t) })}</span>}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

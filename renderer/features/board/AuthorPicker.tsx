@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addParticipant, PLENARY_BOARD_ID, type Participant, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
+import { FieldError } from '../common/FieldError';
 
 /**
  * Alt+0 writes anonymously, Alt+1…9 as the first nine people offered. Returns the picked
@@ -91,11 +92,7 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
           {t('board.addAuthor')}
         </button>
       )}
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError message={error} inline />
     </div>
   );
 }

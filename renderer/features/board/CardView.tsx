@@ -6,6 +6,7 @@ import { CardDetails } from './CardDetails';
 import { dragId, dropAttr } from './dnd';
 import { shortenForDisplay } from './shorten';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
+import { FieldError } from '../common/FieldError';
 
 interface CardViewProps {
   card: Card;
@@ -78,11 +79,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
             {labels.cancel}
           </button>
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
       </li>
     );
   }

@@ -5,6 +5,7 @@ import { useErrorText } from '../../hooks/use-error-text';
 import { AuthorPicker, authorShortcut } from './AuthorPicker';
 import type { EntryPrefs } from './board-prefs';
 import { ColourSelect, StakeholderSelect } from './OptionSelects';
+import { FieldError } from '../common/FieldError';
 
 interface QuickEntryProps {
   doc: WorkshopDoc;
@@ -71,11 +72,7 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
           {t('board.addCard')}
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert" data-testid="card-error">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} testId="card-error" />
     </div>
   );
 }

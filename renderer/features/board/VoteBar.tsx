@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeVoteRound, dotsLeft, MAX_BUDGET, openVoteRound, type Vote, type VoteRound, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
+import { FieldError } from '../common/FieldError';
 
 interface VoteBarProps {
   doc: WorkshopDoc;
@@ -80,11 +81,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName }: Vote
           {t('votes.start')}
         </button>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

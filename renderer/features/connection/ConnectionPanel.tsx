@@ -9,6 +9,7 @@ import type { ConnectionController, ConnectionState } from '../../session/connec
 import { hostClock } from '../../session/host-clock';
 import type { Presence } from '../../session/peer-sync';
 import { useSyncStatus } from './use-connection';
+import { FieldError } from '../common/FieldError';
 
 interface ConnectionPanelProps {
   workshopId: string;
@@ -36,11 +37,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
       {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
       {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
       <PresenceList state={state} tables={tables} />
-      {state.error && (
-        <p className="field-error" role="alert">
-          {t('connection.failed', { detail: state.error })}
-        </p>
-      )}
+      <FieldError message={state.error && t('connection.failed', { detail: state.error })} />
       <div className="row-actions">
         <OfflineToggle state={state} />
         {row.role === 'table' && <TakeOver workshopId={workshopId} controller={controller} />}
@@ -137,11 +134,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
         </button>
       </form>
       {needsServer && <p className="muted">{t('connection.webNeedsServer')}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </section>
   );
 }
@@ -217,11 +210,7 @@ function TakeOver({ workshopId, controller }: { workshopId: string; controller: 
       <button type="button" onClick={() => void takeOver()} title={t('connection.takeOverHint')}>
         {t('connection.takeOver')}
       </button>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError message={error} inline />
     </>
   );
 }

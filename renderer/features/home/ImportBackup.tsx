@@ -7,6 +7,7 @@ import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { importBackup } from '../minutes/backup-import';
 import '../minutes/minutes.css';
+import { FieldError } from '../common/FieldError';
 
 /** The message of each reason a backup is refused. */
 export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
@@ -57,11 +58,7 @@ export function ImportBackup() {
         <span className="muted">{t('backup.importHint')}</span>
         <input ref={input} type="file" accept=".plenum,application/json" hidden onChange={(event) => void onFile(event)} data-testid="import-backup-file" />
       </div>
-      {refusal && (
-        <p className="field-error" role="alert" data-testid="import-backup-error">
-          {t('backup.refused', { file: refusal.file })} {refusal.reason} {t('backup.nothingImported')}
-        </p>
-      )}
+      <FieldError message={refusal && `${t('backup.refused', { file: refusal.file })} ${refusal.reason} ${t('backup.nothingImported')}`} testId="import-backup-error" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useStore } from '../../app/store-context';
 import { host } from '../../host';
 import { joinWorkshop } from '../../session/join';
 import { navigate } from '../../state/route';
+import { FieldError } from '../common/FieldError';
 
 interface Discovered {
   name: string;
@@ -64,11 +65,7 @@ export function JoinForm() {
       <button type="submit" className="primary" disabled={busy} data-testid="join-submit">
         {busy ? t('join.checking') : t('join.submit')}
       </button>
-      {error && (
-        <p className="field-error" role="alert" data-testid="join-error">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} testId="join-error" />
       {found.length > 0 && (
         <div className="discovered">
           <span className="muted">{t('join.discovered')}</span>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../common/FieldError';
 
 interface NewWorkshopFormProps {
   /** Resolves to an error message to show, or null when the workshop was created. */
@@ -41,11 +42,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
       <button type="submit" className="primary" disabled={busy} data-testid="create-workshop">
         {t('home.create')}
       </button>
-      {error && (
-        <p id="new-workshop-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} id="new-workshop-error" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
+import { FieldError } from '../common/FieldError';
 
 interface WorkshopRowProps {
   row: WorkshopIndexRow;
@@ -43,11 +44,7 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
           <button type="button" onClick={() => setEditing(false)}>
             {t('common.cancel')}
           </button>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FieldError message={error} />
         </form>
       ) : (
         <button type="button" className="workshop-row-main link" onClick={() => navigate({ screen: 'workshop', id: row.id })}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addParticipant, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
+import { FieldError } from '../common/FieldError';
 
 interface AddParticipantFormProps {
   doc: WorkshopDoc;
@@ -52,11 +53,7 @@ export function AddParticipantForm({ doc, groups, groupName }: AddParticipantFor
       <button type="submit" className="primary" data-testid="participant-add">
         {t('participants.add.submit')}
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </form>
   );
 }

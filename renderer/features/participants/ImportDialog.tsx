@@ -8,6 +8,7 @@ import { mappedRow, planImport } from '../../../shared/participants/import-plan'
 import { matchStakeholderGroup } from '../../../shared/participants/stakeholder-names';
 import { useErrorText } from '../../hooks/use-error-text';
 import { ImportProblems } from './ImportProblems';
+import { FieldError } from '../common/FieldError';
 
 interface ImportDialogProps {
   fileName: string;
@@ -92,11 +93,10 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
         <p className="muted import-hint">{t('participants.import.encodingHint')}</p>
       </div>
 
-      {!read.ok && (
-        <p className="field-error" role="alert" data-testid="import-unreadable">
-          {read.error.code === 'empty' ? t('participants.import.read.empty') : t('participants.import.read.unreadable', { line: read.error.line })}
-        </p>
-      )}
+      <FieldError
+        message={!read.ok && (read.error.code === 'empty' ? t('participants.import.read.empty') : t('participants.import.read.unreadable', { line: read.error.line }))}
+        testId="import-unreadable"
+      />
 
       {table && plan && (
         <>
@@ -172,11 +172,7 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
         </>
       )}
 
-      {failure && (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}

@@ -12,6 +12,7 @@ import {
 import { useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 import { InlineText } from './InlineText';
+import { FieldError } from '../common/FieldError';
 
 interface StakeholderGroupsPanelProps {
   doc: WorkshopDoc;
@@ -73,11 +74,7 @@ export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGr
       <form className="group-add" onSubmit={add} noValidate>
         <input value={draft} onChange={(event) => setDraft(event.target.value)} aria-label={t('participants.groups.addLabel')} placeholder={t('participants.groups.addPlaceholder')} data-testid="group-add-name" />
         <button type="submit">{t('participants.groups.add')}</button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
       </form>
     </section>
   );

@@ -14,6 +14,7 @@ import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { shortenForDisplay } from '../board/shorten';
+import { FieldError } from '../common/FieldError';
 
 interface TablesPanelProps {
   live: LiveWorkshop;
@@ -61,11 +62,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
         <button type="submit" className="primary" data-testid="table-add">
           {t('tables.add')}
         </button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
       </form>
       {tables.length === 0 ? (
         <p className="muted empty">{t('tables.empty')}</p>

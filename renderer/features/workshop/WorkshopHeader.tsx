@@ -12,6 +12,7 @@ import { LanguageSwitcher } from '../common/LanguageSwitcher';
 import { SaveIndicator } from './SaveIndicator';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import type { ConnectionState } from '../../session/connection';
+import { FieldError } from '../common/FieldError';
 
 interface WorkshopHeaderProps {
   session: WorkshopSession;
@@ -60,11 +61,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
           <button type="submit" className="primary">
             {t('common.save')}
           </button>
-          {error && (
-            <span className="field-error" role="alert">
-              {error}
-            </span>
-          )}
+          <FieldError message={error} inline />
         </form>
       ) : (
         <h1 className="workshop-heading">
