@@ -1,7 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
-import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import type { Page } from '@playwright/test';
 import { createWorkshop, expect, expectSaved, test } from './fixtures';
-import { launchLaptop } from './laptops';
+import { roomOfLaptops } from './laptops';
 
 /** The seed's day (Plattform Wiederaufbau Ukraine, 6 December 2023) as six agenda items. */
 const DAY: Array<{ title: string; minutes: string; kind: string }> = [
@@ -286,26 +285,11 @@ test.describe('in Ukrainian', () => {
  * moderator only through the signaling server (as in tables-sync.spec.ts).
  */
 test.describe('a table laptop that joins late', () => {
-  let server: SignalingServer;
-  const browsers: Browser[] = [];
-  test.beforeAll(async () => {
-    server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
-  });
-  test.afterAll(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server.close();
-  });
-
-  /** A laptop whose clock is `clockSkewMs` ahead of the moderator's (no NTP in the venue). */
-  async function laptop(baseURL: string, size: { width: number; height: number }, clockSkewMs = 0): Promise<Page> {
-    const { browser, page } = await launchLaptop(baseURL, { size, clockSkewMs });
-    browsers.push(browser);
-    return page;
-  }
+  const room = roomOfLaptops(test);
 
   test('shows the task and the same countdown (though its clock is three minutes ahead), its projector too, and gets the two-minute signal', async ({ page, baseURL }) => {
     test.setTimeout(120_000);
-    const url = `ws://127.0.0.1:${server.port}`;
+    const url = room.signalingUrl();
     await page.goto('/');
     await createWorkshop(page, 'Nachhaltiger Wiederaufbau der Wirtschaft');
     for (const item of DAY.slice(2, 4)) await addItem(page, item);
@@ -326,7 +310,8 @@ test.describe('a table laptop that joins late', () => {
     await page.getByTestId('run-next').click();
     await expect(page.getByTestId('run-current')).toContainText('Kleingruppenarbeit');
 
-    const table = await laptop(baseURL ?? '', { width: 1366, height: 768 }, 3 * 60_000);
+    // Its clock runs three minutes ahead of the moderator's (no NTP in the venue).
+    const table = await room.laptop(baseURL ?? '', { size: { width: 1366, height: 768 }, clockSkewMs: 3 * 60_000 });
     expect(await table.evaluate(() => Date.now()) - Date.now()).toBeGreaterThan(170_000);
     await table.goto('/');
     await table.getByTestId('join-address').fill(url);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { chromiumArgs, executablePath } from '../../playwright.config';
 
 /*
@@ -29,4 +30,37 @@ export async function launchLaptop(baseURL: string, { size = { width: 1366, heig
   if (watch) watch(page);
   else page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   return { browser, page };
+}
+
+/** The hooks of a Playwright test object (the project's extended `test` as well as the plain one). */
+interface SuiteHooks {
+  beforeAll(hook: () => Promise<void>): void;
+  afterAll(hook: () => Promise<void>): void;
+}
+
+/**
+ * A room for the tests of one file or describe block: a signaling server on 127.0.0.1 and laptops
+ * in separate Chromium processes, all closed after the last test.
+ */
+export function roomOfLaptops(suite: SuiteHooks) {
+  let server: SignalingServer | undefined;
+  const browsers: Browser[] = [];
+  suite.beforeAll(async () => {
+    server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+  });
+  suite.afterAll(async () => {
+    await Promise.all(browsers.splice(0).map((browser) => browser.close()));
+    await server?.close();
+  });
+  return {
+    signalingUrl(): string {
+      if (!server) throw new Error('the signaling server starts before the first test');
+      return `ws://127.0.0.1:${server.port}`;
+    },
+    async laptop(baseURL: string, options: LaptopOptions = {}): Promise<Page> {
+      const { browser, page } = await launchLaptop(baseURL, options);
+      browsers.push(browser);
+      return page;
+    },
+  };
 }

@@ -1,26 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
-import { launchLaptop } from './laptops';
+import { roomOfLaptops } from './laptops';
 
 /* Two laptops = two separate Chromium processes (tests/e2e/laptops.ts). */
-let server: SignalingServer;
-const browsers: Browser[] = [];
-
-test.beforeAll(async () => {
-  server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
-});
-
-test.afterAll(async () => {
-  await Promise.all(browsers.map((browser) => browser.close()));
-  await server.close();
-});
-
-async function laptop(baseURL: string, size: { width: number; height: number }): Promise<Page> {
-  const { browser, page } = await launchLaptop(baseURL, { size });
-  browsers.push(browser);
-  return page;
-}
+const room = roomOfLaptops(test);
+const laptop = (baseURL: string, size: { width: number; height: number }) => room.laptop(baseURL, { size });
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screenshots', { recursive: true });
@@ -29,7 +13,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 test('a table laptop joins with the code, cards flow both ways, and both converge after a cut', async ({ baseURL }) => {
   test.setTimeout(120_000);
-  const url = `ws://127.0.0.1:${server.port}`;
+  const url = room.signalingUrl();
   const moderator = await laptop(baseURL ?? '', { width: 1920, height: 1080 });
   const table = await laptop(baseURL ?? '', { width: 1366, height: 768 });
 
