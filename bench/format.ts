@@ -190,7 +190,7 @@ function cells(result: BenchResult): string[] {
 
 /**
  * A plain-text table (also valid Markdown), one row per result. Values with two decimals;
- * ratio = median / baseline median.
+ * ratio = the target metric over the baseline's (baselineRatio).
  */
 export function formatTable(results: readonly BenchResult[]): string {
   const body = results.map(cells);

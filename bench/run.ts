@@ -15,16 +15,12 @@
  * Arguments: words select suites whose name contains one of them; --check exits with 1 if a
  * benchmark fails its target (for CI); the run always exits with 1 on an error.
  */
-import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { yjsAlias } from '../vite.config';
+import { buildPage, serve, type StaticServer } from './lib/static-page';
 import type {} from './browser/api'; // window.plenumBench
 import { formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo, type Series } from './format';
 import { nodeSuites, suites as pageSuites } from './suites';
@@ -46,59 +42,6 @@ const CHROMIUM_ARGS = [
 ];
 /** A hung page must not keep the run (and the browser) alive forever. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
-
-async function buildPage(): Promise<void> {
-  await build({
-    configFile: false,
-    root: PAGE_SOURCE,
-    base: './',
-    logLevel: 'warn',
-    resolve: { alias: yjsAlias, dedupe: ['yjs'] },
-    build: {
-      outDir: PAGE_BUILD,
-      emptyOutDir: true,
-      target: 'es2022',
-      sourcemap: false,
-      reportCompressedSize: false,
-    },
-  });
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-/** Static files of `root` on 127.0.0.1 and a free port. Cross-origin isolated, so performance.now() is precise to 5 µs, not 100 µs. */
-async function serve(root: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-      const found = file.startsWith(root + sep) && (await stat(file).catch(() => null))?.isFile();
-      if (!found) {
-        response.writeHead(404).end('not found');
-        return;
-      }
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      });
-      createReadStream(file).pipe(response);
-    })();
-  });
-  await new Promise<void>((ready, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ready);
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, server };
-}
 
 async function chromiumVersion(context: BrowserContext, page: Page): Promise<string> {
   const browser = context.browser();
@@ -130,7 +73,7 @@ async function writeReport(report: BenchReport): Promise<string[]> {
 }
 
 interface Resources {
-  server?: Server;
+  server?: StaticServer;
   context?: BrowserContext;
   profile?: string;
 }
@@ -140,7 +83,7 @@ async function release(resources: Resources): Promise<void> {
   const { context, server, profile } = resources;
   resources.context = resources.server = resources.profile = undefined;
   await context?.close().catch(() => undefined);
-  if (server) await new Promise<void>((done) => server.close(() => done()));
+  await server?.close();
   if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
 }
 
@@ -155,9 +98,10 @@ function logSeries(series: readonly Series[]): void {
 /** Runs the selected page suites in Chromium; resolves with the browser's version. */
 async function runPage(wanted: (name: string) => boolean, resources: Resources, results: BenchResult[]): Promise<string> {
   console.log('building the bench page (vite) …');
-  await buildPage();
-  const { url, server } = await serve(PAGE_BUILD);
+  await buildPage(PAGE_SOURCE, PAGE_BUILD);
+  const server = await serve(PAGE_BUILD);
   resources.server = server;
+  const { url } = server;
   resources.profile = await mkdtemp(join(os.tmpdir(), 'plenum-bench-'));
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const context = await chromium.launchPersistentContext(resources.profile, {

@@ -14,14 +14,17 @@
 // stdin, one JSON per line (replies in brackets):
 //   {"cmd":"start"}                      connect the workshop document        [started]
 //   {"cmd":"add","seq":n}                addCard "lat <seq> …" on the plenary [added {seq, at}]
+//   {"cmd":"drain"}                      cards "lat <seq> …" written elsewhere that arrived since
+//                                        the last drain                       [drained {arrivals: [{seq, at}]}]
 //   {"cmd":"status"}                                                          [status {…}]
 //   {"cmd":"ping","id":n}                this process's clock                 [pong {id, at}]
 //   {"cmd":"join","expect":n}            a fresh empty document joins the room: time from the
 //                                        provider's start until it holds n cards [joined {ms, cards}]
 //   {"cmd":"leave"}                      the joined document leaves again     [left]
 //   {"cmd":"quit"}                       (end of stdin quits too)
-// stdout: {"event":"ready"}, the replies, and {"event":"seen","seq":n,"at":ms} when a card
-//   "lat <seq> …" written elsewhere arrives. Times are the machine's monotonic clock
+// stdout: {"event":"ready"} and the replies. Arrivals are only recorded when they happen and
+//   reported on "drain", after a sample: printing each at once cost the receiver a write and woke
+//   the runner while the other laptops were still receiving. Times are the machine's monotonic clock
 //   (process.hrtime: CLOCK_MONOTONIC on Linux) in milliseconds with ns resolution: one clock for
 //   every process of the machine. Not `performance.timeOrigin + performance.now()`: Node samples
 //   timeOrigin's wall-clock part and its monotonic part at slightly different moments while the
@@ -31,8 +34,8 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
-import * as Y from 'yjs';
 import { addCard, applyWorkshopUpdates, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, ROOT, type WorkshopDoc } from '../../shared/model';
+import { latencyCardText, watchLatencyCards, type Arrival } from '../fixtures/latency-card';
 import { cardText, seededRandom } from '../fixtures/texts';
 import { standardWorkshop } from '../fixtures/workshop';
 
@@ -82,20 +85,7 @@ async function connect(doc: WorkshopDoc): Promise<Connection> {
   return { status: () => ({ connected: provider.wsconnected, synced: provider.synced }), destroy: () => provider.destroy() };
 }
 
-/** Emits `seen` for every card "lat <seq> …" that arrives from elsewhere. */
-function watchLatencyCards(doc: WorkshopDoc): void {
-  doc.getMap<unknown>(ROOT.cards).observe((event, transaction) => {
-    if (transaction.local) return;
-    const at = now();
-    for (const [key, change] of event.changes.keys) {
-      if (change.action !== 'add') continue;
-      const card = event.target.get(key);
-      const text = card instanceof Y.Map ? card.get('text') : undefined;
-      const match = typeof text === 'string' ? /^lat (\d+) /.exec(text) : null;
-      if (match) emit({ event: 'seen', seq: Number(match[1]), at });
-    }
-  });
-}
+const arrivals: Arrival[] = [];
 
 const doc = createWorkshopDoc();
 if (args.fixture === 'standard') {
@@ -104,7 +94,7 @@ if (args.fixture === 'standard') {
 } else if (args['seed-title']) {
   initWorkshop(doc, { id: String(room), title: args['seed-title'], language: 'de' });
 }
-watchLatencyCards(doc);
+watchLatencyCards(doc, arrivals, now);
 let connection: Connection | null = null;
 let joined: { doc: WorkshopDoc; connection: Connection | null } | null = null;
 const random = seededRandom(7);
@@ -154,7 +144,7 @@ createInterface({ input: process.stdin })
         });
         return;
       case 'add': {
-        const text = `lat ${command.seq ?? 0} ${cardText(random)}`;
+        const text = latencyCardText(command.seq ?? 0, cardText(random));
         const at = now();
         const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text });
         if (!result.ok) throw new Error(`addCard: ${result.error.code}`);
@@ -168,6 +158,9 @@ createInterface({ input: process.stdin })
           workshop: doc.getMap<unknown>(ROOT.boards).has(PLENARY_BOARD_ID),
           cards: doc.getMap<unknown>(ROOT.cards).size,
         });
+        return;
+      case 'drain':
+        emit({ event: 'drained', arrivals: arrivals.splice(0) });
         return;
       case 'ping':
         emit({ event: 'pong', id: command.id, at: now() });

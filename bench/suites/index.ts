@@ -17,15 +17,27 @@ export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk, board];
 export const nodeSuites: readonly NodeSuiteEntry[] = [
   {
     name: 'peer-latency-2',
-    description: 'addCard on one of 2 laptops (separate processes, loopback) until the other has the card; baseline y-websocket relay',
+    description: 'addCard on one of 2 laptops (each its own Chromium, loopback) until the other has the card; baseline y-websocket relay',
     module: 'peer-latency.ts',
     export: 'peerLatency2',
   },
   {
     name: 'peer-latency-10',
-    description: 'addCard on one of 10 laptops until all 9 others have the card; baseline y-websocket relay',
+    description: 'addCard on one of 10 laptops (each its own Chromium) until all 9 others have the card; baseline y-websocket relay',
     module: 'peer-latency.ts',
     export: 'peerLatency10',
+  },
+  {
+    name: 'peer-latency-2-node',
+    description: 'peer-latency-2 with Node laptops (@roamhq/wrtc, as in the sync tests); baseline y-websocket relay',
+    module: 'peer-latency.ts',
+    export: 'peerLatency2Node',
+  },
+  {
+    name: 'peer-latency-10-node',
+    description: 'peer-latency-10 with Node laptops (@roamhq/wrtc, as in the sync tests); baseline y-websocket relay',
+    module: 'peer-latency.ts',
+    export: 'peerLatency10Node',
   },
   {
     name: 'join-2000',

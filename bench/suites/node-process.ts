@@ -125,18 +125,19 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /**
- * The offset of a process's clock from this runner's, NTP-style: over `rounds` pings, the one with
- * the shortest round trip; the offset is its reply time minus the middle of the round trip,
- * accurate to ± half that round trip. With one monotonic clock for the machine it should be 0.
+ * The offset of a laptop's clock from this runner's, NTP-style: over `rounds` readings of it
+ * (`read`: one round trip to the laptop), the one with the shortest round trip; the offset is the
+ * reading minus the middle of the round trip, accurate to ± half that round trip. With one
+ * monotonic clock for the machine it should be 0.
  */
-export async function clockOffset(peer: NodeProcess, rounds = 10): Promise<{ offsetMs: number; uncertaintyMs: number }> {
+export async function clockOffset(read: () => Promise<number>, rounds = 10): Promise<{ offsetMs: number; uncertaintyMs: number }> {
   let best = { offsetMs: 0, uncertaintyMs: Number.POSITIVE_INFINITY };
-  for (let id = 0; id < rounds; id += 1) {
+  for (let round = 0; round < rounds; round += 1) {
     const sent = monotonicMs();
-    const pong = await peer.request({ cmd: 'ping', id }, 'pong');
+    const reading = await read();
     const received = monotonicMs();
     const half = (received - sent) / 2;
-    if (half < best.uncertaintyMs) best = { offsetMs: Number(pong.at) - (sent + half), uncertaintyMs: half };
+    if (half < best.uncertaintyMs) best = { offsetMs: reading - (sent + half), uncertaintyMs: half };
   }
   return best;
 }

@@ -1,32 +1,50 @@
 import { summarize, type Series } from '../format';
 import { seededRandom } from '../fixtures/texts';
+import { startChromiumLaptops } from './chromium-laptops';
 import { sleep } from './node-process';
-import { checkClocks, startNetwork, type Network } from './peer-network';
+import { sample, type LatencyNetwork } from './latency-sample';
+import { checkClocks, latencyNetwork, startNetwork, type Network } from './peer-network';
 import type { NodeBenchContext, NodeBenchSuite } from './node-types';
 
 /*
- * peer-latency-N: card-to-peer latency with N laptops on loopback, each its own Node process
- * (bench/peers/bench-peer.ts), against a y-websocket relay measured in the same run.
+ * peer-latency-N: card-to-peer latency with N laptops on loopback, against a y-websocket relay
+ * measured in the same run, in two runtimes:
+ *
+ *  - `peer-latency-N` (the issue's benchmark): every laptop a Chromium process of its own
+ *    (bench/suites/chromium-laptops.ts), the runtime the app's renderer has at a table, with
+ *    Chromium's own WebRTC; each laptop is in both networks;
+ *  - `peer-latency-N-node`: every laptop a Node process (bench/peers/bench-peer.ts) with
+ *    @roamhq/wrtc, the stand-in the multi-peer sync tests use, one process per laptop and network.
+ *    Its `RTCDataChannel.send` blocks the JavaScript thread on two or three libwebrtc thread hops
+ *    (Chromium's does not; docs/performance.md), so the sender's nine sends are its time.
  *
  * One sample: a laptop calls addCard; the sample is the time from just before addCard on that
  * laptop until the card is in the document of EVERY other laptop (the slowest receiver; with two
  * laptops the one receiver). "In the document" = the cards map's observer fired for it there, i.e.
- * the update was received, decrypted where the transport encrypts, and applied.
+ * the update was received, decrypted where the transport encrypts, and applied. Receivers only
+ * record that moment; the runner collects the records SETTLE_MS after the card was written (and
+ * again every 10 ms for any laptop still without it), so that reporting costs no laptop CPU while
+ * others are still receiving. Reporting each arrival at once (a write to the runner, in Chromium a
+ * DevTools message through the browser process) put up to nine reports on the two cores in the
+ * middle of the measurement.
  *
- * Clock: both ends stamp with the machine's monotonic clock (process.hrtime, CLOCK_MONOTONIC: one
- * clock for all processes), so the difference is a one-way time. Not `performance.timeOrigin +
- * performance.now()`: timeOrigin is fixed per process at start-up, and under load it was found
- * 32 ms off between two processes (negative latencies); see bench/peers/bench-peer.ts. The runner
- * checks every process's offset NTP-style before measuring (expected 0 ± ~0.1 ms) and refuses to
- * measure otherwise. Not a round trip / 2 either: that would add the receiver's own addCard and a
- * second path, and would average away an asymmetry instead of measuring it.
+ * Clock: both ends stamp with one clock for all processes: in Node the machine's monotonic clock
+ * (process.hrtime; not `performance.timeOrigin + performance.now()`, whose origin under load was
+ * found 32 ms off between two processes, see bench/peers/bench-peer.ts), in Chromium the page's
+ * `performance.timeOrigin + performance.now()`. The runner checks every laptop's offset NTP-style
+ * before measuring and refuses to measure when one is off. Not a round trip / 2 either: that would
+ * add the receiver's own addCard and a second path, and would average away an asymmetry instead of
+ * measuring it.
  *
- * The sender rotates through all laptops; after each sample the runner waits 5–15 ms (seeded), so
- * samples do not queue behind each other. Plenum and the baseline alternate sample by sample, so
- * load from elsewhere on the machine hits both alike. The first WARMUP samples of each are dropped.
+ * The sender rotates through all laptops; after each sample the runner waits 5–15 ms (seeded).
+ * Plenum and the baseline alternate sample by sample, so load from elsewhere on the machine hits
+ * both alike. The first `warmup` samples of each are dropped.
  */
 
+type Runtime = 'chromium' | 'node';
+
 interface LatencyOptions {
+  runtime: Runtime;
   peers: number;
   samples: number;
   warmup: number;
@@ -35,41 +53,36 @@ interface LatencyOptions {
   maxRelayRatio: number;
 }
 
-const NAME = (peers: number) => `peer-latency-${peers}`;
-const BASELINE = (peers: number) => `y-websocket-latency-${peers}`;
-
-interface Sample {
-  /** Until every other laptop has the card. */
-  all: number;
-  /** Per receiver. */
-  each: number[];
-}
-
-async function sample(network: Network, senderIndex: number, seq: number): Promise<Sample> {
-  const { peers } = network;
-  const sender = peers[senderIndex % peers.length];
-  if (!sender) throw new Error('no sender');
-  const receivers = peers.filter((peer) => peer !== sender);
-  const seen = receivers.map((peer) => peer.next((event) => event.event === 'seen' && event.seq === seq, 10_000));
-  const added = sender.next((event) => event.event === 'added' && event.seq === seq, 10_000);
-  sender.send({ cmd: 'add', seq });
-  const [write, ...arrivals] = await Promise.all([added, ...seen]);
-  const each = arrivals.map((event) => Number(event.at) - Number(write?.at));
-  return { all: Math.max(...each), each };
-}
+const suffix = (runtime: Runtime) => (runtime === 'node' ? '-node' : '');
+const NAME = (peers: number, runtime: Runtime) => `peer-latency-${peers}${suffix(runtime)}`;
+const BASELINE = (peers: number, runtime: Runtime) => `y-websocket-latency-${peers}${suffix(runtime)}`;
 
 function describe(label: string, values: readonly number[]): string {
   const { median, p95 } = summarize(values);
   return `${label}: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
 }
 
-async function run(options: LatencyOptions, context: NodeBenchContext): Promise<Series[]> {
-  const networks: Network[] = [];
+async function startNetworks(options: LatencyOptions, context: NodeBenchContext): Promise<{ networks: LatencyNetwork[]; close(): Promise<void> }> {
+  if (options.runtime === 'chromium') return startChromiumLaptops(options.peers, context);
+  const started: Network[] = [];
+  const close = async () => {
+    await Promise.all(started.map((network) => network.close()));
+  };
   try {
     // One after the other: starting twenty wrtc processes at once would only slow both down.
-    networks.push(await startNetwork('plenum', options.peers, context));
-    networks.push(await startNetwork('ywebsocket', options.peers, context));
-    await checkClocks(networks.flatMap((network) => network.peers), context);
+    started.push(await startNetwork('plenum', options.peers, context));
+    started.push(await startNetwork('ywebsocket', options.peers, context));
+    await checkClocks(started.flatMap((network) => network.peers), context);
+    return { networks: started.map(latencyNetwork), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function run(options: LatencyOptions, context: NodeBenchContext): Promise<Series[]> {
+  const { networks, close } = await startNetworks(options, context);
+  try {
     const results = new Map(networks.map((network) => [network.transport, { all: [] as number[], each: [] as number[] }]));
     const random = seededRandom(options.peers);
     const total = options.warmup + options.samples;
@@ -96,13 +109,24 @@ async function run(options: LatencyOptions, context: NodeBenchContext): Promise<
     const p95Ratio = summarize(ours.all).p95 / summarize(baseline.all).p95;
     context.log(`p95 / baseline p95 = ${p95Ratio.toFixed(2)} (issue 3 asks ${options.peers === 2 ? '≤ 1.5' : '≤ 1'})`);
     return [
-      { name: NAME(options.peers), unit: 'ms', samples: ours.all, target: { metric: 'p95', max: options.targetP95, maxBaselineRatio: options.maxRelayRatio }, baseline: BASELINE(options.peers) },
-      { name: BASELINE(options.peers), unit: 'ms', samples: baseline.all },
+      {
+        name: NAME(options.peers, options.runtime),
+        unit: 'ms',
+        samples: ours.all,
+        target: { metric: 'p95', max: options.targetP95, maxBaselineRatio: options.maxRelayRatio },
+        baseline: BASELINE(options.peers, options.runtime),
+      },
+      { name: BASELINE(options.peers, options.runtime), unit: 'ms', samples: baseline.all },
     ];
   } finally {
-    await Promise.all(networks.map((network) => network.close()));
+    await close();
   }
 }
 
-export const peerLatency2: NodeBenchSuite = { run: (context) => run({ peers: 2, samples: 300, warmup: 20, targetP95: 10, maxRelayRatio: 1.5 }, context) };
-export const peerLatency10: NodeBenchSuite = { run: (context) => run({ peers: 10, samples: 150, warmup: 10, targetP95: 30, maxRelayRatio: 1 }, context) };
+const TWO = { peers: 2, samples: 300, warmup: 20, targetP95: 10, maxRelayRatio: 1.5 };
+const TEN = { peers: 10, samples: 150, warmup: 10, targetP95: 30, maxRelayRatio: 1 };
+
+export const peerLatency2: NodeBenchSuite = { run: (context) => run({ ...TWO, runtime: 'chromium' }, context) };
+export const peerLatency10: NodeBenchSuite = { run: (context) => run({ ...TEN, runtime: 'chromium' }, context) };
+export const peerLatency2Node: NodeBenchSuite = { run: (context) => run({ ...TWO, runtime: 'node' }, context) };
+export const peerLatency10Node: NodeBenchSuite = { run: (context) => run({ ...TEN, runtime: 'node' }, context) };

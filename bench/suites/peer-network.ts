@@ -1,7 +1,9 @@
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
 import { clockOffset, NodeProcess, sleep, stopAll } from './node-process';
+import type { Arrival, Transport } from '../laptop/api';
 import type { NodeBenchContext } from './node-types';
+import type { LatencyNetwork } from './latency-sample';
 
 /**
  * The two networks the peer benchmarks compare, each laptop a Node process of bench/peers/bench-peer.ts:
@@ -14,7 +16,7 @@ import type { NodeBenchContext } from './node-types';
  *
  * Both edit with shared/model; only the transport differs.
  */
-export type Transport = 'plenum' | 'ywebsocket';
+export type { Transport } from '../laptop/api';
 
 export interface Network {
   transport: Transport;
@@ -56,7 +58,8 @@ export async function startPeer(transport: Transport, server: ServerHandle, room
   return (await NodeProcess.start(name, 'bench-peer.ts', args)).process;
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+/** Polls `check` every 100 ms until it holds (true) or `timeoutMs` has passed (false). */
+export async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;
@@ -92,11 +95,10 @@ export async function startNetwork(transport: Transport, count: number, context:
     for (const [index, peer] of peers.entries()) {
       await peer.request({ cmd: 'start' }, 'started', 30_000);
       if (transport === 'plenum' && index > 0) {
-        await until(`${peer.name} connected`, async () => ((await peerStatus(peer)).directPeers ?? 0) >= index, 5000);
+        await until(async () => ((await peerStatus(peer)).directPeers ?? 0) >= index, 5000);
       }
     }
     const everyone = await until(
-      'every laptop holds the workshop',
       async () => (await Promise.all(peers.map(peerStatus))).every((status) => status.workshop === true && (transport === 'ywebsocket' || (status.directPeers ?? 0) === count - 1)),
       15_000,
     );
@@ -120,9 +122,25 @@ export async function startNetwork(transport: Transport, count: number, context:
 export async function checkClocks(peers: readonly NodeProcess[], context: NodeBenchContext): Promise<void> {
   // One process at a time: concurrent pings would queue behind each other and widen the uncertainty.
   const offsets: Array<{ offsetMs: number; uncertaintyMs: number }> = [];
-  for (const peer of peers) offsets.push(await clockOffset(peer, 20));
+  for (const peer of peers) offsets.push(await clockOffset(async () => Number((await peer.request({ cmd: 'ping' }, 'pong')).at), 20));
   const worst = offsets.reduce((max, entry) => (Math.abs(entry.offsetMs) > Math.abs(max.offsetMs) ? entry : max));
   context.log(`clocks: largest offset of a laptop from the runner ${worst.offsetMs.toFixed(3)} ms (± ${worst.uncertaintyMs.toFixed(3)} ms) over ${peers.length} processes`);
   const off = offsets.find((entry) => Math.abs(entry.offsetMs) > entry.uncertaintyMs + 0.5);
   if (off) throw new Error(`a laptop's clock is ${off.offsetMs.toFixed(3)} ms off the runner's: one-way times would be wrong`);
+}
+
+/** A Node network's laptops as the latency samples drive them (bench/suites/peer-latency.ts). */
+export function latencyNetwork(network: Network): LatencyNetwork {
+  return {
+    transport: network.transport,
+    laptops: network.peers.map((peer) => ({
+      name: peer.name,
+      add: async (seq) => Number((await peer.request({ cmd: 'add', seq }, 'added')).at),
+      drain: async () => {
+        const { arrivals } = await peer.request({ cmd: 'drain' }, 'drained');
+        if (!Array.isArray(arrivals)) throw new Error(`${peer.name}: drained without arrivals`);
+        return arrivals as Arrival[];
+      },
+    })),
+  };
 }

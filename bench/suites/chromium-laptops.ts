@@ -1,0 +1,156 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { chromiumPath } from '../../electron/services/minutes-pdf';
+import { newJoinSecret } from '../../shared/protocol/join-secret';
+import type { Arrival, LaptopStart, Transport } from '../laptop/api';
+import { buildPage, serve, type StaticServer } from '../lib/static-page';
+import { clockOffset } from './node-process';
+import { startServer, until, type ServerHandle } from './peer-network';
+import type { LatencyLaptop, LatencyNetwork } from './latency-sample';
+import type { NodeBenchContext } from './node-types';
+
+/**
+ * Laptops for the peer benchmarks in Chromium, the runtime the app's renderer has at every table
+ * (Electron is Chromium): one Chromium process each (never two pages of one browser: those would
+ * sync through BroadcastChannel), running bench/laptop/ — Plenum's peer sync over Chromium's own
+ * WebRTC, and a y-websocket client, each laptop in both networks.
+ *
+ * Chromium is the Debian build the PDF export uses (CHROMIUM_PATH, else chromium-headless-shell,
+ * else chromium). Its clock for the samples is the page's timeOrigin + now(); every laptop's
+ * clock is checked against the others before anything is measured.
+ */
+
+const SOURCE = fileURLToPath(new URL('../laptop', import.meta.url));
+const BUILD = fileURLToPath(new URL('../../dist/bench-laptop', import.meta.url));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export interface ChromiumLaptops {
+  /** One network per transport, over the same laptops. */
+  networks: LatencyNetwork[];
+  close(): Promise<void>;
+}
+
+function api(page: Page) {
+  return {
+    start: (options: LaptopStart) => page.evaluate((start) => window.plenumLaptop?.start(start), options),
+    add: (transport: Transport, seq: number) => page.evaluate(([which, n]) => window.plenumLaptop?.add(which, n) ?? Number.NaN, [transport, seq] as const),
+    drain: (transport: Transport) => page.evaluate((which) => window.plenumLaptop?.drain(which) ?? [], transport),
+    status: (transport: Transport) => page.evaluate((which) => window.plenumLaptop?.status(which), transport),
+    answerClock: (url: string) => page.evaluate((address) => window.plenumLaptop?.answerClock(address), url),
+  };
+}
+
+/**
+ * Reads each page's clock over a WebSocket of its own to this runner (a DevTools round trip takes
+ * ≈ 2.5 ms here, a WebSocket one a fraction of that). The pages' clocks are wall-clock based
+ * (timeOrigin), the runner's is the monotonic one: only the pages' differences from each other are
+ * known. Refuses to measure when one laptop is off the others' median by more than the two
+ * uncertainties plus 0.5 ms.
+ */
+async function checkPageClocks(pages: readonly Page[], context: NodeBenchContext): Promise<void> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const offsets: Array<{ offsetMs: number; uncertaintyMs: number }> = [];
+    for (const page of pages) {
+      const connected = new Promise<WebSocket>((resolve) => server.once('connection', resolve));
+      await api(page).answerClock(url);
+      const socket = await connected;
+      const read = () =>
+        new Promise<number>((resolve, reject) => {
+          socket.once('message', (data: Buffer) => {
+            const { at } = JSON.parse(data.toString()) as { at?: unknown };
+            if (typeof at === 'number') resolve(at);
+            else reject(new Error('clock socket: no time in the answer'));
+          });
+          socket.send('now');
+        });
+      offsets.push(await clockOffset(read, 50));
+      socket.close();
+    }
+    assertClocksAgree(offsets, pages.length, context);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+function assertClocksAgree(offsets: ReadonlyArray<{ offsetMs: number; uncertaintyMs: number }>, count: number, context: NodeBenchContext): void {
+  const sorted = [...offsets].sort((a, b) => a.offsetMs - b.offsetMs);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (!median) return;
+  const deviations = offsets.map((entry) => ({ ...entry, deviationMs: entry.offsetMs - median.offsetMs }));
+  const worst = deviations.reduce((max, entry) => (Math.abs(entry.deviationMs) > Math.abs(max.deviationMs) ? entry : max));
+  context.log(`clocks: largest deviation of a laptop from the others ${worst.deviationMs.toFixed(3)} ms (± ${(worst.uncertaintyMs + median.uncertaintyMs).toFixed(3)} ms) over ${count} Chromium processes`);
+  const off = deviations.find((entry) => Math.abs(entry.deviationMs) > entry.uncertaintyMs + median.uncertaintyMs + 0.5);
+  if (off) throw new Error(`a laptop's clock is ${off.deviationMs.toFixed(3)} ms off the others': one-way times would be wrong`);
+}
+
+export async function startChromiumLaptops(count: number, context: NodeBenchContext): Promise<ChromiumLaptops> {
+  const browsers: Browser[] = [];
+  const servers: Array<ServerHandle | StaticServer> = [];
+  const close = async () => {
+    await Promise.all(browsers.map((browser) => browser.close().catch(() => undefined)));
+    await Promise.all(servers.map((server) => server.close().catch(() => undefined)));
+  };
+  try {
+    await buildPage(SOURCE, BUILD);
+    const site = await serve(BUILD);
+    servers.push(site);
+    const executablePath = chromiumPath();
+    if (!executablePath) throw new Error('no Chromium: install chromium-headless-shell or chromium, or set CHROMIUM_PATH');
+    const pages: Page[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
+      browsers.push(browser);
+      const page = await browser.newPage();
+      page.on('pageerror', (error) => context.log(`laptop ${index + 1}: page error ${error.message}`));
+      await page.goto(site.url);
+      await page.waitForFunction(() => window.plenumLaptop !== undefined);
+      pages.push(page);
+    }
+    context.log(`${count} laptops in Chromium (${executablePath}, ${browsers[0]?.version() ?? '?'})`);
+    await checkPageClocks(pages, context);
+
+    const networks: LatencyNetwork[] = [];
+    for (const transport of ['plenum', 'ywebsocket'] as const) {
+      const server = await startServer(transport);
+      servers.push(server);
+      const room = crypto.randomUUID();
+      const secret = newJoinSecret();
+      // One after the other, each once the earlier ones are connected to it: see startNetwork.
+      for (const [index, page] of pages.entries()) {
+        await api(page).start({ transport, url: server.url, room, secret, name: `laptop-${index + 1}`, host: index === 0 });
+        if (transport === 'plenum' && index > 0) await until(async () => ((await api(page).status(transport))?.directPeers ?? 0) >= index, 8000);
+      }
+      const everyone = await until(
+        async () => (await Promise.all(pages.map((page) => api(page).status(transport)))).every((status) => status?.workshop === true && (transport === 'ywebsocket' || status.directPeers === count - 1)),
+        15_000,
+      );
+      const statuses = await Promise.all(pages.map((page) => api(page).status(transport)));
+      if (statuses.some((status) => status?.workshop !== true)) throw new Error(`${transport}: not every laptop received the workshop`);
+      if (transport === 'plenum') {
+        context.log(`plenum: WebRTC connections per laptop ${statuses.map((status) => status?.directPeers ?? 0).join(',')}${everyone ? ' (full mesh)' : ' — NOT a full mesh, the rest goes through the relay'}`);
+      }
+      networks.push({
+        transport,
+        laptops: pages.map(
+          (page, index): LatencyLaptop => ({
+            name: `laptop-${index + 1}`,
+            add: (seq) => api(page).add(transport, seq),
+            drain: (): Promise<Arrival[]> => api(page).drain(transport),
+          }),
+        ),
+      });
+    }
+    return { networks, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
