@@ -51,6 +51,7 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
       task: str(item, 'task'),
       actualStart: num(item, 'actualStart'),
       actualEnd: num(item, 'actualEnd'),
+      ranMs: num(item, 'ranMs'),
       order: orderOf(item),
     }))
     .sort(compareOrdered);
@@ -84,6 +85,7 @@ export function addAgendaItem(doc: WorkshopDoc, input: AgendaItemInput): Result<
     task: details.value.task ?? '',
     actualStart: 0,
     actualEnd: 0,
+    ranMs: 0,
     order: keyAtEnd(agendaSnapshot(doc)),
   };
   local(doc, () => roots(doc).agenda.set(item.id, itemMap({ ...item })));

@@ -95,6 +95,8 @@ export const areaSchemas = {
       task: text,
       actualStart: time,
       actualEnd: time,
+      // Backups written before it existed: "previous item" then counts from the actual times.
+      ranMs: time.default(0),
       order: z.string(),
     }),
   ),

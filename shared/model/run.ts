@@ -53,9 +53,18 @@ export function runSnapshot(doc: WorkshopDoc): RunState {
 }
 
 /** Sets the actual times of one agenda item (missing items are skipped: deleted meanwhile). */
-function stamp(doc: WorkshopDoc, id: string, fields: { actualStart?: number; actualEnd?: number }): void {
+function stamp(doc: WorkshopDoc, id: string, fields: { actualStart?: number; actualEnd?: number; ranMs?: number }): void {
   const item = itemIn(roots(doc).agenda, id);
   if (item) write(item, fields);
+}
+
+/** The actual times of an item that has not happened (yet, or again). */
+const NOT_RUN = { actualStart: 0, actualEnd: 0, ranMs: 0 };
+
+/** How long the current item has run at `now`, without its pauses; never negative (a clock set back). */
+function elapsedAt(run: RunState, now: number): number {
+  const until = run.status === 'paused' && run.pausedAt > 0 ? run.pausedAt : now;
+  return Math.max(0, until - run.itemStartedAt);
 }
 
 /** Index of the running item in `items`; -1 when none runs or it was deleted meanwhile. */
@@ -72,7 +81,7 @@ export function startRun(doc: WorkshopDoc, now: number): Result<RunState> {
   if (!first) return fail('run.empty');
   runChange(doc, (map) => {
     // A new run: the actual times of an earlier one would mix two days in the minutes.
-    for (const item of items) stamp(doc, item.id, { actualStart: 0, actualEnd: 0 });
+    for (const item of items) stamp(doc, item.id, NOT_RUN);
     stamp(doc, first.id, { actualStart: now });
     write(map, { status: 'running', currentId: first.id, itemStartedAt: now, pausedAt: 0 });
   });
@@ -110,12 +119,12 @@ export function nextItem(doc: WorkshopDoc, now: number): Result<RunState> {
   const index = currentIndex(run, items);
   const next = index >= 0 ? items[index + 1] : items.find((item) => item.actualStart === 0);
   runChange(doc, (map) => {
-    if (run.currentId) stamp(doc, run.currentId, { actualEnd: now });
+    if (run.currentId) stamp(doc, run.currentId, { actualEnd: now, ranMs: elapsedAt(run, now) });
     if (!next) {
       write(map, { status: 'ended', currentId: '', pausedAt: 0 });
       return;
     }
-    stamp(doc, next.id, { actualStart: now, actualEnd: 0 });
+    stamp(doc, next.id, { ...NOT_RUN, actualStart: now });
     write(map, { status: 'running', currentId: next.id, itemStartedAt: now, pausedAt: 0 });
   });
   return ok(runSnapshot(doc));
@@ -123,7 +132,7 @@ export function nextItem(doc: WorkshopDoc, now: number): Result<RunState> {
 
 /**
  * Goes back to the item before (a "next" pressed too early): that item continues with the time
- * it had run (its actual end minus start) and the item left has not happened yet.
+ * it had run, without its pauses, and the item left has not happened yet.
  */
 export function previousItem(doc: WorkshopDoc, now: number): Result<RunState> {
   const run = runSnapshot(doc);
@@ -132,11 +141,12 @@ export function previousItem(doc: WorkshopDoc, now: number): Result<RunState> {
   if (run.status === 'idle' || index <= 0) return fail('run.notRunning');
   const previous = items[index - 1];
   if (!previous) return fail('run.notRunning');
-  const ran = previous.actualStart > 0 && previous.actualEnd >= previous.actualStart ? previous.actualEnd - previous.actualStart : 0;
+  // Items that ended before ranMs was written (older documents) fall back to their actual times.
+  const ran = previous.ranMs > 0 ? previous.ranMs : previous.actualStart > 0 && previous.actualEnd >= previous.actualStart ? previous.actualEnd - previous.actualStart : 0;
   const started = previous.actualStart > 0 ? previous.actualStart : now - ran;
   runChange(doc, (map) => {
-    if (run.currentId) stamp(doc, run.currentId, { actualStart: 0, actualEnd: 0 });
-    stamp(doc, previous.id, { actualStart: started, actualEnd: 0 });
+    if (run.currentId) stamp(doc, run.currentId, NOT_RUN);
+    stamp(doc, previous.id, { actualStart: started, actualEnd: 0, ranMs: 0 });
     write(map, { status: 'running', currentId: previous.id, itemStartedAt: now - ran, pausedAt: 0 });
   });
   return ok(runSnapshot(doc));
@@ -227,8 +237,7 @@ export function runClock(run: RunState, items: readonly AgendaItem[], now: numbe
   if (!item || (run.status !== 'running' && run.status !== 'paused')) {
     return { status: run.status, item: null, index: -1, next: null, elapsedMs: 0, plannedMs: 0, remainingMs: 0, overrunMs: 0, phase: 'idle', signalled: false };
   }
-  const until = run.status === 'paused' && run.pausedAt > 0 ? run.pausedAt : now;
-  const elapsedMs = Math.max(0, until - run.itemStartedAt);
+  const elapsedMs = elapsedAt(run, now);
   const plannedMs = item.durationMin * 60_000;
   const remainingMs = plannedMs - elapsedMs;
   return {

@@ -150,6 +150,11 @@ export interface AgendaItem {
   /** When the item actually started and ended (ms since epoch), 0 while not yet; for the minutes. */
   actualStart: number;
   actualEnd: number;
+  /**
+   * How long the item ran without its pauses (ms), written when it ended; 0 while not yet. Its
+   * actual end minus start would count the pauses, and "previous item" continues from this.
+   */
+  ranMs: number;
   /** Fractional index; ties broken by id so every peer sorts the same. */
   order: string;
 }

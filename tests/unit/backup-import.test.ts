@@ -5,7 +5,7 @@ import { workshopSnapshot } from '../../shared/model';
 import { WorkshopStore } from '../../renderer/storage/workshop-store';
 import { readStoredWorkshop } from '../../renderer/session/workshop-session';
 import { importBackup } from '../../renderer/features/minutes/backup-import';
-import { SEED_DAY_PATH } from '../support/seed-day';
+import { SEED_DAY_PATH, seedDayFileWorkshop } from '../support/seed-day';
 
 const stores: WorkshopStore[] = [];
 let counter = 0;
@@ -24,7 +24,7 @@ describe('importing a backup into this laptop', () => {
     const result = await importBackup(store, seedDay, 1000);
     expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false });
     const doc = await readStoredWorkshop(store, 'seed-day');
-    expect(workshopSnapshot(doc)).toEqual(JSON.parse(seedDay).workshop);
+    expect(workshopSnapshot(doc)).toEqual(seedDayFileWorkshop(seedDay));
     expect((await store.listWorkshops()).workshops.map((row) => row.title)).toEqual(['Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft']);
   });
 

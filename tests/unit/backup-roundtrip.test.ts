@@ -19,7 +19,7 @@ import {
 } from '../../shared/model';
 import { areaSchemas, BACKUP_FORMAT, exportBackup, parseBackup, restoreBackup } from '../../shared/model/backup';
 import { newWorkshop } from '../support/workshop';
-import { SEED_DAY_PATH } from '../support/seed-day';
+import { SEED_DAY_PATH, seedDayFileWorkshop } from '../support/seed-day';
 
 function busyWorkshop() {
   const doc = newWorkshop();
@@ -66,7 +66,7 @@ describe('a .plenum backup', () => {
     const text = readFileSync(SEED_DAY_PATH, 'utf8');
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.error.detail);
-    expect(workshopSnapshot(restoreBackup(parsed.value))).toEqual(JSON.parse(text).workshop);
+    expect(workshopSnapshot(restoreBackup(parsed.value))).toEqual(seedDayFileWorkshop(text));
   });
 
   it('can be imported under another workshop id, everything else kept', () => {

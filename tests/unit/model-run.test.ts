@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   addAgendaItem,
   agendaSnapshot,
@@ -19,6 +20,7 @@ import {
   timerPhase,
   updateAgendaItem,
   createWorkshopDoc,
+  ROOT,
   type WorkshopDoc,
 } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
@@ -80,6 +82,44 @@ describe('starting and moving through the agenda', () => {
     // B has not happened yet; A has not ended.
     expect(byTitle(doc, 'B')).toMatchObject({ actualStart: 0, actualEnd: 0 });
     expect(byTitle(doc, 'A')).toMatchObject({ actualStart: T0, actualEnd: 0 });
+  });
+
+  it('previous continues a paused item with the time it ran, not the pause', () => {
+    const doc = dayOf(10, 20);
+    startRun(doc, T0);
+    pauseRun(doc, T0 + 3 * MIN);
+    resumeRun(doc, T0 + 8 * MIN);
+    nextItem(doc, T0 + 10 * MIN);
+    expect(byTitle(doc, 'A')).toMatchObject({ actualStart: T0, actualEnd: T0 + 10 * MIN, ranMs: 5 * MIN });
+    previousItem(doc, T0 + 11 * MIN);
+    expect(clockAt(doc, T0 + 11 * MIN)).toMatchObject({ elapsedMs: 5 * MIN, remainingMs: 5 * MIN });
+    expect(byTitle(doc, 'A')).toMatchObject({ actualStart: T0, actualEnd: 0, ranMs: 0 });
+    expect(byTitle(doc, 'B')).toMatchObject({ actualStart: 0, actualEnd: 0, ranMs: 0 });
+    nextItem(doc, T0 + 13 * MIN);
+    expect(byTitle(doc, 'A')?.ranMs).toBe(7 * MIN);
+  });
+
+  it('next during a pause records the time until the pause', () => {
+    const doc = dayOf(10, 20);
+    startRun(doc, T0);
+    pauseRun(doc, T0 + 4 * MIN);
+    nextItem(doc, T0 + 9 * MIN);
+    expect(byTitle(doc, 'A')).toMatchObject({ actualEnd: T0 + 9 * MIN, ranMs: 4 * MIN });
+    previousItem(doc, T0 + 10 * MIN);
+    expect(clockAt(doc, T0 + 10 * MIN).elapsedMs).toBe(4 * MIN);
+  });
+
+  it('previous on a document written before ranMs existed counts from the actual times', () => {
+    const doc = dayOf(10, 20);
+    startRun(doc, T0);
+    nextItem(doc, T0 + 6 * MIN);
+    const a = byTitle(doc, 'A');
+    const stored = a ? doc.getMap<unknown>(ROOT.agenda).get(a.id) : undefined;
+    if (!(stored instanceof Y.Map)) throw new Error('no agenda item A');
+    stored.delete('ranMs');
+    expect(byTitle(doc, 'A')?.ranMs).toBe(0);
+    previousItem(doc, T0 + 7 * MIN);
+    expect(clockAt(doc, T0 + 7 * MIN).elapsedMs).toBe(6 * MIN);
   });
 
   it('previous after the end reopens the last item', () => {
