@@ -215,6 +215,8 @@ main().then(
   (error: unknown) => {
     if (interrupted) return;
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
+    // A suite that timed out may still hold its browsers and processes: exiting kills them
+    // (Playwright and NodeProcess both kill their children on exit).
+    process.exit(1);
   },
 );

@@ -15,11 +15,12 @@ const now = () => performance.timeOrigin + performance.now();
 interface Connected {
   doc: WorkshopDoc;
   arrivals: Arrival[];
+  /** Card texts: one seeded stream per network, so both send the same texts as in the Node laptops. */
+  random: () => number;
   status(): LaptopStatus;
 }
 
 const connected = new Map<Transport, Connected>();
-const random = seededRandom(7);
 
 async function start(options: LaptopStart): Promise<void> {
   if (connected.has(options.transport)) throw new Error(`${options.transport} already started`);
@@ -37,11 +38,11 @@ async function start(options: LaptopStart): Promise<void> {
       identity: { name: options.name, role: options.host ? 'host' : 'table', tableId: null },
       host: options.host,
     });
-    connected.set('plenum', { doc, arrivals, status: () => ({ directPeers: sync.status().directPeers, workshop: holdsWorkshop() }) });
+    connected.set('plenum', { doc, arrivals, random: seededRandom(7), status: () => ({ directPeers: sync.status().directPeers, workshop: holdsWorkshop() }) });
   } else {
     // No BroadcastChannel: this page is alone in its browser anyway.
     new WebsocketProvider(options.url, options.room, doc, { disableBc: true });
-    connected.set('ywebsocket', { doc, arrivals, status: () => ({ workshop: holdsWorkshop() }) });
+    connected.set('ywebsocket', { doc, arrivals, random: seededRandom(7), status: () => ({ workshop: holdsWorkshop() }) });
   }
 }
 
@@ -65,8 +66,8 @@ const api: PlenumLaptopApi = {
   answerClock,
   start,
   add(transport, seq) {
+    const { doc, random } = laptop(transport);
     const text = latencyCardText(seq, cardText(random));
-    const { doc } = laptop(transport);
     const at = now();
     const result = addCard(doc, { boardId: PLENARY_BOARD_ID, text });
     if (!result.ok) throw new Error(`addCard: ${result.error.code}`);

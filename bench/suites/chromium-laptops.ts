@@ -4,10 +4,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { chromiumPath } from '../../electron/services/minutes-pdf';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
-import type { Arrival, LaptopStart, Transport } from '../laptop/api';
+import type { LaptopStart, PlenumLaptopApi, Transport } from '../laptop/api';
 import { buildPage, serve, type StaticServer } from '../lib/static-page';
 import { clockOffset } from './node-process';
-import { startServer, until, type ServerHandle } from './peer-network';
+import { checkFullMesh, connectOneByOne, startServer, type Connectable, type ServerHandle } from './peer-network';
 import type { LatencyLaptop, LatencyNetwork } from './latency-sample';
 import type { NodeBenchContext } from './node-types';
 
@@ -29,16 +29,44 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export interface ChromiumLaptops {
   /** One network per transport, over the same laptops. */
   networks: LatencyNetwork[];
+  /** Throws unless Plenum's laptops still have a full mesh. */
+  checkMesh(): Promise<void>;
   close(): Promise<void>;
 }
 
-function api(page: Page) {
+/** A page call that does not answer must not hold the run (and ten browsers) forever. */
+const CALL_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(what: string, call: Promise<T>, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
+type Method = keyof PlenumLaptopApi;
+
+/** The laptop page's API (bench/laptop/api.ts) from the runner, each call bounded in time. */
+function api(page: Page, name: string) {
+  const call = <M extends Method>(method: M, ...args: Parameters<PlenumLaptopApi[M]>): Promise<Awaited<ReturnType<PlenumLaptopApi[M]>>> =>
+    withTimeout(
+      `${name}: ${method}`,
+      page.evaluate(
+        ([which, values]) => {
+          const laptop = window.plenumLaptop;
+          if (!laptop) throw new Error('bench/laptop/ did not load');
+          return (laptop[which] as (...parameters: unknown[]) => unknown)(...values);
+        },
+        [method, args] as const,
+      ) as Promise<Awaited<ReturnType<PlenumLaptopApi[M]>>>,
+    );
   return {
-    start: (options: LaptopStart) => page.evaluate((start) => window.plenumLaptop?.start(start), options),
-    add: (transport: Transport, seq: number) => page.evaluate(([which, n]) => window.plenumLaptop?.add(which, n) ?? Number.NaN, [transport, seq] as const),
-    drain: (transport: Transport) => page.evaluate((which) => window.plenumLaptop?.drain(which) ?? [], transport),
-    status: (transport: Transport) => page.evaluate((which) => window.plenumLaptop?.status(which), transport),
-    answerClock: (url: string) => page.evaluate((address) => window.plenumLaptop?.answerClock(address), url),
+    start: (options: LaptopStart) => call('start', options),
+    add: (transport: Transport, seq: number) => call('add', transport, seq),
+    drain: (transport: Transport) => call('drain', transport),
+    status: (transport: Transport) => call('status', transport),
+    answerClock: (url: string) => call('answerClock', url),
   };
 }
 
@@ -60,17 +88,26 @@ async function checkPageClocks(pages: readonly Page[], context: NodeBenchContext
     const offsets: Array<{ offsetMs: number; uncertaintyMs: number }> = [];
     for (const page of pages) {
       const connected = new Promise<WebSocket>((resolve) => server.once('connection', resolve));
-      await api(page).answerClock(url);
+      await api(page, 'laptop').answerClock(url);
       const socket = await connected;
       const read = () =>
-        new Promise<number>((resolve, reject) => {
-          socket.once('message', (data: Buffer) => {
-            const { at } = JSON.parse(data.toString()) as { at?: unknown };
-            if (typeof at === 'number') resolve(at);
-            else reject(new Error('clock socket: no time in the answer'));
-          });
-          socket.send('now');
-        });
+        withTimeout(
+          'clock socket',
+          new Promise<number>((resolve, reject) => {
+            socket.once('message', (data: Buffer) => {
+              let at: unknown;
+              try {
+                ({ at } = JSON.parse(data.toString()) as { at?: unknown });
+              } catch {
+                // answered below
+              }
+              if (typeof at === 'number') resolve(at);
+              else reject(new Error('clock socket: no time in the answer'));
+            });
+            socket.send('now');
+          }),
+          5000,
+        );
       offsets.push(await clockOffset(read, 50));
       socket.close();
     }
@@ -116,39 +153,34 @@ export async function startChromiumLaptops(count: number, context: NodeBenchCont
     }
     context.log(`${count} laptops in Chromium (${executablePath}, ${browsers[0]?.version() ?? '?'})`);
     await checkPageClocks(pages, context);
+    const laptops = pages.map((page, index) => ({ name: `laptop-${index + 1}`, ...api(page, `laptop-${index + 1}`) }));
 
     const networks: LatencyNetwork[] = [];
+    let mesh: Connectable[] = [];
     for (const transport of ['plenum', 'ywebsocket'] as const) {
       const server = await startServer(transport);
       servers.push(server);
       const room = crypto.randomUUID();
       const secret = newJoinSecret();
-      // One after the other, each once the earlier ones are connected to it: see startNetwork.
-      for (const [index, page] of pages.entries()) {
-        await api(page).start({ transport, url: server.url, room, secret, name: `laptop-${index + 1}`, host: index === 0 });
-        if (transport === 'plenum' && index > 0) await until(async () => ((await api(page).status(transport))?.directPeers ?? 0) >= index, 8000);
-      }
-      const everyone = await until(
-        async () => (await Promise.all(pages.map((page) => api(page).status(transport)))).every((status) => status?.workshop === true && (transport === 'ywebsocket' || status.directPeers === count - 1)),
-        15_000,
-      );
-      const statuses = await Promise.all(pages.map((page) => api(page).status(transport)));
-      if (statuses.some((status) => status?.workshop !== true)) throw new Error(`${transport}: not every laptop received the workshop`);
-      if (transport === 'plenum') {
-        context.log(`plenum: WebRTC connections per laptop ${statuses.map((status) => status?.directPeers ?? 0).join(',')}${everyone ? ' (full mesh)' : ' — NOT a full mesh, the rest goes through the relay'}`);
-      }
+      const connectables = laptops.map((laptop, index): Connectable => ({
+        start: () => laptop.start({ transport, url: server.url, room, secret, name: laptop.name, host: index === 0 }),
+        status: () => laptop.status(transport),
+      }));
+      await connectOneByOne(transport, connectables, context);
+      if (transport === 'plenum') mesh = connectables;
       networks.push({
         transport,
-        laptops: pages.map(
-          (page, index): LatencyLaptop => ({
-            name: `laptop-${index + 1}`,
-            add: (seq) => api(page).add(transport, seq),
-            drain: (): Promise<Arrival[]> => api(page).drain(transport),
+        laptops: laptops.map(
+          (laptop): LatencyLaptop => ({
+            name: laptop.name,
+            add: (seq) => laptop.add(transport, seq),
+            drain: () => laptop.drain(transport),
           }),
         ),
       });
     }
-    return { networks, close };
+    const plenum = mesh;
+    return { networks, close, checkMesh: () => checkFullMesh(plenum, context, 'after measuring') };
   } catch (error) {
     await close();
     throw error;

@@ -53,10 +53,12 @@ export async function sample(network: LatencyNetwork, senderIndex: number, seq: 
       if (arrival) arrived.set(laptop, arrival.at);
     });
     if (arrived.size === receivers.length) break;
-    if (Date.now() > deadline) throw new Error(`${network.transport}: card ${seq} never reached ${waiting.map((laptop) => laptop.name).join(', ')}`);
+    if (Date.now() > deadline) {
+      const missing = receivers.filter((laptop) => !arrived.has(laptop));
+      throw new Error(`${network.transport}: card ${seq} never reached ${missing.map((laptop) => laptop.name).join(', ')}`);
+    }
     await sleep(10);
   }
   const each = receivers.map((laptop) => (arrived.get(laptop) ?? Number.NaN) - written);
   return { all: Math.max(...each), each };
 }
-

@@ -3,7 +3,7 @@ import { seededRandom } from '../fixtures/texts';
 import { startChromiumLaptops } from './chromium-laptops';
 import { sleep } from './node-process';
 import { sample, type LatencyNetwork } from './latency-sample';
-import { checkClocks, latencyNetwork, startNetwork, type Network } from './peer-network';
+import { checkClocks, checkFullMesh, connectable, latencyNetwork, startNetwork, type Network } from './peer-network';
 import type { NodeBenchContext, NodeBenchSuite } from './node-types';
 
 /*
@@ -12,11 +12,12 @@ import type { NodeBenchContext, NodeBenchSuite } from './node-types';
  *
  *  - `peer-latency-N` (the issue's benchmark): every laptop a Chromium process of its own
  *    (bench/suites/chromium-laptops.ts), the runtime the app's renderer has at a table, with
- *    Chromium's own WebRTC; each laptop is in both networks;
+ *    Chromium's own WebRTC and Chromium's WebSocket for the relay; each laptop is in both networks;
  *  - `peer-latency-N-node`: every laptop a Node process (bench/peers/bench-peer.ts) with
- *    @roamhq/wrtc, the stand-in the multi-peer sync tests use, one process per laptop and network.
- *    Its `RTCDataChannel.send` blocks the JavaScript thread on two or three libwebrtc thread hops
- *    (Chromium's does not; docs/performance.md), so the sender's nine sends are its time.
+ *    @roamhq/wrtc, the stand-in the multi-peer sync tests use, and `ws` for the relay; one process
+ *    per laptop and network.
+ * The two runtimes give Plenum about the same latency but the relay a different one (in Chromium a
+ * page's sockets go through the browser's network service): docs/performance.md.
  *
  * One sample: a laptop calls addCard; the sample is the time from just before addCard on that
  * laptop until the card is in the document of EVERY other laptop (the slowest receiver; with two
@@ -28,11 +29,13 @@ import type { NodeBenchContext, NodeBenchSuite } from './node-types';
  * DevTools message through the browser process) put up to nine reports on the two cores in the
  * middle of the measurement.
  *
- * Clock: both ends stamp with one clock for all processes: in Node the machine's monotonic clock
- * (process.hrtime; not `performance.timeOrigin + performance.now()`, whose origin under load was
- * found 32 ms off between two processes, see bench/peers/bench-peer.ts), in Chromium the page's
- * `performance.timeOrigin + performance.now()`. The runner checks every laptop's offset NTP-style
- * before measuring and refuses to measure when one is off. Not a round trip / 2 either: that would
+ * Clock: in Node both ends stamp with the machine's monotonic clock (process.hrtime; not
+ * `performance.timeOrigin + performance.now()`, whose origin under load was found 32 ms off
+ * between two processes, see bench/peers/bench-peer.ts). A Chromium page has only
+ * `performance.timeOrigin + performance.now()`, whose origin is fixed per process from the wall
+ * clock, the same weakness; there both networks run on the same laptops, so an offset would shift
+ * both alike. The runner checks every laptop's offset NTP-style before measuring and refuses to
+ * measure when one is off. Not a round trip / 2 either: that would
  * add the receiver's own addCard and a second path, and would average away an asymmetry instead of
  * measuring it.
  *
@@ -62,7 +65,7 @@ function describe(label: string, values: readonly number[]): string {
   return `${label}: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
 }
 
-async function startNetworks(options: LatencyOptions, context: NodeBenchContext): Promise<{ networks: LatencyNetwork[]; close(): Promise<void> }> {
+async function startNetworks(options: LatencyOptions, context: NodeBenchContext): Promise<{ networks: LatencyNetwork[]; checkMesh(): Promise<void>; close(): Promise<void> }> {
   if (options.runtime === 'chromium') return startChromiumLaptops(options.peers, context);
   const started: Network[] = [];
   const close = async () => {
@@ -73,7 +76,8 @@ async function startNetworks(options: LatencyOptions, context: NodeBenchContext)
     started.push(await startNetwork('plenum', options.peers, context));
     started.push(await startNetwork('ywebsocket', options.peers, context));
     await checkClocks(started.flatMap((network) => network.peers), context);
-    return { networks: started.map(latencyNetwork), close };
+    const plenum = started.find((network) => network.transport === 'plenum')?.peers ?? [];
+    return { networks: started.map(latencyNetwork), checkMesh: () => checkFullMesh(plenum.map(connectable), context, 'after measuring'), close };
   } catch (error) {
     await close();
     throw error;
@@ -81,7 +85,7 @@ async function startNetworks(options: LatencyOptions, context: NodeBenchContext)
 }
 
 async function run(options: LatencyOptions, context: NodeBenchContext): Promise<Series[]> {
-  const { networks, close } = await startNetworks(options, context);
+  const { networks, checkMesh, close } = await startNetworks(options, context);
   try {
     const results = new Map(networks.map((network) => [network.transport, { all: [] as number[], each: [] as number[] }]));
     const random = seededRandom(options.peers);
@@ -99,6 +103,8 @@ async function run(options: LatencyOptions, context: NodeBenchContext): Promise<
       }
       if ((index + 1) % 50 === 0) context.log(`sample ${index + 1}/${total}`);
     }
+    // A connection lost while measuring would have sent some cards through the relay.
+    await checkMesh();
     const ours = results.get('plenum');
     const baseline = results.get('ywebsocket');
     if (!ours || !baseline) throw new Error('missing results');

@@ -27,7 +27,7 @@ export interface Network {
   close(): Promise<void>;
 }
 
-interface Status {
+export interface Status {
   directPeers?: number;
   connected?: boolean;
   synced?: boolean;
@@ -37,6 +37,15 @@ interface Status {
 
 export async function peerStatus(peer: NodeProcess): Promise<Status> {
   return (await peer.request({ cmd: 'status' }, 'status')) as Status;
+}
+
+export function connectable(peer: NodeProcess): Connectable {
+  return {
+    start: async () => {
+      await peer.request({ cmd: 'start' }, 'started', 30_000);
+    },
+    status: () => peerStatus(peer),
+  };
 }
 
 export interface ServerHandle {
@@ -68,12 +77,42 @@ export async function until(check: () => Promise<boolean>, timeoutMs: number): P
   return false;
 }
 
+/** A laptop of either runtime as the network set-up drives it. */
+export interface Connectable {
+  start(): Promise<void>;
+  status(): Promise<Status>;
+}
+
 /**
- * `count` laptops in one room, the first one creating the workshop; resolves once every laptop holds
- * it. Plenum laptops connect one after the other, each once the previous ones have their WebRTC
- * connections, as tables arriving in a room do: laptops that announce themselves at the same instant
- * run into y-webrtc's offer glare and stay without a direct connection (see docs/performance.md).
+ * Refuses a Plenum network without a full mesh: the latency benchmarks measure the direct path,
+ * and a pair without a WebRTC connection would sync through the relay instead. Logs the mesh.
  */
+export async function checkFullMesh(laptops: readonly Connectable[], context: NodeBenchContext, when: string): Promise<void> {
+  const links = (await Promise.all(laptops.map((laptop) => laptop.status()))).map((status) => status.directPeers ?? 0);
+  context.log(`plenum ${when}: ${laptops.length} laptops, WebRTC connections per laptop ${links.join(',')}`);
+  if (links.some((count) => count !== laptops.length - 1)) throw new Error(`plenum ${when}: not a full mesh (${links.join(',')}): some cards would go through the relay, not peer to peer`);
+}
+
+/**
+ * Connects `laptops` to their network one after the other, each Plenum laptop once the earlier ones
+ * have their WebRTC connections to it, as tables arriving in a room do: laptops that announce
+ * themselves at the same instant run into y-webrtc's offer glare and stay without a direct
+ * connection (see docs/performance.md). Resolves once every laptop holds the workshop (and, for
+ * Plenum, the mesh is full).
+ */
+export async function connectOneByOne(transport: Transport, laptops: readonly Connectable[], context: NodeBenchContext): Promise<void> {
+  for (const [index, laptop] of laptops.entries()) {
+    await laptop.start();
+    if (transport === 'plenum' && index > 0) await until(async () => ((await laptop.status()).directPeers ?? 0) >= index, 8000);
+  }
+  const complete = (status: Status) => status.workshop === true && (transport === 'ywebsocket' || status.directPeers === laptops.length - 1);
+  await until(async () => (await Promise.all(laptops.map((laptop) => laptop.status()))).every(complete), 15_000);
+  const statuses = await Promise.all(laptops.map((laptop) => laptop.status()));
+  if (statuses.some((status) => status.workshop !== true)) throw new Error(`${transport}: not every laptop received the workshop`);
+  if (transport === 'plenum') await checkFullMesh(laptops, context, 'before measuring');
+}
+
+/** `count` Node laptops in one room, the first one creating the workshop (see connectOneByOne). */
 export async function startNetwork(transport: Transport, count: number, context: NodeBenchContext): Promise<Network> {
   const server = await startServer(transport);
   const room = crypto.randomUUID();
@@ -92,22 +131,7 @@ export async function startNetwork(transport: Transport, count: number, context:
     for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
-    for (const [index, peer] of peers.entries()) {
-      await peer.request({ cmd: 'start' }, 'started', 30_000);
-      if (transport === 'plenum' && index > 0) {
-        await until(async () => ((await peerStatus(peer)).directPeers ?? 0) >= index, 5000);
-      }
-    }
-    const everyone = await until(
-      async () => (await Promise.all(peers.map(peerStatus))).every((status) => status.workshop === true && (transport === 'ywebsocket' || (status.directPeers ?? 0) === count - 1)),
-      15_000,
-    );
-    const statuses = await Promise.all(peers.map(peerStatus));
-    if (statuses.some((status) => status.workshop !== true)) throw new Error(`${transport}: not every laptop received the workshop`);
-    if (transport === 'plenum') {
-      const links = statuses.map((status) => status.directPeers ?? 0);
-      context.log(`${transport}: ${count} laptops, WebRTC connections per laptop ${links.join(',')}${everyone ? ' (full mesh)' : ' — NOT a full mesh, the rest goes through the relay'}`);
-    }
+    await connectOneByOne(transport, peers.map(connectable), context);
     return { transport, url: server.url, room, secret, peers, close };
   } catch (error) {
     await close();
