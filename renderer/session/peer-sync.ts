@@ -9,6 +9,7 @@ import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
 import { startClockSync } from './clock-sync';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
+import { watchStuckConnections } from './stuck-connections';
 
 /** Who this laptop is, as the others see it in their presence list. */
 export interface PeerIdentity {
@@ -242,7 +243,12 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   });
   attachSockets();
   sendDirectOnly(provider.awareness, provider.room);
-  const poll = setInterval(refresh, STATUS_POLL_MS);
+  const stuck = watchStuckConnections();
+  const poll = setInterval(() => {
+    const conns = provider.room?.webrtcConns;
+    if (conns) stuck.check(conns, Date.now());
+    refresh();
+  }, STATUS_POLL_MS);
 
   return {
     status: () => current,
