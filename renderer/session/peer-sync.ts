@@ -244,9 +244,17 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   attachSockets();
   sendDirectOnly(provider.awareness, provider.room);
   const stuck = watchStuckConnections();
+  const conns = provider.room?.webrtcConns;
+  if (conns) {
+    // y-webrtc adds every connection it creates to this map; watched from there, no data is missed.
+    const add = conns.set.bind(conns);
+    conns.set = (id, conn) => {
+      stuck.track(id, conn, performance.now());
+      return add(id, conn);
+    };
+  }
   const poll = setInterval(() => {
-    const conns = provider.room?.webrtcConns;
-    if (conns) stuck.check(conns, Date.now());
+    if (conns) stuck.check(conns, performance.now());
     refresh();
   }, STATUS_POLL_MS);
 
@@ -280,6 +288,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       refresh();
     },
     connect() {
+      stuck.reset();
       provider.connect();
       // y-webrtc drops this laptop's awareness state on disconnect; say again who we are.
       provider.awareness.setLocalState({ ...(provider.awareness.getLocalState() ?? {}), user: identity });

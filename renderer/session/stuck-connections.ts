@@ -1,64 +1,97 @@
 /**
- * Retries WebRTC connections that got stuck while opening.
+ * Retries WebRTC connections that got stuck while opening, or that opened without carrying data.
  *
  * Two laptops that announce themselves at the same instant each send the other an offer. y-webrtc
- * settles that glare by a random token: the laptop with the lower token answers the other's offer
- * on its own initiating peer, which fails ("Called in wrong state: have-local-offer"), closes and
- * announces itself again; the laptop with the higher token keeps its initiating connection and
- * waits for an answer that never comes. Its room keeps that connection forever, and a new
- * announcement from the other laptop finds the pair "already connecting" and is ignored. Such a
- * pair syncs through the relay only, and loses each other when the host's server goes away.
- * (docs/performance.md, finding 3: 19–28 of 36 links with nine laptops starting at once.)
+ * settles that glare by a random token: the laptop with the lower token applies the other's offer
+ * to its own initiating peer. What follows depends on the WebRTC stack:
+ *  - @roamhq/wrtc (the Node tests) refuses it ("Called in wrong state: have-local-offer"); that
+ *    peer closes and announces itself again, while the laptop with the higher token keeps its
+ *    initiating connection and waits for an answer that never comes. A new announcement finds
+ *    the pair "already connecting" and is ignored: stuck for good.
+ *  - Chromium rolls its own offer back and answers. Both sides then hold an initiating
+ *    simple-peer, each sends on its own data channel and listens on none of the other's: the pair
+ *    counts as connected and exchanges nothing, so neither the relay nor anybody else carries
+ *    their edits to each other (measured with six Chromium laptops started at once).
+ * (docs/performance.md, finding 3.)
  *
- * A connection that has not opened after a while is closed here. y-webrtc then removes it and
- * announces this laptop again; the other laptop, which no longer has a connection to this one,
- * answers the announcement with a fresh offer. Each further try for the same laptop waits twice
- * as long (up to MAX_WAIT_MS), so a pair that can never connect directly (a Wi-Fi that isolates
- * its clients) costs one offer every two minutes, not a storm.
+ * A connection counts as working once data has come through it: y-webrtc sends its sync step 1
+ * the moment a channel opens. One that has not opened, or has opened without data, after a while
+ * is closed here. y-webrtc then removes it and announces this laptop again, and the other laptop
+ * answers with a fresh offer once it has dropped its side too. Waits are randomised (±25 %) so two
+ * sides that got stuck together do not retry together, and each further try for the same laptop
+ * waits twice as long (up to MAX_WAIT_MS): a pair that can never connect directly (a Wi-Fi that
+ * isolates its clients) costs one offer every two minutes or so.
  */
 
 /** The parts of y-webrtc's WebrtcConn this reads and calls. */
 export interface OpeningConnection {
   connected: boolean;
   closed: boolean;
+  peer: { on(event: 'data', listener: () => void): unknown };
   destroy(): void;
 }
 
-/** On a LAN a data channel opens in well under a second; this is slow even on a loaded laptop. */
+/** On a LAN a data channel opens, and the first sync message arrives, in well under a second. */
 export const FIRST_WAIT_MS = 10_000;
 export const MAX_WAIT_MS = 120_000;
+/** Each wait is stretched or shrunk by up to this share, at random. */
+export const JITTER = 0.25;
 
 export interface StuckConnectionWatch {
-  /** Closes the connections of `conns` (keyed by remote peer id) that have been opening too long at `now`. Returns the ids closed. */
+  /**
+   * Starts watching a new connection of the laptop `id` as y-webrtc creates it: data can arrive
+   * before the next check, and must not be missed.
+   */
+  track(id: string, conn: OpeningConnection, now: number): void;
+  /** Closes the connections of `conns` (keyed by remote peer id) that have not carried data for too long at `now`. Returns the ids closed. */
   check(conns: ReadonlyMap<string, OpeningConnection>, now: number): string[];
+  /** Forgets the tries so far: after this laptop reconnects, every laptop gets the first wait again. */
+  reset(): void;
 }
 
-export function watchStuckConnections(): StuckConnectionWatch {
-  /** When each connection was first seen opening: a new connection object starts a new wait. */
-  const seen = new WeakMap<OpeningConnection, number>();
-  /** Tries so far per remote laptop, reset once a connection to it opens. */
+interface Watched {
+  since: number;
+  gotData: boolean;
+  waitMs: number;
+}
+
+export function watchStuckConnections(random: () => number = Math.random): StuckConnectionWatch {
+  const watched = new WeakMap<OpeningConnection, Watched>();
+  /** Tries so far per remote laptop, forgotten once a connection to it carried data. */
   const tries = new Map<string, number>();
+  const track = (id: string, conn: OpeningConnection, now: number) => {
+    if (watched.has(conn)) return;
+    const base = Math.min(FIRST_WAIT_MS * 2 ** (tries.get(id) ?? 0), MAX_WAIT_MS);
+    const entry: Watched = { since: now, gotData: false, waitMs: base * (1 - JITTER + 2 * JITTER * random()) };
+    conn.peer.on('data', () => {
+      entry.gotData = true;
+    });
+    watched.set(conn, entry);
+  };
   return {
+    track,
     check(conns, now) {
       const closed: string[] = [];
       for (const [id, conn] of conns) {
-        if (conn.connected) {
+        if (conn.closed) continue;
+        const entry = watched.get(conn);
+        if (!entry) {
+          track(id, conn, now);
+          continue;
+        }
+        if (entry.gotData) {
           tries.delete(id);
           continue;
         }
-        if (conn.closed) continue;
-        const since = seen.get(conn);
-        if (since === undefined) {
-          seen.set(conn, now);
-          continue;
-        }
-        const attempt = tries.get(id) ?? 0;
-        if (now - since < Math.min(FIRST_WAIT_MS * 2 ** attempt, MAX_WAIT_MS)) continue;
-        tries.set(id, attempt + 1);
+        if (now - entry.since < entry.waitMs) continue;
+        tries.set(id, (tries.get(id) ?? 0) + 1);
         conn.destroy();
         closed.push(id);
       }
       return closed;
+    },
+    reset() {
+      tries.clear();
     },
   };
 }

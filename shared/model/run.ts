@@ -141,8 +141,10 @@ export function previousItem(doc: WorkshopDoc, now: number): Result<RunState> {
   if (run.status === 'idle' || index <= 0) return fail('run.notRunning');
   const previous = items[index - 1];
   if (!previous) return fail('run.notRunning');
-  // Items that ended before ranMs was written (older documents) fall back to their actual times.
-  const ran = previous.ranMs > 0 ? previous.ranMs : previous.actualStart > 0 && previous.actualEnd >= previous.actualStart ? previous.actualEnd - previous.actualStart : 0;
+  // ranMs is trusted only when it fits the actual times (it can never exceed them): documents of
+  // earlier versions have none, and a writer that does not know it leaves an old one in place.
+  const wall = previous.actualStart > 0 && previous.actualEnd >= previous.actualStart ? previous.actualEnd - previous.actualStart : 0;
+  const ran = previous.ranMs > 0 && previous.ranMs <= wall ? previous.ranMs : wall;
   const started = previous.actualStart > 0 ? previous.actualStart : now - ran;
   runChange(doc, (map) => {
     if (run.currentId) stamp(doc, run.currentId, NOT_RUN);

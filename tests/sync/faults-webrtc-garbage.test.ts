@@ -52,7 +52,8 @@ describe('a laptop with the secret sends garbage over WebRTC', () => {
     peers.push(host);
     // One after the other, and the broken laptop last, once the honest ones are directly connected:
     // laptops that announce themselves at the same instant can leave a pair without a WebRTC
-    // connection (y-webrtc's offer glare, docs/performance.md), and this test needs the direct path.
+    // connection until a retry 10 s or more later (y-webrtc's offer glare, docs/performance.md),
+    // and this test needs the direct path at once.
     for (const name of ['table-1', 'table-2']) {
       const table = await PeerProcess.start(name, roomArgs(room), { readyTimeoutMs: 60_000 });
       peers.push(table);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
-import { newRoom, roomArgs, sleep, status, stopAll } from './cluster';
+import { converge, newRoom, roomArgs, sleep, status, stopAll } from './cluster';
 import { PeerProcess } from './peer-process';
 
 /*
@@ -45,5 +45,7 @@ describe('tables that join at the same instant', () => {
     }
     console.log(`glare: direct links per laptop after 5 s ${early.join(',')}; ${links.join(',')} after ${((Date.now() - begun) / 1000).toFixed(1)} s`);
     expect(links, 'direct links per laptop').toEqual(Array.from({ length: TABLES + 1 }, () => TABLES));
+    await converge(peers, 20_000, 'glare: after the full mesh formed');
+    for (const peer of peers) expect(peer.uncaught(), `${peer.name}: uncaught errors`).toEqual([]);
   }, FULL_MESH_WITHIN_MS + 60_000);
 });

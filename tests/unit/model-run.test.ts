@@ -38,6 +38,14 @@ function dayOf(...minutes: number[]): WorkshopDoc {
 const clockAt = (doc: WorkshopDoc, now: number) => runClock(runSnapshot(doc), agendaSnapshot(doc), now);
 const byTitle = (doc: WorkshopDoc, title: string) => agendaSnapshot(doc).find((item) => item.title === title);
 
+/** The agenda item's map in the document, to write what another program might have written. */
+function storedItem(doc: WorkshopDoc, title: string): Y.Map<unknown> {
+  const item = byTitle(doc, title);
+  const stored = item ? doc.getMap<unknown>(ROOT.agenda).get(item.id) : undefined;
+  if (!(stored instanceof Y.Map)) throw new Error(`no agenda item ${title}`);
+  return stored;
+}
+
 describe('starting and moving through the agenda', () => {
   it('starts with the first item and records its actual start', () => {
     const doc = dayOf(10, 20);
@@ -109,14 +117,20 @@ describe('starting and moving through the agenda', () => {
     expect(clockAt(doc, T0 + 10 * MIN).elapsedMs).toBe(4 * MIN);
   });
 
+  it('previous ignores a ranMs longer than the item actually ran (left by a writer that does not know it)', () => {
+    const doc = dayOf(10, 20);
+    startRun(doc, T0);
+    nextItem(doc, T0 + 3 * MIN);
+    storedItem(doc, 'A').set('ranMs', 10 * MIN);
+    previousItem(doc, T0 + 4 * MIN);
+    expect(clockAt(doc, T0 + 4 * MIN).elapsedMs).toBe(3 * MIN);
+  });
+
   it('previous on a document written before ranMs existed counts from the actual times', () => {
     const doc = dayOf(10, 20);
     startRun(doc, T0);
     nextItem(doc, T0 + 6 * MIN);
-    const a = byTitle(doc, 'A');
-    const stored = a ? doc.getMap<unknown>(ROOT.agenda).get(a.id) : undefined;
-    if (!(stored instanceof Y.Map)) throw new Error('no agenda item A');
-    stored.delete('ranMs');
+    storedItem(doc, 'A').delete('ranMs');
     expect(byTitle(doc, 'A')?.ranMs).toBe(0);
     previousItem(doc, T0 + 7 * MIN);
     expect(clockAt(doc, T0 + 7 * MIN).elapsedMs).toBe(6 * MIN);

@@ -1,45 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_WAIT_MS, MAX_WAIT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/session/stuck-connections';
+import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/session/stuck-connections';
 
-function conn(state: Partial<OpeningConnection> = {}): OpeningConnection & { destroyed: number } {
-  const made = {
-    connected: false,
-    closed: false,
+/** A made-up y-webrtc connection: `receive()` is data arriving on it. */
+function conn(state: { connected?: boolean; closed?: boolean } = {}) {
+  const listeners: Array<() => void> = [];
+  const made: OpeningConnection & { destroyed: number; receive(): void } = {
+    connected: state.connected ?? false,
+    closed: state.closed ?? false,
     destroyed: 0,
+    peer: {
+      on: (_event: 'data', listener: () => void) => listeners.push(listener),
+    },
     destroy() {
       made.destroyed += 1;
       made.closed = true;
     },
-    ...state,
+    receive: () => listeners.forEach((listener) => listener()),
   };
   return made;
 }
 
-describe('connections stuck while opening', () => {
-  it('are closed once they have been opening for FIRST_WAIT_MS since first seen, open and closed ones never', () => {
-    const watch = watchStuckConnections();
-    const stuck = conn();
-    const open = conn({ connected: true });
+/** No jitter: random() = 0.5 stretches a wait by 0. */
+const middle = () => 0.5;
+
+describe('connections that do not carry data', () => {
+  it('are closed once they have been watched for FIRST_WAIT_MS without data, whether open or not; closed ones are left alone', () => {
+    const watch = watchStuckConnections(middle);
+    const opening = conn();
+    const deaf = conn({ connected: true });
     const gone = conn({ closed: true });
     const conns = new Map([
-      ['a', stuck],
-      ['b', open],
+      ['a', opening],
+      ['b', deaf],
       ['c', gone],
     ]);
-    expect(watch.check(conns, 1000)).toEqual([]);
+    watch.track('a', opening, 1000);
+    watch.track('b', deaf, 1000);
     expect(watch.check(conns, 1000 + FIRST_WAIT_MS - 1)).toEqual([]);
-    expect(watch.check(conns, 1000 + FIRST_WAIT_MS)).toEqual(['a']);
-    expect(stuck.destroyed).toBe(1);
-    expect(watch.check(conns, 1000 + 10 * FIRST_WAIT_MS)).toEqual([]);
-    expect([open.destroyed, gone.destroyed]).toEqual([0, 0]);
+    expect(watch.check(conns, 1000 + FIRST_WAIT_MS)).toEqual(['a', 'b']);
+    expect([opening.destroyed, deaf.destroyed, gone.destroyed]).toEqual([1, 1, 0]);
   });
 
-  it('wait twice as long for each further try to the same laptop, up to MAX_WAIT_MS, and start over once one opened', () => {
-    const watch = watchStuckConnections();
+  it('are kept once data came through, also data that arrived before the first check', () => {
+    const watch = watchStuckConnections(middle);
+    const working = conn();
+    watch.track('a', working, 0);
+    working.connected = true;
+    working.receive();
+    expect(watch.check(new Map([['a', working]]), 100 * FIRST_WAIT_MS)).toEqual([]);
+    expect(working.destroyed).toBe(0);
+  });
+
+  it('that nobody tracked are watched from the first check on', () => {
+    const watch = watchStuckConnections(middle);
+    const late = conn();
+    const conns = new Map([['a', late]]);
+    expect(watch.check(conns, 5000)).toEqual([]);
+    expect(watch.check(conns, 5000 + FIRST_WAIT_MS - 1)).toEqual([]);
+    expect(watch.check(conns, 5000 + FIRST_WAIT_MS)).toEqual(['a']);
+  });
+
+  it('wait twice as long for each further try to the same laptop, up to MAX_WAIT_MS, and start over once one carried data or after a reset', () => {
+    const watch = watchStuckConnections(middle);
     const waitedFor = (now: number): number => {
       const attempt = conn();
+      watch.track('a', attempt, now);
       const conns = new Map([['a', attempt]]);
-      watch.check(conns, now);
       let t = now;
       while (attempt.destroyed === 0) {
         t += 1000;
@@ -49,17 +75,37 @@ describe('connections stuck while opening', () => {
     };
     const waits = [0, 1, 2, 3, 4, 5].map((index) => waitedFor(index * 1_000_000));
     expect(waits).toEqual([FIRST_WAIT_MS, 2 * FIRST_WAIT_MS, 4 * FIRST_WAIT_MS, 8 * FIRST_WAIT_MS, MAX_WAIT_MS, MAX_WAIT_MS]);
-    watch.check(new Map([['a', conn({ connected: true })]]), 10_000_000);
+    const working = conn({ connected: true });
+    watch.track('a', working, 10_000_000);
+    working.receive();
+    watch.check(new Map([['a', working]]), 10_000_001);
     expect(waitedFor(20_000_000)).toBe(FIRST_WAIT_MS);
+    expect(waitedFor(30_000_000)).toBe(2 * FIRST_WAIT_MS);
+    watch.reset();
+    expect(waitedFor(40_000_000)).toBe(FIRST_WAIT_MS);
   });
 
-  it('counts tries per laptop', () => {
-    const watch = watchStuckConnections();
+  it('count tries per laptop', () => {
+    const watch = watchStuckConnections(middle);
     const first = conn();
-    watch.check(new Map([['a', first]]), 0);
+    watch.track('a', first, 0);
     watch.check(new Map([['a', first]]), FIRST_WAIT_MS);
     const other = conn();
-    watch.check(new Map([['b', other]]), FIRST_WAIT_MS);
+    watch.track('b', other, FIRST_WAIT_MS);
     expect(watch.check(new Map([['b', other]]), 2 * FIRST_WAIT_MS)).toEqual(['b']);
+  });
+
+  it('are randomised by up to ±JITTER, so two laptops stuck together do not retry together', () => {
+    const waitWith = (random: number) => {
+      const watch = watchStuckConnections(() => random);
+      const stuck = conn();
+      watch.track('a', stuck, 0);
+      const conns = new Map([['a', stuck]]);
+      let t = 0;
+      while (stuck.destroyed === 0) watch.check(conns, (t += 100));
+      return t;
+    };
+    expect(waitWith(0)).toBe(FIRST_WAIT_MS * (1 - JITTER));
+    expect(waitWith(0.999)).toBeCloseTo(FIRST_WAIT_MS * (1 + JITTER), -2);
   });
 });
