@@ -1,0 +1,222 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  startSignalingServer,
+  type SignalingLimits,
+  type SignalingLogEvent,
+  type SignalingServer,
+} from '../../electron/services/signaling-server';
+import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
+
+// One address misbehaves, the others must not notice. Real sockets on loopback: the attacker on 127.0.0.1 (or .4),
+// honest laptops on 127.0.0.2 / .3 (on Linux the whole 127.0.0.0/8 is local). Each test prints its figure.
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const flooderScript = fileURLToPath(new URL('../sync/peers/signaling-flooder.ts', import.meta.url));
+
+const servers: SignalingServer[] = [];
+const clients: SignalingTestClient[] = [];
+const cleanups: Array<() => void> = [];
+let logged: SignalingLogEvent[] = [];
+
+async function startServer(limits: Partial<SignalingLimits> = {}): Promise<SignalingServer> {
+  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits, log: (event) => logged.push(event) });
+  servers.push(server);
+  return server;
+}
+
+async function connect(server: SignalingServer, localAddress: string): Promise<SignalingTestClient> {
+  const client = await SignalingTestClient.connect(`ws://127.0.0.1:${server.port}`, { localAddress });
+  clients.push(client);
+  return client;
+}
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const client of clients.splice(0)) client.close();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  logged = [];
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+describe('one address cannot take the topic table', () => {
+  it('64 sockets × 64 fresh topics from one address hold only its share; honest laptops still open rooms', async () => {
+    const server = await startServer();
+    const attackers = await Promise.all(Array.from({ length: 64 }, () => connect(server, '127.0.0.1')));
+    attackers.forEach((attacker, socket) => {
+      attacker.send({ type: 'subscribe', topics: Array.from({ length: 64 }, (_, topic) => `junk-${socket}-${topic}`) });
+    });
+    await Promise.all(attackers.map((attacker) => attacker.roundTrip(10_000)));
+    const heldByAttacker = server.stats().topics;
+
+    const [alice, bob] = await Promise.all([connect(server, '127.0.0.2'), connect(server, '127.0.0.3')]);
+    alice.send({ type: 'subscribe', topics: ['honest-room', 'honest-room-relay'] });
+    bob.send({ type: 'subscribe', topics: ['honest-room', 'honest-room-relay'] });
+    await Promise.all([alice.roundTrip(), bob.roundTrip()]);
+    alice.send({ type: 'publish', topic: 'honest-room', data: 'hello' });
+    const arrived = await bob.next(ofType('publish'), 2000).catch(() => null);
+    console.info(`signaling abuse: 64 × 64 topics from one address: it holds ${heldByAttacker} of 4096; honest room ${arrived ? 'works' : 'FAILED'}`);
+
+    expect(heldByAttacker).toBe(64);
+    expect(arrived).toMatchObject({ topic: 'honest-room', data: 'hello', clients: 2 });
+    // Its other topics are refused: logged once for the run, with the count when the run is over.
+    await server.close();
+    expect(logged.filter((entry) => entry.event === 'topics-refused')).toHaveLength(1);
+    expect(logged).toContainEqual({ event: 'run-ended', address: '127.0.0.1', reason: 'address-topic-limit', count: 64 * 64 - 64 });
+  });
+});
+
+describe('one address cannot stall the server with costly messages', () => {
+  it('while 8 sockets of one address flood 5.4 MB publishes of 1.9 million `[]`, honest pings stay fast and every honest relay arrives', async () => {
+    const server = await startServer();
+    const [alice, bob] = await Promise.all([connect(server, '127.0.0.2'), connect(server, '127.0.0.3')]);
+    alice.send({ type: 'subscribe', topics: ['honest'] });
+    bob.send({ type: 'subscribe', topics: ['honest'] });
+    await Promise.all([alice.roundTrip(), bob.roundTrip()]);
+
+    const floodSeconds = 8;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', flooderScript, '--url', `ws://127.0.0.1:${server.port}`, '--sockets', '8', '--local-address', '127.0.0.1', '--seconds', String(floodSeconds), '--max', '40'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    cleanups.push(() => child.kill('SIGKILL'));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const lines: Array<Record<string, unknown>> = [];
+    createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+    const readyAt = await waitFor(() => lines.some((line) => line.event === 'ready'), 15_000);
+    expect(readyAt, `flooder did not start: ${stderr}`).toBe(true);
+    expect(lines[0]).toMatchObject({ sockets: 8 });
+    // Let the flood build up before measuring.
+    await sleep(500);
+
+    // Honest traffic for 5 s: pings in turn from both laptops, and a relay each way every 250 ms.
+    const roundTrips: number[] = [];
+    let timedOut = 0;
+    let relays = 0;
+    const measureUntil = performance.now() + 5000;
+    const relayTimer = setInterval(() => {
+      alice.send({ type: 'publish', topic: 'honest', data: `a-${relays}` });
+      bob.send({ type: 'publish', topic: 'honest', data: `b-${relays}` });
+      relays++;
+    }, 250);
+    cleanups.push(() => clearInterval(relayTimer));
+    for (let turn = 0; performance.now() < measureUntil; turn++) {
+      const pinger = turn % 2 === 0 ? alice : bob;
+      const started = performance.now();
+      pinger.send({ type: 'ping' });
+      try {
+        await pinger.next(ofType('pong'), 3000);
+        roundTrips.push(performance.now() - started);
+      } catch {
+        timedOut++;
+        roundTrips.push(3000);
+      }
+      await sleep(20);
+    }
+    clearInterval(relayTimer);
+
+    // Every relay arrives at the other laptop (and, as y-webrtc's server does, at its sender).
+    const expected = (from: string) => Array.from({ length: relays }, (_, i) => `${from}-${i}`);
+    const dataAt = (client: SignalingTestClient) => new Set(client.received.filter(ofType('publish')).map((message) => String(message.data)));
+    const allArrived = await waitFor(() => expected('a').every((d) => dataAt(bob).has(d)) && expected('b').every((d) => dataAt(alice).has(d)), 5000);
+    const arrivedAtBob = expected('a').filter((d) => dataAt(bob).has(d)).length;
+    const arrivedAtAlice = expected('b').filter((d) => dataAt(alice).has(d)).length;
+    const p50 = percentile(roundTrips, 50);
+    const p95 = percentile(roundTrips, 95);
+    const stats = server.stats();
+    console.info(
+      `signaling abuse: flood of 8 sockets × 5.4 MB [] from one address: honest pings n=${roundTrips.length} p50 ${p50.toFixed(1)} ms, ` +
+        `p95 ${p95.toFixed(1)} ms, max ${Math.max(...roundTrips).toFixed(1)} ms, timed out ${timedOut}; ` +
+        `relays ${arrivedAtBob + arrivedAtAlice}/${2 * relays} arrived; flood messages read ${stats.messagesReceived - 2 * relays - roundTrips.length}, ` +
+        `read pauses ${stats.readPauses}`,
+    );
+
+    expect(p95).toBeLessThan(50);
+    expect(allArrived).toBe(true);
+    expect(logged.filter((entry) => entry.event === 'rate-limited' && entry.address === '127.0.0.1')).toHaveLength(1);
+  });
+});
+
+describe('idle TCP connections', () => {
+  it('count against the per-address cap, are closed within 10 s, and are logged once', async () => {
+    const server = await startServer();
+    const idle: net.Socket[] = [];
+    cleanups.push(() => idle.forEach((socket) => socket.destroy()));
+    const closedAt: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 64; i++) {
+      const socket = net.connect({ host: '127.0.0.1', port: server.port, localAddress: '127.0.0.4' });
+      socket.on('error', () => undefined);
+      socket.on('close', () => closedAt.push(performance.now() - started));
+      idle.push(socket);
+    }
+    await Promise.all(idle.map((socket) => new Promise((resolve) => (socket.readyState === 'open' ? resolve(null) : socket.once('connect', resolve)))));
+    expect(await waitFor(() => server.stats().sockets === 64, 2000)).toBe(true);
+
+    // Sockets that never said a word count: the same address gets no 65th; another address does.
+    await expect(connect(server, '127.0.0.4')).rejects.toThrow('refused with HTTP 429');
+    const honest = await connect(server, '127.0.0.5');
+    await honest.roundTrip();
+
+    const allClosed = await waitFor(() => closedAt.length === 64, 12_000);
+    const lastClosed = Math.max(...closedAt);
+    console.info(`signaling abuse: 64 idle TCP connections from one address: ${closedAt.length} closed by the server, the last after ${(lastClosed / 1000).toFixed(1)} s`);
+    expect(allClosed).toBe(true);
+    expect(lastClosed).toBeLessThan(10_000);
+    await honest.roundTrip();
+
+    await server.close();
+    const idleLines = logged.filter((entry) => entry.event === 'disconnected' && entry.reason === 'no-request');
+    console.info(`signaling abuse: idle connections closed: ${idleLines.length} log line(s) and ${JSON.stringify(logged.filter((entry) => entry.event === 'run-ended'))}`);
+    expect(idleLines).toEqual([{ event: 'disconnected', address: '127.0.0.4', reason: 'no-request' }]);
+    expect(logged).toContainEqual({ event: 'run-ended', address: '127.0.0.4', reason: 'no-request', count: 64 });
+  });
+});
+
+describe('rate-limit logging', () => {
+  it('logs a run of refused messages once, with its count when it ends, even when refusals and acceptances alternate', async () => {
+    const server = await startServer({ logQuietMs: 500, messageBurst: 100 });
+    const flooders = await Promise.all(Array.from({ length: 3 }, () => connect(server, '127.0.0.1')));
+    // 2 s of up to 600 pings per second per socket, over the limit of 200 (after a burst of 100): once the burst is
+    // spent, every refill lets one through between refusals.
+    const until = performance.now() + 2000;
+    while (performance.now() < until) {
+      for (const flooder of flooders) for (let i = 0; i < 6; i++) flooder.send({ type: 'ping' });
+      await sleep(10);
+    }
+    // A tenth of a second refills 20 tokens: the round trips that tell the flood was handled are not refused.
+    await sleep(100);
+    await Promise.all(flooders.map((flooder) => flooder.roundTrip(5000)));
+    const refused = server.stats().messagesRateLimited;
+    const runEnded = await waitFor(() => logged.some((entry) => entry.event === 'run-ended' && entry.reason === 'messages'), 3000);
+    const lines = logged.filter((entry) => entry.event === 'rate-limited' && entry.reason === 'messages');
+    console.info(`signaling abuse: ${refused} messages refused by the rate limit: ${lines.length} 'rate-limited' log line(s), then ${JSON.stringify(logged.find((entry) => entry.event === 'run-ended'))}`);
+
+    expect(refused).toBeGreaterThan(100);
+    expect(lines).toEqual([{ event: 'rate-limited', address: '127.0.0.1', reason: 'messages' }]);
+    expect(runEnded).toBe(true);
+    expect(logged).toContainEqual({ event: 'run-ended', address: '127.0.0.1', reason: 'messages', count: refused });
+  });
+});
