@@ -84,6 +84,27 @@ describe('one address cannot take the topic table', () => {
   });
 });
 
+/** Round trips of pings sent in turn by `pingers` for `ms`, one at a time, 20 ms apart; a lost pong counts 3 s. */
+async function measurePings(pingers: readonly SignalingTestClient[], ms: number): Promise<number[]> {
+  const roundTrips: number[] = [];
+  const until = performance.now() + ms;
+  for (let turn = 0; performance.now() < until; turn++) {
+    const pinger = pingers[turn % pingers.length] as SignalingTestClient;
+    const started = performance.now();
+    pinger.send({ type: 'ping' });
+    const answered = await pinger.next(ofType('pong'), 3000).then(
+      () => true,
+      () => false,
+    );
+    roundTrips.push(answered ? performance.now() - started : 3000);
+    await sleep(20);
+  }
+  return roundTrips;
+}
+
+const describePings = (roundTrips: readonly number[]) =>
+  `n=${roundTrips.length} p50 ${percentile(roundTrips, 50).toFixed(1)} ms, p95 ${percentile(roundTrips, 95).toFixed(1)} ms, max ${Math.max(...roundTrips).toFixed(1)} ms`;
+
 describe('one address cannot stall the server with costly messages', () => {
   it('while 8 sockets of one address flood 5.4 MB publishes of 1.9 million `[]`, honest pings stay fast and every honest relay arrives', async () => {
     const server = await startServer();
@@ -91,11 +112,12 @@ describe('one address cannot stall the server with costly messages', () => {
     alice.send({ type: 'subscribe', topics: ['honest'] });
     bob.send({ type: 'subscribe', topics: ['honest'] });
     await Promise.all([alice.roundTrip(), bob.roundTrip()]);
+    // For comparison: the same pings with no flood, on this (shared) machine as it is now.
+    const baseline = await measurePings([alice, bob], 1500);
 
-    const floodSeconds = 8;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', flooderScript, '--url', `ws://127.0.0.1:${server.port}`, '--sockets', '8', '--local-address', '127.0.0.1', '--seconds', String(floodSeconds), '--max', '40'],
+      ['--import', 'tsx', flooderScript, '--url', `ws://127.0.0.1:${server.port}`, '--sockets', '8', '--local-address', '127.0.0.1', '--seconds', '14', '--max', '40'],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     cleanups.push(() => child.kill('SIGKILL'));
@@ -105,57 +127,82 @@ describe('one address cannot stall the server with costly messages', () => {
     });
     const lines: Array<Record<string, unknown>> = [];
     createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-    const readyAt = await waitFor(() => lines.some((line) => line.event === 'ready'), 15_000);
-    expect(readyAt, `flooder did not start: ${stderr}`).toBe(true);
+    const ready = await waitFor(() => lines.some((line) => line.event === 'ready'), 15_000);
+    expect(ready, `flooder did not start: ${stderr}`).toBe(true);
     expect(lines[0]).toMatchObject({ sockets: 8 });
     // Let the flood build up before measuring.
     await sleep(500);
+    const readBefore = server.stats().messagesReceived;
 
-    // Honest traffic for 5 s: pings in turn from both laptops, and a relay each way every 250 ms.
-    const roundTrips: number[] = [];
-    let timedOut = 0;
+    // Honest traffic during the flood: pings in turn from both laptops, and a relay each way every 250 ms.
     let relays = 0;
-    const measureUntil = performance.now() + 5000;
     const relayTimer = setInterval(() => {
       alice.send({ type: 'publish', topic: 'honest', data: `a-${relays}` });
       bob.send({ type: 'publish', topic: 'honest', data: `b-${relays}` });
       relays++;
     }, 250);
     cleanups.push(() => clearInterval(relayTimer));
-    for (let turn = 0; performance.now() < measureUntil; turn++) {
-      const pinger = turn % 2 === 0 ? alice : bob;
-      const started = performance.now();
-      pinger.send({ type: 'ping' });
-      try {
-        await pinger.next(ofType('pong'), 3000);
-        roundTrips.push(performance.now() - started);
-      } catch {
-        timedOut++;
-        roundTrips.push(3000);
-      }
-      await sleep(20);
-    }
+    // A 4 s window; one more if the first missed, since a load spike of the shared machine (other test runs) can
+    // delay pings with or without a flood. A server that the flood stalls misses both (before the fix: p95 13 s).
+    const windows = [await measurePings([alice, bob], 4000)];
+    if (percentile(windows[0] as number[], 95) >= 50) windows.push(await measurePings([alice, bob], 4000));
     clearInterval(relayTimer);
+    const stillFlooding = !lines.some((line) => line.event === 'done');
+    const floodRead = server.stats().messagesReceived - readBefore - 2 * relays - windows.flat().length;
 
     // Every relay arrives at the other laptop (and, as y-webrtc's server does, at its sender).
     const expected = (from: string) => Array.from({ length: relays }, (_, i) => `${from}-${i}`);
     const dataAt = (client: SignalingTestClient) => new Set(client.received.filter(ofType('publish')).map((message) => String(message.data)));
     const allArrived = await waitFor(() => expected('a').every((d) => dataAt(bob).has(d)) && expected('b').every((d) => dataAt(alice).has(d)), 5000);
-    const arrivedAtBob = expected('a').filter((d) => dataAt(bob).has(d)).length;
-    const arrivedAtAlice = expected('b').filter((d) => dataAt(alice).has(d)).length;
-    const p50 = percentile(roundTrips, 50);
-    const p95 = percentile(roundTrips, 95);
-    const stats = server.stats();
+    const arrived = expected('a').filter((d) => dataAt(bob).has(d)).length + expected('b').filter((d) => dataAt(alice).has(d)).length;
+    const measured = windows.at(-1) as number[];
     console.info(
-      `signaling abuse: flood of 8 sockets × 5.4 MB [] from one address: honest pings n=${roundTrips.length} p50 ${p50.toFixed(1)} ms, ` +
-        `p95 ${p95.toFixed(1)} ms, max ${Math.max(...roundTrips).toFixed(1)} ms, timed out ${timedOut}; ` +
-        `relays ${arrivedAtBob + arrivedAtAlice}/${2 * relays} arrived; flood messages read ${stats.messagesReceived - 2 * relays - roundTrips.length}, ` +
-        `read pauses ${stats.readPauses}`,
+      `signaling abuse: flood of 8 sockets × 5.4 MB [] from one address: honest pings ${windows.map(describePings).join('; then ')} ` +
+        `(no flood: ${describePings(baseline)}); relays ${arrived}/${2 * relays} arrived; ` +
+        `flood messages read meanwhile ${floodRead}, read pauses ${server.stats().readPauses}`,
     );
 
-    expect(p95).toBeLessThan(50);
+    expect(stillFlooding).toBe(true);
+    expect(percentile(measured, 95)).toBeLessThan(50);
     expect(allArrived).toBe(true);
     expect(logged.filter((entry) => entry.event === 'rate-limited' && entry.address === '127.0.0.1')).toHaveLength(1);
+  });
+});
+
+describe('what laptops legitimately send still passes', () => {
+  it('relays megabyte Yjs updates and y-webrtc signaling unchanged; a burst over the budget is slowed down, not dropped', async () => {
+    const server = await startServer();
+    const [alice, bob] = await Promise.all([connect(server, '127.0.0.2'), connect(server, '127.0.0.3')]);
+    bob.send({ type: 'subscribe', topics: ['workshop-1', 'workshop-1-relay'] });
+    await bob.roundTrip();
+
+    // Relay messages (renderer/session/relay.ts): sealed Yjs updates as base64, a whole document when a laptop
+    // greets; three of 6 MB are more than the burst (8 MiB) allows at once.
+    const base64 = (size: number, seed: string) => Buffer.alloc((size * 3) / 4, seed).toString('base64');
+    const relays = ['x', 'y', 'z'].map((seed) => ({ type: 'publish', topic: 'workshop-1-relay', from: 'peer-a', to: 'peer-b', data: base64(6 * 1024 * 1024, seed) }));
+    // y-webrtc's own signaling, as a vanilla client without a password sends it (with one, `data` is a base64 string).
+    const sdp = ['v=0', 'o=- 4611731400430051336 2 IN IP4 127.0.0.1', 'a=group:BUNDLE 0', 'a=fingerprint:sha-256 AB:CD:EF', 'a=sctp-port:5000'].join('\r\n');
+    const signal = {
+      type: 'publish',
+      topic: 'workshop-1',
+      data: { type: 'signal', from: 'peer-a', to: 'peer-b', token: 7, signal: { type: 'offer', sdp } },
+    };
+    const announce = { type: 'publish', topic: 'workshop-1', data: { type: 'announce', from: 'peer-a' } };
+    const started = performance.now();
+    alice.send(announce);
+    for (const relay of relays) alice.send(relay);
+    alice.send(signal);
+
+    await expect(bob.next(ofType('publish', { topic: 'workshop-1' }), 2000)).resolves.toEqual({ ...announce, clients: 1 });
+    for (const relay of relays) {
+      const arrived = await bob.next(ofType('publish', { topic: 'workshop-1-relay' }), 15_000);
+      expect(arrived.data === relay.data).toBe(true);
+    }
+    await expect(bob.next(ofType('publish', { topic: 'workshop-1' }), 5000)).resolves.toEqual({ ...signal, clients: 1 });
+    const elapsed = performance.now() - started;
+    console.info(`signaling abuse: 3 relay messages of 6 MB from one laptop arrived after ${(elapsed / 1000).toFixed(1)} s (read pauses: ${server.stats().readPauses})`);
+    expect(server.stats()).toMatchObject({ messagesIgnored: 0, messagesRateLimited: 0 });
+    expect(server.stats().readPauses).toBeGreaterThan(0);
   });
 });
 

@@ -3,8 +3,9 @@ import { WebSocket } from 'ws';
 
 // An abusive signaling client, in its own process so that building and masking its megabytes does not block the
 // server under test: it opens --sockets connections from --local-address and sends, on each, publishes of
-// 1.9 million `[]` (5.4 MB, valid JSON that nests 2 levels) for --seconds, at most --max per socket, keeping one
-// message queued so that the server alone decides how fast it reads. Prints JSON lines: ready, done.
+// 1.9 million `[]` (5.4 MB, valid JSON that nests 2 levels; or, with --payload string, one 8 MB string) for
+// --seconds, at most --max per socket, keeping one message queued so that the server alone decides how fast it
+// reads. Prints JSON lines: ready, done.
 
 const { values } = parseArgs({
   options: {
@@ -13,6 +14,8 @@ const { values } = parseArgs({
     'local-address': { type: 'string', default: '127.0.0.1' },
     seconds: { type: 'string', default: '8' },
     max: { type: 'string', default: '40' },
+    // brackets: 1.9 million `[]` (costly to parse); string: one 8 MB base64-like string (a relay message's shape).
+    payload: { type: 'string', default: 'brackets' },
   },
 });
 const url = values.url;
@@ -22,7 +25,11 @@ const deadline = Date.now() + Number(values.seconds) * 1000;
 const maxPerSocket = Number(values.max);
 
 const elements = 1_900_000;
-const message = Buffer.from(`{"type":"publish","topic":"flood","data":[${'[],'.repeat(elements - 1)}[]]}`);
+const message = Buffer.from(
+  values.payload === 'string'
+    ? `{"type":"publish","topic":"flood","data":"${'A'.repeat(8 * 1024 * 1024 - 200)}"}`
+    : `{"type":"publish","topic":"flood","data":[${'[],'.repeat(elements - 1)}[]]}`,
+);
 
 const print = (value: object) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
