@@ -21,7 +21,6 @@ const { values } = parseArgs({
 const url = values.url;
 if (!url) throw new Error('--url is required');
 const socketCount = Number(values.sockets);
-const deadline = Date.now() + Number(values.seconds) * 1000;
 const maxPerSocket = Number(values.max);
 
 const elements = 1_900_000;
@@ -49,7 +48,7 @@ function open(): Promise<WebSocket | null> {
   });
 }
 
-async function flood(ws: WebSocket): Promise<void> {
+async function flood(ws: WebSocket, deadline: number): Promise<void> {
   let own = 0;
   while (Date.now() < deadline && own < maxPerSocket && ws.readyState === WebSocket.OPEN) {
     if (ws.bufferedAmount < message.length) {
@@ -63,8 +62,10 @@ async function flood(ws: WebSocket): Promise<void> {
 }
 
 const sockets = (await Promise.all(Array.from({ length: socketCount }, () => open()))).filter((ws): ws is WebSocket => ws !== null);
+// Counted from here, so a slow start on a busy machine does not shorten the flood.
+const deadline = Date.now() + Number(values.seconds) * 1000;
 print({ event: 'ready', sockets: sockets.length, refused, bytes: message.length });
-await Promise.all(sockets.map((ws) => flood(ws)));
+await Promise.all(sockets.map((ws) => flood(ws, deadline)));
 print({ event: 'done', sent, bytesEach: message.length });
 for (const ws of sockets) ws.terminate();
 process.exit(0);
