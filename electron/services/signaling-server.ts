@@ -188,7 +188,6 @@ type IncomingMessage = z.infer<typeof incomingMessage>;
 type RunEvent = Extract<SignalingLogEvent, { event: 'refused' | 'disconnected' | 'rate-limited' | 'topics-refused' }>;
 
 type Client = {
-  readonly id: number;
   readonly ws: WebSocket;
   readonly address: string;
   readonly topics: Set<string>;
@@ -263,7 +262,6 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
   const overLimit = new WeakMap<Duplex, RefusedReason>();
   /** Sockets that have not sent a complete HTTP request yet, with the timer that closes them. */
   const awaitingRequest = new Map<Duplex, NodeJS.Timeout>();
-  let nextClientId = 0;
   const rooms = new RoomRegistry(limits.maxRegisteredRooms, limits.maxRoomsPerAddress);
   const verifierAttempts = new AttemptLimiter(limits.verifierChecksPerWindow, limits.verifierWindowMs);
   const counters = {
@@ -456,7 +454,6 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
 
   const onConnection = (ws: WebSocket, socket: Duplex, address: string) => {
     const client: Client = {
-      id: nextClientId++,
       ws,
       address,
       topics: new Set(),
