@@ -133,6 +133,9 @@ describe('one address cannot stall the server with costly messages', () => {
     // Let the flood build up before measuring.
     await sleep(500);
     const readBefore = server.stats().messagesReceived;
+    // The server runs in this process (the flooder in its own): this process's CPU time is the server's cost.
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
 
     // Honest traffic during the flood: pings in turn from both laptops, and a relay each way every 250 ms.
     let relays = 0;
@@ -150,6 +153,9 @@ describe('one address cannot stall the server with costly messages', () => {
     // Measured during the flood, not after it (pings stuck behind a stalled server can outlast it).
     const stillFlooding = !lines.some((line) => line.event === 'done');
     child.kill('SIGKILL');
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const wallSeconds = (performance.now() - wallBefore) / 1000;
     const floodRead = server.stats().messagesReceived - readBefore - 2 * relays - windows.flat().length;
 
     // Every relay arrives at the other laptop (and, as y-webrtc's server does, at its sender).
@@ -161,7 +167,8 @@ describe('one address cannot stall the server with costly messages', () => {
     console.info(
       `signaling abuse: flood of 8 sockets × 5.4 MB [] from one address: honest pings ${windows.map(describePings).join('; then ')} ` +
         `(no flood: ${describePings(baseline)}); relays ${arrived}/${2 * relays} arrived; ` +
-        `flood messages completed meanwhile ${floodRead}, read pauses ${server.stats().readPauses}`,
+        `flood messages completed meanwhile ${floodRead}, read pauses ${server.stats().readPauses}; ` +
+        `server process CPU ${cpuSeconds.toFixed(2)} s in ${wallSeconds.toFixed(1)} s, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
     );
 
     expect(stillFlooding).toBe(true);
