@@ -49,7 +49,8 @@ export const hostContract = {
    */
   'file:takeOpened': {
     input: z.void(),
-    output: z.array(z.object({ name: fileName, text: z.string().max(200 * 1024 * 1024) })).max(100),
+    // A file over the backup size limit comes unread, with its size: the renderer says it is too big.
+    output: z.array(z.union([z.object({ name: fileName, text: z.string().max(200 * 1024 * 1024) }), z.object({ name: fileName, tooBig: z.number().int().min(0) })])).max(100),
   },
   /** Hands a mailto: link (the minutes' mail draft) to the mail program. */
   'mail:open': {

@@ -1,5 +1,5 @@
 import { encodeWorkshopState, newId } from '../../../shared/model';
-import { parseBackup, restoreBackup, type BackupError } from '../../../shared/model/backup';
+import { backupSizeRefusal, parseBackup, restoreBackup, type BackupError } from '../../../shared/model/backup';
 import type { WorkshopStore } from '../../storage/workshop-store';
 
 export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
@@ -22,4 +22,14 @@ export async function importBackup(store: WorkshopStore, text: string, now = Dat
     doc.destroy();
   }
   return { ok: true, id, title: snapshot.meta.title, copy: existing !== undefined };
+}
+
+/**
+ * Imports a backup file the user picked: refused by its size before it is read, so a file far
+ * too big answers at once instead of after seconds and gigabytes of parsing.
+ */
+export async function importBackupFile(store: WorkshopStore, file: Pick<Blob, 'size' | 'text'>, now = Date.now()): Promise<ImportOutcome> {
+  const tooBig = backupSizeRefusal(file.size);
+  if (tooBig) return { ok: false, error: tooBig };
+  return importBackup(store, await file.text(), now);
 }
