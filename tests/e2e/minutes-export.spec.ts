@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { exportBackup, restoreBackup } from '../../shared/model/backup';
 import { seedDayFileWorkshop, seedDaySnapshot } from '../support/seed-day';
@@ -123,15 +125,20 @@ test('a damaged backup is refused on the home screen with the reason, and nothin
 
 test('a backup over the size limit is refused at once by its size, a damaged one by its checksum', async ({ page, shot }) => {
   await page.goto('/');
-  // 230 MB on paper (a sparse file): the app must refuse it by its size, without reading it.
-  mkdirSync(OUT, { recursive: true });
-  const huge = `${OUT}/riesig.plenum`;
+  // 230 MB on paper (a sparse file, outside test-results so no report copies it): the app must
+  // refuse it by its size, without reading it.
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+  const huge = join(dir, 'riesig.plenum');
   writeFileSync(huge, '');
   truncateSync(huge, 230 * 1024 * 1024);
-  await page.getByTestId('import-backup-file').setInputFiles(huge);
-  const started = Date.now();
-  await expect(page.getByTestId('import-backup-error')).toContainText('„riesig.plenum“ wurde nicht importiert. Die Datei ist zu groß (230 MB, Grenze 50 MB).', { timeout: 5_000 });
-  console.log(`230 MB backup refused ${Date.now() - started} ms after it was chosen`);
+  try {
+    await page.getByTestId('import-backup-file').setInputFiles(huge);
+    const started = Date.now();
+    await expect(page.getByTestId('import-backup-error')).toContainText('„riesig.plenum“ wurde nicht importiert. Die Datei ist zu groß (230 MB, Grenze 50 MB).', { timeout: 5_000 });
+    console.log(`230 MB backup refused ${Date.now() - started} ms after it was chosen`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   await shot('too-big');
 
   // One bit flipped in a title of a backup this version wrote: still valid JSON, but not what was exported.
