@@ -93,7 +93,8 @@ const time = z.number().finite().min(0);
 const nullableRef = ref.nullable();
 
 const metaSchema = z.object({
-  id,
+  // '' when the document's id was not an id (a peer wrote junk there): imported under a fresh id.
+  id: z.union([z.literal(''), id]),
   schemaVersion: z.number().int(),
   title: text,
   date: z.string().max(20),

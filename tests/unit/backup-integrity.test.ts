@@ -133,6 +133,17 @@ describe('a backup is refused by its size before it is read', () => {
 });
 
 describe('ids in a backup', () => {
+  it('a document whose workshop id a peer broke exports a backup that imports under a fresh id', async () => {
+    const doc = restoreBackup(seedDaySnapshot());
+    doc.getMap('meta').set('id', 'seed-day\r\nX-EVIL:1');
+    const parsed = parseBackup(exportBackup(doc));
+    expect(parsed.ok && parsed.value.meta.id).toBe('');
+    const store = await WorkshopStore.open(`backup-ids-${Date.now()}`);
+    stores.push(store);
+    const result = await importBackupFile(store, new Blob([exportBackup(doc)]));
+    expect(result.ok && /^[0-9a-f-]{36}$/.test(result.id)).toBe(true);
+  });
+
   it('must be ids: an action item whose id would inject calendar events is refused, naming it', () => {
     const file = JSON.parse(seedDayExport()) as { checksum?: string; workshop: WorkshopSnapshot };
     delete file.checksum;

@@ -13,8 +13,9 @@ export async function importBackup(store: WorkshopStore, text: string, now = Dat
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const snapshot = parsed.value;
-  const existing = await store.getIndexRow(snapshot.meta.id);
-  const id = existing ? newId() : snapshot.meta.id;
+  // A backup without a workshop id (its document had none that was an id) gets a fresh one.
+  const existing = snapshot.meta.id ? await store.getIndexRow(snapshot.meta.id) : undefined;
+  const id = existing || !snapshot.meta.id ? newId() : snapshot.meta.id;
   const doc = restoreBackup(snapshot, { workshopId: id });
   try {
     await store.createWorkshop({ id, title: snapshot.meta.title, date: snapshot.meta.date, createdAt: snapshot.meta.createdAt || now, updatedAt: now }, encodeWorkshopState(doc));
