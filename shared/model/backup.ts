@@ -31,8 +31,9 @@ import {
  * that is not JSON, not a Plenum backup, of a newer schema, or with one wrong field is refused
  * with what is wrong and where; so is a file larger than BACKUP_MAX_BYTES, before it is read, and
  * one whose content does not match its checksum (a damaged file: see backup-checksum.ts). Files
- * written before the checksum existed have none and are checked field by field only. An area that has no schema below is dropped by the parse, and the
- * round-trip test (tests/unit/backup-roundtrip.test.ts) fails: that is the alarm for a new area.
+ * written before the checksum existed have none and are checked field by field only. An area
+ * that has no schema below is dropped by the parse, and the round-trip test
+ * (tests/unit/backup-roundtrip.test.ts) fails: that is the alarm for a new area.
  *
  * The rebuilt document keeps every id (workshop, boards, cards, participants, votes…), so votes,
  * groups and action items still point at their cards. Fractional order keys are kept as they
