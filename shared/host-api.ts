@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_MAX_BYTES } from './model/backup-size';
 import { clockOffset } from './protocol/clock';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
@@ -49,7 +50,8 @@ export const hostContract = {
    */
   'file:takeOpened': {
     input: z.void(),
-    output: z.array(z.object({ name: fileName, text: z.string().max(200 * 1024 * 1024) })).max(100),
+    // A file over the backup size limit comes unread, with its size: the renderer says it is too big.
+    output: z.array(z.union([z.object({ name: fileName, text: z.string().max(BACKUP_MAX_BYTES) }), z.object({ name: fileName, tooBig: z.number().int().min(0) })])).max(100),
   },
   /** Hands a mailto: link (the minutes' mail draft) to the mail program. */
   'mail:open': {

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../shared/model';
-import { parseBackup, type BackupError } from '../../shared/model/backup';
+import { backupSizeRefusal, parseBackup, type BackupError } from '../../shared/model/backup';
 import { buildMinutes, MINUTES_FORMATS, minutesFileName, renderHtml, renderMinutes, type MinutesFormat } from '../../shared/minutes';
 import { htmlToPdf } from './minutes-pdf';
 
@@ -59,12 +59,16 @@ export function parseMinutesArgs(argv: readonly string[]): { ok: true; args: Min
 }
 
 const BACKUP_MESSAGES: Record<BackupError['code'], string> = {
+  'backup.tooBig': 'is too big',
   'backup.notJson': 'is not a Plenum backup (not JSON)',
   'backup.truncated': 'is cut off (truncated): the file ends in the middle',
   'backup.foreign': 'is not a Plenum backup',
   'backup.newer': 'was written by a newer Plenum',
   'backup.invalid': 'is damaged or was edited by hand',
+  'backup.damaged': 'is damaged (or was changed after it was exported)',
 };
+
+const errorText = (error: unknown) => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error));
 
 /** An English sentence for a refused backup (the CLI runs without the UI's translations). */
 export function describeBackupError(file: string, error: BackupError): string {
@@ -85,6 +89,12 @@ export async function runMinutesCli(argv: readonly string[], io: { out: (line: s
   const { args } = parsed;
   let raw: string;
   try {
+    // By size first: a file far too big would take seconds and gigabytes to read before it is refused.
+    const tooBig = backupSizeRefusal(statSync(args.file).size);
+    if (tooBig) {
+      io.err(`minutes: ${describeBackupError(args.file, tooBig)}`);
+      return 1;
+    }
     raw = readFileSync(args.file, 'utf8');
   } catch (error) {
     io.err(`minutes: cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -95,13 +105,21 @@ export async function runMinutesCli(argv: readonly string[], io: { out: (line: s
     io.err(`minutes: ${describeBackupError(args.file, backup.error)}`);
     return 1;
   }
-  const minutes = buildMinutes(backup.value, { language: args.lang ?? backup.value.meta.language, timeZone: args.timeZone });
-  const target = args.out ?? minutesFileName(minutes, args.format);
+  // Making the minutes and writing them fail for different reasons: each says its own.
+  let target: string;
+  let data: string | Uint8Array;
   try {
-    const data = args.format === 'pdf' ? await htmlToPdf(renderHtml(minutes)) : await renderMinutes(minutes, args.format);
+    const minutes = buildMinutes(backup.value, { language: args.lang ?? backup.value.meta.language, timeZone: args.timeZone });
+    target = args.out ?? minutesFileName(minutes, args.format);
+    data = args.format === 'pdf' ? await htmlToPdf(renderHtml(minutes)) : await renderMinutes(minutes, args.format);
+  } catch (error) {
+    io.err(`minutes: cannot make the ${args.format} minutes of ${args.file}: ${errorText(error)}`);
+    return 1;
+  }
+  try {
     writeFileSync(target, data);
   } catch (error) {
-    io.err(`minutes: cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`minutes: cannot write ${target}: ${errorText(error)}`);
     return 1;
   }
   io.out(`wrote ${target}`);

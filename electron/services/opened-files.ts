@@ -1,18 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Backups larger than this are not a workshop (a 2,000-card workshop is under 2 MB). */
-export const MAX_OPENED_BYTES = 200 * 1024 * 1024;
+import { BACKUP_MAX_BYTES } from '../../shared/model/backup-size';
 
 /** The `.plenum` files among a command line's arguments (a double-click passes the path). */
 export function plenumPathsIn(argv: readonly string[]): string[] {
   return argv.filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.plenum'));
 }
 
-export interface OpenedFile {
-  name: string;
-  text: string;
-}
+/** A file read, or one refused unread because it is larger than a backup may be (`tooBig`: its size in bytes). */
+export type OpenedFile = { name: string; text: string } | { name: string; tooBig: number };
 
 /**
  * The `.plenum` files the app was asked to open (first launch, a second launch, macOS'
@@ -32,8 +28,10 @@ export function openedFilesQueue() {
       const files: OpenedFile[] = [];
       for (const file of paths) {
         try {
-          if ((await stat(file)).size > MAX_OPENED_BYTES) continue;
-          files.push({ name: path.basename(file), text: await readFile(file, 'utf8') });
+          const { size } = await stat(file);
+          // Not read at all: the window says it is too big, at once.
+          if (size > BACKUP_MAX_BYTES) files.push({ name: path.basename(file), tooBig: size });
+          else files.push({ name: path.basename(file), text: await readFile(file, 'utf8') });
         } catch {
           // Gone or unreadable since it was double-clicked: nothing to import.
         }

@@ -120,7 +120,7 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc,
     writing = store
       .appendUpdates(id, batch, indexPatch(now), now)
       .then((seqs) => {
-        known.push(...seqs);
+        for (const seq of seqs) known.push(seq);
         afterWrite();
       })
       .catch((raw: unknown) => {

@@ -1,4 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { append } from './append';
 import { seatedText, type BoardResult, type CardEntry, type Minutes } from './model';
 
 /*
@@ -29,10 +30,13 @@ function board(result: BoardResult, minutes: Minutes, level: (typeof HeadingLeve
   const { texts } = minutes;
   const out: Paragraph[] = [];
   if (result.cardCount === 0) out.push(para([muted(texts.noCards)]));
-  for (const group of result.groups) out.push(heading(group.title, level), ...group.cards.map((entry) => card(entry, texts)));
+  for (const group of result.groups) {
+    out.push(heading(group.title, level));
+    for (const entry of group.cards) out.push(card(entry, texts));
+  }
   if (result.loose.length > 0) {
     if (result.groups.length > 0) out.push(heading(texts.ungrouped, level));
-    out.push(...result.loose.map((entry) => card(entry, texts)));
+    for (const entry of result.loose) out.push(card(entry, texts));
   }
   for (const round of result.rounds) {
     out.push(heading(texts.votes, level), para([muted(`${round.label}${round.open ? ` (${texts.voteOpen})` : ''}`)]));
@@ -85,7 +89,8 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
     if (item.notes.trim()) children.push(para([new TextRun({ text: `${texts.notes}: `, bold: true }), ...textRuns(item.notes)]));
   });
 
-  children.push(heading(texts.plenary, HeadingLevel.HEADING_1), ...board(minutes.plenary, minutes, HeadingLevel.HEADING_2));
+  children.push(heading(texts.plenary, HeadingLevel.HEADING_1));
+  append(children, board(minutes.plenary, minutes, HeadingLevel.HEADING_2));
 
   children.push(heading(texts.tables, HeadingLevel.HEADING_1));
   if (minutes.tables.length === 0) children.push(para([muted(texts.noTables)]));
@@ -94,7 +99,7 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
     if (table.topic) children.push(para([new TextRun({ text: `${texts.topic}: `, bold: true }), new TextRun(table.topic)]));
     const seated = seatedText(table.people, texts);
     if (seated) children.push(para([new TextRun({ text: `${texts.atTable}: `, bold: true }), new TextRun(seated)]));
-    children.push(...board(table.board, minutes, HeadingLevel.HEADING_3));
+    append(children, board(table.board, minutes, HeadingLevel.HEADING_3));
   }
 
   children.push(heading(texts.actions, HeadingLevel.HEADING_1));

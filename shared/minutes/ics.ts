@@ -15,9 +15,27 @@ import type { ActionEntry, Minutes } from './model';
 
 const encoder = new TextEncoder();
 
-/** Escapes a TEXT value (RFC 5545 3.3.11). */
+/**
+ * Escapes a TEXT value (RFC 5545 3.3.11): a line break becomes backslash-n, and the other
+ * control characters, which TEXT may not hold, are dropped.
+ */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n|\r/g, '\\n')
+    .replace(/(?!\t)\p{Cc}/gu, '');
+}
+
+/**
+ * A part of a UID. Ids are checked where they enter, but a calendar file is written from
+ * whatever the minutes hold: percent-encoding keeps every id of the app (letters, digits, '-',
+ * '_') as it is and leaves no line break, ';' or ',' for a broken id to inject anything with.
+ */
+export function icsUidPart(value: string): string {
+  // Not encodeURIComponent: it throws on a lone surrogate, which a peer can write.
+  return value.replace(/[^A-Za-z0-9_.-]/gu, (char) => Array.from(encoder.encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 /** Folds a content line at 75 octets (3.1) without splitting a UTF-8 character. */
@@ -63,7 +81,7 @@ function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
   ].filter(Boolean);
   return [
     'BEGIN:VEVENT',
-    `UID:${action.id}@${minutes.workshopId || 'workshop'}.plenum`,
+    `UID:${icsUidPart(action.id)}@${icsUidPart(minutes.workshopId || 'workshop')}.plenum`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${basicDate(action.due)}`,
     `DTEND;VALUE=DATE:${basicDate(nextDay(action.due))}`,

@@ -1,4 +1,5 @@
 import { seatedText, type ActionEntry, type BoardResult, type CardEntry, type Minutes } from './model';
+import { append } from './append';
 import { oneLine } from './format';
 
 /*
@@ -33,16 +34,18 @@ function board(result: BoardResult, minutes: Minutes, level: number): string[] {
   if (result.cardCount === 0) out.push(texts.noCards, '');
   for (const group of result.groups) {
     out.push(`${heading} ${mdEscape(group.title)}`, '');
-    out.push(...group.cards.map((card) => cardLine(card, texts)), '');
+    for (const card of group.cards) out.push(cardLine(card, texts));
+    out.push('');
   }
   if (result.loose.length > 0) {
     if (result.groups.length > 0) out.push(`${heading} ${texts.ungrouped}`, '');
-    out.push(...result.loose.map((card) => cardLine(card, texts)), '');
+    for (const card of result.loose) out.push(cardLine(card, texts));
+    out.push('');
   }
   for (const round of result.rounds) {
     out.push(`${heading} ${texts.votes}`, '', `${round.label}${round.open ? ` (${texts.voteOpen})` : ''}`, '');
     if (round.ranking.length > 0) {
-      out.push(...round.ranking.map((entry) => `- **${entry.rank}.** ${entry.isGroup ? `${texts.group}: ` : ''}${mdEscape(entry.label)} — ${texts.dots(entry.dots)}`));
+      for (const entry of round.ranking) out.push(`- **${entry.rank}.** ${entry.isGroup ? `${texts.group}: ` : ''}${mdEscape(entry.label)} — ${texts.dots(entry.dots)}`);
       if (round.more > 0) out.push(`- *${texts.moreRanked(round.more)}*`);
       out.push('');
     }
@@ -96,7 +99,8 @@ export function renderMarkdown(minutes: Minutes): string {
     if (item.notes.trim()) out.push(`**${texts.notes}:**`, '', mdEscape(item.notes.trim()).split('\n').join('  \n'), '');
   });
 
-  out.push(`## ${texts.plenary}`, '', ...board(minutes.plenary, minutes, 3));
+  out.push(`## ${texts.plenary}`, '');
+  append(out, board(minutes.plenary, minutes, 3));
 
   out.push(`## ${texts.tables}`, '');
   if (minutes.tables.length === 0) out.push(texts.noTables, '');
@@ -105,10 +109,11 @@ export function renderMarkdown(minutes: Minutes): string {
     if (table.topic) out.push(`**${texts.topic}:** ${mdEscape(table.topic)}`, '');
     const seated = seatedText({ named: table.people.named.map(mdEscape), unnamed: table.people.unnamed }, texts);
     if (seated) out.push(`**${texts.atTable}:** ${seated}`, '');
-    out.push(...board(table.board, minutes, 4));
+    append(out, board(table.board, minutes, 4));
   }
 
-  out.push(`## ${texts.actions}`, '', ...actionTable(minutes.actions, minutes));
+  out.push(`## ${texts.actions}`, '');
+  append(out, actionTable(minutes.actions, minutes));
 
   out.push(`## ${texts.nextSteps}`, '');
   if (minutes.nextSteps.length === 0) out.push(texts.noNextSteps, '');

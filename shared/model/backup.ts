@@ -2,6 +2,9 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { generateKeyBetween } from 'fractional-indexing';
 import { createWorkshopDoc, itemMap, roots, type WorkshopDoc } from './doc';
+import { backupChecksum, checksumHolds, CHECKSUM_FIELD } from './backup-checksum';
+import { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from './backup-size';
+import { ID_PATTERN } from './ids';
 import { areaReaders, type Area } from './snapshot';
 import { writeStakeholderGroupList } from './stakeholder-groups';
 import {
@@ -21,13 +24,16 @@ import {
 /*
  * The `.plenum` backup: the whole workshop as readable JSON, which Plenum imports again.
  *
- *   { "format": "plenum-backup", "schemaVersion": 1, "exportedAt": "…", "workshop": { <every area> } }
+ *   { "format": "plenum-backup", "schemaVersion": 1, "exportedAt": "…", "checksum": "sha256:…", "workshop": { <every area> } }
  *
  * Export writes every area `areaReaders` knows, so an area added to the document lands in the
  * file without a change here. Import validates the whole file before anything is built: a file
  * that is not JSON, not a Plenum backup, of a newer schema, or with one wrong field is refused
- * with what is wrong and where. An area that has no schema below is dropped by the parse, and the
- * round-trip test (tests/unit/backup-roundtrip.test.ts) fails: that is the alarm for a new area.
+ * with what is wrong and where; so is a file larger than BACKUP_MAX_BYTES, before it is read, and
+ * one whose content does not match its checksum (a damaged file: see backup-checksum.ts). Files
+ * written before the checksum existed have none and are checked field by field only. An area
+ * that has no schema below is dropped by the parse, and the round-trip test
+ * (tests/unit/backup-roundtrip.test.ts) fails: that is the alarm for a new area.
  *
  * The rebuilt document keeps every id (workshop, boards, cards, participants, votes…), so votes,
  * groups and action items still point at their cards. Fractional order keys are kept as they
@@ -37,8 +43,10 @@ import {
 
 export const BACKUP_FORMAT = 'plenum-backup';
 export const BACKUP_EXTENSION = 'plenum';
+export { BACKUP_MAX_BYTES, BACKUP_MAX_MB };
 
-export type BackupErrorCode = 'backup.notJson' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid';
+export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.damaged';
+
 
 export interface BackupError {
   code: BackupErrorCode;
@@ -51,6 +59,17 @@ export type BackupResult<T> = { ok: true; value: T } | { ok: false; error: Backu
 
 const refuse = (code: BackupErrorCode, detail: string, params?: BackupError['params']): BackupResult<never> => ({ ok: false, error: { code, detail, ...(params ? { params } : {}) } });
 
+/** The refusal of a file of `bytes` bytes, too big to be read. */
+export function backupTooBig(bytes: number): BackupError {
+  const sizeMb = Math.ceil(bytes / (1024 * 1024));
+  return { code: 'backup.tooBig', detail: `${sizeMb} MB, the limit is ${BACKUP_MAX_MB} MB`, params: { sizeMb, limitMb: BACKUP_MAX_MB } };
+}
+
+/** The refusal of a file of `bytes` bytes when it is over the limit: checked before the file is read. */
+export function backupSizeRefusal(bytes: number): BackupError | null {
+  return bytes > BACKUP_MAX_BYTES ? backupTooBig(bytes) : null;
+}
+
 /** Every area of the workshop as plain data, straight from the readers. */
 export function backupAreas(doc: WorkshopDoc): WorkshopSnapshot {
   const areas: Record<string, unknown> = {};
@@ -60,16 +79,23 @@ export function backupAreas(doc: WorkshopDoc): WorkshopSnapshot {
 
 /** The backup file's text (pretty-printed JSON: organisers open it to see what it holds). */
 export function exportBackup(doc: WorkshopDoc, now = Date.now()): string {
-  return `${JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: new Date(now).toISOString(), workshop: backupAreas(doc) }, null, 2)}\n`;
+  const content = { format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: new Date(now).toISOString(), workshop: backupAreas(doc) };
+  const { workshop, ...head } = content;
+  // The checksum before the workshop, so it is on the first lines of the file.
+  return `${JSON.stringify({ ...head, [CHECKSUM_FIELD]: backupChecksum(content), workshop }, null, 2)}\n`;
 }
 
-const id = z.string().min(1).max(200);
+/** The id of an item: it may end up unescaped in exports (an ICS UID), so only the id format passes. */
+const id = z.string().regex(ID_PATTERN, 'not an id (ASCII letters, digits, "-" and "_", at most 200)');
+/** A reference to another item: only compared with ids, never written out. */
+const ref = z.string().min(1).max(200);
 const text = z.string().max(1_000_000);
 const time = z.number().finite().min(0);
-const nullableId = id.nullable();
+const nullableRef = ref.nullable();
 
 const metaSchema = z.object({
-  id,
+  // '' when the document's id was not an id (a peer wrote junk there): imported under a fresh id.
+  id: z.union([z.literal(''), id]),
   schemaVersion: z.number().int(),
   title: text,
   date: z.string().max(20),
@@ -107,9 +133,9 @@ export const areaSchemas = {
       boardId: z.string(),
       text,
       order: z.string(),
-      groupId: nullableId,
+      groupId: nullableRef,
       colour: z.enum(CARD_COLOURS).nullable(),
-      authorId: nullableId,
+      authorId: nullableRef,
       stakeholderGroup: z.enum(STAKEHOLDER_GROUPS).nullable(),
       createdAt: time,
       updatedAt: time,
@@ -147,12 +173,12 @@ export const areaSchemas = {
     z.object({
       id,
       title: text,
-      ownerId: nullableId,
+      ownerId: nullableRef,
       ownerOrganisation: text,
       due: z.string().max(20),
       status: z.enum(ACTION_STATUSES),
-      boardId: nullableId,
-      sourceCardId: nullableId,
+      boardId: nullableRef,
+      sourceCardId: nullableRef,
       createdAt: time,
       order: z.string(),
     }),
@@ -190,6 +216,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * be the file's (one of them edited by hand means the file cannot be trusted).
  */
 export function parseBackup(raw: string): BackupResult<WorkshopSnapshot> {
+  // A UTF-8 file has at least as many bytes as its text has UTF-16 units: a text longer than the
+  // limit came from a file over it (the callers check the file's size before reading it).
+  const tooBig = backupSizeRefusal(raw.length);
+  if (tooBig) return { ok: false, error: tooBig };
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -204,6 +234,10 @@ export function parseBackup(raw: string): BackupResult<WorkshopSnapshot> {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     return refuse('backup.foreign', `no "format": "${BACKUP_FORMAT}" at the top of the file`);
+  }
+  // Before anything reads a value: a flipped bit in the version must not pass for a newer file.
+  if (!checksumHolds(data as Record<string, unknown>)) {
+    return refuse('backup.damaged', 'its content does not match its checksum');
   }
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
-import { newId } from './ids';
+import { isId, newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
 import { bool, entries, num, oneOf, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
@@ -37,7 +37,7 @@ export function cardsSnapshot(doc: WorkshopDoc): Card[] {
   // One pass straight into the result (no [id, map] pairs first): it runs on every open.
   const cards: Card[] = [];
   roots(doc).cards.forEach((card, id) => {
-    if (!isItemMap(card)) return;
+    if (!isItemMap(card) || !isId(id)) return;
     cards.push({
       id,
       boardId: str(card, 'boardId'),

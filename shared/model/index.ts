@@ -13,7 +13,7 @@ export * from './live';
 export * from './undo';
 export * from './updates';
 export * from './template';
-export { newId } from './ids';
+export { ID_PATTERN, isId, newId } from './ids';
 export * from './restore';
 export * from './tables';
 export * from './groups';

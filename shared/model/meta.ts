@@ -1,3 +1,4 @@
+import { isId } from './ids';
 import { roots, local, type WorkshopDoc } from './doc';
 import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
@@ -30,7 +31,7 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
   const language = text('language');
   const available = get('availableMin');
   return {
-    id: text('id'),
+    id: isId(get('id')) ? (get('id') as string) : '',
     schemaVersion: typeof get('schemaVersion') === 'number' ? (get('schemaVersion') as number) : 0,
     title: text('title'),
     date: text('date'),

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isId } from './ids';
 import { PENDING_ORDER } from './order';
 
 /*
@@ -44,11 +45,14 @@ export function itemIn(collection: Y.Map<Y.Map<unknown>>, id: string): Source | 
   return value instanceof Y.Map ? (value as Source) : undefined;
 }
 
-/** The items of a keyed collection whose value is a map, skipping anything else. */
+/**
+ * The items of a keyed collection whose value is a map under a key that is an id, skipping
+ * anything else (a peer can write any key, line breaks included).
+ */
 export function entries(collection: Y.Map<Y.Map<unknown>>): Array<[string, Source]> {
   const out: Array<[string, Source]> = [];
   collection.forEach((value, key) => {
-    if ((value as unknown) instanceof Y.Map) out.push([key, value]);
+    if ((value as unknown) instanceof Y.Map && isId(key)) out.push([key, value]);
   });
   return out;
 }

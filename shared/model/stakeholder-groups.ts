@@ -1,5 +1,5 @@
 import { local, roots, type WorkshopDoc } from './doc';
-import { newId } from './ids';
+import { isId, newId } from './ids';
 import { compareOrdered, keyAtEnd, PENDING_ORDER } from './order';
 import { entries, str } from './read';
 import { fail, ok, type Result } from './result';
@@ -34,7 +34,7 @@ function storedGroups(doc: WorkshopDoc): Map<string, StoredGroup> {
     const cut = name.lastIndexOf('/');
     const key = name.slice(0, cut);
     const field = name.slice(cut + 1);
-    if (cut <= 0) return;
+    if (cut <= 0 || !isId(key)) return;
     const group = groups.get(key) ?? { label: '', removed: false, order: PENDING_ORDER };
     if (field === 'label' && typeof value === 'string') group.label = value;
     else if (field === 'removed' && typeof value === 'boolean') group.removed = value;

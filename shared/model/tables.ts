@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { boardsSnapshot, cardsSnapshot } from './cards';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
-import { newId } from './ids';
+import { isId, newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
 import { entries, itemIn } from './read';
 import { fail, ok, type Result } from './result';
@@ -221,7 +221,7 @@ function ensureReportBack(doc: WorkshopDoc): Y.Map<unknown> | undefined {
 function reportBackEntries(shown: Y.Map<unknown>): Array<{ id: string; order: string }> {
   const out: Array<{ id: string; order: string }> = [];
   shown.forEach((order, id) => {
-    if (typeof order === 'string') out.push({ id, order });
+    if (typeof order === 'string' && isId(id)) out.push({ id, order });
   });
   return out.sort(compareOrdered);
 }

@@ -1,6 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { seedDayFileWorkshop } from '../support/seed-day';
+import { exportBackup, restoreBackup } from '../../shared/model/backup';
+import { seedDayFileWorkshop, seedDaySnapshot } from '../support/seed-day';
 import { expect, test } from './fixtures';
 
 /*
@@ -117,6 +120,33 @@ test('a damaged backup is refused on the home screen with the reason, and nothin
   await shot('refused');
   await expect(page.getByTestId('workshop-list')).toHaveCount(0);
   await page.reload();
+  await expect(page.locator('.workshop-row')).toHaveCount(0);
+});
+
+test('a backup over the size limit is refused at once by its size, a damaged one by its checksum', async ({ page, shot }) => {
+  await page.goto('/');
+  // 230 MB on paper (a sparse file, outside test-results so no report copies it): the app must
+  // refuse it by its size, without reading it.
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+  const huge = join(dir, 'riesig.plenum');
+  writeFileSync(huge, '');
+  truncateSync(huge, 230 * 1024 * 1024);
+  try {
+    await page.getByTestId('import-backup-file').setInputFiles(huge);
+    const started = Date.now();
+    await expect(page.getByTestId('import-backup-error')).toContainText('„riesig.plenum“ wurde nicht importiert. Die Datei ist zu groß (230 MB, Grenze 50 MB).', { timeout: 5_000 });
+    console.log(`230 MB backup refused ${Date.now() - started} ms after it was chosen`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await shot('too-big');
+
+  // One bit flipped in a title of a backup this version wrote: still valid JSON, but not what was exported.
+  const exported = exportBackup(restoreBackup(seedDaySnapshot()));
+  const at = exported.indexOf('Themenkreis') + 1;
+  const damaged = `${exported.slice(0, at)}${String.fromCharCode(exported.charCodeAt(at) ^ 1)}${exported.slice(at + 1)}`;
+  await page.getByTestId('import-backup-file').setInputFiles({ name: 'kaputt.plenum', mimeType: 'application/json', buffer: Buffer.from(damaged) });
+  await expect(page.getByTestId('import-backup-error')).toContainText('„kaputt.plenum“ wurde nicht importiert. Die Datei ist beschädigt oder wurde nach dem Export verändert');
   await expect(page.locator('.workshop-row')).toHaveCount(0);
 });
 

@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openedFilesQueue, plenumPathsIn } from '../../electron/services/opened-files';
+import { hostContract } from '../../shared/host-api';
+import { BACKUP_MAX_BYTES } from '../../shared/model/backup-size';
 
 describe('files the app is asked to open', () => {
   let dir = '';
@@ -26,5 +28,23 @@ describe('files the app is asked to open', () => {
     queue.add([first]);
     await expect(queue.take()).resolves.toEqual([{ name: 'Tag 1.plenum', text: '{"format":"plenum-backup"}' }]);
     await expect(queue.take()).resolves.toEqual([]);
+  });
+
+  it('over the backup size limit are handed over unread, with their size, for the window to refuse', async () => {
+    // Sparse: 230 MB on paper, nothing on disk.
+    const huge = path.join(dir, 'riesig.plenum');
+    await writeFile(huge, '');
+    await truncate(huge, 230 * 1024 * 1024);
+    const small = path.join(dir, 'klein.plenum');
+    await writeFile(small, '{}', 'utf8');
+    const queue = openedFilesQueue();
+    queue.add([huge, small]);
+    const taken = await queue.take();
+    expect(taken).toEqual([
+      { name: 'riesig.plenum', tooBig: 230 * 1024 * 1024 },
+      { name: 'klein.plenum', text: '{}' },
+    ]);
+    expect(230 * 1024 * 1024).toBeGreaterThan(BACKUP_MAX_BYTES);
+    expect(hostContract['file:takeOpened'].output.safeParse(taken).success).toBe(true);
   });
 });

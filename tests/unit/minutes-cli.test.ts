@@ -1,14 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMinutesArgs } from '../../electron/services/minutes-cli';
+import { BACKUP_MAX_MB } from '../../shared/model/backup-size';
 import { SEED_DAY_PATH } from '../support/seed-day';
 
 /** `npm run minutes` as an organiser runs it: a separate Node process through tsx. */
 function minutes(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/services/minutes-cli.ts', ...args], { encoding: 'utf8', timeout: 90_000 });
+  return minutesWith({}, ...args);
+}
+
+function minutesWith(env: Record<string, string>, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/services/minutes-cli.ts', ...args], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -63,6 +68,30 @@ describe('npm run minutes', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('cannot read');
   }, 120_000);
+
+  it('refuses a file over the size limit by its size, before reading it', () => {
+    // Sparse: 230 MB on paper, no disk space, and nothing in it to parse.
+    const file = join(dir, 'riesig.plenum');
+    writeFileSync(file, '');
+    truncateSync(file, 230 * 1024 * 1024);
+    const out = join(dir, 'riesig.md');
+    const run = minutes(file, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`riesig.plenum is too big: 230 MB, the limit is ${BACKUP_MAX_MB} MB`);
+    expect(() => readFileSync(out)).toThrow();
+  }, 60_000);
+
+  it('says the minutes could not be made when making them fails, and names the write only when writing fails', () => {
+    const pdf = join(dir, 'ohne-chromium.pdf');
+    const noBrowser = minutesWith({ CHROMIUM_PATH: join(dir, 'no-chromium-here') }, SEED_DAY_PATH, '--format', 'pdf', '--out', pdf);
+    expect(noBrowser.code).toBe(1);
+    expect(noBrowser.err).toContain(`cannot make the pdf minutes of ${SEED_DAY_PATH}: PDF needs Chromium`);
+    expect(noBrowser.err).not.toContain('cannot write');
+    const nowhere = join(dir, 'no-such-folder', 'seed.md');
+    const unwritable = minutes(SEED_DAY_PATH, '--out', nowhere);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.err).toContain(`cannot write ${nowhere}`);
+  }, 60_000);
 
   it('exits with 2 on bad arguments, with the usage', () => {
     const run = minutes(SEED_DAY_PATH, '--format', 'odt');

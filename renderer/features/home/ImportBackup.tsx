@@ -5,17 +5,19 @@ import { useStore } from '../../app/store-context';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importBackup } from '../minutes/backup-import';
+import { importBackupFile } from '../minutes/backup-import';
 import '../minutes/minutes.css';
 import { FieldError } from '../common/FieldError';
 
 /** The message of each reason a backup is refused. */
 export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
+  'backup.tooBig': 'backup.errors.tooBig',
   'backup.notJson': 'backup.errors.notJson',
   'backup.truncated': 'backup.errors.truncated',
   'backup.foreign': 'backup.errors.foreign',
   'backup.newer': 'backup.errors.newer',
   'backup.invalid': 'backup.errors.invalid',
+  'backup.damaged': 'backup.errors.damaged',
 };
 
 /** Imports a .plenum backup as a workshop of this laptop; a refused file says why and leaves everything as it was. */
@@ -35,7 +37,7 @@ export function ImportBackup() {
     setBusy(true);
     setRefusal(null);
     try {
-      const result = await importBackup(store, await file.text());
+      const result = await importBackupFile(store, file);
       if (!result.ok) {
         const { code, params, detail } = result.error;
         return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) });

@@ -4,7 +4,8 @@ import { useStore } from '../../app/store-context';
 import { host } from '../../host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importBackup } from '../minutes/backup-import';
+import { backupTooBig } from '../../../shared/model/backup';
+import { importBackup, type ImportOutcome } from '../minutes/backup-import';
 import { BACKUP_ERROR_KEYS } from './ImportBackup';
 
 /**
@@ -28,7 +29,8 @@ export function useOpenedFiles(enabled: boolean): void {
         const opened = await host['file:takeOpened']();
         if (!opened.ok) return;
         for (const file of opened.value) {
-          const result = await importBackup(store, file.text);
+          // A file over the size limit arrives unread, with its size.
+          const result: ImportOutcome = 'text' in file ? await importBackup(store, file.text) : { ok: false, error: backupTooBig(file.tooBig) };
           if (!result.ok) {
             const { code, params, detail } = result.error;
             showToast({ message: t('backup.openedRefused', { file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);
