@@ -128,8 +128,13 @@ test('a disk-full error is shown at once, the change is kept and written on retr
   await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-state', 'error');
   await shot('disk-full');
 
-  await page.evaluate(() => (window as unknown as { restoreDisk: () => void }).restoreDisk());
-  await page.getByTestId('storage-error').getByRole('button').click();
+  // The saver also retries by itself every few seconds: restoring the disk and pressing the banner's
+  // button in one task of the page leaves no turn for that timer, so it is the button that writes.
+  await expect(page.getByTestId('storage-error').getByRole('button')).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { restoreDisk: () => void }).restoreDisk();
+    document.querySelector<HTMLButtonElement>('[data-testid="storage-error"] button')?.click();
+  });
   await expectSaved(page);
   await expect(page.getByTestId('storage-error')).toHaveCount(0);
   await page.reload();
