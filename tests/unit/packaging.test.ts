@@ -232,7 +232,7 @@ describe('Node and Electron versions', () => {
   const refusing = (version: string) => declaring.filter(({ range }) => !satisfies(version, range)).map(({ where }) => where);
 
   it('package.json engines allows exactly the Node versions every installed package supports', async () => {
-    const { inNodeRange } = (await import('../../scripts/node-support.mjs')) as { inNodeRange: (version: string, range: string) => boolean };
+    const { inNodeRange } = await import('../../scripts/node-support.mjs');
     expect(candidates.length).toBeGreaterThan(50);
     for (const version of candidates) {
       const refusedBy = refusing(version);
@@ -264,7 +264,7 @@ describe('Node and Electron versions', () => {
   }
 
   it('npm test’s older Node is refused only by what starts and packages Electron', async () => {
-    const { TEST_NODE } = (await import('../../scripts/node-support.mjs')) as { TEST_NODE: string };
+    const { TEST_NODE } = await import('../../scripts/node-support.mjs');
     const appOnly = new Set([...closure('node_modules/electron'), ...closure('node_modules/electron-builder')]);
     // docx bundles its own copy of nanoid into dist/; the copy it declares is never loaded by the tests.
     const declaredButUnused = new Set(['node_modules/docx/node_modules/nanoid']);
