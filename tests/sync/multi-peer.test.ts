@@ -161,7 +161,10 @@ describe('nine laptops with peer sync, each in its own process', () => {
   // every presence list (its own included) until the app restarted.
   it('a table that was cut off and reconnected is listed in everyone’s presence again', async () => {
     expect(cutOff.length, NOTE).toBe(2);
-    const deadline = Date.now() + 5000;
+    // A laptop restarted after a native crash (peer-process.ts) comes back under a new awareness id;
+    // the others forget the old one when it times out (y-protocols: 30 s without renewal).
+    const restarted = everyone().some((peer) => peer.crashes.length > 0);
+    const deadline = Date.now() + (restarted ? 40_000 : 5000);
     let presence: number[] = [];
     while (Date.now() < deadline) {
       presence = (await Promise.all(everyone().map((peer) => status(peer)))).map((entry) => entry.presence);
@@ -169,7 +172,7 @@ describe('nine laptops with peer sync, each in its own process', () => {
       await sleep(500);
     }
     expect(presence, `${NOTE} presence per laptop`).toEqual(everyone().map(() => TABLES + 1));
-  }, 20_000);
+  }, 60_000);
 
   it('a ninth table that can only use the relay (no WebRTC) joins the running room, edits with everyone and converges', async () => {
     const t0 = Date.now();
