@@ -177,12 +177,32 @@ export class PeerProcess {
       this.restarting = true;
       for (const waiter of this.waiters) waiter.clock(false);
       console.warn(`${this.name}: the process died of ${signal} (a native crash, node-webrtc's known one); restarted from its store, ${this.inflight.size} commands sent again`);
-      this.spawn().catch((error: unknown) => {
-        this.stderr += `\nrestart after ${signal} failed: ${error instanceof Error ? error.message : String(error)}`;
-        this.child?.kill('SIGKILL');
-      });
+      this.restart(restarts);
       return;
     }
+    this.finish(code);
+  }
+
+  /** Starts the process again; one that does not get ready in time (a swamped machine) is replaced, within the same budget. */
+  private restart(budget: number): void {
+    this.spawn().catch((error: unknown) => {
+      const stuck = this.child;
+      this.stderr += `\nrestart failed: ${error instanceof Error ? error.message : String(error)}`;
+      // Its exit is no news: this.child no longer points at it.
+      this.child = null;
+      stuck?.kill('SIGKILL');
+      if (this.stopping || this.crashes.length >= budget) {
+        this.endedBy = `a restart that never got ready (${this.endedBy})`;
+        this.finish(null);
+        return;
+      }
+      this.crashes.push('restart not ready in time');
+      this.restart(budget);
+    });
+  }
+
+  private finish(code: number | null): void {
+    if (this.ended) return;
     this.ended = true;
     if (this.storeDir) rmSync(this.storeDir, { recursive: true, force: true });
     if (!this.stopping) {
