@@ -80,6 +80,8 @@ export class PeerProcess {
   private offline = false;
   /** Between a native crash and the restarted process's `ready`. */
   private restarting = false;
+  private downSince: number | null = null;
+  private downTotal = 0;
 
   private constructor(
     readonly name: string,
@@ -144,6 +146,8 @@ export class PeerProcess {
     this.ready = true;
     if (this.restarting) {
       this.restarting = false;
+      this.downTotal += Date.now() - (this.downSince ?? Date.now());
+      this.downSince = null;
       for (const waiter of this.waiters) waiter.clock(true);
     }
     for (const [rid, command] of this.inflight) this.write({ ...command, rid });
@@ -175,6 +179,7 @@ export class PeerProcess {
       // The time a restart takes (starting Node and tsx, joining the room: seconds on a busy
       // machine) is no time the laptop failed to answer in.
       this.restarting = true;
+      this.downSince = Date.now();
       for (const waiter of this.waiters) waiter.clock(false);
       console.warn(`${this.name}: the process died of ${signal} (a native crash, node-webrtc's known one); restarted from its store, ${this.inflight.size} commands sent again`);
       this.restart(restarts);
@@ -211,6 +216,11 @@ export class PeerProcess {
       for (const waiter of this.waiters.splice(0)) waiter.reject(failure);
     }
     this.resolveExited(code);
+  }
+
+  /** How long the laptop has been away restarting after native crashes, all told. */
+  get downtimeMs(): number {
+    return this.downTotal + (this.downSince === null ? 0 : Date.now() - this.downSince);
   }
 
   /** The current process's id (a test may crash it on purpose). */
