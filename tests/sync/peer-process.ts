@@ -271,6 +271,7 @@ export class PeerProcess {
       const found = this.events.find(match);
       if (found) return Promise.resolve(found);
     }
+    if (this.ended) return Promise.reject(new Error(`${this.name} has exited (${this.endedBy}); stderr: ${this.errorOutput}`));
     return new Promise((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const waiter = {
@@ -294,7 +295,13 @@ export class PeerProcess {
   /** Sends a command and waits for the first event of type `reply` after it. */
   async request(command: Record<string, unknown>, reply: string, timeoutMs = 15_000): Promise<PeerEvent> {
     const answer = this.next((event) => event.event === reply, timeoutMs);
-    this.send(command);
+    try {
+      this.send(command);
+    } catch (error) {
+      // Nobody will wait for the answer now: its failure must not go unhandled.
+      answer.catch(() => undefined);
+      throw error;
+    }
     return answer;
   }
 
@@ -309,7 +316,12 @@ export class PeerProcess {
 
   async status(): Promise<PeerEvent> {
     const reply = this.next((event) => event.event === 'status' && 'presence' in event);
-    this.send({ cmd: 'status' });
+    try {
+      this.send({ cmd: 'status' });
+    } catch (error) {
+      reply.catch(() => undefined);
+      throw error;
+    }
     return reply;
   }
 
