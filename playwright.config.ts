@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { findBrowser } from './scripts/find-browser.mjs';
 
-/** Debian's Chromium (or CHROMIUM_PATH) when present; Playwright's own browser otherwise. */
-export const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** CHROMIUM_PATH, else the system's Chromium or Chrome, else Playwright's own (see scripts/find-browser.mjs). */
+export const executablePath = findBrowser({ prefer: 'full' })?.path;
 
 export const chromiumArgs = [
   '--no-sandbox',

@@ -20,6 +20,7 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser } from '../scripts/find-browser.mjs';
 import { buildPage, serve, type StaticServer } from './lib/static-page';
 import type {} from './browser/api'; // window.plenumBench
 import { formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo, type Series } from './format';
@@ -103,7 +104,8 @@ async function runPage(wanted: (name: string) => boolean, resources: Resources, 
   resources.server = server;
   const { url } = server;
   resources.profile = await mkdtemp(join(os.tmpdir(), 'plenum-bench-'));
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  // The browser the end-to-end tests use (scripts/find-browser.mjs).
+  const executablePath = findBrowser({ prefer: 'full' })?.path;
   const context = await chromium.launchPersistentContext(resources.profile, {
     executablePath,
     headless: true,

@@ -1,13 +1,18 @@
 // npm start: make sure the Electron binary exists, build everything, then run the app from this folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_NODE, requireNode } from './node-support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronDir = path.join(root, 'node_modules', 'electron');
-const binaryInstalled = () => existsSync(path.join(electronDir, 'path.txt'));
+// path.txt names the executable inside dist/; Electron 45 re-downloads when either is missing.
+const binaryInstalled = () => {
+  const pathFile = path.join(electronDir, 'path.txt');
+  return existsSync(pathFile) && existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8')));
+};
 
 /** Runs a command to completion with the terminal attached; returns its exit code. */
 function run(command, args, options = {}) {
@@ -16,9 +21,13 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-// .npmrc sets ignore-scripts=true, so electron's postinstall (which downloads the binary) never ran.
+// Electron 45's downloader needs Node 22.12+ and fails with a stack trace on older ones.
+requireNode('npm start', APP_NODE);
+
+// Electron downloads its binary on the first require('electron') (and, before 45, in a postinstall that
+// .npmrc's ignore-scripts=true skips); fetched here first, with a message that says what to do if it fails.
 if (!binaryInstalled()) {
-  console.log('The Electron binary is not installed yet (npm ran with ignore-scripts). Downloading it once…');
+  console.log('The Electron binary is not installed yet. Downloading it once…');
   const status = run(process.execPath, [path.join(electronDir, 'install.js')], { cwd: electronDir });
   if (status !== 0 || !binaryInstalled()) {
     console.error(

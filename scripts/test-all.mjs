@@ -1,7 +1,19 @@
 // `npm test`: typecheck, lint, build, unit tests, end-to-end tests, in that order, stopping at the
-// first failure; then one closing line with the counts of both test runners.
+// first failure; then one closing line with the counts of both test runners. Before all that, a
+// Node it runs on and a Chromium for the tests that need one (found, else installed, else a message
+// naming the command to run; see find-browser.mjs): a fresh clone needs nothing but `npm install`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { setUpBrowserHere } from './find-browser.mjs';
+import { TEST_NODE, requireNode } from './node-support.mjs';
+
+requireNode('npm test', TEST_NODE);
+const browser = setUpBrowserHere();
+if (!browser.ok) {
+  console.error(`\n${browser.message}`);
+  process.exit(1);
+}
+console.log(`Chromium for the tests: ${browser.browser.path} (${browser.installed ? `just installed: ${browser.installed}` : browser.browser.source})`);
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],

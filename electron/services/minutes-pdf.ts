@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
+import { findBrowser } from '../../scripts/find-browser.mjs';
 import { printMinutesPdf } from '../../shared/minutes/pdf';
 
 /*
  * PDF of the minutes where Electron is absent (the command line, benchmarks, tests): the print-ready
  * HTML printed by headless Chromium, the engine Electron's printToPDF uses, so both PDFs match.
- * CHROMIUM_PATH when set; else Debian's headless shell (the lean headless Chromium Playwright
- * prefers too: a long PDF prints in about two thirds of the full browser's time), else Debian's
- * Chromium, else Playwright's own browser.
+ * Which Chromium: scripts/find-browser.mjs, the lookup the tests use too (CHROMIUM_PATH, else
+ * Debian's headless shell, which prints fastest, else a system Chromium or Chrome, else
+ * Playwright's own).
  */
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -16,10 +16,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 /** Parts of a long PDF printed at once: one per core, at most four. */
 const PRINT_PARTS = Math.min(4, availableParallelism());
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
-
 export function chromiumPath(): string | undefined {
-  return process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  return findBrowser({ prefer: 'print' })?.path;
 }
 
 export interface PdfPrinter {

@@ -144,12 +144,15 @@ export async function diffSummary(peers: readonly PeerProcess[]): Promise<string
 
 /**
  * Polls every peer's digest until all are equal; resolves with the time it took, or rejects after
- * `timeoutMs` with a diff summary.
+ * `timeoutMs` with a diff summary. Time a laptop spent restarting after a native crash
+ * (peer-process.ts) does not count: the room cannot converge while a laptop is starting again.
  */
 export async function converge(peers: readonly PeerProcess[], timeoutMs: number, note: string): Promise<number> {
   const started = Date.now();
+  const away = () => Math.max(0, ...peers.map((peer) => peer.downtimeMs));
+  const awayBefore = away();
   let last: Digest[] = [];
-  while (Date.now() - started < timeoutMs) {
+  while (Date.now() - started - (away() - awayBefore) < timeoutMs) {
     last = await Promise.all(peers.map((peer) => digest(peer)));
     if (last.every((entry) => entry.hash === last[0]?.hash)) return Date.now() - started;
     await sleep(250);

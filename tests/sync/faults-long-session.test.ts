@@ -34,7 +34,9 @@ const CONVERGE_MS = 30_000;
  * Runs of the same seed when a laptop process dies inside wrtc (see PeerProcess.crashedNatively):
  * node-webrtc crashes now and then when a connection closes (node-webrtc#576, open), more often
  * on a loaded machine; three runs in a row crashed once on a clean clone while another benchmark
- * ran beside it. Any failure that is not such a crash still fails at once.
+ * ran beside it. PeerProcess restarts such a laptop from its store and the session carries on;
+ * this is the fallback for what a restart cannot mend (a laptop crashing more often than it
+ * may be restarted). Any failure without such a crash still fails at once.
  */
 const ATTEMPTS = 5;
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { converge, digest, fuzzAll, fuzzErrors, newRoom, roomArgs, runSeed, seedNote, sleep, status, stopAll, type Room } from './cluster';
+import { uncaughtBesidesRestarts } from './faults-known';
 import { PeerProcess } from './peer-process';
 import type { FuzzLog } from './peers/fuzz';
 import { deriveSeed, pick, seededRandom } from '../support/prng';
@@ -142,7 +143,7 @@ describe('nine laptops with peer sync, each in its own process', () => {
     expect(errors.unexpected, `${NOTE} operations that threw`).toEqual([]);
     const refused = logs.reduce((sum, log) => sum + log.refused, 0);
     expect(refused, `${NOTE} operations the model refused`).toBe(0);
-    for (const peer of everyone()) expect(peer.uncaught(), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
+    for (const peer of everyone()) expect(uncaughtBesidesRestarts(peer, everyone()), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
     const statuses = await Promise.all(everyone().map((peer) => status(peer)));
     for (const [index, entry] of statuses.entries()) {
       expect(entry.status.state, `${NOTE} ${everyone()[index]?.name}`).toBe('connected');
@@ -161,7 +162,10 @@ describe('nine laptops with peer sync, each in its own process', () => {
   // every presence list (its own included) until the app restarted.
   it('a table that was cut off and reconnected is listed in everyone’s presence again', async () => {
     expect(cutOff.length, NOTE).toBe(2);
-    const deadline = Date.now() + 5000;
+    // A laptop restarted after a native crash (peer-process.ts) comes back under a new awareness id;
+    // the others forget the old one when it times out (y-protocols: 30 s without renewal).
+    const restarted = everyone().some((peer) => peer.crashes.length > 0);
+    const deadline = Date.now() + (restarted ? 40_000 : 5000);
     let presence: number[] = [];
     while (Date.now() < deadline) {
       presence = (await Promise.all(everyone().map((peer) => status(peer)))).map((entry) => entry.presence);
@@ -169,7 +173,7 @@ describe('nine laptops with peer sync, each in its own process', () => {
       await sleep(500);
     }
     expect(presence, `${NOTE} presence per laptop`).toEqual(everyone().map(() => TABLES + 1));
-  }, 20_000);
+  }, 60_000);
 
   it('a ninth table that can only use the relay (no WebRTC) joins the running room, edits with everyone and converges', async () => {
     const t0 = Date.now();
@@ -191,7 +195,7 @@ describe('nine laptops with peer sync, each in its own process', () => {
     expect(own.status.directPeers, `${NOTE} the relay-only table has no WebRTC connection`).toBe(0);
     expect(own.status.path, NOTE).toBe('relay');
     expect(own.status.relayPeers, NOTE).toBe(TABLES);
-    for (const peer of everyone()) expect(peer.uncaught(), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
+    for (const peer of everyone()) expect(uncaughtBesidesRestarts(peer, everyone()), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
     console.log(`multi-peer relay: converged ${tookMs} ms after the edits; test ${Date.now() - t0} ms`);
   }, 90_000);
 

@@ -175,6 +175,15 @@ describe('permissions', () => {
     'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
     'hid', 'serial', 'usb', 'deprecated-sync-clipboard-read',
   ];
+  // Each Electron major adds permissions: the installed Electron's own list, so an upgrade is checked too.
+  const declaredByElectron = [...source('node_modules/electron/electron.d.ts').matchAll(/set(?:Permission(?:Request|Check))Handler\(handler: \(\([^)]*?permission: ((?:'[^']+'(?: \| )?)+)/g)]
+    .flatMap((match) => [...String(match[1]).matchAll(/'([^']+)'/g)].map((name) => String(name[1])));
+
+  it('knows the permissions the installed Electron declares', () => {
+    expect(declaredByElectron.length).toBeGreaterThan(everyElectronPermission.length);
+    const allowed = [...new Set(declaredByElectron)].filter((permission) => isPermissionAllowed(permission, 'app://plenum/'));
+    expect(allowed.sort()).toEqual(['clipboard-sanitized-write', 'fullscreen']);
+  });
 
   it('denies everything but clipboard writing and fullscreen', () => {
     const allowed = everyElectronPermission.filter((permission) => isPermissionAllowed(permission, 'app://plenum/'));

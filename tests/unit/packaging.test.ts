@@ -56,7 +56,7 @@ describe('identity and targets', () => {
   });
 
   it('npm run dist builds first, then packages with this file', () => {
-    expect(packageJson.scripts.dist).toBe('npm run build && electron-builder --config electron-builder.yml');
+    expect(packageJson.scripts.dist).toBe('node scripts/node-support.mjs dist && npm run build && electron-builder --config electron-builder.yml');
     expect(packageJson.scripts.build).toContain('build:renderer');
     expect(packageJson.scripts.build).toContain('build:electron');
   });
@@ -191,5 +191,104 @@ describe('files packed into the asar', () => {
     const files = [...walk('dist/renderer'), ...walk('dist-electron')];
     expect(files).toEqual(expect.arrayContaining(['dist/renderer/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs']));
     expect(files.filter((file) => !packs(patterns, file))).toEqual([]);
+  });
+});
+
+/*
+ * Which Node the toolchain needs, from what the installed packages declare (package-lock.json
+ * records every package's engines): package.json engines must allow exactly the Node versions all of
+ * them support, and `npm test`'s wider range may only add versions refused by what `npm start` and
+ * `npm run dist` alone use (Electron's downloader, electron-builder's tools).
+ */
+describe('Node and Electron versions', () => {
+  type LockEntry = { version?: string; engines?: unknown; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, LockEntry> };
+  const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+  const { satisfies } = createRequire(import.meta.url)('semver') as { satisfies: (version: string, range: string) => boolean };
+
+  const nodeRange = (entry: LockEntry): string | undefined => {
+    const declared = entry.engines;
+    if (typeof declared !== 'object' || declared === null || Array.isArray(declared)) return undefined;
+    const node = (declared as Record<string, unknown>).node;
+    return typeof node === 'string' ? node : undefined;
+  };
+  const declaring = Object.entries(lock.packages).flatMap(([where, entry]) => {
+    const range = nodeRange(entry);
+    return where !== '' && range !== undefined ? [{ where, range }] : [];
+  });
+
+  // Every version any range names, one patch and one minor below it, and each major's first and a late release.
+  const candidates = [
+    ...new Set([
+      ...declaring.flatMap(({ range }) =>
+        [...range.matchAll(/(\d+)(?:\.(\d+))?(?:\.(\d+))?/g)].flatMap((match) => {
+          const [major, minor, patch] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+          return [`${major}.${minor}.${patch}`, `${major}.${minor}.${Math.max(0, patch - 1)}`, `${major}.${Math.max(0, minor - 1)}.99`];
+        }),
+      ),
+      ...Array.from({ length: 16 }, (_, index) => [`${index + 16}.0.0`, `${index + 16}.99.0`]).flat(),
+    ]),
+  ];
+  // Few distinct ranges among many packages: each checked once per version.
+  const ranges = [...new Set(declaring.map(({ range }) => range))];
+  const refusing = (version: string) => {
+    const refused = new Set(ranges.filter((range) => !satisfies(version, range)));
+    return declaring.filter(({ range }) => refused.has(range)).map(({ where }) => where);
+  };
+
+  it('package.json engines allows exactly the Node versions every installed package supports', async () => {
+    const { inNodeRange } = await import('../../scripts/node-support.mjs');
+    expect(candidates.length).toBeGreaterThan(50);
+    for (const version of candidates) {
+      const refusedBy = refusing(version);
+      expect(inNodeRange(version, engines), `Node ${version}; refused by: ${refusedBy.join(', ') || 'none'}`).toBe(refusedBy.length === 0);
+      expect(satisfies(version, engines), `semver reads engines the same way (${version})`).toBe(inNodeRange(version, engines));
+    }
+  });
+
+  /** Lock paths of a package and everything it depends on, resolved the way Node does (nearest node_modules up). */
+  function closure(start: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (where: string) => {
+      if (seen.has(where)) return;
+      seen.add(where);
+      const entry = lock.packages[where];
+      for (const name of Object.keys({ ...entry?.dependencies, ...entry?.optionalDependencies })) {
+        for (let base = where; ; base = base.slice(0, Math.max(0, base.lastIndexOf('/node_modules/')))) {
+          const candidate = `${base ? `${base}/` : ''}node_modules/${name}`;
+          if (lock.packages[candidate]) {
+            visit(candidate);
+            break;
+          }
+          if (base === '') break;
+        }
+      }
+    };
+    visit(start);
+    return seen;
+  }
+
+  it('npm test’s older Node is refused only by what starts and packages Electron', async () => {
+    const { TEST_NODE } = await import('../../scripts/node-support.mjs');
+    const appOnly = new Set([...closure('node_modules/electron'), ...closure('node_modules/electron-builder')]);
+    // docx bundles its own copy of nanoid into dist/; the copy it declares is never loaded by the tests.
+    const declaredButUnused = new Set(['node_modules/docx/node_modules/nanoid']);
+    for (const version of candidates.filter((candidate) => satisfies(candidate, TEST_NODE))) {
+      const refusedBy = refusing(version).filter((where) => !appOnly.has(where) && !declaredButUnused.has(where));
+      expect(refusedBy, `Node ${version}`).toEqual([]);
+    }
+    expect(satisfies('20.18.1', TEST_NODE), 'Vite 8 and ESLint 10 need 20.19').toBe(false);
+  });
+
+  it('depends on an Electron major inside Electron’s support window, installed as declared', () => {
+    const electronRange = (JSON.parse(read('package.json')) as { devDependencies: Record<string, string> }).devDependencies.electron;
+    const locked = String(lock.packages['node_modules/electron']?.version);
+    expect(electronRange).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(satisfies(locked, String(electronRange)), `lock file has Electron ${locked}`).toBe(true);
+    // Electron supports its newest three majors; 45 was the newest when Plenum moved to it. Raise on each upgrade.
+    expect(Number(locked.split('.')[0])).toBeGreaterThanOrEqual(45);
+    expect((config as { electronVersion?: string }).electronVersion, 'electron-builder takes the version from node_modules').toBeUndefined();
+    const installed = (JSON.parse(read('node_modules/electron/package.json')) as { version: string }).version;
+    expect(installed, 'node_modules/electron is what the lock file says (run npm install)').toBe(locked);
   });
 });

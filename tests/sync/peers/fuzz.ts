@@ -60,11 +60,34 @@ function text(random: () => number, prefix: string): string {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function runFuzz(doc: WorkshopDoc, options: FuzzOptions): Promise<FuzzLog> {
-  const random = seededRandom(options.seed);
-  const log: FuzzLog = { added: [], removed: [], edited: [], agendaAdded: [], agendaMoved: 0, agendaRenamed: 0, refused: 0, skipped: 0, errors: [], durationMs: 0 };
-  const started = performance.now();
-  for (let index = 0; index < options.ops; index += 1) {
+/** How far a run got: enough to carry on in a laptop restarted after a crash (see store.ts). */
+export interface FuzzProgress {
+  /** The next operation's index. */
+  index: number;
+  /** Numbers drawn from the seeded generator so far. */
+  draws: number;
+  log: FuzzLog;
+}
+
+export interface FuzzHooks {
+  /** Where a run of the same tag stopped when the process crashed. */
+  resume?: FuzzProgress;
+  /** Called synchronously after each operation, before the pause. */
+  onStep?: (progress: FuzzProgress) => void;
+  /** Called synchronously before each operation. */
+  beforeStep?: () => void;
+}
+
+export async function runFuzz(doc: WorkshopDoc, options: FuzzOptions, hooks: FuzzHooks = {}): Promise<FuzzLog> {
+  const generator = seededRandom(options.seed);
+  let draws = 0;
+  const random = () => ((draws += 1), generator());
+  // The same numbers from where the crashed run stopped: the operations it had not done yet, as they would have been.
+  for (let skip = 0; skip < (hooks.resume?.draws ?? 0); skip += 1) random();
+  const log: FuzzLog = hooks.resume?.log ?? { added: [], removed: [], edited: [], agendaAdded: [], agendaMoved: 0, agendaRenamed: 0, refused: 0, skipped: 0, errors: [], durationMs: 0 };
+  const started = performance.now() - log.durationMs;
+  for (let index = hooks.resume?.index ?? 0; index < options.ops; index += 1) {
+    hooks.beforeStep?.();
     const label = `${options.name}/${options.tag}/${index}`;
     const roll = random();
     let op = 'none';
@@ -125,6 +148,8 @@ export async function runFuzz(doc: WorkshopDoc, options: FuzzOptions): Promise<F
       log.errors.push({ op, message: failure.message, stack: failure.stack ?? '', context });
     }
     const delay = options.minDelayMs + random() * Math.max(0, options.maxDelayMs - options.minDelayMs);
+    log.durationMs = performance.now() - started;
+    hooks.onStep?.({ index: index + 1, draws, log });
     await sleep(delay);
   }
   log.durationMs = performance.now() - started;

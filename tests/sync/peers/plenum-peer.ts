@@ -4,6 +4,13 @@
 //
 //   node --import tsx tests/sync/peers/plenum-peer.ts --signaling ws://127.0.0.1:PORT --room R --secret S
 //        [--host] [--block-webrtc] [--name N] [--seed-title T [--seed-cards N]] [--table-id ID]
+//        [--store FILE [--start-offline]]
+//
+// --store: the laptop's disk (store.ts). A laptop started again on the same file (after a crash)
+// opens the workshop it had instead of seeding one, answers a command it already did with the
+// reply it gave then, and carries an interrupted random-edit run on where it stopped;
+// --start-offline: it was offline when it crashed, and stays so until told to connect.
+// A command may carry "rid": n, echoed in its reply (peer-process.ts matches them up).
 //
 // stdin, one JSON per line (replies in brackets):
 //   {"cmd":"card","text":"…","board"?:"…"}          [added {ok, id}]
@@ -50,8 +57,9 @@ import {
 } from '../../../shared/model';
 import { startPeerSync } from '../../../renderer/session/peer-sync';
 import { BrowserLikeWebSocket } from './browser-websocket';
-import { runFuzz } from './fuzz';
+import { runFuzz, type FuzzLog } from './fuzz';
 import { GARBAGE_KINDS, sendGarbage } from './garbage';
+import { openPeerStore } from './store';
 
 const { values } = parseArgs({
   options: {
@@ -64,6 +72,8 @@ const { values } = parseArgs({
     'seed-title': { type: 'string' },
     'table-id': { type: 'string' },
     'seed-cards': { type: 'string' },
+    store: { type: 'string' },
+    'start-offline': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -78,6 +88,8 @@ const args = z
     'seed-title': z.string().optional(),
     'table-id': z.string().optional(),
     'seed-cards': z.coerce.number().int().min(0).optional(),
+    store: z.string().optional(),
+    'start-offline': z.boolean(),
   })
   .parse(values);
 
@@ -94,11 +106,16 @@ globals.WebSocket = BrowserLikeWebSocket;
 const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc');
 
 const doc = createWorkshopDoc();
-// Only the creator seeds: a joining laptop starts empty and receives the workshop.
-if (args['seed-title']) initWorkshop(doc, { id: args.room, title: args['seed-title'], language: 'de' });
-// A big workshop to start with: n cards of ≈ 200 characters on the plenary.
-for (let index = 0; index < (args['seed-cards'] ?? 0); index += 1) {
-  addCard(doc, { boardId: PLENARY_BOARD_ID, text: `seed ${index} ${'Bürgerbeteiligung und Energiewende im Stadtteil, громада і транспорт. '.repeat(3)}` });
+const store = args.store ? openPeerStore(args.store, doc) : null;
+// Only the creator seeds, and only once: a joining laptop starts empty and receives the workshop.
+if (!store?.state.restored) {
+  store?.hold();
+  if (args['seed-title']) initWorkshop(doc, { id: args.room, title: args['seed-title'], language: 'de' });
+  // A big workshop to start with: n cards of ≈ 200 characters on the plenary.
+  for (let index = 0; index < (args['seed-cards'] ?? 0); index += 1) {
+    addCard(doc, { boardId: PLENARY_BOARD_ID, text: `seed ${index} ${'Bürgerbeteiligung und Energiewende im Stadtteil, громада і транспорт. '.repeat(3)}` });
+  }
+  store?.save();
 }
 
 // One event per card id the first time this laptop holds it, in one pass over the map (no sort).
@@ -124,6 +141,7 @@ const sync = await startPeerSync({
   host: args.host,
   blockWebrtc: args['block-webrtc'],
 });
+if (args['start-offline']) sync.disconnect();
 sync.subscribe(() => emit({ event: 'status', status: sync.status() }));
 
 const command = z.discriminatedUnion('cmd', [
@@ -157,64 +175,93 @@ function quit(): never {
   process.exit(0);
 }
 
-function handle(input: z.infer<typeof command>): void {
+/** Commands that change the workshop: done once, even when sent again after a crash. */
+const CHANGES: ReadonlySet<string> = new Set(['card', 'edit', 'remove', 'agenda', 'move-agenda', 'table', 'fuzz']);
+
+const fuzzProgress = z.object({ index: z.number().int().min(0), draws: z.number().int().min(0), log: z.custom<FuzzLog>((value) => typeof value === 'object' && value !== null) });
+
+function handle(input: z.infer<typeof command>, rid: number | undefined): void {
+  const durable = store !== null && rid !== undefined && CHANGES.has(input.cmd);
+  const done = rid === undefined ? undefined : store?.state.replies.get(rid);
+  if (durable && done) {
+    emit(done);
+    return;
+  }
+  // The updates of a change are saved together with its reply: after a crash, either both are on disk or neither.
+  if (durable) store?.hold();
+  const reply = (event: Record<string, unknown>) => {
+    const full = rid === undefined ? event : { ...event, rid };
+    if (durable) store?.save({ rid: rid ?? 0, reply: full });
+    emit(full);
+  };
   switch (input.cmd) {
     case 'card': {
       const result = addCard(doc, { boardId: input.board ?? PLENARY_BOARD_ID, text: input.text });
-      emit({ event: 'added', ok: result.ok, id: result.ok ? result.value.id : null });
+      reply({ event: 'added', ok: result.ok, id: result.ok ? result.value.id : null });
       return;
     }
     case 'edit':
-      emit({ event: 'edited', ok: updateCardText(doc, input.id, input.text).ok });
+      reply({ event: 'edited', ok: updateCardText(doc, input.id, input.text).ok });
       return;
     case 'remove':
-      emit({ event: 'removed', ok: removeCard(doc, input.id).ok });
+      reply({ event: 'removed', ok: removeCard(doc, input.id).ok });
       return;
     case 'agenda': {
       const result = addAgendaItem(doc, { title: input.title, durationMin: input.durationMin ?? 15 });
-      emit({ event: 'agenda-added', ok: result.ok, id: result.ok ? result.value.id : null });
+      reply({ event: 'agenda-added', ok: result.ok, id: result.ok ? result.value.id : null });
       return;
     }
     case 'move-agenda':
-      emit({ event: 'agenda-moved', ok: moveAgendaItem(doc, input.id, input.toIndex).ok });
+      reply({ event: 'agenda-moved', ok: moveAgendaItem(doc, input.id, input.toIndex).ok });
       return;
     case 'table': {
       const result = addTable(doc, { name: input.name, topic: input.topic ?? '' });
-      emit({ event: 'table-added', ok: result.ok, id: result.ok ? result.value.id : null });
+      reply({ event: 'table-added', ok: result.ok, id: result.ok ? result.value.id : null });
       return;
     }
     case 'fuzz':
-      void runFuzz(doc, { ...input, name: args.name }).then((log) => emit({ event: 'fuzz-done', tag: input.tag, log }));
+      {
+        const saved = fuzzProgress.safeParse(store?.state.fuzz.get(input.tag));
+        void runFuzz(
+          doc,
+          { ...input, name: args.name },
+          {
+            resume: saved.success ? saved.data : undefined,
+            beforeStep: () => store?.hold(),
+            onStep: (progress) => store?.save({ fuzz: input.tag, progress: { ...progress } }),
+          },
+        ).then((log) => reply({ event: 'fuzz-done', tag: input.tag, log }));
+      }
       return;
     case 'disconnect':
       sync.disconnect();
-      emit({ event: 'disconnected' });
+      reply({ event: 'disconnected' });
       return;
     case 'connect':
       sync.connect();
-      emit({ event: 'connected' });
+      reply({ event: 'connected' });
       return;
     case 'snapshot':
-      emit({ event: 'snapshot', snapshot: workshopSnapshot(doc) });
+      reply({ event: 'snapshot', snapshot: workshopSnapshot(doc) });
       return;
     case 'digest': {
       const hash = createHash('sha256').update(JSON.stringify(workshopSnapshot(doc))).digest('hex');
-      emit({ event: 'digest', hash, cards: cardsSnapshot(doc).length, agenda: agendaSnapshot(doc).length, boards: boardsSnapshot(doc).length });
+      reply({ event: 'digest', hash, cards: cardsSnapshot(doc).length, agenda: agendaSnapshot(doc).length, boards: boardsSnapshot(doc).length });
       return;
     }
     case 'status': {
       const presence = sync.presence();
-      emit({ event: 'status', status: sync.status(), presence: presence.length, names: presence.map((entry) => entry.identity.name) });
+      reply({ event: 'status', status: sync.status(), presence: presence.length, names: presence.map((entry) => entry.identity.name) });
       return;
     }
     case 'garbage':
       void sendGarbage({ url: args.signaling[0] ?? '', room: args.room, secret: args.secret, kinds: input.kinds }).then(
-        (count) => emit({ event: 'garbage-sent', seq: input.seq, count }),
-        (error: unknown) => emit({ event: 'garbage-failed', seq: input.seq, message: describeError(error) }),
+        (count) => reply({ event: 'garbage-sent', seq: input.seq, count }),
+        (error: unknown) => reply({ event: 'garbage-failed', seq: input.seq, message: describeError(error) }),
       );
       return;
     case 'ping':
-      emit({ event: 'pong', id: input.id, at: performance.timeOrigin + performance.now() });
+      reply({ event: 'pong', id: input.id, at: performance.timeOrigin + performance.now() });
       return;
     case 'quit':
       quit();
@@ -235,7 +282,8 @@ createInterface({ input: process.stdin })
       emit({ event: 'error', message: parsed.error.message });
       return;
     }
-    handle(parsed.data);
+    const rid = (raw as { rid?: unknown }).rid;
+    handle(parsed.data, typeof rid === 'number' && Number.isInteger(rid) ? rid : undefined);
   })
   // The test process is gone (or closed our stdin): never outlive it.
   .on('close', quit);
