@@ -213,7 +213,10 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     return open.filter(([, conn]) => stuck.silentFor(conn, now) < PRESENCE_TIMEOUT_MS).map(([id]) => id);
   };
 
+  /** Off the network on purpose (work offline, or the window unloads): every path is cut, whatever sockets still close. */
+  let online = true;
   const computeStatus = (): SyncStatus => {
+    if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
     const servers = sockets().filter((socket) => socket.connected).length;
     const directPeers = directIds().length;
     const relayPeers = relay?.relayOnlyPeers().length ?? 0;
@@ -280,7 +283,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   const poll = setInterval(() => {
     const now = performance.now();
     if (conns) stuck.check(conns, now);
-    if (provider.connected) keepPresence(provider.awareness, Date.now(), PRESENCE_ORIGIN);
+    if (online) keepPresence(provider.awareness, Date.now(), PRESENCE_ORIGIN);
     refresh();
   }, PRESENCE_CHECK_MS);
 
@@ -291,6 +294,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
    * socket once no provider uses it. What this laptop heard about the others goes too.
    */
   const leave = () => {
+    online = false;
     relay?.leave();
     if (provider.connected) provider.disconnect();
     const others = [...provider.awareness.getStates().keys()].filter((client) => client !== doc.clientID);
@@ -300,7 +304,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   // A window that closes or unloads says goodbye; one restored from the back-forward cache comes back.
   let unloaded = false;
   const onPageHide = () => {
-    if (!provider.connected) return;
+    if (!online) return;
     unloaded = true;
     leave();
   };
@@ -342,7 +346,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     },
     connect() {
       unloaded = false;
-      if (provider.connected) return;
+      if (online) return;
+      online = true;
       stuck.reset();
       provider.connect();
       // y-webrtc drops this laptop's awareness state on disconnect; say again who we are.
