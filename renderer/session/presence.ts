@@ -4,12 +4,12 @@ import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
  * How fast the room notices a laptop that went away. A laptop that closes or goes offline says
  * goodbye on every path at once (peer-sync.ts, relay.ts). One that vanishes without a word (a
  * crash, the Wi-Fi gone) is noticed by its silence: every laptop renews its presence every
- * HEARTBEAT_MS over WebRTC and the relay, and one not heard for PRESENCE_TIMEOUT_MS (three
+ * HEARTBEAT_MS over WebRTC and the relay, and one not heard for PRESENCE_TIMEOUT_MS (about three
  * renewals missed) is dropped from the count, its presence and its WebRTC connection.
  * y-protocols' own timeout (30 s) is too slow for a moderator counting tables.
  */
-export const HEARTBEAT_MS = 4000;
-export const PRESENCE_TIMEOUT_MS = 12_000;
+export const HEARTBEAT_MS = 3000;
+export const PRESENCE_TIMEOUT_MS = 10_000;
 /** Presence and connections are checked this often, so a silent laptop goes within a second of the timeout. */
 export const PRESENCE_CHECK_MS = 1000;
 

@@ -31,6 +31,13 @@ describe('keepPresence', () => {
     const talking = laptop('Tisch 2');
     for (const other of [quiet, talking]) applyAwarenessUpdate(here.awareness, encodeAwarenessUpdate(other.awareness, [other.doc.clientID]), 'test');
     const t0 = Date.now();
+    const heardAt = (client: number, at: number) => {
+      const meta = here.awareness.meta.get(client);
+      if (meta) meta.lastUpdated = at;
+    };
+    heardAt(here.doc.clientID, t0);
+    heardAt(quiet.doc.clientID, t0);
+    heardAt(talking.doc.clientID, t0);
     const clock = () => here.awareness.meta.get(here.doc.clientID)?.clock;
     const before = clock();
 
@@ -40,8 +47,7 @@ describe('keepPresence', () => {
     expect(clock()).toBe((before ?? 0) + 1);
 
     // Tisch 2 renews itself; Tisch 1 has fallen silent.
-    const meta = here.awareness.meta.get(talking.doc.clientID);
-    if (meta) meta.lastUpdated = t0 + PRESENCE_TIMEOUT_MS - 1000;
+    heardAt(talking.doc.clientID, t0 + PRESENCE_TIMEOUT_MS - 1000);
     keepPresence(here.awareness, t0 + PRESENCE_TIMEOUT_MS - 1, 'test');
     expect(here.awareness.getStates().has(quiet.doc.clientID)).toBe(true);
     keepPresence(here.awareness, t0 + PRESENCE_TIMEOUT_MS + 1, 'test');
@@ -107,6 +113,7 @@ describe('the relay', () => {
     const moderator = await relayLaptop('moderator', server, key);
     const table = await relayLaptop('table', server, key);
     await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']));
+    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toEqual(['moderator']));
     // The table vanishes: nothing more comes from it, not even a goodbye.
     vi.advanceTimersByTime(PRESENCE_TIMEOUT_MS - 1000);
     expect(moderator.relay.relayOnlyPeers()).toEqual(['table']);
