@@ -32,10 +32,15 @@ export interface ConnectionController {
 
 type SyncStarter = typeof startPeerSync;
 
+/**
+ * `signal` aborts a controller that is no longer wanted before it connects: a React effect that
+ * is cleaned up at once (StrictMode mounts twice) never puts a laptop on the network.
+ */
 export async function connectWorkshop(
   store: WorkshopStore,
   session: Pick<WorkshopSession, 'id' | 'doc'>,
   start: SyncStarter = startPeerSync,
+  signal?: AbortSignal,
 ): Promise<ConnectionController> {
   const listeners = new Set<() => void>();
   let current: ConnectionState = { row: (await store.getConnection(session.id)) ?? null, sync: null, error: null };
@@ -55,6 +60,7 @@ export async function connectWorkshop(
 
   const run = async (row: ConnectionRow) => {
     stopSync();
+    if (destroyed) return;
     try {
       const sync = await start({
         doc: session.doc,
@@ -73,6 +79,7 @@ export async function connectWorkshop(
     }
   };
 
+  if (signal?.aborted) destroyed = true;
   if (current.row) await run(current.row);
 
   return {

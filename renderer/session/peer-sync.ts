@@ -1,6 +1,6 @@
 import { WebrtcProvider } from 'y-webrtc';
 import * as encoding from 'lib0/encoding';
-import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import type { ClockEstimate } from '../../shared/protocol/clock';
@@ -8,8 +8,9 @@ import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
 import { startClockSync } from './clock-sync';
+import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
-import { watchStuckConnections } from './stuck-connections';
+import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
 /** Who this laptop is, as the others see it in their presence list. */
 export interface PeerIdentity {
@@ -64,13 +65,24 @@ export interface PeerSync {
   presence(): Presence[];
   subscribe(listener: () => void): () => void;
   setIdentity(identity: PeerIdentity): void;
-  /** Leaves the network (keeps working locally); `connect` rejoins and merges. */
+  /**
+   * Leaves the network (keeps working locally): every path is cut at once (WebRTC, relay,
+   * signaling) and the others are told. `connect` rejoins and merges.
+   */
   disconnect(): void;
   connect(): void;
+  /** Says goodbye like `disconnect` and lets go of everything; nothing of it stays behind. */
   destroy(): void;
 }
 
-const STATUS_POLL_MS = 1000;
+/** Origin of presence this laptop drops by itself (silence, going offline): not news for the others. */
+const PRESENCE_ORIGIN = 'plenum:presence';
+
+/**
+ * Rooms whose last connection is still being torn down. y-webrtc keeps one room per name for the
+ * whole page and refuses a second; its destroy finishes a moment later.
+ */
+const closing = new Map<string, Promise<void>>();
 
 function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
   return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path;
@@ -134,9 +146,12 @@ export function sendDirectOnly(awareness: Awareness, room: unknown): void {
   };
   const onAwarenessUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
     if (origin === room) return;
+    // Each laptop speaks for itself only: what it heard about others (through the relay, or a
+    // laptop it dropped as silent) is theirs to say, and passed on it would outlive them.
+    if (![...added, ...updated, ...removed].includes(awareness.clientID)) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]));
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [awareness.clientID]));
     broadcast(encoder);
   };
   awareness.doc.off('update', target._docUpdateHandler);
@@ -155,6 +170,7 @@ export function sendDirectOnly(awareness: Awareness, room: unknown): void {
  */
 export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync> {
   const { doc, room, secret } = options;
+  await closing.get(room);
   const provider = new WebrtcProvider(room, doc, {
     signaling: [...options.signaling],
     password: secret,
@@ -163,6 +179,22 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       config: { iceServers: [], ...(options.blockWebrtc ? { iceTransportPolicy: 'relay' } : {}) },
       ...(options.wrtc ? { wrtc: options.wrtc } : {}),
     },
+  });
+  const stuck = watchStuckConnections();
+  // y-webrtc opens its room in its own `provider.key.then`, registered first, so this runs right
+  // after, before any message from the network can create a connection. Every connection is
+  // watched from its first byte: one found later had its first data unseen, was taken for stuck
+  // and closed, and the indicator went direct → via host → direct some 10 s after a join.
+  let conns: Map<string, OpeningConnection> | null = null;
+  void provider.key.then(() => {
+    const map = provider.room?.webrtcConns as Map<string, OpeningConnection> | undefined;
+    if (!map) return;
+    conns = map;
+    const add = map.set.bind(map);
+    map.set = (id, conn) => {
+      stuck.track(id, conn, performance.now());
+      return add(id, conn);
+    };
   });
   const listeners = new Set<() => void>();
   let identity = options.identity;
@@ -174,12 +206,17 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   const notify = () => listeners.forEach((listener) => listener());
   const sockets = () => provider.signalingConns as unknown as SignalingSocket[];
+  /** Laptops with an open WebRTC connection that is alive: data came through it lately. */
   const directIds = () => {
-    const conns = provider.room?.webrtcConns;
-    return conns ? [...conns].filter(([, conn]) => conn.connected).map(([id]) => id) : [];
+    const open = conns ? [...conns].filter(([, conn]) => conn.connected) : [];
+    const now = performance.now();
+    return open.filter(([, conn]) => stuck.silentFor(conn, now) < PRESENCE_TIMEOUT_MS).map(([id]) => id);
   };
 
+  /** Off the network on purpose (work offline, or the window unloads): every path is cut, whatever sockets still close. */
+  let online = true;
   const computeStatus = (): SyncStatus => {
+    if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
     const servers = sockets().filter((socket) => socket.connected).length;
     const directPeers = directIds().length;
     const relayPeers = relay?.relayOnlyPeers().length ?? 0;
@@ -238,27 +275,48 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     key: relayKey,
     peerId,
     webrtcOrigin: provider.room,
-    isDirect: (id) => provider.room?.webrtcConns.get(id)?.connected === true,
+    isDirect: (id) => directIds().includes(id),
     onChange: refresh,
   });
   attachSockets();
   sendDirectOnly(provider.awareness, provider.room);
-  const stuck = watchStuckConnections();
-  const conns = provider.room?.webrtcConns;
-  if (conns) {
-    // y-webrtc adds every connection it creates to this map; watched from there, no data is missed.
-    const add = conns.set.bind(conns);
-    conns.set = (id, conn) => {
-      stuck.track(id, conn, performance.now());
-      return add(id, conn);
-    };
-  }
   const poll = setInterval(() => {
-    if (conns) stuck.check(conns, performance.now());
+    const now = performance.now();
+    if (conns) stuck.check(conns, now);
+    if (online) keepPresence(provider.awareness, Date.now(), PRESENCE_ORIGIN);
     refresh();
-  }, STATUS_POLL_MS);
+  }, PRESENCE_CHECK_MS);
 
-  return {
+  /**
+   * Cuts every path and tells the others, synchronously (it also runs while the window unloads):
+   * the relay's goodbye, then y-webrtc's disconnect, which sends this laptop's presence removal
+   * over WebRTC, closes those connections, unsubscribes from the room and closes the signaling
+   * socket once no provider uses it. What this laptop heard about the others goes too.
+   */
+  const leave = () => {
+    online = false;
+    relay?.leave();
+    if (provider.connected) provider.disconnect();
+    const others = [...provider.awareness.getStates().keys()].filter((client) => client !== doc.clientID);
+    if (others.length > 0) removeAwarenessStates(provider.awareness, others, PRESENCE_ORIGIN);
+    refresh();
+  };
+  // A window that closes or unloads says goodbye; one restored from the back-forward cache comes back.
+  let unloaded = false;
+  const onPageHide = () => {
+    if (!online) return;
+    unloaded = true;
+    leave();
+  };
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && unloaded) sync.connect();
+  };
+  const page = typeof window === 'undefined' ? null : window;
+  page?.addEventListener('pagehide', onPageHide);
+  page?.addEventListener('beforeunload', onPageHide);
+  page?.addEventListener('pageshow', onPageShow);
+
+  const sync: PeerSync = {
     status: () => current,
     presence() {
       if (presenceStale) {
@@ -284,10 +342,12 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       provider.awareness.setLocalState({ ...(provider.awareness.getLocalState() ?? {}), user: identity });
     },
     disconnect() {
-      provider.disconnect();
-      refresh();
+      leave();
     },
     connect() {
+      unloaded = false;
+      if (online) return;
+      online = true;
       stuck.reset();
       provider.connect();
       // y-webrtc drops this laptop's awareness state on disconnect; say again who we are.
@@ -297,11 +357,23 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     },
     destroy() {
       clearInterval(poll);
+      page?.removeEventListener('pagehide', onPageHide);
+      page?.removeEventListener('beforeunload', onPageHide);
+      page?.removeEventListener('pageshow', onPageShow);
+      leave();
       clock?.destroy();
       relay?.destroy();
       provider.awareness.off('change', onAwareness);
+      // y-webrtc's destroy alone leaves the provider registered on the shared signaling socket,
+      // which then keeps answering for the room: `leave` disconnected it first.
       provider.destroy();
+      // y-webrtc drops its room once the key is there (at once here); the next start waits for that.
+      const done = Promise.resolve(provider.key).then(() => {
+        if (closing.get(room) === done) closing.delete(room);
+      });
+      closing.set(room, done);
       listeners.clear();
     },
   };
+  return sync;
 }

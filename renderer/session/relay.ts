@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 
 /**
  * The fallback path: Yjs sync and awareness messages, encrypted with the room key, published on
@@ -14,15 +15,19 @@ import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey
  * other lacks. Its own edits go out on the relay only while some laptop it has heard there has
  * no direct WebRTC connection to it: with a healthy mesh the relay carries greetings and
  * awareness, nothing more.
+ *
+ * A laptop that leaves (goes offline, closes, tears its connection down) says so on the relay,
+ * and the others drop it at once, with its presence; one that falls silent is dropped after
+ * PRESENCE_TIMEOUT_MS (renderer/session/presence.ts).
  */
 export const RELAY_ORIGIN = 'plenum:relay';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
-/** A relay peer not heard for this long is gone; awareness renews itself every 15 s. */
-const PEER_TIMEOUT_MS = 35_000;
-/** Re-greet every third prune tick (15 s) while a laptop is reachable only through the relay. */
-const ANTI_ENTROPY_TICKS = 3;
+/** "This laptop leaves the room": sealed like the rest, so nobody without the key can drop a laptop. */
+const MESSAGE_LEAVE = 2;
+/** Re-greet every 15 s while a laptop is reachable only through the relay. */
+const ANTI_ENTROPY_TICKS = Math.round(15_000 / PRESENCE_CHECK_MS);
 
 /** The part of lib0's WebsocketClient (y-webrtc's signaling connection) the relay uses. */
 export interface SignalingSocket {
@@ -54,6 +59,12 @@ export interface Relay {
   keepOnly(current: readonly SignalingSocket[]): void;
   /** Peers heard on the relay recently that have no direct connection to this laptop. */
   relayOnlyPeers(): string[];
+  /**
+   * Says goodbye on every socket and lets go of them: nothing is sent or received until a socket
+   * is attached again. Synchronous, so it can run while the window unloads.
+   */
+  leave(): void;
+  /** Leaves and stops for good. */
   destroy(): void;
 }
 
@@ -75,11 +86,27 @@ export function startRelay(options: RelayOptions): Relay {
   const { doc, awareness, topic, key, peerId } = options;
   const sockets = new Map<SignalingSocket, { connect: () => void; message: (m: unknown) => void }>();
   const lastHeard = new Map<string, number>();
+  /** The awareness clients each relay peer spoke for, so its presence goes when it leaves. */
+  const clientsOf = new Map<string, Set<number>>();
   let destroyed = false;
+  /** Counts leaves: a message still being opened when this laptop left is dropped. */
+  let epoch = 0;
+  // Sealed ahead, so that leaving needs no await: a window that unloads does not wait for crypto.
+  let sealedLeave: string | null = null;
+  void sealRelayMessage(key, Uint8Array.of(MESSAGE_LEAVE)).then((sealed) => {
+    sealedLeave = toBase64(sealed);
+  });
 
   const relayOnlyPeers = () => {
     const now = Date.now();
-    return [...lastHeard].filter(([id, at]) => now - at < PEER_TIMEOUT_MS && !options.isDirect(id)).map(([id]) => id);
+    return [...lastHeard].filter(([id, at]) => now - at < PRESENCE_TIMEOUT_MS && !options.isDirect(id)).map(([id]) => id);
+  };
+
+  const forget = (id: string, dropPresence: boolean) => {
+    lastHeard.delete(id);
+    const clients = [...(clientsOf.get(id) ?? [])].filter((client) => client !== doc.clientID && awareness.states.has(client));
+    clientsOf.delete(id);
+    if (dropPresence && clients.length > 0) awarenessProtocol.removeAwarenessStates(awareness, clients, RELAY_ORIGIN);
   };
 
   const publish = (bytes: Uint8Array, to?: string) => {
@@ -122,9 +149,10 @@ export function startRelay(options: RelayOptions): Relay {
   const receive = async (envelope: Envelope) => {
     if (envelope.from === peerId || (envelope.to !== undefined && envelope.to !== peerId)) return;
     const sealed = fromBase64(envelope.data);
+    const heardIn = epoch;
     const plain = sealed && (await openRelayMessage(key, sealed));
     // Not sealed with our key: a laptop with another code, or garbage. Ignored, never applied.
-    if (!plain || destroyed) return;
+    if (!plain || destroyed || heardIn !== epoch) return;
     const isNew = !lastHeard.has(envelope.from);
     try {
       const decoder = decoding.createDecoder(plain);
@@ -140,7 +168,16 @@ export function startRelay(options: RelayOptions): Relay {
           publish(awarenessMessage([doc.clientID]), envelope.from);
         }
       } else if (kind === MESSAGE_AWARENESS) {
-        awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
+        const update = decoding.readVarUint8Array(decoder);
+        const clients = clientsOf.get(envelope.from) ?? new Set<number>();
+        for (const client of awarenessClients(update)) clients.add(client);
+        clientsOf.set(envelope.from, clients);
+        awarenessProtocol.applyAwarenessUpdate(awareness, update, RELAY_ORIGIN);
+      } else if (kind === MESSAGE_LEAVE) {
+        const known = lastHeard.has(envelope.from);
+        forget(envelope.from, true);
+        if (known) options.onChange();
+        return;
       } else {
         return;
       }
@@ -172,13 +209,29 @@ export function startRelay(options: RelayOptions): Relay {
   let ticks = 0;
   const prune = setInterval(() => {
     const before = lastHeard.size;
-    for (const [id, at] of lastHeard) if (Date.now() - at >= PEER_TIMEOUT_MS) lastHeard.delete(id);
+    // Its presence goes by its own timeout (presence.ts): it may still be heard over WebRTC.
+    for (const [id, at] of lastHeard) if (Date.now() - at >= PRESENCE_TIMEOUT_MS) forget(id, false);
     if (lastHeard.size !== before) options.onChange();
     // Anti-entropy: while some laptop is reachable only through the relay, greet again now and
     // then, so whatever missed it (edits that travelled by WebRTC, a dropped message) still comes.
     ticks += 1;
     if (ticks % ANTI_ENTROPY_TICKS === 0 && relayOnlyPeers().length > 0) publish(syncStep1());
-  }, 5000);
+  }, PRESENCE_CHECK_MS);
+
+  const leave = () => {
+    epoch += 1;
+    for (const [socket, listeners] of sockets) {
+      socket.off('connect', listeners.connect);
+      socket.off('message', listeners.message);
+      if (!socket.connected) continue;
+      if (sealedLeave !== null) socket.send({ type: 'publish', topic, from: peerId, data: sealedLeave });
+      socket.send({ type: 'unsubscribe', topics: [topic] });
+    }
+    sockets.clear();
+    const heard = lastHeard.size > 0;
+    for (const id of [...lastHeard.keys()]) forget(id, false);
+    if (heard) options.onChange();
+  };
 
   return {
     attach(socket) {
@@ -206,17 +259,30 @@ export function startRelay(options: RelayOptions): Relay {
       }
     },
     relayOnlyPeers,
+    leave,
     destroy() {
+      leave();
       destroyed = true;
       clearInterval(prune);
       doc.off('update', onDocUpdate);
       awareness.off('update', onAwareness);
-      for (const [socket, listeners] of sockets) {
-        socket.off('connect', listeners.connect);
-        socket.off('message', listeners.message);
-        if (socket.connected) socket.send({ type: 'unsubscribe', topics: [topic] });
-      }
-      sockets.clear();
     },
   };
+}
+
+/** The client ids an awareness update speaks for (y-protocols' encoding); none if it does not decode. */
+function awarenessClients(update: Uint8Array): number[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const clients: number[] = [];
+    const count = decoding.readVarUint(decoder);
+    for (let index = 0; index < count; index += 1) {
+      clients.push(decoding.readVarUint(decoder));
+      decoding.readVarUint(decoder);
+      decoding.readVarString(decoder);
+    }
+    return clients;
+  } catch {
+    return [];
+  }
 }

@@ -21,7 +21,12 @@
  * sides that got stuck together do not retry together, and each further try for the same laptop
  * waits twice as long (up to MAX_WAIT_MS): a pair that can never connect directly (a Wi-Fi that
  * isolates its clients) costs one offer every two minutes or so.
+ *
+ * A connection that carried data and then fell silent for SILENT_MS is closed too: every laptop
+ * renews its presence every few seconds (presence.ts), so silence means the other laptop is gone
+ * without a word (a crash, the Wi-Fi lost) while WebRTC would hold the connection for some 30 s.
  */
+import { PRESENCE_TIMEOUT_MS } from './presence';
 
 /** The parts of y-webrtc's WebrtcConn this reads and calls. */
 export interface OpeningConnection {
@@ -36,6 +41,8 @@ export const FIRST_WAIT_MS = 10_000;
 export const MAX_WAIT_MS = 120_000;
 /** Each wait is stretched or shrunk by up to this share, at random. */
 export const JITTER = 0.25;
+/** A connection that carried data and then nothing for this long is dead. */
+export const SILENT_MS = PRESENCE_TIMEOUT_MS;
 
 export interface StuckConnectionWatch {
   /**
@@ -43,28 +50,36 @@ export interface StuckConnectionWatch {
    * before the next check, and must not be missed.
    */
   track(id: string, conn: OpeningConnection, now: number): void;
-  /** Closes the connections of `conns` (keyed by remote peer id) that have not carried data for too long at `now`. Returns the ids closed. */
+  /**
+   * Closes the connections of `conns` (keyed by remote peer id) that have not carried data for
+   * too long at `now`, or that carried data and then fell silent for SILENT_MS. Returns the ids closed.
+   */
   check(conns: ReadonlyMap<string, OpeningConnection>, now: number): string[];
   /** Forgets the tries so far: after this laptop reconnects, every laptop gets the first wait again. */
   reset(): void;
+  /** How long `conn` has carried no data at `now` (since it was tracked, if never); 0 if it is not watched. */
+  silentFor(conn: OpeningConnection, now: number): number;
 }
 
 interface Watched {
   since: number;
   gotData: boolean;
+  /** performance.now() of the last data, or when tracking began. */
+  lastData: number;
   waitMs: number;
 }
 
-export function watchStuckConnections(random: () => number = Math.random): StuckConnectionWatch {
+export function watchStuckConnections(random: () => number = Math.random, clock: () => number = () => performance.now()): StuckConnectionWatch {
   const watched = new WeakMap<OpeningConnection, Watched>();
   /** Tries so far per remote laptop, forgotten once a connection to it carried data. */
   const tries = new Map<string, number>();
   const track = (id: string, conn: OpeningConnection, now: number) => {
     if (watched.has(conn)) return;
     const base = Math.min(FIRST_WAIT_MS * 2 ** (tries.get(id) ?? 0), MAX_WAIT_MS);
-    const entry: Watched = { since: now, gotData: false, waitMs: base * (1 - JITTER + 2 * JITTER * random()) };
+    const entry: Watched = { since: now, gotData: false, lastData: now, waitMs: base * (1 - JITTER + 2 * JITTER * random()) };
     conn.peer.on('data', () => {
       entry.gotData = true;
+      entry.lastData = clock();
     });
     watched.set(conn, entry);
   };
@@ -81,6 +96,9 @@ export function watchStuckConnections(random: () => number = Math.random): Stuck
         }
         if (entry.gotData) {
           tries.delete(id);
+          if (now - entry.lastData < SILENT_MS) continue;
+          conn.destroy();
+          closed.push(id);
           continue;
         }
         if (now - entry.since < entry.waitMs) continue;
@@ -92,6 +110,10 @@ export function watchStuckConnections(random: () => number = Math.random): Stuck
     },
     reset() {
       tries.clear();
+    },
+    silentFor(conn, now) {
+      const entry = watched.get(conn);
+      return entry ? Math.max(0, now - entry.lastData) : 0;
     },
   };
 }

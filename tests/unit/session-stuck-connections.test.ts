@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/session/stuck-connections';
+import { HEARTBEAT_MS } from '../../renderer/session/presence';
+import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, SILENT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/session/stuck-connections';
 
 /** A made-up y-webrtc connection: `receive()` is data arriving on it. */
 function conn(state: { connected?: boolean; closed?: boolean } = {}) {
@@ -41,14 +42,33 @@ describe('connections that do not carry data', () => {
     expect([opening.destroyed, deaf.destroyed, gone.destroyed]).toEqual([1, 1, 0]);
   });
 
-  it('are kept once data came through, also data that arrived before the first check', () => {
-    const watch = watchStuckConnections(middle);
+  it('are kept once data came through, also data that arrived before the first check, as long as data keeps coming', () => {
+    let now = 0;
+    const watch = watchStuckConnections(middle, () => now);
     const working = conn();
     watch.track('a', working, 0);
     working.connected = true;
     working.receive();
-    expect(watch.check(new Map([['a', working]]), 100 * FIRST_WAIT_MS)).toEqual([]);
+    // Each laptop renews its presence every HEARTBEAT_MS: that is the data of an idle room.
+    for (now = HEARTBEAT_MS; now <= 100 * FIRST_WAIT_MS; now += HEARTBEAT_MS) {
+      expect(watch.check(new Map([['a', working]]), now)).toEqual([]);
+      working.receive();
+    }
     expect(working.destroyed).toBe(0);
+  });
+
+  it('that carried data and then fell silent for SILENT_MS are closed: the other laptop vanished', () => {
+    let now = 0;
+    const watch = watchStuckConnections(middle, () => now);
+    const vanished = conn({ connected: true });
+    const conns = new Map([['a', vanished]]);
+    watch.track('a', vanished, 0);
+    now = 3000;
+    vanished.receive();
+    expect(watch.silentFor(vanished, 3000 + SILENT_MS - 1)).toBe(SILENT_MS - 1);
+    expect(watch.check(conns, 3000 + SILENT_MS - 1)).toEqual([]);
+    expect(watch.check(conns, 3000 + SILENT_MS)).toEqual(['a']);
+    expect(vanished.destroyed).toBe(1);
   });
 
   it('that nobody tracked are watched from the first check on', () => {

@@ -12,15 +12,15 @@ export function useConnectionController(session: WorkshopSession): ConnectionCon
   const store = useStore();
   const [controller, setController] = useState<ConnectionController | null>(null);
   useEffect(() => {
-    let cancelled = false;
+    const abort = new AbortController();
     let created: ConnectionController | null = null;
-    void connectWorkshop(store, session).then((next) => {
-      if (cancelled) return next.destroy();
+    void connectWorkshop(store, session, undefined, abort.signal).then((next) => {
+      if (abort.signal.aborted) return next.destroy();
       created = next;
       setController(next);
     });
     return () => {
-      cancelled = true;
+      abort.abort();
       created?.destroy();
     };
   }, [store, session]);

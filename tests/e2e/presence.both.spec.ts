@@ -1,0 +1,152 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { browserPid, hostWorkshop, joinAsTable, launchPersistentLaptop, LogSink } from './faults-support';
+import { roomOfLaptops } from './laptops';
+
+/*
+ * What the moderator's header says about the laptops in the room, with every laptop its own
+ * Chromium process. Runs against the production build and against `npm run web` (StrictMode
+ * mounts the connection twice: the discarded one must leave nothing behind).
+ */
+
+const room = roomOfLaptops(test);
+const TITLE = 'Anwesenheit im Raum';
+const TABLE = 'Tisch Wärme';
+
+/** One state of the connection indicator, with when the page showed it (ms since the recorder started). */
+interface Shown {
+  at: number;
+  state: string;
+  path: string;
+  peers: number;
+  text: string;
+}
+
+/** Records every change of the connection indicator in the page, so nothing shown between two polls is missed. */
+async function recordIndicator(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: Shown[] = [];
+    const start = performance.now();
+    const read = () => {
+      const node = document.querySelector('[data-testid="connection-indicator"]');
+      if (!node) return;
+      const next = { at: performance.now() - start, state: node.getAttribute('data-state') ?? '', path: node.getAttribute('data-path') ?? '', peers: Number(node.getAttribute('data-peers')), text: node.textContent ?? '' };
+      const last = log.at(-1);
+      if (!last || last.state !== next.state || last.path !== next.path || last.peers !== next.peers || last.text !== next.text) log.push(next);
+    };
+    read();
+    new MutationObserver(read).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-state', 'data-path', 'data-peers'] });
+    Object.assign(window, { plenumIndicatorLog: log, plenumIndicatorStart: start });
+  });
+}
+
+/**
+ * A busy laptop: deriving the relay's key (the second PBKDF2 of a connection) finishes well after
+ * y-webrtc's own, as it may on a loaded machine, so WebRTC connections open before the rest of the
+ * connection is set up. The old code watched them only from then on, missed their first data,
+ * took them for stuck and closed them: direct → via host → direct some 10 s after a join.
+ */
+async function slowRelayKey(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const subtle = crypto.subtle;
+    const derive = subtle.deriveKey.bind(subtle);
+    subtle.deriveKey = async (...args: Parameters<SubtleCrypto['deriveKey']>) => {
+      const algorithm = args[0] as { salt?: BufferSource };
+      const salt = algorithm.salt ? new TextDecoder().decode(algorithm.salt) : '';
+      if (salt.endsWith('#relay')) await new Promise((resolve) => setTimeout(resolve, 1500));
+      return derive(...args);
+    };
+  });
+}
+
+const indicatorLog = (page: Page): Promise<Shown[]> => page.evaluate(() => (window as unknown as { plenumIndicatorLog: Shown[] }).plenumIndicatorLog);
+
+const indicator = (page: Page) => page.getByTestId('connection-indicator');
+
+/** The moderator's presence list (connection tab): this laptop and every other laptop it sees. */
+async function presenceCount(page: Page): Promise<number> {
+  return page.getByTestId('presence').locator('li').count();
+}
+
+test('a table laptop counts once, and the path shown does not change after it settled on direct', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const url = room.signalingUrl();
+  const moderator = await room.laptop(baseURL ?? '');
+  const table = await room.laptop(baseURL ?? '');
+  await slowRelayKey(table);
+  const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+  await recordIndicator(moderator);
+
+  await joinAsTable(table, url, code, TITLE, TABLE);
+  await recordIndicator(table);
+  await expect(indicator(moderator)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
+  await expect(indicator(table)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
+  const settled = Date.now();
+  // Watched for 25 s after the join: the old code went direct → via host → direct 10–17 s in.
+  await expect.poll(() => Date.now() - settled, { timeout: 30_000, intervals: [1000] }).toBeGreaterThanOrEqual(25_000);
+
+  for (const [name, page] of [
+    ['moderator', moderator],
+    ['table', table],
+  ] as const) {
+    const log = await indicatorLog(page);
+    console.log(`${name}'s indicator: ${log.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
+    // One table laptop is one laptop, from the first moment on.
+    expect(Math.max(...log.map((shown) => shown.peers)), `${name} counted more laptops than there are`).toBeLessThanOrEqual(1);
+    const firstDirect = log.findIndex((shown) => shown.path === 'direct');
+    expect(firstDirect).toBeGreaterThanOrEqual(0);
+    expect(log.slice(firstDirect + 1), `${name}'s indicator changed after it showed a direct connection`).toEqual([]);
+  }
+  await moderator.getByTestId('tab-connection').click();
+  await expect.poll(() => presenceCount(moderator)).toBe(2);
+});
+
+test('a laptop that closes its window is gone within 5 s, one that vanishes within 15 s', async ({ baseURL }) => {
+  test.setTimeout(150_000);
+  const url = room.signalingUrl();
+  const moderator = await room.laptop(baseURL ?? '');
+  const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+  await recordIndicator(moderator);
+  const peers = () => indicator(moderator).getAttribute('data-peers');
+
+  // Closed cleanly: the window says goodbye on its way out.
+  const leaving = await room.laptop(baseURL ?? '');
+  await joinAsTable(leaving, url, code, TITLE, TABLE);
+  await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+  await expect.poll(() => presenceCount(moderator)).toBe(2);
+  const closedAt = Date.now();
+  await leaving.close({ runBeforeUnload: true });
+  await expect.poll(peers, { timeout: 5000, intervals: [100] }).toBe('0');
+  await expect.poll(() => presenceCount(moderator), { timeout: Math.max(0, 5000 - (Date.now() - closedAt)), intervals: [100] }).toBe(1);
+  console.log(`a laptop that closed its window was gone from the moderator's header after ${Date.now() - closedAt} ms`);
+
+  // Vanished: the browser process is killed, nothing is said.
+  const log = new LogSink();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-presence-'));
+  try {
+    const { context, page: vanishing } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'vanishing');
+    try {
+      await joinAsTable(vanishing, url, code, TITLE, TABLE);
+      await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+      await expect.poll(() => presenceCount(moderator)).toBe(2);
+      const killedAt = Date.now();
+      const shownBefore = (await indicatorLog(moderator)).length;
+      process.kill(browserPid(profile), 'SIGKILL');
+      const killedAtPage = await moderator.evaluate(() => performance.now() - (window as unknown as { plenumIndicatorStart: number }).plenumIndicatorStart);
+      try {
+        await expect.poll(peers, { timeout: 15_000, intervals: [100] }).toBe('0');
+        await expect.poll(() => presenceCount(moderator), { timeout: Math.max(0, 15_000 - (Date.now() - killedAt)), intervals: [100] }).toBe(1);
+        console.log(`a laptop whose browser was killed was gone from the moderator's header after ${Date.now() - killedAt} ms`);
+      } finally {
+        const log = (await indicatorLog(moderator)).slice(shownBefore - 1);
+        console.log(`the moderator's indicator around the kill (at ${Math.round(killedAtPage)} ms): ${log.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
+      }
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { connectWorkshop } from '../../renderer/session/connection';
+import { startPeerSync, type PeerSync } from '../../renderer/session/peer-sync';
+import type { ConnectionRow } from '../../renderer/storage/plenum-db';
+import type { WorkshopStore } from '../../renderer/storage/workshop-store';
+import { BrowserLikeWebSocket } from '../sync/peers/browser-websocket';
+
+/*
+ * A connection that is torn down leaves nothing behind on the signaling server, and "work
+ * offline" cuts it there after any sequence of open and close. Real y-webrtc providers and
+ * this project's signaling server on loopback; no WebRTC peer is needed for that (none connects).
+ */
+
+// Node 20 has no global WebSocket; y-webrtc looks it up when it connects (as tests/sync/peers do).
+const globals = globalThis as { WebSocket?: unknown };
+const hadWebSocket = globals.WebSocket;
+beforeAll(() => {
+  globals.WebSocket ??= BrowserLikeWebSocket;
+});
+afterAll(() => {
+  globals.WebSocket = hadWebSocket;
+});
+
+let server: SignalingServer;
+const started: PeerSync[] = [];
+
+beforeEach(async () => {
+  server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+});
+
+afterEach(async () => {
+  for (const sync of started.splice(0)) sync.destroy();
+  await server.close();
+});
+
+async function start(room: string): Promise<PeerSync> {
+  const sync = await startPeerSync({
+    doc: new Y.Doc(),
+    room,
+    secret: 'K7QF2MXD9PAW',
+    signaling: [`ws://127.0.0.1:${server.port}`],
+    identity: { name: 'Tisch 1', role: 'table', tableId: null },
+  });
+  started.push(sync);
+  return sync;
+}
+
+describe('tearing a connection down', () => {
+  it('going offline after the workshop was closed and opened again closes the socket to the server', async () => {
+    const room = `teardown-${crypto.randomUUID()}`;
+    const first = await start(room);
+    await vi.waitFor(() => expect(first.status().servers).toBe(1), { timeout: 10_000 });
+    first.destroy();
+    const second = await start(room);
+    await vi.waitFor(() => expect(second.status().servers).toBe(1), { timeout: 10_000 });
+    // The room topic and the relay topic, from one socket: the closed connection is not there any more.
+    await vi.waitFor(() => expect(server.stats()).toMatchObject({ connections: 1, topics: 2 }), { timeout: 10_000 });
+
+    second.disconnect();
+    expect(second.status().state).toBe('offline');
+    await vi.waitFor(() => expect(server.stats()).toMatchObject({ connections: 0, topics: 0 }), { timeout: 10_000 });
+
+    second.connect();
+    await vi.waitFor(() => expect(second.status().servers).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(server.stats()).toMatchObject({ connections: 1, topics: 2 }), { timeout: 10_000 });
+  });
+
+  it('a destroyed connection leaves the server', async () => {
+    const sync = await start(`teardown-${crypto.randomUUID()}`);
+    await vi.waitFor(() => expect(server.stats()).toMatchObject({ connections: 1, topics: 2 }), { timeout: 10_000 });
+    sync.destroy();
+    await vi.waitFor(() => expect(server.stats()).toMatchObject({ connections: 0, topics: 0 }), { timeout: 10_000 });
+  });
+});
+
+describe('a connection controller that is no longer wanted', () => {
+  it('never connects when it was aborted before the connection record was read (React StrictMode mounts twice)', async () => {
+    const row: ConnectionRow = { workshopId: 'w1', role: 'table', secret: 'K7QF2MXD9PAW', signaling: ['ws://127.0.0.1:1'], name: 'Tisch 1', tableId: null, updatedAt: 0 };
+    const store = { getConnection: async () => row } as unknown as WorkshopStore;
+    const startSync = vi.fn(startPeerSync);
+    const abort = new AbortController();
+    const pending = connectWorkshop(store, { id: 'w1', doc: new Y.Doc() }, startSync, abort.signal);
+    abort.abort();
+    const controller = await pending;
+    expect(startSync).not.toHaveBeenCalled();
+    expect(controller.state().sync).toBeNull();
+    controller.destroy();
+  });
+});
