@@ -18,6 +18,8 @@ export const chromiumArgs = [
  * (each builds into its own folder and serves on its own port).
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The Vite dev server (`npm run web`: React StrictMode, effects mounted twice) for `*.both.spec.ts`. */
+const devPort = port + 1;
 // Absolute: Vite resolves a relative outDir against its root, renderer/.
 const outDir = fileURLToPath(new URL(port === 4173 ? './dist/renderer' : `./dist/e2e-${port}`, import.meta.url));
 
@@ -30,18 +32,33 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: port === 4173 ? 'test-results/e2e.json' : `test-results/e2e-${port}.json` }]],
   outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
+  projects: [
+    // Every spec against the production build, as `npm start` and the packaged app load it.
+    { name: 'build', use: { baseURL: `http://127.0.0.1:${port}/` } },
+    // Connection and presence behaviour must hold where effects mount, unmount and mount again.
+    { name: 'web-dev', testMatch: /\.both\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${devPort}/` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'de-DE',
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // Its own dependency cache per port, so two runs on one machine do not rewrite each other's.
+      command: `npx vite --logLevel warn --host 127.0.0.1 --port ${devPort} --strictPort`,
+      env: { PLENUM_VITE_CACHE: `node_modules/.vite-e2e-${devPort}` },
+      url: `http://127.0.0.1:${devPort}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

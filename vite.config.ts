@@ -14,6 +14,8 @@ export default defineConfig({
   root: here('renderer'),
   // Relative asset paths: the same build loads from app://plenum/ in Electron and from any web host.
   base: './',
+  // The dev server's pre-bundled dependencies; the e2e run gives each port its own.
+  cacheDir: here(process.env.PLENUM_VITE_CACHE ?? 'node_modules/.vite'),
   plugins: [react()],
   resolve: { alias: yjsAlias, dedupe: ['yjs'] },
   build: {
