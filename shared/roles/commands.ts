@@ -65,10 +65,10 @@ export interface Caller {
 export const forbidden = (action: Action): Result<never> => fail('role.forbidden', { action });
 
 /** What a guarded operation reports: the operation's own result, or `true` for one without. */
-type Outcome<R> = R extends Result<infer T> ? Result<T> : Result<true>;
+type Outcome<R> = [R] extends [Result<infer T>] ? Result<T> : Result<true>;
 
 /** Runs `op` only when the caller's role may do `action`. */
-function guard<A extends unknown[], R extends Result<unknown> | void>(caller: Caller, action: Action, op: (...args: A) => R) {
+function guard<A extends unknown[], R>(caller: Caller, action: Action, op: (...args: A) => R) {
   return (...args: A): Outcome<R> => {
     if (!can(caller.role(), action)) return forbidden(action) as Outcome<R>;
     return (op(...args) ?? ok(true)) as Outcome<R>;
@@ -87,9 +87,10 @@ export type WorkshopCommands = ReturnType<typeof workshopCommands>;
 
 /** The guarded operations on one workshop document, for the laptop `caller` describes. */
 export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
-  const as = <A extends unknown[], R extends Result<unknown> | void>(action: Action, op: (doc: WorkshopDoc, ...args: A) => R) =>
+  const as = <A extends unknown[], R>(action: Action, op: (doc: WorkshopDoc, ...args: A) => R) =>
     guard(caller, action, (...args: A) => op(doc, ...args));
   return {
+    doc,
     caller,
     agenda: {
       add: as('agenda.edit', addAgendaItem),

@@ -14,6 +14,7 @@ import {
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DragSubject, type DropIntent, type DropTarget, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
+import { can, type Role } from '../../../shared/roles/permissions';
 import { CardView } from './CardView';
 import { GroupView, type GroupCommands } from './GroupView';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
@@ -150,7 +151,7 @@ const FIRST_CARDS = 240;
 /** What every card of a board is rendered with; each value keeps its identity while it does not change. */
 interface CardListShared {
   board: Board | undefined;
-  role: 'moderator' | 'table';
+  role: Role;
   doc: WorkshopDoc;
   authorNames: ReadonlyMap<string, string>;
   matches: ((card: Card) => boolean) | null;
@@ -201,7 +202,7 @@ const CardList = memo(function CardList({ cards, group, testId, ...shared }: Car
 const GroupSection = memo(function GroupSection({ group, cards, commands, emptyText, ...shared }: CardListShared & { group: CardGroup; cards: readonly Card[]; commands: GroupCommands; emptyText: string }) {
   const { board, role, votes, actions } = shared;
   return (
-    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={role === 'moderator'} vote={votes(group.id)} actions={actions} commands={commands}>
+    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={can(role, 'board.lock')} vote={votes(group.id)} actions={actions} commands={commands}>
       {cards.length === 0 ? <p className="muted empty">{emptyText}</p> : <CardList cards={cards} group={group} {...shared} />}
     </GroupView>
   );
