@@ -26,7 +26,7 @@ import {
 } from '../../../shared/model';
 import { can, canWriteOn, type Role } from '../../../shared/roles/permissions';
 import { useErrorText } from '../../hooks/use-error-text';
-import { useCommands, useSeat } from '../roles/use-role';
+import { useCommands, useSeat, useShared } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
@@ -71,6 +71,8 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
 
   const guarded = useCommands(doc);
   const seat = useSeat();
+  // Opening the plenary to the tables means something only once there are tables to open it to.
+  const shared = useShared();
   const found = boards.find((entry) => entry.id === boardId);
   const writable = !found || canWriteOn(role, found, seat);
   // Where this laptop may not write (the plenary before the moderator opens it), the cards stay as
@@ -173,7 +175,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
           {matches ? t('board.matchCount', { count: matchCount, total: cardCount }) : t('board.cardCount', { count: cardCount })}
         </span>
       </div>
-      {boardId === PLENARY_BOARD_ID && <PlenaryCapture open={seat.plenaryOpen} role={role} onToggle={(open) => void report(guarded.room.openPlenary(open))} />}
+      {boardId === PLENARY_BOARD_ID && shared && <PlenaryCapture open={seat.plenaryOpen} role={role} onToggle={(open) => void report(guarded.room.openPlenary(open))} />}
       {writable && <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} />}
       <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
       <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc} />

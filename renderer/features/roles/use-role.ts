@@ -8,6 +8,8 @@ import { laptopId } from '../../storage/laptop-id';
 /** This laptop's part in the open workshop, and the commands it dispatches through. */
 export interface RoleValue {
   role: Role;
+  /** Whether the workshop is shared with other laptops (hosted or joined). */
+  shared: boolean;
   seat: Seat;
   laptopId: string;
   /** The laptops the moderator promoted. */
@@ -75,7 +77,8 @@ export function useRoleValue(doc: WorkshopDoc, row: ConnectionRow | null): RoleV
   // it. Before the first one the caller counts as a table laptop, so nothing slips through early.
   useLayoutEffect(() => caller.set(role, seat), [caller, role, seat]);
   const commands = useMemo(() => workshopCommands(doc, caller), [doc, caller]);
-  return useMemo(() => ({ role, seat, laptopId: id, promoted: roles.moderators, commands }), [role, seat, id, roles.moderators, commands]);
+  const shared = row !== null;
+  return useMemo(() => ({ role, shared, seat, laptopId: id, promoted: roles.moderators, commands }), [role, shared, seat, id, roles.moderators, commands]);
 }
 
 /** This laptop's role; the moderator outside a shared workshop (a lone laptop, the bench). */
@@ -86,6 +89,11 @@ export function useRole(): Role {
 /** Whether this laptop may do `action` now. */
 export function useCan(action: Action): boolean {
   return can(useRole(), action);
+}
+
+/** Whether the open workshop is shared with other laptops. */
+export function useShared(): boolean {
+  return useContext(RoleContext)?.shared ?? false;
 }
 
 /** Where this laptop may write cards. */
