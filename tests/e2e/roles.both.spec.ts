@@ -182,4 +182,7 @@ test('the plenary takes cards from a table only while the moderator has it open'
   // The card stays, but a table cannot delete or move it on the closed plenary.
   await expect(table.getByTestId('card-text')).toHaveText(['Mehr Zeit für den Austausch']);
   await expect(table.getByTestId('card-delete')).toHaveCount(0);
+  await expect(table.getByTestId('card-edit-button')).toHaveCount(0);
+  await table.getByTestId('card').first().dblclick();
+  await expect(table.getByTestId('card-edit')).toHaveCount(0);
 });

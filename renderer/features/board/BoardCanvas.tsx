@@ -31,7 +31,7 @@ interface BoardCanvasProps extends Omit<CardListShared, 'labels'> {
 }
 
 /** The cards of a board in their groups, with drag and drop by mouse and by keyboard. */
-export function BoardCanvas({ board, layout, role, doc, authorNames, matches, votes, actions, commands, onDrop }: BoardCanvasProps) {
+export function BoardCanvas({ board, layout, role, writable = true, doc, authorNames, matches, votes, actions, commands, onDrop }: BoardCanvasProps) {
   const { t } = useTranslation();
   const [active, setActive] = useState<{ id: UniqueIdentifier; text: string } | null>(null);
   const [{ attach, coordinateGetter, start, pointerAt, target: currentTarget, end }] = useState(dropTracker);
@@ -111,7 +111,7 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
     if (intent) onDrop(intent);
   };
 
-  const shared: CardListShared = { board, role, doc, authorNames, matches, votes, actions, labels };
+  const shared: CardListShared = { board, role, writable, doc, authorNames, matches, votes, actions, labels };
   const groups = useMemo(() => stableGroups(layout), [layout]);
   // The first screenful first: a board of 2,000 cards paints its top groups at once and the
   // rest in the next moments, without blocking input (a transition React interrupts for typing).
@@ -152,6 +152,8 @@ const FIRST_CARDS = 240;
 interface CardListShared {
   board: Board | undefined;
   role: Role;
+  /** Whether this laptop may write on the board (edit texts and details); voting stays open. */
+  writable?: boolean;
   doc: WorkshopDoc;
   authorNames: ReadonlyMap<string, string>;
   matches: ((card: Card) => boolean) | null;
@@ -177,7 +179,7 @@ function stableGroups(layout: GroupedBoard<Card>): GroupedBoard<Card>['groups'] 
 }
 
 const CardList = memo(function CardList({ cards, group, testId, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string }) {
-  const { board, role, doc, authorNames, matches, votes, actions, labels } = shared;
+  const { board, role, writable = true, doc, authorNames, matches, votes, actions, labels } = shared;
   const movable = canRearrange(role, board, group);
   return (
     <ul className="card-grid" data-testid={testId}>
@@ -189,6 +191,7 @@ const CardList = memo(function CardList({ cards, group, testId, ...shared }: Car
           authorName={card.authorId ? (authorNames.get(card.authorId) ?? null) : null}
           groupId={group?.id ?? null}
           movable={movable}
+          editable={writable}
           dimmed={matches !== null && !matches(card)}
           vote={votes(card.id)}
           actions={actions}

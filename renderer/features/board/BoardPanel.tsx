@@ -183,7 +183,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
       {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (
-        <BoardCanvas board={board} layout={layout} role={role} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={commands} onDrop={onDrop} />
+        <BoardCanvas board={board} layout={layout} role={role} writable={writable} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={commands} onDrop={onDrop} />
       )}
       {children}
     </section>
