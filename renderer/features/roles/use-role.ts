@@ -31,12 +31,17 @@ function rolesStore(doc: WorkshopDoc): RolesStore {
   const existing = stores.get(doc);
   if (existing) return existing;
   let cached = rolesSnapshot(doc);
+  const listeners = new Set<() => void>();
+  // Watched for the document's lifetime, so the reading is current even while nobody subscribes.
+  watchRoles(doc, () => {
+    cached = rolesSnapshot(doc);
+    listeners.forEach((listener) => listener());
+  });
   const store: RolesStore = {
-    subscribe: (listener) =>
-      watchRoles(doc, () => {
-        cached = rolesSnapshot(doc);
-        listener();
-      }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     get: () => cached,
   };
   stores.set(doc, store);
