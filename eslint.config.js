@@ -6,6 +6,17 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url', 'worker_threads', 'dgram', 'stream', 'events', 'util'];
 const electronModules = ['electron', 'electron/*'];
 
+/** Model operations only the guarded commands (shared/roles/commands.ts) call for the features. */
+const guardedOperations = [
+  'addAgendaItem', 'updateAgendaItem', 'removeAgendaItem', 'restoreAgendaItem', 'moveAgendaItem', 'applyAgendaTemplate', 'updateMeta',
+  'startRun', 'pauseRun', 'resumeRun', 'nextItem', 'previousItem', 'sendTwoMinuteSignal', 'setProjectorView',
+  'openVoteRound', 'closeVoteRound', 'setBoardLocked', 'setGroupLocked',
+  'addTable', 'updateTable', 'removeTable', 'moveTable', 'showTableInPlenary', 'hideTableFromPlenary',
+  'addParticipant', 'addParticipants', 'updateParticipant', 'removeParticipant', 'restoreParticipant', 'assignTables',
+  'addStakeholderGroup', 'renameStakeholderGroup', 'removeStakeholderGroup', 'restoreStakeholderGroup',
+  'promoteLaptop', 'demoteLaptop', 'setPlenaryOpen', 'addCard',
+];
+
 /** Layer rules: shared/ runs anywhere, renderer/ runs in a browser, only electron/ may touch Node and Electron. */
 const forbid = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
@@ -54,5 +65,24 @@ export default tseslint.config(
       [...nodeBuiltins, ...electronModules, 'yjs', 'y-*'],
       'Only shared/model touches Yjs; components call its operations and read snapshots.',
     ),
+  },
+  {
+    // Repeats the rule above (a later block replaces a rule's options) and adds the roles' guard.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, ...electronModules, 'yjs', 'y-*'], message: 'Only shared/model touches Yjs; components call its operations and read snapshots.' },
+            {
+              group: ['**/shared/model', '**/shared/model/*'],
+              importNames: guardedOperations,
+              message: 'What one role may do and the other may not goes through the guarded commands (shared/roles/commands.ts, useCommands).',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

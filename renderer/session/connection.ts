@@ -1,4 +1,5 @@
 import { newJoinSecret } from '../../shared/protocol/join-secret';
+import { laptopId } from '../storage/laptop-id';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { forgetHostClock, setHostClock } from './host-clock';
@@ -67,7 +68,7 @@ export async function connectWorkshop(
         room: row.workshopId,
         secret: row.secret,
         signaling: row.signaling,
-        identity: { name: row.name, role: row.role, tableId: row.tableId },
+        identity: { name: row.name, role: row.role, tableId: row.tableId, laptopId: laptopId() },
         host: row.role === 'host',
         onClock: (estimate) => setHostClock(row.workshopId, estimate),
       });
@@ -107,7 +108,7 @@ export async function connectWorkshop(
       if (!row) return;
       const next = { ...row, tableId, updatedAt: Date.now() };
       await store.saveConnection(next);
-      current.sync?.setIdentity({ name: next.name, role: next.role, tableId });
+      current.sync?.setIdentity({ name: next.name, role: next.role, tableId, laptopId: laptopId() });
       set({ row: next });
     },
     async leave() {

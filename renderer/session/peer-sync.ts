@@ -7,6 +7,7 @@ import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
+import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
@@ -18,6 +19,8 @@ export interface PeerIdentity {
   role: 'host' | 'table';
   /** The table this laptop works at; null for the moderator or before a table is picked. */
   tableId: string | null;
+  /** This laptop's id, so the moderator can promote it; '' (or missing) when it has none. */
+  laptopId?: string;
 }
 
 export type SyncPath = 'none' | 'direct' | 'relay' | 'mixed';
@@ -326,7 +329,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
             if (!user || typeof user.name !== 'string') return [];
             const role: PeerIdentity['role'] = user.role === 'host' ? 'host' : 'table';
             const tableId = typeof user.tableId === 'string' ? user.tableId : null;
-            return [{ clientId, self: clientId === doc.clientID, identity: { name: user.name, role, tableId } }];
+            const laptopId = validLaptopId(user.laptopId) ? user.laptopId : '';
+            return [{ clientId, self: clientId === doc.clientID, identity: { name: user.name, role, tableId, laptopId } }];
           })
           .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
         presenceStale = false;

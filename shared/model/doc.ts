@@ -30,6 +30,7 @@ export const roots = (doc: WorkshopDoc) => ({
   actions: doc.getMap<Y.Map<unknown>>(ROOT.actions),
   stakeholderGroups: doc.getMap<unknown>(ROOT.stakeholderGroups),
   run: doc.getMap<unknown>(ROOT.run),
+  roles: doc.getMap<unknown>(ROOT.roles),
 });
 
 /** @internal one local transaction, so one user action is one undo step and one stored update. */

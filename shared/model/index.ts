@@ -23,3 +23,4 @@ export * from './run';
 export * from './agenda-template';
 export * from './board-view';
 export { PENDING_ORDER } from './order';
+export * from './roles';

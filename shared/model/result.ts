@@ -32,7 +32,8 @@ export type ModelErrorCode =
   | 'data.damaged'
   | 'schema.missing'
   | 'schema.newer'
-  | 'schema.older';
+  | 'schema.older'
+  | 'role.forbidden';
 
 export interface ModelError {
   code: ModelErrorCode;

@@ -19,6 +19,11 @@ export const ROOT = {
   run: 'run',
   /** The workshop's own stakeholder-group list: overrides of the built-in groups and groups it added. */
   stakeholderGroups: 'stakeholderGroups',
+  /**
+   * Who runs the room besides the host, and whether the tables may write on the plenary's board:
+   * session state, so not part of the snapshot, a backup or the minutes (see roles.ts).
+   */
+  roles: 'roles',
 } as const;
 
 export type RootName = (typeof ROOT)[keyof typeof ROOT];

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGENDA_KINDS, updateAgendaItem, type AgendaItem, type WorkshopDoc } from '../../../shared/model';
+import { AGENDA_KINDS, type AgendaItem, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
 
@@ -12,6 +13,7 @@ interface AgendaItemEditorProps {
 
 /** Every field of one agenda item; the task only for small-group work, where the tables see it. */
 export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [draft, setDraft] = useState({
@@ -27,7 +29,7 @@ export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const result = updateAgendaItem(doc, item.id, draft);
+    const result = commands.agenda.update(item.id, draft);
     if (!result.ok) return setError(errorText(result.error));
     onDone();
   };

@@ -17,6 +17,8 @@ interface AgendaItemRowProps {
   startMin: number | null;
   /** 'current' while the item runs, 'done' once it ran. */
   runState: 'current' | 'done' | null;
+  /** Whether this laptop may change the agenda (the moderator); a table laptop reads it. */
+  editable: boolean;
   onMove(toIndex: number): void;
   onRemove(): void;
   /** A row dragged onto this one: its id. */
@@ -24,13 +26,13 @@ interface AgendaItemRowProps {
 }
 
 /** One agenda item; drag it or use Alt+↑/↓ to move it, Enter edits it, Delete removes it. */
-export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, startMin, runState, onMove, onRemove, onDropItem }: AgendaItemRowProps) {
+export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, startMin, runState, editable, onMove, onRemove, onDropItem }: AgendaItemRowProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [dropTarget, setDropTarget] = useState(false);
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    if (event.target !== event.currentTarget) return;
+    if (event.target !== event.currentTarget || !editable) return;
     if (event.altKey && event.key === 'ArrowUp' && index > 0) onMove(index - 1);
     else if (event.altKey && event.key === 'ArrowDown' && index < count - 1) onMove(index + 1);
     else if (event.key === 'Enter') setEditing(true);
@@ -57,7 +59,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
     if (id && id !== item.id) onDropItem(id);
   };
 
-  if (editing) {
+  if (editing && editable) {
     return (
       <li className="agenda-item editing" data-testid="agenda-item">
         <AgendaItemEditor item={item} doc={doc} onDone={() => setEditing(false)} />
@@ -70,13 +72,13 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
     <li
       className={`agenda-item kind-${item.kind}${runState ? ` is-${runState}` : ''}${dropTarget ? ' drop-target' : ''}`}
       tabIndex={0}
-      draggable
-      onDragStart={onDragStart}
-      onDragOver={onDragOver}
+      draggable={editable}
+      onDragStart={editable ? onDragStart : undefined}
+      onDragOver={editable ? onDragOver : undefined}
       onDragLeave={() => setDropTarget(false)}
-      onDrop={onDrop}
+      onDrop={editable ? onDrop : undefined}
       onKeyDown={onKeyDown}
-      onDoubleClick={() => setEditing(true)}
+      onDoubleClick={editable ? () => setEditing(true) : undefined}
       data-testid="agenda-item"
       aria-current={runState === 'current' ? 'step' : undefined}
       aria-label={[start, item.title, t(`agenda.kind.${item.kind}`), formatMinutes(item.durationMin, t)].filter(Boolean).join(', ')}
@@ -95,6 +97,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
       <span className="agenda-duration" data-testid="agenda-item-duration">
         {formatMinutes(item.durationMin, t)}
       </span>
+      {editable && (
       <span className="row-actions">
         <button type="button" className="icon" onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={t('agenda.moveUp')} title={t('agenda.moveUp')}>
           ↑
@@ -109,6 +112,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
           ×
         </button>
       </span>
+      )}
     </li>
   );
 });

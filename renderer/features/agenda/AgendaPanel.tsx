@@ -1,16 +1,7 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  addAgendaItem,
-  AGENDA_KINDS,
-  agendaSchedule,
-  moveAgendaItem,
-  removeAgendaItem,
-  restoreAgendaItem,
-  startMinuteOfDay,
-  type LiveWorkshop,
-  type WorkshopDoc,
-} from '../../../shared/model';
+import { AGENDA_KINDS, agendaSchedule, startMinuteOfDay, type LiveWorkshop, type WorkshopDoc } from '../../../shared/model';
+import { useCan, useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { useToasts } from '../../state/toasts';
@@ -38,10 +29,12 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
   const [duration, setDuration] = useState('15');
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const commands = useCommands(doc);
+  const editable = useCan('agenda.edit');
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    const result = addAgendaItem(doc, { title, durationMin: duration, kind });
+    const result = commands.agenda.add({ title, durationMin: duration, kind });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setTitle('');
@@ -49,11 +42,11 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
 
   const remove = (id: string) => {
     const item = items.find((entry) => entry.id === id);
-    if (!item || !removeAgendaItem(doc, id).ok) return;
+    if (!item || !commands.agenda.remove(id).ok) return;
     showToast({
       message: t('agenda.deleted', { title: item.title }),
       tone: 'info',
-      action: { label: t('common.undo'), run: () => restoreAgendaItem(doc, item) },
+      action: { label: t('common.undo'), run: () => void commands.agenda.restore(item) },
     });
   };
 
@@ -67,7 +60,7 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const result = await loadAgendaTemplate(doc, file);
+    const result = await loadAgendaTemplate(commands, file);
     if (!result.ok) return showToast({ message: errorText(result.error), tone: 'error' });
     showToast({ message: t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
   };
@@ -83,10 +76,14 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
           <button type="button" className="ghost" onClick={() => void saveTemplate()} disabled={items.length === 0} data-testid="agenda-save-template">
             {t('agenda.saveTemplate')}
           </button>
-          <button type="button" className="ghost" onClick={() => fileInput.current?.click()} data-testid="agenda-load-template">
-            {t('agenda.loadTemplate')}
-          </button>
-          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(event) => void loadTemplate(event)} data-testid="agenda-template-file" />
+          {editable && (
+            <>
+              <button type="button" className="ghost" onClick={() => fileInput.current?.click()} data-testid="agenda-load-template">
+                {t('agenda.loadTemplate')}
+              </button>
+              <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(event) => void loadTemplate(event)} data-testid="agenda-template-file" />
+            </>
+          )}
         </span>
       </div>
       <AgendaSettings doc={doc} meta={meta} items={items} />
@@ -103,13 +100,20 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
               doc={doc}
               startMin={schedule[index]?.startMin ?? null}
               runState={index === currentIndex ? 'current' : item.actualEnd > 0 ? 'done' : null}
-              onMove={(to) => moveAgendaItem(doc, item.id, to)}
+              editable={editable}
+              onMove={(to) => void commands.agenda.move(item.id, to)}
               onRemove={() => remove(item.id)}
-              onDropItem={(id) => moveAgendaItem(doc, id, index)}
+              onDropItem={(id) => void commands.agenda.move(id, index)}
             />
           ))}
         </ol>
       )}
+      {!editable && (
+        <p className="muted" data-testid="agenda-readonly">
+          {t('roles.agendaReadOnly')}
+        </p>
+      )}
+      {editable && (
       <form className="agenda-add" onSubmit={add} noValidate>
         <label className="field grow">
           <span>{t('agenda.titleLabel')}</span>
@@ -134,6 +138,7 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
         </button>
         <FieldError message={error} testId="agenda-error" />
       </form>
+      )}
     </section>
   );
 }

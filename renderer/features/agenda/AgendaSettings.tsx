@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agendaFit, updateMeta, type AgendaItem, type WorkshopDoc, type WorkshopMeta } from '../../../shared/model';
+import { agendaFit, type AgendaItem, type WorkshopDoc, type WorkshopMeta } from '../../../shared/model';
+import { useCan, useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { formatMinutes } from './format-minutes';
 import { FieldError } from '../common/FieldError';
@@ -17,6 +18,9 @@ const minutesText = (minutes: number) => (minutes ? String(minutes) : '');
 export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const commands = useCommands(doc);
+  const editable = useCan('agenda.edit');
+  const readOnlyHint = editable ? undefined : t('roles.onlyModerator');
   const [start, setStart] = useState(meta.startTime);
   const [available, setAvailable] = useState(minutesText(meta.availableMin));
   const [stored, setStored] = useState({ start: meta.startTime, available: meta.availableMin });
@@ -33,7 +37,7 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
     const draft = field === 'startTime' ? start : available;
     const current = field === 'startTime' ? meta.startTime : minutesText(meta.availableMin);
     if (draft.trim() === current) return setError(null);
-    const result = updateMeta(doc, { [field]: draft });
+    const result = commands.agenda.settings({ [field]: draft });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     if (field === 'startTime') setStart(result.value.startTime);
@@ -50,6 +54,8 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
           onBlur={() => save('startTime')}
           onKeyDown={(event) => event.key === 'Enter' && save('startTime')}
           placeholder="09:30"
+          readOnly={!editable}
+          title={readOnlyHint}
           inputMode="numeric"
           data-testid="agenda-start-time"
         />
@@ -62,6 +68,8 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
           onBlur={() => save('availableMin')}
           onKeyDown={(event) => event.key === 'Enter' && save('availableMin')}
           placeholder="240"
+          readOnly={!editable}
+          title={readOnlyHint}
           inputMode="numeric"
           data-testid="agenda-available"
         />

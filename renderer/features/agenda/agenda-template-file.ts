@@ -1,4 +1,5 @@
-import { agendaTemplateOf, applyAgendaTemplate, parseAgendaTemplate, type Result, type WorkshopDoc } from '../../../shared/model';
+import { agendaTemplateOf, parseAgendaTemplate, type Result, type WorkshopDoc } from '../../../shared/model';
+import type { WorkshopCommands } from '../../../shared/roles/commands';
 import { host } from '../../host';
 
 /** A file name from the workshop title that every file system accepts. */
@@ -19,8 +20,8 @@ export async function saveAgendaTemplate(doc: WorkshopDoc, title: string): Promi
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 
 /** Reads a template file and appends its items to the agenda; nothing is added unless the whole file is valid. */
-export async function loadAgendaTemplate(doc: WorkshopDoc, file: File): Promise<Result<number>> {
+export async function loadAgendaTemplate(commands: WorkshopCommands, file: File): Promise<Result<number>> {
   if (file.size > MAX_TEMPLATE_BYTES) return { ok: false, error: { code: 'template.invalid' } };
   const parsed = parseAgendaTemplate(await file.text());
-  return parsed.ok ? applyAgendaTemplate(doc, parsed.value) : parsed;
+  return parsed.ok ? commands.agenda.applyTemplate(parsed.value) : parsed;
 }

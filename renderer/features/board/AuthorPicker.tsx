@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addParticipant, PLENARY_BOARD_ID, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { PLENARY_BOARD_ID, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
 
@@ -29,13 +30,14 @@ interface AuthorPickerProps {
 export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: AuthorPickerProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const commands = useCommands(doc);
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const others = all.filter((person) => !people.includes(person));
 
   const add = () => {
-    const result = addParticipant(doc, { name, organisation: '', stakeholderGroup: '', email: '', tableId: boardId === PLENARY_BOARD_ID ? '' : boardId });
+    const result = commands.roster.addAuthor({ name, organisation: '', stakeholderGroup: '', email: '', tableId: boardId === PLENARY_BOARD_ID ? '' : boardId });
     if (!result.ok) return setError(errorText(result.error));
     onPick(result.value.id);
     setName('');

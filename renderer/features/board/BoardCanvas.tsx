@@ -14,6 +14,7 @@ import {
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DragSubject, type DropIntent, type DropTarget, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
+import { can, type Role } from '../../../shared/roles/permissions';
 import { CardView } from './CardView';
 import { GroupView, type GroupCommands } from './GroupView';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
@@ -30,7 +31,7 @@ interface BoardCanvasProps extends Omit<CardListShared, 'labels'> {
 }
 
 /** The cards of a board in their groups, with drag and drop by mouse and by keyboard. */
-export function BoardCanvas({ board, layout, role, doc, authorNames, matches, votes, actions, commands, onDrop }: BoardCanvasProps) {
+export function BoardCanvas({ board, layout, role, writable = true, doc, authorNames, matches, votes, actions, commands, onDrop }: BoardCanvasProps) {
   const { t } = useTranslation();
   const [active, setActive] = useState<{ id: UniqueIdentifier; text: string } | null>(null);
   const [{ attach, coordinateGetter, start, pointerAt, target: currentTarget, end }] = useState(dropTracker);
@@ -110,7 +111,7 @@ export function BoardCanvas({ board, layout, role, doc, authorNames, matches, vo
     if (intent) onDrop(intent);
   };
 
-  const shared: CardListShared = { board, role, doc, authorNames, matches, votes, actions, labels };
+  const shared: CardListShared = { board, role, writable, doc, authorNames, matches, votes, actions, labels };
   const groups = useMemo(() => stableGroups(layout), [layout]);
   // The first screenful first: a board of 2,000 cards paints its top groups at once and the
   // rest in the next moments, without blocking input (a transition React interrupts for typing).
@@ -150,7 +151,9 @@ const FIRST_CARDS = 240;
 /** What every card of a board is rendered with; each value keeps its identity while it does not change. */
 interface CardListShared {
   board: Board | undefined;
-  role: 'moderator' | 'table';
+  role: Role;
+  /** Whether this laptop may write on the board (edit texts and details); voting stays open. */
+  writable?: boolean;
   doc: WorkshopDoc;
   authorNames: ReadonlyMap<string, string>;
   matches: ((card: Card) => boolean) | null;
@@ -176,7 +179,7 @@ function stableGroups(layout: GroupedBoard<Card>): GroupedBoard<Card>['groups'] 
 }
 
 const CardList = memo(function CardList({ cards, group, testId, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string }) {
-  const { board, role, doc, authorNames, matches, votes, actions, labels } = shared;
+  const { board, role, writable = true, doc, authorNames, matches, votes, actions, labels } = shared;
   const movable = canRearrange(role, board, group);
   return (
     <ul className="card-grid" data-testid={testId}>
@@ -188,6 +191,7 @@ const CardList = memo(function CardList({ cards, group, testId, ...shared }: Car
           authorName={card.authorId ? (authorNames.get(card.authorId) ?? null) : null}
           groupId={group?.id ?? null}
           movable={movable}
+          editable={writable}
           dimmed={matches !== null && !matches(card)}
           vote={votes(card.id)}
           actions={actions}
@@ -201,7 +205,7 @@ const CardList = memo(function CardList({ cards, group, testId, ...shared }: Car
 const GroupSection = memo(function GroupSection({ group, cards, commands, emptyText, ...shared }: CardListShared & { group: CardGroup; cards: readonly Card[]; commands: GroupCommands; emptyText: string }) {
   const { board, role, votes, actions } = shared;
   return (
-    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={role === 'moderator'} vote={votes(group.id)} actions={actions} commands={commands}>
+    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={can(role, 'board.lock')} vote={votes(group.id)} actions={actions} commands={commands}>
       {cards.length === 0 ? <p className="muted empty">{emptyText}</p> : <CardList cards={cards} group={group} {...shared} />}
     </GroupView>
   );

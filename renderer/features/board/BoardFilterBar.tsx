@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { isFilterActive, setBoardLocked, type Board, type CardFilter, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { isFilterActive, type Board, type CardFilter, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { can, type Role } from '../../../shared/roles/permissions';
+import { useCommands } from '../roles/use-role';
 import { ColourSelect, StakeholderSelect } from './OptionSelects';
 
 interface BoardFilterBarProps {
@@ -7,13 +9,15 @@ interface BoardFilterBarProps {
   onChange(filter: CardFilter): void;
   participants: readonly Participant[];
   board: Board | undefined;
-  role: 'moderator' | 'table';
+  role: Role;
   doc: WorkshopDoc;
 }
 
 /** Search and filters of a board (cards that do not match are dimmed, not hidden), and its lock. */
 export function BoardFilterBar({ filter, onChange, participants, board, role, doc }: BoardFilterBarProps) {
   const { t } = useTranslation();
+  const commands = useCommands(doc);
+  const locks = can(role, 'board.lock');
   const set = (patch: Partial<CardFilter>) => onChange({ ...filter, ...patch });
   return (
     <div className="board-filter" role="search">
@@ -44,9 +48,9 @@ export function BoardFilterBar({ filter, onChange, participants, board, role, do
         </button>
       )}
       <span className="spacer" />
-      {board?.locked && role === 'table' && <span className="badge">🔒 {t('board.lockedByModerator')}</span>}
-      {board && role === 'moderator' && (
-        <button type="button" className="small" aria-pressed={board.locked} onClick={() => setBoardLocked(doc, board.id, !board.locked)} data-testid="board-lock">
+      {board?.locked && !locks && <span className="badge">🔒 {t('board.lockedByModerator')}</span>}
+      {board && locks && (
+        <button type="button" className="small" aria-pressed={board.locked} onClick={() => void commands.locks.board(board.id, !board.locked)} data-testid="board-lock">
           {board.locked ? t('board.unlock') : t('board.lock')}
         </button>
       )}

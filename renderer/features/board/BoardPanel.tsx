@@ -17,14 +17,16 @@ import {
   restoreCard,
   restoreGroup,
   retractVote,
-  setGroupLocked,
   updateCardDetails,
+  PLENARY_BOARD_ID,
   type CardFilter,
   type DropIntent,
   type ModelError,
   type Result,
 } from '../../../shared/model';
+import { can, canWriteOn, type Role } from '../../../shared/roles/permissions';
 import { useErrorText } from '../../hooks/use-error-text';
+import { useCommands, useSeat, useShared } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
@@ -43,8 +45,8 @@ interface BoardPanelProps {
   /** What a board needs of the open workshop (the bench renders it without storage). */
   session: Pick<WorkshopSession, 'id' | 'doc' | 'live'>;
   boardId: string;
-  /** A table laptop is bound by the moderator's locks; the moderator is not. */
-  role: 'moderator' | 'table';
+  /** A table laptop is bound by the moderator's locks and writes only where it may; the moderator is not. */
+  role: Role;
   /** Heading of the board; the plenary's by default. */
   title?: string;
   subtitle?: string;
@@ -67,7 +69,15 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const [prefs, setPrefs] = useEntryPrefs(session.id, boardId);
   const [filter, setFilter] = useState<CardFilter>({});
 
-  const board = boards.find((entry) => entry.id === boardId);
+  const guarded = useCommands(doc);
+  const seat = useSeat();
+  // Opening the plenary to the tables means something only once there are tables to open it to.
+  const shared = useShared();
+  const found = boards.find((entry) => entry.id === boardId);
+  const writable = !found || canWriteOn(role, found, seat);
+  // Where this laptop may not write (the plenary before the moderator opens it), the cards stay as
+  // they are, as on a locked board; the stored lock is unchanged.
+  const board = useMemo(() => (found && !writable && !found.locked ? { ...found, locked: true } : found), [found, writable]);
   const layout = useMemo(() => layoutBoard(boardId, groups, allCards), [boardId, groups, allCards]);
   const cardCount = layout.loose.length + layout.groups.reduce((sum, entry) => sum + entry.cards.length, 0);
   const authorNames = useMemo(() => new Map(participants.map((person) => [person.id, person.name])), [participants]);
@@ -126,7 +136,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const commands: GroupCommands = useMemo(
     () => ({
       rename: (groupId, text) => void report(renameGroup(doc, groupId, text)),
-      setLocked: (groupId, locked) => void report(setGroupLocked(doc, groupId, locked)),
+      setLocked: (groupId, locked) => void report(guarded.locks.group(groupId, locked)),
       dissolve(groupId) {
         const entry = latest.current.layout.groups.find(({ group }) => group.id === groupId);
         if (!entry || !report(dissolveGroup(doc, groupId))) return;
@@ -134,7 +144,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
         showToast({ message: t('groups.dissolved'), tone: 'info', action: { label: t('common.undo'), run: () => restoreGroup(doc, entry.group, cardIds) } });
       },
     }),
-    [doc, report, showToast, t],
+    [doc, report, showToast, t, guarded],
   );
 
   const onDrop = useCallback(
@@ -165,17 +175,41 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
           {matches ? t('board.matchCount', { count: matchCount, total: cardCount }) : t('board.cardCount', { count: cardCount })}
         </span>
       </div>
-      <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} />
+      {boardId === PLENARY_BOARD_ID && shared && <PlenaryCapture open={seat.plenaryOpen} role={role} onToggle={(open) => void report(guarded.room.openPlenary(open))} />}
+      {writable && <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} />}
       <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
       <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc} />
       {round?.state === 'closed' && <VoteResults round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} />}
       {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (
-        <BoardCanvas board={board} layout={layout} role={role} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={commands} onDrop={onDrop} />
+        <BoardCanvas board={board} layout={layout} role={role} writable={writable} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={commands} onDrop={onDrop} />
       )}
       {children}
     </section>
     </ParticipantsContext.Provider>
+  );
+}
+
+/**
+ * Whether the tables may write on the plenary's board: the moderator opens and closes it (a
+ * round of ideas from every table), a table laptop sees which it is.
+ */
+function PlenaryCapture({ open, role, onToggle }: { open: boolean; role: Role; onToggle(open: boolean): void }) {
+  const { t } = useTranslation();
+  if (!can(role, 'plenary.open')) {
+    return (
+      <p className={open ? 'plenary-capture open' : 'plenary-capture muted'} role="status" data-testid="plenary-capture-state">
+        {open ? t('roles.plenaryOpenForYou') : t('roles.plenaryClosedForYou')}
+      </p>
+    );
+  }
+  return (
+    <div className="plenary-capture">
+      <button type="button" className="small" aria-pressed={open} onClick={() => onToggle(!open)} title={t('roles.plenaryOpenHint')} data-testid="plenary-open-toggle">
+        {open ? t('roles.closePlenary') : t('roles.openPlenary')}
+      </button>
+      <span className="muted small">{open ? t('roles.plenaryIsOpen') : t('roles.plenaryIsClosed')}</span>
+    </div>
   );
 }

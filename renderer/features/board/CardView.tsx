@@ -17,6 +17,8 @@ interface CardViewProps {
   groupId: string | null;
   /** Whether this laptop may move and delete it (locks). */
   movable: boolean;
+  /** Whether this laptop may change its text and details (not on a board it may not write on). */
+  editable?: boolean;
   /** Dimmed: the board's search or filter does not match it. */
   dimmed: boolean;
   vote: VoteView | null;
@@ -26,7 +28,7 @@ interface CardViewProps {
 }
 
 /** One card. Long texts are shown shortened; the stored text is never cut. */
-export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, dimmed, vote, actions, labels }: CardViewProps) {
+export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, editable = true, dimmed, vote, actions, labels }: CardViewProps) {
   const errorText = actions.errorText;
   const [editing, setEditing] = useState(false);
   const [expanded, setExpanded] = useState(false);
@@ -58,7 +60,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
 
   const onCardKey = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') startEdit();
+    if (event.key === 'Enter' && editable) startEdit();
     else if (event.key === 'Delete' && movable) actions.remove(card.id);
     else if (event.key === 'v' && vote?.open) actions.vote(card.id);
     else return;
@@ -67,7 +69,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
 
   const colourClass = card.colour ? ` colour-${card.colour}` : '';
 
-  if (editing) {
+  if (editing && editable) {
     return (
       <li className={`card editing${colourClass}`} data-testid="card">
         <textarea value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onEditKey} aria-label={labels.editCard} autoFocus rows={4} data-testid="card-edit" />
@@ -90,7 +92,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
       className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isDragging ? ' dragging' : ''}`}
       tabIndex={0}
       onKeyDown={onCardKey}
-      onDoubleClick={startEdit}
+      onDoubleClick={editable ? startEdit : undefined}
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-testid="card"
       data-card-id={card.id}
@@ -132,19 +134,23 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
             ⠿
           </button>
         )}
-        <button type="button" className="icon" onClick={() => setDetailsOpen((open) => !open)} aria-expanded={detailsOpen} aria-label={labels.details} title={labels.details} data-testid="card-details">
-          ⋯
-        </button>
-        <button type="button" className="icon" onClick={startEdit} aria-label={labels.edit} title={labels.edit}>
-          ✎
-        </button>
+        {editable && (
+          <button type="button" className="icon" onClick={() => setDetailsOpen((open) => !open)} aria-expanded={detailsOpen} aria-label={labels.details} title={labels.details} data-testid="card-details">
+            ⋯
+          </button>
+        )}
+        {editable && (
+          <button type="button" className="icon" onClick={startEdit} aria-label={labels.edit} title={labels.edit} data-testid="card-edit-button">
+            ✎
+          </button>
+        )}
         {movable && (
           <button type="button" className="icon danger-quiet" onClick={() => actions.remove(card.id)} aria-label={labels.delete} title={labels.delete} data-testid="card-delete">
             ×
           </button>
         )}
       </div>
-      {detailsOpen && <CardDetails card={card} actions={actions} onClose={() => setDetailsOpen(false)} />}
+      {detailsOpen && editable && <CardDetails card={card} actions={actions} onClose={() => setDetailsOpen(false)} />}
     </li>
   );
 });

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCard, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { type Participant, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { AuthorPicker, authorShortcut } from './AuthorPicker';
 import type { EntryPrefs } from './board-prefs';
@@ -19,12 +20,13 @@ interface QuickEntryProps {
 export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: QuickEntryProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const commands = useCommands(doc);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const people = pickerPeople(participants, boardId);
 
   const submit = () => {
-    const result = addCard(doc, { boardId, text: draft, authorId: prefs.authorId, colour: prefs.colour, stakeholderGroup: prefs.stakeholderGroup });
+    const result = commands.cards.add({ boardId, text: draft, authorId: prefs.authorId, colour: prefs.colour, stakeholderGroup: prefs.stakeholderGroup });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setDraft('');

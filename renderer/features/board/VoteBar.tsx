@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { closeVoteRound, dotsLeft, MAX_BUDGET, openVoteRound, type Vote, type VoteRound, type WorkshopDoc } from '../../../shared/model';
+import { dotsLeft, MAX_BUDGET, type Vote, type VoteRound, type WorkshopDoc } from '../../../shared/model';
+import { can } from '../../../shared/roles/permissions';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
 
@@ -15,9 +17,11 @@ interface VoteBarProps {
 }
 
 /** Opens and closes a dot-voting round on a board, and tells the voter how many dots are left. */
-export function VoteBar({ doc, boardId, round, votes, voterId, voterName }: VoteBarProps) {
+export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }: VoteBarProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const commands = useCommands(doc);
+  const manages = can(role, 'vote.manage');
   const [setup, setSetup] = useState(false);
   const [budget, setBudget] = useState('3');
   const [stacking, setStacking] = useState(false);
@@ -25,7 +29,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName }: Vote
   const [error, setError] = useState<string | null>(null);
 
   const open = () => {
-    const result = openVoteRound(doc, { boardId, budget: Number(budget), allowStacking: stacking, hideResults: hidden });
+    const result = commands.votes.open({ boardId, budget: Number(budget), allowStacking: stacking, hideResults: hidden });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setSetup(false);
@@ -40,12 +44,17 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName }: Vote
         {round.hideResults && <span>{t('votes.resultsHidden')}</span>}
         <span className="spacer" />
         <span data-testid="dots-left">{left === null ? t('votes.pickVoter') : t('votes.dotsLeft', { count: left, name: voterName ?? '' })}</span>
-        <button type="button" onClick={() => closeVoteRound(doc, round.id)} data-testid="vote-close">
-          {t('votes.close')}
-        </button>
+        {manages && (
+          <button type="button" onClick={() => void commands.votes.close(round.id)} data-testid="vote-close">
+            {t('votes.close')}
+          </button>
+        )}
       </div>
     );
   }
+
+  // A table laptop votes in a round the moderator opened; it starts none.
+  if (!manages) return null;
 
   return (
     <div className="vote-bar">

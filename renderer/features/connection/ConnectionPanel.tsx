@@ -10,6 +10,7 @@ import { hostClock } from '../../session/host-clock';
 import type { Presence } from '../../session/peer-sync';
 import { useSyncStatus } from './use-connection';
 import { FieldError } from '../common/FieldError';
+import { PresenceRole } from '../roles/PresenceRole';
 
 interface ConnectionPanelProps {
   workshopId: string;
@@ -231,6 +232,7 @@ function PresenceList({ state, tables }: { state: ConnectionState; tables: Table
             <span>{person.identity.name}</span>
             {person.self && <span className="muted"> ({t('connection.thisLaptop')})</span>}
             {tableName(person.identity.tableId) && <span className="muted"> · {tableName(person.identity.tableId)}</span>}
+            <PresenceRole identity={person.identity} self={person.self} />
           </li>
         ))}
       </ul>

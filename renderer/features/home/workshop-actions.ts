@@ -1,4 +1,7 @@
-import { updateMeta, validTitle, type Language, type Result } from '../../../shared/model';
+import { rolesSnapshot, validTitle, type Language, type Result } from '../../../shared/model';
+import { workshopCommands } from '../../../shared/roles/commands';
+import { roleOf } from '../../../shared/roles/permissions';
+import { laptopId } from '../../storage/laptop-id';
 import type { WorkshopStore } from '../../storage/workshop-store';
 import { createStoredWorkshop, openWorkshopSession, readStoredWorkshop } from '../../session/workshop-session';
 
@@ -22,7 +25,11 @@ export async function renameWorkshop(store: WorkshopStore, id: string, rawTitle:
   if (!title.ok) return title;
   const session = await openWorkshopSession(store, id);
   try {
-    const result = updateMeta(session.doc, { title: title.value });
+    // A table laptop's copy is the room's: renaming it would rename the workshop for everyone.
+    const row = await store.getConnection(id);
+    const role = roleOf({ connection: row?.role ?? null, laptopId: laptopId(), moderators: rolesSnapshot(session.doc).moderators.map((entry) => entry.laptopId) });
+    const commands = workshopCommands(session.doc, { role: () => role, seat: () => ({ tableId: row?.tableId ?? null, plenaryOpen: false }) });
+    const result = commands.workshop.rename(title.value);
     if (!result.ok) return result;
     await session.saver.flush();
     return { ok: true, value: true };

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addParticipant, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
+import { type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
 
@@ -12,6 +13,7 @@ interface AddParticipantFormProps {
 
 /** Adds one person; the name field keeps focus so a list can be typed in one go. */
 export function AddParticipantForm({ doc, groups, groupName }: AddParticipantFormProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [name, setName] = useState('');
@@ -21,7 +23,7 @@ export function AddParticipantForm({ doc, groups, groupName }: AddParticipantFor
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    const result = addParticipant(doc, { name, organisation, stakeholderGroup: group, email: '' });
+    const result = commands.roster.add({ name, organisation, stakeholderGroup: group, email: '' });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setName('');

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addParticipants, type Participant, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
+import { type Participant, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { CSV_FIELDS, guessMapping, type ColumnMapping, type CsvField } from '../../../shared/participants/csv-columns';
 import { CSV_ENCODINGS, decodeCsv, detectEncoding, type CsvEncoding } from '../../../shared/participants/csv-decode';
 import { readCsvTable } from '../../../shared/participants/csv-table';
@@ -30,6 +31,7 @@ const PREVIEW_ROWS = 8;
  * Import stays disabled while anything is wrong: a file is imported whole or not at all.
  */
 export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, onDone, onCancel }: ImportDialogProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
@@ -60,7 +62,7 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
 
   const submit = () => {
     if (!plan || !canImport) return;
-    const result = addParticipants(doc, plan.participants, plan.newGroups);
+    const result = commands.roster.addMany(plan.participants, plan.newGroups);
     if (!result.ok) return setFailure(errorText(result.error));
     onDone(result.value.length);
   };

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assignTables, type Participant, type Table, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
+import { type Participant, type Table, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { mixTables, overfullGroups, tableBalance } from '../../../shared/participants/mix';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
@@ -15,6 +16,7 @@ interface MixPanelProps {
 
 /** "Mix onto tables" and the balance it gives: per table its size and its stakeholder groups. */
 export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -42,7 +44,7 @@ export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps
     const leaving = people
       .filter((person) => !mixedIds.has(person.id) && person.tableId !== '' && !person.fixedToTable)
       .map((person) => ({ id: person.id, tableId: '', fixedToTable: false }));
-    const applied = assignTables(doc, [...result.assignments, ...leaving]);
+    const applied = commands.roster.mix([...result.assignments, ...leaving]);
     if (!applied.ok) return showToast({ message: errorText(applied.error), tone: 'error' });
     showToast({
       message: t('participants.mix.done', { count: mixed.length, tables: tables.length }),

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateParticipant, type Participant, type ParticipantInput, type StakeholderGroupEntry, type Table, type WorkshopDoc } from '../../../shared/model';
+import { type Participant, type ParticipantInput, type StakeholderGroupEntry, type Table, type WorkshopDoc } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { isEmailOrEmpty } from '../../../shared/participants/email';
 import { useErrorText } from '../../hooks/use-error-text';
 import { InlineText } from './InlineText';
@@ -16,10 +17,11 @@ interface ParticipantRowProps {
 
 /** One person of the roster, every field edited in place. */
 export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups, tables, groupName, onRemove }: ParticipantRowProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const update = (patch: Partial<ParticipantInput>): string | null => {
-    const result = updateParticipant(doc, person.id, patch);
+    const result = commands.roster.update(person.id, patch);
     return result.ok ? null : errorText(result.error);
   };
   const who = person.name;

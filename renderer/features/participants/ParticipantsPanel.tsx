@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { removeParticipant, restoreParticipant, tablesFrom, type Participant } from '../../../shared/model';
+import { tablesFrom, type Participant } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
 import { host } from '../../host';
 import type { WorkshopSession } from '../../session/workshop-session';
@@ -22,6 +23,7 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
   const { t, i18n } = useTranslation();
   const showToast = useToasts((state) => state.show);
   const { doc, live, undo } = session;
+  const commands = useCommands(doc);
   const people = useLive(live, 'participants');
   const groups = useLive(live, 'stakeholderGroups');
   const boards = useLive(live, 'boards');
@@ -38,14 +40,14 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
   // Stable, so the memoised rows do not all re-render when one changes.
   const remove = useCallback(
     (person: Participant) => {
-      if (!removeParticipant(doc, person.id).ok) return;
+      if (!commands.roster.remove(person.id).ok) return;
       showToast({
         message: t('participants.deleted', { name: person.name }),
         tone: 'info',
-        action: { label: t('common.undo'), run: () => restoreParticipant(doc, person) },
+        action: { label: t('common.undo'), run: () => void commands.roster.restore(person) },
       });
     },
-    [doc, showToast, t],
+    [commands, showToast, t],
   );
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {

@@ -1,14 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  addStakeholderGroup,
-  removeStakeholderGroup,
-  renameStakeholderGroup,
-  restoreStakeholderGroup,
   type ModelError,
   type StakeholderGroupEntry,
   type WorkshopDoc,
 } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 import { InlineText } from './InlineText';
@@ -22,6 +19,7 @@ interface StakeholderGroupsPanelProps {
 
 /** The workshop's stakeholder-group list: rename, remove (with Undo), add. */
 export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGroupsPanelProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -33,7 +31,7 @@ export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGr
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    const result = addStakeholderGroup(doc, draft);
+    const result = commands.roster.addGroup(draft);
     if (!result.ok) return setError(explain(result.error));
     setError(null);
     setDraft('');
@@ -42,18 +40,18 @@ export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGr
   const rename = (group: StakeholderGroupEntry, value: string): string | null => {
     // Typing the translated name back (or nothing) gives a built-in group its own name again.
     const reset = group.builtin && (value.trim() === '' || value.trim() === t(`stakeholders.${group.key}`));
-    const result = renameStakeholderGroup(doc, group.key, reset ? '' : value);
+    const result = commands.roster.renameGroup(group.key, reset ? '' : value);
     return result.ok ? null : explain(result.error);
   };
 
   const remove = (group: StakeholderGroupEntry) => {
     const name = groupName(group.key);
-    const result = removeStakeholderGroup(doc, group.key);
+    const result = commands.roster.removeGroup(group.key);
     if (!result.ok) return;
     showToast({
       message: t('participants.groups.removed', { name, count: result.value.memberIds.length }),
       tone: 'info',
-      action: { label: t('common.undo'), run: () => restoreStakeholderGroup(doc, group.key, result.value.memberIds) },
+      action: { label: t('common.undo'), run: () => void commands.roster.restoreGroup(group.key, result.value.memberIds) },
     });
   };
 

@@ -1,15 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  nextItem,
-  previousItem,
-  sendTwoMinuteSignal,
-  setProjectorView,
-  tablesFrom,
-  type ProjectorView,
-  type RunClock,
-  type WorkshopDoc,
-} from '../../../shared/model';
+import { tablesFrom, type ProjectorView, type Result, type RunClock } from '../../../shared/model';
+import type { WorkshopCommands } from '../../../shared/roles/commands';
+import { can, type Role } from '../../../shared/roles/permissions';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
@@ -17,14 +11,14 @@ import { useToasts } from '../../state/toasts';
 import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
 import { formatClockTime, formatDuration } from './format-clock';
-import { toggleRun, useRunShortcuts } from './run-shortcuts';
+import { useRunShortcuts } from './run-shortcuts';
 import { hostNow } from '../../session/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
 
 interface RunBarProps {
   session: WorkshopSession;
-  role?: 'host' | 'table' | null;
+  role: Role;
 }
 
 /**
@@ -34,23 +28,23 @@ interface RunBarProps {
  */
 export function RunBar({ session, role }: RunBarProps) {
   const clock = useRunClock(session.id, session.live);
-  const isTable = role === 'table';
-  useRunShortcuts(session.id, session.doc, !isTable);
-  return isTable ? <TableRunBar clock={clock} /> : <ModeratorRunBar clock={clock} session={session} />;
+  const commands = useCommands(session.doc);
+  const runs = can(role, 'run.control');
+  useRunShortcuts(session.id, session.doc, commands, runs);
+  return runs ? <ModeratorRunBar clock={clock} session={session} commands={commands} /> : <TableRunBar clock={clock} />;
 }
 
-function ModeratorRunBar({ clock, session }: { clock: RunClock; session: WorkshopSession }) {
+function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; session: WorkshopSession; commands: WorkshopCommands }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const agenda = useLive(session.live, 'agenda');
   const run = useLive(session.live, 'run');
-  const { doc } = session;
   const active = clock.status === 'running' || clock.status === 'paused';
 
-  const act = (operation: (target: WorkshopDoc, now: number) => { ok: boolean; error?: unknown }) => {
+  const act = (operation: (now: number) => Result<unknown>) => {
     // Written in the room's clock, as every laptop reads it.
-    const result = operation(doc, hostNow(session.id));
+    const result = operation(hostNow(session.id));
     if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
   };
 
@@ -80,33 +74,33 @@ function ModeratorRunBar({ clock, session }: { clock: RunClock; session: Worksho
         </div>
       )}
       <div className="run-controls">
-        <button type="button" onClick={() => act(previousItem)} disabled={!active && clock.status !== 'ended'} title={`${t('run.previous')} (PageUp)`} data-testid="run-previous">
+        <button type="button" onClick={() => act(commands.run.previous)} disabled={!active && clock.status !== 'ended'} title={`${t('run.previous')} (PageUp)`} data-testid="run-previous">
           <RunIcon name="previous" /> <span className="run-button-text">{t('run.previous')}</span>
         </button>
-        <button type="button" className="primary" onClick={() => act(toggleRun)} disabled={agenda.length === 0} title={`${toggleLabel} (Ctrl+Shift+Space)`} data-testid="run-toggle">
+        <button type="button" className="primary" onClick={() => act(commands.run.toggle)} disabled={agenda.length === 0} title={`${toggleLabel} (Ctrl+Shift+Space)`} data-testid="run-toggle">
           <RunIcon name={clock.status === 'running' ? 'pause' : 'play'} /> {toggleLabel}
         </button>
-        <button type="button" onClick={() => act(nextItem)} disabled={!active} title={`${t('run.nextItem')} (PageDown)`} data-testid="run-next">
+        <button type="button" onClick={() => act(commands.run.next)} disabled={!active} title={`${t('run.nextItem')} (PageDown)`} data-testid="run-next">
           <span className="run-button-text">{t('run.nextItem')}</span> <RunIcon name="next" />
         </button>
-        <button type="button" onClick={() => act(sendTwoMinuteSignal)} disabled={!active} aria-pressed={clock.signalled} data-testid="run-signal">
+        <button type="button" onClick={() => act(commands.run.signal)} disabled={!active} aria-pressed={clock.signalled} data-testid="run-signal">
           {clock.signalled ? t('run.signalSent', { time: formatClockTime(run.signalAt) }) : t('run.signal')}
         </button>
-        <ProjectorSelect session={session} view={run.projectorView} boardId={run.projectorBoardId} />
+        <ProjectorSelect session={session} commands={commands} view={run.projectorView} boardId={run.projectorBoardId} />
       </div>
     </section>
   );
 }
 
-function ProjectorSelect({ session, view, boardId }: { session: WorkshopSession; view: ProjectorView; boardId: string }) {
+function ProjectorSelect({ session, commands, view, boardId }: { session: WorkshopSession; commands: WorkshopCommands; view: ProjectorView; boardId: string }) {
   const { t } = useTranslation();
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const value = view === 'table' ? `table:${boardId}` : view;
   const choose = (raw: string) => {
-    if (raw.startsWith('table:')) setProjectorView(session.doc, { view: 'table', boardId: raw.slice('table:'.length) });
-    else setProjectorView(session.doc, { view: raw as ProjectorView });
+    if (raw.startsWith('table:')) commands.run.projector({ view: 'table', boardId: raw.slice('table:'.length) });
+    else commands.run.projector({ view: raw as ProjectorView });
   };
   return (
     <label className="run-projector">

@@ -1,16 +1,7 @@
 import { useEffect } from 'react';
 import { hostNow } from '../../session/host-clock';
-import {
-  nextItem,
-  nextProjectorView,
-  pauseRun,
-  previousItem,
-  resumeRun,
-  runSnapshot,
-  setProjectorView,
-  startRun,
-  type WorkshopDoc,
-} from '../../../shared/model';
+import { nextProjectorView, runSnapshot, type WorkshopDoc } from '../../../shared/model';
+import type { WorkshopCommands } from '../../../shared/roles/commands';
 
 export interface RunShortcut {
   /** Keys as shown in the "?" overview. */
@@ -46,16 +37,11 @@ export function runCommandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   return null;
 }
 
-/** Starts, pauses or resumes, whichever fits the run's state. */
-export function toggleRun(doc: WorkshopDoc, now: number) {
-  const { status } = runSnapshot(doc);
-  if (status === 'running') return pauseRun(doc, now);
-  if (status === 'paused') return resumeRun(doc, now);
-  return startRun(doc, now);
-}
-
-/** The moderator's run shortcuts, on the whole window while `enabled`. */
-export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, enabled: boolean): void {
+/**
+ * The moderator's run shortcuts, on the whole window while `enabled` (this laptop may run the
+ * day). They dispatch through the guarded commands, so a shortcut cannot do what a button may not.
+ */
+export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, commands: WorkshopCommands, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -68,12 +54,12 @@ export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, enabled: b
       if ((command === 'next' || command === 'previous') && !active && run.status !== 'ended') return;
       event.preventDefault();
       const now = hostNow(workshopId);
-      if (command === 'next') nextItem(doc, now);
-      else if (command === 'previous') previousItem(doc, now);
-      else if (command === 'startPause') toggleRun(doc, now);
-      else setProjectorView(doc, { view: nextProjectorView(run.projectorView) });
+      if (command === 'next') commands.run.next(now);
+      else if (command === 'previous') commands.run.previous(now);
+      else if (command === 'startPause') commands.run.toggle(now);
+      else commands.run.projector({ view: nextProjectorView(run.projectorView) });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [workshopId, doc, enabled]);
+  }, [workshopId, doc, commands, enabled]);
 }

@@ -1,15 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  addTable,
   boardCards,
-  hideTableFromPlenary,
-  removeTable,
-  showTableInPlenary,
   tablesFrom,
   type LiveWorkshop,
   type WorkshopDoc,
 } from '../../../shared/model';
+import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -24,6 +21,7 @@ interface TablesPanelProps {
 
 /** Every breakout table side by side, live, for the moderator. */
 export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
+  const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const boards = useLive(live, 'boards');
@@ -37,7 +35,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    const result = addTable(doc, { name, topic });
+    const result = commands.tables.add({ name, topic });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setName('');
@@ -91,7 +89,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                   <button
                     type="button"
                     aria-pressed={isShown}
-                    onClick={() => (isShown ? hideTableFromPlenary(doc, table.id) : showTableInPlenary(doc, table.id))}
+                    onClick={() => void (isShown ? commands.tables.hide(table.id) : commands.tables.show(table.id))}
                     data-testid="table-report-back"
                   >
                     {isShown ? t('tables.hideInPlenary') : t('tables.showInPlenary')}
@@ -111,7 +109,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
           message={t('tables.removeMessage', { name: pendingRemove.name })}
           confirmLabel={t('common.delete')}
           onConfirm={() => {
-            removeTable(doc, pendingRemove.id);
+            commands.tables.remove(pendingRemove.id);
             setPendingRemove(null);
           }}
           onCancel={() => setPendingRemove(null)}

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateMeta } from '../../../shared/model';
 import { host } from '../../host';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
@@ -13,6 +12,8 @@ import { SaveIndicator } from './SaveIndicator';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import type { ConnectionState } from '../../session/connection';
 import { FieldError } from '../common/FieldError';
+import { can } from '../../../shared/roles/permissions';
+import { useCommands, useRole } from '../roles/use-role';
 
 interface WorkshopHeaderProps {
   session: WorkshopSession;
@@ -29,10 +30,13 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { canUndo, canRedo } = useUndoState(session.undo);
+  const commands = useCommands(session.doc);
+  const role = useRole();
+  const renames = can(role, 'workshop.edit');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = updateMeta(session.doc, { title: draft });
+    const result = commands.workshop.rename(draft);
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setEditing(false);
@@ -65,6 +69,11 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         </form>
       ) : (
         <h1 className="workshop-heading">
+          {!renames ? (
+            <span className="title-text" title={t('roles.onlyModerator')} data-testid="workshop-heading">
+              {meta.title || t('workshop.untitled')}
+            </span>
+          ) : (
           <button
             type="button"
             className="title-button"
@@ -77,7 +86,13 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
           >
             {meta.title || t('workshop.untitled')}
           </button>
+          )}
         </h1>
+      )}
+      {connection.row && (
+        <span className={`badge role-badge role-${role}`} title={t(`roles.hint.${role}`)} data-testid="role-badge" data-role={role}>
+          {t(`roles.name.${role}`)}
+        </span>
       )}
       <ConnectionIndicator state={connection} onClick={onShowConnection} />
       <SaveIndicator saver={session.saver} />

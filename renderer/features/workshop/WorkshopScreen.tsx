@@ -20,6 +20,7 @@ import { TablesPanel } from '../tables/TablesPanel';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { RoleContext, useRoleValue } from '../roles/use-role';
 
 type Loading = { state: 'loading' } | { state: 'open'; session: WorkshopSession } | { state: 'failed'; reason: string };
 
@@ -85,12 +86,16 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
-  const role = connection.row?.role ?? null;
-  const boardRole = role === 'table' ? 'table' : 'moderator';
-  const myTable = role === 'table' ? (tables.find((table) => table.id === connection.row?.tableId) ?? null) : null;
+  const roleValue = useRoleValue(session.doc, connection.row);
+  const { role } = roleValue;
+  const atTable = connection.row?.role === 'table';
+  const myTable = atTable ? (tables.find((table) => table.id === connection.row?.tableId) ?? null) : null;
   const [chosen, setChosen] = useState<View | null>(null);
   // A table laptop starts at its table, or at the connection tab to pick one.
-  const view: View = chosen ?? (role === 'table' ? (myTable ? { kind: 'table', id: myTable.id } : { kind: 'connection' }) : { kind: 'plenary' });
+  const moderatorOnly = (candidate: View | null) => candidate !== null && ['tables', 'participants', 'minutes'].includes(candidate.kind);
+  // A laptop that loses the moderator's role leaves the moderator's screens.
+  const usable = role === 'table' && moderatorOnly(chosen) ? null : chosen;
+  const view: View = usable ?? (atTable ? (myTable ? { kind: 'table', id: myTable.id } : { kind: 'connection' }) : { kind: 'plenary' });
   const awaiting = meta.schemaVersion === 0;
 
   const tabs: Array<{ key: string; label: string; view: View }> = [
@@ -107,6 +112,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const openTable = view.kind === 'table' ? tables.find((table) => table.id === view.id) : undefined;
 
   return (
+    <RoleContext.Provider value={roleValue}>
     <div className="screen workshop">
       <WorkshopHeader session={session} connection={connection} onShowConnection={() => setChosen({ kind: 'connection' })} />
       <SaveStatusBanner saver={session.saver} />
@@ -128,14 +134,14 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
           {view.kind === 'plenary' && (
             <>
               <AgendaPanel live={session.live} doc={session.doc} />
-              <BoardPanel session={session} role={boardRole} boardId={PLENARY_BOARD_ID}>
+              <BoardPanel session={session} role={role} boardId={PLENARY_BOARD_ID}>
                 <ReportBack live={session.live} />
               </BoardPanel>
             </>
           )}
           {view.kind === 'tables' && <TablesPanel live={session.live} doc={session.doc} onOpenTable={(id) => setChosen({ kind: 'table', id })} />}
           {view.kind === 'table' && openTable && (
-            <BoardPanel session={session} role={boardRole} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
+            <BoardPanel session={session} role={role} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
           )}
           {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
           {view.kind === 'participants' && <ParticipantsPanel session={session} />}
@@ -147,5 +153,6 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
         </main>
       )}
     </div>
+    </RoleContext.Provider>
   );
 }

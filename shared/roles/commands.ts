@@ -1,0 +1,164 @@
+import {
+  addAgendaItem,
+  addCard,
+  addParticipant,
+  addParticipants,
+  addStakeholderGroup,
+  addTable,
+  applyAgendaTemplate,
+  assignTables,
+  boardsSnapshot,
+  closeVoteRound,
+  demoteLaptop,
+  fail,
+  hideTableFromPlenary,
+  moveAgendaItem,
+  moveTable,
+  nextItem,
+  ok,
+  openVoteRound,
+  pauseRun,
+  previousItem,
+  promoteLaptop,
+  removeAgendaItem,
+  removeParticipant,
+  removeStakeholderGroup,
+  removeTable,
+  renameStakeholderGroup,
+  restoreAgendaItem,
+  restoreParticipant,
+  restoreStakeholderGroup,
+  resumeRun,
+  runSnapshot,
+  sendTwoMinuteSignal,
+  setBoardLocked,
+  setGroupLocked,
+  setPlenaryOpen,
+  setProjectorView,
+  showTableInPlenary,
+  startRun,
+  updateAgendaItem,
+  updateMeta,
+  updateParticipant,
+  updateTable,
+  type CardInput,
+  type Result,
+  type RunState,
+  type WorkshopDoc,
+} from '../model';
+import { can, canWriteOn, type Action, type Role, type Seat } from './permissions';
+
+/*
+ * The command layer: every operation one role may do and the other may not goes through here,
+ * so a keyboard shortcut, a forgotten button or a stale screen cannot bypass the permission
+ * table. The UI asks `can` too, to hide or disable a control with an explanation; this is the
+ * guard behind it. Features may not import the guarded model operations directly (eslint).
+ */
+
+/** What the guard asks at the moment of the call: the role may change while a screen is open. */
+export interface Caller {
+  role(): Role;
+  seat(): Seat;
+}
+
+/** The refusal of an operation this role may not do. */
+export const forbidden = (action: Action): Result<never> => fail('role.forbidden', { action });
+
+/** What a guarded operation reports: the operation's own result, or `true` for one without. */
+type Outcome<R> = [R] extends [Result<infer T>] ? Result<T> : Result<true>;
+
+/** Runs `op` only when the caller's role may do `action`. */
+function guard<A extends unknown[], R>(caller: Caller, action: Action, op: (...args: A) => R) {
+  return (...args: A): Outcome<R> => {
+    if (!can(caller.role(), action)) return forbidden(action) as Outcome<R>;
+    return (op(...args) ?? ok(true)) as Outcome<R>;
+  };
+}
+
+/** Starts, pauses or resumes, whichever fits the run's state. */
+function toggleRun(doc: WorkshopDoc, now: number): Result<RunState> {
+  const { status } = runSnapshot(doc);
+  if (status === 'running') return pauseRun(doc, now);
+  if (status === 'paused') return resumeRun(doc, now);
+  return startRun(doc, now);
+}
+
+export type WorkshopCommands = ReturnType<typeof workshopCommands>;
+
+/** The guarded operations on one workshop document, for the laptop `caller` describes. */
+export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
+  const as = <A extends unknown[], R>(action: Action, op: (doc: WorkshopDoc, ...args: A) => R) =>
+    guard(caller, action, (...args: A) => op(doc, ...args));
+  return {
+    doc,
+    caller,
+    agenda: {
+      add: as('agenda.edit', addAgendaItem),
+      update: as('agenda.edit', updateAgendaItem),
+      remove: as('agenda.edit', removeAgendaItem),
+      restore: as('agenda.edit', restoreAgendaItem),
+      move: as('agenda.edit', moveAgendaItem),
+      applyTemplate: as('agenda.edit', applyAgendaTemplate),
+      /** The day's start time and available minutes. */
+      settings: as('agenda.edit', (target, patch: { startTime?: string; availableMin?: number | string }) => updateMeta(target, patch)),
+    },
+    run: {
+      toggle: as('run.control', toggleRun),
+      next: as('run.control', nextItem),
+      previous: as('run.control', previousItem),
+      signal: as('run.control', sendTwoMinuteSignal),
+      projector: as('run.control', setProjectorView),
+    },
+    votes: {
+      open: as('vote.manage', openVoteRound),
+      close: as('vote.manage', closeVoteRound),
+    },
+    locks: {
+      board: as('board.lock', setBoardLocked),
+      group: as('board.lock', setGroupLocked),
+    },
+    tables: {
+      add: as('tables.edit', addTable),
+      update: as('tables.edit', updateTable),
+      remove: as('tables.edit', removeTable),
+      move: as('tables.edit', moveTable),
+      show: as('tables.edit', showTableInPlenary),
+      hide: as('tables.edit', hideTableFromPlenary),
+    },
+    roster: {
+      update: as('roster.edit', updateParticipant),
+      remove: as('roster.edit', removeParticipant),
+      restore: as('roster.edit', restoreParticipant),
+      add: as('roster.edit', addParticipant),
+      addMany: as('roster.edit', addParticipants),
+      mix: as('roster.edit', assignTables),
+      addGroup: as('roster.edit', addStakeholderGroup),
+      renameGroup: as('roster.edit', renameStakeholderGroup),
+      removeGroup: as('roster.edit', removeStakeholderGroup),
+      restoreGroup: as('roster.edit', restoreStakeholderGroup),
+      /** A person named as the author of cards at a board: tables may, it is how they say who writes. */
+      addAuthor: as('author.add', addParticipant),
+    },
+    workshop: {
+      rename: as('workshop.edit', (target, title: string) => updateMeta(target, { title })),
+    },
+    room: {
+      openPlenary: as('plenary.open', setPlenaryOpen),
+      promote: as('roles.change', promoteLaptop),
+      demote: as('roles.change', demoteLaptop),
+    },
+    cards: {
+      /** A card on a board this laptop may write on (its table; the plenary while open). */
+      add(input: CardInput): ReturnType<typeof addCard> {
+        const board = boardsSnapshot(doc).find((entry) => entry.id === input.boardId);
+        if (board && !canWriteOn(caller.role(), board, caller.seat())) return forbidden('cards.write');
+        return addCard(doc, input);
+      },
+    },
+  };
+}
+
+/** Commands for a document nobody else shares (tests, the bench): the moderator's, unrestricted. */
+export function ownCommands(doc: WorkshopDoc): WorkshopCommands {
+  return workshopCommands(doc, { role: () => 'moderator', seat: () => ({ tableId: null, plenaryOpen: true }) });
+}
