@@ -4,6 +4,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { createWorkshopDoc, itemMap, roots, type WorkshopDoc } from './doc';
 import { areaReaders, type Area } from './snapshot';
 import { writeStakeholderGroupList } from './stakeholder-groups';
+import { durationMinField, isoDateField, ranMsField, timestampField } from './time';
 import {
   ACTION_STATUSES,
   AGENDA_KINDS,
@@ -65,14 +66,16 @@ export function exportBackup(doc: WorkshopDoc, now = Date.now()): string {
 
 const id = z.string().min(1).max(200);
 const text = z.string().max(1_000_000);
-const time = z.number().finite().min(0);
+// Dates and times are checked for real (shared/model/time.ts): a number past 8.64e15 or a date
+// that does not exist would throw wherever the workshop is shown or exported.
+const time = timestampField;
 const nullableId = id.nullable();
 
 const metaSchema = z.object({
   id,
   schemaVersion: z.number().int(),
   title: text,
-  date: z.string().max(20),
+  date: isoDateField,
   venue: text,
   room: text,
   language: z.enum(LANGUAGES),
@@ -89,14 +92,14 @@ export const areaSchemas = {
       id,
       title: text,
       kind: z.enum(AGENDA_KINDS),
-      durationMin: z.number().finite().min(0),
+      durationMin: durationMinField,
       speaker: text,
       notes: text,
       task: text,
       actualStart: time,
       actualEnd: time,
       // Backups written before it existed: "previous item" then counts from the actual times.
-      ranMs: time.default(0),
+      ranMs: ranMsField.default(0),
       order: z.string(),
     }),
   ),
@@ -149,7 +152,7 @@ export const areaSchemas = {
       title: text,
       ownerId: nullableId,
       ownerOrganisation: text,
-      due: z.string().max(20),
+      due: isoDateField,
       status: z.enum(ACTION_STATUSES),
       boardId: nullableId,
       sourceCardId: nullableId,
