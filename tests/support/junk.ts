@@ -123,3 +123,29 @@ export function writeJunk(doc: Y.Doc, random: Random): void {
     }
   }
 }
+
+/** Times that JavaScript calls finite numbers but no Date holds, and dates that do not exist. */
+const BAD_TIMES = [8.64e15 + 1, 9e15, 1e300, -8.64e15 - 1, Number.MAX_VALUE, -1];
+const BAD_DATES = ['Montag', '2023-02-30', '+275760-09-13', '9999-99-99'];
+const TIME_FIELDS: Record<string, string[]> = {
+  [ROOT.agenda]: ['actualStart', 'actualEnd', 'ranMs', 'durationMin'],
+  [ROOT.cards]: ['createdAt', 'updatedAt'],
+  [ROOT.voteRounds]: ['openedAt', 'closedAt', 'budget'],
+  [ROOT.votes]: ['at'],
+  [ROOT.actions]: ['createdAt', 'due'],
+};
+
+/** Every date and time of every item set to one that breaks a naive reader (what the issue found in the minutes). */
+export function writeTimeJunk(doc: Y.Doc, random: Random): void {
+  for (const [rootName, fields] of Object.entries(TIME_FIELDS)) {
+    doc.getMap<unknown>(rootName).forEach((item) => {
+      if (!(item instanceof Y.Map)) return;
+      for (const field of fields) item.set(field, field === 'due' ? BAD_DATES[pick(random, BAD_DATES.length)] : BAD_TIMES[pick(random, BAD_TIMES.length)]);
+    });
+  }
+  const meta = doc.getMap<unknown>(ROOT.meta);
+  meta.set('date', BAD_DATES[pick(random, BAD_DATES.length)]);
+  meta.set('createdAt', BAD_TIMES[pick(random, BAD_TIMES.length)]);
+  const run = doc.getMap<unknown>(ROOT.run);
+  for (const field of ['itemStartedAt', 'pausedAt', 'signalAt']) run.set(field, BAD_TIMES[pick(random, BAD_TIMES.length)]);
+}

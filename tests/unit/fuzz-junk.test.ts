@@ -5,7 +5,7 @@ import { exportBackup, parseBackup, restoreBackup } from '../../shared/model/bac
 import { buildEml, buildMinutes, mailDraft, mailRecipients, mailtoUrl, renderHtml, renderMinutes, type Minutes } from '../../shared/minutes';
 import { currentRound, voteViews } from '../../renderer/features/board/vote-view';
 import { deriveSeed, pick, seededRandom } from '../support/prng';
-import { junkValue, sameKindJunk, writeJunk } from '../support/junk';
+import { junkValue, sameKindJunk, writeJunk, writeTimeJunk } from '../support/junk';
 import { seedDaySnapshot } from '../support/seed-day';
 
 /*
@@ -51,6 +51,7 @@ describe('junk a peer writes into the document', () => {
       const random = seededRandom(deriveSeed(SEED, 'doc', run));
       const source = restoreBackup(base);
       writeJunk(source, random);
+      if (run % 4 === 0) writeTimeJunk(source, random);
       const doc = throughTheWire(source);
       const context = `doc run ${run} (PLENUM_SEED=${SEED})`;
       try {
