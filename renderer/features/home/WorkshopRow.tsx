@@ -55,7 +55,7 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
             {row.title || t('workshop.untitled')}
           </span>
           <span className="muted">
-            {date && <span>{date} · </span>}
+            {date && <span>{date}{changed && ' · '}</span>}
             {changed && t('home.lastChange', { when: changed })}
           </span>
         </button>
