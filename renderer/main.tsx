@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import { App } from './app/App';
+import { ErrorBoundary } from './features/common/ErrorBoundary';
 import { StoreContext } from './app/store-context';
 import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
@@ -36,9 +37,11 @@ async function start(): Promise<void> {
   void store.purgeDeleted(Date.now() - DELETE_GRACE_MS).catch(() => undefined);
   root.render(
     <StrictMode>
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
+      <ErrorBoundary area="app" size="screen">
+        <StoreContext.Provider value={store}>
+          <App />
+        </StoreContext.Provider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -5,6 +5,7 @@ import { useOpenedFiles } from '../features/home/use-opened-files';
 import { ProjectorScreen } from '../features/projector/ProjectorScreen';
 import { WorkshopScreen } from '../features/workshop/WorkshopScreen';
 import { Toasts } from '../features/common/Toasts';
+import { ErrorBoundary } from '../features/common/ErrorBoundary';
 import { useRoute } from '../state/route';
 
 export function App() {
@@ -17,10 +18,24 @@ export function App() {
   }, [t]);
   return (
     <>
-      {route.screen === 'home' && <HomeScreen />}
-      {route.screen === 'workshop' && <WorkshopScreen key={route.id} id={route.id} />}
-      {route.screen === 'projector' && <ProjectorScreen key={route.id} id={route.id} />}
-      <Toasts />
+      {route.screen === 'home' && (
+        <ErrorBoundary area="home" size="screen">
+          <HomeScreen />
+        </ErrorBoundary>
+      )}
+      {route.screen === 'workshop' && (
+        <ErrorBoundary key={route.id} area="workshop" size="screen" backHome>
+          <WorkshopScreen id={route.id} />
+        </ErrorBoundary>
+      )}
+      {route.screen === 'projector' && (
+        <ErrorBoundary key={route.id} area="projector" size="screen">
+          <ProjectorScreen id={route.id} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary area="toasts">
+        <Toasts />
+      </ErrorBoundary>
     </>
   );
 }

@@ -1,19 +1,13 @@
+import { isoDateMs, isTimestamp } from '../model/time';
+
+export { isoDateMs };
+
 /*
  * Dates and times as the minutes print them. Calendar dates (the workshop's date, due dates)
  * are formatted in UTC because they are days, not instants: formatting "2023-12-06" in a
  * time zone west of UTC would print the 5th. Clock times (when an agenda item actually ran)
  * are instants and need the workshop's time zone, which the caller passes.
  */
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Milliseconds of an ISO calendar date at UTC midnight, or null when `iso` is not one. */
-export function isoDateMs(iso: string): number | null {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return null;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).toISOString().slice(0, 10) === iso ? ms : null;
-}
 
 /** "6. Dezember 2023", "6 December 2023", "6 грудня 2023 р."; '' for an empty or invalid date. */
 export function longDate(iso: string, locale: string): string {
@@ -27,13 +21,15 @@ export function shortDate(iso: string, locale: string): string {
   return ms === null ? '' : new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
-/** "09:05" in `timeZone`. */
+/** "09:05" in `timeZone`; '' for an instant that is no time of this century (Intl would throw). */
 export function clockTime(ms: number, locale: string, timeZone: string): string {
+  if (!isTimestamp(ms)) return '';
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
 }
 
-/** An instant as a calendar date in `timeZone`, for "written on". */
+/** An instant as a calendar date in `timeZone`, for "written on"; '' when it is no time of this century. */
 export function instantDate(ms: number, locale: string, timeZone: string): string {
+  if (!isTimestamp(ms)) return '';
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(ms);
 }
 

@@ -1,7 +1,8 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { entries, num, orderOf, str, itemIn } from './read';
+import { entries, orderOf, str, itemIn, timestamp } from './read';
+import { isoDateOrEmpty } from './time';
 import { fail, ok, type Result } from './result';
 import { ACTION_STATUSES, LIMITS, type ActionItem, type ActionStatus } from './schema';
 import { validDate, validShortText, validTitle } from './validate';
@@ -19,11 +20,11 @@ export function actionItemsSnapshot(doc: WorkshopDoc): ActionItem[] {
         title: str(item, 'title'),
         ownerId: typeof ownerId === 'string' ? ownerId : null,
         ownerOrganisation: str(item, 'ownerOrganisation'),
-        due: str(item, 'due'),
+        due: isoDateOrEmpty(item.get('due')),
         status: ((ACTION_STATUSES as readonly string[]).includes(status) ? status : 'open') as ActionStatus,
         boardId: typeof boardId === 'string' ? boardId : null,
         sourceCardId: typeof sourceCardId === 'string' ? sourceCardId : null,
-        createdAt: num(item, 'createdAt'),
+        createdAt: timestamp(item, 'createdAt'),
         order: orderOf(item),
       };
     })

@@ -1,7 +1,8 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
 import { compareOrdered, keyAtEnd, keysForMove } from './order';
-import { entries, num, oneOf, orderOf, str, itemIn } from './read';
+import { entries, oneOf, orderOf, str, itemIn, timestamp } from './read';
+import { durationMinOrZero, ranMsOrZero } from './time';
 import { fail, ok, type Result } from './result';
 import { AGENDA_KINDS, LIMITS, type AgendaItem, type AgendaKind } from './schema';
 import { validDuration, validShortText, validTitle } from './validate';
@@ -45,13 +46,13 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
       id,
       title: str(item, 'title'),
       kind: oneOf(item, 'kind', AGENDA_KINDS) ?? 'plenary',
-      durationMin: num(item, 'durationMin'),
+      durationMin: durationMinOrZero(item.get('durationMin')),
       speaker: str(item, 'speaker'),
       notes: str(item, 'notes'),
       task: str(item, 'task'),
-      actualStart: num(item, 'actualStart'),
-      actualEnd: num(item, 'actualEnd'),
-      ranMs: num(item, 'ranMs'),
+      actualStart: timestamp(item, 'actualStart'),
+      actualEnd: timestamp(item, 'actualEnd'),
+      ranMs: ranMsOrZero(item.get('ranMs')),
       order: orderOf(item),
     }))
     .sort(compareOrdered);

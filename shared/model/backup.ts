@@ -7,6 +7,7 @@ import { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from './backup-size';
 import { ID_PATTERN } from './ids';
 import { areaReaders, type Area } from './snapshot';
 import { writeStakeholderGroupList } from './stakeholder-groups';
+import { durationMinField, isoDateField, ranMsField, timestampField } from './time';
 import {
   ACTION_STATUSES,
   AGENDA_KINDS,
@@ -90,7 +91,9 @@ const id = z.string().regex(ID_PATTERN, 'not an id (ASCII letters, digits, "-" a
 /** A reference to another item: only compared with ids, never written out. */
 const ref = z.string().min(1).max(200);
 const text = z.string().max(1_000_000);
-const time = z.number().finite().min(0);
+// Dates and times are checked for real (shared/model/time.ts): a number past 8.64e15 or a date
+// that does not exist would throw wherever the workshop is shown or exported.
+const time = timestampField;
 const nullableRef = ref.nullable();
 
 const metaSchema = z.object({
@@ -98,7 +101,7 @@ const metaSchema = z.object({
   id: z.union([z.literal(''), id]),
   schemaVersion: z.number().int(),
   title: text,
-  date: z.string().max(20),
+  date: isoDateField,
   venue: text,
   room: text,
   language: z.enum(LANGUAGES),
@@ -115,14 +118,14 @@ export const areaSchemas = {
       id,
       title: text,
       kind: z.enum(AGENDA_KINDS),
-      durationMin: z.number().finite().min(0),
+      durationMin: durationMinField,
       speaker: text,
       notes: text,
       task: text,
       actualStart: time,
       actualEnd: time,
       // Backups written before it existed: "previous item" then counts from the actual times.
-      ranMs: time.default(0),
+      ranMs: ranMsField.default(0),
       order: z.string(),
     }),
   ),
@@ -175,7 +178,7 @@ export const areaSchemas = {
       title: text,
       ownerId: nullableRef,
       ownerOrganisation: text,
-      due: z.string().max(20),
+      due: isoDateField,
       status: z.enum(ACTION_STATUSES),
       boardId: nullableRef,
       sourceCardId: nullableRef,

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { isId, newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
-import { bool, entries, num, oneOf, str, itemIn } from './read';
+import { bool, entries, oneOf, str, itemIn, timestamp } from './read';
 import { fail, ok, type Result } from './result';
 import { CARD_COLOURS, STAKEHOLDER_GROUPS, type Board, type BoardKind, type Card, type CardColour, type StakeholderGroup } from './schema';
 import { validCardText } from './validate';
@@ -47,8 +47,8 @@ export function cardsSnapshot(doc: WorkshopDoc): Card[] {
       colour: oneOf(card, 'colour', CARD_COLOURS),
       authorId: str(card, 'authorId') || null,
       stakeholderGroup: oneOf(card, 'stakeholderGroup', STAKEHOLDER_GROUPS),
-      createdAt: num(card, 'createdAt'),
-      updatedAt: num(card, 'updatedAt'),
+      createdAt: timestamp(card, 'createdAt'),
+      updatedAt: timestamp(card, 'updatedAt'),
     });
   });
   return cards.sort(compareOrdered);

@@ -3,6 +3,7 @@ export * from './schema';
 export * from './result';
 export { createWorkshopDoc, initWorkshop, LOCAL_ORIGIN, type WorkshopDoc, type WorkshopDefaults } from './doc';
 export * from './validate';
+export * from './time';
 export * from './meta';
 export * from './agenda';
 export * from './cards';

@@ -2,6 +2,7 @@ import { isId } from './ids';
 import { roots, local, type WorkshopDoc } from './doc';
 import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
+import { isoDateOrEmpty, timestampOrZero } from './time';
 import { validDate, validDuration, validLanguage, validShortText, validTitle } from './validate';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -32,13 +33,13 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
   const available = get('availableMin');
   return {
     id: isId(get('id')) ? (get('id') as string) : '',
-    schemaVersion: typeof get('schemaVersion') === 'number' ? (get('schemaVersion') as number) : 0,
+    schemaVersion: Number.isInteger(get('schemaVersion')) ? (get('schemaVersion') as number) : 0,
     title: text('title'),
-    date: text('date'),
+    date: isoDateOrEmpty(get('date')),
     venue: text('venue'),
     room: text('room'),
     language: (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'de',
-    createdAt: typeof get('createdAt') === 'number' ? (get('createdAt') as number) : 0,
+    createdAt: timestampOrZero(get('createdAt')),
     startTime: CLOCK_TIME.test(text('startTime')) ? text('startTime') : '',
     availableMin: isWholeMinutes(available) ? available : 0,
   };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isId } from './ids';
 import { PENDING_ORDER } from './order';
+import { timestampOrZero } from './time';
 
 /*
  * Defensive field readers. A document arrives from disk and from other laptops, so a field may
@@ -18,6 +19,9 @@ export const num = (map: Source, key: string, fallback = 0): number => {
   const value = map.get(key);
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 };
+
+/** An instant (ms since epoch) within the bounds of time.ts, or 0: `num` would pass 1e300. */
+export const timestamp = (map: Source, key: string): number => timestampOrZero(map.get(key));
 
 export const bool = (map: Source, key: string, fallback = false): boolean => {
   const value = map.get(key);

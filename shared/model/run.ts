@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { agendaSnapshot } from './agenda';
 import { roots, type WorkshopDoc } from './doc';
 import { fail, ok, type Result } from './result';
+import { timestampOrZero } from './time';
 import {
   PROJECTOR_VIEWS,
   RUN_STATUSES,
@@ -33,10 +34,7 @@ export function runSnapshot(doc: WorkshopDoc): RunState {
     const value = run.get(key);
     return typeof value === 'string' ? value : '';
   };
-  const time = (key: string) => {
-    const value = run.get(key);
-    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
-  };
+  const time = (key: string) => timestampOrZero(run.get(key));
   const status = (RUN_STATUSES as readonly string[]).includes(text('status')) ? (text('status') as RunState['status']) : 'idle';
   const view = (PROJECTOR_VIEWS as readonly string[]).includes(text('projectorView')) ? (text('projectorView') as ProjectorView) : 'agenda';
   return {

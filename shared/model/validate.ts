@@ -1,5 +1,6 @@
 import { LANGUAGES, LIMITS, type Language } from './schema';
 import { fail, ok, type Result } from './result';
+import { isoDateMs } from './time';
 
 /** A title: trimmed, not empty, not absurdly long. */
 export function validTitle(raw: string): Result<string> {
@@ -32,18 +33,11 @@ export function validDuration(raw: number | string): Result<number> {
   return ok(minutes);
 }
 
-/** An ISO calendar date (YYYY-MM-DD) that exists, or empty for "not set". */
+/** An ISO calendar date (YYYY-MM-DD) that exists and lies within the bounds of time.ts, or empty for "not set". */
 export function validDate(raw: string): Result<string> {
   const text = raw.trim();
   if (text === '') return ok('');
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return fail('date.invalid');
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return fail('date.invalid');
-  }
-  return ok(text);
+  return isoDateMs(text) === null ? fail('date.invalid') : ok(text);
 }
 
 export function validShortText(raw: string): Result<string> {

@@ -1,6 +1,6 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { newId } from './ids';
-import { entries, num, str, itemIn } from './read';
+import { entries, num, str, itemIn, timestamp } from './read';
 import { fail, ok, type Result } from './result';
 import type { Vote, VoteRound } from './schema';
 
@@ -19,19 +19,19 @@ export function voteRoundsSnapshot(doc: WorkshopDoc): VoteRound[] {
     .map(([id, round]) => ({
       id,
       boardId: str(round, 'boardId'),
-      budget: Math.max(1, Math.floor(num(round, 'budget', 1))),
+      budget: Math.min(MAX_BUDGET, Math.max(1, Math.floor(num(round, 'budget', 1)))),
       allowStacking: round.get('allowStacking') === true,
       hideResults: round.get('hideResults') === true,
       state: (round.get('state') === 'closed' ? 'closed' : 'open') as VoteRound['state'],
-      openedAt: num(round, 'openedAt'),
-      closedAt: num(round, 'closedAt'),
+      openedAt: timestamp(round, 'openedAt'),
+      closedAt: timestamp(round, 'closedAt'),
     }))
     .sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1));
 }
 
 export function votesSnapshot(doc: WorkshopDoc): Vote[] {
   return entries(roots(doc).votes)
-    .map(([id, vote]) => ({ id, roundId: str(vote, 'roundId'), voterId: str(vote, 'voterId'), targetId: str(vote, 'targetId'), at: num(vote, 'at') }))
+    .map(([id, vote]) => ({ id, roundId: str(vote, 'roundId'), voterId: str(vote, 'voterId'), targetId: str(vote, 'targetId'), at: timestamp(vote, 'at') }))
     .sort(compareVotes);
 }
 

@@ -12,6 +12,7 @@ import { ImportBackup } from './ImportBackup';
 import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { createWorkshop, duplicateWorkshop, renameWorkshop } from './workshop-actions';
 
 /** The list of workshops on this laptop: create, search, open, rename, duplicate, delete. */
@@ -104,12 +105,16 @@ export function HomeScreen() {
       <main className="home-main">
         <section className="panel" aria-labelledby="new-workshop-heading">
           <h2 id="new-workshop-heading">{t('home.newWorkshop')}</h2>
-          <NewWorkshopForm onCreate={onCreate} />
-          <ImportBackup />
+          <ErrorBoundary area="new-workshop">
+            <NewWorkshopForm onCreate={onCreate} />
+            <ImportBackup />
+          </ErrorBoundary>
         </section>
         <section className="panel" aria-labelledby="join-heading">
           <h2 id="join-heading">{t('join.heading')}</h2>
-          <JoinForm />
+          <ErrorBoundary area="join">
+            <JoinForm />
+          </ErrorBoundary>
         </section>
         <section className="panel" aria-labelledby="workshops-heading">
           <div className="panel-head">
@@ -131,13 +136,10 @@ export function HomeScreen() {
           ) : (
             <ul className="workshop-list" data-testid="workshop-list">
               {visible.map((row) => (
-                <WorkshopRow
-                  key={row.id}
-                  row={row}
-                  onRename={onRename}
-                  onDuplicate={onDuplicate}
-                  onDelete={(id, title) => setPendingDelete({ id, title })}
-                />
+                // One row that cannot be shown must not hide the others (a backup's odd data).
+                <ErrorBoundary key={row.id} area="workshop-row" as="li">
+                  <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={(id, title) => setPendingDelete({ id, title })} />
+                </ErrorBoundary>
               ))}
               {list.damaged.map((row) => (
                 <li key={row.id} className="workshop-row damaged" data-testid="workshop-damaged">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { isoDateMs, isTimestamp } from '../../../shared/model';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
@@ -16,8 +17,10 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(row.title);
   const [error, setError] = useState<string | null>(null);
-  const changed = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt);
-  const date = row.date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(row.date)) : '';
+  // The index row was written from a document or a backup: a date that is none shows as missing.
+  const changed = isTimestamp(row.updatedAt) ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt) : '';
+  const dateMs = isoDateMs(row.date);
+  const date = dateMs === null ? '' : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(dateMs);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,8 +55,8 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
             {row.title || t('workshop.untitled')}
           </span>
           <span className="muted">
-            {date && <span>{date} · </span>}
-            {t('home.lastChange', { when: changed })}
+            {date && <span>{date}{changed && ' · '}</span>}
+            {changed && t('home.lastChange', { when: changed })}
           </span>
         </button>
       )}

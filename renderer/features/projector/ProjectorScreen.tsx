@@ -7,6 +7,7 @@ import { ProjectorAgenda } from './ProjectorAgenda';
 import { ProjectorBoard } from './ProjectorBoard';
 import { ProjectorJoin } from './ProjectorJoin';
 import { ProjectorVotes } from './ProjectorVotes';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import './projector.css';
 
 /**
@@ -50,11 +51,14 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   // The page's one landmark: everything on the wall is its main content.
   return (
     <main className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
-      {run.projectorView === 'agenda' && <ProjectorAgenda workshopId={session.id} live={session.live} />}
-      {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
-      {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}
-      {run.projectorView === 'votes' && <ProjectorVotes live={session.live} roundId={run.projectorRoundId} />}
-      {run.projectorView === 'join' && <ProjectorJoin workshopId={session.id} title={meta.title} />}
+      {/* The moderator switching what is shown tries a failed view afresh. */}
+      <ErrorBoundary resetKey={`${run.projectorView}:${run.projectorBoardId}:${run.projectorRoundId}`} area={`projector-${run.projectorView}`} size="screen">
+        {run.projectorView === 'agenda' && <ProjectorAgenda workshopId={session.id} live={session.live} />}
+        {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
+        {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}
+        {run.projectorView === 'votes' && <ProjectorVotes live={session.live} roundId={run.projectorRoundId} />}
+        {run.projectorView === 'join' && <ProjectorJoin workshopId={session.id} title={meta.title} />}
+      </ErrorBoundary>
     </main>
   );
 }

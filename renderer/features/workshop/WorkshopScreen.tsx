@@ -17,6 +17,7 @@ import { RunBar } from '../run/RunBar';
 import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay';
 import { ReportBack } from '../tables/ReportBack';
 import { TablesPanel } from '../tables/TablesPanel';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
@@ -114,10 +115,18 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   return (
     <RoleContext.Provider value={roleValue}>
     <div className="screen workshop">
-      <WorkshopHeader session={session} connection={connection} onShowConnection={() => setChosen({ kind: 'connection' })} />
-      <SaveStatusBanner saver={session.saver} />
-      <RunBar session={session} role={role} />
-      <ShortcutsOverlay />
+      <ErrorBoundary area="header" backHome>
+        <WorkshopHeader session={session} connection={connection} onShowConnection={() => setChosen({ kind: 'connection' })} />
+      </ErrorBoundary>
+      <ErrorBoundary area="save-status">
+        <SaveStatusBanner saver={session.saver} />
+      </ErrorBoundary>
+      <ErrorBoundary area="run-bar">
+        <RunBar session={session} role={role} />
+      </ErrorBoundary>
+      <ErrorBoundary area="shortcuts">
+        <ShortcutsOverlay />
+      </ErrorBoundary>
       <nav className="tabs" aria-label={t('workshop.views')}>
         {tabs.map((tab) => (
           <button key={tab.key} type="button" className="tab" aria-current={isActive(tab.view) ? 'page' : undefined} onClick={() => setChosen(tab.view)} data-testid={`tab-${tab.key}`}>
@@ -133,22 +142,48 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
         <main className={`workshop-main view-${view.kind}`}>
           {view.kind === 'plenary' && (
             <>
-              <AgendaPanel live={session.live} doc={session.doc} />
-              <BoardPanel session={session} role={role} boardId={PLENARY_BOARD_ID}>
-                <ReportBack live={session.live} />
-              </BoardPanel>
+              <ErrorBoundary area="agenda" backHome>
+                <AgendaPanel live={session.live} doc={session.doc} />
+              </ErrorBoundary>
+              <ErrorBoundary area="board" backHome>
+                <BoardPanel session={session} role={role} boardId={PLENARY_BOARD_ID}>
+                  <ErrorBoundary area="report-back">
+                    <ReportBack live={session.live} />
+                  </ErrorBoundary>
+                </BoardPanel>
+              </ErrorBoundary>
             </>
           )}
-          {view.kind === 'tables' && <TablesPanel live={session.live} doc={session.doc} onOpenTable={(id) => setChosen({ kind: 'table', id })} />}
+          {view.kind === 'tables' && (
+            <ErrorBoundary area="tables" backHome>
+              <TablesPanel live={session.live} doc={session.doc} onOpenTable={(id) => setChosen({ kind: 'table', id })} />
+            </ErrorBoundary>
+          )}
           {view.kind === 'table' && openTable && (
-            <BoardPanel session={session} role={role} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
+            <ErrorBoundary area="board" backHome resetKey={openTable.id}>
+              <BoardPanel session={session} role={role} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
+            </ErrorBoundary>
           )}
           {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
-          {view.kind === 'participants' && <ParticipantsPanel session={session} />}
-          {view.kind === 'actions' && <ActionsPanel session={session} />}
-          {view.kind === 'minutes' && <MinutesPanel session={session} />}
+          {view.kind === 'participants' && (
+            <ErrorBoundary area="participants" backHome>
+              <ParticipantsPanel session={session} />
+            </ErrorBoundary>
+          )}
+          {view.kind === 'actions' && (
+            <ErrorBoundary area="actions" backHome>
+              <ActionsPanel session={session} />
+            </ErrorBoundary>
+          )}
+          {view.kind === 'minutes' && (
+            <ErrorBoundary area="minutes" backHome>
+              <MinutesPanel session={session} />
+            </ErrorBoundary>
+          )}
           {view.kind === 'connection' && controller && (
-            <ConnectionPanel workshopId={session.id} controller={controller} state={connection} tables={tables} />
+            <ErrorBoundary area="connection" backHome>
+              <ConnectionPanel workshopId={session.id} controller={controller} state={connection} tables={tables} />
+            </ErrorBoundary>
           )}
         </main>
       )}

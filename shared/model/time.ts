@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LIMITS } from './schema';
+
+/*
+ * Bounds of every date and time the workshop stores. They come from disk, from backups and
+ * from other laptops, and a number JavaScript calls finite can still be no date at all: past
+ * 8.64e15 ms `new Date` is invalid and `Intl.DateTimeFormat.format` and `toISOString` throw.
+ * Anything outside the bounds below is damage, read as "not set".
+ */
+
+/**
+ * The epoch: the earliest instant a workshop's timestamps may name. Negative times are no
+ * clock's; an early one is implausible but harmless to show, the danger is the far end.
+ */
+export const TIMESTAMP_MIN_MS = 0;
+/** 2100-01-01T00:00Z: the latest, far inside what Date and Intl can format. */
+export const TIMESTAMP_MAX_MS = Date.UTC(2100, 0, 1);
+
+/**
+ * The longest an agenda item may have run (ms without pauses): a year. Longer means a broken
+ * clock or a forged value, and minutes that add it up would print nonsense.
+ */
+export const RAN_MS_MAX = 366 * 24 * 60 * 60 * 1000;
+
+/** An instant within the bounds above (ms since epoch). */
+export function isTimestamp(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= TIMESTAMP_MIN_MS && value <= TIMESTAMP_MAX_MS;
+}
+
+/** A stored timestamp: an instant within the bounds, or 0 for "not yet" / damaged. */
+export function timestampOrZero(value: unknown): number {
+  return isTimestamp(value) ? value : 0;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Milliseconds of an ISO calendar date (YYYY-MM-DD) at UTC midnight, or null when `iso` is not
+ * one that exists ('2023-02-30', '2023-13-01', 'Montag') or lies outside the bounds above.
+ */
+export function isoDateMs(iso: unknown): number | null {
+  if (typeof iso !== 'string') return null;
+  const match = ISO_DATE.exec(iso);
+  if (!match) return null;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (!isTimestamp(ms)) return null;
+  // Date.UTC rolls 2023-02-30 over into March: only a date that comes back unchanged exists.
+  return new Date(ms).toISOString().slice(0, 10) === iso ? ms : null;
+}
+
+/** A stored calendar date: the ISO date as it was when it is a real one, '' otherwise. */
+export function isoDateOrEmpty(value: unknown): string {
+  return typeof value === 'string' && isoDateMs(value) !== null ? value : '';
+}
+
+/** A planned duration in minutes as stored: 0…LIMITS.durationMaxMin, 0 when damaged. */
+export function durationMinOrZero(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LIMITS.durationMaxMin ? value : 0;
+}
+
+/** How long an item ran as stored: 0…RAN_MS_MAX, 0 when damaged. */
+export function ranMsOrZero(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= RAN_MS_MAX ? value : 0;
+}
+
+/* The same checks for files (backups): a wrong value is refused with where and what, not read as 0. */
+
+/** A timestamp field of a file: 0 ("not yet") or an instant within the bounds. */
+export const timestampField = z
+  .number()
+  .refine((value) => value === 0 || isTimestamp(value), { message: 'expected a time between 1970 and 2100 (ms since 1970), 0 when not set' });
+
+/** A calendar date field of a file: '' or a real ISO date within the bounds. */
+export const isoDateField = z.string().refine((value) => value === '' || isoDateMs(value) !== null, { message: 'expected an ISO date (YYYY-MM-DD) that exists, or ""' });
+
+export const durationMinField = z.number().finite().min(0).max(LIMITS.durationMaxMin);
+
+export const ranMsField = z.number().finite().min(0).max(RAN_MS_MAX);

@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { PROJECTOR_VIEWS, ROOT, SCHEMA_VERSION, type ProjectorView } from '../../shared/model/schema';
+import { deriveSeed, seededRandom } from '../support/prng';
+import { writeJunk, writeTimeJunk } from '../support/junk';
+import { expect, test } from './fixtures';
+
+/*
+ * Junk a peer wrote, as the app meets it: the seed day is imported, then a seeded update full of
+ * junk (tests/support/junk.ts) is appended to the workshop's stored log, exactly where a synced
+ * peer update lands. Every tab and every projector view is opened: no panel falls back to its
+ * error message and no error escapes to the page (the fixture fails the test on a page error).
+ */
+
+const SEED = Number(process.env.PLENUM_SEED ?? 20_261_205);
+const SEED_DAY = 'tests/fixtures/seed-day.plenum';
+const WORKSHOP = 'seed-day';
+const TABS = ['plenary', 'tables', 'participants', 'actions', 'minutes', 'connection'];
+
+/** The workshop's stored state and log, as plain byte arrays (what the app reads on open). */
+async function storedUpdates(page: Page): Promise<number[][]> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number[][]>((resolve, reject) => {
+        const open = indexedDB.open('plenum');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction(['states', 'updates'], 'readonly');
+          const state = transaction.objectStore('states').get(id);
+          const log = transaction.objectStore('updates').index('workshopId').getAll(id);
+          transaction.oncomplete = () => {
+            db.close();
+            const rows = [(state.result as { state?: Uint8Array } | undefined)?.state, ...(log.result as Array<{ update: Uint8Array }>).map((row) => row.update)];
+            resolve(rows.filter((bytes): bytes is Uint8Array => bytes instanceof Uint8Array).map((bytes) => [...bytes]));
+          };
+          transaction.onerror = () => reject(transaction.error ?? new Error('read failed'));
+        };
+      }),
+    WORKSHOP,
+  );
+}
+
+/** Appends an update to the workshop's log, as the app stores one that came from a peer. */
+async function appendUpdate(page: Page, update: Uint8Array): Promise<void> {
+  await page.evaluate(
+    ({ id, bytes }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('plenum');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('updates', 'readwrite');
+          transaction.objectStore('updates').add({ workshopId: id, update: new Uint8Array(bytes) });
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
+        };
+      }),
+    { id: WORKSHOP, bytes: [...update] },
+  );
+}
+
+/** Writes into a copy of the stored document and appends what changed. */
+async function write(page: Page, doc: Y.Doc, change: () => void): Promise<void> {
+  const before = Y.encodeStateVector(doc);
+  doc.transact(change);
+  await appendUpdate(page, Y.encodeStateAsUpdate(doc, before));
+}
+
+const noFallback = async (page: Page, where: string) => expect(page.getByTestId('error-fallback'), where).toHaveCount(0);
+
+for (const round of [0, 1, 2]) {
+  test(`a workshop full of a peer's junk opens on every tab and projector view (junk ${round}, seed ${SEED})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/');
+    await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
+    await expect(page.getByTestId('workshop-heading')).toBeVisible();
+    await page.goto('/');
+    await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+
+    const doc = new Y.Doc();
+    for (const update of await storedUpdates(page)) Y.applyUpdate(doc, new Uint8Array(update));
+    const random = seededRandom(deriveSeed(SEED, 'e2e', round));
+    await write(page, doc, () => {
+      // Round 0: every date and time broken; the others: random junk anywhere, then the times too.
+      if (round > 0) for (let peer = 0; peer < 4; peer += 1) writeJunk(doc, random);
+      writeTimeJunk(doc, random);
+      // A document of another schema is refused as a whole (with its own message): keep it this one.
+      doc.getMap(ROOT.meta).set('schemaVersion', SCHEMA_VERSION);
+    });
+
+    await page.goto(`/#/workshop/${WORKSHOP}`);
+    await expect(page.getByTestId('tab-plenary')).toBeVisible();
+    for (const tab of TABS) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-current', 'page');
+      await noFallback(page, `tab ${tab}`);
+    }
+    // A table's own board, when the junk left one.
+    await page.getByTestId('tab-tables').click();
+    const open = page.getByTestId('table-open');
+    if ((await open.count()) > 0) {
+      await open.first().click();
+      await noFallback(page, 'a table board');
+    }
+
+    // Each projector view over the same junk; the table view on every board the junk left.
+    const boardIds = [...doc.getMap(ROOT.boards).keys()].slice(0, 3);
+    const views = PROJECTOR_VIEWS.flatMap((view): Array<{ view: ProjectorView; id: string }> => (view === 'table' ? boardIds.map((id) => ({ view, id })) : [{ view, id: '' }]));
+    for (const { view, id } of views) {
+      await page.goto('/');
+      await write(page, doc, () => {
+        const run = doc.getMap(ROOT.run);
+        run.set('projectorView', view);
+        run.set('projectorBoardId', id);
+      });
+      await page.goto(`/#/projector/${WORKSHOP}`);
+      await expect(page.getByTestId('projector')).toHaveAttribute('data-view', view);
+      await noFallback(page, `projector ${view} ${id}`);
+    }
+  });
+}

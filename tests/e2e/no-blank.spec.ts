@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/*
+ * Nothing blanks the app: a panel that fails to render shows a message in its place with a way
+ * back, the rest of the workshop keeps working, and the error is in the log.
+ */
+
+const SEED_DAY = 'tests/fixtures/seed-day.plenum';
+const SEED_TITLE = 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft';
+
+async function importSeedDay(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
+  await expect(page.getByTestId('workshop-heading')).toHaveText(SEED_TITLE);
+}
+
+test('a panel that throws shows its message and a way back; the other panels keep working', async ({ page }) => {
+  // The fault the issue found: Intl throws a RangeError while the minutes print the time an item
+  // ran. Those times are bounded now, so the test makes the browser throw instead: only the
+  // minutes format a bare clock time with hourCycle h23 (clockTime in shared/minutes/format.ts).
+  await page.addInitScript(() => {
+    const native = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')?.get;
+    if (!native) return;
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+      configurable: true,
+      get(this: Intl.DateTimeFormat) {
+        const format = native.call(this) as Intl.DateTimeFormat['format'];
+        const options = this.resolvedOptions();
+        const clockTime = options.hourCycle === 'h23' && options.timeStyle === undefined && options.year === undefined;
+        return clockTime ? () => { throw new RangeError('Invalid time value'); } : format;
+      },
+    });
+  });
+  const logged: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+  await importSeedDay(page);
+
+  await page.getByTestId('tab-minutes').click();
+  const fallback = page.getByTestId('error-fallback');
+  await expect(fallback).toHaveCount(1);
+  await expect(fallback).toHaveAttribute('data-area', 'minutes');
+  await expect(fallback).toContainText('Dieser Bereich kann gerade nicht angezeigt werden');
+  await expect(fallback).toContainText('Invalid time value');
+  await expect(page.getByTestId('minutes-panel')).toHaveCount(0);
+  expect(logged.some((line) => line.includes('Plenum: "minutes" failed to render')), logged.join('\n')).toBe(true);
+
+  // The header, the run bar and every other tab still work.
+  await expect(page.getByTestId('workshop-heading')).toHaveText(SEED_TITLE);
+  await page.getByTestId('tab-plenary').click();
+  await expect(page.getByTestId('agenda-item').first()).toBeVisible();
+  await page.getByTestId('tab-actions').click();
+  await expect(page.getByTestId('error-fallback')).toHaveCount(0);
+  await page.getByTestId('tab-participants').click();
+  await expect(page.getByTestId('error-fallback')).toHaveCount(0);
+
+  // Retry fails again while the fault lasts; "back to all workshops" leaves for the home screen.
+  await page.getByTestId('tab-minutes').click();
+  await page.getByTestId('error-retry').click();
+  await expect(page.getByTestId('error-fallback')).toHaveAttribute('data-area', 'minutes');
+  await page.getByTestId('error-back-home').click();
+  await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+});
+
+test('a stored workshop whose date is no date is listed, its date shown as missing', async ({ page }) => {
+  await importSeedDay(page);
+  await page.goto('/');
+  await expect(page.getByTestId('workshop-row')).toContainText('6. Dezember 2023');
+  // What an earlier Plenum stored from a backup with "date": "Montag": the home screen threw on it at every start.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('plenum');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('workshops', 'readwrite').objectStore('workshops');
+          const read = store.get('seed-day');
+          read.onsuccess = () => {
+            const write = store.put({ ...(read.result as object), date: 'Montag' });
+            write.onsuccess = () => {
+              db.close();
+              resolve();
+            };
+            write.onerror = () => reject(write.error ?? new Error('write failed'));
+          };
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+  await expect(page.getByTestId('workshop-title')).toHaveText(SEED_TITLE);
+  await expect(page.getByTestId('workshop-row')).not.toContainText('Montag');
+  await expect(page.getByTestId('error-fallback')).toHaveCount(0);
+  await page.getByTestId('workshop-title').click();
+  await expect(page.getByTestId('workshop-heading')).toHaveText(SEED_TITLE);
+});
+
+test('a backup whose date is no date is refused with where', async ({ page }) => {
+  const text = readFileSync(SEED_DAY, 'utf8').replace('"date": "2023-12-06"', '"date": "Montag"');
+  await page.goto('/');
+  await page.getByTestId('import-backup-file').setInputFiles({ name: 'montag.plenum', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('import-backup-error')).toContainText('workshop.meta.date');
+  await expect(page.getByText('Noch keine Workshops.')).toBeVisible();
+});
