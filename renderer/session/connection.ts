@@ -80,7 +80,11 @@ export async function connectWorkshop(
     }
   };
 
+  // Also while peer sync is starting: a close and reopen in quick succession ends it once started.
   if (signal?.aborted) destroyed = true;
+  signal?.addEventListener('abort', () => {
+    destroyed = true;
+  });
   if (current.row) await run(current.row);
 
   return {

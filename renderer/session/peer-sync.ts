@@ -305,6 +305,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     refresh();
   };
   // A window that closes or unloads says goodbye; one restored from the back-forward cache comes back.
+  // Not on beforeunload: it also fires for an unload that is cancelled or a mailto: link, and the
+  // page would stay open with every path cut.
   let unloaded = false;
   const onPageHide = () => {
     if (!online) return;
@@ -316,7 +318,6 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   };
   const page = typeof window === 'undefined' ? null : window;
   page?.addEventListener('pagehide', onPageHide);
-  page?.addEventListener('beforeunload', onPageHide);
   page?.addEventListener('pageshow', onPageShow);
 
   const sync: PeerSync = {
@@ -362,7 +363,6 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     destroy() {
       clearInterval(poll);
       page?.removeEventListener('pagehide', onPageHide);
-      page?.removeEventListener('beforeunload', onPageHide);
       page?.removeEventListener('pageshow', onPageShow);
       leave();
       clock?.destroy();

@@ -64,7 +64,8 @@ test('working offline after closing and reopening the workshop cuts every path a
   // One click: the table says it is offline, and the moderator no longer counts it.
   await table.getByTestId('tab-connection').click();
   await table.getByTestId('connection-offline-toggle').click();
-  await expect(indicator(table)).toHaveAttribute('data-state', 'offline', { timeout: 1000 });
+  // A render under load can take a while; that one click was enough is what counts.
+  await expect(indicator(table)).toHaveAttribute('data-state', 'offline', { timeout: 5000 });
   await expect(indicator(moderator)).toHaveAttribute('data-peers', '0', { timeout: 5000 });
 
   await table.getByTestId('tab-mine').click();

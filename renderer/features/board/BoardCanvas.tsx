@@ -203,9 +203,9 @@ const CardList = memo(function CardList({ cards, group, testId, ...shared }: Car
 });
 
 const GroupSection = memo(function GroupSection({ group, cards, commands, emptyText, ...shared }: CardListShared & { group: CardGroup; cards: readonly Card[]; commands: GroupCommands; emptyText: string }) {
-  const { board, role, votes, actions } = shared;
+  const { board, role, writable = true, votes, actions } = shared;
   return (
-    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={can(role, 'board.lock')} vote={votes(group.id)} actions={actions} commands={commands}>
+    <GroupView group={group} cardCount={cards.length} movable={canRearrange(role, board, group)} canLock={can(role, 'board.lock')} renamable={writable} vote={votes(group.id)} actions={actions} commands={commands}>
       {cards.length === 0 ? <p className="muted empty">{emptyText}</p> : <CardList cards={cards} group={group} {...shared} />}
     </GroupView>
   );

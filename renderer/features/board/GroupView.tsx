@@ -19,6 +19,8 @@ interface GroupViewProps {
   movable: boolean;
   /** Lock and unlock are the moderator's. */
   canLock: boolean;
+  /** Whether this laptop may write on the board at all (a table on the closed plenary may not). */
+  renamable: boolean;
   vote: VoteView | null;
   actions: BoardActions;
   commands: GroupCommands;
@@ -26,7 +28,7 @@ interface GroupViewProps {
 }
 
 /** A named cluster of cards: a drop target, and draggable by its handle to merge into another. */
-export const GroupView = memo(function GroupView({ group, cardCount, movable, canLock, vote, actions, commands, children }: GroupViewProps) {
+export const GroupView = memo(function GroupView({ group, cardCount, movable, canLock, renamable, vote, actions, commands, children }: GroupViewProps) {
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(group.title);
@@ -66,6 +68,10 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
             aria-label={t('groups.name')}
             data-testid="group-title-input"
           />
+        ) : !renamable ? (
+          <h3 className={group.title ? undefined : 'muted'} data-testid="group-title">
+            {title}
+          </h3>
         ) : (
           <h3>
             <button

@@ -29,6 +29,7 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
 
   const report = (result: ExportOutcome) => {
     if (result.kind === 'cancelled') return setMessage(null);
+    if (result.kind === 'backupTooBig') return setMessage({ text: t('minutes.backupTooBig', { sizeMb: result.sizeMb, limitMb: result.limitMb }), tone: 'error' });
     if (result.kind === 'failed') {
       return setMessage({ text: result.reason === 'popup-blocked' ? t('minutes.popupBlocked') : t('minutes.failed', { reason: result.reason }), tone: 'error' });
     }

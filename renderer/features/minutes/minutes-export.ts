@@ -1,6 +1,6 @@
 import type { HostApi } from '../../../shared/host-api';
 import { newId, type WorkshopDoc } from '../../../shared/model';
-import { exportBackup, BACKUP_EXTENSION } from '../../../shared/model/backup';
+import { backupSizeRefusal, exportBackup, BACKUP_EXTENSION } from '../../../shared/model/backup';
 import {
   buildEml,
   FORMAT_FILES,
@@ -19,7 +19,9 @@ export type ExportOutcome =
   | { kind: 'downloaded'; name: string }
   | { kind: 'printDialog' }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** A backup over the size every import refuses: not written, since it could never come back. */
+  | { kind: 'backupTooBig'; sizeMb: number; limitMb: number };
 
 function outcome(result: Awaited<ReturnType<HostApi['file:save']>>, name: string): ExportOutcome {
   if (!result.ok) return { kind: 'failed', reason: result.error };
@@ -47,7 +49,10 @@ export async function exportMinutes(host: HostApi, minutes: Minutes, format: Min
 /** The workshop as a .plenum backup file. */
 export async function exportWorkshopBackup(host: HostApi, doc: WorkshopDoc, minutes: Minutes): Promise<ExportOutcome> {
   const suggestedName = `${[fileSlug(minutes.title), minutes.date].filter(Boolean).join('-')}.${BACKUP_EXTENSION}`;
-  return outcome(await host['file:save']({ suggestedName, mimeType: 'application/json', data: exportBackup(doc) }), suggestedName);
+  const data = exportBackup(doc);
+  const tooBig = backupSizeRefusal(new TextEncoder().encode(data).length);
+  if (tooBig?.params) return { kind: 'backupTooBig', sizeMb: Number(tooBig.params.sizeMb), limitMb: Number(tooBig.params.limitMb) };
+  return outcome(await host['file:save']({ suggestedName, mimeType: 'application/json', data }), suggestedName);
 }
 
 /** The mail draft as an .eml file with the HTML minutes attached. */

@@ -106,9 +106,16 @@ export function useSeat(): Seat {
   return useContext(RoleContext)?.seat ?? { tableId: null, plenaryOpen: true };
 }
 
-/** The guarded commands of `doc`: the open workshop's, or the moderator's for a document of one's own. */
+/**
+ * The guarded commands of `doc`: inside an open workshop, as this laptop's role allows (also for
+ * another document object, so nothing falls back to the moderator's powers); outside one, the
+ * moderator's, for a document of one's own.
+ */
 export function useCommands(doc: WorkshopDoc): WorkshopCommands {
   const context = useContext(RoleContext);
-  const own = useMemo(() => ownCommands(doc), [doc]);
-  return context && context.commands.doc === doc ? context.commands : own;
+  const caller = context?.commands.caller;
+  return useMemo(() => {
+    if (context && context.commands.doc === doc) return context.commands;
+    return caller ? workshopCommands(doc, caller) : ownCommands(doc);
+  }, [context, caller, doc]);
 }
