@@ -70,7 +70,14 @@ async function write(page: Page, doc: Y.Doc, change: () => void): Promise<void> 
   await appendUpdate(page, Y.encodeStateAsUpdate(doc, before));
 }
 
-const noFallback = async (page: Page, where: string) => expect(page.getByTestId('error-fallback'), where).toHaveCount(0);
+/**
+ * No panel fell back to its error message: asked two frames after the last input, once React has
+ * rendered what it caused (and any effect that throws with it), so a late failure is not missed.
+ */
+const noFallback = async (page: Page, where: string) => {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await expect(page.getByTestId('error-fallback'), where).toHaveCount(0);
+};
 
 for (const round of [0, 1, 2]) {
   test(`a workshop full of a peer's junk opens on every tab and projector view (junk ${round}, seed ${SEED})`, async ({ page }) => {

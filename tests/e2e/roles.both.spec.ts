@@ -84,7 +84,8 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await first.press('Delete');
   await first.press('Enter');
   await expect(table.getByTestId('agenda-title')).toHaveCount(0);
-  await table.locator('body').click({ position: { x: 5, y: 300 } });
+  // Focus back on the page, as after a click on empty space (the shortcuts are the page's).
+  await table.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await table.keyboard.press('PageDown');
   await table.keyboard.press('Control+Shift+Space');
   await table.keyboard.press('Alt+KeyP');
@@ -136,7 +137,8 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await table.getByTestId('run-next').click();
   await moderator.getByTestId('tab-plenary').click();
   await expect(moderator.getByTestId('run-current')).toHaveText('2. Gruppenarbeit', { timeout: 15_000 });
-  await table.locator('body').click({ position: { x: 5, y: 300 } });
+  // Focus back on the page, as after a click on empty space (the shortcuts are the page's).
+  await table.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await table.keyboard.press('PageDown');
   await expect(moderator.getByTestId('run-current')).toHaveText('3. Rückmeldung', { timeout: 15_000 });
   await expect(table.getByTestId('agenda-add')).toBeVisible();
