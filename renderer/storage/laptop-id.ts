@@ -1,4 +1,4 @@
-import { validLaptopId } from '../../shared/model';
+import { newId, validLaptopId } from '../../shared/model';
 
 const KEY = 'plenum.laptopId';
 let fallback: string | null = null;
@@ -12,12 +12,12 @@ export function laptopId(): string {
   try {
     const stored = localStorage.getItem(KEY);
     if (validLaptopId(stored)) return stored;
-    const made = crypto.randomUUID();
+    const made = newId();
     localStorage.setItem(KEY, made);
     return made;
   } catch {
     // Storage refused (private mode, quota): an id for this run, so promotion still works until reload.
-    fallback ??= crypto.randomUUID();
+    fallback ??= newId();
     return fallback;
   }
 }
