@@ -61,7 +61,8 @@ export function keysForMove(sorted: readonly Ordered[], movingId: string, toInde
     return [{ id: movingId, order: generateKeyBetween(before, after) }];
   }
   const tied = others.slice(index).filter((item) => item.order === before);
-  const upper = others[index + tied.length]?.order ?? null;
+  // The next key up may be a pending one too: an open end then, as for `after` above.
+  const upper = usable(others[index + tied.length]?.order);
   let previous = before;
   return [movingId, ...tied.map((item) => item.id)].map((id) => {
     previous = generateKeyBetween(previous, upper);

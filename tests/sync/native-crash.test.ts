@@ -64,7 +64,7 @@ describe('a laptop whose process dies inside wrtc', () => {
     expect(order, NOTE).toEqual(['ready', 'ready', `done:${tag}`]);
 
     await converge(peers, CONVERGE_MS, `${NOTE} after the crash:`);
-    const snapshot = (await moderator.snapshot()) as { cards: Array<{ id: string }> };
+    const snapshot = (await moderator.snapshot()) as { cards: Array<{ id: string; text: string }> };
     const cards = new Set(snapshot.cards.map((card) => card.id));
     const removed = new Set(logs.flatMap((log) => log.removed));
     const added = logs.flatMap((log) => log.added.map((card) => card.id));
@@ -76,7 +76,16 @@ describe('a laptop whose process dies inside wrtc', () => {
     const counted = done + (crashedLog?.agendaMoved ?? 0) + (crashedLog?.agendaRenamed ?? 0) + (crashedLog?.skipped ?? 0) + (crashedLog?.refused ?? 0) + (crashedLog?.errors.length ?? 0);
     expect(counted, NOTE).toBe(40);
     expect(new Set(added).size, NOTE).toBe(added.length);
-    expect(snapshot.cards.length, NOTE).toBe(added.filter((id) => !removed.has(id)).length);
+    // The one step the crash interrupted may have sent its card to the others before the step was
+    // recorded (a SIGSEGV can land between the two): the restarted run then does that step again.
+    // So at most one card is not in the logs, and it is a copy of a step the crashed laptop logged.
+    const logged = new Set(added);
+    const unlogged = (snapshot.cards as Array<{ id: string; text: string }>).filter((card) => !logged.has(card.id));
+    // (Another laptop may have edited that card since: then it holds a logged edit's text.)
+    const crashedTexts = new Set([...(crashedLog?.added ?? []).map((card) => card.text), ...logs.flatMap((log) => log.edited.map((edit) => edit.text))]);
+    expect(unlogged.length, `${NOTE} cards in no log: ${JSON.stringify(unlogged)}`).toBeLessThanOrEqual(1);
+    expect(unlogged.filter((card) => !crashedTexts.has(card.text)), `${NOTE} cards in no log that are no redone step`).toEqual([]);
+    expect(snapshot.cards.length - unlogged.length, NOTE).toBe(added.filter((id) => !removed.has(id)).length);
     expect(fuzzErrors(logs).unexpected, NOTE).toEqual([]);
   }, 180_000);
 
