@@ -60,7 +60,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/session/**', 'renderer/storage/**'],
+    ignores: ['renderer/session/**', 'renderer/network/**', 'renderer/storage/**'],
     rules: forbid(
       [...nodeBuiltins, ...electronModules, 'yjs', 'y-*'],
       'Only shared/model touches Yjs; components call its operations and read snapshots.',

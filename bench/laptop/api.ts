@@ -2,7 +2,7 @@ import type { Arrival } from '../fixtures/latency-card';
 
 /**
  * The two networks the peer benchmarks compare (bench/suites/peer-network.ts):
- *   plenum      the project's peer sync (renderer/session/peer-sync.ts: y-webrtc, encrypted, with
+ *   plenum      the project's peer sync (renderer/network/peer-sync.ts: y-webrtc, encrypted, with
  *               the relay through the project's signaling server);
  *   ywebsocket  y-websocket@2's WebsocketProvider to y-websocket's own relay server (the baseline).
  */

@@ -4,7 +4,7 @@
 // document. Arrivals are only recorded here and collected by the runner after a sample, so that
 // reporting them costs no CPU while the other laptops are still receiving.
 import { WebsocketProvider } from 'y-websocket';
-import { startPeerSync } from '../../renderer/session/peer-sync';
+import { startPeerSync } from '../../renderer/network/peer-sync';
 import { addCard, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, ROOT, type WorkshopDoc } from '../../shared/model';
 import { cardText, seededRandom } from '../fixtures/texts';
 import { latencyCardText, watchLatencyCards } from '../fixtures/latency-card';

@@ -6,7 +6,7 @@
 //        [--secret S] [--name N] [--host] [--seed-title T] [--fixture standard]
 //
 // Transports, the only difference between a benchmark and its baseline:
-//   plenum      the project's peer sync (renderer/session/peer-sync.ts: y-webrtc over
+//   plenum      the project's peer sync (renderer/network/peer-sync.ts: y-webrtc over
 //               @roamhq/wrtc, encrypted, with the relay through the signaling server at URL);
 //   ywebsocket  y-websocket@2's WebsocketProvider to the y-websocket relay server at URL.
 // Both edit the document with shared/model (addCard), exactly like the app.
@@ -65,7 +65,7 @@ interface Connection {
 
 async function connect(doc: WorkshopDoc): Promise<Connection> {
   if (transport === 'plenum') {
-    const { startPeerSync } = await import('../../renderer/session/peer-sync');
+    const { startPeerSync } = await import('../../renderer/network/peer-sync');
     const globals = globalThis as { WebSocket?: unknown };
     globals.WebSocket ??= WebSocket;
     const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc');

@@ -7,7 +7,7 @@ import { PeerProcess } from './peer-process';
 /*
  * Tables that join at the same instant (the moderator shows the code, everyone types it) send each
  * other offers at once. y-webrtc's glare handling leaves some of those pairs with a connection
- * that never opens and is never retried (renderer/session/stuck-connections.ts); such a pair
+ * that never opens and is never retried (renderer/network/stuck-connections.ts); such a pair
  * syncs only through the host's server, and loses each other when it goes. With the retry every
  * pair ends up directly connected.
  */

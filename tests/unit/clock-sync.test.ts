@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { estimateClock, MAX_ROUND_TRIP_MS, type ClockEstimate } from '../../shared/protocol/clock';
-import { startClockSync, type ClockSync } from '../../renderer/session/clock-sync';
-import type { SignalingSocket } from '../../renderer/session/relay';
+import { startClockSync, type ClockSync } from '../../renderer/network/clock-sync';
+import type { SignalingSocket } from '../../renderer/network/relay';
 
 describe('the room clock from round trips (NTP-style)', () => {
   it('takes the sample with the shortest round trip, the answer assumed half-way', () => {

@@ -19,7 +19,7 @@ async function freshModule(entries: Record<string, string> = {}) {
   vi.resetModules();
   const storage = memoryStorage(entries);
   vi.stubGlobal('localStorage', storage);
-  return { clock: await import('../../renderer/session/host-clock'), storage };
+  return { clock: await import('../../renderer/network/host-clock'), storage };
 }
 
 beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));

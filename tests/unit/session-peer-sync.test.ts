@@ -2,10 +2,10 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { sendDirectOnly } from '../../renderer/session/peer-sync';
+import { sendDirectOnly } from '../../renderer/network/peer-sync';
 
 /*
- * sendDirectOnly replaces two handlers inside y-webrtc's Room (renderer/session/peer-sync.ts).
+ * sendDirectOnly replaces two handlers inside y-webrtc's Room (renderer/network/peer-sync.ts).
  * These tests run it on a real y-webrtc room, with stand-in connections in its connection map,
  * so that a y-webrtc upgrade that renames those fields fails here instead of silently bringing
  * back the echoes (ten laptops: 90 messages per card and per presence renewal instead of 9).

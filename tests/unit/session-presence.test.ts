@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
-import { HEARTBEAT_MS, keepPresence, PRESENCE_TIMEOUT_MS } from '../../renderer/session/presence';
-import { startRelay, type Relay, type SignalingSocket } from '../../renderer/session/relay';
+import { HEARTBEAT_MS, keepPresence, PRESENCE_TIMEOUT_MS } from '../../renderer/network/presence';
+import { startRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
 
 /*
  * How fast a laptop that leaves is gone from the others' count and presence list: at once when

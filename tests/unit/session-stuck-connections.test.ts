@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEARTBEAT_MS } from '../../renderer/session/presence';
-import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, SILENT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/session/stuck-connections';
+import { HEARTBEAT_MS } from '../../renderer/network/presence';
+import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, SILENT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/network/stuck-connections';
 
 /** A made-up y-webrtc connection: `receive()` is data arriving on it. */
 function conn(state: { connected?: boolean; closed?: boolean } = {}) {

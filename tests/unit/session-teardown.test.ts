@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
-import { connectWorkshop } from '../../renderer/session/connection';
-import { startPeerSync, type PeerSync } from '../../renderer/session/peer-sync';
+import { connectWorkshop } from '../../renderer/network/connection';
+import { startPeerSync, type PeerSync } from '../../renderer/network/peer-sync';
 import type { ConnectionRow } from '../../renderer/storage/plenum-db';
 import type { WorkshopStore } from '../../renderer/storage/workshop-store';
 import { BrowserLikeWebSocket } from '../sync/peers/browser-websocket';

@@ -213,7 +213,7 @@ describe('what laptops legitimately send still passes', () => {
     bob.send({ type: 'subscribe', topics: ['workshop-1', 'workshop-1-relay'] });
     await bob.roundTrip();
 
-    // Relay messages (renderer/session/relay.ts): sealed Yjs updates as base64, a whole document when a laptop
+    // Relay messages (renderer/network/relay.ts): sealed Yjs updates as base64, a whole document when a laptop
     // greets; three of 6 MB are more than the burst (8 MiB) allows at once.
     const base64 = (size: number, seed: string) => Buffer.alloc((size * 3) / 4, seed).toString('base64');
     const relays = ['x', 'y', 'z'].map((seed) => ({ type: 'publish', topic: 'workshop-1-relay', from: 'peer-a', to: 'peer-b', data: base64(6 * 1024 * 1024, seed) }));

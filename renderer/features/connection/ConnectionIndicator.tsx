@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionState } from '../../session/connection';
+import type { ConnectionState } from '../../network/connection';
 import { useSyncStatus } from './use-connection';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useStore } from '../../app/store-context';
-import { connectWorkshop, type ConnectionController, type ConnectionState } from '../../session/connection';
-import type { SyncStatus } from '../../session/peer-sync';
+import { connectWorkshop, type ConnectionController, type ConnectionState } from '../../network/connection';
+import type { SyncStatus } from '../../network/peer-sync';
 import type { WorkshopSession } from '../../session/workshop-session';
 
 const LOCAL: ConnectionState = { row: null, sync: null, error: null };

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../app/store-context';
 import { host } from '../../host';
-import { joinWorkshop } from '../../session/join';
+import { joinWorkshop } from '../../network/join';
 import { navigate } from '../../state/route';
 import { FieldError } from '../common/FieldError';
 

@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles/permissions';
-import type { PeerIdentity } from '../../session/peer-sync';
+import type { PeerIdentity } from '../../network/peer-sync';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 import { RoleContext } from './use-role';

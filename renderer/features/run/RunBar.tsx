@@ -12,7 +12,7 @@ import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
 import { formatClockTime, formatDuration } from './format-clock';
 import { useRunShortcuts } from './run-shortcuts';
-import { hostNow } from '../../session/host-clock';
+import { hostNow } from '../../network/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { hostNow } from '../../session/host-clock';
+import { hostNow } from '../../network/host-clock';
 import { nextProjectorView, runSnapshot, type WorkshopDoc } from '../../../shared/model';
 import type { WorkshopCommands } from '../../../shared/roles/commands';
 

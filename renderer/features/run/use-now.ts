@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { hostNow } from '../../session/host-clock';
+import { hostNow } from '../../network/host-clock';
 
 /**
  * The room's clock (the host's, as this laptop last measured it), re-read every `intervalMs`

@@ -10,7 +10,7 @@ import { useToasts } from '../../state/toasts';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
 import { SaveIndicator } from './SaveIndicator';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
-import type { ConnectionState } from '../../session/connection';
+import type { ConnectionState } from '../../network/connection';
 import { FieldError } from '../common/FieldError';
 import { can } from '../../../shared/roles/permissions';
 import { useCommands, useRole } from '../roles/use-role';

@@ -55,7 +55,7 @@ import {
   updateCardText,
   workshopSnapshot,
 } from '../../../shared/model';
-import { startPeerSync } from '../../../renderer/session/peer-sync';
+import { startPeerSync } from '../../../renderer/network/peer-sync';
 import { BrowserLikeWebSocket } from './browser-websocket';
 import { runFuzz, type FuzzLog } from './fuzz';
 import { GARBAGE_KINDS, sendGarbage } from './garbage';

@@ -4,7 +4,7 @@ import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { forgetHostClock, setHostClock } from './host-clock';
 import { startPeerSync, type PeerSync } from './peer-sync';
-import type { WorkshopSession } from './workshop-session';
+import type { WorkshopSession } from '../session/workshop-session';
 
 export interface ConnectionState {
   /** How this laptop takes part; null while the workshop is local only. */

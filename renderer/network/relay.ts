@@ -18,7 +18,7 @@ import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
  *
  * A laptop that leaves (goes offline, closes, tears its connection down) says so on the relay,
  * and the others drop it at once, with its presence; one that falls silent is dropped after
- * PRESENCE_TIMEOUT_MS (renderer/session/presence.ts).
+ * PRESENCE_TIMEOUT_MS (renderer/network/presence.ts).
  */
 export const RELAY_ORIGIN = 'plenum:relay';
 
