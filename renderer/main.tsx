@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import { App } from './app/App';
 import { ErrorBoundary } from './features/common/ErrorBoundary';
-import { StoreContext } from './app/store-context';
+import { StoreContext } from './hooks/use-store';
 import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';

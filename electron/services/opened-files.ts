@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BACKUP_MAX_BYTES } from '../../shared/model/backup-size';
+import { BACKUP_MAX_BYTES } from '../../shared/model';
 
 /** The `.plenum` files among a command line's arguments (a double-click passes the path). */
 export function plenumPathsIn(argv: readonly string[]): string[] {

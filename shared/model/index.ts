@@ -25,3 +25,19 @@ export * from './agenda-template';
 export * from './board-view';
 export { PENDING_ORDER } from './order';
 export * from './roles';
+export {
+  BACKUP_EXTENSION,
+  BACKUP_FORMAT,
+  BACKUP_MAX_BYTES,
+  BACKUP_MAX_MB,
+  areaSchemas,
+  backupSizeRefusal,
+  backupTooBig,
+  exportBackup,
+  parseBackup,
+  restoreBackup,
+  type BackupError,
+  type BackupErrorCode,
+  type BackupResult,
+} from './backup';
+export { backupChecksum, canonicalJson, CHECKSUM_FIELD } from './backup-checksum';

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { buildMinutes, renderMinutes } from '../../shared/minutes';
 import { applyWorkshopUpdates, createWorkshopDoc, workshopSnapshot } from '../../shared/model';
-import { exportBackup } from '../../shared/model/backup';
+import { exportBackup } from '../../shared/model';
 import { normalizeJoinSecret } from '../../shared/protocol/join-secret';
 import { hostWorkshop, joinAsTable, launchLaptop, LogSink, SignalProcess } from './faults-support';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { exportBackup, restoreBackup } from '../../shared/model/backup';
+import { exportBackup, restoreBackup } from '../../shared/model';
 import { seedDayFileWorkshop, seedDaySnapshot } from '../support/seed-day';
 import { expect, test } from './fixtures';
 

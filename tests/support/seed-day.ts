@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { WorkshopSnapshot } from '../../shared/model';
-import { parseBackup } from '../../shared/model/backup';
+import { parseBackup } from '../../shared/model';
 import { buildMinutes, type Minutes } from '../../shared/minutes';
 
 /** The seed day's backup (tests/fixtures/seed-day.plenum, written by scripts/make-fixture.ts). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, PLENARY_BOARD_ID } from '../../shared/model';
-import { BACKUP_MAX_MB } from '../../shared/model/backup-size';
+import { BACKUP_MAX_MB } from '../../shared/model';
 import type { HostApi } from '../../shared/host-api';
 import { exportWorkshopBackup } from '../../renderer/features/minutes/minutes-export';
 import { buildMinutes } from '../../shared/minutes';

@@ -17,7 +17,7 @@ import {
   showTableInPlenary,
   workshopSnapshot,
 } from '../../shared/model';
-import { areaSchemas, BACKUP_FORMAT, exportBackup, parseBackup, restoreBackup } from '../../shared/model/backup';
+import { areaSchemas, BACKUP_FORMAT, exportBackup, parseBackup, restoreBackup } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
 import { SEED_DAY_PATH, seedDayFileWorkshop } from '../support/seed-day';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openedFilesQueue, plenumPathsIn } from '../../electron/services/opened-files';
 import { hostContract } from '../../shared/host-api';
-import { BACKUP_MAX_BYTES } from '../../shared/model/backup-size';
+import { BACKUP_MAX_BYTES } from '../../shared/model';
 
 describe('files the app is asked to open', () => {
   let dir = '';

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { areaReaders, createWorkshopDoc, tablesFrom, workshopSnapshot, type WorkshopDoc, type WorkshopSnapshot } from '../../shared/model';
-import { exportBackup, parseBackup, restoreBackup } from '../../shared/model/backup';
-import { backupChecksum, CHECKSUM_FIELD } from '../../shared/model/backup-checksum';
+import { exportBackup, parseBackup, restoreBackup } from '../../shared/model';
+import { backupChecksum, CHECKSUM_FIELD } from '../../shared/model';
 import { buildEml, buildMinutes, mailDraft, mailRecipients, mailtoUrl, renderHtml, renderMinutes, type Minutes } from '../../shared/minutes';
 import { currentRound, voteViews } from '../../renderer/features/board/vote-view';
 import { deriveSeed, pick, seededRandom } from '../support/prng';

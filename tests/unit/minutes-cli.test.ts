@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMinutesArgs } from '../../electron/services/minutes-cli';
-import { BACKUP_MAX_MB } from '../../shared/model/backup-size';
+import { BACKUP_MAX_MB } from '../../shared/model';
 import { SEED_DAY_PATH } from '../support/seed-day';
 
 /** `npm run minutes` as an organiser runs it: a separate Node process through tsx. */

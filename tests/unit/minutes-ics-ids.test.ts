@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, icsText, icsUidPart, renderActionsIcs } from '../../shared/minutes';
 import { createWorkshopDoc, syncDocs, workshopSnapshot } from '../../shared/model';
-import { restoreBackup } from '../../shared/model/backup';
+import { restoreBackup } from '../../shared/model';
 import { seedDaySnapshot } from '../support/seed-day';
 
 /*

@@ -24,7 +24,7 @@ import {
   type ParticipantInput,
   type WorkshopDoc,
 } from '../../shared/model';
-import { restoreBackup } from '../../shared/model/backup';
+import { restoreBackup } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
 
 

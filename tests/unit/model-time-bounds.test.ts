@@ -17,7 +17,7 @@ import {
   workshopSnapshot,
   ROOT,
 } from '../../shared/model';
-import { parseBackup } from '../../shared/model/backup';
+import { parseBackup } from '../../shared/model';
 import { buildMinutes, renderMinutes } from '../../shared/minutes';
 import { runMinutesCli } from '../../electron/services/minutes-cli';
 import { SEED_DAY_PATH } from '../support/seed-day';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 import { connectWorkshop, type ConnectionController, type ConnectionState } from '../../network/connection';
 import type { SyncStatus } from '../../network/peer-sync';
 import type { WorkshopSession } from '../../session/workshop-session';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/model';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import type { WorkshopList } from '../../storage/workshop-store';
 import { navigate } from '../../state/route';

@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupError } from '../../../shared/model/backup';
-import { useStore } from '../../app/store-context';
+import type { BackupError } from '../../../shared/model';
+import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 import { host } from '../../host';
 import { joinWorkshop } from '../../network/join';
 import { navigate } from '../../state/route';

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 import { host } from '../../host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { backupTooBig } from '../../../shared/model/backup';
+import { backupTooBig } from '../../../shared/model';
 import { importBackup, type ImportOutcome } from '../minutes/backup-import';
 import { BACKUP_ERROR_KEYS } from './ImportBackup';
 

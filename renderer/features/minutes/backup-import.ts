@@ -1,5 +1,5 @@
 import { encodeWorkshopState, newId } from '../../../shared/model';
-import { backupSizeRefusal, parseBackup, restoreBackup, type BackupError } from '../../../shared/model/backup';
+import { backupSizeRefusal, parseBackup, restoreBackup, type BackupError } from '../../../shared/model';
 import type { WorkshopStore } from '../../storage/workshop-store';
 
 export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };

@@ -1,6 +1,6 @@
 import type { HostApi } from '../../../shared/host-api';
 import { newId, type WorkshopDoc } from '../../../shared/model';
-import { backupSizeRefusal, exportBackup, BACKUP_EXTENSION } from '../../../shared/model/backup';
+import { backupSizeRefusal, exportBackup, BACKUP_EXTENSION } from '../../../shared/model';
 import {
   buildEml,
   FORMAT_FILES,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { encodeInvite } from '../../../shared/protocol/invite';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 
 interface Invitation {
   code: string;

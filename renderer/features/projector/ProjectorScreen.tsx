@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 import { useLive } from '../../hooks/use-live';
 import { openProjectorSession, type ProjectorSession } from './open-projector-session';
 import { ProjectorAgenda } from './ProjectorAgenda';

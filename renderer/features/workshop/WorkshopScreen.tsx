@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLENARY_BOARD_ID, tablesFrom } from '../../../shared/model';
-import { useStore } from '../../app/store-context';
+import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { openWorkshopSession, WorkshopOpenError, type WorkshopSession } from '../../session/workshop-session';
