@@ -187,8 +187,10 @@ test('the countdown turns amber with a fifth left, red in the last twentieth, sh
   // The page's clock is Playwright's: minutes pass in an instant, and a jump is a sleep and wake.
   await page.clock.install({ time: new Date('2026-05-12T08:00:00') });
   await page.goto('/');
-  // Frozen: from here on only runFor/fastForward move the page's time.
-  await page.clock.pauseAt(new Date('2026-05-12T08:00:05'));
+  // Frozen: from here on only runFor/fastForward move the page's time. Paused a minute ahead of the
+  // page's own time: a fixed instant can already lie in the past when a loaded machine is slow to load.
+  const pageNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(pageNow + 60_000);
   await createWorkshop(page, 'Uhr');
   await addItem(page, { title: 'Input: Wiederaufbau in Lwiw', minutes: '20', kind: 'input' });
   await addItem(page, { title: 'Plenumsdiskussion', minutes: '30', kind: 'plenary' });
