@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { updateCardText, type Card, type WorkshopDoc } from '../../../shared/model';
 import { CardDetails } from './CardDetails';
 import { dragId, dropAttr } from './dnd';
-import { shortenForDisplay } from './shorten';
+import { shortenText } from '../common/shorten-text';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { FieldError } from '../common/FieldError';
 
@@ -36,7 +36,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
   const [draft, setDraft] = useState(card.text);
   const [error, setError] = useState<string | null>(null);
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'card', id: card.id }), disabled: !movable, data: { text: card.text } });
-  const shown = expanded ? { text: card.text, cut: false } : shortenForDisplay(card.text);
+  const shown = expanded ? { text: card.text, cut: false } : shortenText(card.text);
 
   const startEdit = () => {
     setDraft(card.text);
@@ -107,7 +107,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           {labels.showAll(card.text.length)}
         </button>
       )}
-      {expanded && shortenForDisplay(card.text).cut && (
+      {expanded && shortenText(card.text).cut && (
         <button type="button" className="link small" onClick={() => setExpanded(false)}>
           {labels.showLess}
         </button>
