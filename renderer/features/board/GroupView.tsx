@@ -3,7 +3,7 @@ import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardGroup } from '../../../shared/model';
 import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor';
-import { VoteDots } from './CardView';
+import { VoteDots } from './VoteDots';
 import type { BoardActions, VoteView } from './board-types';
 import { dragId, dropAttr } from './dnd';
 
@@ -31,7 +31,7 @@ interface GroupViewProps {
 /** A named cluster of cards: a drop target, and draggable by its handle to merge into another. */
 export const GroupView = memo(function GroupView({ group, cardCount, movable, canLock, renamable, vote, actions, commands, children }: GroupViewProps) {
   const { t } = useTranslation();
-  const titleEdit = useInlineEditing();
+  const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'group', id: group.id }), disabled: !movable, data: { text: group.title } });
   const title = group.title || t('groups.untitled');
 
@@ -50,7 +50,7 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
             ⠿
           </button>
         )}
-        {titleEdit.editing ? (
+        {editing ? (
           <InlineTitleEditor
             variant="bare"
             initial={group.title}
@@ -59,7 +59,7 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
               commands.rename(group.id, title);
               return null;
             }}
-            onClose={titleEdit.close}
+            onClose={stopEditing}
             inputTestId="group-title-input"
           />
         ) : !renamable ? (
@@ -71,8 +71,8 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
             <button
               type="button"
               className={`title-button${group.title ? '' : ' muted'}`}
-              ref={titleEdit.trigger}
-              onClick={titleEdit.open}
+              ref={trigger}
+              onClick={startEditing}
               title={t('groups.rename')}
               data-testid="group-title"
             >

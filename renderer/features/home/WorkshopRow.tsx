@@ -13,7 +13,7 @@ interface WorkshopRowProps {
 
 export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRowProps) {
   const { t, i18n } = useTranslation();
-  const rename = useInlineEditing();
+  const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   // The index row was written from a document or a backup: a date that is none shows as missing.
   const changed = isTimestamp(row.updatedAt) ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt) : '';
   const dateMs = isoDateMs(row.date);
@@ -21,12 +21,12 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
 
   return (
     <li className="workshop-row" data-testid="workshop-row">
-      {rename.editing ? (
+      {editing ? (
         <InlineTitleEditor
           initial={row.title}
           label={t('home.titleLabel')}
           onSave={(title) => onRename(row.id, title)}
-          onClose={rename.close}
+          onClose={stopEditing}
           className="rename-form"
           inputTestId="rename-input"
         />
@@ -41,9 +41,9 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
           </span>
         </button>
       )}
-      {!rename.editing && (
+      {!editing && (
         <div className="row-actions">
-          <button type="button" ref={rename.trigger} onClick={rename.open}>
+          <button type="button" ref={trigger} onClick={startEditing}>
             {t('common.rename')}
           </button>
           <button type="button" onClick={() => onDuplicate(row.id, row.title)} title={t('home.duplicateHint')}>

@@ -25,7 +25,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const meta = useLive(session.live, 'meta');
-  const titleEdit = useInlineEditing();
+  const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { canUndo, canRedo } = useUndoState(session.undo);
   const commands = useCommands(session.doc);
   const role = useRole();
@@ -46,12 +46,12 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
         ← {t('workshop.allWorkshops')}
       </button>
-      {titleEdit.editing ? (
+      {editing ? (
         <InlineTitleEditor
           initial={meta.title}
           label={t('home.titleLabel')}
           onSave={rename}
-          onClose={titleEdit.close}
+          onClose={stopEditing}
           className="title-form"
           inputTestId="workshop-title-input"
           showCancel={false}
@@ -68,8 +68,8 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
             type="button"
             className="title-button"
             title={t('common.rename')}
-            ref={titleEdit.trigger}
-            onClick={titleEdit.open}
+            ref={trigger}
+            onClick={startEditing}
             data-testid="workshop-heading"
           >
             {meta.title || t('workshop.untitled')}
