@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BACKUP_MAX_BYTES } from './model/backup-size';
 import { clockOffset } from './protocol/clock';
+import type { Result } from './model';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
@@ -92,8 +93,8 @@ export type HostChannel = keyof typeof hostContract;
 export type HostInput<C extends HostChannel> = z.input<(typeof hostContract)[C]['input']>;
 export type HostOutput<C extends HostChannel> = z.output<(typeof hostContract)[C]['output']>;
 
-/** What every call answers: errors are values, so a failed save never throws across the bridge. */
-export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What every call answers: errors are values (the host's message), so a failed save never throws across the bridge. */
+export type HostResult<T> = Result<T, string>;
 
 /** The object the renderer talks to: `window.plenum` in Electron, a browser implementation on the web. */
 export type HostApi = {

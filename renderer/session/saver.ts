@@ -33,105 +33,65 @@ const INDEX_REFRESH_MS = 2000;
 /** Compact a loaded log once the workshop is on screen, not while the moderator waits for it. */
 const COMPACT_AFTER_OPEN_MS = 1000;
 
+/**
+ * The saver's loop: each document update joins `pending`, one write at a time takes all of it,
+ * and after each write the log is compacted when it has grown long. The units below keep the
+ * bookkeeping: who waits (SaveReporter), the home screen's row (IndexRefresher), the log rows
+ * this document holds (LogBook).
+ */
 export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog = { seqs: [], generation: 0 }): WorkshopSaver {
+  const reporter = saveReporter();
+  const index = indexRefresher(doc);
+  const log = logBook(store, id, doc, loaded);
   let pending: Uint8Array[] = [];
   let writing: Promise<void> | null = null;
-  let status: SaveStatus = { state: 'saved' };
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let compactTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
-  // Log rows this document holds, so a compaction may drop exactly them (see replaceState).
-  let known: number[] = [...loaded.seqs];
-  let generation = loaded.generation;
-  let indexed = { title: '', date: '', at: 0 };
-  let indexStale = false;
-  const listeners = new Set<() => void>();
-  const waiters: Array<{ resolve: () => void; reject: (error: StorageError) => void }> = [];
-
-  const setStatus = (next: SaveStatus) => {
-    status = next;
-    listeners.forEach((listener) => listener());
-  };
-
-  const settleWaiters = (error?: StorageError) => {
-    for (const waiter of waiters.splice(0)) {
-      if (error) waiter.reject(error);
-      else waiter.resolve();
-    }
-  };
-
-  /** The index patch if the title or date changed or the last refresh is old; else null. */
-  const indexPatch = (now: number): IndexPatch | null => {
-    const meta = metaSnapshot(doc);
-    if (meta.title === indexed.title && meta.date === indexed.date && now - indexed.at < INDEX_REFRESH_MS) {
-      indexStale = true;
-      return null;
-    }
-    indexed = { title: meta.title, date: meta.date, at: now };
-    indexStale = false;
-    return { title: meta.title, date: meta.date };
-  };
-
-  const compact = async () => {
-    const seqs = [...known];
-    if (seqs.length === 0) return;
-    const replaced = await store.replaceState(id, encodeWorkshopState(doc), seqs, generation);
-    if (replaced) {
-      generation += 1;
-      const dropped = new Set(seqs);
-      known = known.filter((seq) => !dropped.has(seq));
-      logSizeAtLastCompaction = known.length;
-      return;
-    }
-    // Another window wrote meanwhile: merge what is stored instead, then reload the bookkeeping.
-    await store.compactLog(id);
-    const reloaded = await store.loadWorkshop(id);
-    known = reloaded.seqs;
-    generation = reloaded.generation;
-    logSizeAtLastCompaction = known.length;
-  };
-
-  let logSizeAtLastCompaction = -1;
-  const afterWrite = () => {
-    writing = null;
-    // Before the next batch, so a steady stream of edits cannot grow the log without bound;
-    // the size check stops a compaction that could not shrink the log from repeating at once.
-    if (known.length >= COMPACT_AFTER_UPDATES && known.length !== logSizeAtLastCompaction) return runCompaction();
-    if (pending.length > 0) return writeNext();
-    setStatus({ state: 'saved' });
-    settleWaiters();
-  };
-
-  const runCompaction = () => {
-    if (writing || stopped) return;
-    logSizeAtLastCompaction = known.length;
-    // Holds the writer while compacting: IndexedDB would queue the next append behind it anyway.
-    writing = compact()
-      .catch(() => undefined)
-      .then(afterWrite);
-  };
 
   const writeNext = () => {
     if (writing || pending.length === 0) return;
     const batch = pending;
     pending = [];
-    setStatus({ state: 'saving', pending: batch.length });
+    reporter.set({ state: 'saving', pending: batch.length });
     const now = Date.now();
     writing = store
-      .appendUpdates(id, batch, indexPatch(now), now)
+      .appendUpdates(id, batch, index.patch(now), now)
       .then((seqs) => {
-        for (const seq of seqs) known.push(seq);
+        log.record(seqs);
         afterWrite();
       })
-      .catch((raw: unknown) => {
-        writing = null;
-        const error = toStorageError(raw);
-        pending = [...batch, ...pending];
-        setStatus({ state: 'error', error, pending: pending.length });
-        settleWaiters(error);
-        if (!stopped) retryTimer = setTimeout(writeNext, RETRY_MS);
-      });
+      .catch((raw: unknown) => writeFailed(batch, toStorageError(raw)));
   };
+
+  /** The batch goes back in front of what came meanwhile, and is tried again later. */
+  const writeFailed = (batch: Uint8Array[], error: StorageError) => {
+    writing = null;
+    pending = [...batch, ...pending];
+    reporter.set({ state: 'error', error, pending: pending.length });
+    reporter.settle(error);
+    if (!stopped) retryTimer = setTimeout(writeNext, RETRY_MS);
+  };
+
+  const afterWrite = () => {
+    writing = null;
+    // Before the next batch, so a steady stream of edits cannot grow the log without bound.
+    if (log.compactionDue()) return runCompaction();
+    if (pending.length > 0) return writeNext();
+    reporter.set({ state: 'saved' });
+    reporter.settle();
+  };
+
+  const runCompaction = () => {
+    if (writing || stopped) return;
+    // Holds the writer while compacting: IndexedDB would queue the next append behind it anyway.
+    writing = log
+      .compact()
+      .catch(() => undefined)
+      .then(afterWrite);
+  };
+
+  const flush = () => (!writing && pending.length === 0 ? Promise.resolve() : reporter.wait());
 
   const stopListening = onWorkshopUpdate(doc, (update, origin) => {
     if (origin === STORE_ORIGIN) return;
@@ -139,19 +99,11 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc,
     writeNext();
   });
 
-  if (known.length > 0) compactTimer = setTimeout(runCompaction, COMPACT_AFTER_OPEN_MS);
-
-  const flush = () => {
-    if (!writing && pending.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
-  };
+  if (log.held() > 0) compactTimer = setTimeout(runCompaction, COMPACT_AFTER_OPEN_MS);
 
   return {
-    status: () => status,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    status: reporter.status,
+    subscribe: reporter.subscribe,
     flush,
     retry() {
       if (retryTimer) clearTimeout(retryTimer);
@@ -166,10 +118,93 @@ export function saveWorkshop(store: WorkshopStore, id: string, doc: WorkshopDoc,
       writeNext();
       await flush().catch(() => undefined);
       stopped = true;
-      if (indexStale) {
-        const meta = metaSnapshot(doc);
-        await store.updateIndex(id, { title: meta.title, date: meta.date }).catch(() => undefined);
+      const owed = index.owed();
+      if (owed) await store.updateIndex(id, owed).catch(() => undefined);
+    },
+  };
+}
+
+/** The saver's status for the indicator, and the flush() callers waiting for the next outcome. */
+function saveReporter() {
+  let status: SaveStatus = { state: 'saved' };
+  const listeners = new Set<() => void>();
+  const waiters: Array<{ resolve: () => void; reject: (error: StorageError) => void }> = [];
+  return {
+    status: () => status,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(next: SaveStatus) {
+      status = next;
+      listeners.forEach((listener) => listener());
+    },
+    wait: () => new Promise<void>((resolve, reject) => waiters.push({ resolve, reject })),
+    /** Everything so far is on disk (no error), or the write failed. */
+    settle(error?: StorageError) {
+      for (const waiter of waiters.splice(0)) {
+        if (error) waiter.reject(error);
+        else waiter.resolve();
       }
+    },
+  };
+}
+
+/** The home screen's row (title, date, last change), written along with the updates. */
+function indexRefresher(doc: WorkshopDoc) {
+  let indexed = { title: '', date: '', at: 0 };
+  let stale = false;
+  return {
+    /** The index patch if the title or date changed or the last refresh is old; else null. */
+    patch(now: number): IndexPatch | null {
+      const meta = metaSnapshot(doc);
+      if (meta.title === indexed.title && meta.date === indexed.date && now - indexed.at < INDEX_REFRESH_MS) {
+        stale = true;
+        return null;
+      }
+      indexed = { title: meta.title, date: meta.date, at: now };
+      stale = false;
+      return { title: meta.title, date: meta.date };
+    },
+    /** The patch a skipped refresh still owes when the saver stops; null when none was skipped. */
+    owed(): IndexPatch | null {
+      if (!stale) return null;
+      const meta = metaSnapshot(doc);
+      return { title: meta.title, date: meta.date };
+    },
+  };
+}
+
+/** The log rows this document holds and the stored state's generation: what a compaction may replace. */
+function logBook(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog) {
+  let known: number[] = [...loaded.seqs];
+  let generation = loaded.generation;
+  // The size check stops a compaction that could not shrink the log from repeating at once.
+  let sizeAtLastCompaction = -1;
+  return {
+    held: () => known.length,
+    record(seqs: readonly number[]) {
+      for (const seq of seqs) known.push(seq);
+    },
+    compactionDue: () => known.length >= COMPACT_AFTER_UPDATES && known.length !== sizeAtLastCompaction,
+    async compact() {
+      sizeAtLastCompaction = known.length;
+      const seqs = [...known];
+      if (seqs.length === 0) return;
+      const replaced = await store.replaceState(id, encodeWorkshopState(doc), seqs, generation);
+      if (replaced) {
+        generation += 1;
+        const dropped = new Set(seqs);
+        known = known.filter((seq) => !dropped.has(seq));
+        sizeAtLastCompaction = known.length;
+        return;
+      }
+      // Another window wrote meanwhile: merge what is stored instead, then reload the bookkeeping.
+      await store.compactLog(id);
+      const reloaded = await store.loadWorkshop(id);
+      known = reloaded.seqs;
+      generation = reloaded.generation;
+      sizeAtLastCompaction = known.length;
     },
   };
 }

@@ -5,6 +5,7 @@ import { createWorkshopDoc, itemMap, roots, type WorkshopDoc } from './doc';
 import { backupChecksum, checksumHolds, CHECKSUM_FIELD } from './backup-checksum';
 import { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from './backup-size';
 import { ID_PATTERN } from './ids';
+import { failWith, ok, type Result } from './result';
 import { areaReaders, type Area } from './snapshot';
 import { writeStakeholderGroupList } from './stakeholder-groups';
 import { durationMinField, isoDateField, ranMsField, timestampField } from './time';
@@ -56,9 +57,8 @@ export interface BackupError {
   params?: Record<string, string | number>;
 }
 
-export type BackupResult<T> = { ok: true; value: T } | { ok: false; error: BackupError };
-
-const refuse = (code: BackupErrorCode, detail: string, params?: BackupError['params']): BackupResult<never> => ({ ok: false, error: { code, detail, ...(params ? { params } : {}) } });
+const refuse = (code: BackupErrorCode, detail: string, params?: BackupError['params']): Result<never, BackupError> =>
+  failWith({ code, detail, ...(params ? { params } : {}) });
 
 /** The refusal of a file of `bytes` bytes, too big to be read. */
 export function backupTooBig(bytes: number): BackupError {
@@ -218,11 +218,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * refusal says what is wrong. Ids must be unique per area, and the meta's schema version must
  * be the file's (one of them edited by hand means the file cannot be trusted).
  */
-export function parseBackup(raw: string): BackupResult<WorkshopSnapshot> {
+export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> {
   // A UTF-8 file has at least as many bytes as its text has UTF-16 units: a text longer than the
   // limit came from a file over it (the callers check the file's size before reading it).
   const tooBig = backupSizeRefusal(raw.length);
-  if (tooBig) return { ok: false, error: tooBig };
+  if (tooBig) return failWith(tooBig);
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -270,7 +270,7 @@ export function parseBackup(raw: string): BackupResult<WorkshopSnapshot> {
     }
   }
   // Validated field by field above; an area without a schema was dropped and the round-trip test says so.
-  return { ok: true, value: workshop as unknown as WorkshopSnapshot };
+  return ok(workshop as unknown as WorkshopSnapshot);
 }
 
 /** Writes a list of plain items into a keyed collection, every field as it is. */

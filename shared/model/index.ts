@@ -38,6 +38,5 @@ export {
   restoreBackup,
   type BackupError,
   type BackupErrorCode,
-  type BackupResult,
 } from './backup';
 export { backupChecksum, canonicalJson, CHECKSUM_FIELD } from './backup-checksum';

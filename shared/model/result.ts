@@ -40,8 +40,16 @@ export interface ModelError {
   params?: Record<string, string | number>;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ModelError };
+/**
+ * The one result shape of Plenum: a value, or a refusal the caller handles. Errors are values,
+ * so nothing throws across a boundary (the host bridge, a file, a peer's message). The model's
+ * refusals are the default; other layers name theirs (a code, a backup error, the host's text).
+ */
+export type Result<T, E = ModelError> = { ok: true; value: T } | { ok: false; error: E };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+/** A refusal carrying any error: a code, a backup error, the host's message. */
+export const failWith = <E>(error: E): Result<never, E> => ({ ok: false, error });
+/** A model refusal: its code and the parameters the translation fills in. */
 export const fail = (code: ModelErrorCode, params?: ModelError['params']): Result<never> =>
-  params ? { ok: false, error: { code, params } } : { ok: false, error: { code } };
+  failWith(params ? { code, params } : { code });

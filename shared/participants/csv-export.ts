@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvFile, type CsvDelimiter } from '../csv';
 import type { Participant } from '../model';
 
 /** The columns of an exported roster, in order. */
@@ -14,19 +14,10 @@ export interface RosterCsvTexts {
   groupName(key: string): string;
   tableName(id: string): string;
   /** ';' where Excel's list separator is a semicolon (German, Ukrainian settings), ',' otherwise. */
-  delimiter: ';' | ',';
+  delimiter: CsvDelimiter;
 }
 
-/**
- * A cell that starts like a formula (=, +, -, @, tab, CR) would run as one when a spreadsheet
- * opens the file ("CSV injection"); an apostrophe makes it text, and readCsvTable takes it off.
- */
-const defuse = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
-/**
- * The roster as CSV for Excel and friends: UTF-8 with a byte-order mark (without it Excel reads
- * "Müller" as "MÃ¼ller"), CRLF line ends, every cell quoted where needed.
- */
+/** The roster as CSV for Excel and friends, by the one CSV writer (shared/csv.ts). */
 export function rosterCsv(participants: readonly Participant[], texts: RosterCsvTexts): string {
   const rows = participants.map((person) => {
     const cells: Record<ExportColumn, string> = {
@@ -38,8 +29,8 @@ export function rosterCsv(participants: readonly Participant[], texts: RosterCsv
       attended: person.attended ? texts.yes : texts.no,
       table: person.tableId === '' ? '' : texts.tableName(person.tableId),
     };
-    return EXPORT_COLUMNS.map((column) => defuse(cells[column]));
+    return EXPORT_COLUMNS.map((column) => cells[column]);
   });
   const header = EXPORT_COLUMNS.map((column) => texts.headers[column]);
-  return `\uFEFF${Papa.unparse([header, ...rows], { delimiter: texts.delimiter, newline: '\r\n', quotes: false })}\r\n`;
+  return csvFile([header, ...rows], texts.delimiter);
 }

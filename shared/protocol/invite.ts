@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { normalizeJoinSecret, type Checked } from './join-secret';
+import type { Result } from '../model';
+import { normalizeJoinSecret } from './join-secret';
 import { ROOM_PATTERN } from './room';
 
 /**
@@ -92,7 +93,7 @@ export function encodeInvite(invite: z.input<typeof inviteSchema>): string {
  * parameters are ignored, so a later build may add one without breaking this one; a parameter
  * given twice is refused, since which one counts would be a guess.
  */
-export function parseInvite(text: string): Checked<Invite, 'invite.invalid' | 'invite.version'> {
+export function parseInvite(text: string): Result<Invite, 'invite.invalid' | 'invite.version'> {
   const invalid = { ok: false, error: 'invite.invalid' } as const;
   const trimmed = text.trim();
   if (trimmed.length > INVITE_MAX_CHARS || !INVITE_PREFIX.test(trimmed)) return invalid;
@@ -139,7 +140,7 @@ export interface JoinInput {
  * Returns the canonical ws URL and the normalised secret, or which field is wrong; the address
  * is checked first, as the form asks for it first.
  */
-export function parseJoinInput(address: string, code: string): Checked<JoinInput, 'address.invalid' | 'code.invalid'> {
+export function parseJoinInput(address: string, code: string): Result<JoinInput, 'address.invalid' | 'code.invalid'> {
   const url = typedAddress(address);
   if (url === null) return { ok: false, error: 'address.invalid' };
   const secret = normalizeJoinSecret(code);

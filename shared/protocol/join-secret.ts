@@ -1,3 +1,5 @@
+import type { Result } from '../model';
+
 /**
  * The join secret: what a table laptop types (or scans) to join a workshop.
  *
@@ -10,9 +12,6 @@
  * "wrong code" quickly — y-webrtc with a wrong password never connects and says nothing — the
  * laptop sends only `joinVerifier(secret)`, a one-way hash, to the host's signaling server.
  */
-
-/** `{ ok: true, value }` or a refusal code the renderer translates; shared/ speaks no language. */
-export type Checked<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
 
 /** Crockford base32: digits and letters without I, L, O, U. 32 symbols, 5 bits each. */
 export const JOIN_SECRET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -37,7 +36,7 @@ export function newJoinSecret(): string {
  * I and L read as 1 (Crockford's decoding rules). Refuses anything of the wrong length or with
  * a character outside the alphabet (U included: Crockford leaves it out rather than mapping it).
  */
-export function normalizeJoinSecret(raw: string): Checked<string, 'code.invalid'> {
+export function normalizeJoinSecret(raw: string): Result<string, 'code.invalid'> {
   const secret = raw
     .toUpperCase()
     // Any whitespace and any dash: people paste codes from chats that turn '-' into '‐' or '–'.

@@ -1,4 +1,4 @@
-import type { Checked } from './join-secret';
+import type { Result } from '../model';
 
 /**
  * Room names on the signaling server.
@@ -15,7 +15,7 @@ export const ROOM_PATTERN = /^[A-Za-z0-9-]{1,100}$/;
  * The y-webrtc room (and signaling topic) of a workshop: its id. Refuses ids with characters a
  * topic should not carry (anything but ASCII letters, digits and '-', or more than 100 of them).
  */
-export function roomName(workshopId: string): Checked<string, 'room.invalid'> {
+export function roomName(workshopId: string): Result<string, 'room.invalid'> {
   return ROOM_PATTERN.test(workshopId) ? { ok: true, value: workshopId } : { ok: false, error: 'room.invalid' };
 }
 

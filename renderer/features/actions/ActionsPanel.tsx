@@ -1,22 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ACTION_STATUSES,
-  addActionItem,
-  filterActionItems,
-  PLENARY_BOARD_ID,
-  removeActionItem,
-  restoreActionItem,
-  tablesFrom,
-  type ActionFilter,
-  type ActionStatus,
-  type Result,
-} from '../../../shared/model';
-import { useErrorText } from '../../hooks/use-error-text';
+import { ACTION_STATUSES, filterActionItems, PLENARY_BOARD_ID, tablesFrom, type ActionFilter, type ActionStatus } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
-import { useToasts } from '../../state/toasts';
 import { ActionRow } from './ActionRow';
+import { useActionCommands } from './use-action-commands';
 import './actions.css';
 import { FieldError } from '../common/FieldError';
 
@@ -24,36 +12,15 @@ import { FieldError } from '../common/FieldError';
 export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
   const { t } = useTranslation();
   const { doc, live } = session;
-  const errorText = useErrorText();
-  const showToast = useToasts((state) => state.show);
   const items = useLive(live, 'actions');
   const participants = useLive(live, 'participants');
   const boards = useLive(live, 'boards');
   const tables = useMemo(() => tablesFrom(boards, []), [boards]);
   const [filter, setFilter] = useState<ActionFilter>({});
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const organisations = useMemo(() => [...new Set(items.map((item) => item.ownerOrganisation).filter(Boolean))].sort(), [items]);
   const shown = filterActionItems(items, filter);
 
-  const check = (result: Result<unknown>) => {
-    if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
-    return result.ok;
-  };
-
-  const add = () => {
-    const boardId = filter.boardId && filter.boardId !== PLENARY_BOARD_ID ? filter.boardId : null;
-    const result = addActionItem(doc, { title, boardId });
-    if (!result.ok) return setError(errorText(result.error));
-    setTitle('');
-    setError(null);
-  };
-
-  const remove = (id: string) => {
-    const item = items.find((entry) => entry.id === id);
-    if (!item || !check(removeActionItem(doc, id))) return;
-    showToast({ message: t('actions.deleted'), tone: 'info', action: { label: t('common.undo'), run: () => restoreActionItem(doc, item) } });
-  };
+  const { title, setTitle, error, add, remove, check } = useActionCommands(doc, items, filter);
 
   return (
     <section className="panel actions-panel" aria-labelledby="actions-heading" data-testid="actions-panel">

@@ -1,13 +1,11 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, agendaSchedule, startMinuteOfDay, type LiveWorkshop, type WorkshopDoc } from '../../../shared/model';
-import { useCan, useCommands } from '../roles/use-role';
-import { useErrorText } from '../../hooks/use-error-text';
+import { useCan } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
-import { useToasts } from '../../state/toasts';
 import { AgendaItemRow } from './AgendaItemRow';
 import { AgendaSettings } from './AgendaSettings';
-import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
+import { useAgendaCommands } from './use-agenda-commands';
 import './agenda.css';
 import { FieldError } from '../common/FieldError';
 
@@ -19,51 +17,12 @@ interface AgendaPanelProps {
 /** The agenda: items with kinds and planned durations in running order, timed from the day's start. */
 export function AgendaPanel({ live, doc }: AgendaPanelProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const showToast = useToasts((state) => state.show);
   const items = useLive(live, 'agenda');
   const meta = useLive(live, 'meta');
   const run = useLive(live, 'run');
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<string>('plenary');
-  const [duration, setDuration] = useState('15');
-  const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const commands = useCommands(doc);
   const editable = useCan('agenda.edit');
-
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    const result = commands.agenda.add({ title, durationMin: duration, kind });
-    if (!result.ok) return setError(errorText(result.error));
-    setError(null);
-    setTitle('');
-  };
-
-  const remove = (id: string) => {
-    const item = items.find((entry) => entry.id === id);
-    if (!item || !commands.agenda.remove(id).ok) return;
-    showToast({
-      message: t('agenda.deleted', { title: item.title }),
-      tone: 'info',
-      action: { label: t('common.undo'), run: () => void commands.agenda.restore(item) },
-    });
-  };
-
-  const saveTemplate = async () => {
-    const result = await saveAgendaTemplate(doc, meta.title);
-    if (result.error) showToast({ message: t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
-    else if (result.saved) showToast({ message: t('agenda.templateSaved'), tone: 'info' });
-  };
-
-  const loadTemplate = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const result = await loadAgendaTemplate(commands, file);
-    if (!result.ok) return showToast({ message: errorText(result.error), tone: 'error' });
-    showToast({ message: t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
-  };
+  const { form, add, remove, move, saveTemplate, loadTemplate } = useAgendaCommands(doc, items, meta.title);
 
   const schedule = agendaSchedule(items, startMinuteOfDay(meta.startTime));
   const currentIndex = items.findIndex((item) => item.id === run.currentId);
@@ -101,9 +60,9 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
               startMin={schedule[index]?.startMin ?? null}
               runState={index === currentIndex ? 'current' : item.actualEnd > 0 ? 'done' : null}
               editable={editable}
-              onMove={(to) => void commands.agenda.move(item.id, to)}
+              onMove={(to) => move(item.id, to)}
               onRemove={() => remove(item.id)}
-              onDropItem={(id) => void commands.agenda.move(id, index)}
+              onDropItem={(id) => move(id, index)}
             />
           ))}
         </ol>
@@ -117,11 +76,11 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
       <form className="agenda-add" onSubmit={add} noValidate>
         <label className="field grow">
           <span>{t('agenda.titleLabel')}</span>
-          <input value={title} onChange={(event) => setTitle(event.target.value)} data-testid="agenda-title" placeholder={t('agenda.titlePlaceholder')} />
+          <input value={form.title} onChange={(event) => form.setTitle(event.target.value)} data-testid="agenda-title" placeholder={t('agenda.titlePlaceholder')} />
         </label>
         <label className="field">
           <span>{t('agenda.kindLabel')}</span>
-          <select value={kind} onChange={(event) => setKind(event.target.value)} data-testid="agenda-kind">
+          <select value={form.kind} onChange={(event) => form.setKind(event.target.value)} data-testid="agenda-kind">
             {AGENDA_KINDS.map((entry) => (
               <option key={entry} value={entry}>
                 {t(`agenda.kind.${entry}`)}
@@ -131,12 +90,12 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
         </label>
         <label className="field narrow">
           <span>{t('agenda.durationLabel')}</span>
-          <input value={duration} onChange={(event) => setDuration(event.target.value)} inputMode="numeric" data-testid="agenda-duration" />
+          <input value={form.duration} onChange={(event) => form.setDuration(event.target.value)} inputMode="numeric" data-testid="agenda-duration" />
         </label>
         <button type="submit" className="primary" data-testid="agenda-add">
           {t('agenda.add')}
         </button>
-        <FieldError message={error} testId="agenda-error" />
+        <FieldError message={form.error} testId="agenda-error" />
       </form>
       )}
     </section>

@@ -19,7 +19,7 @@ import { CardView } from './CardView';
 import { GroupView, type GroupCommands } from './GroupView';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { dropTracker, parseDragId } from './dnd';
-import { shortenForDisplay } from './shorten';
+import { shortenText } from '../common/shorten-text';
 
 /** A few pixels before a drag starts, so a click on a card's buttons stays a click. */
 const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
@@ -65,7 +65,7 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
       return t('groups.named', { title: group?.title || t('groups.untitled') });
     }
     const card = [...layout.loose, ...layout.groups.flatMap((entry) => entry.cards)].find((entry) => entry.id === item.id);
-    return t('board.cardNamed', { text: shortenForDisplay(card?.text ?? '', 40).text });
+    return t('board.cardNamed', { text: shortenText(card?.text ?? '', 40).text });
   };
   const groupOf = (cardId: string) => layout.groups.find((entry) => entry.cards.some((card) => card.id === cardId))?.group.id ?? null;
   const lastAnnounced = useRef<string>('');
@@ -140,7 +140,7 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
           {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" {...shared} />}
         </LooseArea>
       </div>
-      <DragOverlay dropAnimation={null}>{active && <div className="card drag-preview">{shortenForDisplay(active.text, 120).text}</div>}</DragOverlay>
+      <DragOverlay dropAnimation={null}>{active && <div className="card drag-preview">{shortenText(active.text, 120).text}</div>}</DragOverlay>
     </DndContext>
   );
 }

@@ -1,43 +1,18 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  actionFromCard,
-  addActionItem,
-  castVote,
-  cardMatcher,
-  countedVotes,
-  dissolveGroup,
-  groupCards,
-  isFilterActive,
-  layoutBoard,
-  mergeGroups,
-  moveCardToGroup,
-  removeCard,
-  renameGroup,
-  restoreCard,
-  restoreGroup,
-  retractVote,
-  updateCardDetails,
-  PLENARY_BOARD_ID,
-  type CardFilter,
-  type DropIntent,
-  type ModelError,
-  type Result,
-} from '../../../shared/model';
+import { cardMatcher, isFilterActive, layoutBoard, PLENARY_BOARD_ID, type CardFilter } from '../../../shared/model';
 import { can, canWriteOn, type Role } from '../../../shared/roles/permissions';
-import { useErrorText } from '../../hooks/use-error-text';
-import { useCommands, useSeat, useShared } from '../roles/use-role';
+import { useSeat, useShared } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
-import { useToasts } from '../../state/toasts';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardFilterBar } from './BoardFilterBar';
 import { QuickEntry } from './QuickEntry';
 import { VoteBar } from './VoteBar';
 import { VoteResults } from './VoteResults';
-import { ParticipantsContext, type BoardActions } from './board-types';
+import { ParticipantsContext } from './board-types';
 import { useEntryPrefs } from './board-prefs';
-import type { GroupCommands } from './GroupView';
+import { useBoardCommands } from './use-board-commands';
 import { currentRound, voteViews } from './vote-view';
 import './board.css';
 
@@ -58,8 +33,6 @@ interface BoardPanelProps {
 export function BoardPanel({ session, boardId, role, title, subtitle, children }: BoardPanelProps) {
   const { t } = useTranslation();
   const { doc, live } = session;
-  const errorText = useErrorText();
-  const showToast = useToasts((state) => state.show);
   const allCards = useLive(live, 'cards');
   const boards = useLive(live, 'boards');
   const groups = useLive(live, 'groups');
@@ -69,7 +42,6 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const [prefs, setPrefs] = useEntryPrefs(session.id, boardId);
   const [filter, setFilter] = useState<CardFilter>({});
 
-  const guarded = useCommands(doc);
   const seat = useSeat();
   // Opening the plenary to the tables means something only once there are tables to open it to.
   const shared = useShared();
@@ -87,81 +59,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const voterId = prefs.authorId;
   const votesOf = useMemo(() => voteViews(round, votes, voterId), [round, votes, voterId]);
 
-  const report = useCallback(
-    (result: Result<unknown>) => {
-      if (!result.ok) showToast({ message: errorText(result.error as ModelError), tone: 'error' });
-      return result.ok;
-    },
-    [errorText, showToast],
-  );
-
-  // The cards' handlers read the latest data through a ref, so they stay one object for the
-  // board's lifetime and a memoised card re-renders only when its own data changes.
-  const latest = useRef({ allCards, round, voterId, votes, layout });
-  useLayoutEffect(() => {
-    latest.current = { allCards, round, voterId, votes, layout };
-  });
-
-  const actions: BoardActions = useMemo(
-    () => ({
-      errorText,
-      remove(cardId) {
-        const card = latest.current.allCards.find((entry) => entry.id === cardId);
-        if (!card || !report(removeCard(doc, cardId))) return;
-        showToast({ message: t('board.cardDeleted'), tone: 'info', action: { label: t('common.undo'), run: () => restoreCard(doc, card) } });
-      },
-      vote(targetId) {
-        const { round, voterId } = latest.current;
-        if (!round || round.state !== 'open') return;
-        if (!voterId) return void showToast({ message: t('votes.pickVoter'), tone: 'error' });
-        report(castVote(doc, { roundId: round.id, voterId, targetId }));
-      },
-      unvote(targetId) {
-        const { round, voterId, votes } = latest.current;
-        if (!round || !voterId) return;
-        const mine = countedVotes(round, votes).filter((vote) => vote.voterId === voterId && vote.targetId === targetId);
-        const last = mine.at(-1);
-        if (last) report(retractVote(doc, last.id));
-      },
-      makeAction(cardId) {
-        if (report(actionFromCard(doc, cardId))) showToast({ message: t('actions.created'), tone: 'info' });
-      },
-      setDetails(cardId, patch) {
-        report(updateCardDetails(doc, cardId, patch));
-      },
-    }),
-    [doc, report, showToast, t, errorText],
-  );
-
-  const commands: GroupCommands = useMemo(
-    () => ({
-      rename: (groupId, text) => void report(renameGroup(doc, groupId, text)),
-      setLocked: (groupId, locked) => void report(guarded.locks.group(groupId, locked)),
-      dissolve(groupId) {
-        const entry = latest.current.layout.groups.find(({ group }) => group.id === groupId);
-        if (!entry || !report(dissolveGroup(doc, groupId))) return;
-        const cardIds = entry.cards.map((card) => card.id);
-        showToast({ message: t('groups.dissolved'), tone: 'info', action: { label: t('common.undo'), run: () => restoreGroup(doc, entry.group, cardIds) } });
-      },
-    }),
-    [doc, report, showToast, t, guarded],
-  );
-
-  const onDrop = useCallback(
-    (intent: DropIntent) => {
-      if (intent.kind === 'newGroup') report(groupCards(doc, { cardIds: intent.cardIds }));
-      else if (intent.kind === 'join') report(moveCardToGroup(doc, intent.cardId, intent.groupId));
-      else if (intent.kind === 'leave') report(moveCardToGroup(doc, intent.cardId, null));
-      else report(mergeGroups(doc, intent.fromId, intent.intoId));
-    },
-    [doc, report],
-  );
-
-  const makeActionFrom = (targetId: string) => {
-    const group = groups.find((entry) => entry.id === targetId);
-    const result = group ? addActionItem(doc, { title: group.title || t('groups.untitled'), boardId: group.boardId }) : actionFromCard(doc, targetId);
-    if (report(result)) showToast({ message: t('actions.created'), tone: 'info' });
-  };
+  const { actions, groupCommands, onDrop, makeActionFrom, openPlenary } = useBoardCommands(doc, { allCards, groups, round, voterId, votes, layout });
 
   return (
     <ParticipantsContext.Provider value={participants}>
@@ -175,7 +73,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
           {matches ? t('board.matchCount', { count: matchCount, total: cardCount }) : t('board.cardCount', { count: cardCount })}
         </span>
       </div>
-      {boardId === PLENARY_BOARD_ID && shared && <PlenaryCapture open={seat.plenaryOpen} role={role} onToggle={(open) => void report(guarded.room.openPlenary(open))} />}
+      {boardId === PLENARY_BOARD_ID && shared && <PlenaryCapture open={seat.plenaryOpen} role={role} onToggle={openPlenary} />}
       {writable && <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} />}
       <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
       <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc} />
@@ -183,7 +81,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
       {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (
-        <BoardCanvas board={board} layout={layout} role={role} writable={writable} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={commands} onDrop={onDrop} />
+        <BoardCanvas board={board} layout={layout} role={role} writable={writable} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={groupCommands} onDrop={onDrop} />
       )}
       {children}
     </section>

@@ -1,12 +1,13 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useState, type KeyboardEvent, type KeyboardEventHandler, type PointerEventHandler } from 'react';
-import { useTranslation } from 'react-i18next';
-import { updateCardText, type Card, type WorkshopDoc } from '../../../shared/model';
+import type { Card, WorkshopDoc } from '../../../shared/model';
 import { CardDetails } from './CardDetails';
 import { dragId, dropAttr } from './dnd';
-import { shortenForDisplay } from './shorten';
+import { VoteDots } from './VoteDots';
+import { shortenText } from '../common/shorten-text';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { FieldError } from '../common/FieldError';
+import { useCardEditing } from './use-card-editing';
 
 interface CardViewProps {
   card: Card;
@@ -29,38 +30,15 @@ interface CardViewProps {
 
 /** One card. Long texts are shown shortened; the stored text is never cut. */
 export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, editable = true, dimmed, vote, actions, labels }: CardViewProps) {
-  const errorText = actions.errorText;
-  const [editing, setEditing] = useState(false);
+  const edit = useCardEditing(doc, card, actions.errorText);
   const [expanded, setExpanded] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const [draft, setDraft] = useState(card.text);
-  const [error, setError] = useState<string | null>(null);
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'card', id: card.id }), disabled: !movable, data: { text: card.text } });
-  const shown = expanded ? { text: card.text, cut: false } : shortenForDisplay(card.text);
-
-  const startEdit = () => {
-    setDraft(card.text);
-    setError(null);
-    setEditing(true);
-  };
-
-  const save = () => {
-    const result = updateCardText(doc, card.id, draft);
-    if (!result.ok) return setError(errorText(result.error));
-    setEditing(false);
-  };
-
-  const onEditKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape') setEditing(false);
-    else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      save();
-    }
-  };
+  const shown = expanded ? { text: card.text, cut: false } : shortenText(card.text);
 
   const onCardKey = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' && editable) startEdit();
+    if (event.key === 'Enter' && editable) edit.start();
     else if (event.key === 'Delete' && movable) actions.remove(card.id);
     else if (event.key === 'v' && vote?.open) actions.vote(card.id);
     else return;
@@ -69,19 +47,19 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
 
   const colourClass = card.colour ? ` colour-${card.colour}` : '';
 
-  if (editing && editable) {
+  if (edit.editing && editable) {
     return (
       <li className={`card editing${colourClass}`} data-testid="card">
-        <textarea value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onEditKey} aria-label={labels.editCard} autoFocus rows={4} data-testid="card-edit" />
+        <textarea value={edit.draft} onChange={(event) => edit.setDraft(event.target.value)} onKeyDown={edit.onKeyDown} aria-label={labels.editCard} autoFocus rows={4} data-testid="card-edit" />
         <div className="card-actions">
-          <button type="button" className="primary" onClick={save}>
+          <button type="button" className="primary" onClick={edit.save}>
             {labels.save}
           </button>
-          <button type="button" onClick={() => setEditing(false)}>
+          <button type="button" onClick={edit.cancel}>
             {labels.cancel}
           </button>
         </div>
-        <FieldError message={error} />
+        <FieldError message={edit.error} />
       </li>
     );
   }
@@ -92,7 +70,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
       className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isDragging ? ' dragging' : ''}`}
       tabIndex={0}
       onKeyDown={onCardKey}
-      onDoubleClick={editable ? startEdit : undefined}
+      onDoubleClick={editable ? edit.start : undefined}
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-testid="card"
       data-card-id={card.id}
@@ -107,7 +85,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           {labels.showAll(card.text.length)}
         </button>
       )}
-      {expanded && shortenForDisplay(card.text).cut && (
+      {expanded && shortenText(card.text).cut && (
         <button type="button" className="link small" onClick={() => setExpanded(false)}>
           {labels.showLess}
         </button>
@@ -140,7 +118,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           </button>
         )}
         {editable && (
-          <button type="button" className="icon" onClick={startEdit} aria-label={labels.edit} title={labels.edit} data-testid="card-edit-button">
+          <button type="button" className="icon" onClick={edit.start} aria-label={labels.edit} title={labels.edit} data-testid="card-edit-button">
             ✎
           </button>
         )}
@@ -154,32 +132,3 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
     </li>
   );
 });
-
-/** The dots on a card or group while a round is open, and the results once it is closed. */
-export function VoteDots({ targetId, vote, actions }: { targetId: string; vote: VoteView; actions: BoardActions }) {
-  const { t } = useTranslation();
-  return (
-    <div className="vote-dots" data-testid="vote-dots">
-      {vote.total !== null && vote.total > 0 && (
-        <span className="vote-total" data-testid="vote-total" aria-label={t('votes.dotsOn', { count: vote.total })}>
-          {vote.total}
-        </span>
-      )}
-      {vote.open && (
-        <>
-          <span className="my-dots" aria-label={t('votes.myDots', { count: vote.mine })}>
-            {'●'.repeat(vote.mine)}
-          </span>
-          {vote.mine > 0 && (
-            <button type="button" className="icon small" onClick={() => actions.unvote(targetId)} aria-label={t('votes.takeBack')} title={t('votes.takeBack')} data-testid="vote-minus">
-              −
-            </button>
-          )}
-          <button type="button" className="vote-button" onClick={() => actions.vote(targetId)} data-testid="vote-plus">
-            {t('votes.addDot')}
-          </button>
-        </>
-      )}
-    </div>
-  );
-}

@@ -1,8 +1,9 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useState, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardGroup } from '../../../shared/model';
-import { VoteDots } from './CardView';
+import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor';
+import { VoteDots } from './VoteDots';
 import type { BoardActions, VoteView } from './board-types';
 import { dragId, dropAttr } from './dnd';
 
@@ -30,15 +31,9 @@ interface GroupViewProps {
 /** A named cluster of cards: a drop target, and draggable by its handle to merge into another. */
 export const GroupView = memo(function GroupView({ group, cardCount, movable, canLock, renamable, vote, actions, commands, children }: GroupViewProps) {
   const { t } = useTranslation();
-  const [renaming, setRenaming] = useState(false);
-  const [draft, setDraft] = useState(group.title);
+  const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'group', id: group.id }), disabled: !movable, data: { text: group.title } });
   const title = group.title || t('groups.untitled');
-
-  const finishRename = (save: boolean) => {
-    if (save) commands.rename(group.id, draft);
-    setRenaming(false);
-  };
 
   return (
     <section
@@ -55,18 +50,17 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
             ⠿
           </button>
         )}
-        {renaming ? (
-          <input
-            value={draft}
-            autoFocus
-            onChange={(event) => setDraft(event.target.value)}
-            onBlur={() => finishRename(true)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') finishRename(true);
-              else if (event.key === 'Escape') finishRename(false);
+        {editing ? (
+          <InlineTitleEditor
+            variant="bare"
+            initial={group.title}
+            label={t('groups.name')}
+            onSave={(title) => {
+              commands.rename(group.id, title);
+              return null;
             }}
-            aria-label={t('groups.name')}
-            data-testid="group-title-input"
+            onClose={stopEditing}
+            inputTestId="group-title-input"
           />
         ) : !renamable ? (
           <h3 className={group.title ? undefined : 'muted'} data-testid="group-title">
@@ -77,10 +71,8 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
             <button
               type="button"
               className={`title-button${group.title ? '' : ' muted'}`}
-              onClick={() => {
-                setDraft(group.title);
-                setRenaming(true);
-              }}
+              ref={trigger}
+              onClick={startEditing}
               title={t('groups.rename')}
               data-testid="group-title"
             >

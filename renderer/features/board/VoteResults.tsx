@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { rankVotes, type Card, type GroupedBoard, type Vote, type VoteRound } from '../../../shared/model';
-import { shortenForDisplay } from './shorten';
+import { shortenText } from '../common/shorten-text';
 
 interface VoteResultsProps {
   round: VoteRound;
@@ -18,12 +18,12 @@ export function VoteResults({ round, votes, layout, onMakeAction }: VoteResultsP
     labels.set(group.id, group.title || t('groups.untitled'));
     order.push(group.id);
     for (const card of cards) {
-      labels.set(card.id, shortenForDisplay(card.text, 120).text);
+      labels.set(card.id, shortenText(card.text, 120).text);
       order.push(card.id);
     }
   }
   for (const card of layout.loose) {
-    labels.set(card.id, shortenForDisplay(card.text, 120).text);
+    labels.set(card.id, shortenText(card.text, 120).text);
     order.push(card.id);
   }
   const ranked = rankVotes(round, votes, order).filter((entry) => labels.has(entry.targetId));

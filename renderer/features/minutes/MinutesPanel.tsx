@@ -1,10 +1,9 @@
-import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model';
-import { buildMinutes, mailDraft, mailRecipients, mailtoUrl, MINUTES_FORMATS, renderHtml, type MinutesFormat } from '../../../shared/minutes';
-import { host } from '../../host';
+import { buildMinutes, mailDraft, mailRecipients, mailtoUrl, MINUTES_FORMATS, renderHtml } from '../../../shared/minutes';
 import type { WorkshopSession } from '../../session/workshop-session';
-import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcome } from './minutes-export';
+import { useMinutesExport } from './use-minutes-export';
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
 import './minutes.css';
 
@@ -18,8 +17,6 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
   const { t, i18n } = useTranslation();
   const snapshot = useWorkshopSnapshot(session.live);
   const [language, setLanguage] = useState<Language>(() => (isLanguage(i18n.language) ? i18n.language : snapshot.meta.language));
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
 
   // The preview may lag a keystroke behind a large workshop; exports always read the latest.
   const deferred = useDeferredValue(snapshot);
@@ -27,33 +24,8 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
   const recipients = useMemo(() => mailRecipients(snapshot.participants), [snapshot.participants]);
   const mailto = useMemo(() => mailtoUrl(mailDraft(buildMinutes(snapshot, { language }), recipients)), [snapshot, language, recipients]);
 
-  const report = (result: ExportOutcome) => {
-    if (result.kind === 'cancelled') return setMessage(null);
-    if (result.kind === 'backupTooBig') return setMessage({ text: t('minutes.backupTooBig', { sizeMb: result.sizeMb, limitMb: result.limitMb }), tone: 'error' });
-    if (result.kind === 'failed') {
-      return setMessage({ text: result.reason === 'popup-blocked' ? t('minutes.popupBlocked') : t('minutes.failed', { reason: result.reason }), tone: 'error' });
-    }
-    const text = result.kind === 'saved' ? t('minutes.saved', { path: result.path }) : result.kind === 'downloaded' ? t('minutes.downloaded', { name: result.name }) : t('minutes.printDialog');
-    setMessage({ text, tone: 'info' });
-  };
-
-  const run = async (key: string, work: () => Promise<ExportOutcome>) => {
-    setBusy(key);
-    setMessage(null);
-    try {
-      report(await work());
-    } finally {
-      setBusy(null);
-    }
-  };
-
   const minutesNow = () => buildMinutes(snapshot, { language });
-  const exportFormat = (format: MinutesFormat) => run(format, () => exportMinutes(host, minutesNow(), format));
-  const openMail = (event: MouseEvent<HTMLAnchorElement>) => {
-    // Electron opens no mailto: link itself (navigation is locked to the app): the host hands it on.
-    event.preventDefault();
-    void host['mail:open']({ url: mailto });
-  };
+  const { busy, message, exportFormat, exportBackup, exportMail, openMail } = useMinutesExport(session.doc, minutesNow, recipients, mailto);
 
   return (
     <section className="panel minutes-panel" aria-labelledby="minutes-heading" data-testid="minutes-panel">
@@ -77,7 +49,7 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
           <h3>{t('minutes.export')}</h3>
           <div className="minutes-buttons">
             {MINUTES_FORMATS.map((format) => (
-              <button key={format} type="button" onClick={() => void exportFormat(format)} disabled={busy !== null} data-testid={`minutes-export-${format}`}>
+              <button key={format} type="button" onClick={() => exportFormat(format)} disabled={busy !== null} data-testid={`minutes-export-${format}`}>
                 {busy === format ? t('minutes.working') : t(`minutes.formats.${format}`)}
               </button>
             ))}
@@ -85,7 +57,7 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
 
           <h3>{t('minutes.backupHeading')}</h3>
           <p className="muted small">{t('minutes.backupHint')}</p>
-          <button type="button" onClick={() => void run('backup', () => exportWorkshopBackup(host, session.doc, minutesNow()))} disabled={busy !== null} data-testid="minutes-backup">
+          <button type="button" onClick={exportBackup} disabled={busy !== null} data-testid="minutes-backup">
             {busy === 'backup' ? t('minutes.working') : t('minutes.backupExport')}
           </button>
 
@@ -97,7 +69,7 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
             <a className={`button-link${recipients.length === 0 ? ' disabled' : ''}`} href={mailto} onClick={openMail} data-testid="minutes-mailto" aria-disabled={recipients.length === 0}>
               {t('minutes.mailOpen')}
             </a>
-            <button type="button" onClick={() => void run('eml', () => exportMailDraft(host, minutesNow(), recipients))} disabled={busy !== null} data-testid="minutes-eml">
+            <button type="button" onClick={exportMail} disabled={busy !== null} data-testid="minutes-eml">
               {busy === 'eml' ? t('minutes.working') : t('minutes.mailEml')}
             </button>
           </div>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layoutBoard, PLENARY_BOARD_ID, shownCards, type Card, type LiveWorkshop } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
-import { shortenText } from './shorten-text';
+import { shortenText } from '../common/shorten-text';
 
 /** A board for the wall, read-only: its groups as columns, then the loose cards. */
 export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId: string }) {
@@ -65,7 +65,7 @@ function CardList({ cards }: { cards: readonly Card[] }) {
     <ul className="projector-cards">
       {cards.map((card) => (
         <li key={card.id} className={`projector-card${card.colour ? ` colour-${card.colour}` : ''}`}>
-          {shortenText(card.text, 160)}
+          {shortenText(card.text.trim(), 160).text}
         </li>
       ))}
     </ul>

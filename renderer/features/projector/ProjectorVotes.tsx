@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layoutBoard, rankVotes, type LiveWorkshop, type VoteRound } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
-import { shortenText } from './shorten-text';
+import { shortenText } from '../common/shorten-text';
 
 const SHOWN = 10;
 
@@ -33,7 +33,7 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
     const group = groups.find((entry) => entry.id === id);
     if (group) return group.title || t('projector.untitledGroup');
     const card = cards.find((entry) => entry.id === id);
-    return card ? shortenText(card.text, 90) : '—';
+    return card ? shortenText(card.text.trim(), 90).text : '—';
   };
 
   return (

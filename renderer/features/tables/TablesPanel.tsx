@@ -10,7 +10,7 @@ import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { shortenForDisplay } from '../board/shorten';
+import { shortenText } from '../common/shorten-text';
 import { FieldError } from '../common/FieldError';
 
 interface TablesPanelProps {
@@ -78,7 +78,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                 <ul className="mini-cards">
                   {boardCards(cards, table.id).map((card) => (
                     <li key={card.id} className="mini-card" data-testid="table-card">
-                      {shortenForDisplay(card.text, 140).text}
+                      {shortenText(card.text, 140).text}
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { host } from '../../host';
 import { useErrorText } from '../../hooks/use-error-text';
@@ -11,7 +10,7 @@ import { LanguageSwitcher } from '../common/LanguageSwitcher';
 import { SaveIndicator } from './SaveIndicator';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import type { ConnectionState } from '../../network/connection';
-import { FieldError } from '../common/FieldError';
+import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor';
 import { can } from '../../../shared/roles/permissions';
 import { useCommands, useRole } from '../roles/use-role';
 
@@ -26,20 +25,15 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const meta = useLive(session.live, 'meta');
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { canUndo, canRedo } = useUndoState(session.undo);
   const commands = useCommands(session.doc);
   const role = useRole();
   const renames = can(role, 'workshop.edit');
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = commands.workshop.rename(draft);
-    if (!result.ok) return setError(errorText(result.error));
-    setError(null);
-    setEditing(false);
+  const rename = (title: string) => {
+    const result = commands.workshop.rename(title);
+    return result.ok ? null : errorText(result.error);
   };
 
   const openProjector = async () => {
@@ -53,20 +47,16 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         ← {t('workshop.allWorkshops')}
       </button>
       {editing ? (
-        <form className="title-form" onSubmit={submit} noValidate>
-          <input
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            aria-label={t('home.titleLabel')}
-            autoFocus
-            onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}
-            data-testid="workshop-title-input"
-          />
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-          <FieldError message={error} inline />
-        </form>
+        <InlineTitleEditor
+          initial={meta.title}
+          label={t('home.titleLabel')}
+          onSave={rename}
+          onClose={stopEditing}
+          className="title-form"
+          inputTestId="workshop-title-input"
+          showCancel={false}
+          inlineError
+        />
       ) : (
         <h1 className="workshop-heading">
           {!renames ? (
@@ -78,10 +68,8 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
             type="button"
             className="title-button"
             title={t('common.rename')}
-            onClick={() => {
-              setDraft(meta.title);
-              setEditing(true);
-            }}
+            ref={trigger}
+            onClick={startEditing}
             data-testid="workshop-heading"
           >
             {meta.title || t('workshop.untitled')}

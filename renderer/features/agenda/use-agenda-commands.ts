@@ -1,0 +1,57 @@
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
+import { useErrorText } from '../../hooks/use-error-text';
+import { useToasts } from '../../state/toasts';
+import { useUndoToast } from '../common/use-command-feedback';
+import { useCommands } from '../roles/use-role';
+import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
+
+/**
+ * The agenda's commands, guarded by role: the new item's form (title, kind, duration; a refusal
+ * shown at the form), delete with Undo, move, and saving or loading the agenda as a template.
+ */
+export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[], workshopTitle: string) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+  const undoToast = useUndoToast();
+  const commands = useCommands(doc);
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string>('plenary');
+  const [duration, setDuration] = useState('15');
+  const [error, setError] = useState<string | null>(null);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const result = commands.agenda.add({ title, durationMin: duration, kind });
+    if (!result.ok) return setError(errorText(result.error));
+    setError(null);
+    setTitle('');
+  };
+
+  const remove = (id: string) => {
+    const item = items.find((entry) => entry.id === id);
+    if (!item || !commands.agenda.remove(id).ok) return;
+    undoToast(t('agenda.deleted', { title: item.title }), () => void commands.agenda.restore(item));
+  };
+
+  const move = (id: string, to: number) => void commands.agenda.move(id, to);
+
+  const saveTemplate = async () => {
+    const result = await saveAgendaTemplate(doc, workshopTitle);
+    if (result.error) showToast({ message: t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
+    else if (result.saved) showToast({ message: t('agenda.templateSaved'), tone: 'info' });
+  };
+
+  const loadTemplate = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const result = await loadAgendaTemplate(commands, file);
+    if (!result.ok) return showToast({ message: errorText(result.error), tone: 'error' });
+    showToast({ message: t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
+  };
+
+  return { form: { title, setTitle, kind, setKind, duration, setDuration, error }, add, remove, move, saveTemplate, loadTemplate };
+}

@@ -1,0 +1,49 @@
+import { useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopDoc } from '../../../shared/model';
+import type { Minutes, MinutesFormat } from '../../../shared/minutes';
+import { host } from '../../host';
+import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcome } from './minutes-export';
+
+export type ExportJob = MinutesFormat | 'backup' | 'eml';
+
+/**
+ * The minutes' exports, one at a time: which one runs (`busy`), and what came of the last one
+ * (`message`, in the UI language). `minutesNow` builds the minutes from the latest snapshot.
+ */
+export function useMinutesExport(doc: WorkshopDoc, minutesNow: () => Minutes, recipients: readonly string[], mailto: string) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<ExportJob | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+
+  const report = (result: ExportOutcome) => {
+    if (result.kind === 'cancelled') return setMessage(null);
+    if (result.kind === 'backupTooBig') return setMessage({ text: t('minutes.backupTooBig', { sizeMb: result.sizeMb, limitMb: result.limitMb }), tone: 'error' });
+    if (result.kind === 'failed') {
+      return setMessage({ text: result.reason === 'popup-blocked' ? t('minutes.popupBlocked') : t('minutes.failed', { reason: result.reason }), tone: 'error' });
+    }
+    const text = result.kind === 'saved' ? t('minutes.saved', { path: result.path }) : result.kind === 'downloaded' ? t('minutes.downloaded', { name: result.name }) : t('minutes.printDialog');
+    setMessage({ text, tone: 'info' });
+  };
+
+  const run = async (job: ExportJob, work: () => Promise<ExportOutcome>) => {
+    setBusy(job);
+    setMessage(null);
+    try {
+      report(await work());
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportFormat = (format: MinutesFormat) => void run(format, () => exportMinutes(host, minutesNow(), format));
+  const exportBackup = () => void run('backup', () => exportWorkshopBackup(host, doc, minutesNow()));
+  const exportMail = () => void run('eml', () => exportMailDraft(host, minutesNow(), recipients));
+  const openMail = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Electron opens no mailto: link itself (navigation is locked to the app): the host hands it on.
+    event.preventDefault();
+    void host['mail:open']({ url: mailto });
+  };
+
+  return { busy, message, exportFormat, exportBackup, exportMail, openMail };
+}
