@@ -7,6 +7,7 @@ import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRequest } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
@@ -103,10 +104,6 @@ interface RoomInternals {
   _awarenessUpdateHandler: (changes: AwarenessChanges, origin: unknown) => void;
   webrtcConns: Map<string, { peer: { send(message: Uint8Array): void } }>;
 }
-
-/** y-webrtc's message types on a data channel. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 
 /**
  * Replaces y-webrtc's handlers that send this laptop's document and awareness updates, for two
@@ -239,7 +236,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   };
 
   const registerHost = (socket: SignalingSocket) => {
-    if (verifier && socket.connected) socket.send({ type: 'plenum-host', room, verifier });
+    if (!verifier || !socket.connected) return;
+    const request: HostRequest = { type: PLENUM_MESSAGE.host, room, verifier };
+    socket.send(request);
   };
 
   const attachSockets = () => {

@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/signaling';
 import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 
 /**
@@ -22,8 +23,6 @@ import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
  */
 export const RELAY_ORIGIN = 'plenum:relay';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 /** "This laptop leaves the room": sealed like the rest, so nobody without the key can drop a laptop. */
 const MESSAGE_LEAVE = 2;
 /** Re-greet every 15 s while a laptop is reachable only through the relay. */
