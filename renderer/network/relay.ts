@@ -3,7 +3,8 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { fromBase64, toBase64 } from '../../shared/base64';
+import { openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/signaling';
 import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 

@@ -11,6 +11,8 @@
  * laptop sends only `joinVerifier(secret)`, a one-way hash, to the host's signaling server.
  */
 
+import { toBase64Url } from '../base64';
+
 /** `{ ok: true, value }` or a refusal code the renderer translates; shared/ speaks no language. */
 export type Checked<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -71,13 +73,5 @@ export async function joinVerifier(secret: string): Promise<string> {
   const normal = normalizeJoinSecret(secret);
   if (!normal.ok) throw new RangeError('not a join secret');
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(VERIFIER_CONTEXT + normal.value));
-  return base64url(new Uint8Array(digest));
-}
-
-function base64url(bytes: Uint8Array): string {
-  // btoa exists in browsers and in Node ≥ 16; shared/ may not import Buffer.
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return toBase64Url(new Uint8Array(digest));
 }
