@@ -36,11 +36,15 @@ export type RunEvent = Extract<SignalingLogEvent, { event: 'refused' | 'disconne
 /** What the server counts for `stats()`; each part of the server adds to its own counters. */
 export type SignalingCounters = {
   messagesReceived: number;
+  /** Deliveries of publish messages (one publish to five subscribers counts five). */
   messagesRelayed: number;
+  /** Malformed JSON, binary frames, unknown types, wrong field types. */
   messagesIgnored: number;
   messagesRateLimited: number;
   connectionsRefused: number;
+  /** Times an address's connections were paused because its read budget was spent. */
   readPauses: number;
+  /** Connections closed because no HTTP request came within `requestTimeoutMs`. */
   idleClosed: number;
 };
 

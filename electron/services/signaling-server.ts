@@ -7,7 +7,7 @@ import { TokenBucket } from './rate-limits';
 import { ReadBudgets } from './read-budget';
 import { createAdmission, normalizeAddress, refuseUpgrade } from './signaling-admission';
 import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from './signaling-limits';
-import { newCounters, serverLog, type SignalingLogEvent } from './signaling-log';
+import { newCounters, serverLog, type SignalingCounters, type SignalingLogEvent } from './signaling-log';
 import { createMessageHandler, type Client } from './signaling-messages';
 
 // Plain Node, no 'electron': the same server runs inside the moderator's app and alone on a venue machine
@@ -25,24 +25,13 @@ export { MAX_TOPIC_LENGTH } from '../../shared/protocol/signaling';
 /** What `GET /plenum` answers: lets the join screen and tools check that an address is a Plenum signaling server. */
 export const SIGNALING_INFO = Object.freeze({ app: 'plenum-signaling', version: 1 });
 
-export type SignalingStats = {
+export type SignalingStats = SignalingCounters & {
   connections: number;
   /** TCP connections, WebSocket or not yet (those still to send their HTTP request included). */
   sockets: number;
   addresses: number;
   topics: number;
   registeredRooms: number;
-  messagesReceived: number;
-  /** Deliveries of publish messages (one publish to five subscribers counts five). */
-  messagesRelayed: number;
-  /** Malformed JSON, binary frames, unknown types, wrong field types. */
-  messagesIgnored: number;
-  messagesRateLimited: number;
-  connectionsRefused: number;
-  /** Times an address's connections were paused because its read budget was spent. */
-  readPauses: number;
-  /** Connections closed because no HTTP request came within `requestTimeoutMs`. */
-  idleClosed: number;
 };
 
 export type SignalingServerOptions = {

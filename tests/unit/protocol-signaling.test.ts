@@ -26,14 +26,14 @@ describe('the signaling messages', () => {
     expect(signalingRequest.parse({ type: 'subscribe', topics: ['a'] })).toEqual({ type: 'subscribe', topics: ['a'] });
   });
 
-  it.each([
+  it.each<[object, string]>([
     [{ type: 'plenum-host', room: '', verifier }, 'an empty room'],
     [{ type: 'plenum-host', room: 'r'.repeat(MAX_TOPIC_LENGTH + 1), verifier }, 'a room name over the topic limit'],
     [{ type: 'plenum-join-check', verifier: 'short' }, 'a verifier too short to be one'],
     [{ type: 'plenum-join-check', verifier: 'v'.repeat(129) }, 'a verifier too long'],
     [{ type: 'plenum-time', id: -1 }, 'a negative id'],
     [{ type: 'plenum-other' }, 'an unknown type'],
-  ])('refuses %j (%s)', (message) => {
+  ])('refuses %j (%s)', (message, _why) => {
     expect(signalingRequest.safeParse(message).success).toBe(false);
   });
 
