@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { hostChannels, hostContract, type HostChannel, type HostOutput, type HostResult } from '../shared/host-api';
-import { isTrustedUrl } from './security';
+import { isTrustedUrl } from './services/app-url';
 
 // No runtime 'electron' import: the router is the whole IPC boundary and runs under vitest as it runs in main.
 

@@ -3,134 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
-import { hostChannels, type HostOutput } from '../shared/host-api';
+import { hostChannels } from '../shared/host-api';
 import { printMinutesPdf } from '../shared/minutes/pdf';
 import { createHostRouter, type HostImplementation } from './ipc-router';
-import { isPdfRequestAllowed } from './security';
-import { advertiseSession, browseSessions, type DiscoveredSession, type SessionAdvert, type SessionBrowser } from './services/discovery';
+import { isPdfRequestAllowed } from './services/content-policy';
+import { createDiscoveryList, type DiscoveryList } from './services/discovery-list';
 import { writeFileAtomic } from './services/file-writer';
-import { lanAddresses, signalingUrl, type InterfaceTable } from './services/lan-addresses';
-import { formatSignalingEvent, startSignalingServer, type SignalingServer, type SignalingServerOptions } from './services/signaling-server';
+import { createHostingController, type HostingController } from './services/hosting';
 import type { OpenedFilesQueue } from './services/opened-files';
-
-/** y-webrtc's customary signaling port; the moderator may choose another. */
-export const DEFAULT_SIGNALING_PORT = 4444;
-
-export type HostingDependencies = {
-  /** Where the server listens: 0.0.0.0 in the app, so that tables on the LAN reach it. */
-  host: string;
-  startServer: (options: SignalingServerOptions) => Promise<SignalingServer>;
-  advertise: (session: { name: string; port: number }) => SessionAdvert;
-  interfaces: () => InterfaceTable;
-  /** The name the session is listed under on other laptops. */
-  sessionName: () => string;
-};
-
-export type HostingController = {
-  /** Starts the server, or answers the running one; a different port restarts it there. */
-  start(port?: number, clockOffsetMs?: number): Promise<HostOutput<'hosting:start'>>;
-  /** Resolves to whether a server was running. */
-  stop(): Promise<boolean>;
-  status(): HostOutput<'hosting:status'>;
-};
-
-const defaultHosting: HostingDependencies = {
-  host: '0.0.0.0',
-  startServer: startSignalingServer,
-  advertise: (session) => advertiseSession(session),
-  interfaces: () => os.networkInterfaces(),
-  sessionName: () => `Plenum – ${os.hostname()}`,
-};
-
-/** The signaling server this app hosts (one at a time) and its mDNS advert. Calls run one after another. */
-export function createHostingController(deps: HostingDependencies = defaultHosting): HostingController {
-  let hosted: { server: SignalingServer; advert: SessionAdvert } | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  // Recomputed on every call: the laptop may have changed networks since the server started.
-  const addressesFor = (port: number) => [
-    ...lanAddresses(deps.interfaces()).map((address) => signalingUrl(address, port)),
-    // Last: only the moderator's own renderer can use it.
-    signalingUrl('127.0.0.1', port),
-  ];
-  const shutDown = async () => {
-    if (!hosted) return false;
-    const { server, advert } = hosted;
-    hosted = null;
-    await Promise.all([server.close(), advert.stop()]);
-    return true;
-  };
-  return {
-    // A server already running keeps its clock: laptops connected to it read the run in it.
-    start: (port, clockOffsetMs) =>
-      serially(async () => {
-        if (hosted && (port === undefined || port === hosted.server.port)) return { port: hosted.server.port, addresses: addressesFor(hosted.server.port) };
-        await shutDown();
-        const server = await deps.startServer({
-          host: deps.host,
-          port: port ?? DEFAULT_SIGNALING_PORT,
-          clockOffsetMs,
-          log: (event) => {
-            if (event.event !== 'listening' && event.event !== 'closed') console.info(`signaling: ${formatSignalingEvent(event)}`);
-          },
-        });
-        hosted = { server, advert: deps.advertise({ name: deps.sessionName(), port: server.port }) };
-        return { port: server.port, addresses: addressesFor(server.port) };
-      }),
-    stop: () => serially(shutDown),
-    status: () => (hosted ? { running: true, port: hosted.server.port, addresses: addressesFor(hosted.server.port) } : { running: false, addresses: [] }),
-  };
-}
-
-export type DiscoveryList = {
-  list(): Promise<HostOutput<'discovery:list'>>;
-  stop(): void;
-};
-
-/**
- * Browses for sessions while someone asks: the first call starts browsing and waits briefly for answers, later calls
- * answer from the live list, and browsing stops after a minute without calls (the join screen polls while open).
- */
-export function createDiscoveryList(
-  browse: (onChange: (sessions: DiscoveredSession[]) => void) => SessionBrowser = (onChange) => browseSessions(onChange),
-  { firstWaitMs = 1500, idleMs = 60_000 } = {},
-): DiscoveryList {
-  let browser: SessionBrowser | null = null;
-  let warmedUp: Promise<void> = Promise.resolve();
-  let sessions: DiscoveredSession[] = [];
-  let idle: ReturnType<typeof setTimeout> | undefined;
-  const stop = () => {
-    clearTimeout(idle);
-    browser?.stop();
-    browser = null;
-    sessions = [];
-  };
-  return {
-    async list() {
-      if (!browser) {
-        browser = browse((next) => {
-          sessions = next;
-        });
-        warmedUp = new Promise((resolve) => setTimeout(resolve, firstWaitMs));
-      }
-      clearTimeout(idle);
-      idle = setTimeout(stop, idleMs);
-      idle.unref();
-      await warmedUp;
-      return {
-        sessions: sessions.map((session) => ({
-          name: session.name.slice(0, 200),
-          addresses: session.addresses.map((address) => signalingUrl(address, session.port)),
-        })),
-      };
-    },
-    stop,
-  };
-}
 
 const hosting = createHostingController();
 const discovery = createDiscoveryList();

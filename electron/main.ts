@@ -2,18 +2,9 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { registerHostIpc, stopHostServices } from './ipc';
 import { openedFilesQueue, plenumPathsIn } from './services/opened-files';
-import {
-  APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
-  CHROMIUM_SWITCHES,
-  appPageUrl,
-  externalLinkTarget,
-  isAllowedNavigation,
-  isPermissionAllowed,
-  mainWindowOptions,
-  projectorUrl,
-  projectorWindowOptions,
-} from './security';
+import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions } from './security';
+import { APP_SCHEME, appPageUrl, externalLinkTarget, isAllowedNavigation, projectorUrl } from './services/app-url';
+import { isPermissionAllowed } from './services/content-policy';
 import { createAppRequestHandler } from './services/app-protocol';
 import { projectorNeedsMove, projectorPlacement, type ProjectorPlacement } from './services/projector-display';
 import { fitToDisplays, loadWindowState, saveWindowState } from './services/window-state';

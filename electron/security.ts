@@ -1,34 +1,14 @@
 import type { BrowserWindowConstructorOptions, Privileges, WebPreferences } from 'electron';
+import type { WindowBounds } from './services/window-state';
 
-// Pure data and predicates: no runtime 'electron' import, so the tests read exactly what main.ts applies.
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'plenum';
-/** Fixed forever: every user's IndexedDB lives under this origin, and changing it orphans their data. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+// The windows' options and the app scheme's privileges, in Electron's types (type-only: no runtime 'electron' import,
+// so the tests read exactly what main.ts applies). The pure policies live in services/app-url.ts and content-policy.ts.
 
 /**
  * Standard + secure gives the scheme an origin with storage and a secure context (IndexedDB, crypto.subtle);
  * supportFetchAPI lets the renderer fetch its own assets. No bypassCSP, no service workers.
  */
 export const APP_SCHEME_PRIVILEGES: Privileges = { standard: true, secure: true, supportFetchAPI: true };
-
-/**
- * Sent as a header with every app:// response. 'unsafe-inline' for styles only, because React writes inline
- * style attributes; ws:/wss: because LAN signaling runs on the moderator's laptop at an address known only at run time.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 /**
  * Chromium switches applied before the app is ready. Data, so a test can read what is switched.
@@ -38,25 +18,17 @@ export const CHROMIUM_SWITCHES: readonly { readonly name: string; readonly value
   { name: 'disable-features', value: 'WebRtcHideLocalIpsWithMdns' },
 ];
 
-/** Where a window may be placed; without x/y the window manager centres it. */
-export type WindowBounds = { x?: number; y?: number; width: number; height: number };
+// What every window is locked to, by what each part shuts out. The page reaches the host only through the preload's
+// bridge (shared/host-api.ts), so it needs nothing of Node; it shows only the app, so it needs nothing from elsewhere.
+/** No Node anywhere, and the preload's world kept apart from the page's. */
+const NO_NODE: WebPreferences = { sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false };
+/** Same-origin rules, no http inside the app, no <webview>, no file dropped on the window replacing the app. */
+const ONLY_THE_APP: WebPreferences = { webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false };
+/** Nothing experimental; a page that opens dialogs in a loop can be stopped. */
+const NOTHING_EXPERIMENTAL: WebPreferences = { experimentalFeatures: false, safeDialogs: true };
 
 function lockedWebPreferences(preloadPath: string, spellcheck: boolean): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck,
-  };
+  return { ...NO_NODE, ...ONLY_THE_APP, ...NOTHING_EXPERIMENTAL, preload: preloadPath, spellcheck };
 }
 
 /**
@@ -85,79 +57,4 @@ export function projectorWindowOptions(preloadPath: string, bounds: WindowBounds
     show: false,
     webPreferences: lockedWebPreferences(preloadPath, false),
   };
-}
-
-/** True only for a URL of the app itself (app://plenum/…), without credentials or port. */
-export function isTrustedUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) return false;
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.hostname === APP_HOST && !parsed.port;
-  } catch {
-    return false;
-  }
-}
-
-/** A window may only navigate to the app's single page; its routes live in the hash, which never triggers will-navigate. */
-export function isAllowedNavigation(url: string): boolean {
-  if (!isTrustedUrl(url)) return false;
-  const { pathname } = new URL(url);
-  return pathname === '/' || pathname === '/index.html';
-}
-
-/** The app's page at a hash route, e.g. `appPageUrl('/projector/abc')` → `app://plenum/index.html#/projector/abc`. */
-export function appPageUrl(route = '/'): string {
-  return `${APP_ORIGIN}/index.html#${route}`;
-}
-
-/** The projector page of a workshop; the id is encoded so it stays one route segment. */
-export function projectorUrl(workshopId: string): string {
-  return appPageUrl(`/projector/${encodeURIComponent(workshopId)}`);
-}
-
-/**
- * The address to hand to the system browser for a link the user clicked, or null when it is not a plain web link.
- * Only http(s) without credentials: anything else (file:, custom protocol handlers, javascript:) could launch local programs.
- */
-export function externalLinkTarget(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-    if (parsed.username || parsed.password || !parsed.hostname) return null;
-    return parsed.href;
-  } catch {
-    return null;
-  }
-}
-
-/** Copying to the clipboard and going fullscreen for the projector; nothing else (camera, mic, location, devices…). */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
-
-/**
- * The permission policy: deny by default. When the requesting URL is known it must be the app's own,
- * so content that somehow got into a frame gains nothing.
- */
-export function isPermissionAllowed(permission: string, requestingUrl?: string): boolean {
-  if (!ALLOWED_PERMISSIONS.has(permission)) return false;
-  return requestingUrl === undefined || isTrustedUrl(requestingUrl);
-}
-
-/**
- * What the hidden window that prints the minutes to PDF may load: its own document (a minutes.html in a
- * `plenum-pdf-*` folder under `tempDirUrl`, the file: URL of the OS temp folder) and inline data: images.
- * Nothing from the network or elsewhere on disk: the HTML carries text typed on other laptops, and should an
- * escaping bug ever let a tag through, an <img> or <iframe> must neither reach the LAN nor put a local file in the PDF.
- */
-export function isPdfRequestAllowed(url: string, tempDirUrl: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol === 'data:') return true;
-  if (parsed.protocol !== 'file:' || parsed.search || parsed.host) return false;
-  const base = tempDirUrl.endsWith('/') ? tempDirUrl : `${tempDirUrl}/`;
-  const rest = parsed.href.startsWith(base) ? parsed.href.slice(base.length).split('#')[0] : null;
-  return rest !== null && rest !== undefined && /^plenum-pdf-[A-Za-z0-9]+\/minutes\.html$/.test(rest);
 }

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_SIGNALING_PORT } from '../../shared/protocol/signaling';
 import { lanAddresses, signalingUrl } from './lan-addresses';
 import { formatSignalingEvent, startSignalingServer } from './signaling-server';
 
@@ -9,7 +10,7 @@ import { formatSignalingEvent, startSignalingServer } from './signaling-server';
 //   npm run signal -- --port 4444 [--host 0.0.0.0] [--max-connections-per-address 64]
 
 const USAGE = `Usage: npm run signal -- [--port N] [--host H] [--max-connections-per-address N]
-  --port N                          TCP port, 0–65535 (default 4444; 0 picks a free one)
+  --port N                          TCP port, 0–65535 (default ${DEFAULT_SIGNALING_PORT}; 0 picks a free one)
   --host H                          address to listen on (default 0.0.0.0: every IPv4 network)
   --max-connections-per-address N   connections one laptop may open (default 64)`;
 
@@ -21,7 +22,7 @@ const wholeNumber = (max: number) =>
     .pipe(z.number().max(max, `must be a whole number from 0 to ${max}`));
 
 const cliArgs = z.object({
-  port: wholeNumber(65_535).default(4444),
+  port: wholeNumber(65_535).default(DEFAULT_SIGNALING_PORT),
   host: z
     .string()
     .regex(/^[\w.:-]{1,255}$/, 'must be an IP address or a host name')

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { WindowBounds } from '../security';
 import { writeFileAtomic } from './file-writer';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
@@ -15,6 +14,8 @@ export const windowStateSchema = z.object({
   maximized: z.boolean(),
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
+/** Where a window may be placed; without x/y the window manager centres it. */
+export type WindowBounds = WindowState['bounds'];
 
 /** No position: the window manager centres a first window on the primary display. */
 export const DEFAULT_WINDOW_STATE: WindowState = { bounds: { width: 1280, height: 800 }, maximized: false };

@@ -1,4 +1,5 @@
 import { joinVerifier } from '../../shared/protocol/join-secret';
+import { joinResult, PLENUM_MESSAGE, type JoinCheckRequest } from '../../shared/protocol/signaling';
 
 export type JoinCheck =
   | { ok: true; room: string; url: string }
@@ -37,7 +38,8 @@ function askOne(url: string, verifier: string, timeoutMs: number): Promise<JoinC
       resolve(result);
     };
     const timer = setTimeout(() => finish({ ok: false, reason: 'unreachable' }), timeoutMs);
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'plenum-join-check', verifier }));
+    const request: JoinCheckRequest = { type: PLENUM_MESSAGE.joinCheck, verifier };
+    socket.onopen = () => socket.send(JSON.stringify(request));
     socket.onerror = () => finish({ ok: false, reason: 'unreachable' });
     socket.onclose = () => finish({ ok: false, reason: 'unreachable' });
     socket.onmessage = (event: MessageEvent) => {
@@ -47,11 +49,14 @@ function askOne(url: string, verifier: string, timeoutMs: number): Promise<JoinC
       } catch {
         return;
       }
-      if (typeof message !== 'object' || message === null) return;
-      const m = message as Record<string, unknown>;
-      if (m.type !== 'plenum-join-result') return;
-      if (m.ok === true && typeof m.room === 'string') finish({ ok: true, room: m.room, url });
-      else finish({ ok: false, reason: m.reason === 'rate-limited' ? 'rate-limited' : 'wrong-code' });
+      const answer = joinResult.safeParse(message);
+      if (answer.success) finish(answer.data.ok ? { ok: true, room: answer.data.room, url } : { ok: false, reason: answer.data.reason ?? 'wrong-code' });
+      // An answer the server got wrong opens nothing; any other message is not the answer.
+      else if (isAnswer(message)) finish({ ok: false, reason: 'wrong-code' });
     };
   });
+}
+
+function isAnswer(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PLENUM_MESSAGE.joinResult;
 }

@@ -7,6 +7,7 @@ import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRequest } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
@@ -104,10 +105,6 @@ interface RoomInternals {
   webrtcConns: Map<string, { peer: { send(message: Uint8Array): void } }>;
 }
 
-/** y-webrtc's message types on a data channel. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-
 /**
  * Replaces y-webrtc's handlers that send this laptop's document and awareness updates, for two
  * reasons (measured with ten laptops, docs/performance.md):
@@ -165,29 +162,26 @@ export function sendDirectOnly(awareness: Awareness, room: unknown): void {
   awareness.on('update', onAwarenessUpdate);
 }
 
-/**
- * Connects one workshop document to the other laptops of the room: y-webrtc for direct
- * connections, the relay through the signaling server where WebRTC fails, presence through
- * awareness. Nothing is seeded here: a laptop that joins starts with what it has and receives
- * the rest.
- */
-export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync> {
-  const { doc, room, secret } = options;
-  await closing.get(room);
-  const provider = new WebrtcProvider(room, doc, {
-    signaling: [...options.signaling],
+/** y-webrtc's provider for the room, without STUN or TURN: the room may have no internet, and LAN candidates need none. */
+function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: PeerSyncOptions): WebrtcProvider {
+  return new WebrtcProvider(room, doc, {
+    signaling: [...signaling],
     password: secret,
-    // No STUN or TURN: the room may have no internet, and LAN candidates need none.
     peerOpts: {
-      config: { iceServers: [], ...(options.blockWebrtc ? { iceTransportPolicy: 'relay' } : {}) },
-      ...(options.wrtc ? { wrtc: options.wrtc } : {}),
+      config: { iceServers: [], ...(blockWebrtc ? { iceTransportPolicy: 'relay' } : {}) },
+      ...(wrtc ? { wrtc } : {}),
     },
   });
-  const stuck = watchStuckConnections();
-  // y-webrtc opens its room in its own `provider.key.then`, registered first, so this runs right
-  // after, before any message from the network can create a connection. Every connection is
-  // watched from its first byte: one found later had its first data unseen, was taken for stuck
-  // and closed, and the indicator went direct → via host → direct some 10 s after a join.
+}
+
+/**
+ * y-webrtc's connections of the room, each watched for being stuck from its first byte. To be
+ * called right after the provider is made: y-webrtc opens its room in its own `provider.key.then`,
+ * registered first, so this runs right after, before any message from the network can create a
+ * connection. One found later had its first data unseen, was taken for stuck and closed, and the
+ * indicator went direct → via host → direct some 10 s after a join.
+ */
+function watchConnections(provider: WebrtcProvider, stuck: ReturnType<typeof watchStuckConnections>): () => Map<string, OpeningConnection> | null {
   let conns: Map<string, OpeningConnection> | null = null;
   void provider.key.then(() => {
     const map = provider.room?.webrtcConns as Map<string, OpeningConnection> | undefined;
@@ -199,10 +193,93 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       return add(id, conn);
     };
   });
+  return () => conns;
+}
+
+/** The status of a laptop that is online, from what it reaches. */
+function onlineStatus(servers: number, directPeers: number, relayPeers: number, providerConnected: boolean, everConnected: boolean): SyncStatus {
+  const reachable = servers > 0 || directPeers > 0;
+  const state = reachable ? 'connected' : !providerConnected ? 'offline' : everConnected ? 'reconnecting' : 'connecting';
+  const path: SyncPath = directPeers > 0 ? (relayPeers > 0 ? 'mixed' : 'direct') : relayPeers > 0 ? 'relay' : 'none';
+  return { state, servers, directPeers, relayPeers, path };
+}
+
+/** Who is in the room, this laptop first, from the awareness states (values peers wrote: checked). */
+function readPresence(awareness: Awareness, selfId: number): Presence[] {
+  return [...awareness.getStates()]
+    .flatMap(([clientId, state]) => {
+      const user = (state as { user?: Partial<PeerIdentity> }).user;
+      if (!user || typeof user.name !== 'string') return [];
+      const role: PeerIdentity['role'] = user.role === 'host' ? 'host' : 'table';
+      const tableId = typeof user.tableId === 'string' ? user.tableId : null;
+      const laptopId = validLaptopId(user.laptopId) ? user.laptopId : '';
+      return [{ clientId, self: clientId === selfId, identity: { name: user.name, role, tableId, laptopId } }];
+    })
+    .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
+}
+
+/** Registers the room with each signaling server a socket reaches, now and after each reconnect. */
+function hostRegistration(room: string, verifier: string): (socket: SignalingSocket) => void {
+  const hosted = new Set<SignalingSocket>();
+  const register = (socket: SignalingSocket) => {
+    if (!socket.connected) return;
+    const request: HostRequest = { type: PLENUM_MESSAGE.host, room, verifier };
+    socket.send(request);
+  };
+  return (socket) => {
+    if (hosted.has(socket)) return;
+    hosted.add(socket);
+    socket.on('connect', () => register(socket));
+    register(socket);
+  };
+}
+
+/**
+ * A window that closes or unloads says goodbye; one restored from the back-forward cache comes
+ * back. Not on beforeunload: it also fires for an unload that is cancelled or a mailto: link, and
+ * the page would stay open with every path cut. Returns what stops watching.
+ */
+function watchPage(handlers: { isOnline(): boolean; leave(): void; rejoin(): void }): { stop(): void; rejoined(): void } {
+  let unloaded = false;
+  const onPageHide = () => {
+    if (!handlers.isOnline()) return;
+    unloaded = true;
+    handlers.leave();
+  };
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && unloaded) handlers.rejoin();
+  };
+  const page = typeof window === 'undefined' ? null : window;
+  page?.addEventListener('pagehide', onPageHide);
+  page?.addEventListener('pageshow', onPageShow);
+  return {
+    stop() {
+      page?.removeEventListener('pagehide', onPageHide);
+      page?.removeEventListener('pageshow', onPageShow);
+    },
+    rejoined() {
+      unloaded = false;
+    },
+  };
+}
+
+/**
+ * Connects one workshop document to the other laptops of the room: y-webrtc for direct
+ * connections, the relay through the signaling server where WebRTC fails, presence through
+ * awareness. Nothing is seeded here: a laptop that joins starts with what it has and receives
+ * the rest.
+ */
+export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync> {
+  const { doc, room, secret } = options;
+  await closing.get(room);
+  const provider = openProvider(options);
+  const stuck = watchStuckConnections();
+  const connections = watchConnections(provider, stuck);
   const listeners = new Set<() => void>();
   let identity = options.identity;
   let everConnected = false;
   let relay: Relay | null = null;
+  let registerHost: ((socket: SignalingSocket) => void) | null = null;
   let current: SyncStatus = { state: 'connecting', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
   let presenceCache: Presence[] = [];
   let presenceStale = true;
@@ -211,6 +288,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   const sockets = () => provider.signalingConns as unknown as SignalingSocket[];
   /** Laptops with an open WebRTC connection that is alive: data came through it lately. */
   const directIds = () => {
+    const conns = connections();
     const open = conns ? [...conns].filter(([, conn]) => conn.connected) : [];
     const now = performance.now();
     return open.filter(([, conn]) => stuck.silentFor(conn, now) < PRESENCE_TIMEOUT_MS).map(([id]) => id);
@@ -222,12 +300,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
     const servers = sockets().filter((socket) => socket.connected).length;
     const directPeers = directIds().length;
-    const relayPeers = relay?.relayOnlyPeers().length ?? 0;
-    const reachable = servers > 0 || directPeers > 0;
-    if (reachable) everConnected = true;
-    const state = reachable ? 'connected' : !provider.connected ? 'offline' : everConnected ? 'reconnecting' : 'connecting';
-    const path: SyncPath = directPeers > 0 ? (relayPeers > 0 ? 'mixed' : 'direct') : relayPeers > 0 ? 'relay' : 'none';
-    return { state, servers, directPeers, relayPeers, path };
+    if (servers > 0 || directPeers > 0) everConnected = true;
+    return onlineStatus(servers, directPeers, relay?.relayOnlyPeers().length ?? 0, provider.connected, everConnected);
   };
 
   const refresh = () => {
@@ -238,24 +312,15 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     }
   };
 
-  const registerHost = (socket: SignalingSocket) => {
-    if (verifier && socket.connected) socket.send({ type: 'plenum-host', room, verifier });
-  };
-
   const attachSockets = () => {
     relay?.keepOnly(sockets());
     clock?.keepOnly(sockets());
     for (const socket of sockets()) {
       relay?.attach(socket);
       clock?.attach(socket);
-      if (verifier && !hosted.has(socket)) {
-        hosted.add(socket);
-        socket.on('connect', () => registerHost(socket));
-        registerHost(socket);
-      }
+      registerHost?.(socket);
     }
   };
-  const hosted = new Set<SignalingSocket>();
   const { onClock } = options;
   const clock = onClock ? startClockSync({ onEstimate: onClock }) : null;
 
@@ -270,13 +335,13 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
   const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
-  const peerId = provider.room?.peerId ?? `${doc.clientID}`;
+  if (verifier) registerHost = hostRegistration(room, verifier);
   relay = startRelay({
     doc,
     awareness: provider.awareness,
     topic: relayTopic(room),
     key: relayKey,
-    peerId,
+    peerId: provider.room?.peerId ?? `${doc.clientID}`,
     webrtcOrigin: provider.room,
     isDirect: (id) => directIds().includes(id),
     onChange: refresh,
@@ -284,8 +349,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   attachSockets();
   sendDirectOnly(provider.awareness, provider.room);
   const poll = setInterval(() => {
-    const now = performance.now();
-    if (conns) stuck.check(conns, now);
+    const conns = connections();
+    if (conns) stuck.check(conns, performance.now());
     if (online) keepPresence(provider.awareness, Date.now(), PRESENCE_ORIGIN);
     refresh();
   }, PRESENCE_CHECK_MS);
@@ -304,36 +369,13 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     if (others.length > 0) removeAwarenessStates(provider.awareness, others, PRESENCE_ORIGIN);
     refresh();
   };
-  // A window that closes or unloads says goodbye; one restored from the back-forward cache comes back.
-  // Not on beforeunload: it also fires for an unload that is cancelled or a mailto: link, and the
-  // page would stay open with every path cut.
-  let unloaded = false;
-  const onPageHide = () => {
-    if (!online) return;
-    unloaded = true;
-    leave();
-  };
-  const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && unloaded) sync.connect();
-  };
-  const page = typeof window === 'undefined' ? null : window;
-  page?.addEventListener('pagehide', onPageHide);
-  page?.addEventListener('pageshow', onPageShow);
+  const page = watchPage({ isOnline: () => online, leave, rejoin: () => sync.connect() });
 
   const sync: PeerSync = {
     status: () => current,
     presence() {
       if (presenceStale) {
-        presenceCache = [...provider.awareness.getStates()]
-          .flatMap(([clientId, state]) => {
-            const user = (state as { user?: Partial<PeerIdentity> }).user;
-            if (!user || typeof user.name !== 'string') return [];
-            const role: PeerIdentity['role'] = user.role === 'host' ? 'host' : 'table';
-            const tableId = typeof user.tableId === 'string' ? user.tableId : null;
-            const laptopId = validLaptopId(user.laptopId) ? user.laptopId : '';
-            return [{ clientId, self: clientId === doc.clientID, identity: { name: user.name, role, tableId, laptopId } }];
-          })
-          .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
+        presenceCache = readPresence(provider.awareness, doc.clientID);
         presenceStale = false;
       }
       return presenceCache;
@@ -350,7 +392,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       leave();
     },
     connect() {
-      unloaded = false;
+      page.rejoined();
       if (online) return;
       online = true;
       stuck.reset();
@@ -362,8 +404,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     },
     destroy() {
       clearInterval(poll);
-      page?.removeEventListener('pagehide', onPageHide);
-      page?.removeEventListener('pageshow', onPageShow);
+      page.stop();
       leave();
       clock?.destroy();
       relay?.destroy();

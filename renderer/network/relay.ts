@@ -3,7 +3,9 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { fromBase64, openRelayMessage, sealRelayMessage, toBase64, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { fromBase64, toBase64 } from '../../shared/base64';
+import { openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/signaling';
 import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 
 /**
@@ -22,8 +24,6 @@ import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
  */
 export const RELAY_ORIGIN = 'plenum:relay';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 /** "This laptop leaves the room": sealed like the rest, so nobody without the key can drop a laptop. */
 const MESSAGE_LEAVE = 2;
 /** Re-greet every 15 s while a laptop is reachable only through the relay. */
@@ -82,12 +82,100 @@ function parseEnvelope(message: unknown, topic: string): Envelope | null {
   return { from: m.from, to: m.to as string | undefined, data: m.data };
 }
 
+/** The relay's messages, in y-webrtc's wire format (vanilla clients read the same bytes over WebRTC). */
+function syncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Whether a greeting's state vector shows updates this laptop lacks, or this laptop holds
+ * updates waiting for an earlier one: then it greets back, so the other sends them. Greeting
+ * back only to laptops not heard before lost what a laptop wrote while briefly offline.
+ */
+function lacksFrom(doc: Y.Doc, greeting: Uint8Array): boolean {
+  const peek = decoding.createDecoder(greeting);
+  decoding.readVarUint(peek);
+  if (decoding.readVarUint(peek) !== syncProtocol.messageYjsSyncStep1) return false;
+  const theirs = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+  const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return true;
+  for (const [client, clock] of theirs) if (clock > (ours.get(client) ?? 0)) return true;
+  return false;
+}
+
+/** The laptops heard on the relay: when each was last heard, and whose presence it carried. */
+class RelayPeers {
+  private readonly lastHeard = new Map<string, number>();
+  /** The awareness clients each relay peer spoke for, so its presence goes when it leaves. */
+  private readonly clientsOf = new Map<string, Set<number>>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly awareness: awarenessProtocol.Awareness,
+    private readonly isDirect: (peerId: string) => boolean,
+  ) {}
+
+  get size(): number {
+    return this.lastHeard.size;
+  }
+
+  has(id: string): boolean {
+    return this.lastHeard.has(id);
+  }
+
+  heard(id: string, now: number): void {
+    this.lastHeard.set(id, now);
+  }
+
+  spokeFor(id: string, update: Uint8Array): void {
+    const clients = this.clientsOf.get(id) ?? new Set<number>();
+    for (const client of awarenessClients(update)) clients.add(client);
+    this.clientsOf.set(id, clients);
+  }
+
+  /** Peers heard recently that have no direct connection to this laptop. */
+  relayOnly(now: number): string[] {
+    return [...this.lastHeard].filter(([id, at]) => now - at < PRESENCE_TIMEOUT_MS && !this.isDirect(id)).map(([id]) => id);
+  }
+
+  forget(id: string, dropPresence: boolean): void {
+    this.lastHeard.delete(id);
+    const clients = [...(this.clientsOf.get(id) ?? [])].filter((client) => client !== this.doc.clientID && this.awareness.states.has(client));
+    this.clientsOf.delete(id);
+    if (dropPresence && clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, RELAY_ORIGIN);
+  }
+
+  /** Forgets the peers silent for PRESENCE_TIMEOUT_MS; their presence goes by its own timeout (presence.ts). */
+  forgetSilent(now: number): void {
+    for (const [id, at] of this.lastHeard) if (now - at >= PRESENCE_TIMEOUT_MS) this.forget(id, false);
+  }
+
+  forgetAll(): void {
+    for (const id of [...this.lastHeard.keys()]) this.forget(id, false);
+  }
+}
+
 export function startRelay(options: RelayOptions): Relay {
   const { doc, awareness, topic, key, peerId } = options;
   const sockets = new Map<SignalingSocket, { connect: () => void; message: (m: unknown) => void }>();
-  const lastHeard = new Map<string, number>();
-  /** The awareness clients each relay peer spoke for, so its presence goes when it leaves. */
-  const clientsOf = new Map<string, Set<number>>();
+  const peers = new RelayPeers(doc, awareness, options.isDirect);
   let destroyed = false;
   /** Counts leaves: a message still being opened when this laptop left is dropped. */
   let epoch = 0;
@@ -97,17 +185,7 @@ export function startRelay(options: RelayOptions): Relay {
     sealedLeave = toBase64(sealed);
   });
 
-  const relayOnlyPeers = () => {
-    const now = Date.now();
-    return [...lastHeard].filter(([id, at]) => now - at < PRESENCE_TIMEOUT_MS && !options.isDirect(id)).map(([id]) => id);
-  };
-
-  const forget = (id: string, dropPresence: boolean) => {
-    lastHeard.delete(id);
-    const clients = [...(clientsOf.get(id) ?? [])].filter((client) => client !== doc.clientID && awareness.states.has(client));
-    clientsOf.delete(id);
-    if (dropPresence && clients.length > 0) awarenessProtocol.removeAwarenessStates(awareness, clients, RELAY_ORIGIN);
-  };
+  const relayOnlyPeers = () => peers.relayOnly(Date.now());
 
   const publish = (bytes: Uint8Array, to?: string) => {
     void sealRelayMessage(key, bytes).then((sealed) => {
@@ -116,34 +194,31 @@ export function startRelay(options: RelayOptions): Relay {
     });
   };
 
-  const syncStep1 = () => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, doc);
-    return encoding.toUint8Array(encoder);
+  const greet = (to?: string) => publish(syncStep1(doc), to);
+  const sayWhoWeAre = (to?: string) => publish(awarenessMessage(awareness, [doc.clientID]), to);
+
+  /** A greeting answered with what the other lacks, and greeted back when it holds what this laptop lacks. */
+  const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean) => {
+    const greetBack = lacksFrom(doc, plain);
+    const reply = encoding.createEncoder();
+    encoding.writeVarUint(reply, MESSAGE_SYNC);
+    const step = syncProtocol.readSyncMessage(decoder, reply, doc, RELAY_ORIGIN);
+    if (step !== syncProtocol.messageYjsSyncStep1) return;
+    publish(encoding.toUint8Array(reply), from);
+    if (isNew || greetBack) greet(from);
+    sayWhoWeAre(from);
   };
 
-  const awarenessMessage = (clients: number[]) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-    return encoding.toUint8Array(encoder);
+  const receiveAwareness = (from: string, decoder: decoding.Decoder) => {
+    const update = decoding.readVarUint8Array(decoder);
+    peers.spokeFor(from, update);
+    awarenessProtocol.applyAwarenessUpdate(awareness, update, RELAY_ORIGIN);
   };
 
-  /**
-   * Whether a greeting's state vector shows updates this laptop lacks, or this laptop holds
-   * updates waiting for an earlier one: then it greets back, so the other sends them. Greeting
-   * back only to laptops not heard before lost what a laptop wrote while briefly offline.
-   */
-  const lacksFrom = (greeting: Uint8Array): boolean => {
-    const peek = decoding.createDecoder(greeting);
-    decoding.readVarUint(peek);
-    if (decoding.readVarUint(peek) !== syncProtocol.messageYjsSyncStep1) return false;
-    const theirs = Y.decodeStateVector(decoding.readVarUint8Array(peek));
-    const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
-    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return true;
-    for (const [client, clock] of theirs) if (clock > (ours.get(client) ?? 0)) return true;
-    return false;
+  const receiveLeave = (from: string) => {
+    const known = peers.has(from);
+    peers.forget(from, true);
+    if (known) options.onChange();
   };
 
   const receive = async (envelope: Envelope) => {
@@ -153,83 +228,65 @@ export function startRelay(options: RelayOptions): Relay {
     const plain = sealed && (await openRelayMessage(key, sealed));
     // Not sealed with our key: a laptop with another code, or garbage. Ignored, never applied.
     if (!plain || destroyed || heardIn !== epoch) return;
-    const isNew = !lastHeard.has(envelope.from);
+    const isNew = !peers.has(envelope.from);
     try {
       const decoder = decoding.createDecoder(plain);
       const kind = decoding.readVarUint(decoder);
-      if (kind === MESSAGE_SYNC) {
-        const greetBack = lacksFrom(plain);
-        const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, MESSAGE_SYNC);
-        const step = syncProtocol.readSyncMessage(decoder, reply, doc, RELAY_ORIGIN);
-        if (step === syncProtocol.messageYjsSyncStep1) {
-          publish(encoding.toUint8Array(reply), envelope.from);
-          if (isNew || greetBack) publish(syncStep1(), envelope.from);
-          publish(awarenessMessage([doc.clientID]), envelope.from);
-        }
-      } else if (kind === MESSAGE_AWARENESS) {
-        const update = decoding.readVarUint8Array(decoder);
-        const clients = clientsOf.get(envelope.from) ?? new Set<number>();
-        for (const client of awarenessClients(update)) clients.add(client);
-        clientsOf.set(envelope.from, clients);
-        awarenessProtocol.applyAwarenessUpdate(awareness, update, RELAY_ORIGIN);
-      } else if (kind === MESSAGE_LEAVE) {
-        const known = lastHeard.has(envelope.from);
-        forget(envelope.from, true);
-        if (known) options.onChange();
-        return;
-      } else {
+      if (kind === MESSAGE_SYNC) receiveSync(envelope.from, plain, decoder, isNew);
+      else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
+      else {
+        if (kind === MESSAGE_LEAVE) receiveLeave(envelope.from);
         return;
       }
     } catch {
       // A peer that sends garbage is ignored (and not counted as a laptop); the others keep working.
       return;
     }
-    lastHeard.set(envelope.from, Date.now());
+    peers.heard(envelope.from, Date.now());
     if (isNew) options.onChange();
   };
 
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === RELAY_ORIGIN || origin === options.webrtcOrigin) return;
     if (relayOnlyPeers().length === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    publish(encoding.toUint8Array(encoder));
+    publish(updateMessage(update));
   };
 
   const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     if (origin === RELAY_ORIGIN) return;
     const changed = [...added, ...updated, ...removed].filter((client) => client === doc.clientID);
-    if (changed.length > 0) publish(awarenessMessage(changed));
+    if (changed.length > 0) publish(awarenessMessage(awareness, changed));
   };
 
   doc.on('update', onDocUpdate);
   awareness.on('update', onAwareness);
   let ticks = 0;
   const prune = setInterval(() => {
-    const before = lastHeard.size;
-    // Its presence goes by its own timeout (presence.ts): it may still be heard over WebRTC.
-    for (const [id, at] of lastHeard) if (Date.now() - at >= PRESENCE_TIMEOUT_MS) forget(id, false);
-    if (lastHeard.size !== before) options.onChange();
+    const before = peers.size;
+    peers.forgetSilent(Date.now());
+    if (peers.size !== before) options.onChange();
     // Anti-entropy: while some laptop is reachable only through the relay, greet again now and
     // then, so whatever missed it (edits that travelled by WebRTC, a dropped message) still comes.
     ticks += 1;
-    if (ticks % ANTI_ENTROPY_TICKS === 0 && relayOnlyPeers().length > 0) publish(syncStep1());
+    if (ticks % ANTI_ENTROPY_TICKS === 0 && relayOnlyPeers().length > 0) greet();
   }, PRESENCE_CHECK_MS);
+
+  const release = (socket: SignalingSocket, listeners: { connect: () => void; message: (m: unknown) => void }) => {
+    socket.off('connect', listeners.connect);
+    socket.off('message', listeners.message);
+    sockets.delete(socket);
+  };
 
   const leave = () => {
     epoch += 1;
     for (const [socket, listeners] of sockets) {
-      socket.off('connect', listeners.connect);
-      socket.off('message', listeners.message);
+      release(socket, listeners);
       if (!socket.connected) continue;
       if (sealedLeave !== null) socket.send({ type: 'publish', topic, from: peerId, data: sealedLeave });
       socket.send({ type: 'unsubscribe', topics: [topic] });
     }
-    sockets.clear();
-    const heard = lastHeard.size > 0;
-    for (const id of [...lastHeard.keys()]) forget(id, false);
+    const heard = peers.size > 0;
+    peers.forgetAll();
     if (heard) options.onChange();
   };
 
@@ -238,8 +295,8 @@ export function startRelay(options: RelayOptions): Relay {
       if (sockets.has(socket)) return;
       const connect = () => {
         socket.send({ type: 'subscribe', topics: [topic] });
-        publish(syncStep1());
-        publish(awarenessMessage([doc.clientID]));
+        greet();
+        sayWhoWeAre();
       };
       const message = (m: unknown) => {
         const envelope = parseEnvelope(m, topic);
@@ -251,12 +308,7 @@ export function startRelay(options: RelayOptions): Relay {
       if (socket.connected) connect();
     },
     keepOnly(current) {
-      for (const [socket, listeners] of sockets) {
-        if (current.includes(socket)) continue;
-        socket.off('connect', listeners.connect);
-        socket.off('message', listeners.message);
-        sockets.delete(socket);
-      }
+      for (const [socket, listeners] of sockets) if (!current.includes(socket)) release(socket, listeners);
     },
     relayOnlyPeers,
     leave,

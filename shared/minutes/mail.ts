@@ -1,3 +1,4 @@
+import { toBase64 } from '../base64';
 import type { Participant } from '../model';
 import type { Minutes } from './model';
 
@@ -45,27 +46,10 @@ export function mailtoUrl(draft: MailDraft): string {
   return `mailto:?${fields.join('&')}`;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const encoder = new TextEncoder();
 
-/** Base64 of bytes (no Buffer or btoa: this runs in the renderer, main and the CLI alike). */
-export function base64(bytes: Uint8Array): string {
-  let out = '';
-  for (let index = 0; index < bytes.length; index += 3) {
-    const a = bytes[index] ?? 0;
-    const b = bytes[index + 1];
-    const c = bytes[index + 2];
-    const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64[(triple >> 18) & 63];
-    out += BASE64[(triple >> 12) & 63];
-    out += b === undefined ? '=' : BASE64[(triple >> 6) & 63];
-    out += c === undefined ? '=' : BASE64[triple & 63];
-  }
-  return out;
-}
-
 /** Base64 in lines of 76 characters (RFC 2045). */
-const base64Lines = (bytes: Uint8Array) => (base64(bytes).match(/.{1,76}/g) ?? []).join('\r\n');
+const base64Lines = (bytes: Uint8Array) => (toBase64(bytes).match(/.{1,76}/g) ?? []).join('\r\n');
 
 /** A header value as RFC 2047 encoded words when it is not plain ASCII; each word stays under 76 characters. */
 export function encodeHeader(value: string): string {
@@ -82,7 +66,7 @@ export function encodeHeader(value: string): string {
     chunk += char;
   }
   if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${base64(encoder.encode(word))}?=`).join('\r\n ');
+  return words.map((word) => `=?UTF-8?B?${toBase64(encoder.encode(word))}?=`).join('\r\n ');
 }
 
 /** A list of addresses folded after commas, so no header line grows past 78 characters. */

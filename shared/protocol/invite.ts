@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Result } from '../model';
 import { normalizeJoinSecret } from './join-secret';
 import { ROOM_PATTERN } from './room';
+import { DEFAULT_SIGNALING_PORT } from './signaling';
 
 /**
  * Invites: everything a table laptop needs to join, in one line of text for the QR code and
@@ -15,9 +16,6 @@ import { ROOM_PATTERN } from './room';
  *
  * The text holds the secret: whoever reads the QR code can join. That is the point of it.
  */
-
-/** y-webrtc's own default, also what a person who types only a hostname gets. */
-export const DEFAULT_SIGNALING_PORT = 4444;
 
 export const INVITE_VERSION = 1;
 const INVITE_PREFIX = /^plenum:join\?/i;
@@ -136,7 +134,7 @@ export interface JoinInput {
 /**
  * Reads the join form: a host address as people write it — `192.168.1.5:4444`,
  * `ws://192.168.1.5:4444`, `[fe80::1]:4444` or just a hostname such as `moderator.local`
- * (then on port 4444) — and the code as shown (`ABCD-EFGH-JKMN`, any case, O/I/L forgiven).
+ * (then on the default port, 4444) — and the code as shown (`ABCD-EFGH-JKMN`, any case, O/I/L forgiven).
  * Returns the canonical ws URL and the normalised secret, or which field is wrong; the address
  * is checked first, as the form asks for it first.
  */

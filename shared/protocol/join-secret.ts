@@ -1,4 +1,5 @@
 import type { Result } from '../model';
+import { toBase64Url } from '../base64';
 
 /**
  * The join secret: what a table laptop types (or scans) to join a workshop.
@@ -70,13 +71,5 @@ export async function joinVerifier(secret: string): Promise<string> {
   const normal = normalizeJoinSecret(secret);
   if (!normal.ok) throw new RangeError('not a join secret');
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(VERIFIER_CONTEXT + normal.value));
-  return base64url(new Uint8Array(digest));
-}
-
-function base64url(bytes: Uint8Array): string {
-  // btoa exists in browsers and in Node ≥ 16; shared/ may not import Buffer.
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return toBase64Url(new Uint8Array(digest));
 }

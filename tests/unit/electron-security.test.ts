@@ -1,23 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  APP_HOST,
-  APP_ORIGIN,
-  APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
-  CHROMIUM_SWITCHES,
-  CONTENT_SECURITY_POLICY,
-  appPageUrl,
-  externalLinkTarget,
-  isAllowedNavigation,
-  isPdfRequestAllowed,
-  isPermissionAllowed,
-  isTrustedUrl,
-  mainWindowOptions,
-  projectorUrl,
-  projectorWindowOptions,
-} from '../../electron/security';
+import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions } from '../../electron/security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, appPageUrl, externalLinkTarget, isAllowedNavigation, isTrustedUrl, projectorUrl } from '../../electron/services/app-url';
+import { CONTENT_SECURITY_POLICY, isPdfRequestAllowed, isPermissionAllowed } from '../../electron/services/content-policy';
 
 const source = (relative: string) => readFileSync(fileURLToPath(new URL(`../../${relative}`, import.meta.url)), 'utf8');
 

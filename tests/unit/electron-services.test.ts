@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-policy';
 import { createAppRequestHandler, mimeTypeFor, resolveAppPath } from '../../electron/services/app-protocol';
 import { FileWriteError, writeFileAtomic } from '../../electron/services/file-writer';
 import {

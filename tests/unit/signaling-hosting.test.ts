@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDiscoveryList, createHostingController, type HostingController, type HostingDependencies } from '../../electron/ipc';
+import { createDiscoveryList } from '../../electron/services/discovery-list';
+import { createHostingController, type HostingController, type HostingDependencies } from '../../electron/services/hosting';
 import type { DiscoveredSession } from '../../electron/services/discovery';
 import { startSignalingServer, type SignalingServerOptions } from '../../electron/services/signaling-server';
 import { webHost } from '../../renderer/host/web';

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, useSyncExternalStore, type FormEvent 
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
-import { DEFAULT_SIGNALING_PORT, encodeInvite } from '../../../shared/protocol/invite';
+import { encodeInvite } from '../../../shared/protocol/invite';
+import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
 import { host } from '../../host';
 import type { ConnectionController, ConnectionState } from '../../network/connection';

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { deriveRelayKey, sealRelayMessage, toBase64 } from '../../../shared/protocol/relay-crypto';
+import { toBase64 } from '../../../shared/base64';
+import { deriveRelayKey, sealRelayMessage } from '../../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../../shared/protocol/room';
 
 /**

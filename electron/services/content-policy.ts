@@ -1,0 +1,53 @@
+import { isTrustedUrl } from './app-url';
+
+// What the app's content may do: the policy sent with every page, the permissions it may have, and what the hidden
+// window that prints the minutes may load. Pure, so the tests read exactly what main.ts and ipc.ts apply.
+
+/**
+ * Sent as a header with every app:// response. 'unsafe-inline' for styles only, because React writes inline
+ * style attributes; ws:/wss: because LAN signaling runs on the moderator's laptop at an address known only at run time.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Copying to the clipboard and going fullscreen for the projector; nothing else (camera, mic, location, devices…). */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
+
+/**
+ * The permission policy: deny by default. When the requesting URL is known it must be the app's own,
+ * so content that somehow got into a frame gains nothing.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl?: string): boolean {
+  if (!ALLOWED_PERMISSIONS.has(permission)) return false;
+  return requestingUrl === undefined || isTrustedUrl(requestingUrl);
+}
+
+/**
+ * What the hidden window that prints the minutes to PDF may load: its own document (a minutes.html in a
+ * `plenum-pdf-*` folder under `tempDirUrl`, the file: URL of the OS temp folder) and inline data: images.
+ * Nothing from the network or elsewhere on disk: the HTML carries text typed on other laptops, and should an
+ * escaping bug ever let a tag through, an <img> or <iframe> must neither reach the LAN nor put a local file in the PDF.
+ */
+export function isPdfRequestAllowed(url: string, tempDirUrl: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'data:') return true;
+  if (parsed.protocol !== 'file:' || parsed.search || parsed.host) return false;
+  const base = tempDirUrl.endsWith('/') ? tempDirUrl : `${tempDirUrl}/`;
+  const rest = parsed.href.startsWith(base) ? parsed.href.slice(base.length).split('#')[0] : null;
+  return rest !== null && rest !== undefined && /^plenum-pdf-[A-Za-z0-9]+\/minutes\.html$/.test(rest);
+}

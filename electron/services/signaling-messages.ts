@@ -1,0 +1,193 @@
+import { WebSocket, type RawData } from 'ws';
+import { TIME_MESSAGE } from '../../shared/protocol/clock';
+import {
+  hostResultMessage,
+  joinResultMessage,
+  MAX_TOPIC_LENGTH,
+  PLENUM_MESSAGE,
+  signalingRequest,
+  type HostRequest,
+  type JoinCheckRequest,
+  type SignalingRequest,
+} from '../../shared/protocol/signaling';
+import { bytesOf, jsonShape } from './json-depth';
+import { AttemptLimiter, type TokenBucket } from './rate-limits';
+import type { ReadBudgets } from './read-budget';
+import { RoomRegistry } from './room-registry';
+import { ELEMENT_READ_COST, MESSAGE_READ_COST, type SignalingLimits } from './signaling-limits';
+import type { ServerLog, SignalingCounters, TopicsRefusedReason } from './signaling-log';
+import { TopicTable } from './topic-table';
+
+/** One WebSocket connection of a laptop. */
+export type Client = {
+  readonly ws: WebSocket;
+  readonly address: string;
+  readonly topics: Set<string>;
+  readonly bucket: TokenBucket;
+  alive: boolean;
+};
+
+export type MessageContext = {
+  limits: SignalingLimits;
+  counters: SignalingCounters;
+  log: ServerLog;
+  /** Read budgets of the addresses: judging a message costs its address (see ReadBudgets). */
+  budgets: ReadBudgets;
+  /** Added to this machine's clock in the room's time (shared/protocol/clock.ts). */
+  clockOffsetMs: number;
+};
+
+export type MessageHandler = {
+  /** For a client's 'message' event: rate limit, read budget, parse, answer. */
+  receive(client: Client, data: RawData, isBinary: boolean): void;
+  /** A client closed: it leaves its topics. */
+  leave(client: Client): void;
+  /** Forgets the verifier checks of windows that have passed. */
+  sweep(now: number): void;
+  topics(): number;
+  registeredRooms(): number;
+};
+
+/**
+ * What the server does with each message: y-webrtc's topics (subscribe, publish to the subscribers, ping) and
+ * Plenum's messages (host registration, join check, the room's clock). Malformed messages are ignored, never answered.
+ */
+export function createMessageHandler({ limits, counters, log, budgets, clockOffsetMs }: MessageContext): MessageHandler {
+  const topics = new TopicTable<Client>(
+    { perConnection: limits.maxTopicsPerConnection, perAddress: limits.maxTopicsPerAddress, total: limits.maxTopics },
+    MAX_TOPIC_LENGTH,
+  );
+  const rooms = new RoomRegistry(limits.maxRegisteredRooms, limits.maxRoomsPerAddress);
+  const verifierAttempts = new AttemptLimiter(limits.verifierChecksPerWindow, limits.verifierWindowMs);
+
+  const send = (client: Client, data: string | Buffer): boolean => {
+    if (client.ws.readyState !== WebSocket.OPEN) return false;
+    if (client.ws.bufferedAmount > limits.maxBufferedBytes) {
+      log.log({ event: 'disconnected', address: client.address, reason: 'slow-consumer' });
+      client.ws.terminate();
+      return false;
+    }
+    client.ws.send(data, { binary: false });
+    return true;
+  };
+
+  const subscribe = (client: Client, names: readonly string[]) => {
+    const refused = topics.subscribe(client, names);
+    const byReason: Array<[TopicsRefusedReason, number]> = [
+      ['connection-topic-limit', refused.connection],
+      ['address-topic-limit', refused.address],
+      ['server-topic-limit', refused.server],
+    ];
+    for (const [reason, count] of byReason) if (count > 0) log.refuse({ event: 'topics-refused', address: client.address, reason, count }, count);
+  };
+
+  const publish = (message: Extract<SignalingRequest, { type: 'publish' }>) => {
+    const receivers = topics.subscribers(message.topic);
+    if (!receivers) return;
+    // As y-webrtc's server: to every subscriber, the sender included, with the number of receivers. Encoded
+    // once for all of them: a relayed Yjs update may be megabytes.
+    const payload = Buffer.from(JSON.stringify({ ...message, clients: receivers.size }));
+    for (const receiver of receivers) if (send(receiver, payload)) counters.messagesRelayed++;
+  };
+
+  const allowVerifierCheck = (client: Client): boolean => {
+    const allowed = verifierAttempts.take(client.address, Date.now());
+    if (!allowed) log.refuse({ event: 'rate-limited', address: client.address, reason: 'verifier-checks' });
+    return allowed;
+  };
+
+  const registerHost = (client: Client, message: HostRequest) => {
+    if (!allowVerifierCheck(client)) {
+      send(client, JSON.stringify(hostResultMessage('rate-limited')));
+      return;
+    }
+    const outcome = rooms.register(message.room, message.verifier, client.address);
+    log.log({ event: 'host-registration', address: client.address, reason: outcome, count: rooms.size });
+    const ok = outcome === 'registered' || outcome === 'renewed';
+    send(client, JSON.stringify(hostResultMessage(ok ? null : outcome)));
+  };
+
+  const checkJoin = (client: Client, message: JoinCheckRequest) => {
+    if (!allowVerifierCheck(client)) {
+      send(client, JSON.stringify(joinResultMessage('rate-limited')));
+      return;
+    }
+    send(client, JSON.stringify(joinResultMessage({ room: rooms.roomFor(message.verifier) })));
+  };
+
+  const handle = (client: Client, message: SignalingRequest) => {
+    switch (message.type) {
+      case 'subscribe':
+        subscribe(client, message.topics);
+        return;
+      case 'unsubscribe':
+        for (const topic of message.topics) topics.unsubscribe(client, topic);
+        return;
+      case 'publish':
+        publish(message);
+        return;
+      case 'ping':
+        send(client, JSON.stringify({ type: 'pong' }));
+        return;
+      case TIME_MESSAGE:
+        // The room's clock: laptops read the run of the day in this machine's time.
+        send(client, JSON.stringify({ type: TIME_MESSAGE, id: message.id, now: Date.now() + clockOffsetMs }));
+        return;
+      case PLENUM_MESSAGE.host:
+        registerHost(client, message);
+        return;
+      case PLENUM_MESSAGE.joinCheck:
+        checkJoin(client, message);
+        return;
+    }
+  };
+
+  /** The message, or null when it is to be ignored: binary, too deep or too many values, unparsable, unknown. */
+  const parse = (client: Client, bytes: Buffer, isBinary: boolean, now: number): SignalingRequest | null => {
+    // y-webrtc sends JSON text only; binary frames, text too deep or with too many values (judged from the raw
+    // bytes, before parsing) and anything unparsable are ignored, never answered.
+    if (isBinary) return null;
+    const shape = jsonShape(bytes);
+    budgets.charge(client.address, shape.elements * ELEMENT_READ_COST, now);
+    if (!shape.ok) return null;
+    try {
+      const parsed = signalingRequest.safeParse(JSON.parse(bytes.toString('utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const receive = (client: Client, data: RawData, isBinary: boolean) => {
+    client.alive = true;
+    counters.messagesReceived++;
+    const now = Date.now();
+    // Its bytes were charged as they were read (see the server's connections); receiving and judging it costs on top.
+    budgets.charge(client.address, MESSAGE_READ_COST, now);
+    const bytes = bytesOf(data);
+    if (!client.bucket.take(1 + Math.floor(bytes.length / 65_536), now)) {
+      counters.messagesRateLimited++;
+      log.refuse({ event: 'rate-limited', address: client.address, reason: 'messages' });
+      return;
+    }
+    const message = parse(client, bytes, isBinary, now);
+    if (!message) {
+      counters.messagesIgnored++;
+      return;
+    }
+    try {
+      handle(client, message);
+    } catch {
+      // E.g. JSON.stringify's RangeError on a publish nested a million levels deep: that message is dropped, nothing else.
+      counters.messagesIgnored++;
+    }
+  };
+
+  return {
+    receive,
+    leave: (client) => topics.leave(client),
+    sweep: (now) => verifierAttempts.sweep(now),
+    topics: () => topics.size,
+    registeredRooms: () => rooms.size,
+  };
+}
