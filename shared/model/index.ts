@@ -10,6 +10,7 @@ export * from './cards';
 export * from './participants';
 export * from './stakeholder-groups';
 export * from './snapshot';
+export { perArea, type AreaDefinition } from './areas';
 export * from './live';
 export * from './undo';
 export * from './updates';
