@@ -6,6 +6,7 @@ import { agendaSnapshot } from './agenda';
 import { boardsSnapshot, cardsSnapshot } from './cards';
 import { groupsSnapshot } from './groups';
 import { metaSnapshot } from './meta';
+import { parkingLotSchema, parkingLotSnapshot } from './parking-lot';
 import { participantsSnapshot } from './participants';
 import { runSnapshot } from './run';
 import { stakeholderGroupsSnapshot, writeStakeholderGroupList } from './stakeholder-groups';
@@ -66,6 +67,7 @@ const DEFINITIONS = {
   actions: area({ root: 'actions', read: actionItemsSnapshot, schema: actionsSchema, undoable: true, restore: (doc, items) => writeItems(roots(doc).actions, items) }),
   /** The stakeholder groups offered for participants: the built-in ones not removed, then the added ones. */
   stakeholderGroups: area({ root: 'stakeholderGroups', read: stakeholderGroupsSnapshot, schema: stakeholderGroupsSchema, undoable: true, restore: writeStakeholderGroupList }),
+  parkingLot: area({ root: 'parkingLot', read: parkingLotSnapshot, schema: parkingLotSchema, undoable: true, restore: (doc, items) => writeItems(roots(doc).parkingLot, items) }),
   /** The run of the day: Ctrl+Z after "next" undoes the last edit, it does not rewind the clock (run.ts). */
   run: area({ root: 'run', read: runSnapshot, schema: runSchema, undoable: false, restore: (doc, run) => writeFields(roots(doc).run, run) }),
 };

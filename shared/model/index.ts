@@ -21,6 +21,7 @@ export * from './tables';
 export * from './groups';
 export * from './votes';
 export * from './actions';
+export * from './parking-lot';
 export * from './run';
 export * from './agenda-template';
 export * from './board-view';

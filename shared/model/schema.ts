@@ -18,6 +18,8 @@ export const ROOTS = {
   voteRounds: 'items',
   votes: 'items',
   actions: 'items',
+  /** Questions the plenary takes up later (parking-lot.ts). */
+  parkingLot: 'items',
   /** The run of the day and what the projector shows. */
   run: 'fields',
   /** The workshop's own stakeholder-group list: overrides of the built-in groups and groups it added. */
