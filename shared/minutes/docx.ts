@@ -122,6 +122,11 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
     children.push(bullet([...(step.dueText ? [new TextRun({ text: `${step.dueText}: `, bold: true })] : []), ...textRuns(step.title), ...(step.owner ? [muted(` — ${step.owner}`)] : [])]));
   }
 
+  if (minutes.parkingLot.length > 0) {
+    children.push(heading(texts.parkingLot, HeadingLevel.HEADING_1));
+    for (const question of minutes.parkingLot) children.push(bullet([...textRuns(question.text), ...(question.takenUp ? [muted(` — ${texts.takenUp}`)] : [])]));
+  }
+
   const document = new Document({
     creator: 'Plenum',
     title: `${texts.documentTitle}: ${minutes.title}`,

@@ -170,6 +170,13 @@ export function renderHtml(minutes: Minutes): string {
     );
   }
 
+  if (minutes.parkingLot.length > 0) {
+    body.push(
+      `<h2>${texts.parkingLot}</h2>`,
+      `<ul class="parking-lot">${minutes.parkingLot.map((question) => `<li>${lines(question.text)}${question.takenUp ? ` <span class="meta">— ${texts.takenUp}</span>` : ''}</li>`).join('')}</ul>`,
+    );
+  }
+
   return `<!doctype html>
 <html lang="${minutes.language}">
 <head>

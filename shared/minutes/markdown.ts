@@ -124,5 +124,11 @@ export function renderMarkdown(minutes: Minutes): string {
     }
     out.push('');
   }
+
+  if (minutes.parkingLot.length > 0) {
+    out.push(`## ${texts.parkingLot}`, '');
+    for (const question of minutes.parkingLot) out.push(`- [${question.takenUp ? 'x' : ' '}] ${inItem(question.text, '      ')}${question.takenUp ? ` — *${texts.takenUp}*` : ''}`);
+    out.push('');
+  }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

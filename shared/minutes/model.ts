@@ -124,6 +124,13 @@ export interface Minutes {
   actions: ActionEntry[];
   /** Action items not done yet, soonest due first. */
   nextSteps: ActionEntry[];
+  /** The parking lot's questions in their order; a section only when there are any. */
+  parkingLot: ParkedEntry[];
+}
+
+export interface ParkedEntry {
+  text: string;
+  takenUp: boolean;
 }
 
 /** "A, B, C and 2 more people who…": the people at a table, the unnamed ones counted. */
@@ -302,5 +309,6 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
     }),
     actions,
     nextSteps: actions.filter((action) => action.status !== 'done').sort(byDue),
+    parkingLot: snapshot.parkingLot.map((question) => ({ text: question.text, takenUp: question.takenUp })),
   };
 }

@@ -52,6 +52,9 @@ export interface MinutesTexts {
   noActions: string;
   nextSteps: string;
   noNextSteps: string;
+  /** The parking lot: questions to take up later ("Themenspeicher"). */
+  parkingLot: string;
+  takenUp: string;
   notNamedOwner: string;
   statuses: Record<ActionStatus, string>;
   kinds: Record<AgendaKind, string>;
@@ -110,6 +113,8 @@ const de: MinutesTexts = {
   noActions: 'Keine Maßnahmen.',
   nextSteps: 'Nächste Schritte',
   noNextSteps: 'Keine offenen Schritte.',
+  parkingLot: 'Themenspeicher',
+  takenUp: 'aufgegriffen',
   notNamedOwner: 'eine teilnehmende Person',
   statuses: { open: 'offen', inProgress: 'in Arbeit', done: 'erledigt' },
   kinds: { input: 'Input', plenary: 'Plenum', groupWork: 'Kleingruppenarbeit', break: 'Pause', networking: 'Networking', reportBack: 'Ergebnisvorstellung' },
@@ -164,6 +169,8 @@ const en: MinutesTexts = {
   noActions: 'No action items.',
   nextSteps: 'Next steps',
   noNextSteps: 'No open steps.',
+  parkingLot: 'Parking lot',
+  takenUp: 'taken up',
   notNamedOwner: 'a participant',
   statuses: { open: 'open', inProgress: 'in progress', done: 'done' },
   kinds: { input: 'Input', plenary: 'Plenary', groupWork: 'Small group work', break: 'Break', networking: 'Networking', reportBack: 'Report back' },
@@ -228,6 +235,8 @@ const uk: MinutesTexts = {
   noActions: 'Заходів немає.',
   nextSteps: 'Наступні кроки',
   noNextSteps: 'Відкритих кроків немає.',
+  parkingLot: 'Відкладені питання',
+  takenUp: 'розглянуто',
   notNamedOwner: 'учасник',
   statuses: { open: 'відкрито', inProgress: 'у роботі', done: 'виконано' },
   kinds: { input: 'Виступ', plenary: 'Пленарна сесія', groupWork: 'Робота в малих групах', break: 'Перерва', networking: 'Нетворкінг', reportBack: 'Презентація результатів' },

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LANGUAGES, PLENARY_BOARD_ID, REPORT_BACK_FIELD, ROOT, SCHEMA_VERSION, type Language } from './schema';
+import { LANGUAGES, PLENARY_BOARD_ID, REPORT_BACK_FIELD, ROOTS, SCHEMA_VERSION, type Language, type RootName } from './schema';
 import { keyAtEnd } from './order';
 
 /**
@@ -17,21 +17,20 @@ export function createWorkshopDoc(): WorkshopDoc {
   return new Y.Doc();
 }
 
-/** @internal typed access to the top-level maps; only shared/model uses it. */
-export const roots = (doc: WorkshopDoc) => ({
-  meta: doc.getMap<unknown>(ROOT.meta),
-  agenda: doc.getMap<Y.Map<unknown>>(ROOT.agenda),
-  boards: doc.getMap<Y.Map<unknown>>(ROOT.boards),
-  cards: doc.getMap<Y.Map<unknown>>(ROOT.cards),
-  participants: doc.getMap<Y.Map<unknown>>(ROOT.participants),
-  groups: doc.getMap<Y.Map<unknown>>(ROOT.groups),
-  voteRounds: doc.getMap<Y.Map<unknown>>(ROOT.voteRounds),
-  votes: doc.getMap<Y.Map<unknown>>(ROOT.votes),
-  actions: doc.getMap<Y.Map<unknown>>(ROOT.actions),
-  stakeholderGroups: doc.getMap<unknown>(ROOT.stakeholderGroups),
-  run: doc.getMap<unknown>(ROOT.run),
-  roles: doc.getMap<unknown>(ROOT.roles),
-});
+/** A root's Y.Map: plain values by field name, or one item map per id (see ROOTS). */
+export type RootMap<R extends RootName> = (typeof ROOTS)[R] extends 'items' ? Y.Map<Y.Map<unknown>> : Y.Map<unknown>;
+
+export type Roots = { [R in RootName]: RootMap<R> };
+
+const ROOT_NAMES = Object.keys(ROOTS) as RootName[];
+
+/** @internal typed access to the top-level maps (every root of ROOTS); only shared/model uses it. */
+export function roots(doc: WorkshopDoc): Roots {
+  const maps: Partial<Record<RootName, Y.Map<unknown>>> = {};
+  for (const name of ROOT_NAMES) maps[name] = doc.getMap<unknown>(name);
+  // Every name of ROOTS is set above, each with the shape ROOTS gives it.
+  return maps as Roots;
+}
 
 /** @internal one local transaction, so one user action is one undo step and one stored update. */
 export function local<T>(doc: WorkshopDoc, change: () => T): T {
@@ -47,6 +46,16 @@ export function itemMap(fields: Record<string, unknown>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(fields)) map.set(key, value);
   return map;
+}
+
+/** @internal writes plain fields into a `fields` root (a backup's meta or run). */
+export function writeFields(target: Y.Map<unknown>, fields: object): void {
+  for (const [key, value] of Object.entries(fields)) target.set(key, value);
+}
+
+/** @internal writes a list of plain items into an `items` root under their ids, every field as it is. */
+export function writeItems(target: Y.Map<Y.Map<unknown>>, items: ReadonlyArray<{ id: string }>): void {
+  for (const item of items) target.set(item.id, itemMap({ ...item }));
 }
 
 export interface WorkshopDefaults {

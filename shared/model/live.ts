@@ -1,6 +1,5 @@
 import { roots, type WorkshopDoc } from './doc';
-import { areaReaders, areaRoots, type Area } from './snapshot';
-import type { WorkshopSnapshot } from './schema';
+import { AREA_NAMES, AREAS, type Area, type WorkshopSnapshot } from './areas';
 
 /**
  * Memoised, subscribable snapshots of one workshop, made for `useSyncExternalStore`:
@@ -46,12 +45,14 @@ export function liveWorkshop(doc: WorkshopDoc): LiveWorkshop {
   const maps = roots(doc);
   const unobserve: Array<() => void> = [];
 
-  for (const area of Object.keys(areaReaders) as Area[]) {
+  // Each area listens on its root: an area is notified for every change there (report-back
+  // shares the boards' root), never for a change elsewhere.
+  for (const area of AREA_NAMES) {
     const onChange = () => {
       stale.add(area);
       listeners.get(area)?.forEach((listener) => listener());
     };
-    const root = maps[areaRoots[area]];
+    const root = maps[AREAS[area].root];
     root.observeDeep(onChange);
     unobserve.push(() => root.unobserveDeep(onChange));
   }
@@ -59,7 +60,7 @@ export function liveWorkshop(doc: WorkshopDoc): LiveWorkshop {
   return {
     get<A extends Area>(area: A): WorkshopSnapshot[A] {
       if (!cache.has(area) || stale.has(area)) {
-        cache.set(area, shareStructure(cache.get(area), areaReaders[area](doc)));
+        cache.set(area, shareStructure(cache.get(area), AREAS[area].read(doc)));
         stale.delete(area);
       }
       return cache.get(area) as WorkshopSnapshot[A];

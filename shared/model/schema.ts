@@ -4,29 +4,37 @@
  */
 export const SCHEMA_VERSION = 1;
 
-/** Top-level shared types of the document, all `Y.Map`s keyed by id (meta keyed by field). */
-export const ROOT = {
-  meta: 'meta',
-  agenda: 'agenda',
-  boards: 'boards',
-  cards: 'cards',
-  participants: 'participants',
-  groups: 'groups',
-  voteRounds: 'voteRounds',
-  votes: 'votes',
-  actions: 'actions',
-  /** The run of the day and what the projector shows: plain fields keyed by name, like meta. */
-  run: 'run',
+/**
+ * Top-level shared types of the document, all `Y.Map`s: `items` roots hold one map per item under
+ * its id, `fields` roots hold plain values by field name. roots() (doc.ts) is made from this table.
+ */
+export const ROOTS = {
+  meta: 'fields',
+  agenda: 'items',
+  boards: 'items',
+  cards: 'items',
+  participants: 'items',
+  groups: 'items',
+  voteRounds: 'items',
+  votes: 'items',
+  actions: 'items',
+  /** Questions the plenary takes up later (parking-lot.ts). */
+  parkingLot: 'items',
+  /** The run of the day and what the projector shows. */
+  run: 'fields',
   /** The workshop's own stakeholder-group list: overrides of the built-in groups and groups it added. */
-  stakeholderGroups: 'stakeholderGroups',
+  stakeholderGroups: 'fields',
   /**
    * Who runs the room besides the host, and whether the tables may write on the plenary's board:
    * session state, so not part of the snapshot, a backup or the minutes (see roles.ts).
    */
-  roles: 'roles',
-} as const;
+  roles: 'fields',
+} as const satisfies Record<string, 'fields' | 'items'>;
 
-export type RootName = (typeof ROOT)[keyof typeof ROOT];
+/** Each root's name, which is its key in ROOTS. */
+export const ROOT = Object.fromEntries(Object.keys(ROOTS).map((name) => [name, name])) as { readonly [K in keyof typeof ROOTS]: K };
+
+export type RootName = keyof typeof ROOTS;
 
 /** The plenary board exists in every workshop under this fixed id, so two creators cannot duplicate it. */
 export const PLENARY_BOARD_ID = 'plenary';
@@ -218,22 +226,6 @@ export interface StakeholderGroupEntry {
   builtin: boolean;
 }
 
-export interface WorkshopSnapshot {
-  meta: WorkshopMeta;
-  agenda: AgendaItem[];
-  boards: Board[];
-  cards: Card[];
-  participants: Participant[];
-  /** Ids of the tables whose boards are shown in the plenary, in order. */
-  reportBack: string[];
-  groups: CardGroup[];
-  voteRounds: VoteRound[];
-  votes: Vote[];
-  actions: ActionItem[];
-  run: RunState;
-  /** The stakeholder groups offered for participants: the built-in ones not removed, then the added ones. */
-  stakeholderGroups: StakeholderGroupEntry[];
-}
 
 /**
  * Where the day stands. Timestamps, not ticks: every laptop computes elapsed and remaining time

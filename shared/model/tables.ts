@@ -225,3 +225,19 @@ function reportBackEntries(shown: Y.Map<unknown>): Array<{ id: string; order: st
   });
   return out.sort(compareOrdered);
 }
+
+/**
+ * @internal writes a backup's report-back list onto the plenary board (restored before it) inside
+ * the caller's transaction, with fresh order keys in the list's order.
+ */
+export function writeReportBack(doc: WorkshopDoc, tableIds: readonly string[]): void {
+  const plenary = plenaryMap(doc);
+  if (!plenary) return;
+  const shown = new Y.Map<unknown>();
+  let order: string | null = null;
+  for (const tableId of tableIds) {
+    order = keyAtEnd(order === null ? [] : [{ id: '', order }]);
+    shown.set(tableId, order);
+  }
+  plenary.set(REPORT_BACK_FIELD, shown);
+}

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN, roots, type WorkshopDoc } from './doc';
+import { AREA_NAMES, AREAS } from './areas';
+import type { RootName } from './schema';
 
 /** Undo and redo of this user's own changes; remote edits are never reverted. */
 export interface UndoHistory {
@@ -11,9 +13,12 @@ export interface UndoHistory {
   destroy(): void;
 }
 
+/** The roots the undo history tracks: those of the undoable areas of the registry (areas.ts). */
+export const UNDO_ROOTS: readonly RootName[] = [...new Set(AREA_NAMES.filter((area) => AREAS[area].undoable).map((area) => AREAS[area].root))];
+
 export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
   const maps = roots(doc);
-  const manager = new Y.UndoManager([maps.meta, maps.agenda, maps.boards, maps.cards, maps.participants, maps.groups, maps.voteRounds, maps.votes, maps.actions, maps.stakeholderGroups], {
+  const manager = new Y.UndoManager(UNDO_ROOTS.map((root) => maps[root]), {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     // Each operation is a deliberate action (a card added, an item moved): undo them one by one.
     captureTimeout: 0,

@@ -17,15 +17,18 @@ import {
   nextItem,
   ok,
   openVoteRound,
+  parkQuestion,
   pauseRun,
   previousItem,
   promoteLaptop,
   removeAgendaItem,
+  removeParkedQuestion,
   removeParticipant,
   removeStakeholderGroup,
   removeTable,
   renameStakeholderGroup,
   restoreAgendaItem,
+  restoreParkedQuestion,
   restoreParticipant,
   restoreStakeholderGroup,
   resumeRun,
@@ -33,14 +36,17 @@ import {
   sendTwoMinuteSignal,
   setBoardLocked,
   setGroupLocked,
+  setParkedTakenUp,
   setPlenaryOpen,
   setProjectorView,
   showTableInPlenary,
   startRun,
   updateAgendaItem,
   updateMeta,
+  updateParkedText,
   updateParticipant,
   updateTable,
+  PLENARY_BOARD_ID,
   type CardInput,
   type Result,
   type RunState,
@@ -89,6 +95,7 @@ export type WorkshopCommands = ReturnType<typeof workshopCommands>;
 export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
   const as = <A extends unknown[], R>(action: Action, op: (doc: WorkshopDoc, ...args: A) => R) =>
     guard(caller, action, (...args: A) => op(doc, ...args));
+  const onPlenary = () => canWriteOn(caller.role(), { id: PLENARY_BOARD_ID, kind: 'plenary' }, caller.seat());
   return {
     doc,
     caller,
@@ -146,6 +153,14 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
       openPlenary: as('plenary.open', setPlenaryOpen),
       promote: as('roles.change', promoteLaptop),
       demote: as('roles.change', demoteLaptop),
+    },
+    parkingLot: {
+      /** Parking and rewording a question: whoever may write on the plenary's board. */
+      add: (input: Parameters<typeof parkQuestion>[1]) => (onPlenary() ? parkQuestion(doc, input) : forbidden('cards.write')),
+      edit: (id: string, text: string) => (onPlenary() ? updateParkedText(doc, id, text) : forbidden('cards.write')),
+      takenUp: as('parkingLot.manage', setParkedTakenUp),
+      remove: as('parkingLot.manage', removeParkedQuestion),
+      restore: as('parkingLot.manage', restoreParkedQuestion),
     },
     cards: {
       /** A card on a board this laptop may write on (its table; the plenary while open). */

@@ -39,6 +39,8 @@ export const ACTIONS = [
   'vote.cast',
   /** Write, edit and delete action items. */
   'actions.write',
+  /** Mark parked questions as taken up, remove them (parking them follows the plenary's board, see `canWriteOn`). */
+  'parkingLot.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -61,6 +63,7 @@ const PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, boolean>>>> = {
   'author.add': { moderator: true, table: true },
   'vote.cast': { moderator: true, table: true },
   'actions.write': { moderator: true, table: true },
+  'parkingLot.manage': { moderator: true, table: false },
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -19,10 +19,11 @@ export function seedDayMinutes(language: Minutes['language'], snapshot = seedDay
 
 /**
  * The workshop in the seed day's file as this version reads it. The file was written before
- * agenda items had `ranMs`, so it is also a backup of an earlier version: each item imports with
- * `ranMs: 0`, everything else exactly as in the file.
+ * agenda items had `ranMs` and before the parking lot, so it is also a backup of an earlier
+ * version: each item imports with `ranMs: 0`, the parking lot empty, everything else exactly as
+ * in the file.
  */
 export function seedDayFileWorkshop(text: string): unknown {
   const { workshop } = JSON.parse(text) as { workshop: { agenda: Array<Record<string, unknown>> } };
-  return { ...workshop, agenda: workshop.agenda.map((item) => ({ ranMs: 0, ...item })) };
+  return { parkingLot: [], ...workshop, agenda: workshop.agenda.map((item) => ({ ranMs: 0, ...item })) };
 }

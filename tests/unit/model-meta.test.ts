@@ -45,6 +45,7 @@ describe('initWorkshop', () => {
       voteRounds: [],
       votes: [],
       actions: [],
+      parkingLot: [],
       stakeholderGroups: STAKEHOLDER_GROUPS.map((key) => ({ key, label: '', builtin: true })),
       run: {
         status: 'idle',

@@ -1,7 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { areaReaders, type Area, type LiveWorkshop, type WorkshopSnapshot } from '../../../shared/model';
-
-const AREAS = Object.keys(areaReaders) as Area[];
+import { AREA_NAMES, perArea, type LiveWorkshop, type WorkshopSnapshot } from '../../../shared/model';
 
 /**
  * The whole workshop as one snapshot, for the minutes, which read every area. Re-renders when
@@ -11,15 +9,15 @@ export function useWorkshopSnapshot(live: LiveWorkshop): WorkshopSnapshot {
   const cache = useRef<WorkshopSnapshot | null>(null);
   const subscribe = useCallback(
     (listener: () => void) => {
-      const stops = AREAS.map((area) => live.subscribe(area, listener));
+      const stops = AREA_NAMES.map((area) => live.subscribe(area, listener));
       return () => stops.forEach((stop) => stop());
     },
     [live],
   );
   const read = useCallback(() => {
     const previous = cache.current;
-    const areas = Object.fromEntries(AREAS.map((area) => [area, live.get(area)])) as unknown as WorkshopSnapshot;
-    if (previous && AREAS.every((area) => previous[area] === areas[area])) return previous;
+    const areas = perArea<WorkshopSnapshot>((area) => live.get(area));
+    if (previous && AREA_NAMES.every((area) => previous[area] === areas[area])) return previous;
     cache.current = areas;
     return areas;
   }, [live]);

@@ -12,6 +12,7 @@ import { ActionsPanel } from '../actions/ActionsPanel';
 import { ConnectionPanel } from '../connection/ConnectionPanel';
 import { useConnectionController, useConnectionState } from '../connection/use-connection';
 import { MinutesPanel } from '../minutes/MinutesPanel';
+import { ParkingLotPanel } from '../parking-lot/ParkingLotPanel';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { RunBar } from '../run/RunBar';
 import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay';
@@ -152,6 +153,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
                   </ErrorBoundary>
                 </BoardPanel>
               </ErrorBoundary>
+              <ErrorBoundary area="parking-lot"><ParkingLotPanel session={session} /></ErrorBoundary>
             </>
           )}
           {view.kind === 'tables' && (
