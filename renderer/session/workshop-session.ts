@@ -15,19 +15,36 @@ import {
   type UndoHistory,
   type WorkshopDoc,
 } from '../../shared/model';
+import { connectWorkshop, type ConnectionController, type ConnectOptions } from '../network/connection';
+import type { ConnectionRow } from '../storage/plenum-db';
 import { StorageError } from '../storage/storage-error';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { saveWorkshop, type LoadedLog, type WorkshopSaver } from './saver';
 import { syncWindows } from './window-sync';
 
-/** An open workshop: its document, live snapshots, undo history and the saver writing it to disk. */
+/**
+ * An open workshop: its document, live snapshots, undo history, the saver writing it to disk and,
+ * when it was opened with the network, its connection to the other laptops. Closing it stops all
+ * of them, the connection first.
+ */
 export interface WorkshopSession {
   id: string;
   doc: WorkshopDoc;
   live: LiveWorkshop;
   undo: UndoHistory;
   saver: WorkshopSaver;
+  /** Null when opened without the network (a test, a benchmark). */
+  connection: ConnectionController | null;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * Connects the workshop to the others with its stored connection record (the workshop screen
+   * does); without it the workshop stays on this laptop. Its `signal` aborts an open that is no
+   * longer wanted before it ever reaches the network.
+   */
+  network?: ConnectOptions;
 }
 
 /** A workshop that cannot be opened, with the reason as a translatable code. */
@@ -38,8 +55,8 @@ export class WorkshopOpenError extends Error {
   }
 }
 
-/** Loads a workshop from the store and keeps it saved while it is open. */
-export async function openWorkshopSession(store: WorkshopStore, id: string): Promise<WorkshopSession> {
+/** Loads a workshop from the store and keeps it saved (and, asked to, connected) while it is open. */
+export async function openWorkshopSession(store: WorkshopStore, id: string, options: OpenOptions = {}): Promise<WorkshopSession> {
   const doc = createWorkshopDoc();
   const undecodable = new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
   let stored;
@@ -54,14 +71,26 @@ export async function openWorkshopSession(store: WorkshopStore, id: string): Pro
     throw new WorkshopOpenError(error instanceof StorageError ? error : new StorageError('storage.failed', String(error)));
   }
   const schema = checkSchema(doc);
+  const missing = !schema.ok && schema.error.code === 'schema.missing';
+  // Read once, here: it says whether an empty workshop waits for the others, and how to reach them.
+  let row: ConnectionRow | null;
+  try {
+    row = options.network || missing ? ((await store.getConnection(id)) ?? null) : null;
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
   // A laptop that joined a table has nothing until the others send it the workshop.
-  const awaitingContent = !schema.ok && schema.error.code === 'schema.missing' && (await store.getConnection(id))?.role === 'table';
-  if (!schema.ok && !awaitingContent) throw new WorkshopOpenError(schema.error);
+  const awaitingContent = missing && row?.role === 'table';
+  if (!schema.ok && !awaitingContent) {
+    doc.destroy();
+    throw new WorkshopOpenError(schema.error);
+  }
   // The saver folds the loaded log into one state a moment after the workshop is on screen.
-  return bindSession(store, id, doc, stored);
+  return bindSession(store, id, doc, stored, options.network ? connectWorkshop(store, { id, doc }, row, options.network) : null);
 }
 
-function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog): WorkshopSession {
+function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog, connection: ConnectionController | null): WorkshopSession {
   const live = liveWorkshop(doc);
   const undo = createUndoHistory(doc);
   const saver = saveWorkshop(store, id, doc, loaded);
@@ -73,7 +102,10 @@ function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded:
     live,
     undo,
     saver,
+    connection,
     async close() {
+      // Off the network first: nothing arrives for a document that is being closed.
+      connection?.destroy();
       stopWindowSync();
       await saver.stop();
       undo.destroy();
