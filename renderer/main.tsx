@@ -9,7 +9,7 @@ import { StoreContext } from './hooks/use-store';
 import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
-import { DELETE_GRACE_MS } from './features/home/workshop-actions';
+import { purgeDeletedWorkshops } from './session/workshop-library';
 
 /**
  * Start-up: language first (every message after this is translated), then the local store.
@@ -34,7 +34,7 @@ async function start(): Promise<void> {
     );
     return;
   }
-  void store.purgeDeleted(Date.now() - DELETE_GRACE_MS).catch(() => undefined);
+  void purgeDeletedWorkshops(store).catch(() => undefined);
   root.render(
     <StrictMode>
       <ErrorBoundary area="app" size="screen">

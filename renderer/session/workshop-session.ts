@@ -12,6 +12,7 @@ import {
   type Language,
   type LiveWorkshop,
   type ModelError,
+  type Result,
   type UndoHistory,
   type WorkshopDoc,
 } from '../../shared/model';
@@ -57,6 +58,37 @@ export class WorkshopOpenError extends Error {
 
 /** Loads a workshop from the store and keeps it saved (and, asked to, connected) while it is open. */
 export async function openWorkshopSession(store: WorkshopStore, id: string, options: OpenOptions = {}): Promise<WorkshopSession> {
+  const { doc, stored, row } = await loadWorkshop(store, id, options.network !== undefined);
+  // The saver folds the loaded log into one state a moment after the workshop is on screen.
+  return bindSession(store, id, doc, stored, options.network ? connectWorkshop(store, { id, doc }, row, options.network) : null);
+}
+
+/**
+ * Changes a stored workshop without showing it (a rename from the home screen): the change is
+ * written and reaches any window showing the workshop as in a session, with neither live
+ * snapshots, undo history nor network. `change` gets the connection record read with it.
+ */
+export async function editStoredWorkshop<T>(store: WorkshopStore, id: string, change: (doc: WorkshopDoc, connection: ConnectionRow | null) => Result<T>): Promise<Result<T>> {
+  const { doc, stored, row } = await loadWorkshop(store, id, true);
+  const saver = saveWorkshop(store, id, doc, stored);
+  const stopWindowSync = syncWindows(doc, id);
+  try {
+    const result = change(doc, row);
+    if (result.ok) await saver.flush();
+    return result;
+  } finally {
+    stopWindowSync();
+    await saver.stop();
+    doc.destroy();
+  }
+}
+
+/**
+ * Reads a workshop into a new document, refusing one that is damaged or from a newer Plenum.
+ * The connection record is read once, here, when `withConnection` asks for it or when an empty
+ * workshop may be one that waits for the others.
+ */
+async function loadWorkshop(store: WorkshopStore, id: string, withConnection: boolean): Promise<{ doc: WorkshopDoc; stored: LoadedLog; row: ConnectionRow | null }> {
   const doc = createWorkshopDoc();
   const undecodable = new WorkshopOpenError(new StorageError('storage.damaged', `updates of ${id} do not decode`));
   let stored;
@@ -72,10 +104,9 @@ export async function openWorkshopSession(store: WorkshopStore, id: string, opti
   }
   const schema = checkSchema(doc);
   const missing = !schema.ok && schema.error.code === 'schema.missing';
-  // Read once, here: it says whether an empty workshop waits for the others, and how to reach them.
   let row: ConnectionRow | null;
   try {
-    row = options.network || missing ? ((await store.getConnection(id)) ?? null) : null;
+    row = withConnection || missing ? ((await store.getConnection(id)) ?? null) : null;
   } catch (error) {
     doc.destroy();
     throw error;
@@ -86,8 +117,7 @@ export async function openWorkshopSession(store: WorkshopStore, id: string, opti
     doc.destroy();
     throw new WorkshopOpenError(schema.error);
   }
-  // The saver folds the loaded log into one state a moment after the workshop is on screen.
-  return bindSession(store, id, doc, stored, options.network ? connectWorkshop(store, { id, doc }, row, options.network) : null);
+  return { doc, stored, row };
 }
 
 function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog, connection: ConnectionController | null): WorkshopSession {
@@ -148,4 +178,43 @@ export async function readStoredWorkshop(store: WorkshopStore, id: string): Prom
     throw new WorkshopOpenError(schema.error);
   }
   return doc;
+}
+
+/** A workshop opened for the wall: read from disk, then kept current by the moderator's window. */
+export interface ProjectorSession {
+  id: string;
+  doc: WorkshopDoc;
+  live: LiveWorkshop;
+  close(): void;
+}
+
+/**
+ * Opens a workshop read-only. No saver: the projector writes nothing, and a second saver of the
+ * same workshop would store every update the moderator's window already stored. The window link
+ * starts before the disk is read, so a change made meanwhile is not missed.
+ */
+export async function openProjectorSession(store: WorkshopStore, id: string): Promise<ProjectorSession> {
+  const doc = createWorkshopDoc();
+  const stopWindowSync = syncWindows(doc, id);
+  try {
+    await store.readWorkshop(id, (updates) => {
+      const applied = applyWorkshopUpdates(doc, updates);
+      if (!applied.ok) throw new Error(applied.error.code);
+    });
+  } catch (error) {
+    stopWindowSync();
+    doc.destroy();
+    throw error;
+  }
+  const live = liveWorkshop(doc);
+  return {
+    id,
+    doc,
+    live,
+    close() {
+      stopWindowSync();
+      live.destroy();
+      doc.destroy();
+    },
+  };
 }

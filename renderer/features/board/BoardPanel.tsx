@@ -36,7 +36,7 @@ import { QuickEntry } from './QuickEntry';
 import { VoteBar } from './VoteBar';
 import { VoteResults } from './VoteResults';
 import { ParticipantsContext, type BoardActions } from './board-types';
-import { useEntryPrefs } from './board-prefs';
+import { useEntryPrefs } from '../../state/board-prefs';
 import type { GroupCommands } from './GroupView';
 import { currentRound, voteViews } from './vote-view';
 import './board.css';

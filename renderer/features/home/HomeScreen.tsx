@@ -13,7 +13,7 @@ import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
 import { ErrorBoundary } from '../common/ErrorBoundary';
-import { createWorkshop, duplicateWorkshop, renameWorkshop } from './workshop-actions';
+import { createWorkshop, duplicateWorkshop, renameWorkshop } from '../../session/workshop-library';
 
 /** The list of workshops on this laptop: create, search, open, rename, duplicate, delete. */
 export function HomeScreen() {

@@ -5,7 +5,7 @@ import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importBackupFile } from '../minutes/backup-import';
+import { importBackupFile } from '../../session/backup-import';
 import '../minutes/minutes.css';
 import { FieldError } from '../common/FieldError';
 

@@ -5,7 +5,7 @@ import { host } from '../../host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { backupTooBig } from '../../../shared/model';
-import { importBackup, type ImportOutcome } from '../minutes/backup-import';
+import { importBackup, type ImportOutcome } from '../../session/backup-import';
 import { BACKUP_ERROR_KEYS } from './ImportBackup';
 
 /**

@@ -1,6 +1,6 @@
-import { encodeWorkshopState, newId } from '../../../shared/model';
-import { backupSizeRefusal, parseBackup, restoreBackup, type BackupError } from '../../../shared/model';
-import type { WorkshopStore } from '../../storage/workshop-store';
+import { encodeWorkshopState, newId } from '../../shared/model';
+import { backupSizeRefusal, parseBackup, restoreBackup, type BackupError } from '../../shared/model';
+import type { WorkshopStore } from '../storage/workshop-store';
 
 export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
 
