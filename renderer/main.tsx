@@ -5,7 +5,9 @@ import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import { App } from './app/App';
 import { ErrorBoundary } from './features/common/ErrorBoundary';
+import { HostContext } from './hooks/use-host';
 import { StoreContext } from './hooks/use-store';
+import { detectHost } from './host';
 import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
@@ -38,9 +40,11 @@ async function start(): Promise<void> {
   root.render(
     <StrictMode>
       <ErrorBoundary area="app" size="screen">
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
+        <HostContext.Provider value={detectHost()}>
+          <StoreContext.Provider value={store}>
+            <App />
+          </StoreContext.Provider>
+        </HostContext.Provider>
       </ErrorBoundary>
     </StrictMode>,
   );

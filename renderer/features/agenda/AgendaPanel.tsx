@@ -7,6 +7,7 @@ import { useLive } from '../../hooks/use-live';
 import { useToasts } from '../../state/toasts';
 import { AgendaItemRow } from './AgendaItemRow';
 import { AgendaSettings } from './AgendaSettings';
+import { useHost } from '../../hooks/use-host';
 import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
 import './agenda.css';
 import { FieldError } from '../common/FieldError';
@@ -19,6 +20,7 @@ interface AgendaPanelProps {
 /** The agenda: items with kinds and planned durations in running order, timed from the day's start. */
 export function AgendaPanel({ live, doc }: AgendaPanelProps) {
   const { t } = useTranslation();
+  const host = useHost();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const items = useLive(live, 'agenda');
@@ -51,7 +53,7 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
   };
 
   const saveTemplate = async () => {
-    const result = await saveAgendaTemplate(doc, meta.title);
+    const result = await saveAgendaTemplate(host, doc, meta.title);
     if (result.error) showToast({ message: t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
     else if (result.saved) showToast({ message: t('agenda.templateSaved'), tone: 'info' });
   };

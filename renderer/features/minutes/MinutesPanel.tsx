@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model';
 import { buildMinutes, mailDraft, mailRecipients, mailtoUrl, MINUTES_FORMATS, renderHtml, type MinutesFormat } from '../../../shared/minutes';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcome } from './minutes-export';
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
@@ -16,6 +16,7 @@ const isLanguage = (value: string): value is Language => (LANGUAGES as readonly 
 /** The minutes: language, live preview, export in every format, backup and the mail to the participants. */
 export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
   const { t, i18n } = useTranslation();
+  const host = useHost();
   const snapshot = useWorkshopSnapshot(session.live);
   const [language, setLanguage] = useState<Language>(() => (isLanguage(i18n.language) ? i18n.language : snapshot.meta.language));
   const [busy, setBusy] = useState<string | null>(null);

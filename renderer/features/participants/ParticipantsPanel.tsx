@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { tablesFrom, type Participant } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
 import { AddParticipantForm } from './AddParticipantForm';
@@ -21,6 +21,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** The roster: who takes part, their stakeholder groups, consent, attendance and table. */
 export function ParticipantsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
   const { t, i18n } = useTranslation();
+  const host = useHost();
   const showToast = useToasts((state) => state.show);
   const { doc, live, undo } = session;
   const commands = useCommands(doc);
