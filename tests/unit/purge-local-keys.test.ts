@@ -1,24 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../support/memory-storage';
 
 /*
  * A workshop purged after its undo window leaves nothing of it on this laptop: neither in the
  * store nor in localStorage (its room clock, the entry preferences of its boards).
  */
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, String(value)),
-  };
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
