@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import { App } from './app/App';
 import { ErrorBoundary } from './features/common/ErrorBoundary';
+import { HostContext } from './hooks/use-host';
 import { StoreContext } from './hooks/use-store';
+import { detectHost } from './host';
 import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
-import { DELETE_GRACE_MS } from './features/home/workshop-actions';
+import { purgeDeletedWorkshops } from './session/workshop-library';
 
 /**
  * Start-up: language first (every message after this is translated), then the local store.
@@ -34,13 +36,15 @@ async function start(): Promise<void> {
     );
     return;
   }
-  void store.purgeDeleted(Date.now() - DELETE_GRACE_MS).catch(() => undefined);
+  void purgeDeletedWorkshops(store).catch(() => undefined);
   root.render(
     <StrictMode>
       <ErrorBoundary area="app" size="screen">
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
+        <HostContext.Provider value={detectHost()}>
+          <StoreContext.Provider value={store}>
+            <App />
+          </StoreContext.Provider>
+        </HostContext.Provider>
       </ErrorBoundary>
     </StrictMode>,
   );

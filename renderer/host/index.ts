@@ -8,5 +8,11 @@ declare global {
   }
 }
 
-/** The host of this renderer: Electron's bridge when present, browser APIs otherwise. */
-export const host: HostApi = window.plenum ?? webHost;
+/**
+ * The host of this renderer: Electron's bridge when its preload set one, browser APIs otherwise.
+ * Asked once at start-up (main.tsx), which hands it down through HostContext
+ * (renderer/hooks/use-host.ts); a test passes its own (tests/support/fake-host.ts).
+ */
+export function detectHost(): HostApi {
+  return window.plenum ?? webHost;
+}

@@ -1,10 +1,10 @@
+import type * as Y from 'yjs';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
 import { laptopId } from '../storage/laptop-id';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { forgetHostClock, setHostClock } from './host-clock';
 import { startPeerSync, type PeerSync } from './peer-sync';
-import type { WorkshopSession } from '../session/workshop-session';
 
 export interface ConnectionState {
   /** How this laptop takes part; null while the workshop is local only. */
@@ -18,10 +18,14 @@ export interface ConnectionState {
  * The network side of an open workshop: starts peer sync when the workshop is shared (so a
  * laptop that restarts rejoins by itself), hosts it, leaves it, and keeps the connection record
  * on this laptop up to date. A plain observable; React reads it with useSyncExternalStore.
+ * The workshop session owns it (renderer/session/workshop-session.ts): it is started when the
+ * workshop screen opens the session and destroyed when the session closes.
  */
 export interface ConnectionController {
   state(): ConnectionState;
   subscribe(listener: () => void): () => void;
+  /** Settles once the first start (peer sync with the stored record, if any) has succeeded or failed. */
+  readonly started: Promise<void>;
   /** Hosts this workshop on `signaling` (the local server's addresses, or a venue server). */
   host(signaling: readonly string[], name: string): Promise<void>;
   /** Which table this laptop works at; shown to the others in presence. */
@@ -31,20 +35,30 @@ export interface ConnectionController {
   destroy(): void;
 }
 
-type SyncStarter = typeof startPeerSync;
+export type SyncStarter = typeof startPeerSync;
+
+export interface ConnectOptions {
+  /** Starts peer sync (a test passes a spy or a stub). */
+  start?: SyncStarter;
+  /**
+   * Aborts a connection that is no longer wanted before it connects: a React effect that is
+   * cleaned up at once (StrictMode mounts twice) never puts a laptop on the network.
+   */
+  signal?: AbortSignal;
+}
 
 /**
- * `signal` aborts a controller that is no longer wanted before it connects: a React effect that
- * is cleaned up at once (StrictMode mounts twice) never puts a laptop on the network.
+ * Connects an open workshop with the connection record its session read when it opened (null:
+ * local only, until `host`). Returns at once; peer sync starts in the background (`started`).
  */
-export async function connectWorkshop(
+export function connectWorkshop(
   store: WorkshopStore,
-  session: Pick<WorkshopSession, 'id' | 'doc'>,
-  start: SyncStarter = startPeerSync,
-  signal?: AbortSignal,
-): Promise<ConnectionController> {
+  workshop: { id: string; doc: Y.Doc },
+  stored: ConnectionRow | null,
+  { start = startPeerSync, signal }: ConnectOptions = {},
+): ConnectionController {
   const listeners = new Set<() => void>();
-  let current: ConnectionState = { row: (await store.getConnection(session.id)) ?? null, sync: null, error: null };
+  let current: ConnectionState = { row: stored, sync: null, error: null };
   let destroyed = false;
   let unsubscribeSync: (() => void) | null = null;
 
@@ -64,7 +78,7 @@ export async function connectWorkshop(
     if (destroyed) return;
     try {
       const sync = await start({
-        doc: session.doc,
+        doc: workshop.doc,
         room: row.workshopId,
         secret: row.secret,
         signaling: row.signaling,
@@ -85,7 +99,6 @@ export async function connectWorkshop(
   signal?.addEventListener('abort', () => {
     destroyed = true;
   });
-  if (current.row) await run(current.row);
 
   return {
     state: () => current,
@@ -93,10 +106,11 @@ export async function connectWorkshop(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    started: stored ? run(stored) : Promise.resolve(),
     async host(signaling, name) {
       // Taking over keeps the secret: the tables' codes stay valid with the new host.
       const row: ConnectionRow = {
-        workshopId: session.id,
+        workshopId: workshop.id,
         role: 'host',
         secret: current.row?.secret ?? newJoinSecret(),
         signaling: [...signaling],
@@ -117,8 +131,8 @@ export async function connectWorkshop(
     },
     async leave() {
       stopSync();
-      await store.removeConnection(session.id);
-      forgetHostClock(session.id);
+      await store.removeConnection(workshop.id);
+      forgetHostClock(workshop.id);
       set({ row: null, sync: null, error: null });
     },
     destroy() {

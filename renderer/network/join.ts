@@ -1,11 +1,13 @@
 import { createWorkshopDoc, encodeWorkshopState } from '../../shared/model';
 import { parseInvite, parseJoinInput } from '../../shared/protocol/invite';
+import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { checkJoinCode } from './join-check';
 
 export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited';
 
-export type JoinResult = { ok: true; workshopId: string } | { ok: false; error: JoinErrorCode };
+/** The workshop joined and the connection record stored for it: what its session connects with. */
+export type JoinResult = { ok: true; workshopId: string; connection: ConnectionRow } | { ok: false; error: JoinErrorCode };
 
 export interface JoinRequest {
   /** A host address and a code as typed, or a whole invite (from the QR code or a message). */
@@ -15,34 +17,40 @@ export interface JoinRequest {
 }
 
 /**
- * Joins a workshop from a table laptop: checks the code with the host within seconds, then
- * records the workshop (empty: its content comes from the others) and how to reach it.
+ * Joins a workshop from a table laptop, top to bottom:
+ * 1. reads the address and code (or the invite) the user gave;
+ * 2. checks the code with the host within seconds (y-webrtc with a wrong code waits silently);
+ * 3. stores the workshop (empty: its content comes from the others) with its connection record,
+ *    in one transaction.
+ * The workshop screen then opens it: `openWorkshopSession` reads that record once and starts the
+ * connection (renderer/network/README.md).
  */
 export async function joinWorkshop(store: WorkshopStore, request: JoinRequest, timeoutMs = 5000): Promise<JoinResult> {
-  let urls: string[];
-  let secret: string;
-  if (request.address.trim().startsWith('plenum:')) {
-    const invite = parseInvite(request.address.trim());
-    if (!invite.ok) return { ok: false, error: invite.error };
-    urls = invite.value.addresses;
-    secret = invite.value.secret;
-  } else {
-    const input = parseJoinInput(request.address, request.code);
-    if (!input.ok) return { ok: false, error: input.error };
-    urls = [input.value.address];
-    secret = input.value.secret;
-  }
+  const target = joinTarget(request);
+  if (!target.ok) return target;
+  const { urls, secret } = target;
+
   const check = await checkJoinCode(urls, secret, timeoutMs);
   if (!check.ok) {
     const error = check.reason === 'wrong-code' ? 'join.wrongCode' : check.reason === 'rate-limited' ? 'join.rateLimited' : 'join.unreachable';
     return { ok: false, error };
   }
+
   const now = Date.now();
+  // The address that answered first is tried first when the session connects.
   const signaling = [check.url, ...urls.filter((url) => url !== check.url)];
-  await store.createJoinedWorkshop(
-    { id: check.room, title: '', date: '', createdAt: now, updatedAt: now },
-    encodeWorkshopState(createWorkshopDoc()),
-    { workshopId: check.room, role: 'table', secret, signaling, name: request.name.trim() || 'Laptop', tableId: null, updatedAt: now },
-  );
-  return { ok: true, workshopId: check.room };
+  const connection: ConnectionRow = { workshopId: check.room, role: 'table', secret, signaling, name: request.name.trim() || 'Laptop', tableId: null, updatedAt: now };
+  await store.createJoinedWorkshop({ id: check.room, title: '', date: '', createdAt: now, updatedAt: now }, encodeWorkshopState(createWorkshopDoc()), connection);
+  return { ok: true, workshopId: check.room, connection };
+}
+
+/** The host addresses and the secret from an invite, or from an address and a code typed apart. */
+function joinTarget(request: JoinRequest): { ok: true; urls: string[]; secret: string } | { ok: false; error: JoinErrorCode } {
+  const address = request.address.trim();
+  if (address.startsWith('plenum:')) {
+    const invite = parseInvite(address);
+    return invite.ok ? { ok: true, urls: invite.value.addresses, secret: invite.value.secret } : invite;
+  }
+  const input = parseJoinInput(request.address, request.code);
+  return input.ok ? { ok: true, urls: [input.value.address], secret: input.value.secret } : input;
 }

@@ -374,6 +374,11 @@ export class WorkshopStore {
 
   /** Removes deleted workshops for good once their undo window is over. */
   async purgeDeleted(olderThan: number): Promise<number> {
+    return (await this.purgeDeletedWorkshops(olderThan)).length;
+  }
+
+  /** As `purgeDeleted`, resolving to the ids removed, so what is kept about them elsewhere can go too. */
+  async purgeDeletedWorkshops(olderThan: number): Promise<string[]> {
     return this.run(() =>
       this.db.transaction('rw', [this.db.workshops, this.db.states, this.db.updates, this.db.connections], async () => {
         const rows = await this.db.workshops.filter((row) => row.deletedAt !== null && row.deletedAt <= olderThan).toArray();
@@ -383,7 +388,7 @@ export class WorkshopStore {
           await this.db.updates.where('workshopId').equals(row.id).delete();
           await this.db.workshops.delete(row.id);
         }
-        return rows.length;
+        return rows.map((row) => row.id);
       }),
     );
   }

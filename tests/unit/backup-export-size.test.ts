@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, PLENARY_BOARD_ID } from '../../shared/model';
 import { BACKUP_MAX_MB } from '../../shared/model';
-import type { HostApi } from '../../shared/host-api';
 import { exportWorkshopBackup } from '../../renderer/features/minutes/minutes-export';
 import { buildMinutes } from '../../shared/minutes';
 import { workshopSnapshot } from '../../shared/model';
+import { fakeHost } from '../support/fake-host';
 import { newWorkshop } from '../support/workshop';
 
 /** A host that records what it was asked to save. */
 function recordingHost() {
   const saved: string[] = [];
-  const host = {
-    'file:save': async ({ data }: { data: string | Uint8Array }) => {
+  const host = fakeHost({
+    'file:save': async ({ data }) => {
       saved.push(typeof data === 'string' ? data : new TextDecoder().decode(data));
       return { ok: true as const, value: { saved: true, path: '/tmp/x.plenum' } };
     },
-  } as unknown as HostApi;
+  });
   return { host, saved };
 }
 

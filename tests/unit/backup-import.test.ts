@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { workshopSnapshot } from '../../shared/model';
 import { WorkshopStore } from '../../renderer/storage/workshop-store';
 import { readStoredWorkshop } from '../../renderer/session/workshop-session';
-import { importBackup } from '../../renderer/features/minutes/backup-import';
+import { importBackup } from '../../renderer/session/backup-import';
 import { SEED_DAY_PATH, seedDayFileWorkshop } from '../support/seed-day';
 
 const stores: WorkshopStore[] = [];

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { workshopSnapshot, type WorkshopSnapshot } from '../../shared/model';
 import { BACKUP_MAX_BYTES, BACKUP_MAX_MB, exportBackup, parseBackup, restoreBackup, type BackupErrorCode } from '../../shared/model';
 import { canonicalJson } from '../../shared/model';
-import { importBackupFile } from '../../renderer/features/minutes/backup-import';
+import { importBackupFile } from '../../renderer/session/backup-import';
 import { WorkshopStore } from '../../renderer/storage/workshop-store';
 import { SEED_DAY_PATH, seedDaySnapshot } from '../support/seed-day';
 

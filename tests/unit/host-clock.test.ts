@@ -1,20 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../support/memory-storage';
 
-/** A localStorage of its own per test: host-clock reads it lazily, on each workshop's first use. */
-function memoryStorage(entries: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, String(value)),
-  };
-}
-
+// A localStorage of its own per test: host-clock reads it lazily, on each workshop's first use.
 async function freshModule(entries: Record<string, string> = {}) {
   vi.resetModules();
   const storage = memoryStorage(entries);

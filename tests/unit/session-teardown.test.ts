@@ -1,10 +1,12 @@
+import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { createWorkshopDoc, encodeWorkshopState } from '../../shared/model';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
-import { connectWorkshop } from '../../renderer/network/connection';
 import { startPeerSync, type PeerSync } from '../../renderer/network/peer-sync';
+import { openWorkshopSession } from '../../renderer/session/workshop-session';
 import type { ConnectionRow } from '../../renderer/storage/plenum-db';
-import type { WorkshopStore } from '../../renderer/storage/workshop-store';
+import { WorkshopStore } from '../../renderer/storage/workshop-store';
 import { BrowserLikeWebSocket } from '../sync/peers/browser-websocket';
 
 /*
@@ -78,14 +80,55 @@ describe('tearing a connection down', () => {
 describe('a connection controller that is no longer wanted', () => {
   it('never connects when it was aborted before the connection record was read (React StrictMode mounts twice)', async () => {
     const row: ConnectionRow = { workshopId: 'w1', role: 'table', secret: 'K7QF2MXD9PAW', signaling: ['ws://127.0.0.1:1'], name: 'Tisch 1', tableId: null, updatedAt: 0 };
-    const store = { getConnection: async () => row } as unknown as WorkshopStore;
+    // The session reads the connection record when it opens, and owns the connection from then on.
+    const store = await WorkshopStore.open(`teardown-${crypto.randomUUID()}`);
+    await store.createJoinedWorkshop({ id: 'w1', title: '', date: '', createdAt: 0, updatedAt: 0 }, encodeWorkshopState(createWorkshopDoc()), row);
     const startSync = vi.fn(startPeerSync);
     const abort = new AbortController();
-    const pending = connectWorkshop(store, { id: 'w1', doc: new Y.Doc() }, startSync, abort.signal);
+    const pending = openWorkshopSession(store, 'w1', { network: { start: startSync, signal: abort.signal } });
     abort.abort();
-    const controller = await pending;
+    const session = await pending;
+    const controller = session.connection;
+    if (!controller) throw new Error('opened without its connection');
     expect(startSync).not.toHaveBeenCalled();
     expect(controller.state().sync).toBeNull();
     controller.destroy();
+    await session.close();
+  });
+});
+
+describe('a workshop session opened with the network', () => {
+  const row: ConnectionRow = { workshopId: 'w2', role: 'table', secret: 'K7QF2MXD9PAW', signaling: ['ws://127.0.0.1:1'], name: 'Tisch 1', tableId: null, updatedAt: 0 };
+
+  async function joinedStore(): Promise<WorkshopStore> {
+    const store = await WorkshopStore.open(`teardown-${crypto.randomUUID()}`);
+    await store.createJoinedWorkshop({ id: 'w2', title: '', date: '', createdAt: 0, updatedAt: 0 }, encodeWorkshopState(createWorkshopDoc()), row);
+    return store;
+  }
+
+  it('starts its connection with the record it read when it opened, once, and stops it when it closes', async () => {
+    const store = await joinedStore();
+    const destroy = vi.fn();
+    const fake = { subscribe: () => () => undefined, destroy } as unknown as PeerSync;
+    const startSync = vi.fn(async () => fake);
+    const read = vi.spyOn(store, 'getConnection');
+    const session = await openWorkshopSession(store, 'w2', { network: { start: startSync } });
+    const connection = session.connection;
+    if (!connection) throw new Error('opened without its connection');
+    await connection.started;
+    expect(startSync).toHaveBeenCalledTimes(1);
+    expect(startSync).toHaveBeenCalledWith(expect.objectContaining({ room: 'w2', secret: row.secret, signaling: row.signaling, host: false }));
+    expect(connection.state()).toMatchObject({ row, sync: fake, error: null });
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(destroy).not.toHaveBeenCalled();
+    await session.close();
+    expect(destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays off the network when opened without it', async () => {
+    const store = await joinedStore();
+    const session = await openWorkshopSession(store, 'w2');
+    expect(session.connection).toBeNull();
+    await session.close();
   });
 });

@@ -1,6 +1,6 @@
 import { agendaTemplateOf, parseAgendaTemplate, type Result, type WorkshopDoc } from '../../../shared/model';
+import type { HostApi } from '../../../shared/host-api';
 import type { WorkshopCommands } from '../../../shared/roles/commands';
-import { host } from '../../host';
 
 /** A file name from the workshop title that every file system accepts. */
 export function templateFileName(title: string): string {
@@ -10,7 +10,7 @@ export function templateFileName(title: string): string {
 }
 
 /** Saves the agenda as a template file; resolves to whether it was saved (the user may cancel). */
-export async function saveAgendaTemplate(doc: WorkshopDoc, title: string): Promise<{ saved: boolean; error?: string }> {
+export async function saveAgendaTemplate(host: HostApi, doc: WorkshopDoc, title: string): Promise<{ saved: boolean; error?: string }> {
   const data = JSON.stringify(agendaTemplateOf(doc), null, 2);
   const result = await host['file:save']({ suggestedName: templateFileName(title), mimeType: 'application/json', data });
   return result.ok ? { saved: result.value.saved } : { saved: false, error: result.error };

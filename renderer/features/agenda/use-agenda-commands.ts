@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHost } from '../../hooks/use-host';
 import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
@@ -13,6 +14,7 @@ import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
  */
 export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[], workshopTitle: string) {
   const { t } = useTranslation();
+  const host = useHost();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const undoToast = useUndoToast();
@@ -39,7 +41,7 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
   const move = (id: string, to: number) => void commands.agenda.move(id, to);
 
   const saveTemplate = async () => {
-    const result = await saveAgendaTemplate(doc, workshopTitle);
+    const result = await saveAgendaTemplate(host, doc, workshopTitle);
     if (result.error) showToast({ message: t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
     else if (result.saved) showToast({ message: t('agenda.templateSaved'), tone: 'info' });
   };

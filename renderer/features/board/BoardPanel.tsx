@@ -11,7 +11,7 @@ import { QuickEntry } from './QuickEntry';
 import { VoteBar } from './VoteBar';
 import { VoteResults } from './VoteResults';
 import { ParticipantsContext } from './board-types';
-import { useEntryPrefs } from './board-prefs';
+import { useEntryPrefs } from '../../state/board-prefs';
 import { useBoardCommands } from './use-board-commands';
 import { currentRound, voteViews } from './vote-view';
 import './board.css';

@@ -4,7 +4,7 @@ import { type Participant, type WorkshopDoc } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { AuthorPicker, authorShortcut } from './AuthorPicker';
-import type { EntryPrefs } from './board-prefs';
+import type { EntryPrefs } from '../../state/board-prefs';
 import { ColourSelect, StakeholderSelect } from './OptionSelects';
 import { FieldError } from '../common/FieldError';
 

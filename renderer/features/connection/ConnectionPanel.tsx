@@ -5,7 +5,7 @@ import { formatJoinSecret } from '../../../shared/protocol/join-secret';
 import { encodeInvite } from '../../../shared/protocol/invite';
 import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import type { ConnectionController, ConnectionState } from '../../network/connection';
 import { hostClock } from '../../network/host-clock';
 import type { Presence } from '../../network/peer-sync';
@@ -77,6 +77,7 @@ function OfflineToggle({ state }: { state: ConnectionState }) {
 
 function StartHosting({ workshopId, controller }: { workshopId: string; controller: ConnectionController }) {
   const { t } = useTranslation();
+  const host = useHost();
   const [name, setName] = useState(t('connection.defaultHostName'));
   const [server, setServer] = useState('');
   const [port, setPort] = useState(String(DEFAULT_SIGNALING_PORT));
@@ -200,6 +201,7 @@ function TablePicker({ controller, tableId, tables }: { controller: ConnectionCo
 
 function TakeOver({ workshopId, controller }: { workshopId: string; controller: ConnectionController }) {
   const { t } = useTranslation();
+  const host = useHost();
   const [error, setError] = useState<string | null>(null);
   const takeOver = async () => {
     // The room goes on in the clock it ran on: the new host's server tells the old host's time.

@@ -1,30 +1,27 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { useStore } from '../../hooks/use-store';
-import { connectWorkshop, type ConnectionController, type ConnectionState } from '../../network/connection';
+import type { ConnectionController, ConnectionState } from '../../network/connection';
 import type { SyncStatus } from '../../network/peer-sync';
 import type { WorkshopSession } from '../../session/workshop-session';
 
 const LOCAL: ConnectionState = { row: null, sync: null, error: null };
 const noSubscribe = () => () => undefined;
 
-/** The connection controller of an open workshop, created once per session. */
+/**
+ * The connection of an open workshop once its first start has settled (null before). The
+ * session started it and stops it when it closes; this only waits for it.
+ */
 export function useConnectionController(session: WorkshopSession): ConnectionController | null {
-  const store = useStore();
-  const [controller, setController] = useState<ConnectionController | null>(null);
+  const [ready, setReady] = useState<ConnectionController | null>(null);
   useEffect(() => {
-    const abort = new AbortController();
-    let created: ConnectionController | null = null;
-    void connectWorkshop(store, session, undefined, abort.signal).then((next) => {
-      if (abort.signal.aborted) return next.destroy();
-      created = next;
-      setController(next);
-    });
+    const connection = session.connection;
+    if (!connection) return;
+    let current = true;
+    void connection.started.then(() => current && setReady(connection));
     return () => {
-      abort.abort();
-      created?.destroy();
+      current = false;
     };
-  }, [store, session]);
-  return controller;
+  }, [session]);
+  return ready === session.connection ? ready : null;
 }
 
 export function useConnectionState(controller: ConnectionController | null): ConnectionState {

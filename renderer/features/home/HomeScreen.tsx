@@ -1,11 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/model';
-import { useStore } from '../../hooks/use-store';
-import { useErrorText } from '../../hooks/use-error-text';
-import type { WorkshopList } from '../../storage/workshop-store';
-import { navigate } from '../../state/route';
-import { useToasts } from '../../state/toasts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
 import { ImportBackup } from './ImportBackup';
@@ -13,86 +7,20 @@ import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
 import { ErrorBoundary } from '../common/ErrorBoundary';
-import { createWorkshop, duplicateWorkshop, renameWorkshop } from './workshop-actions';
+import { useWorkshopCommands } from './use-workshop-commands';
+import { useWorkshopList } from './use-workshop-list';
 
 /** The list of workshops on this laptop: create, search, open, rename, duplicate, delete. */
 export function HomeScreen() {
-  const { t, i18n } = useTranslation();
-  const store = useStore();
-  const errorText = useErrorText();
-  const showToast = useToasts((state) => state.show);
-  const [list, setList] = useState<WorkshopList | null>(null);
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
+  const { list, visible, reload } = useWorkshopList(query);
+  const { onCreate, onRename, onDuplicate, onDelete } = useWorkshopCommands(reload);
 
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((current) => current + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    store.listWorkshops().then(
-      (next) => current && setList(next),
-      (error: unknown) => current && showToast({ message: errorText(error), tone: 'error' }),
-    );
-    return () => {
-      current = false;
-    };
-    // errorText follows the language; a language switch need not reload the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, showToast]);
-
-  const visible = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase();
-    const rows = list?.workshops ?? [];
-    return needle ? rows.filter((row) => row.title.toLocaleLowerCase().includes(needle)) : rows;
-  }, [list, query]);
-
-  const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
-
-  const onCreate = async (title: string, date: string) => {
-    const result = await createWorkshop(store, title, i18n.language as Language, date);
-    if (!result.ok) return errorText(result.error);
-    navigate({ screen: 'workshop', id: result.value });
-    return null;
-  };
-
-  const onRename = async (id: string, title: string) => {
-    try {
-      const result = await renameWorkshop(store, id, title);
-      if (!result.ok) return errorText(result.error);
-      reload();
-      return null;
-    } catch (error) {
-      return errorText(error);
-    }
-  };
-
-  const onDuplicate = async (id: string, title: string) => {
-    try {
-      await duplicateWorkshop(store, id, t('home.copyOf', { title }));
-      reload();
-      showToast({ message: t('home.duplicated', { title }), tone: 'info' });
-    } catch (error) {
-      report(error);
-    }
-  };
-
-  const onDelete = async (id: string, title: string) => {
+  const confirmDelete = (id: string, title: string) => {
     setPendingDelete(null);
-    try {
-      await store.markDeleted(id);
-      reload();
-      showToast(
-        {
-          message: t('home.deleted', { title }),
-          tone: 'info',
-          action: { label: t('common.undo'), run: () => void store.restoreWorkshop(id).then(reload, report) },
-        },
-        10_000,
-      );
-    } catch (error) {
-      report(error);
-    }
+    void onDelete(id, title);
   };
 
   return (
@@ -162,7 +90,7 @@ export function HomeScreen() {
           title={t('home.deleteTitle')}
           message={t('home.deleteMessage', { title: pendingDelete.title })}
           confirmLabel={t('common.delete')}
-          onConfirm={() => void onDelete(pendingDelete.id, pendingDelete.title)}
+          onConfirm={() => confirmDelete(pendingDelete.id, pendingDelete.title)}
           onCancel={() => setPendingDelete(null)}
         />
       )}

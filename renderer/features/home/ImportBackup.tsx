@@ -5,7 +5,7 @@ import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importBackupFile } from '../minutes/backup-import';
+import { importBackupFile } from '../../session/backup-import';
 import '../minutes/minutes.css';
 import { FieldError } from '../common/FieldError';
 
@@ -20,20 +20,19 @@ export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
   'backup.damaged': 'backup.errors.damaged',
 };
 
-/** Imports a .plenum backup as a workshop of this laptop; a refused file says why and leaves everything as it was. */
-export function ImportBackup() {
+/**
+ * Imports a picked backup file: the workshop opens, or `refusal` says why nothing was imported.
+ * The toast and the navigation are the same as for a file the app was opened with.
+ */
+function useBackupImport() {
   const { t } = useTranslation();
   const store = useStore();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ file: string; reason: string } | null>(null);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+  const importFile = async (file: File) => {
     setBusy(true);
     setRefusal(null);
     try {
@@ -51,6 +50,21 @@ export function ImportBackup() {
     }
   };
 
+  return { busy, refusal, importFile };
+}
+
+/** Imports a .plenum backup as a workshop of this laptop; a refused file says why and leaves everything as it was. */
+export function ImportBackup() {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const { busy, refusal, importFile } = useBackupImport();
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) void importFile(file);
+  };
+
   return (
     <div className="import-backup">
       <div className="import-backup-row">
@@ -58,7 +72,7 @@ export function ImportBackup() {
           {busy ? t('backup.importing') : t('backup.import')}
         </button>
         <span className="muted">{t('backup.importHint')}</span>
-        <input ref={input} type="file" accept=".plenum,application/json" hidden onChange={(event) => void onFile(event)} data-testid="import-backup-file" />
+        <input ref={input} type="file" accept=".plenum,application/json" hidden onChange={onFile} data-testid="import-backup-file" />
       </div>
       <FieldError message={refusal && `${t('backup.refused', { file: refusal.file })} ${refusal.reason} ${t('backup.nothingImported')}`} testId="import-backup-error" />
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../hooks/use-store';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import { joinWorkshop } from '../../network/join';
 import { navigate } from '../../state/route';
 import { FieldError } from '../common/FieldError';
@@ -17,6 +17,7 @@ interface Discovered {
  */
 export function JoinForm() {
   const { t } = useTranslation();
+  const host = useHost();
   const store = useStore();
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
@@ -31,7 +32,7 @@ export function JoinForm() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [host]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

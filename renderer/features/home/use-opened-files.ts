@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../hooks/use-store';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { backupTooBig } from '../../../shared/model';
-import { importBackup, type ImportOutcome } from '../minutes/backup-import';
+import { importOpenedFiles } from '../../session/backup-import';
 import { BACKUP_ERROR_KEYS } from './ImportBackup';
 
 /**
@@ -16,6 +15,7 @@ import { BACKUP_ERROR_KEYS } from './ImportBackup';
  */
 export function useOpenedFiles(enabled: boolean): void {
   const store = useStore();
+  const host = useHost();
   const { t } = useTranslation();
   const showToast = useToasts((state) => state.show);
 
@@ -26,19 +26,15 @@ export function useOpenedFiles(enabled: boolean): void {
       if (taking) return;
       taking = true;
       try {
-        const opened = await host['file:takeOpened']();
-        if (!opened.ok) return;
-        for (const file of opened.value) {
-          // A file over the size limit arrives unread, with its size.
-          const result: ImportOutcome = 'text' in file ? await importBackup(store, file.text) : { ok: false, error: backupTooBig(file.tooBig) };
+        await importOpenedFiles(host, store, (result) => {
           if (!result.ok) {
             const { code, params, detail } = result.error;
-            showToast({ message: t('backup.openedRefused', { file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);
-            continue;
+            showToast({ message: t('backup.openedRefused', { file: result.file, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);
+            return;
           }
           showToast({ message: t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
           navigate({ screen: 'workshop', id: result.id });
-        }
+        });
       } finally {
         taking = false;
       }
@@ -47,5 +43,5 @@ export function useOpenedFiles(enabled: boolean): void {
     const onFocus = () => void take();
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
-  }, [enabled, store, t, showToast]);
+  }, [enabled, store, host, t, showToast]);
 }

@@ -2,7 +2,7 @@ import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopDoc } from '../../../shared/model';
 import type { Minutes, MinutesFormat } from '../../../shared/minutes';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcome } from './minutes-export';
 
 export type ExportJob = MinutesFormat | 'backup' | 'eml';
@@ -13,6 +13,7 @@ export type ExportJob = MinutesFormat | 'backup' | 'eml';
  */
 export function useMinutesExport(doc: WorkshopDoc, minutesNow: () => Minutes, recipients: readonly string[], mailto: string) {
   const { t } = useTranslation();
+  const host = useHost();
   const [busy, setBusy] = useState<ExportJob | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
 

@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Participant, type StakeholderGroupEntry, type WorkshopDoc } from '../../../shared/model';
-import { useCommands } from '../roles/use-role';
-import { CSV_FIELDS, guessMapping, type ColumnMapping, type CsvField } from '../../../shared/participants/csv-columns';
-import { CSV_ENCODINGS, decodeCsv, detectEncoding, type CsvEncoding } from '../../../shared/participants/csv-decode';
-import { readCsvTable } from '../../../shared/participants/csv-table';
-import { mappedRow, planImport } from '../../../shared/participants/import-plan';
+import { CSV_FIELDS, type CsvField } from '../../../shared/participants/csv-columns';
+import { CSV_ENCODINGS, type CsvEncoding } from '../../../shared/participants/csv-decode';
+import { mappedRow } from '../../../shared/participants/import-plan';
 import { matchStakeholderGroup } from '../../../shared/participants/stakeholder-names';
-import { useErrorText } from '../../hooks/use-error-text';
+import { useRosterImport } from './use-roster-import';
 import { ImportProblems } from './ImportProblems';
 import { FieldError } from '../common/FieldError';
 
@@ -31,41 +29,14 @@ const PREVIEW_ROWS = 8;
  * Import stays disabled while anything is wrong: a file is imported whole or not at all.
  */
 export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, onDone, onCancel }: ImportDialogProps) {
-  const commands = useCommands(doc);
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
-  const [encoding, setEncoding] = useState<CsvEncoding>('auto');
-  const [mappingChoice, setMapping] = useState<{ header: string; mapping: ColumnMapping } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { encoding, setEncoding, detected, read, table, mapping, setField, plan, canImport, submit, failure } = useRosterImport({ bytes, doc, people, groups, onDone });
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-
-  const detected = useMemo(() => detectEncoding(bytes), [bytes]);
-  const decoded = useMemo(() => decodeCsv(bytes, encoding), [bytes, encoding]);
-  const read = useMemo(() => readCsvTable(decoded.text), [decoded]);
-  const table = read.ok ? read.table : null;
-  const headerKey = table ? table.header.join('\u0000') : '';
-  // A new encoding may change the header: guess again unless the user mapped this very header.
-  const mapping = useMemo(
-    () => (table ? (mappingChoice?.header === headerKey ? mappingChoice.mapping : guessMapping(table.header)) : []),
-    [table, mappingChoice, headerKey],
-  );
-  const plan = useMemo(() => (table ? planImport(table, mapping, groups, people) : null), [table, mapping, groups, people]);
-  const canImport = plan !== null && plan.participants.length > 0;
-
-  const setField = (column: number, field: CsvField | 'ignore') =>
-    setMapping({ header: headerKey, mapping: mapping.map((current, index) => (index === column ? field : current)) });
-
-  const submit = () => {
-    if (!plan || !canImport) return;
-    const result = commands.roster.addMany(plan.participants, plan.newGroups);
-    if (!result.ok) return setFailure(errorText(result.error));
-    onDone(result.value.length);
-  };
 
   const previewGroup = (raw: string) => {
     if (raw === '') return t('participants.noGroup');

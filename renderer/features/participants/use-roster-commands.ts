@@ -1,7 +1,7 @@
 import { useCallback, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant, Table, UndoHistory, WorkshopDoc } from '../../../shared/model';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import { useToasts } from '../../state/toasts';
 import { useUndoToast } from '../common/use-command-feedback';
 import { useCommands } from '../roles/use-role';
@@ -23,6 +23,7 @@ interface RosterData {
  */
 export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people, tables, groupName, workshopTitle }: RosterData) {
   const { t, i18n } = useTranslation();
+  const host = useHost();
   const showToast = useToasts((state) => state.show);
   const undoToast = useUndoToast();
   const commands = useCommands(doc);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../hooks/use-store';
 import { useLive } from '../../hooks/use-live';
-import { openProjectorSession, type ProjectorSession } from './open-projector-session';
+import { openProjectorSession, type ProjectorSession } from '../../session/workshop-session';
 import { ProjectorAgenda } from './ProjectorAgenda';
 import { ProjectorBoard } from './ProjectorBoard';
 import { ProjectorJoin } from './ProjectorJoin';

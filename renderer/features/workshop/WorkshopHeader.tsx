@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { host } from '../../host';
+import { useHost } from '../../hooks/use-host';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { useUndoState } from '../../hooks/use-undo-state';
@@ -22,6 +22,7 @@ interface WorkshopHeaderProps {
 
 export function WorkshopHeader({ session, connection, onShowConnection }: WorkshopHeaderProps) {
   const { t } = useTranslation();
+  const host = useHost();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const meta = useLive(session.live, 'meta');

@@ -36,7 +36,9 @@ export function WorkshopScreen({ id }: { id: string }) {
   useEffect(() => {
     let cancelled = false;
     let opened: WorkshopSession | null = null;
-    openWorkshopSession(store, id).then(
+    // Aborted when the screen goes (or StrictMode unmounts it at once): that session never connects.
+    const abort = new AbortController();
+    openWorkshopSession(store, id, { network: { signal: abort.signal } }).then(
       (session) => {
         if (cancelled) return void session.close();
         opened = session;
@@ -49,6 +51,7 @@ export function WorkshopScreen({ id }: { id: string }) {
     );
     return () => {
       cancelled = true;
+      abort.abort();
       void opened?.close();
     };
     // errorText changes with the language; reopening the workshop for that would be wrong.

@@ -1,6 +1,7 @@
-import { encodeWorkshopState, newId } from '../../../shared/model';
-import { backupSizeRefusal, parseBackup, restoreBackup, type BackupError } from '../../../shared/model';
-import type { WorkshopStore } from '../../storage/workshop-store';
+import { encodeWorkshopState, newId } from '../../shared/model';
+import { backupSizeRefusal, backupTooBig, parseBackup, restoreBackup, type BackupError } from '../../shared/model';
+import type { HostApi } from '../../shared/host-api';
+import type { WorkshopStore } from '../storage/workshop-store';
 
 export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
 
@@ -33,4 +34,21 @@ export async function importBackupFile(store: WorkshopStore, file: Pick<Blob, 's
   const tooBig = backupSizeRefusal(file.size);
   if (tooBig) return { ok: false, error: tooBig };
   return importBackup(store, await file.text(), now);
+}
+
+/** What became of one file the app was opened with. */
+export type OpenedFileOutcome = { file: string } & ImportOutcome;
+
+/**
+ * Imports the `.plenum` files the desktop app was opened with (double-click, "Open with"), each
+ * as the import button would, and reports each as soon as it is done. A file over the size
+ * limit arrives unread, with its size; a host that cannot say (an error across the bridge) gives none.
+ */
+export async function importOpenedFiles(host: Pick<HostApi, 'file:takeOpened'>, store: WorkshopStore, report: (outcome: OpenedFileOutcome) => void, now = Date.now()): Promise<void> {
+  const opened = await host['file:takeOpened']();
+  if (!opened.ok) return;
+  for (const file of opened.value) {
+    const result: ImportOutcome = 'text' in file ? await importBackup(store, file.text, now) : { ok: false, error: backupTooBig(file.tooBig) };
+    report({ file: file.name, ...result });
+  }
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { CardColour, StakeholderGroup } from '../../../shared/model';
+import type { CardColour, StakeholderGroup } from '../../shared/model';
 
 /**
  * What this laptop puts on the next card of a board: who writes it (a table laptop is shared,
@@ -22,6 +22,8 @@ interface BoardPrefsState {
   set(boardKey: string, patch: Partial<EntryPrefs>): void;
 }
 
+const boardKey = (workshopId: string, boardId: string) => `${workshopId}/${boardId}`;
+
 export const useBoardPrefsStore = create<BoardPrefsState>()(
   persist(
     (set) => ({
@@ -34,8 +36,16 @@ export const useBoardPrefsStore = create<BoardPrefsState>()(
 
 /** The entry preferences of one board of one workshop, and a setter. */
 export function useEntryPrefs(workshopId: string, boardId: string): [EntryPrefs, (patch: Partial<EntryPrefs>) => void] {
-  const key = `${workshopId}/${boardId}`;
+  const key = boardKey(workshopId, boardId);
   const prefs = useBoardPrefsStore((state) => state.byBoard[key] ?? NO_PREFS);
   const setPrefs = useBoardPrefsStore((state) => state.set);
   return [prefs, (patch) => setPrefs(key, patch)];
+}
+
+/** Drops the preferences of every board of a workshop that is gone from this laptop. */
+export function forgetBoardPrefs(workshopId: string): void {
+  const prefix = boardKey(workshopId, '');
+  const byBoard = useBoardPrefsStore.getState().byBoard;
+  if (!Object.keys(byBoard).some((key) => key.startsWith(prefix))) return;
+  useBoardPrefsStore.setState({ byBoard: Object.fromEntries(Object.entries(byBoard).filter(([key]) => !key.startsWith(prefix))) });
 }

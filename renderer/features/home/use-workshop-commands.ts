@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/model';
+import { useStore } from '../../hooks/use-store';
+import { useErrorText } from '../../hooks/use-error-text';
+import { createWorkshop, duplicateWorkshop, renameWorkshop } from '../../session/workshop-library';
+import { navigate } from '../../state/route';
+import { useToasts } from '../../state/toasts';
+
+/**
+ * What the home screen does with a workshop. `onCreate` and `onRename` resolve to the message a
+ * form shows (null when done); the others report through a toast. `reload` reads the list again.
+ */
+export function useWorkshopCommands(reload: () => void) {
+  const { t, i18n } = useTranslation();
+  const store = useStore();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+
+  const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
+
+  const onCreate = async (title: string, date: string) => {
+    const result = await createWorkshop(store, title, i18n.language as Language, date);
+    if (!result.ok) return errorText(result.error);
+    navigate({ screen: 'workshop', id: result.value });
+    return null;
+  };
+
+  const onRename = async (id: string, title: string) => {
+    try {
+      const result = await renameWorkshop(store, id, title);
+      if (!result.ok) return errorText(result.error);
+      reload();
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  };
+
+  const onDuplicate = async (id: string, title: string) => {
+    try {
+      await duplicateWorkshop(store, id, t('home.copyOf', { title }));
+      reload();
+      showToast({ message: t('home.duplicated', { title }), tone: 'info' });
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  /** Deletes with an undo in the toast: the workshop stays on disk until it is purged. */
+  const onDelete = async (id: string, title: string) => {
+    try {
+      await store.markDeleted(id);
+      reload();
+      showToast(
+        {
+          message: t('home.deleted', { title }),
+          tone: 'info',
+          action: { label: t('common.undo'), run: () => void store.restoreWorkshop(id).then(reload, report) },
+        },
+        10_000,
+      );
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return { onCreate, onRename, onDuplicate, onDelete };
+}

@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from '../../hooks/use-store';
+import { useErrorText } from '../../hooks/use-error-text';
+import type { WorkshopList } from '../../storage/workshop-store';
+import { useToasts } from '../../state/toasts';
+
+/** The workshops on this laptop, filtered by `query`; `reload` reads them again after a change. */
+export function useWorkshopList(query: string) {
+  const store = useStore();
+  const errorText = useErrorText();
+  const showToast = useToasts((state) => state.show);
+  const [list, setList] = useState<WorkshopList | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((current) => current + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    store.listWorkshops().then(
+      (next) => current && setList(next),
+      (error: unknown) => current && showToast({ message: errorText(error), tone: 'error' }),
+    );
+    return () => {
+      current = false;
+    };
+    // errorText follows the language; a language switch need not reload the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, version, showToast]);
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    const rows = list?.workshops ?? [];
+    return needle ? rows.filter((row) => row.title.toLocaleLowerCase().includes(needle)) : rows;
+  }, [list, query]);
+
+  return { list, visible, reload };
+}

@@ -1,0 +1,63 @@
+import { rolesSnapshot, validTitle, type Language, type Result } from '../../shared/model';
+import { workshopCommands } from '../../shared/roles/commands';
+import { roleOf } from '../../shared/roles/permissions';
+import { forgetHostClock } from '../network/host-clock';
+import { forgetBoardPrefs } from '../state/board-prefs';
+import { laptopId } from '../storage/laptop-id';
+import type { WorkshopStore } from '../storage/workshop-store';
+import { createStoredWorkshop, editStoredWorkshop, readStoredWorkshop } from './workshop-session';
+
+/*
+ * The workshops on this laptop as the home screen handles them: create, rename, duplicate, and
+ * the purge of deleted ones. Opening one is workshop-session.ts.
+ */
+
+/** How long a deleted workshop can be brought back before it is purged at the next start. */
+export const DELETE_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export async function createWorkshop(
+  store: WorkshopStore,
+  rawTitle: string,
+  language: Language,
+  date: string,
+): Promise<Result<string>> {
+  const title = validTitle(rawTitle);
+  if (!title.ok) return title;
+  return { ok: true, value: await createStoredWorkshop(store, { title: title.value, language, date }) };
+}
+
+/** Renames through the document, so the new title syncs and lands in the minutes, then the index. */
+export async function renameWorkshop(store: WorkshopStore, id: string, rawTitle: string): Promise<Result<true>> {
+  const title = validTitle(rawTitle);
+  if (!title.ok) return title;
+  return editStoredWorkshop(store, id, (doc, row) => {
+    // A table laptop's copy is the room's: renaming it would rename the workshop for everyone.
+    const role = roleOf({ connection: row?.role ?? null, laptopId: laptopId(), moderators: rolesSnapshot(doc).moderators.map((entry) => entry.laptopId) });
+    const commands = workshopCommands(doc, { role: () => role, seat: () => ({ tableId: row?.tableId ?? null, plenaryOpen: false }) });
+    const result = commands.workshop.rename(title.value);
+    return result.ok ? { ok: true, value: true } : result;
+  });
+}
+
+/** A new workshop with the plan of `id` (agenda, venue, language) and none of its cards. */
+export async function duplicateWorkshop(store: WorkshopStore, id: string, title: string): Promise<string> {
+  const source = await readStoredWorkshop(store, id);
+  try {
+    return await createStoredWorkshop(store, { title, language: 'de', templateOf: source });
+  } finally {
+    source.destroy();
+  }
+}
+
+/**
+ * Removes the workshops deleted longer than DELETE_GRACE_MS ago, and with them what this laptop
+ * kept about them outside the store (the room clock, the board preferences). Resolves to their ids.
+ */
+export async function purgeDeletedWorkshops(store: WorkshopStore, now = Date.now()): Promise<string[]> {
+  const purged = await store.purgeDeletedWorkshops(now - DELETE_GRACE_MS);
+  for (const id of purged) {
+    forgetHostClock(id);
+    forgetBoardPrefs(id);
+  }
+  return purged;
+}
