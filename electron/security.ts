@@ -1,11 +1,10 @@
 import type { BrowserWindowConstructorOptions, Privileges, WebPreferences } from 'electron';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedUrl } from './services/app-origin';
+import type { WindowBounds } from './services/window-state';
 
 // Pure data and predicates: no runtime 'electron' import, so the tests read exactly what main.ts applies.
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'plenum';
-/** Fixed forever: every user's IndexedDB lives under this origin, and changing it orphans their data. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+// What the plain-Node services need too (the app's origin, its CSP, the trusted URL) lives in services/app-origin.ts.
+export { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedUrl, type WindowBounds };
 
 /**
  * Standard + secure gives the scheme an origin with storage and a secure context (IndexedDB, crypto.subtle);
@@ -14,32 +13,12 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_SCHEME_PRIVILEGES: Privileges = { standard: true, secure: true, supportFetchAPI: true };
 
 /**
- * Sent as a header with every app:// response. 'unsafe-inline' for styles only, because React writes inline
- * style attributes; ws:/wss: because LAN signaling runs on the moderator's laptop at an address known only at run time.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-/**
  * Chromium switches applied before the app is ready. Data, so a test can read what is switched.
  * WebRTC on venue networks without multicast cannot resolve mDNS candidates: peers need the real local IPs.
  */
 export const CHROMIUM_SWITCHES: readonly { readonly name: string; readonly value: string }[] = [
   { name: 'disable-features', value: 'WebRtcHideLocalIpsWithMdns' },
 ];
-
-/** Where a window may be placed; without x/y the window manager centres it. */
-export type WindowBounds = { x?: number; y?: number; width: number; height: number };
 
 function lockedWebPreferences(preloadPath: string, spellcheck: boolean): WebPreferences {
   return {
@@ -85,17 +64,6 @@ export function projectorWindowOptions(preloadPath: string, bounds: WindowBounds
     show: false,
     webPreferences: lockedWebPreferences(preloadPath, false),
   };
-}
-
-/** True only for a URL of the app itself (app://plenum/…), without credentials or port. */
-export function isTrustedUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) return false;
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.hostname === APP_HOST && !parsed.port;
-  } catch {
-    return false;
-  }
 }
 
 /** A window may only navigate to the app's single page; its routes live in the hash, which never triggers will-navigate. */

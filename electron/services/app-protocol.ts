@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY, isTrustedUrl } from '../security';
+import { CONTENT_SECURITY_POLICY, isTrustedUrl } from './app-origin';
 
 // Serves the built renderer (dist/renderer) under app://plenum/. Plain Node: Request and Response are Node's
 // fetch classes, which are also what Electron's protocol.handle passes and expects, so the tests run it as is.

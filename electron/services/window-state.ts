@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { WindowBounds } from '../security';
 import { writeFileAtomic } from './file-writer';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
@@ -18,6 +17,9 @@ export type WindowState = z.infer<typeof windowStateSchema>;
 
 /** No position: the window manager centres a first window on the primary display. */
 export const DEFAULT_WINDOW_STATE: WindowState = { bounds: { width: 1280, height: 800 }, maximized: false };
+
+/** Where a window may be placed; without x/y the window manager centres it. */
+export type WindowBounds = { x?: number; y?: number; width: number; height: number };
 
 /** A rectangle in screen coordinates (Electron's Rectangle has this shape). */
 export type Rect = { x: number; y: number; width: number; height: number };
