@@ -2,9 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url', 'worker_threads', 'dgram', 'stream', 'events', 'util'];
-const electronModules = ['electron', 'electron/*'];
+import plenumLayers from './eslint/layers.js';
 
 /** Model operations only the guarded commands (shared/roles/commands.ts) call for the features. */
 const guardedOperations = [
@@ -15,12 +13,114 @@ const guardedOperations = [
   'addParticipant', 'addParticipants', 'updateParticipant', 'removeParticipant', 'restoreParticipant', 'assignTables',
   'addStakeholderGroup', 'renameStakeholderGroup', 'removeStakeholderGroup', 'restoreStakeholderGroup',
   'promoteLaptop', 'demoteLaptop', 'setPlenaryOpen', 'addCard',
+  'parkQuestion', 'updateParkedText', 'setParkedTakenUp', 'removeParkedQuestion', 'restoreParkedQuestion',
 ];
 
-/** Layer rules: shared/ runs anywhere, renderer/ runs in a browser, only electron/ may touch Node and Electron. */
-const forbid = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
-});
+/*
+ * The layers: what each folder may import, packages included (docs/layers.md draws the same table).
+ * A folder always imports its own files; anything not listed is refused, with the layer's reason where
+ * it names one. One rule configured once for every file (eslint/layers.js): a later block cannot replace it.
+ */
+const nodeOnly = ['node:*', 'electron', 'ws', 'bonjour-service', 'playwright-core'];
+const yjsFamily = ['yjs', 'y-*', 'lib0'];
+const shared = ['shared/*', 'shared/model'];
+const renderer = ['renderer/hooks', 'renderer/state', 'renderer/session', 'renderer/network', 'renderer/storage', 'renderer/host', 'renderer/i18n'];
+
+const inBrowser = { packages: nodeOnly, why: 'renderer/ runs in a browser and in the sandboxed window: no Node or Electron; reach the host through shared/host-api.ts.' };
+const onlyModelTouchesYjs = { packages: yjsFamily, why: 'only shared/model touches Yjs documents (renderer/network speaks their wire protocol); call its operations and read snapshots.' };
+const notBackUp = { folders: ['renderer/app', 'renderer'], why: 'renderer/app composes the features and main.tsx starts it all; importing them runs back up the layers.' };
+const sharedRunsAnywhere = { folders: ['renderer*', 'electron*'], why: 'shared/ runs in main, renderer and tests alike: it may not reach into renderer/ or electron/.' };
+
+const layers = {
+  'shared/model': {
+    packages: ['yjs', 'zod', 'fractional-indexing', '@noble/hashes'],
+    folders: [],
+    because: [
+      { packages: ['*'], why: 'shared/model is the innermost layer and runs anywhere: no UI, state, i18n, storage, Node or Electron packages (only yjs, zod, fractional-indexing, @noble/hashes).' },
+      { folders: ['*'], why: 'shared/model is the innermost layer: it imports nothing of Plenum outside itself.' },
+    ],
+  },
+  // Every other folder of shared/ (protocol, minutes, participants, roles…) and its own files (host-api.ts).
+  'shared/*': {
+    packages: ['zod', 'papaparse', 'docx', 'pdf-lib'],
+    folders: ['shared/model'],
+    because: [
+      { packages: nodeOnly, why: 'shared/ runs in main, renderer and tests alike: no Node or Electron.' },
+      { packages: yjsFamily, why: 'only shared/model touches Yjs documents; use its index.' },
+      { packages: ['react', 'react-*', 'i18next', 'zustand', 'dexie', '@dnd-kit/*'], why: 'shared/ has no UI, state or storage: those live in renderer/.' },
+      sharedRunsAnywhere,
+    ],
+  },
+  // main.tsx: starts storage, i18n and the app.
+  renderer: {
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', '@fontsource-variable/*'],
+    folders: ['renderer/app', 'renderer/features', ...renderer, ...shared],
+    because: [inBrowser, onlyModelTouchesYjs],
+  },
+  'renderer/app': {
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'zustand'],
+    folders: ['renderer/features', ...renderer, ...shared],
+    because: [inBrowser, onlyModelTouchesYjs],
+  },
+  'renderer/features': {
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'zustand', '@dnd-kit/*', 'qrcode'],
+    folders: [...renderer, ...shared],
+    because: [inBrowser, onlyModelTouchesYjs, notBackUp, { packages: ['dexie'], why: 'storage lives in renderer/storage.' }],
+  },
+  'renderer/hooks': {
+    packages: ['react', 'i18next', 'react-i18next', 'zustand'],
+    folders: ['renderer/state', 'renderer/session', 'renderer/network', 'renderer/storage', 'renderer/host', 'renderer/i18n', ...shared],
+    because: [inBrowser, onlyModelTouchesYjs, { folders: ['renderer/features', 'renderer/app', 'renderer'], why: 'hooks serve the features; they do not import them.' }],
+  },
+  'renderer/state': {
+    packages: ['react', 'zustand'],
+    folders: [...shared],
+    because: [inBrowser, onlyModelTouchesYjs],
+  },
+  // The workshop session owns its connection (session → network). The one import the other way, the type
+  // WorkshopSession in network/connection.ts, goes when the session/network split of issue 13 lands.
+  'renderer/session': {
+    packages: ['zod'],
+    folders: ['renderer/network', 'renderer/storage', 'renderer/host', ...shared],
+    because: [inBrowser, { packages: yjsFamily, why: 'only shared/model touches Yjs documents: the session holds a WorkshopDoc from its index.' }, { folders: ['renderer/*', 'renderer'], why: 'the session knows no UI.' }],
+  },
+  'renderer/network': {
+    packages: ['yjs', 'y-webrtc', 'y-protocols', 'lib0', 'zod'],
+    folders: ['renderer/storage', 'renderer/host', ...shared],
+    because: [inBrowser, { folders: ['renderer/*', 'renderer'], why: 'the network knows no UI.' }],
+  },
+  'renderer/storage': {
+    packages: ['dexie', 'zod'],
+    folders: [...shared],
+    because: [inBrowser, onlyModelTouchesYjs, { folders: ['renderer/*', 'renderer'], why: 'storage is the bottom of renderer/: it imports only shared/.' }],
+  },
+  'renderer/host': {
+    packages: [],
+    folders: [...shared],
+    because: [inBrowser],
+  },
+  'renderer/i18n': {
+    packages: ['i18next', 'react-i18next'],
+    folders: [],
+    because: [inBrowser],
+  },
+  // The Electron shell: windows, IPC, security; it wires the services up.
+  electron: {
+    packages: ['electron', 'node:*', 'zod'],
+    folders: ['electron/services', ...shared],
+    because: [{ folders: ['renderer*'], why: 'the shell talks to renderer/ only over IPC (shared/host-api.ts).' }],
+  },
+  // Plain Node, run by the CLIs and the tests without Electron. find-browser.mjs is plain Node too (the PDF printer's Chromium).
+  'electron/services': {
+    packages: ['node:*', 'zod', 'ws', 'bonjour-service', 'playwright-core'],
+    folders: [...shared, 'scripts/find-browser.mjs'],
+    because: [
+      { packages: ['electron'], why: "electron/services is plain Node, run by the CLIs and the tests without Electron: the shell passes in what a service needs." },
+      { folders: ['electron'], why: "electron/services is plain Node: it may not import the shell's files; move what it needs into electron/services." },
+      { folders: ['renderer*'], why: 'services run in Node; renderer/ runs in a browser.' },
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
@@ -35,46 +135,47 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    languageOptions: { globals: { ...globals['shared-node-browser'] } },
-    rules: forbid(
-      [...nodeBuiltins, ...electronModules, 'react', 'react-dom', 'react/*', 'react-dom/*', 'dexie', 'zustand', 'i18next', 'react-i18next'],
-      'shared/ runs in main, renderer and tests alike: no Node, Electron, React, DOM or storage imports.',
-    ),
+    plugins: { plenum: plenumLayers },
+    rules: {
+      'plenum/layers': [
+        'error',
+        {
+          layers,
+          indexOnly: 'shared/model',
+          // Unit tests of the model's internals (order keys, the roots of a document), which its index does not export.
+          deepImportsAllowedIn: ['tests/unit/model-order.test.ts', 'tests/unit/model-capture.test.ts'],
+        },
+      ],
+    },
   },
   {
-    files: ['shared/model/**/*.ts'],
-    rules: forbid(
-      [...nodeBuiltins, ...electronModules, 'react', 'react-dom', 'dexie', '../minutes', '../minutes/*', '../protocol/*'],
-      'shared/model is the innermost layer: it imports nothing of Plenum outside itself.',
-    ),
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      // typescript-eslint turns no-undef off (tsc checks names), and tsconfig's DOM and Node types make these pass tsc.
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'shared/ runs in main, renderer and tests alike: no window (pass in what the code needs).' },
+        { name: 'document', message: 'shared/ runs in main, renderer and tests alike: no DOM document.' },
+        { name: 'process', message: 'shared/ runs in the browser too: no Node process (pass in what the code needs).' },
+        { name: 'Buffer', message: 'shared/ runs in the browser too: no Node Buffer (use Uint8Array, TextEncoder).' },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...forbid([...nodeBuiltins, ...electronModules], 'renderer/ runs in a browser too: reach the host through shared/host-api.ts.'),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/session/**', 'renderer/network/**', 'renderer/storage/**'],
-    rules: forbid(
-      [...nodeBuiltins, ...electronModules, 'yjs', 'y-*'],
-      'Only shared/model touches Yjs; components call its operations and read snapshots.',
-    ),
-  },
-  {
-    // Repeats the rule above (a later block replaces a rule's options) and adds the roles' guard.
+    // The only no-restricted-imports of the config: no other block can replace it for these files.
     files: ['renderer/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, ...electronModules, 'yjs', 'y-*'], message: 'Only shared/model touches Yjs; components call its operations and read snapshots.' },
             {
               group: ['**/shared/model', '**/shared/model/*'],
               importNames: guardedOperations,

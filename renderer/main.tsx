@@ -11,7 +11,7 @@ import { detectHost } from './host';
 import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
-import { purgeDeletedWorkshops } from './session/workshop-library';
+import { forgetDeletedWorkshops } from './app/forget-deleted';
 
 /**
  * Start-up: language first (every message after this is translated), then the local store.
@@ -36,7 +36,7 @@ async function start(): Promise<void> {
     );
     return;
   }
-  void purgeDeletedWorkshops(store).catch(() => undefined);
+  void forgetDeletedWorkshops(store).catch(() => undefined);
   root.render(
     <StrictMode>
       <ErrorBoundary area="app" size="screen">

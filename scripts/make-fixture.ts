@@ -19,11 +19,13 @@ import {
   castVote,
   closeVoteRound,
   createWorkshopDoc,
+  exportBackup,
   groupCards,
   initWorkshop,
   moveCardToGroup,
   openVoteRound,
   PLENARY_BOARD_ID,
+  restoreBackup,
   showTableInPlenary,
   updateMeta,
   workshopSnapshot,
@@ -31,7 +33,6 @@ import {
   type StakeholderGroup,
   type WorkshopDoc,
 } from '../shared/model';
-import { exportBackup, restoreBackup } from '../shared/model/backup';
 
 /** 14:00 in Berlin on the day (13:00 UTC). */
 const DAY_START = Date.UTC(2023, 11, 6, 13, 0);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKUP_MAX_BYTES } from './model/backup-size';
+import { BACKUP_MAX_BYTES } from './model';
 import { clockOffset } from './protocol/clock';
 import type { Result } from './model';
 

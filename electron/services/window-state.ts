@@ -20,6 +20,7 @@ export type WindowBounds = WindowState['bounds'];
 /** No position: the window manager centres a first window on the primary display. */
 export const DEFAULT_WINDOW_STATE: WindowState = { bounds: { width: 1280, height: 800 }, maximized: false };
 
+
 /** A rectangle in screen coordinates (Electron's Rectangle has this shape). */
 export type Rect = { x: number; y: number; width: number; height: number };
 /** The part of Electron's Display used here. */

@@ -2,7 +2,6 @@ import { rolesSnapshot, validTitle, type Language, type Result } from '../../sha
 import { workshopCommands } from '../../shared/roles/commands';
 import { roleOf } from '../../shared/roles/permissions';
 import { forgetHostClock } from '../network/host-clock';
-import { forgetBoardPrefs } from '../state/board-prefs';
 import { laptopId } from '../storage/laptop-id';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { createStoredWorkshop, editStoredWorkshop, readStoredWorkshop } from './workshop-session';
@@ -50,14 +49,14 @@ export async function duplicateWorkshop(store: WorkshopStore, id: string, title:
 }
 
 /**
- * Removes the workshops deleted longer than DELETE_GRACE_MS ago, and with them what this laptop
- * kept about them outside the store (the room clock, the board preferences). Resolves to their ids.
+ * Removes the workshops deleted longer than DELETE_GRACE_MS ago, and with them the room clock
+ * this laptop kept for them. Resolves to their ids; what the UI remembers of them (the board
+ * preferences) the app forgets (renderer/app/forget-deleted.ts): the session knows no UI state.
  */
 export async function purgeDeletedWorkshops(store: WorkshopStore, now = Date.now()): Promise<string[]> {
   const purged = await store.purgeDeletedWorkshops(now - DELETE_GRACE_MS);
   for (const id of purged) {
     forgetHostClock(id);
-    forgetBoardPrefs(id);
   }
   return purged;
 }

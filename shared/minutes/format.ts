@@ -1,4 +1,4 @@
-import { isoDateMs, isTimestamp } from '../model/time';
+import { isoDateMs, isTimestamp } from '../model';
 
 export { isoDateMs };
 

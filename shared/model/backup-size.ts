@@ -3,7 +3,6 @@
  * limit leaves room for eight times that. Far above it, reading and parsing alone take many
  * seconds and gigabytes (a 230 MB file: 9.6 s and 3.6 GB in the app) before anything could be
  * refused, so every way in (import button, a double-clicked file, the CLI) checks the size first.
- * A module of its own so the Electron main process can use it without the backup code.
  */
 export const BACKUP_MAX_MB = 50;
 export const BACKUP_MAX_BYTES = BACKUP_MAX_MB * 1024 * 1024;

@@ -10,7 +10,7 @@ export * from './cards';
 export * from './participants';
 export * from './stakeholder-groups';
 export * from './snapshot';
-export { perArea, type AreaDefinition } from './areas';
+export { AREA_NAMES, AREAS, perArea, type Area, type AreaDefinition } from './areas';
 export * from './live';
 export * from './undo';
 export * from './updates';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { PROJECTOR_VIEWS, ROOT, SCHEMA_VERSION, type ProjectorView } from '../../shared/model/schema';
+import { PROJECTOR_VIEWS, ROOT, SCHEMA_VERSION, type ProjectorView } from '../../shared/model';
 import { deriveSeed, seededRandom } from '../support/prng';
 import { writeJunk, writeTimeJunk } from '../support/junk';
 import { expect, test } from './fixtures';

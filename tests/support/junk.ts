@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ROOT } from '../../shared/model/schema';
+import { ROOT } from '../../shared/model';
 import { pick } from './prng';
 
 /*

@@ -15,7 +15,7 @@ import { WebSocket } from 'ws';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ROOT } from '../../shared/model/schema';
+import { ROOT } from '../../shared/model';
 
 const { values } = parseArgs({
   options: { signaling: { type: 'string' }, room: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAgendaItem, agendaSnapshot, moveAgendaItem, updateAgendaItem } from '../../shared/model';
-import { ROOT } from '../../shared/model/schema';
+import { addAgendaItem, agendaSnapshot, moveAgendaItem, ROOT, updateAgendaItem } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { deriveSeed } from '../support/prng';

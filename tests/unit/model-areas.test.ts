@@ -13,7 +13,7 @@ import {
   workshopSnapshot,
   type WorkshopDoc,
 } from '../../shared/model';
-import { AREA_NAMES, AREAS } from '../../shared/model/areas';
+import { AREA_NAMES, AREAS } from '../../shared/model';
 import { seedDaySnapshot } from '../support/seed-day';
 import { newWorkshop } from '../support/workshop';
 

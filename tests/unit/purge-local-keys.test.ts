@@ -18,7 +18,8 @@ describe('purging deleted workshops', () => {
     vi.stubGlobal('window', { localStorage: storage, addEventListener: () => undefined });
     const { WorkshopStore } = await import('../../renderer/storage/workshop-store');
     const { createStoredWorkshop } = await import('../../renderer/session/workshop-session');
-    const { DELETE_GRACE_MS, purgeDeletedWorkshops } = await import('../../renderer/session/workshop-library');
+    const { DELETE_GRACE_MS } = await import('../../renderer/session/workshop-library');
+    const { forgetDeletedWorkshops } = await import('../../renderer/app/forget-deleted');
     const { setHostClock } = await import('../../renderer/network/host-clock');
     const { useBoardPrefsStore } = await import('../../renderer/state/board-prefs');
 
@@ -32,7 +33,7 @@ describe('purging deleted workshops', () => {
     }
     await store.markDeleted(gone, 2000);
 
-    expect(await purgeDeletedWorkshops(store, 2000 + DELETE_GRACE_MS)).toEqual([gone]);
+    expect(await forgetDeletedWorkshops(store, 2000 + DELETE_GRACE_MS)).toEqual([gone]);
 
     expect((await store.listWorkshops()).workshops.map((row) => row.id)).toEqual([kept]);
     expect(storage.getItem(`plenum.hostClock.${gone}`)).toBeNull();
@@ -49,7 +50,8 @@ describe('purging deleted workshops', () => {
     vi.stubGlobal('localStorage', storage);
     const { WorkshopStore } = await import('../../renderer/storage/workshop-store');
     const { createStoredWorkshop } = await import('../../renderer/session/workshop-session');
-    const { DELETE_GRACE_MS, purgeDeletedWorkshops } = await import('../../renderer/session/workshop-library');
+    const { DELETE_GRACE_MS } = await import('../../renderer/session/workshop-library');
+    const { forgetDeletedWorkshops } = await import('../../renderer/app/forget-deleted');
     const { setHostClock } = await import('../../renderer/network/host-clock');
 
     const store = await WorkshopStore.open(`purge-${crypto.randomUUID()}`);
@@ -57,7 +59,7 @@ describe('purging deleted workshops', () => {
     setHostClock(id, { offsetMs: 120, roundTripMs: 4 });
     await store.markDeleted(id, 2000);
 
-    expect(await purgeDeletedWorkshops(store, 2000 + DELETE_GRACE_MS - 1)).toEqual([]);
+    expect(await forgetDeletedWorkshops(store, 2000 + DELETE_GRACE_MS - 1)).toEqual([]);
     expect(storage.getItem(`plenum.hostClock.${id}`)).not.toBeNull();
   });
 });
