@@ -59,8 +59,11 @@ export class WorkshopOpenError extends Error {
 /** Loads a workshop from the store and keeps it saved (and, asked to, connected) while it is open. */
 export async function openWorkshopSession(store: WorkshopStore, id: string, options: OpenOptions = {}): Promise<WorkshopSession> {
   const { doc, stored, row } = await loadWorkshop(store, id, options.network !== undefined);
-  // The saver folds the loaded log into one state a moment after the workshop is on screen.
-  return bindSession(store, id, doc, stored, options.network ? connectWorkshop(store, { id, doc }, row, options.network) : null);
+  const { network } = options;
+  // The saver folds the loaded log into one state a moment after the workshop is on screen. The
+  // connection starts last, once the saver listens: an edit is always handed to the saver before
+  // the network sees it (docs/flows.md).
+  return bindSession(store, id, doc, stored, network ? () => connectWorkshop(store, { id, doc }, row, network) : null);
 }
 
 /**
@@ -120,12 +123,13 @@ async function loadWorkshop(store: WorkshopStore, id: string, withConnection: bo
   return { doc, stored, row };
 }
 
-function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog, connection: ConnectionController | null): WorkshopSession {
+function bindSession(store: WorkshopStore, id: string, doc: WorkshopDoc, loaded: LoadedLog, connect: (() => ConnectionController) | null): WorkshopSession {
   const live = liveWorkshop(doc);
   const undo = createUndoHistory(doc);
   const saver = saveWorkshop(store, id, doc, loaded);
   // The projector window follows this one (renderer/session/window-sync.ts).
   const stopWindowSync = syncWindows(doc, id);
+  const connection = connect ? connect() : null;
   return {
     id,
     doc,

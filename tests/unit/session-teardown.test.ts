@@ -78,7 +78,7 @@ describe('tearing a connection down', () => {
 });
 
 describe('a connection controller that is no longer wanted', () => {
-  it('never connects when it was aborted before the connection record was read (React StrictMode mounts twice)', async () => {
+  it('never connects when it was aborted before it reached the network (React StrictMode mounts twice)', async () => {
     const row: ConnectionRow = { workshopId: 'w1', role: 'table', secret: 'K7QF2MXD9PAW', signaling: ['ws://127.0.0.1:1'], name: 'Tisch 1', tableId: null, updatedAt: 0 };
     // The session reads the connection record when it opens, and owns the connection from then on.
     const store = await WorkshopStore.open(`teardown-${crypto.randomUUID()}`);
@@ -123,6 +123,23 @@ describe('a workshop session opened with the network', () => {
     expect(destroy).not.toHaveBeenCalled();
     await session.close();
     expect(destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts the network only once the saver listens: what arrives the moment it connects is saved', async () => {
+    const store = await joinedStore();
+    const fake = { subscribe: () => () => undefined, destroy: () => undefined } as unknown as PeerSync;
+    // A peer's update applied as peer sync starts, before it even resolves.
+    const startSync = vi.fn(async ({ doc }: { doc: Y.Doc }) => {
+      doc.getMap('meta').set('title', 'Vom Nachbarn');
+      return fake;
+    });
+    const before = await store.countUpdates('w2');
+    const session = await openWorkshopSession(store, 'w2', { network: { start: startSync } });
+    await session.connection?.started;
+    await session.saver.flush();
+    expect(startSync).toHaveBeenCalledTimes(1);
+    expect(await store.countUpdates('w2')).toBe(before + 1);
+    await session.close();
   });
 
   it('stays off the network when opened without it', async () => {
