@@ -77,8 +77,7 @@ const layers = {
     folders: [...shared],
     because: [inBrowser, onlyModelTouchesYjs],
   },
-  // The workshop session owns its connection (session → network). The one import the other way, the type
-  // WorkshopSession in network/connection.ts, goes when the session/network split of issue 13 lands.
+  // The workshop session owns its connection (session → network); the network never imports the session.
   'renderer/session': {
     packages: ['zod'],
     folders: ['renderer/network', 'renderer/storage', 'renderer/host', ...shared],

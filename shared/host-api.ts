@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { BACKUP_MAX_BYTES } from './model';
 import { clockOffset } from './protocol/clock';
-import type { Result } from './model';
+import { BACKUP_MAX_BYTES, type Result } from './model';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);

@@ -1,8 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LANGUAGES, type Language } from '../../shared/model';
-import { backupSizeRefusal, parseBackup, type BackupError } from '../../shared/model';
+import { backupSizeRefusal, LANGUAGES, parseBackup, type BackupError, type Language } from '../../shared/model';
 import { buildMinutes, MINUTES_FORMATS, minutesFileName, renderHtml, renderMinutes, type MinutesFormat } from '../../shared/minutes';
 import { htmlToPdf } from './minutes-pdf';
 

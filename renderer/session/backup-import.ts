@@ -1,5 +1,4 @@
-import { encodeWorkshopState, newId } from '../../shared/model';
-import { backupSizeRefusal, backupTooBig, parseBackup, restoreBackup, type BackupError } from '../../shared/model';
+import { backupSizeRefusal, backupTooBig, encodeWorkshopState, newId, parseBackup, restoreBackup, type BackupError } from '../../shared/model';
 import type { HostApi } from '../../shared/host-api';
 import type { WorkshopStore } from '../storage/workshop-store';
 

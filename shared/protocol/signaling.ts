@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../model';
 import { TIME_MESSAGE, timeReply, timeRequest } from './clock';
 
 /*
@@ -51,17 +52,18 @@ export const hostResult = z.discriminatedUnion('ok', [
   z.object({ type: z.literal(PLENUM_MESSAGE.hostResult), ok: z.literal(true) }),
   z.object({ type: z.literal(PLENUM_MESSAGE.hostResult), ok: z.literal(false), reason: hostRefusal }),
 ]);
-export type HostResult = z.infer<typeof hostResult>;
+export type HostResultMessage = z.infer<typeof hostResult>;
 
 /**
  * The answer to a join check: the room, or no room (a wrong code), or `rate-limited`. Read
  * leniently: any `ok: false` without a known reason is a wrong code.
  */
 export const joinResult = z.discriminatedUnion('ok', [
-  z.object({ type: z.literal(PLENUM_MESSAGE.joinResult), ok: z.literal(true), room: z.string() }),
+  // The room becomes this laptop's workshop id (a database key): only an id is one.
+  z.object({ type: z.literal(PLENUM_MESSAGE.joinResult), ok: z.literal(true), room: z.string().regex(ID_PATTERN) }),
   z.object({ type: z.literal(PLENUM_MESSAGE.joinResult), ok: z.literal(false), reason: z.literal('rate-limited').optional().catch(undefined) }),
 ]);
-export type JoinResult = z.infer<typeof joinResult>;
+export type JoinResultMessage = z.infer<typeof joinResult>;
 
 /** Every Plenum message a laptop sends to the server. */
 export const plenumRequest = z.discriminatedUnion('type', [hostRequest, joinCheckRequest, timeRequest]);
@@ -85,12 +87,12 @@ export const signalingRequest = z.discriminatedUnion('type', [
 export type SignalingRequest = z.infer<typeof signalingRequest>;
 
 /** The answer to a host registration, as the server writes it (key order is the wire format). */
-export function hostResultMessage(refusal: HostRefusal | null): HostResult {
+export function hostResultMessage(refusal: HostRefusal | null): HostResultMessage {
   return refusal === null ? { type: PLENUM_MESSAGE.hostResult, ok: true } : { type: PLENUM_MESSAGE.hostResult, ok: false, reason: refusal };
 }
 
 /** The answer to a join check: the room its verifier opens, none, or a refusal to check. */
-export function joinResultMessage(answer: { room: string } | { room: undefined } | 'rate-limited'): JoinResult {
+export function joinResultMessage(answer: { room: string } | { room: undefined } | 'rate-limited'): JoinResultMessage {
   if (answer === 'rate-limited') return { type: PLENUM_MESSAGE.joinResult, ok: false, reason: 'rate-limited' };
   return answer.room === undefined ? { type: PLENUM_MESSAGE.joinResult, ok: false } : { type: PLENUM_MESSAGE.joinResult, ok: true, room: answer.room };
 }

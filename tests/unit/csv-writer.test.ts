@@ -7,6 +7,10 @@ describe('the one CSV writer', () => {
     expect(csvFile([['a', 'b;c']], ',')).toBe('\uFEFFa,b;c\r\n');
   });
 
+  it('quotes a cell with a space at either end, so a spreadsheet keeps it (the roster always did; the minutes since this writer)', () => {
+    expect(csvFile([[' Kyjiw', 'Lwiw ', 'Odesa']], ';')).toBe('\uFEFF" Kyjiw";"Lwiw ";Odesa\r\n');
+  });
+
   it('defuses every cell a spreadsheet would run as a formula, a multi-line one included', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(defuseFormula(`${start}1`)).toBe(`'${start}1`);
     expect(defuseFormula('1=1')).toBe('1=1');

@@ -49,6 +49,8 @@ describe('the signaling messages', () => {
     expect(hostResult.parse(hostResultMessage('too-many-rooms'))).toEqual({ type: 'plenum-host-result', ok: false, reason: 'too-many-rooms' });
     expect(plenumReply.parse(joinResultMessage({ room: 'w' }))).toEqual({ type: 'plenum-join-result', ok: true, room: 'w' });
     expect(joinResult.parse({ type: 'plenum-join-result', ok: false, reason: 'something-new' })).toEqual({ type: 'plenum-join-result', ok: false, reason: undefined });
+    // A room that is not an id would become a database key on the table laptop: no answer at all.
+    for (const room of ['', '../w', 'w'.repeat(201), 'raum 1']) expect(joinResult.safeParse({ type: 'plenum-join-result', ok: true, room }).success).toBe(false);
     expect(plenumReply.parse({ type: 'plenum-time', id: 1, now: 1_700_000_000_000 })).toEqual({ type: 'plenum-time', id: 1, now: 1_700_000_000_000 });
   });
 });

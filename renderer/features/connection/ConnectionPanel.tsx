@@ -129,7 +129,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
         {needsServer && (
           <label className="field grow">
             <span>{t('connection.serverLabel')}</span>
-            <input value={server} onChange={(event) => setServer(event.target.value)} placeholder="ws://192.168.1.10:4444" data-testid="host-server" />
+            <input value={server} onChange={(event) => setServer(event.target.value)} placeholder={`ws://192.168.1.10:${DEFAULT_SIGNALING_PORT}`} data-testid="host-server" />
           </label>
         )}
         <button type="submit" className="primary" disabled={busy} data-testid="host-start">

@@ -1,6 +1,5 @@
 import type { HostApi } from '../../../shared/host-api';
-import { newId, type WorkshopDoc } from '../../../shared/model';
-import { backupSizeRefusal, exportBackup, BACKUP_EXTENSION } from '../../../shared/model';
+import { BACKUP_EXTENSION, backupSizeRefusal, exportBackup, newId, type WorkshopDoc } from '../../../shared/model';
 import {
   buildEml,
   FORMAT_FILES,

@@ -1,45 +1,23 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLENARY_BOARD_ID, type ParkedQuestion, type Result } from '../../../shared/model';
+import { PLENARY_BOARD_ID } from '../../../shared/model';
 import { canWriteOn } from '../../../shared/roles/permissions';
-import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
-import { useToasts } from '../../state/toasts';
 import { FieldError } from '../common/FieldError';
-import { InlineText } from '../participants/InlineText';
-import { useCan, useCommands, useRole, useSeat } from '../roles/use-role';
+import { InlineText } from '../common/InlineText';
+import { useCan, useRole, useSeat } from '../roles/use-role';
+import { useParkingLotCommands } from './use-parking-lot-commands';
 import './parking-lot.css';
 
 /** The parking lot next to the plenary's board: questions the room takes up later. */
 export function ParkingLotPanel({ session }: { session: WorkshopSession }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const showToast = useToasts((state) => state.show);
-  const commands = useCommands(session.doc).parkingLot;
+  const { form, add, edit, setTakenUp, remove } = useParkingLotCommands(session.doc);
   const questions = useLive(session.live, 'parkingLot');
   // Parking follows the plenary's board: the moderator, and the tables while it is open.
   const canWrite = canWriteOn(useRole(), { id: PLENARY_BOARD_ID, kind: 'plenary' }, useSeat());
   const canManage = useCan('parkingLot.manage');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const open = questions.filter((question) => !question.takenUp).length;
-
-  const report = (result: Result<unknown>) => {
-    if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
-  };
-  const add = () => {
-    if (text.trim() === '') return;
-    const result = commands.add({ text });
-    if (!result.ok) return setError(errorText(result.error));
-    setText('');
-    setError(null);
-  };
-  const remove = (question: ParkedQuestion) => {
-    const result = commands.remove(question.id);
-    if (!result.ok) return report(result);
-    showToast({ message: t('parkingLot.removed'), tone: 'info', action: { label: t('common.undo'), run: () => report(commands.restore(question)) } });
-  };
 
   return (
     <section className="panel parking-lot-panel" aria-labelledby="parking-lot-heading" data-testid="parking-lot">
@@ -57,11 +35,11 @@ export function ParkingLotPanel({ session }: { session: WorkshopSession }) {
             add();
           }}
         >
-          <input value={text} onChange={(event) => setText(event.target.value)} placeholder={t('parkingLot.placeholder')} aria-label={t('parkingLot.newLabel')} data-testid="parking-lot-new" />
-          <button type="submit" disabled={text.trim() === ''} data-testid="parking-lot-add">
+          <input value={form.text} onChange={(event) => form.setText(event.target.value)} placeholder={t('parkingLot.placeholder')} aria-label={t('parkingLot.newLabel')} data-testid="parking-lot-new" />
+          <button type="submit" disabled={form.text.trim() === ''} data-testid="parking-lot-add">
             {t('parkingLot.add')}
           </button>
-          <FieldError message={error} />
+          <FieldError message={form.error} />
         </form>
       ) : (
         <p className="muted">{t('parkingLot.readOnly')}</p>
@@ -76,7 +54,7 @@ export function ParkingLotPanel({ session }: { session: WorkshopSession }) {
                 type="checkbox"
                 checked={question.takenUp}
                 disabled={!canManage}
-                onChange={(event) => report(commands.takenUp(question.id, event.target.checked))}
+                onChange={(event) => setTakenUp(question, event.target.checked)}
                 aria-label={t('parkingLot.takenUp', { text: question.text })}
                 title={canManage ? t('parkingLot.takenUpHint') : t('parkingLot.moderatorOnly')}
                 data-testid="parking-lot-taken-up"
@@ -85,10 +63,7 @@ export function ParkingLotPanel({ session }: { session: WorkshopSession }) {
                 <InlineText
                   value={question.text}
                   label={t('parkingLot.edit')}
-                  onCommit={(value) => {
-                    const result = commands.edit(question.id, value);
-                    return result.ok ? null : errorText(result.error);
-                  }}
+                  onCommit={(value) => edit(question, value)}
                   testId="parking-lot-text"
                 />
               ) : (

@@ -4,7 +4,7 @@ import { type Participant, type ParticipantInput, type StakeholderGroupEntry, ty
 import { useCommands } from '../roles/use-role';
 import { isEmailOrEmpty } from '../../../shared/participants/email';
 import { useErrorText } from '../../hooks/use-error-text';
-import { InlineText } from './InlineText';
+import { InlineText } from '../common/InlineText';
 
 interface ParticipantRowProps {
   person: Participant;

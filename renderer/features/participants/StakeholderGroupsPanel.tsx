@@ -8,7 +8,7 @@ import {
 import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
-import { InlineText } from './InlineText';
+import { InlineText } from '../common/InlineText';
 import { FieldError } from '../common/FieldError';
 
 interface StakeholderGroupsPanelProps {
