@@ -72,10 +72,11 @@ export interface FuzzProgress {
 export interface FuzzHooks {
   /** Where a run of the same tag stopped when the process crashed. */
   resume?: FuzzProgress;
-  /** Called synchronously after each operation, before the pause. */
-  onStep?: (progress: FuzzProgress) => void;
-  /** Called synchronously before each operation. */
-  beforeStep?: () => void;
+  /**
+   * Does one operation (`work`, which returns the progress after it) so that its changes and its
+   * progress are kept together (store.ts `step`); without it, the operation just runs.
+   */
+  step?: (work: () => FuzzProgress) => void;
 }
 
 export async function runFuzz(doc: WorkshopDoc, options: FuzzOptions, hooks: FuzzHooks = {}): Promise<FuzzLog> {
@@ -87,69 +88,73 @@ export async function runFuzz(doc: WorkshopDoc, options: FuzzOptions, hooks: Fuz
   const log: FuzzLog = hooks.resume?.log ?? { added: [], removed: [], edited: [], agendaAdded: [], agendaMoved: 0, agendaRenamed: 0, refused: 0, skipped: 0, errors: [], durationMs: 0 };
   const started = performance.now() - log.durationMs;
   for (let index = hooks.resume?.index ?? 0; index < options.ops; index += 1) {
-    hooks.beforeStep?.();
-    const label = `${options.name}/${options.tag}/${index}`;
-    const roll = random();
-    let op = 'none';
-    let context: unknown = null;
-    try {
-      if (roll < 0.4) {
-        const boards = boardsSnapshot(doc);
-        const board = boards[pick(random, boards.length)];
-        const written = text(random, label);
-        op = 'add-card';
-        context = board ? { board: board.id, cards: cardsSnapshot(doc).filter((card) => card.boardId === board.id).map(({ id, order }) => ({ id, order })) } : null;
-        if (!board) log.skipped += 1;
-        else {
-          const result = addCard(doc, { boardId: board.id, text: written });
-          if (result.ok) log.added.push({ id: result.value.id, text: written, board: board.id });
+    let delay = 0;
+    const work = (): FuzzProgress => {
+      const label = `${options.name}/${options.tag}/${index}`;
+      const roll = random();
+      let op = 'none';
+      let context: unknown = null;
+      try {
+        if (roll < 0.4) {
+          const boards = boardsSnapshot(doc);
+          const board = boards[pick(random, boards.length)];
+          const written = text(random, label);
+          op = 'add-card';
+          context = board ? { board: board.id, cards: cardsSnapshot(doc).filter((card) => card.boardId === board.id).map(({ id, order }) => ({ id, order })) } : null;
+          if (!board) log.skipped += 1;
+          else {
+            const result = addCard(doc, { boardId: board.id, text: written });
+            if (result.ok) log.added.push({ id: result.value.id, text: written, board: board.id });
+            else log.refused += 1;
+          }
+        } else if (roll < 0.6) {
+          const cards = cardsSnapshot(doc);
+          const card = cards[pick(random, cards.length)];
+          const written = text(random, `${label} edit`);
+          op = 'edit-card';
+          if (!card) log.skipped += 1;
+          else if (updateCardText(doc, card.id, written).ok) log.edited.push({ id: card.id, text: written });
+          else log.refused += 1;
+        } else if (roll < 0.7) {
+          const cards = cardsSnapshot(doc);
+          const card = cards[pick(random, cards.length)];
+          op = 'remove-card';
+          if (!card) log.skipped += 1;
+          else if (removeCard(doc, card.id).ok) log.removed.push(card.id);
+          else log.refused += 1;
+        } else if (roll < 0.82) {
+          op = 'add-agenda';
+          context = agendaSnapshot(doc).map(({ id, order }) => ({ id, order }));
+          const result = addAgendaItem(doc, { title: `${label} item`, durationMin: 5 + pick(random, 60) });
+          if (result.ok) log.agendaAdded.push(result.value.id);
+          else log.refused += 1;
+        } else if (roll < 0.94) {
+          const items = agendaSnapshot(doc);
+          const item = items[pick(random, items.length)];
+          const to = pick(random, items.length + 1);
+          op = 'move-agenda';
+          context = { item: item?.id, to, agenda: items.map(({ id, order }) => ({ id, order })) };
+          if (!item) log.skipped += 1;
+          else if (moveAgendaItem(doc, item.id, to).ok) log.agendaMoved += 1;
+          else log.refused += 1;
+        } else {
+          const items = agendaSnapshot(doc);
+          const item = items[pick(random, items.length)];
+          op = 'rename-agenda';
+          if (!item) log.skipped += 1;
+          else if (updateAgendaItem(doc, item.id, { title: `${label} renamed` }).ok) log.agendaRenamed += 1;
           else log.refused += 1;
         }
-      } else if (roll < 0.6) {
-        const cards = cardsSnapshot(doc);
-        const card = cards[pick(random, cards.length)];
-        const written = text(random, `${label} edit`);
-        op = 'edit-card';
-        if (!card) log.skipped += 1;
-        else if (updateCardText(doc, card.id, written).ok) log.edited.push({ id: card.id, text: written });
-        else log.refused += 1;
-      } else if (roll < 0.7) {
-        const cards = cardsSnapshot(doc);
-        const card = cards[pick(random, cards.length)];
-        op = 'remove-card';
-        if (!card) log.skipped += 1;
-        else if (removeCard(doc, card.id).ok) log.removed.push(card.id);
-        else log.refused += 1;
-      } else if (roll < 0.82) {
-        op = 'add-agenda';
-        context = agendaSnapshot(doc).map(({ id, order }) => ({ id, order }));
-        const result = addAgendaItem(doc, { title: `${label} item`, durationMin: 5 + pick(random, 60) });
-        if (result.ok) log.agendaAdded.push(result.value.id);
-        else log.refused += 1;
-      } else if (roll < 0.94) {
-        const items = agendaSnapshot(doc);
-        const item = items[pick(random, items.length)];
-        const to = pick(random, items.length + 1);
-        op = 'move-agenda';
-        context = { item: item?.id, to, agenda: items.map(({ id, order }) => ({ id, order })) };
-        if (!item) log.skipped += 1;
-        else if (moveAgendaItem(doc, item.id, to).ok) log.agendaMoved += 1;
-        else log.refused += 1;
-      } else {
-        const items = agendaSnapshot(doc);
-        const item = items[pick(random, items.length)];
-        op = 'rename-agenda';
-        if (!item) log.skipped += 1;
-        else if (updateAgendaItem(doc, item.id, { title: `${label} renamed` }).ok) log.agendaRenamed += 1;
-        else log.refused += 1;
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        log.errors.push({ op, message: failure.message, stack: failure.stack ?? '', context });
       }
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      log.errors.push({ op, message: failure.message, stack: failure.stack ?? '', context });
-    }
-    const delay = options.minDelayMs + random() * Math.max(0, options.maxDelayMs - options.minDelayMs);
-    log.durationMs = performance.now() - started;
-    hooks.onStep?.({ index: index + 1, draws, log });
+      delay = options.minDelayMs + random() * Math.max(0, options.maxDelayMs - options.minDelayMs);
+      log.durationMs = performance.now() - started;
+      return { index: index + 1, draws, log };
+    };
+    if (hooks.step) hooks.step(work);
+    else work();
     await sleep(delay);
   }
   log.durationMs = performance.now() - started;

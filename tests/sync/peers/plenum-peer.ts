@@ -187,38 +187,44 @@ function handle(input: z.infer<typeof command>, rid: number | undefined): void {
     emit(done);
     return;
   }
-  // The updates of a change are saved together with its reply: after a crash, either both are on disk or neither.
-  if (durable) store?.hold();
-  const reply = (event: Record<string, unknown>) => {
-    const full = rid === undefined ? event : { ...event, rid };
-    if (durable) store?.save({ rid: rid ?? 0, reply: full });
+  const reply = (event: Record<string, unknown>): void => {
+    emit(rid === undefined ? event : { ...event, rid });
+  };
+  // A change's updates and its reply reach the disk together, before the network sees them: after a
+  // crash, either both are on disk (the command is not done again) or neither (nobody else has it).
+  const change = (work: () => Record<string, unknown>): void => {
+    if (!durable || !store) {
+      reply(work());
+      return;
+    }
+    const full = store.step(() => {
+      const event = { ...work(), rid: rid ?? 0 };
+      return { value: event, records: [{ rid: rid ?? 0, reply: event }] };
+    });
     emit(full);
   };
   switch (input.cmd) {
-    case 'card': {
-      const result = addCard(doc, { boardId: input.board ?? PLENARY_BOARD_ID, text: input.text });
-      reply({ event: 'added', ok: result.ok, id: result.ok ? result.value.id : null });
-      return;
-    }
+    case 'card':
+      return change(() => {
+        const result = addCard(doc, { boardId: input.board ?? PLENARY_BOARD_ID, text: input.text });
+        return { event: 'added', ok: result.ok, id: result.ok ? result.value.id : null };
+      });
     case 'edit':
-      reply({ event: 'edited', ok: updateCardText(doc, input.id, input.text).ok });
-      return;
+      return change(() => ({ event: 'edited', ok: updateCardText(doc, input.id, input.text).ok }));
     case 'remove':
-      reply({ event: 'removed', ok: removeCard(doc, input.id).ok });
-      return;
-    case 'agenda': {
-      const result = addAgendaItem(doc, { title: input.title, durationMin: input.durationMin ?? 15 });
-      reply({ event: 'agenda-added', ok: result.ok, id: result.ok ? result.value.id : null });
-      return;
-    }
+      return change(() => ({ event: 'removed', ok: removeCard(doc, input.id).ok }));
+    case 'agenda':
+      return change(() => {
+        const result = addAgendaItem(doc, { title: input.title, durationMin: input.durationMin ?? 15 });
+        return { event: 'agenda-added', ok: result.ok, id: result.ok ? result.value.id : null };
+      });
     case 'move-agenda':
-      reply({ event: 'agenda-moved', ok: moveAgendaItem(doc, input.id, input.toIndex).ok });
-      return;
-    case 'table': {
-      const result = addTable(doc, { name: input.name, topic: input.topic ?? '' });
-      reply({ event: 'table-added', ok: result.ok, id: result.ok ? result.value.id : null });
-      return;
-    }
+      return change(() => ({ event: 'agenda-moved', ok: moveAgendaItem(doc, input.id, input.toIndex).ok }));
+    case 'table':
+      return change(() => {
+        const result = addTable(doc, { name: input.name, topic: input.topic ?? '' });
+        return { event: 'table-added', ok: result.ok, id: result.ok ? result.value.id : null };
+      });
     case 'fuzz':
       {
         const saved = fuzzProgress.safeParse(store?.state.fuzz.get(input.tag));
@@ -227,8 +233,7 @@ function handle(input: z.infer<typeof command>, rid: number | undefined): void {
           { ...input, name: args.name },
           {
             resume: saved.success ? saved.data : undefined,
-            beforeStep: () => store?.hold(),
-            onStep: (progress) => store?.save({ fuzz: input.tag, progress: { ...progress } }),
+            step: store ? (work) => store.step(() => ({ value: undefined, records: [{ fuzz: input.tag, progress: { ...work() } }] })) : undefined,
           },
         ).then((log) => reply({ event: 'fuzz-done', tag: input.tag, log }));
       }

@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { LOCAL_ORIGIN } from '../../../shared/model';
 
 /*
  * A test laptop's disk: what the app keeps in IndexedDB (the workshop's Yjs updates), plus what
@@ -9,7 +10,14 @@ import { z } from 'zod';
  * line per record, written with one synchronous write per step, so the operating system holds
  * everything a step did even if the process dies the next instant (a crash is not a power cut).
  * A line cut short by the crash is ignored.
+ *
+ * A step's updates and records reach the disk before the network sees them (`step`): the store's
+ * update handler is registered before the peer sync's, and a step is one transaction whose records
+ * are known when its update is emitted. Saving after the step instead let a native crash fall
+ * between the broadcast and the write; the restarted laptop then did the step again (a second card
+ * with a new id, or another card removed) while the first had already reached the others.
  */
+type StoreRecord = z.infer<typeof record>;
 
 const record = z.union([
   z.object({ update: z.string() }),
@@ -29,9 +37,14 @@ export interface StoredState {
 export interface PeerStore {
   readonly state: StoredState;
   /** Saves `records` and every document update since the last save in one write. */
-  save(...records: Array<z.infer<typeof record>>): void;
-  /** Holds document updates back until the next save (the updates of one step go out with its reply). */
+  save(...records: StoreRecord[]): void;
+  /** Holds document updates back until the next save. */
   hold(): void;
+  /**
+   * Does `work` as one local transaction and writes its updates with the records it returns in one
+   * write, before any later update handler (the network) sees them; records alone when it changed nothing.
+   */
+  step<T>(work: () => { value: T; records: StoreRecord[] }): T;
 }
 
 export function openPeerStore(file: string, doc: Y.Doc): PeerStore {
@@ -64,13 +77,22 @@ export function openPeerStore(file: string, doc: Y.Doc): PeerStore {
 
   let held = false;
   const pending: string[] = [];
+  /** The records of the step whose transaction is ending: written with its update. */
+  let stepRecords: StoreRecord[] | null = null;
   const flush = () => {
     if (pending.length > 0) appendFileSync(file, `${pending.join('\n')}\n`);
     pending.length = 0;
   };
+  const writeStep = () => {
+    if (stepRecords) pending.push(...stepRecords.map((entry) => JSON.stringify(entry)));
+    stepRecords = null;
+    held = false;
+    flush();
+  };
   doc.on('update', (update: Uint8Array) => {
     pending.push(JSON.stringify({ update: Buffer.from(update).toString('base64') }));
-    if (!held) flush();
+    if (stepRecords) writeStep();
+    else if (!held) flush();
   });
   return {
     state,
@@ -81,6 +103,21 @@ export function openPeerStore(file: string, doc: Y.Doc): PeerStore {
       pending.push(...records.map((entry) => JSON.stringify(entry)));
       held = false;
       flush();
+    },
+    step(work) {
+      held = true;
+      let value: ReturnType<typeof work>['value'] | undefined;
+      try {
+        doc.transact(() => {
+          const done = work();
+          value = done.value;
+          stepRecords = done.records;
+        }, LOCAL_ORIGIN);
+      } finally {
+        // A step that changed nothing emits no update; one that threw is not a step: nothing of it is kept apart.
+        writeStep();
+      }
+      return value as ReturnType<typeof work>['value'];
     },
   };
 }
