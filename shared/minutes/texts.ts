@@ -226,13 +226,13 @@ const uk: MinutesTexts = {
   topic: 'Тема',
   atTable: 'За столом',
   noTables: 'Малих груп немає.',
-  actions: 'Заходи',
-  action: 'Захід',
+  actions: 'Доручення',
+  action: 'Доручення',
   owner: 'Відповідальний',
   due: 'Термін',
   status: 'Статус',
   source: 'Звідки',
-  noActions: 'Заходів немає.',
+  noActions: 'Доручень немає.',
   nextSteps: 'Наступні кроки',
   noNextSteps: 'Відкритих кроків немає.',
   parkingLot: 'Відкладені питання',
@@ -243,7 +243,7 @@ const uk: MinutesTexts = {
   stakeholders: { company: 'Підприємство', association: 'Асоціація', municipality: 'Громада', civilSociety: 'Громадянське суспільство', politics: 'Політика', other: 'Інше' },
   mailSubject: (title) => `Протокол: ${title}`,
   mailBody: (title, date) =>
-    `Шановні учасники,\n\nдякуємо за участь у заході «${title}»${date ? ` ${date}` : ''}. У вкладенні — протокол з усіма результатами та заходами.\n\nЗ повагою`,
+    `Шановні учасники,\n\nдякуємо за участь у заході «${title}»${date ? ` ${date}` : ''}. У вкладенні — протокол з усіма результатами та дорученнями.\n\nЗ повагою`,
 };
 
 export const MINUTES_TEXTS: Record<Language, MinutesTexts> = { de, en, uk };
