@@ -159,7 +159,7 @@ test.describe('in a Ukrainian UI', () => {
     await page.getByTestId('tab-minutes').click();
     await expect(page.getByRole('heading', { name: 'Протокол', exact: true })).toBeVisible();
     await expect(page.getByTestId('minutes-export-ics')).toHaveText('Доручення як календар (ICS)');
-    await expect(page.getByTestId('minutes-recipients')).toHaveText('9 осіб зі згодою та адресою e-mail');
+    await expect(page.getByTestId('minutes-recipients')).toHaveText('9 осіб зі згодою та адресою ел. пошти');
     await page.getByTestId('minutes-language').selectOption('de');
     await expect(page.frameLocator('[data-testid="minutes-preview"]').locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
     await shot('minutes-panel-uk');
