@@ -7,6 +7,7 @@ import type { WorkshopSession } from '../../session/workshop-session';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
+import { PlaceEditor } from './PlaceEditor';
 import { SaveIndicator } from './SaveIndicator';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import type { ConnectionState } from '../../network/connection';
@@ -47,6 +48,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
         ← {t('workshop.allWorkshops')}
       </button>
+      <div className="workshop-ident">
       {editing ? (
         <InlineTitleEditor
           initial={meta.title}
@@ -78,6 +80,8 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
           )}
         </h1>
       )}
+      <PlaceEditor place={meta} onSave={renames ? (place) => commands.workshop.place(place) : null} />
+      </div>
       {connection.row && (
         <span className={`badge role-badge role-${role}`} title={t(`roles.hint.${role}`)} data-testid="role-badge" data-role={role}>
           {t(`roles.name.${role}`)}
