@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { useOpenedFiles } from '../features/home/use-opened-files';
 import { ProjectorScreen } from '../features/projector/ProjectorScreen';
@@ -10,12 +8,8 @@ import { useRoute } from '../state/route';
 
 export function App() {
   const route = useRoute();
-  const { t } = useTranslation();
   // The projector window shows; the moderator's window imports what the app was opened with.
   useOpenedFiles(route.screen !== 'projector');
-  useEffect(() => {
-    document.title = t('app.windowTitle');
-  }, [t]);
   return (
     <>
       {route.screen === 'home' && (

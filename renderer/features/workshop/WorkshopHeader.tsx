@@ -3,6 +3,7 @@ import { useHost } from '../../hooks/use-host';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { useUndoState } from '../../hooks/use-undo-state';
+import { useWindowTitle } from '../../hooks/use-window-title';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
@@ -27,6 +28,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const meta = useLive(session.live, 'meta');
+  useWindowTitle('workshop', meta.title);
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { canUndo, canRedo } = useUndoState(session.undo);
   const commands = useCommands(session.doc);
