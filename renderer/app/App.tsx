@@ -5,11 +5,13 @@ import { WorkshopScreen } from '../features/workshop/WorkshopScreen';
 import { Toasts } from '../features/common/Toasts';
 import { ErrorBoundary } from '../features/common/ErrorBoundary';
 import { useRoute } from '../state/route';
+import { useNativeMenu } from './use-native-menu';
 
 export function App() {
   const route = useRoute();
   // The projector window shows; the moderator's window imports what the app was opened with.
   useOpenedFiles(route.screen !== 'projector');
+  useNativeMenu(route, route.screen !== 'projector');
   return (
     <>
       {route.screen === 'home' && (

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewWorkshopFields } from '../../session/workshop-library';
+import { useNewWorkshopRequest } from '../../state/new-workshop-request';
 import { FieldError } from '../common/FieldError';
 
 interface NewWorkshopFormProps {
@@ -16,6 +17,13 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
   const [room, setRoom] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const { pending, done } = useNewWorkshopRequest();
+  useEffect(() => {
+    if (!pending) return;
+    titleInput.current?.focus();
+    done();
+  }, [pending, done]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +38,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
       <label className="field grow">
         <span>{t('home.titleLabel')}</span>
         <input
+          ref={titleInput}
           value={title}
           onChange={(event) => setTitle(event.target.value)}
           placeholder={t('home.titlePlaceholder')}
