@@ -35,8 +35,8 @@ test('the venue typed in on the home screen reaches the header, the home row and
 
   // Changed in the header: the room moves, the venue stays.
   await page.getByTestId('workshop-place').click();
-  await expect(page.getByTestId('workshop-venue-input')).toHaveValue('Rathaus Lübeck');
-  await page.getByTestId('workshop-room-input').fill('Bürgerschaftssaal');
+  await expect(page.getByTestId('workshop-place-venue')).toHaveValue('Rathaus Lübeck');
+  await page.getByTestId('workshop-place-room').fill('Bürgerschaftssaal');
   await shot('header-editing-de');
   await page.getByTestId('workshop-place-save').click();
   await expect(page.getByTestId('workshop-place')).toHaveText('Rathaus Lübeck, Bürgerschaftssaal');
@@ -44,10 +44,10 @@ test('the venue typed in on the home screen reaches the header, the home row and
 
   // A room longer than a short text is refused with the reason, and nothing changes.
   await page.getByTestId('workshop-place').click();
-  await page.getByTestId('workshop-room-input').fill('x'.repeat(501));
+  await page.getByTestId('workshop-place-room').fill('x'.repeat(501));
   await page.getByTestId('workshop-place-save').click();
   await expect(page.getByRole('alert')).toContainText('höchstens 500 Zeichen');
-  await page.getByTestId('workshop-room-input').press('Escape');
+  await page.getByTestId('workshop-place-room').press('Escape');
   await expect(page.getByTestId('workshop-place')).toHaveText('Rathaus Lübeck, Bürgerschaftssaal');
   await expectSaved(page);
 
@@ -77,7 +77,7 @@ test.describe('in Ukrainian', () => {
     await shot('header-uk');
     await page.getByTestId('workshop-place').click();
     await shot('header-editing-uk');
-    await page.getByTestId('workshop-venue-input').press('Escape');
+    await page.getByTestId('workshop-place-venue').press('Escape');
     await page.getByRole('button', { name: 'Назад до всіх воркшопів' }).click();
     await expect(page.getByTestId('workshop-row').getByTestId('workshop-place')).toHaveText('Ратуша Любека, Зала засідань');
     await shot('home-uk');

@@ -131,6 +131,10 @@ describe('the command guard', () => {
     expect(rolesSnapshot(doc).moderators).toEqual([{ laptopId: LAPTOP, name: 'Tisch 1' }]);
     expect(commands.workshop.place({ venue: ' Rathaus ', room: 'Saal 2' }).ok).toBe(true);
     expect(metaSnapshot(doc)).toMatchObject({ venue: 'Rathaus', room: 'Saal 2' });
+    // The header hands over what it holds: only the place is written, whatever else rides along.
+    const whole = { ...metaSnapshot(doc), title: 'Anders', venue: 'Bürgerhaus' };
+    expect(commands.workshop.place(whole).ok).toBe(true);
+    expect(metaSnapshot(doc)).toMatchObject({ title: 'Wiederaufbau', venue: 'Bürgerhaus', room: 'Saal 2' });
   });
 
   it('asks for the role at the moment of the call: a promotion takes effect at once', () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NewWorkshopFields } from '../../session/workshop-library';
 import { useNewWorkshopRequest } from '../../state/new-workshop-request';
 import { FieldError } from '../common/FieldError';
+import { PlaceFields, type Place } from '../common/PlaceFields';
 
 interface NewWorkshopFormProps {
   /** Resolves to an error message to show, or null when the workshop was created. */
@@ -13,8 +14,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
-  const [venue, setVenue] = useState('');
-  const [room, setRoom] = useState('');
+  const [place, setPlace] = useState<Place>({ venue: '', room: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
@@ -28,7 +28,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const message = await onCreate({ title, date, venue, room });
+    const message = await onCreate({ title, date, ...place });
     setBusy(false);
     setError(message);
   };
@@ -51,24 +51,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
         <span>{t('home.dateLabel')}</span>
         <input type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="new-workshop-date" />
       </label>
-      <label className="field">
-        <span>{t('workshop.venue')}</span>
-        <input
-          value={venue}
-          onChange={(event) => setVenue(event.target.value)}
-          placeholder={t('workshop.venuePlaceholder')}
-          data-testid="new-workshop-venue"
-        />
-      </label>
-      <label className="field">
-        <span>{t('workshop.room')}</span>
-        <input
-          value={room}
-          onChange={(event) => setRoom(event.target.value)}
-          placeholder={t('workshop.roomPlaceholder')}
-          data-testid="new-workshop-room"
-        />
-      </label>
+      <PlaceFields place={place} onChange={setPlace} testIdPrefix="new-workshop" />
       <button type="submit" className="primary" disabled={busy} data-testid="create-workshop">
         {t('home.create')}
       </button>

@@ -3,12 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { placeText, type Result } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
+import { PlaceFields, type Place } from '../common/PlaceFields';
 import { useInlineEditing } from '../common/InlineTitleEditor';
-
-interface Place {
-  venue: string;
-  room: string;
-}
 
 interface PlaceEditorProps {
   place: Place;
@@ -29,7 +25,7 @@ export function PlaceEditor({ place, onSave }: PlaceEditorProps) {
       </span>
     ) : null;
   }
-  if (editing) return <PlaceForm initial={place} onSave={onSave} onClose={close} />;
+  if (editing) return <PlaceForm initial={{ venue: place.venue, room: place.room }} onSave={onSave} onClose={close} />;
   return (
     <button type="button" className={`place-button${text ? '' : ' empty'}`} ref={trigger} onClick={open} title={t('workshop.editPlace')} data-testid="workshop-place">
       {text || t('workshop.addPlace')}
@@ -45,7 +41,7 @@ function PlaceForm({ initial, onSave, onClose }: { initial: Place; onSave(place:
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = onSave({ venue: draft.venue, room: draft.room });
+    const result = onSave(draft);
     if (!result.ok) {
       setError(errorText(result.error));
       return;
@@ -60,27 +56,7 @@ function PlaceForm({ initial, onSave, onClose }: { initial: Place; onSave(place:
 
   return (
     <form className="place-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('workshop.editPlace')}>
-      <label className="field">
-        <span>{t('workshop.venue')}</span>
-        <input
-          value={draft.venue}
-          onChange={(event) => setDraft({ ...draft, venue: event.target.value })}
-          placeholder={t('workshop.venuePlaceholder')}
-          aria-invalid={error ? 'true' : undefined}
-          autoFocus
-          data-testid="workshop-venue-input"
-        />
-      </label>
-      <label className="field">
-        <span>{t('workshop.room')}</span>
-        <input
-          value={draft.room}
-          onChange={(event) => setDraft({ ...draft, room: event.target.value })}
-          placeholder={t('workshop.roomPlaceholder')}
-          aria-invalid={error ? 'true' : undefined}
-          data-testid="workshop-room-input"
-        />
-      </label>
+      <PlaceFields place={draft} onChange={setDraft} testIdPrefix="workshop-place" invalid={error !== null} autoFocus />
       <div className="place-form-actions">
         <button type="submit" className="primary" data-testid="workshop-place-save">
           {t('common.save')}
