@@ -112,7 +112,8 @@ const layers = {
   // Plain Node, run by the CLIs and the tests without Electron. find-browser.mjs is plain Node too (the PDF printer's Chromium).
   'electron/services': {
     packages: ['node:*', 'zod', 'ws', 'bonjour-service', 'playwright-core'],
-    folders: [...shared, 'scripts/find-browser.mjs'],
+    // The menu's words are the UI's (app-menu.ts): the three locale files of the menu, nothing else of renderer/.
+    folders: [...shared, 'scripts/find-browser.mjs', 'renderer/i18n/locales/de/menu.json', 'renderer/i18n/locales/en/menu.json', 'renderer/i18n/locales/uk/menu.json'],
     because: [
       { packages: ['electron'], why: "electron/services is plain Node, run by the CLIs and the tests without Electron: the shell passes in what a service needs." },
       { folders: ['electron'], why: "electron/services is plain Node: it may not import the shell's files; move what it needs into electron/services." },

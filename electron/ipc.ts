@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
-import { hostChannels } from '../shared/host-api';
+import { hostChannels, type HostInput } from '../shared/host-api';
 import { printMinutesPdf } from '../shared/minutes/pdf';
 import { createHostRouter, type HostImplementation } from './ipc-router';
 import { isPdfRequestAllowed } from './services/content-policy';
@@ -33,6 +33,8 @@ export type IpcDependencies = {
   openProjector: (workshopId: string) => Promise<boolean> | boolean;
   /** The .plenum files the app was asked to open, until the window takes them. */
   openedFiles: Pick<OpenedFilesQueue, 'take'>;
+  /** Rebuilds the application menu in the UI's language with these recent workshops. */
+  updateMenu: (input: HostInput<'menu:update'>) => void;
   /** Replaced in tests; the app uses this module's own. */
   hosting?: HostingController;
   discovery?: DiscoveryList;
@@ -123,6 +125,10 @@ export function hostImplementation(deps: IpcDependencies) {
     'hosting:stop': async () => ({ stopped: await (deps.hosting ?? hosting).stop() }),
     'hosting:status': () => (deps.hosting ?? hosting).status(),
     'discovery:list': () => (deps.discovery ?? discovery).list(),
+    'menu:update': (input) => {
+      deps.updateMenu(input);
+      return { applied: true };
+    },
   } satisfies HostImplementation<IpcMainInvokeEvent>;
 }
 

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { MENU_COMMAND_EVENT, type HostInput, type MenuCommand } from '../shared/host-api';
+import { applyAppMenu } from './app-menu';
 import { registerHostIpc, stopHostServices } from './ipc';
+import { aboutTexts, buildMenuTemplate, menuLanguageOf } from './services/app-menu';
 import { openedFilesQueue, plenumPathsIn } from './services/opened-files';
-import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions } from './security';
+import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions, windowIconPath } from './security';
 import { APP_SCHEME, appPageUrl, externalLinkTarget, isAllowedNavigation, projectorUrl } from './services/app-url';
 import { isPermissionAllowed } from './services/content-policy';
 import { createAppRequestHandler } from './services/app-protocol';
@@ -12,6 +15,7 @@ import { fitToDisplays, loadWindowState, saveWindowState } from './services/wind
 // Lifecycle and wiring only: every decision (options, URLs, permissions, paths, placement) lives in a tested module.
 
 const preloadPath = path.join(__dirname, 'preload.cjs');
+const windowIcon = windowIconPath(process.platform, app.getAppPath(), path.join);
 
 let mainWindow: BrowserWindow | null = null;
 let projectorWindow: BrowserWindow | null = null;
@@ -63,7 +67,7 @@ async function openMainWindow(): Promise<void> {
   const saved = await loadWindowState(stateDir);
   // Primary first: fitToDisplays centres a window on the first display when its old monitor is gone.
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays)));
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays), windowIcon));
   mainWindow = win;
   win.once('ready-to-show', () => {
     if (saved.maximized) win.maximize();
@@ -79,6 +83,40 @@ async function openMainWindow(): Promise<void> {
     projectorWindow?.close();
   });
   await win.loadURL(appPageUrl());
+}
+
+/** The menu's language and recent workshops, as the window last said (before that: the system's language, none). */
+let menuState: HostInput<'menu:update'> | null = null;
+
+function currentMenuState(): HostInput<'menu:update'> {
+  return menuState ?? { language: menuLanguageOf(app.getPreferredSystemLanguages()), recent: [] };
+}
+
+function rebuildMenu(): void {
+  const { language, recent } = currentMenuState();
+  applyAppMenu(buildMenuTemplate({ platform: process.platform, packaged: app.isPackaged, language, recent }), onMenuCommand);
+}
+
+function updateMenu(input: HostInput<'menu:update'>): void {
+  menuState = input;
+  rebuildMenu();
+}
+
+function onMenuCommand(command: MenuCommand): void {
+  if (command.kind === 'about') {
+    const texts = aboutTexts(currentMenuState().language, app.getVersion());
+    const options = { type: 'info' as const, title: texts.title, message: texts.message, detail: texts.detail, buttons: [texts.button] };
+    const shown = mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+    shown.catch((error: unknown) => console.error('about box failed', error));
+    return;
+  }
+  // The moderator's window acts on the rest; the projector only shows.
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    openMainWindow().catch(fail);
+    return;
+  }
+  focus(mainWindow);
+  mainWindow.webContents.send(MENU_COMMAND_EVENT, command);
 }
 
 /** Where the projector is now, so a display plugged in or pulled out can move it (see projector-display.ts). */
@@ -108,7 +146,7 @@ function openProjector(workshopId: string): boolean {
     return true;
   }
   const placement = currentPlacement();
-  const win = new BrowserWindow(projectorWindowOptions(preloadPath, placement.bounds));
+  const win = new BrowserWindow(projectorWindowOptions(preloadPath, placement.bounds, windowIcon));
   projectorWindow = win;
   projectorPlaced = placement;
   win.once('ready-to-show', () => {
@@ -136,7 +174,8 @@ function onDisplaysChanged(): void {
 async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
-  registerHostIpc({ openProjector, openedFiles });
+  registerHostIpc({ openProjector, openedFiles, updateMenu });
+  rebuildMenu();
   screen.on('display-added', onDisplaysChanged);
   screen.on('display-removed', onDisplaysChanged);
   await openMainWindow();

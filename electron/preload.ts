@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { HostApi, HostChannel, HostInput, HostOutput, HostResult } from '../shared/host-api';
+import type { HostApi, HostBridge, HostChannel, HostInput, HostOutput, HostResult, MENU_COMMAND_EVENT } from '../shared/host-api';
 
 // Runs sandboxed: only 'electron' is required at run time, the rest is bundled. The imports from the contract are
 // type-only, so neither zod nor the schemas end up here; main parses every input anyway, the preload only forwards.
@@ -17,7 +17,7 @@ function forward<C extends HostChannel>(channel: C): (input: HostInput<C>) => Pr
 }
 
 // satisfies: a channel added to the contract and missing here fails the typecheck; ipcRenderer itself never leaves.
-const api = {
+const channels = {
   'app:info': forward('app:info'),
   'file:save': forward('file:save'),
   'pdf:save': forward('pdf:save'),
@@ -28,6 +28,22 @@ const api = {
   'hosting:stop': forward('hosting:stop'),
   'hosting:status': forward('hosting:status'),
   'discovery:list': forward('discovery:list'),
+  'menu:update': forward('menu:update'),
 } satisfies HostApi;
 
+const menuEvent: typeof MENU_COMMAND_EVENT = 'menu:command';
+
+const api = {
+  ...channels,
+  // Clicks in the native menu, forwarded as they come: the renderer parses each (renderer/host/menu.ts) before it acts.
+  onMenuCommand(listener: (command: unknown) => void): () => void {
+    const handler = (_event: unknown, command: unknown) => listener(command);
+    ipcRenderer.on(menuEvent, handler);
+    return () => {
+      ipcRenderer.removeListener(menuEvent, handler);
+    };
+  },
+} satisfies HostBridge;
+
 contextBridge.exposeInMainWorld('plenum', api);
+

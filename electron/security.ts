@@ -32,12 +32,21 @@ function lockedWebPreferences(preloadPath: string, spellcheck: boolean): WebPref
 }
 
 /**
+ * The window's icon where the system takes it from the window: Linux (the taskbar of a run from
+ * source or an AppImage). Windows and macOS take the executable's icon, set by electron-builder.
+ */
+export function windowIconPath(platform: string, appPath: string, join: (...parts: string[]) => string): string | undefined {
+  return platform === 'linux' ? join(appPath, 'dist', 'renderer', 'icon.png') : undefined;
+}
+
+/**
  * Options of the moderator's window. Spellcheck is on because people type cards and minutes here
  * (macOS and Windows use the OS checker; on Linux Chromium fetches a dictionary once when online).
  */
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, icon?: string): BrowserWindowConstructorOptions {
   return {
     ...bounds,
+    ...(icon ? { icon } : {}),
     minWidth: 800,
     minHeight: 560,
     title: 'Plenum',
@@ -48,9 +57,10 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): Br
 }
 
 /** Options of the projector window: nobody types there, so no spellcheck; dark so the room is not lit white while loading. */
-export function projectorWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function projectorWindowOptions(preloadPath: string, bounds: WindowBounds, icon?: string): BrowserWindowConstructorOptions {
   return {
     ...bounds,
+    ...(icon ? { icon } : {}),
     title: 'Plenum — projector',
     backgroundColor: '#0b1020',
     autoHideMenuBar: true,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clockOffset } from './protocol/clock';
-import { BACKUP_MAX_BYTES, type Result } from './model';
+import { BACKUP_MAX_BYTES, ID_PATTERN, LIMITS, type Result } from './model';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
@@ -11,6 +11,28 @@ const fileName = z
   .min(1)
   .max(200)
   .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path');
+
+/** The languages the native menu speaks: the UI's. */
+export const MENU_LANGUAGES = ['de', 'en', 'uk'] as const;
+export type MenuLanguage = (typeof MENU_LANGUAGES)[number];
+
+/** A workshop the File menu offers under "Open Recent". */
+export const recentWorkshopSchema = z.object({ id: z.string().regex(ID_PATTERN), title: z.string().max(LIMITS.titleMax) });
+export type RecentWorkshop = z.infer<typeof recentWorkshopSchema>;
+
+/**
+ * What a click in the native menu asks the window to do (Electron sends it on MENU_COMMAND_EVENT).
+ * The renderer parses it like any other input before it acts.
+ */
+export const menuCommandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('home') }),
+  z.object({ kind: z.literal('newWorkshop') }),
+  z.object({ kind: z.literal('openWorkshop'), id: z.string().regex(ID_PATTERN) }),
+  z.object({ kind: z.literal('about') }),
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+/** The channel main sends menu commands to the window on. */
+export const MENU_COMMAND_EVENT = 'menu:command';
 
 /**
  * The bridge between the UI and its host. Each call has a `scope:verb` channel, a zod schema of
@@ -79,6 +101,14 @@ export const hostContract = {
     input: z.void(),
     output: z.object({ running: z.boolean(), port: z.number().int().optional(), addresses: z.array(signalingAddress) }),
   },
+  /**
+   * The native application menu in the UI's language, with the workshops to offer under "Open
+   * Recent". Called when the language or the list changes; a browser has no such menu.
+   */
+  'menu:update': {
+    input: z.object({ language: z.enum(MENU_LANGUAGES), recent: z.array(recentWorkshopSchema).max(20) }),
+    output: z.object({ applied: z.boolean() }),
+  },
   /** Sessions announced on the LAN (mDNS); empty where discovery does not work. */
   'discovery:list': {
     input: z.void(),
@@ -101,3 +131,11 @@ export type HostApi = {
 };
 
 export const hostChannels = Object.keys(hostContract) as HostChannel[];
+
+/**
+ * What Electron's preload exposes as `window.plenum`: the calls, and the native menu's clicks as
+ * they come (unparsed: the listener parses them with menuCommandSchema). A browser has no menu.
+ */
+export type HostBridge = HostApi & {
+  onMenuCommand?(listener: (command: unknown) => void): () => void;
+};

@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { useOpenedFiles } from '../features/home/use-opened-files';
 import { ProjectorScreen } from '../features/projector/ProjectorScreen';
@@ -7,15 +5,13 @@ import { WorkshopScreen } from '../features/workshop/WorkshopScreen';
 import { Toasts } from '../features/common/Toasts';
 import { ErrorBoundary } from '../features/common/ErrorBoundary';
 import { useRoute } from '../state/route';
+import { useNativeMenu } from './use-native-menu';
 
 export function App() {
   const route = useRoute();
-  const { t } = useTranslation();
   // The projector window shows; the moderator's window imports what the app was opened with.
   useOpenedFiles(route.screen !== 'projector');
-  useEffect(() => {
-    document.title = t('app.windowTitle');
-  }, [t]);
+  useNativeMenu(route, route.screen !== 'projector');
   return (
     <>
       {route.screen === 'home' && (

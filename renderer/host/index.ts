@@ -1,10 +1,10 @@
-import type { HostApi } from '../../shared/host-api';
+import type { HostApi, HostBridge } from '../../shared/host-api';
 import { webHost } from './web';
 
 declare global {
   interface Window {
     /** Set by Electron's preload script; absent in a plain browser. */
-    plenum?: HostApi;
+    plenum?: HostBridge;
   }
 }
 

@@ -45,6 +45,8 @@ export const webHost: HostApi = {
   'hosting:stop': () => done({ stopped: false }),
   'hosting:status': () => done({ running: false, addresses: [] }),
   'discovery:list': () => done({ sessions: [] }),
+  // A browser has no application menu of its own to fill.
+  'menu:update': () => done({ applied: false }),
   // A browser opens files through the import button only.
   'file:takeOpened': () => done([]),
 };

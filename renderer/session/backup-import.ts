@@ -18,7 +18,7 @@ export async function importBackup(store: WorkshopStore, text: string, now = Dat
   const id = existing || !snapshot.meta.id ? newId() : snapshot.meta.id;
   const doc = restoreBackup(snapshot, { workshopId: id });
   try {
-    await store.createWorkshop({ id, title: snapshot.meta.title, date: snapshot.meta.date, createdAt: snapshot.meta.createdAt || now, updatedAt: now }, encodeWorkshopState(doc));
+    await store.createWorkshop({ id, title: snapshot.meta.title, date: snapshot.meta.date, venue: snapshot.meta.venue, room: snapshot.meta.room, createdAt: snapshot.meta.createdAt || now, updatedAt: now }, encodeWorkshopState(doc));
   } finally {
     doc.destroy();
   }

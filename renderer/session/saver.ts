@@ -150,27 +150,30 @@ function saveReporter() {
   };
 }
 
-/** The home screen's row (title, date, last change), written along with the updates. */
+/** The home screen's row (title, date, place, last change), written along with the updates. */
 function indexRefresher(doc: WorkshopDoc) {
-  let indexed = { title: '', date: '', at: 0 };
+  const rowOf = (): Required<IndexPatch> => {
+    const meta = metaSnapshot(doc);
+    return { title: meta.title, date: meta.date, venue: meta.venue, room: meta.room };
+  };
+  const same = (a: Required<IndexPatch>, b: Required<IndexPatch>) => a.title === b.title && a.date === b.date && a.venue === b.venue && a.room === b.room;
+  let indexed = { row: { title: '', date: '', venue: '', room: '' }, at: 0 };
   let stale = false;
   return {
-    /** The index patch if the title or date changed or the last refresh is old; else null. */
+    /** The index patch if the row's fields changed or the last refresh is old; else null. */
     patch(now: number): IndexPatch | null {
-      const meta = metaSnapshot(doc);
-      if (meta.title === indexed.title && meta.date === indexed.date && now - indexed.at < INDEX_REFRESH_MS) {
+      const row = rowOf();
+      if (same(row, indexed.row) && now - indexed.at < INDEX_REFRESH_MS) {
         stale = true;
         return null;
       }
-      indexed = { title: meta.title, date: meta.date, at: now };
+      indexed = { row, at: now };
       stale = false;
-      return { title: meta.title, date: meta.date };
+      return row;
     },
     /** The patch a skipped refresh still owes when the saver stops; null when none was skipped. */
     owed(): IndexPatch | null {
-      if (!stale) return null;
-      const meta = metaSnapshot(doc);
-      return { title: meta.title, date: meta.date };
+      return stale ? rowOf() : null;
     },
   };
 }

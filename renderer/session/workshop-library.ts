@@ -1,4 +1,4 @@
-import { rolesSnapshot, validTitle, type Language, type Result } from '../../shared/model';
+import { rolesSnapshot, validShortText, validTitle, type Language, type Result } from '../../shared/model';
 import { workshopCommands } from '../../shared/roles/commands';
 import { roleOf } from '../../shared/roles/permissions';
 import { forgetHostClock } from '../network/host-clock';
@@ -14,15 +14,21 @@ import { createStoredWorkshop, editStoredWorkshop, readStoredWorkshop } from './
 /** How long a deleted workshop can be brought back before it is purged at the next start. */
 export const DELETE_GRACE_MS = 24 * 60 * 60 * 1000;
 
-export async function createWorkshop(
-  store: WorkshopStore,
-  rawTitle: string,
-  language: Language,
-  date: string,
-): Promise<Result<string>> {
-  const title = validTitle(rawTitle);
+export interface NewWorkshopFields {
+  title: string;
+  date: string;
+  venue: string;
+  room: string;
+}
+
+export async function createWorkshop(store: WorkshopStore, fields: NewWorkshopFields, language: Language): Promise<Result<string>> {
+  const title = validTitle(fields.title);
   if (!title.ok) return title;
-  return { ok: true, value: await createStoredWorkshop(store, { title: title.value, language, date }) };
+  const venue = validShortText(fields.venue);
+  if (!venue.ok) return venue;
+  const room = validShortText(fields.room);
+  if (!room.ok) return room;
+  return { ok: true, value: await createStoredWorkshop(store, { title: title.value, language, date: fields.date, venue: venue.value, room: room.value }) };
 }
 
 /** Renames through the document, so the new title syncs and lands in the minutes, then the index. */

@@ -153,6 +153,8 @@ export interface NewWorkshopInput {
   title: string;
   language: Language;
   date?: string;
+  venue?: string;
+  room?: string;
   /** Start from this workshop's plan (agenda, venue) instead of an empty one. */
   templateOf?: WorkshopDoc;
 }
@@ -162,9 +164,9 @@ export async function createStoredWorkshop(store: WorkshopStore, input: NewWorks
   const id = newId();
   const doc = createWorkshopDoc();
   if (input.templateOf) initFromTemplate(input.templateOf, doc, { id, title: input.title, date: input.date ?? '', now });
-  else initWorkshop(doc, { id, title: input.title, language: input.language, date: input.date ?? '', now });
+  else initWorkshop(doc, { id, title: input.title, language: input.language, date: input.date ?? '', venue: input.venue ?? '', room: input.room ?? '', now });
   const meta = metaSnapshot(doc);
-  await store.createWorkshop({ id, title: meta.title, date: meta.date, createdAt: now, updatedAt: now }, encodeWorkshopState(doc));
+  await store.createWorkshop({ id, title: meta.title, date: meta.date, venue: meta.venue, room: meta.room, createdAt: now, updatedAt: now }, encodeWorkshopState(doc));
   doc.destroy();
   return id;
 }

@@ -5,6 +5,9 @@ export interface WorkshopIndexRow {
   id: string;
   title: string;
   date: string;
+  /** Where it takes place, for the home screen's row ('' when not set; rows written before it lack it). */
+  venue: string;
+  room: string;
   createdAt: number;
   updatedAt: number;
   /** Set when deleted: the row stays until the undo window has passed, then it is purged. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mergeWorkshopUpdates } from '../../shared/model';
+import { LIMITS, mergeWorkshopUpdates } from '../../shared/model';
 import Dexie from 'dexie';
 import { PlenumDb, STORE_VERSION, STORES, UPDATES_BY_WORKSHOP, type ConnectionRow, type PlenumDbOptions, type WorkshopIndexRow } from './plenum-db';
 import { StorageError, toStorageError } from './storage-error';
@@ -18,6 +18,9 @@ const indexRowSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
   date: z.string(),
+  // Not in rows written before the venue was entered; a damaged value reads as not set, the row stays usable.
+  venue: z.string().max(LIMITS.shortTextMax).catch(''),
+  room: z.string().max(LIMITS.shortTextMax).catch(''),
   createdAt: z.number(),
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
@@ -59,7 +62,10 @@ export interface StoredWorkshop extends StoredLog {
   updates: Uint8Array[];
 }
 
-export type IndexPatch = Partial<Pick<WorkshopIndexRow, 'title' | 'date'>>;
+/** A new index row: a workshop joined or made without a place has none yet. */
+export type NewIndexRow = Omit<WorkshopIndexRow, 'deletedAt' | 'venue' | 'room'> & Partial<Pick<WorkshopIndexRow, 'venue' | 'room'>>;
+
+export type IndexPatch = Partial<Pick<WorkshopIndexRow, 'title' | 'date' | 'venue' | 'room'>>;
 
 /** Splits sorted keys of one workshop into runs that no other workshop's key interrupts. */
 function contiguousRuns(ours: readonly number[], all: readonly number[]): Array<[number, number]> {
@@ -170,10 +176,10 @@ export class WorkshopStore {
   }
 
   /** Stores a new workshop with its first state in one transaction: it exists whole or not at all. */
-  async createWorkshop(row: Omit<WorkshopIndexRow, 'deletedAt'>, state: Uint8Array): Promise<void> {
+  async createWorkshop(row: NewIndexRow, state: Uint8Array): Promise<void> {
     await this.run(() =>
       this.db.transaction('rw', this.db.workshops, this.db.states, async () => {
-        await this.db.workshops.add({ ...row, deletedAt: null });
+        await this.db.workshops.add({ venue: '', room: '', ...row, deletedAt: null });
         await this.db.states.put({ workshopId: row.id, state, compactedAt: Date.now() });
       }),
     );
@@ -289,12 +295,12 @@ export class WorkshopStore {
    * Records a workshop this laptop joins, with an empty state and its connection, in one
    * transaction. The content arrives from the other laptops: a joining laptop never seeds.
    */
-  async createJoinedWorkshop(row: Omit<WorkshopIndexRow, 'deletedAt'>, emptyState: Uint8Array, connection: ConnectionRow): Promise<void> {
+  async createJoinedWorkshop(row: NewIndexRow, emptyState: Uint8Array, connection: ConnectionRow): Promise<void> {
     await this.run(() =>
       this.db.transaction('rw', this.db.workshops, this.db.states, this.db.connections, async () => {
         const existing = await this.db.workshops.get(row.id);
         if (!existing) {
-          await this.db.workshops.add({ ...row, deletedAt: null });
+          await this.db.workshops.add({ venue: '', room: '', ...row, deletedAt: null });
           await this.db.states.put({ workshopId: row.id, state: emptyState, compactedAt: Date.now() });
         } else if (existing.deletedAt !== null) {
           await this.db.workshops.update(row.id, { deletedAt: null });

@@ -21,6 +21,20 @@ export function startMinuteOfDay(startTime: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
+/**
+ * A short text field (venue, room) as written: what a broken or hostile peer put there instead
+ * (not a string, or longer than any form lets through) reads as not set rather than filling a
+ * row, a heading or the minutes.
+ */
+function shortTextOrEmpty(value: unknown): string {
+  return typeof value === 'string' && value.length <= LIMITS.shortTextMax ? value.trim() : '';
+}
+
+/** Where the workshop takes place in one line, "Rathaus, Saal 2"; '' when neither is set. */
+export function placeText(place: { venue: string; room: string }): string {
+  return [place.venue, place.room].filter((part) => part !== '').join(', ');
+}
+
 const isWholeMinutes = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LIMITS.durationMaxMin;
 
@@ -36,8 +50,8 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
     schemaVersion: Number.isInteger(get('schemaVersion')) ? (get('schemaVersion') as number) : 0,
     title: text('title'),
     date: isoDateOrEmpty(get('date')),
-    venue: text('venue'),
-    room: text('room'),
+    venue: shortTextOrEmpty(get('venue')),
+    room: shortTextOrEmpty(get('room')),
     language: (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'de',
     createdAt: timestampOrZero(get('createdAt')),
     startTime: CLOCK_TIME.test(text('startTime')) ? text('startTime') : '',

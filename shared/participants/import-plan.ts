@@ -20,11 +20,26 @@ export interface RowProblem {
   found?: number;
 }
 
+/** Rows whose group was filed under one of the workshop's groups by what they wrote, counted. */
+export interface GroupMatch {
+  /** The first spelling in the file. */
+  written: string;
+  /** The workshop's group it was filed under. */
+  key: string;
+  count: number;
+}
+
 export interface ImportPlan {
   /** Every row, ready for addParticipants; empty when anything is wrong: nothing is half-imported. */
   participants: ParticipantInput[];
   /** Stakeholder groups named in the file that the workshop's list lacks: added with the import. */
   newGroups: string[];
+  /**
+   * Names in the file that were filed under an existing group ("Wirtschaft" under the built-in
+   * company group), in file order; a name that is the group's own label is not listed. Whether the
+   * group's shown name differs is the UI's to say: a built-in group's name depends on the language.
+   */
+  groupMatches: GroupMatch[];
   problems: RowProblem[];
   mappingProblems: MappingProblem[];
   /** Data rows read (blank lines not counted). */
@@ -109,7 +124,8 @@ export function planImport(
   const newGroups = new Map<string, string>();
   const seen = new Set(existing.map(identity));
   const skipped: number[] = [];
-  if (blocked.length > 0) return { participants: [], newGroups: [], problems, mappingProblems: blocked, rowCount: table.rows.length, skipped };
+  const matches = new Map<string, GroupMatch>();
+  if (blocked.length > 0) return { participants: [], newGroups: [], groupMatches: [], problems, mappingProblems: blocked, rowCount: table.rows.length, skipped };
 
   for (const { line, cells } of table.rows) {
     const extra = cells.slice(table.header.length);
@@ -138,8 +154,16 @@ export function planImport(
     let stakeholderGroup = '';
     if (row.stakeholderGroup !== '') {
       const known = matchStakeholderGroup(row.stakeholderGroup, groups);
-      if (known) stakeholderGroup = known;
-      else {
+      if (known) {
+        stakeholderGroup = known;
+        const label = groups.find((group) => group.key === known)?.label ?? '';
+        const spelling = `${textKey(row.stakeholderGroup)}\u0000${known}`;
+        if (label === '' || textKey(label) !== textKey(row.stakeholderGroup)) {
+          const match = matches.get(spelling) ?? { written: row.stakeholderGroup, key: known, count: 0 };
+          match.count += 1;
+          matches.set(spelling, match);
+        }
+      } else {
         // The first spelling names the new group; later rows with another case join it.
         const key = textKey(row.stakeholderGroup);
         if (!newGroups.has(key)) newGroups.set(key, row.stakeholderGroup);
@@ -152,6 +176,7 @@ export function planImport(
   return {
     participants: failed ? [] : participants,
     newGroups: failed ? [] : [...newGroups.values()],
+    groupMatches: failed ? [] : [...matches.values()],
     problems,
     mappingProblems: [],
     rowCount: table.rows.length,

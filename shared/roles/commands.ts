@@ -148,6 +148,8 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
     },
     workshop: {
       rename: as('workshop.edit', (target, title: string) => updateMeta(target, { title })),
+      /** Where the workshop takes place: both fields at once, so a refused one changes neither. */
+      place: as('workshop.edit', (target, place: { venue: string; room: string }) => updateMeta(target, { venue: place.venue, room: place.room })),
     },
     room: {
       openPlenary: as('plenary.open', setPlenaryOpen),

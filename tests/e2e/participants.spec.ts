@@ -170,3 +170,31 @@ test.describe('in Ukrainian', () => {
     await shot('mixed');
   });
 });
+
+const GROUPS_CSV = 'Name;Gruppe\r\nAda;Wirtschaft\r\nBob;wirtschaft\r\nCleo;Unternehmen\r\nDora;NGO\r\nEmil;Wissenschaft\r\n';
+
+async function importGroups(page: Page) {
+  await page.goto('/');
+  await createWorkshop(page, 'Gruppen');
+  await page.getByTestId('tab-participants').click();
+  await chooseCsv(page, 'gruppen.csv', new TextEncoder().encode(GROUPS_CSV));
+}
+
+test('the import says which groups it filed under another name', async ({ page, shot }) => {
+  await importGroups(page);
+  // "Unternehmen" is the group's name here: nothing to say about it.
+  await expect(page.getByTestId('import-renamed-groups')).toHaveText('Einer Akteursgruppe mit anderem Namen zugeordnet: 2 × „Wirtschaft“ → Unternehmen; 1 × „NGO“ → Zivilgesellschaft');
+  await expect(page.getByTestId('import-new-groups')).toContainText('Wissenschaft');
+  await shot('import-renamed-groups-de');
+});
+
+test.describe('the renamed groups in Ukrainian', () => {
+  test.use({ language: 'uk' });
+  test('name the German spellings and the groups they went to', async ({ page, shot }) => {
+    await importGroups(page);
+    await expect(page.getByTestId('import-renamed-groups')).toHaveText(
+      /^Зараховано до груп зацікавлених сторін з іншою назвою: 2 × «Wirtschaft» → [^;]+; 1 × «Unternehmen» → [^;]+; 1 × «NGO» → Громадянське суспільство$/,
+    );
+    await shot('import-renamed-groups-uk');
+  });
+});

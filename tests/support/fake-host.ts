@@ -22,6 +22,7 @@ export function fakeHost(overrides: Partial<HostApi> = {}): HostApi & { calls: H
     'hosting:status': () => ok({ running: false, addresses: [] }),
     'discovery:list': () => ok({ sessions: [] }),
     'file:takeOpened': () => ok([]),
+    'menu:update': () => ok({ applied: true }),
     ...overrides,
   };
   const host = { calls } as HostApi & { calls: HostCall[] };

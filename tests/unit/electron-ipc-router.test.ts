@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hostChannels, type HostApi, type HostChannel } from '../../shared/host-api';
+import { hostChannels, MENU_COMMAND_EVENT, type HostApi, type HostBridge, type HostChannel } from '../../shared/host-api';
 import { createHostRouter, routeChannel, type HostImplementation, type SenderEvent } from '../../electron/ipc-router';
 
 // Only the modules that import 'electron' at run time (ipc.ts, preload.ts) see this fake; the router never does.
@@ -10,6 +10,7 @@ const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
   exposed: new Map<string, unknown>(),
   invoke: vi.fn<(channel: string, input: unknown) => Promise<unknown>>(),
+  listeners: new Map<string, Set<(event: unknown, payload: unknown) => void>>(),
   showSaveDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePath: string }>>(),
 }));
 
@@ -21,7 +22,15 @@ vi.mock('electron', () => ({
     handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(channel, handler),
     removeHandler: (channel: string) => electron.handlers.delete(channel),
   },
-  ipcRenderer: { invoke: electron.invoke },
+  ipcRenderer: {
+    invoke: electron.invoke,
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      const set = electron.listeners.get(channel) ?? new Set();
+      set.add(listener);
+      electron.listeners.set(channel, set);
+    },
+    removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) => electron.listeners.get(channel)?.delete(listener),
+  },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => electron.exposed.set(key, value) },
 }));
 
@@ -39,6 +48,7 @@ function fakeImplementation(overrides: Partial<HostImplementation> = {}): HostIm
     'hosting:stop': vi.fn(() => ({ stopped: true })),
     'hosting:status': vi.fn(() => ({ running: false, addresses: [] })),
     'discovery:list': vi.fn(() => ({ sessions: [] })),
+    'menu:update': vi.fn(() => ({ applied: true })),
     ...overrides,
   };
 }
@@ -151,8 +161,9 @@ describe('ipc registration (electron/ipc.ts)', () => {
 
   async function register(openProjector = vi.fn(() => true)) {
     const { registerHostIpc } = await import('../../electron/ipc');
-    const unregister = registerHostIpc({ openProjector, openedFiles: { take: async () => [{ name: 'Tag.plenum', text: '{}' }] } });
-    return { openProjector, unregister };
+    const updateMenu = vi.fn();
+    const unregister = registerHostIpc({ openProjector, openedFiles: { take: async () => [{ name: 'Tag.plenum', text: '{}' }] }, updateMenu });
+    return { openProjector, updateMenu, unregister };
   }
 
   const call = (channel: string, input: unknown, event: unknown = { ...trusted, sender: {} }) => {
@@ -202,6 +213,24 @@ describe('ipc registration (electron/ipc.ts)', () => {
     expect(openProjector).toHaveBeenCalledWith('w7');
   });
 
+  it('rebuilds the menu with what the window sent, and refuses a language, an id or a list it cannot take', async () => {
+    const { updateMenu } = await register();
+    const recent = [{ id: 'w1', title: 'Themenkreis Wirtschaft' }];
+    await expect(call('menu:update', { language: 'uk', recent })).resolves.toEqual({ ok: true, value: { applied: true } });
+    expect(updateMenu).toHaveBeenCalledWith({ language: 'uk', recent });
+    for (const junk of [
+      { language: 'fr', recent },
+      { language: 'de', recent: [{ id: '../../etc', title: 'x' }] },
+      { language: 'de', recent: [{ id: 'w1', title: 'x'.repeat(201) }] },
+      { language: 'de', recent: Array.from({ length: 21 }, (_, n) => ({ id: `w${n}`, title: 'x' })) },
+      { language: 'de' },
+      'de',
+    ]) {
+      await expect(call('menu:update', junk)).resolves.toMatchObject({ ok: false, error: expect.stringContaining('menu:update: invalid input') });
+    }
+    expect(updateMenu).toHaveBeenCalledTimes(1);
+  });
+
   it('routes hosting and discovery to their services, and reports a taken port as an error value', async () => {
     const { registerHostIpc } = await import('../../electron/ipc');
     const hosting = {
@@ -212,7 +241,7 @@ describe('ipc registration (electron/ipc.ts)', () => {
       status: vi.fn(() => ({ running: true, port: 4444, addresses: ['ws://127.0.0.1:4444'] })),
     };
     const discovery = { list: vi.fn(() => Promise.resolve({ sessions: [{ name: 'Moderator', addresses: ['ws://10.0.0.2:4444'] }] })), stop: vi.fn() };
-    registerHostIpc({ openProjector: () => true, openedFiles: { take: async () => [] }, hosting, discovery });
+    registerHostIpc({ openProjector: () => true, openedFiles: { take: async () => [] }, updateMenu: () => undefined, hosting, discovery });
 
     await expect(call('hosting:start', {})).resolves.toEqual({ ok: true, value: { port: 4444, addresses: ['ws://127.0.0.1:4444'] } });
     expect(hosting.start).toHaveBeenLastCalledWith(undefined, undefined);
@@ -237,11 +266,11 @@ describe('ipc registration (electron/ipc.ts)', () => {
 });
 
 describe('preload (electron/preload.ts)', () => {
-  it('exposes window.plenum with one method per channel, and no ipcRenderer', async () => {
+  it('exposes window.plenum with one method per channel and the menu subscription, and no ipcRenderer', async () => {
     await import('../../electron/preload');
     expect([...electron.exposed.keys()]).toEqual(['plenum']);
     const api = electron.exposed.get('plenum') as HostApi;
-    expect(Object.keys(api).sort()).toEqual([...hostChannels].sort());
+    expect(Object.keys(api).sort()).toEqual([...hostChannels, 'onMenuCommand'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(electron.invoke);
 
@@ -251,5 +280,19 @@ describe('preload (electron/preload.ts)', () => {
 
     electron.invoke.mockRejectedValueOnce(new Error("No handler registered for 'app:info'"));
     await expect(api['app:info']()).resolves.toEqual({ ok: false, error: "app:info: No handler registered for 'app:info'" });
+  });
+});
+
+describe('menu clicks through the preload', () => {
+  it('reach a listener on the menu channel only, and stop when it unsubscribes', async () => {
+    await import('../../electron/preload');
+    const api = electron.exposed.get('plenum') as HostBridge;
+    const seen: unknown[] = [];
+    const unsubscribe = api.onMenuCommand?.((command) => seen.push(command));
+    expect(electron.listeners.has(MENU_COMMAND_EVENT)).toBe(true);
+    electron.listeners.get(MENU_COMMAND_EVENT)?.forEach((listener) => listener({}, { kind: 'openWorkshop', id: 'w1' }));
+    unsubscribe?.();
+    electron.listeners.get(MENU_COMMAND_EVENT)?.forEach((listener) => listener({}, { kind: 'home' }));
+    expect(seen).toEqual([{ kind: 'openWorkshop', id: 'w1' }]);
   });
 });

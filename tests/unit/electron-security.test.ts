@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions } from '../../electron/security';
+import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions, windowIconPath } from '../../electron/security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, appPageUrl, externalLinkTarget, isAllowedNavigation, isTrustedUrl, projectorUrl } from '../../electron/services/app-url';
 import { CONTENT_SECURITY_POLICY, isPdfRequestAllowed, isPermissionAllowed } from '../../electron/services/content-policy';
 
@@ -290,5 +290,18 @@ describe('the renderer page', () => {
     expect(policy.get('script-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(meta).not.toContain('unsafe-eval');
+  });
+});
+
+describe('the window icon', () => {
+  it('is the build’s icon.png on Linux, where the window carries it, and left to the executable elsewhere', () => {
+    const join = (...parts: string[]) => parts.join('/');
+    expect(windowIconPath('linux', '/opt/plenum/app.asar', join)).toBe('/opt/plenum/app.asar/dist/renderer/icon.png');
+    expect(windowIconPath('win32', '/app', join)).toBeUndefined();
+    expect(windowIconPath('darwin', '/app', join)).toBeUndefined();
+    // Vite copies renderer/public into dist/renderer: the file the path names is in the build.
+    expect(readFileSync(fileURLToPath(new URL('../../renderer/public/icon.png', import.meta.url))).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(mainWindowOptions('/p', { width: 800, height: 600 }, '/icon.png').icon).toBe('/icon.png');
+    expect(projectorWindowOptions('/p', { width: 800, height: 600 }).icon).toBeUndefined();
   });
 });

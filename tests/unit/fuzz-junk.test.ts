@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { areaReaders, createWorkshopDoc, tablesFrom, workshopSnapshot, type WorkshopDoc, type WorkshopSnapshot } from '../../shared/model';
+import { areaReaders, createWorkshopDoc, LIMITS, placeText, tablesFrom, workshopSnapshot, type WorkshopDoc, type WorkshopSnapshot } from '../../shared/model';
 import { exportBackup, parseBackup, restoreBackup } from '../../shared/model';
 import { backupChecksum, CHECKSUM_FIELD } from '../../shared/model';
 import { buildEml, buildMinutes, mailDraft, mailRecipients, mailtoUrl, renderHtml, renderMinutes, type Minutes } from '../../shared/minutes';
@@ -30,6 +30,8 @@ async function useEverywhere(snapshot: WorkshopSnapshot, docx: boolean): Promise
     mailtoUrl(draft);
     buildEml(draft, [{ fileName: 'x.md', mimeType: 'text/markdown', data: 'x' }], { date: Date.UTC(2024, 0, 2), messageId: 'm' });
   }
+  // The home row and the workshop's header show the place in one line.
+  placeText(snapshot.meta);
   tablesFrom(snapshot.boards, snapshot.cards);
   for (const board of snapshot.boards) {
     const round = currentRound(snapshot.voteRounds, board.id);
@@ -58,6 +60,8 @@ describe('junk a peer writes into the document', () => {
       try {
         for (const read of Object.values(areaReaders)) read(doc);
         const snapshot = workshopSnapshot(doc);
+        // The place a peer wrote is a short text or not set, never an object or a novel.
+        for (const field of [snapshot.meta.venue, snapshot.meta.room]) expect(typeof field === 'string' && field.length <= LIMITS.shortTextMax).toBe(true);
         await useEverywhere(snapshot, run % 20 === 0);
         // The backup of such a document is written, and reading it back answers (refusing it is fine: an empty id).
         parseBackup(exportBackup(doc, Date.UTC(2024, 0, 2)));

@@ -3,7 +3,9 @@ import {
   checkSchema,
   createWorkshopDoc,
   initWorkshop,
+  LIMITS,
   metaSnapshot,
+  placeText,
   PLENARY_BOARD_ID,
   SCHEMA_VERSION,
   STAKEHOLDER_GROUPS,
@@ -99,6 +101,8 @@ describe('updateMeta', () => {
     ['an unknown language', { language: 'xx' }, 'language.invalid'],
     ['a valid title with an invalid date', { title: 'Fine', date: 'soon' }, 'date.invalid'],
     ['a valid venue with an unknown language', { venue: 'Elsewhere', language: 'fr' }, 'language.invalid'],
+    ['a venue longer than a short text', { venue: 'x'.repeat(LIMITS.shortTextMax + 1), room: 'Saal 3' }, 'text.tooLong'],
+    ['a room longer than a short text', { venue: 'Rathaus', room: 'x'.repeat(LIMITS.shortTextMax + 1) }, 'text.tooLong'],
   ])('refuses %s and changes nothing', (_label, patch, code) => {
     const doc = newWorkshop();
     const before = metaSnapshot(doc);
@@ -109,6 +113,38 @@ describe('updateMeta', () => {
     if (!result.ok) expect(result.error.code).toBe(code);
     expect(metaSnapshot(doc)).toEqual(before);
     expect(updates).toHaveLength(0);
+  });
+});
+
+describe('the place a peer wrote', () => {
+  it.each([
+    ['a number', 42],
+    ['an object', { venue: 'Rathaus' }],
+    ['null', null],
+    ['a text longer than any form lets through', 'x'.repeat(LIMITS.shortTextMax + 1)],
+  ])('reads %s as not set', (_label, junk) => {
+    const doc = newWorkshop();
+    doc.getMap('meta').set('venue', junk);
+    doc.getMap('meta').set('room', junk);
+    expect(metaSnapshot(doc)).toMatchObject({ venue: '', room: '' });
+    expect(placeText(metaSnapshot(doc))).toBe('');
+  });
+
+  it('reads a short text as it is, trimmed', () => {
+    const doc = newWorkshop();
+    doc.getMap('meta').set('venue', '  Bürgerhaus ');
+    expect(placeText(metaSnapshot(doc))).toBe('Bürgerhaus, Saal 2');
+  });
+});
+
+describe('placeText', () => {
+  it.each([
+    [{ venue: 'Rathaus', room: 'Saal 2' }, 'Rathaus, Saal 2'],
+    [{ venue: 'Rathaus', room: '' }, 'Rathaus'],
+    [{ venue: '', room: 'Saal 2' }, 'Saal 2'],
+    [{ venue: '', room: '' }, ''],
+  ])('puts %o in one line', (place, expected) => {
+    expect(placeText(place)).toBe(expected);
   });
 });
 

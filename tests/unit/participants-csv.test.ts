@@ -182,6 +182,28 @@ describe('stakeholder groups the workshop lacks', () => {
   });
 });
 
+describe('groups filed under another name', () => {
+  it('are counted per spelling and group, in file order, so the summary can say "2 × Wirtschaft → Unternehmen"', () => {
+    const csv = table('Name;Gruppe\r\nAda;Wirtschaft\r\nBob;wirtschaft\r\nCleo;Unternehmen\r\nDora;NGO\r\nEmil;Wissenschaft\r\nFritz;\r\n');
+    const plan = planImport(csv, guessMapping(csv.header), BUILTIN_GROUPS);
+    expect(plan.groupMatches).toEqual([
+      { written: 'Wirtschaft', key: 'company', count: 2 },
+      // A built-in group's shown name depends on the UI language: "Unternehmen" is listed, the UI drops it where it is the name.
+      { written: 'Unternehmen', key: 'company', count: 1 },
+      { written: 'NGO', key: 'civilSociety', count: 1 },
+    ]);
+    expect(plan.newGroups).toEqual(['Wissenschaft']);
+  });
+
+  it('leave out a name that is the group’s own label, and are empty when the file is refused', () => {
+    const groups: StakeholderGroupEntry[] = [{ key: 'company', label: 'Wirtschaftsbetriebe', builtin: true }];
+    const csv = table('Name;Gruppe\r\nAda;wirtschaftsbetriebe\r\nBob;Unternehmen\r\n');
+    expect(planImport(csv, guessMapping(csv.header), groups).groupMatches).toEqual([{ written: 'Unternehmen', key: 'company', count: 1 }]);
+    const refused = table('Name;Gruppe;E-Mail\r\nAda;Wirtschaft;kaputt\r\n');
+    expect(planImport(refused, guessMapping(refused.header), BUILTIN_GROUPS).groupMatches).toEqual([]);
+  });
+});
+
 describe('importing a list again', () => {
   it('leaves out people already on the list (by email, else by name and organisation) and people twice in the file', () => {
     const csv = table(

@@ -7,6 +7,7 @@ import {
   createWorkshopDoc,
   encodeWorkshopState,
   initWorkshop,
+  metaSnapshot,
   PLENARY_BOARD_ID,
   promoteLaptop,
   rolesSnapshot,
@@ -106,6 +107,7 @@ describe('the command guard', () => {
       () => commands.roster.add({ name: 'Olena', organisation: '', stakeholderGroup: '', email: '', tableId: '' }),
       () => commands.roster.mix([]),
       () => commands.workshop.rename('Umbenannt'),
+      () => commands.workshop.place({ venue: 'Rathaus', room: 'Saal 2' }),
       () => commands.room.openPlenary(false),
       () => commands.room.promote(LAPTOP, 'Tisch 1'),
     ];
@@ -127,6 +129,12 @@ describe('the command guard', () => {
     expect(voteRoundsSnapshot(doc)).toHaveLength(1);
     expect(commands.room.promote(LAPTOP, 'Tisch 1').ok).toBe(true);
     expect(rolesSnapshot(doc).moderators).toEqual([{ laptopId: LAPTOP, name: 'Tisch 1' }]);
+    expect(commands.workshop.place({ venue: ' Rathaus ', room: 'Saal 2' }).ok).toBe(true);
+    expect(metaSnapshot(doc)).toMatchObject({ venue: 'Rathaus', room: 'Saal 2' });
+    // The header hands over what it holds: only the place is written, whatever else rides along.
+    const whole = { ...metaSnapshot(doc), title: 'Anders', venue: 'Bürgerhaus' };
+    expect(commands.workshop.place(whole).ok).toBe(true);
+    expect(metaSnapshot(doc)).toMatchObject({ title: 'Wiederaufbau', venue: 'Bürgerhaus', room: 'Saal 2' });
   });
 
   it('asks for the role at the moment of the call: a promotion takes effect at once', () => {

@@ -74,7 +74,7 @@ describe('creating and opening a workshop', () => {
   it('stores a new workshop with its index row and opens it with the same content', async () => {
     const store = await openStore();
     const id = await createStoredWorkshop(store, { title: 'Town hall', language: 'uk', date: '2025-06-01' }, 4242);
-    expect(await store.getIndexRow(id)).toEqual({ id, title: 'Town hall', date: '2025-06-01', createdAt: 4242, updatedAt: 4242, deletedAt: null });
+    expect(await store.getIndexRow(id)).toEqual({ id, title: 'Town hall', date: '2025-06-01', venue: '', room: '', createdAt: 4242, updatedAt: 4242, deletedAt: null });
     const session = await openSession(store, id);
     expect(session.id).toBe(id);
     expect(workshopSnapshot(session.doc).meta).toEqual({

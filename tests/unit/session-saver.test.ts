@@ -64,6 +64,18 @@ function must<T>(value: T | undefined, what: string): T {
 
 
 describe('saving a workshop while it is edited', () => {
+  it('writes a new venue and room to the home screen row, also when they change within the refresh interval', async () => {
+    const { store, id, session } = await newSession();
+    updateMeta(session.doc, { venue: 'Rathaus', room: 'Saal 1' });
+    await session.saver.flush();
+    expect(await store.getIndexRow(id)).toMatchObject({ venue: 'Rathaus', room: 'Saal 1' });
+    // At once again: a place change is written with its update, not only at the next timed refresh.
+    updateMeta(session.doc, { room: 'Saal 2' });
+    await session.saver.flush();
+    expect(await store.getIndexRow(id)).toMatchObject({ venue: 'Rathaus', room: 'Saal 2' });
+    await session.close();
+  });
+
   it('keeps 5,000 edits across close and reopen, with the update log compacted along the way', async () => {
     const { store, id, session } = await newSession();
     const compactions = vi.spyOn(store, 'replaceState');

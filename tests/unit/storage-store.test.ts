@@ -7,6 +7,7 @@ import {
   createWorkshopDoc,
   encodeWorkshopState,
   initWorkshop,
+  LIMITS,
   onWorkshopUpdate,
   PLENARY_BOARD_ID,
   updateCardText,
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 function row(id: string, title: string, updatedAt: number): Omit<WorkshopIndexRow, 'deletedAt'> {
-  return { id, title, date: '', createdAt: updatedAt, updatedAt };
+  return { id, title, date: '', venue: '', room: '', createdAt: updatedAt, updatedAt };
 }
 
 /** A workshop document and the updates it produced after its first state. */
@@ -126,6 +127,22 @@ describe('the workshop index', () => {
     ]);
     expect(list.damaged.find((w) => w.id === 'bad')?.reason).toMatch(/date|createdAt/);
     expect(await store.getIndexRow('bad')).toBeUndefined();
+  });
+
+  it('lists a row written before the place existed, and a damaged place, as not set', async () => {
+    const name = freshName();
+    const store = await openStore(name);
+    const raw = new PlenumDb(name);
+    await raw.workshops.put({ id: 'older', title: 'Older', date: '', createdAt: 1, updatedAt: 1, deletedAt: null } as unknown as WorkshopIndexRow);
+    await raw.workshops.put({ id: 'junk', title: 'Junk', date: '', venue: 42, room: 'x'.repeat(LIMITS.shortTextMax + 1), createdAt: 1, updatedAt: 2, deletedAt: null } as unknown as WorkshopIndexRow);
+    raw.close();
+
+    const list = await store.listWorkshops();
+    expect(list.damaged).toEqual([]);
+    expect(list.workshops.map(({ id, venue, room }) => ({ id, venue, room }))).toEqual([
+      { id: 'junk', venue: '', room: '' },
+      { id: 'older', venue: '', room: '' },
+    ]);
   });
 
   it('hides a deleted workshop, brings it back on restore, and purges all of it', async () => {

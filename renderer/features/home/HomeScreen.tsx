@@ -7,6 +7,7 @@ import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { useWindowTitle } from '../../hooks/use-window-title';
 import { useWorkshopCommands } from './use-workshop-commands';
 import { useWorkshopList } from './use-workshop-list';
 
@@ -17,6 +18,7 @@ export function HomeScreen() {
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
   const { list, visible, reload } = useWorkshopList(query);
   const { onCreate, onRename, onDuplicate, onDelete } = useWorkshopCommands(reload);
+  useWindowTitle('home');
 
   const confirmDelete = (id: string, title: string) => {
     setPendingDelete(null);

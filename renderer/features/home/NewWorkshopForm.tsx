@@ -1,23 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NewWorkshopFields } from '../../session/workshop-library';
+import { useNewWorkshopRequest } from '../../state/new-workshop-request';
 import { FieldError } from '../common/FieldError';
+import { PlaceFields, type Place } from '../common/PlaceFields';
 
 interface NewWorkshopFormProps {
   /** Resolves to an error message to show, or null when the workshop was created. */
-  onCreate(title: string, date: string): Promise<string | null>;
+  onCreate(fields: NewWorkshopFields): Promise<string | null>;
 }
 
 export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
+  const [place, setPlace] = useState<Place>({ venue: '', room: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const { pending, done } = useNewWorkshopRequest();
+  useEffect(() => {
+    if (!pending) return;
+    titleInput.current?.focus();
+    done();
+  }, [pending, done]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const message = await onCreate(title, date);
+    const message = await onCreate({ title, date, ...place });
     setBusy(false);
     setError(message);
   };
@@ -27,6 +38,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
       <label className="field grow">
         <span>{t('home.titleLabel')}</span>
         <input
+          ref={titleInput}
           value={title}
           onChange={(event) => setTitle(event.target.value)}
           placeholder={t('home.titlePlaceholder')}
@@ -39,6 +51,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
         <span>{t('home.dateLabel')}</span>
         <input type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="new-workshop-date" />
       </label>
+      <PlaceFields place={place} onChange={setPlace} testIdPrefix="new-workshop" />
       <button type="submit" className="primary" disabled={busy} data-testid="create-workshop">
         {t('home.create')}
       </button>

@@ -1,4 +1,4 @@
-import { isoDateMs, isTimestamp } from '../../../shared/model';
+import { isoDateMs, isTimestamp, placeText } from '../../../shared/model';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
@@ -19,6 +19,8 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
   const dateMs = isoDateMs(row.date);
   const date = dateMs === null ? '' : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(dateMs);
 
+  const place = placeText(row);
+
   return (
     <li className="workshop-row" data-testid="workshop-row">
       {editing ? (
@@ -35,6 +37,11 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
           <span className="workshop-title" data-testid="workshop-title">
             {row.title || t('workshop.untitled')}
           </span>
+          {place && (
+            <span className="workshop-place" data-testid="workshop-place">
+              {place}
+            </span>
+          )}
           <span className="muted">
             {date && <span>{date}{changed && ' · '}</span>}
             {changed && t('home.lastChange', { when: changed })}

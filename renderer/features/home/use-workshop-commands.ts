@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/model';
 import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
-import { createWorkshop, duplicateWorkshop, renameWorkshop } from '../../session/workshop-library';
+import { createWorkshop, duplicateWorkshop, renameWorkshop, type NewWorkshopFields } from '../../session/workshop-library';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 
@@ -18,8 +18,8 @@ export function useWorkshopCommands(reload: () => void) {
 
   const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
 
-  const onCreate = async (title: string, date: string) => {
-    const result = await createWorkshop(store, title, i18n.language as Language, date);
+  const onCreate = async (fields: NewWorkshopFields) => {
+    const result = await createWorkshop(store, fields, i18n.language as Language);
     if (!result.ok) return errorText(result.error);
     navigate({ screen: 'workshop', id: result.value });
     return null;

@@ -5,6 +5,7 @@ import { CSV_FIELDS, type CsvField } from '../../../shared/participants/csv-colu
 import { CSV_ENCODINGS, type CsvEncoding } from '../../../shared/participants/csv-decode';
 import { mappedRow } from '../../../shared/participants/import-plan';
 import { matchStakeholderGroup } from '../../../shared/participants/stakeholder-names';
+import { textKey } from '../../../shared/participants/text-key';
 import { useRosterImport } from './use-roster-import';
 import { ImportProblems } from './ImportProblems';
 import { FieldError } from '../common/FieldError';
@@ -44,6 +45,8 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
     return key ? groupName(key) : t('participants.import.newGroup', { name: raw });
   };
   const yesNo = (raw: string) => raw || '–';
+  // What the file calls a group by another name than the one shown here: said, not done silently.
+  const renamed = (plan?.groupMatches ?? []).filter((match) => textKey(match.written) !== textKey(groupName(match.key)));
 
   return (
     <dialog ref={ref} className="dialog import-dialog" onCancel={onCancel} aria-labelledby="import-title" data-testid="import-dialog">
@@ -133,6 +136,13 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
               {plan.skipped.length > 0 && (
                 <p className="muted" data-testid="import-skipped">
                   {t('participants.import.skipped', { count: plan.skipped.length, lines: plan.skipped.slice(0, 10).join(', ') + (plan.skipped.length > 10 ? ', …' : '') })}
+                </p>
+              )}
+              {renamed.length > 0 && (
+                <p className="import-renamed-groups" data-testid="import-renamed-groups">
+                  {t('participants.import.renamedGroups', {
+                    list: renamed.map((match) => t('participants.import.renamedGroup', { count: match.count, written: match.written, group: groupName(match.key) })).join('; '),
+                  })}
                 </p>
               )}
               {plan.newGroups.length > 0 && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../hooks/use-store';
 import { useLive } from '../../hooks/use-live';
+import { useWindowTitle } from '../../hooks/use-window-title';
 import { openProjectorSession, type ProjectorSession } from '../../session/workshop-session';
 import { ProjectorAgenda } from './ProjectorAgenda';
 import { ProjectorBoard } from './ProjectorBoard';
@@ -46,6 +47,7 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   const { t } = useTranslation();
   const run = useLive(session.live, 'run');
   const meta = useLive(session.live, 'meta');
+  useWindowTitle('projector', meta.title);
   // A joined laptop may open the projector before the workshop has arrived from the others.
   if (meta.schemaVersion === 0) return <main className="projector projector-message">{t('projector.waiting')}</main>;
   // The page's one landmark: everything on the wall is its main content.

@@ -3,10 +3,12 @@ import { useHost } from '../../hooks/use-host';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { useUndoState } from '../../hooks/use-undo-state';
+import { useWindowTitle } from '../../hooks/use-window-title';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
+import { PlaceEditor } from './PlaceEditor';
 import { SaveIndicator } from './SaveIndicator';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import type { ConnectionState } from '../../network/connection';
@@ -26,6 +28,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const meta = useLive(session.live, 'meta');
+  useWindowTitle('workshop', meta.title);
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { canUndo, canRedo } = useUndoState(session.undo);
   const commands = useCommands(session.doc);
@@ -47,6 +50,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
         ← {t('workshop.allWorkshops')}
       </button>
+      <div className="workshop-ident">
       {editing ? (
         <InlineTitleEditor
           initial={meta.title}
@@ -78,6 +82,8 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
           )}
         </h1>
       )}
+      <PlaceEditor place={meta} onSave={renames ? (place) => commands.workshop.place(place) : null} />
+      </div>
       {connection.row && (
         <span className={`badge role-badge role-${role}`} title={t(`roles.hint.${role}`)} data-testid="role-badge" data-role={role}>
           {t(`roles.name.${role}`)}
