@@ -76,3 +76,100 @@ test('60 cards on the plenary at 1366×768: at least 12 above the fold, the card
   expect(visible).toBeGreaterThanOrEqual(12);
   await shot('plenary-60-de-1366');
 });
+
+test('three toasts at once stay in the corner, folded, off the roster they talk about', async ({ page, shot }) => {
+  await openSeedDay(page);
+  await page.getByTestId('tab-participants').click();
+  const rows = page.getByTestId('participant-row');
+  const before = await rows.count();
+  for (let index = 0; index < 3; index++) await rows.nth(2).getByTestId('participant-delete').click();
+  await expect(rows).toHaveCount(before - 3);
+  // At most two in full (toasts expire after 8 s, so fewer may be left on a slow machine).
+  expect(await page.getByTestId('toast').count()).toBeLessThanOrEqual(2);
+  await shot('toasts-roster-de-1366');
+
+  const stack = await page.getByTestId('toasts').boundingBox();
+  if (!stack) throw new Error('no toasts');
+  expect(stack.x, 'in the right-hand corner').toBeGreaterThan(1366 / 2);
+  expect(stack.height, 'no pile').toBeLessThan(170);
+  // The names in the roster stay readable under the toasts.
+  const names = await rows.evaluateAll((elements) => elements.map((row) => row.querySelector('td, th')?.getBoundingClientRect().toJSON() as DOMRect));
+  for (const name of names) {
+    const overlaps = name.right > stack.x && name.left < stack.x + stack.width && name.bottom > stack.y && name.top < stack.y + stack.height;
+    expect(overlaps, 'a toast over a name in the roster').toBe(false);
+  }
+  // Undo still works from the corner.
+  await page.getByTestId('toast').last().getByRole('button', { name: 'Rückgängig' }).click();
+  await expect(rows).toHaveCount(before - 2);
+});
+
+test('a card’s details open over the board, and its row keeps its height', async ({ page }) => {
+  await openSeedDay(page, seedDayWithPlenaryCards(20));
+  const loose = page.getByTestId('loose-cards').getByTestId('card');
+  const [first, neighbour] = [loose.nth(0), loose.nth(1)];
+  const before = await Promise.all([first.boundingBox(), neighbour.boundingBox()]);
+  expect(before[0]?.y, 'side by side').toBe(before[1]?.y);
+  await first.hover();
+  await first.getByTestId('card-details').click();
+  await expect(page.getByTestId('card-details-panel')).toBeVisible();
+  expect((await first.boundingBox())?.height).toBe(before[0]?.height);
+  expect((await neighbour.boundingBox())?.height).toBe(before[1]?.height);
+  // Escape closes it and gives the focus back to the card's button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('card-details-panel')).toHaveCount(0);
+  await expect(first.getByTestId('card-details')).toBeFocused();
+});
+
+test('an action item from a card in one dialog: title from the card, owner, due date', async ({ page, shot }) => {
+  await openSeedDay(page);
+  const source = page.getByTestId('card').filter({ hasText: 'Biomethan als Chance' });
+  await source.hover();
+  await source.getByTestId('card-details').click();
+  await page.getByTestId('card-make-action').click();
+  const dialog = page.getByTestId('action-dialog');
+  await expect(dialog.getByTestId('action-dialog-title')).toHaveValue('Biomethan als Chance für eine dezentrale Energieversorgung');
+  await dialog.getByTestId('action-dialog-title').fill('Biomethan-Webinar planen');
+  await dialog.getByTestId('action-dialog-owner').selectOption({ label: 'Jörg Müller' });
+  await dialog.getByTestId('action-dialog-due').fill('2024-01-31');
+  await shot('action-dialog-de-1366');
+  await dialog.getByTestId('action-dialog-save').click();
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByTestId('tab-actions').click();
+  const row = page.getByTestId('action-row').filter({ has: page.locator('input[value="Biomethan-Webinar planen"]') });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('action-owner').locator('option:checked')).toHaveText('Jörg Müller');
+  await expect(row.getByTestId('action-due')).toHaveValue('2024-01-31');
+});
+
+test('the tables overview fills the width, shows each table’s groups, and asks before deleting', async ({ page, shot }) => {
+  await openSeedDay(page);
+  await page.getByTestId('tab-tables').click();
+  const columns = page.getByTestId('table-column');
+  await expect(columns).toHaveCount(3);
+  const area = await page.getByTestId('table-columns').boundingBox();
+  const last = await columns.last().boundingBox();
+  if (!area || !last) throw new Error('no tables');
+  expect(area.x + area.width - (last.x + last.width), 'the last column reaches the right edge').toBeLessThan(4);
+  await expect(columns.first().getByTestId('table-group')).toContainText('Themen der ersten Folgen');
+  await shot('tables-de-1366');
+
+  await columns.first().getByTestId('table-delete').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(columns).toHaveCount(3);
+});
+
+test('an agenda item takes its speaker and the tables’ task when it is added', async ({ page }) => {
+  await openSeedDay(page);
+  await page.getByTestId('agenda-title').fill('Zweite Kleingruppenrunde');
+  await page.getByTestId('agenda-kind').selectOption('groupWork');
+  await page.getByTestId('agenda-duration').fill('30');
+  await page.getByTestId('agenda-speaker').fill('Katrin Schäfer');
+  await page.getByTestId('agenda-task').fill('Drei Schritte bis zum Sommer festhalten');
+  await page.getByTestId('agenda-add').click();
+  const item = page.getByTestId('agenda-item').filter({ hasText: 'Zweite Kleingruppenrunde' });
+  await expect(item).toContainText('Katrin Schäfer');
+  await expect(item).toContainText('Drei Schritte bis zum Sommer festhalten');
+  await expect(page.getByTestId('agenda-speaker')).toHaveValue('');
+});

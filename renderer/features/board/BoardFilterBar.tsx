@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFilterActive, type Board, type CardFilter, type Participant, type WorkshopDoc } from '../../../shared/model';
 import { can, type Role } from '../../../shared/roles/permissions';
@@ -34,6 +34,16 @@ export function BoardFilterBar({ filter, onChange, participants, board, role, do
   const popoverId = useId();
   const set = (patch: Partial<CardFilter>) => onChange({ ...filter, ...patch });
   const count = activeFilterCount(filter);
+  const menu = useRef<HTMLSpanElement>(null);
+  // A click anywhere else closes the filters, as a menu does: they never stay over the cards.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
   const close = () => {
     setOpen(false);
     toggle.current?.focus();
@@ -50,7 +60,7 @@ export function BoardFilterBar({ filter, onChange, participants, board, role, do
         data-testid="board-search"
         data-shortcut="search"
       />
-      <span className="filter-menu">
+      <span className="filter-menu" ref={menu}>
         <button
           type="button"
           ref={toggle}
