@@ -173,3 +173,23 @@ test('an agenda item takes its speaker and the tables’ task when it is added',
   await expect(item).toContainText('Drei Schritte bis zum Sommer festhalten');
   await expect(page.getByTestId('agenda-speaker')).toHaveValue('');
 });
+
+for (const [language, size] of [
+  ['de', { width: 1920, height: 1080 }],
+  ['uk', { width: 1366, height: 768 }],
+  ['uk', { width: 1920, height: 1080 }],
+] as const) {
+  test.describe(`screens in ${language} at ${size.width}×${size.height}`, () => {
+    test.use({ language });
+    test(`the plenary wall, a table and the tables overview (${language}, ${size.width})`, async ({ page, shot }) => {
+      await openSeedDay(page, seedDayWithPlenaryCards(30), size.width, size.height);
+      await expect(page.getByTestId('card')).toHaveCount(30);
+      await page.getByTestId('toast').getByRole('button').last().click();
+      await shot(`plenary-${language}-${size.width}`);
+      await page.getByTestId('tab-tables').click();
+      await shot(`tables-${language}-${size.width}`);
+      await page.getByTestId('table-open').first().click();
+      await shot(`table-${language}-${size.width}`);
+    });
+  });
+}

@@ -44,7 +44,7 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
       data-drop={dropAttr({ kind: 'group', id: group.id })}
       data-in-group={group.id}
     >
-      {/* Two slim lines in a narrow column: handle, name and dots; then the count and the tools. */}
+      {/* Two slim lines in a narrow column: handle and name (the whole width, never squeezed); then count, dots and tools. */}
       <header className="group-head" ref={setDragNode}>
         <div className="group-title-line">
           {movable && (
@@ -82,10 +82,10 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
               </button>
             </h3>
           )}
-          {vote && <VoteDots targetId={group.id} vote={vote} actions={actions} />}
         </div>
         <div className="group-tools">
           <span className="muted small">{t('board.cardCount', { count: cardCount })}</span>
+          {vote && <VoteDots targetId={group.id} vote={vote} actions={actions} />}
           {group.locked && <span className="badge" title={t('groups.lockedHint')}>🔒 {t('groups.locked')}</span>}
           <span className="spacer" />
           {canLock && (
