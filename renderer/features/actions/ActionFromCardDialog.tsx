@@ -4,6 +4,7 @@ import { actionTitleFromText, type Participant } from '../../../shared/model';
 import { Modal } from '../common/Modal';
 import { FieldError } from '../common/FieldError';
 import { DueDateInput } from './DueDateInput';
+import { PersonSelect } from '../board/OptionSelects';
 
 /** What the dialog asks for; the board turns it into an action item linked to the card. */
 export interface ActionDraft {
@@ -45,14 +46,7 @@ export function ActionFromCardDialog({ cardText, participants, onCreate, onClose
         <div className="action-dialog-row">
           <label className="field">
             <span>{t('actions.colOwner')}</span>
-            <select value={draft.ownerId ?? ''} onChange={(event) => setDraft({ ...draft, ownerId: event.target.value || null })} data-testid="action-dialog-owner">
-              <option value="">{t('actions.noOwner')}</option>
-              {participants.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
+            <PersonSelect value={draft.ownerId} onChange={(ownerId) => setDraft({ ...draft, ownerId })} people={participants} noneLabel={t('actions.noOwner')} data-testid="action-dialog-owner" />
           </label>
           <label className="field">
             <span>{t('actions.colDue')}</span>

@@ -4,7 +4,7 @@ import { CARD_COLOURS, type Card, type CardColour } from '../../../shared/model'
 import { Modal } from '../common/Modal';
 import { ActionFromCardDialog } from '../actions/ActionFromCardDialog';
 import { ParticipantsContext, type BoardActions } from './board-types';
-import { StakeholderSelect } from './OptionSelects';
+import { PersonSelect, StakeholderSelect } from './OptionSelects';
 
 interface CardDetailsProps {
   card: Card;
@@ -40,14 +40,7 @@ export function CardDetails({ card, actions, onMakeAction, onClose }: CardDetail
       </label>
       <label className="field">
         {t('board.author')}
-        <select value={card.authorId ?? ''} onChange={(event) => set({ authorId: event.target.value || null })} data-testid="card-author-select">
-          <option value="">{t('board.anonymous')}</option>
-          {participants.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
+        <PersonSelect value={card.authorId} onChange={(authorId) => set({ authorId })} people={participants} noneLabel={t('board.anonymous')} data-testid="card-author-select" />
       </label>
       <div className="dialog-actions">
         <button type="button" onClick={onMakeAction} data-testid="card-make-action">
