@@ -72,7 +72,9 @@ test('60 cards on the plenary at 1366×768: at least 12 above the fold, the card
   await page.reload();
   await expect(page.getByTestId('card')).toHaveCount(60);
   const visible = await fullyVisibleCards(page);
-  console.log(`cards fully visible at 1366×768: ${visible}`);
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  const firstCardTop = await page.getByTestId('card').first().evaluate((card) => card.getBoundingClientRect().top);
+  console.log(`cards fully visible at 1366×768: ${visible}; first card at ${firstCardTop} px; page ${pageHeight} px high`);
   expect(visible).toBeGreaterThanOrEqual(12);
   await shot('plenary-60-de-1366');
 });
