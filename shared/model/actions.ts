@@ -93,12 +93,17 @@ export function addActionItem(doc: WorkshopDoc, input: ActionInput): Result<Acti
   return ok(item);
 }
 
-/** An action item from a card: its text (first line, shortened) as title, its board as table. */
-export function actionFromCard(doc: WorkshopDoc, cardId: string, input: Omit<ActionInput, 'title' | 'sourceCardId' | 'boardId'> = {}): Result<ActionItem> {
+/** The title an action item takes from a card's text: its first line, shortened to fit. */
+export function actionTitleFromText(text: string): string {
+  const firstLine = text.trim().split('\n')[0] ?? '';
+  return firstLine.length > LIMITS.titleMax ? `${firstLine.slice(0, LIMITS.titleMax - 1).trimEnd()}…` : firstLine;
+}
+
+/** An action item from a card: its board as table, and its text (first line, shortened) as title unless one is given. */
+export function actionFromCard(doc: WorkshopDoc, cardId: string, input: Omit<ActionInput, 'title' | 'sourceCardId' | 'boardId'> & { title?: string } = {}): Result<ActionItem> {
   const card = itemIn(roots(doc).cards, cardId);
   if (!card) return fail('notFound');
-  const firstLine = str(card, 'text').trim().split('\n')[0] ?? '';
-  const title = firstLine.length > LIMITS.titleMax ? `${firstLine.slice(0, LIMITS.titleMax - 1).trimEnd()}…` : firstLine;
+  const title = input.title ?? actionTitleFromText(str(card, 'text'));
   return addActionItem(doc, { ...input, title, sourceCardId: cardId, boardId: str(card, 'boardId') || null });
 }
 

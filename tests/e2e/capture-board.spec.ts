@@ -136,7 +136,11 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await tagged.getByRole('radio', { name: 'Grün' }).check();
   await expect(tagged).toContainText('Kommune');
   await expect(tagged).toHaveClass(/colour-green/);
+  // The details are a small dialog over the board; the filters sit behind one button.
+  await page.getByTestId('card-details-close').click();
+  await page.getByTestId('board-filters').click();
   await page.getByTestId('filter-tag').selectOption('municipality');
+  await expect(page.getByTestId('board-filters')).toHaveText('Filter (1)');
   await expect(page.getByTestId('card-count')).toContainText('1 von 10');
   await page.getByTestId('filter-clear').click();
 

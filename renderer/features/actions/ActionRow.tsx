@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PersonSelect } from '../board/OptionSelects';
 import { ACTION_STATUSES, updateActionItem, type ActionItem, type ActionStatus, type Participant, type Result, type Table, type WorkshopDoc } from '../../../shared/model';
 
 interface ActionRowProps {
@@ -38,14 +39,7 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
         />
       </td>
       <td className="owner-cell">
-        <select value={item.ownerId ?? ''} onChange={(event) => update({ ownerId: event.target.value || null })} aria-label={t('actions.ownerPerson')} data-testid="action-owner">
-          <option value="">{t('actions.noOwner')}</option>
-          {participants.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
+        <PersonSelect value={item.ownerId} onChange={(ownerId) => update({ ownerId })} people={participants} noneLabel={t('actions.noOwner')} aria-label={t('actions.ownerPerson')} data-testid="action-owner" />
         <input
           value={organisation}
           onChange={(event) => setOrganisation(event.target.value)}

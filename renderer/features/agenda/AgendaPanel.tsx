@@ -92,6 +92,16 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
           <span>{t('agenda.durationLabel')}</span>
           <input value={form.duration} onChange={(event) => form.setDuration(event.target.value)} inputMode="numeric" data-testid="agenda-duration" />
         </label>
+        <label className="field grow">
+          <span>{t('agenda.speakerLabel')}</span>
+          <input value={form.speaker} onChange={(event) => form.setSpeaker(event.target.value)} placeholder={t('agenda.speakerPlaceholder')} data-testid="agenda-speaker" />
+        </label>
+        {form.kind === 'groupWork' && (
+          <label className="field agenda-add-task">
+            <span>{t('agenda.taskLabel')}</span>
+            <textarea value={form.task} onChange={(event) => form.setTask(event.target.value)} rows={2} placeholder={t('agenda.taskPlaceholder')} data-testid="agenda-task" />
+          </label>
+        )}
         <button type="submit" className="primary" data-testid="agenda-add">
           {t('agenda.add')}
         </button>

@@ -9,7 +9,8 @@ import { useCommands } from '../roles/use-role';
 import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
 
 /**
- * The agenda's commands, guarded by role: the new item's form (title, kind, duration; a refusal
+ * The agenda's commands, guarded by role: the new item's form (title, kind, duration, speaker,
+ * and the tables' task for small-group work; a refusal
  * shown at the form), delete with Undo, move, and saving or loading the agenda as a template.
  */
 export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[], workshopTitle: string) {
@@ -22,14 +23,19 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string>('plenary');
   const [duration, setDuration] = useState('15');
+  const [speaker, setSpeaker] = useState('');
+  const [task, setTask] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    const result = commands.agenda.add({ title, durationMin: duration, kind });
+    // A task typed before the kind changed away from small-group work is not kept.
+    const result = commands.agenda.add({ title, durationMin: duration, kind, speaker, task: kind === 'groupWork' ? task : '' });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setTitle('');
+    setSpeaker('');
+    setTask('');
   };
 
   const remove = (id: string) => {
@@ -55,5 +61,5 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
     showToast({ message: t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
   };
 
-  return { form: { title, setTitle, kind, setKind, duration, setDuration, error }, add, remove, move, saveTemplate, loadTemplate };
+  return { form: { title, setTitle, kind, setKind, duration, setDuration, speaker, setSpeaker, task, setTask, error }, add, remove, move, saveTemplate, loadTemplate };
 }

@@ -26,6 +26,9 @@ interface AuthorPickerProps {
   boardId: string;
 }
 
+/** Up to this many people the authors are offered as chips; more fold into one choice. */
+export const CHIPS_UP_TO = 4;
+
 /** Who writes the next card on a shared laptop: picked once, kept until changed. */
 export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: AuthorPickerProps) {
   const { t } = useTranslation();
@@ -45,31 +48,43 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
     setAdding(false);
   };
 
+  // Past a few names a row of chips takes more room than the cards: one choice then, with the
+  // Alt+number shortcuts named in it.
+  const folded = all.length > CHIPS_UP_TO;
   return (
-    <div className="author-picker" role="radiogroup" aria-label={t('board.writingAs')} data-testid="author-picker">
-      <span className="muted">{t('board.writingAs')}</span>
-      <button type="button" role="radio" aria-checked={authorId === null} className="chip" onClick={() => onPick(null)} title="Alt+0" data-testid="author-anonymous">
-        {t('board.anonymous')}
-      </button>
-      {people.map((person, index) => (
-        <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={`Alt+${index + 1}`} data-testid="author-chip">
-          {person.name}
-        </button>
-      ))}
-      {others.length > 0 && (
-        <select
-          value={others.some((person) => person.id === authorId) ? (authorId ?? '') : ''}
-          onChange={(event) => event.target.value && onPick(event.target.value)}
-          aria-label={t('board.otherAuthor')}
-          data-testid="author-other"
-        >
-          <option value="">{t('board.otherAuthor')}</option>
-          {others.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
+    <div className="author-picker" role={folded ? 'group' : 'radiogroup'} aria-label={t('board.writingAs')} data-testid="author-picker">
+      {folded ? (
+        <label className="board-option">
+          {t('board.writingAs')}
+          <select value={authorId ?? ''} onChange={(event) => onPick(event.target.value || null)} data-testid="author-select">
+            <option value="">{t('board.anonymous')} (Alt+0)</option>
+            {people.map((person, index) => (
+              <option key={person.id} value={person.id}>
+                {person.name} (Alt+{index + 1})
+              </option>
+            ))}
+            {others.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <>
+          <span className="muted">{t('board.writingAs')}</span>
+          <button type="button" role="radio" aria-checked={authorId === null} className="chip" onClick={() => onPick(null)} title="Alt+0" data-testid="author-anonymous">
+            {t('board.anonymous')}
+          </button>
+          {[...people, ...others].map((person) => {
+            const index = people.indexOf(person);
+            return (
+              <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={index >= 0 ? `Alt+${index + 1}` : undefined} data-testid="author-chip">
+                {person.name}
+              </button>
+            );
+          })}
+        </>
       )}
       {adding ? (
         <span className="inline-form">

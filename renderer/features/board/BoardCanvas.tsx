@@ -28,10 +28,16 @@ interface BoardCanvasProps extends Omit<CardListShared, 'labels'> {
   layout: GroupedBoard<Card>;
   commands: GroupCommands;
   onDrop(intent: DropIntent): void;
+  /** The card this laptop just added, kept in view. */
+  lastAddedId?: string | null;
 }
 
-/** The cards of a board in their groups, with drag and drop by mouse and by keyboard. */
-export function BoardCanvas({ board, layout, role, writable = true, doc, authorNames, matches, votes, actions, commands, onDrop }: BoardCanvasProps) {
+/**
+ * The cards of a board as a wall, with drag and drop by mouse and by keyboard: the cards not yet
+ * sorted first, flowing in columns (new ones land there, near the entry), then the groups as
+ * columns side by side.
+ */
+export function BoardCanvas({ board, layout, role, writable = true, doc, authorNames, matches, votes, actions, commands, onDrop, lastAddedId = null }: BoardCanvasProps) {
   const { t } = useTranslation();
   const [active, setActive] = useState<{ id: UniqueIdentifier; text: string } | null>(null);
   const [{ attach, coordinateGetter, start, pointerAt, target: currentTarget, end }] = useState(dropTracker);
@@ -133,12 +139,17 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
       <div className="board-canvas" ref={attach} data-testid="board-canvas">
-        {shownGroups.map(({ group, cards }) => (
-          <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={t('groups.empty')} {...shared} />
-        ))}
         <LooseArea dragging={active !== null && parseDragId(active.id)?.kind === 'card'} hasGroups={layout.groups.length > 0}>
-          {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" {...shared} />}
+          {/* A new card is always loose: only this list learns which one it is, the groups do not re-render. */}
+          {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" lastAddedId={lastAddedId} {...shared} />}
         </LooseArea>
+        {shownGroups.length > 0 && (
+          <div className="group-wall" data-testid="group-wall">
+            {shownGroups.map(({ group, cards }) => (
+              <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={t('groups.empty')} {...shared} />
+            ))}
+          </div>
+        )}
       </div>
       <DragOverlay dropAnimation={null}>{active && <div className="card drag-preview">{shortenText(active.text, 120).text}</div>}</DragOverlay>
     </DndContext>
@@ -178,7 +189,7 @@ function stableGroups(layout: GroupedBoard<Card>): GroupedBoard<Card>['groups'] 
   });
 }
 
-const CardList = memo(function CardList({ cards, group, testId, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string }) {
+const CardList = memo(function CardList({ cards, group, testId, lastAddedId = null, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string; lastAddedId?: string | null }) {
   const { board, role, writable = true, doc, authorNames, matches, votes, actions, labels } = shared;
   const movable = canRearrange(role, board, group);
   return (
@@ -196,6 +207,7 @@ const CardList = memo(function CardList({ cards, group, testId, ...shared }: Car
           vote={votes(card.id)}
           actions={actions}
           labels={labels}
+          justAdded={card.id === lastAddedId}
         />
       ))}
     </ul>

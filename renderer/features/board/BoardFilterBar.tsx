@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFilterActive, type Board, type CardFilter, type Participant, type WorkshopDoc } from '../../../shared/model';
 import { can, type Role } from '../../../shared/roles/permissions';
@@ -11,14 +12,42 @@ interface BoardFilterBarProps {
   board: Board | undefined;
   role: Role;
   doc: WorkshopDoc;
+  /** Further tools of the board in the same line (starting a vote round). */
+  children?: ReactNode;
 }
 
-/** Search and filters of a board (cards that do not match are dimmed, not hidden), and its lock. */
-export function BoardFilterBar({ filter, onChange, participants, board, role, doc }: BoardFilterBarProps) {
+/** How many of the filters behind the "Filter" button are set (the search shows itself). */
+export function activeFilterCount(filter: CardFilter): number {
+  return [filter.colour, filter.stakeholderGroup, filter.author].filter(Boolean).length;
+}
+
+/**
+ * One slim line of board tools: search, the filters behind one button that says how many are
+ * set (cards that do not match are dimmed, not hidden), and the board's lock.
+ */
+export function BoardFilterBar({ filter, onChange, participants, board, role, doc, children }: BoardFilterBarProps) {
   const { t } = useTranslation();
   const commands = useCommands(doc);
   const locks = can(role, 'board.lock');
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const popoverId = useId();
   const set = (patch: Partial<CardFilter>) => onChange({ ...filter, ...patch });
+  const count = activeFilterCount(filter);
+  const menu = useRef<HTMLSpanElement>(null);
+  // A click anywhere else closes the filters, as a menu does: they never stay over the cards.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <div className="board-filter" role="search">
       <input
@@ -31,22 +60,50 @@ export function BoardFilterBar({ filter, onChange, participants, board, role, do
         data-testid="board-search"
         data-shortcut="search"
       />
-      <ColourSelect value={filter.colour ?? null} onChange={(colour) => set({ colour })} noneLabel={t('board.allColours')} aria-label={t('board.filterColour')} data-testid="filter-colour" />
-      <StakeholderSelect value={filter.stakeholderGroup ?? null} onChange={(stakeholderGroup) => set({ stakeholderGroup })} noneLabel={t('board.allTags')} aria-label={t('board.filterTag')} data-testid="filter-tag" />
-      <select value={filter.author ?? ''} onChange={(event) => set({ author: event.target.value || null })} aria-label={t('board.filterAuthor')} data-testid="filter-author">
-        <option value="">{t('board.allAuthors')}</option>
-        <option value="anonymous">{t('board.anonymous')}</option>
-        {participants.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.name}
-          </option>
-        ))}
-      </select>
+      <span className="filter-menu" ref={menu}>
+        <button
+          type="button"
+          ref={toggle}
+          className={`small${count > 0 ? ' active' : ''}`}
+          aria-expanded={open}
+          aria-controls={popoverId}
+          onClick={() => setOpen(!open)}
+          data-testid="board-filters"
+        >
+          {count > 0 ? t('board.filtersActive', { count }) : t('board.filters')}
+        </button>
+        {open && (
+          <div
+            id={popoverId}
+            className="filter-popover"
+            role="group"
+            aria-label={t('board.filtersLabel')}
+            data-testid="board-filters-panel"
+            onKeyDown={(event) => event.key === 'Escape' && close()}
+          >
+            <ColourSelect value={filter.colour ?? null} onChange={(colour) => set({ colour })} noneLabel={t('board.allColours')} aria-label={t('board.filterColour')} data-testid="filter-colour" />
+            <StakeholderSelect value={filter.stakeholderGroup ?? null} onChange={(stakeholderGroup) => set({ stakeholderGroup })} noneLabel={t('board.allTags')} aria-label={t('board.filterTag')} data-testid="filter-tag" />
+            <select value={filter.author ?? ''} onChange={(event) => set({ author: event.target.value || null })} aria-label={t('board.filterAuthor')} data-testid="filter-author">
+              <option value="">{t('board.allAuthors')}</option>
+              <option value="anonymous">{t('board.anonymous')}</option>
+              {participants.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="small" onClick={close}>
+              {t('common.close')}
+            </button>
+          </div>
+        )}
+      </span>
       {isFilterActive(filter) && (
         <button type="button" className="link small" onClick={() => onChange({})} data-testid="filter-clear">
           {t('board.clearFilter')}
         </button>
       )}
+      {children}
       <span className="spacer" />
       {board?.locked && !locks && <span className="badge">🔒 {t('board.lockedByModerator')}</span>}
       {board && locks && (

@@ -41,6 +41,9 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const votes = useLive(live, 'votes');
   const [prefs, setPrefs] = useEntryPrefs(session.id, boardId);
   const [filter, setFilter] = useState<CardFilter>({});
+  const [lastAddedId, setLastAddedId] = useState<string | null>(null);
+  // A round closed while this board is on screen shows its whole ranking; an older one folds.
+  const [watchedOpen, setWatchedOpen] = useState<string | null>(null);
 
   const seat = useSeat();
   // Opening the plenary to the tables means something only once there are tables to open it to.
@@ -58,6 +61,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const round = currentRound(rounds, boardId);
   const voterId = prefs.authorId;
   const votesOf = useMemo(() => voteViews(round, votes, voterId), [round, votes, voterId]);
+  if (round?.state === 'open' && watchedOpen !== round.id) setWatchedOpen(round.id);
 
   const { actions, groupCommands, onDrop, makeActionFrom, openPlenary } = useBoardCommands(doc, { allCards, groups, round, voterId, votes, layout });
 
@@ -74,14 +78,19 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
         </span>
       </div>
       {boardId === PLENARY_BOARD_ID && shared && <PlenaryCapture open={seat.plenaryOpen} role={role} onToggle={openPlenary} />}
-      {writable && <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} />}
-      <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
-      <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc} />
-      {round?.state === 'closed' && <VoteResults round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} />}
+      {writable && (
+        <div className="board-capture">
+          <QuickEntry doc={doc} boardId={boardId} participants={participants} prefs={prefs} setPrefs={setPrefs} onAdded={setLastAddedId} />
+        </div>
+      )}
+      <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc}>
+        <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
+      </BoardFilterBar>
+      {round?.state === 'closed' && <VoteResults key={round.id} round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} initiallyOpen={watchedOpen === round.id} />}
       {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (
-        <BoardCanvas board={board} layout={layout} role={role} writable={writable} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={groupCommands} onDrop={onDrop} />
+        <BoardCanvas board={board} layout={layout} role={role} writable={writable} doc={doc} authorNames={authorNames} matches={matches} votes={votesOf} actions={actions} commands={groupCommands} onDrop={onDrop} lastAddedId={lastAddedId} />
       )}
       {children}
     </section>

@@ -1,16 +1,31 @@
-import { useContext } from 'react';
+import { useContext, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_COLOURS, type Card, type CardColour } from '../../../shared/model';
+import { Modal } from '../common/Modal';
+import { ActionFromCardDialog } from '../actions/ActionFromCardDialog';
 import { ParticipantsContext, type BoardActions } from './board-types';
-import { StakeholderSelect } from './OptionSelects';
+import { PersonSelect, StakeholderSelect } from './OptionSelects';
 
-/** A card's colour, author and tag, and turning it into an action item. */
-export function CardDetails({ card, actions, onClose }: { card: Card; actions: BoardActions; onClose(): void }) {
+interface CardDetailsProps {
+  card: Card;
+  actions: BoardActions;
+  onMakeAction(): void;
+  onClose(): void;
+}
+
+/**
+ * A card's colour, author and tag, and turning it into an action item: a small dialog over the
+ * board, so the row of cards the card stands in keeps its height.
+ */
+export function CardDetails({ card, actions, onMakeAction, onClose }: CardDetailsProps) {
   const { t } = useTranslation();
+  const headingId = useId();
   const participants = useContext(ParticipantsContext);
   const set = actions.setDetails.bind(null, card.id);
   return (
-    <div className="card-details" role="group" aria-label={t('board.cardDetails')} data-testid="card-details-panel" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <Modal labelledBy={headingId} onClose={onClose} className="card-details" testId="card-details-panel">
+      <h2 id={headingId}>{t('board.cardDetails')}</h2>
+      <p className="card-details-text">{card.text}</p>
       <fieldset className="swatches">
         <legend>{t('board.colour')}</legend>
         {[null, ...CARD_COLOURS].map((colour) => (
@@ -25,23 +40,22 @@ export function CardDetails({ card, actions, onClose }: { card: Card; actions: B
       </label>
       <label className="field">
         {t('board.author')}
-        <select value={card.authorId ?? ''} onChange={(event) => set({ authorId: event.target.value || null })} data-testid="card-author-select">
-          <option value="">{t('board.anonymous')}</option>
-          {participants.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
+        <PersonSelect value={card.authorId} onChange={(authorId) => set({ authorId })} people={participants} noneLabel={t('board.anonymous')} data-testid="card-author-select" />
       </label>
-      <div className="row">
-        <button type="button" onClick={() => actions.makeAction(card.id)} data-testid="card-make-action">
+      <div className="dialog-actions">
+        <button type="button" onClick={onMakeAction} data-testid="card-make-action">
           {t('actions.fromCard')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" className="primary" onClick={onClose} data-testid="card-details-close">
           {t('common.close')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
+}
+
+/** The action item dialog for a card, with the roster to pick its owner from. */
+export function CardActionDialog({ card, actions, onClose }: { card: Card; actions: BoardActions; onClose(): void }) {
+  const participants = useContext(ParticipantsContext);
+  return <ActionFromCardDialog cardText={card.text} participants={participants} onCreate={(draft) => actions.makeAction(card.id, draft)} onClose={onClose} />;
 }

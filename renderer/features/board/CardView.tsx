@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useState, type KeyboardEvent, type KeyboardEventHandler, type PointerEventHandler } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import type { Card, WorkshopDoc } from '../../../shared/model';
-import { CardDetails } from './CardDetails';
+import { CardActionDialog, CardDetails } from './CardDetails';
 import { dragId, dropAttr } from './dnd';
 import { VoteDots } from './VoteDots';
 import { shortenText } from '../common/shorten-text';
@@ -26,14 +26,35 @@ interface CardViewProps {
   actions: BoardActions;
   /** The card's texts in the UI language, made once per board (2,000 useTranslation hooks cost more than the cards). */
   labels: CardLabels;
+  /** The card this laptop just added: brought into view (the entry field keeps the focus). */
+  justAdded?: boolean;
 }
 
 /** One card. Long texts are shown shortened; the stored text is never cut. */
-export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, editable = true, dimmed, vote, actions, labels }: CardViewProps) {
+export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, editable = true, dimmed, vote, actions, labels, justAdded = false }: CardViewProps) {
   const edit = useCardEditing(doc, card, actions.errorText);
   const [expanded, setExpanded] = useState(false);
-  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [panel, setPanel] = useState<'details' | 'action' | null>(null);
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'card', id: card.id }), disabled: !movable, data: { text: card.text } });
+  const element = useRef<HTMLLIElement | null>(null);
+  const setNode = useCallback(
+    (node: HTMLLIElement | null) => {
+      element.current = node;
+      setDragNode(node);
+    },
+    [setDragNode],
+  );
+  // "nearest" scrolls only when the card is out of view; focus stays in the entry field for the next card.
+  useEffect(() => {
+    if (justAdded) element.current?.scrollIntoView({ block: 'nearest' });
+  }, [justAdded]);
+  // A dialog that is swapped for another or unmounted gives no focus back by itself.
+  const detailsButton = useRef<HTMLButtonElement>(null);
+  const hadPanel = useRef(false);
+  useEffect(() => {
+    if (panel === null && hadPanel.current) detailsButton.current?.focus();
+    hadPanel.current = panel !== null;
+  }, [panel]);
   const shown = expanded ? { text: card.text, cut: false } : shortenText(card.text);
 
   const onCardKey = (event: KeyboardEvent<HTMLLIElement>) => {
@@ -66,8 +87,8 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
 
   return (
     <li
-      ref={setDragNode}
-      className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isDragging ? ' dragging' : ''}`}
+      ref={setNode}
+      className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isDragging ? ' dragging' : ''}${justAdded ? ' just-added' : ''}`}
       tabIndex={0}
       onKeyDown={onCardKey}
       onDoubleClick={editable ? edit.start : undefined}
@@ -113,7 +134,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           </button>
         )}
         {editable && (
-          <button type="button" className="icon" onClick={() => setDetailsOpen((open) => !open)} aria-expanded={detailsOpen} aria-label={labels.details} title={labels.details} data-testid="card-details">
+          <button type="button" className="icon" ref={detailsButton} onClick={() => setPanel('details')} aria-haspopup="dialog" aria-label={labels.details} title={labels.details} data-testid="card-details">
             ⋯
           </button>
         )}
@@ -128,7 +149,10 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           </button>
         )}
       </div>
-      {detailsOpen && editable && <CardDetails card={card} actions={actions} onClose={() => setDetailsOpen(false)} />}
+      {panel === 'details' && editable && <CardDetails card={card} actions={actions} onMakeAction={() => setPanel('action')} onClose={() => setPanel(null)} />}
+      {panel === 'action' && editable && (
+        <CardActionDialog card={card} actions={actions} onClose={() => setPanel(null)} />
+      )}
     </li>
   );
 });

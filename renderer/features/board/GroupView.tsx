@@ -44,56 +44,61 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
       data-drop={dropAttr({ kind: 'group', id: group.id })}
       data-in-group={group.id}
     >
+      {/* Two slim lines in a narrow column: handle and name (the whole width, never squeezed); then count, dots and tools. */}
       <header className="group-head" ref={setDragNode}>
-        {movable && (
-          <button type="button" className="icon drag-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t('groups.move', { title })} title={t('groups.moveHint')} data-testid="group-move">
-            ⠿
-          </button>
-        )}
-        {editing ? (
-          <InlineTitleEditor
-            variant="bare"
-            initial={group.title}
-            label={t('groups.name')}
-            onSave={(title) => {
-              commands.rename(group.id, title);
-              return null;
-            }}
-            onClose={stopEditing}
-            inputTestId="group-title-input"
-          />
-        ) : !renamable ? (
-          <h3 className={group.title ? undefined : 'muted'} data-testid="group-title">
-            {title}
-          </h3>
-        ) : (
-          <h3>
-            <button
-              type="button"
-              className={`title-button${group.title ? '' : ' muted'}`}
-              ref={trigger}
-              onClick={startEditing}
-              title={t('groups.rename')}
-              data-testid="group-title"
-            >
-              {title}
+        <div className="group-title-line">
+          {movable && (
+            <button type="button" className="icon drag-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t('groups.move', { title })} title={t('groups.moveHint')} data-testid="group-move">
+              ⠿
             </button>
-          </h3>
-        )}
-        <span className="muted small">{t('board.cardCount', { count: cardCount })}</span>
-        {group.locked && <span className="badge" title={t('groups.lockedHint')}>🔒 {t('groups.locked')}</span>}
-        <span className="spacer" />
-        {vote && <VoteDots targetId={group.id} vote={vote} actions={actions} />}
-        {canLock && (
-          <button type="button" className="small" onClick={() => commands.setLocked(group.id, !group.locked)} aria-pressed={group.locked} data-testid="group-lock">
-            {group.locked ? t('groups.unlock') : t('groups.lock')}
-          </button>
-        )}
-        {movable && (
-          <button type="button" className="small" onClick={() => commands.dissolve(group.id)} data-testid="group-dissolve">
-            {t('groups.dissolve')}
-          </button>
-        )}
+          )}
+          {editing ? (
+            <InlineTitleEditor
+              variant="bare"
+              initial={group.title}
+              label={t('groups.name')}
+              onSave={(title) => {
+                commands.rename(group.id, title);
+                return null;
+              }}
+              onClose={stopEditing}
+              inputTestId="group-title-input"
+            />
+          ) : !renamable ? (
+            <h3 className={group.title ? undefined : 'muted'} data-testid="group-title">
+              {title}
+            </h3>
+          ) : (
+            <h3>
+              <button
+                type="button"
+                className={`title-button${group.title ? '' : ' muted'}`}
+                ref={trigger}
+                onClick={startEditing}
+                title={t('groups.rename')}
+                data-testid="group-title"
+              >
+                {title}
+              </button>
+            </h3>
+          )}
+        </div>
+        <div className="group-tools">
+          <span className="muted small">{t('board.cardCount', { count: cardCount })}</span>
+          {vote && <VoteDots targetId={group.id} vote={vote} actions={actions} />}
+          {group.locked && <span className="badge" title={t('groups.lockedHint')}>🔒 {t('groups.locked')}</span>}
+          <span className="spacer" />
+          {canLock && (
+            <button type="button" className="small" onClick={() => commands.setLocked(group.id, !group.locked)} aria-pressed={group.locked} data-testid="group-lock">
+              {group.locked ? t('groups.unlock') : t('groups.lock')}
+            </button>
+          )}
+          {movable && (
+            <button type="button" className="small" onClick={() => commands.dissolve(group.id)} data-testid="group-dissolve">
+              {t('groups.dissolve')}
+            </button>
+          )}
+        </div>
       </header>
       {children}
     </section>

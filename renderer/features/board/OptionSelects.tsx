@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CARD_COLOURS, STAKEHOLDER_GROUPS, type CardColour, type StakeholderGroup } from '../../../shared/model';
+import { CARD_COLOURS, STAKEHOLDER_GROUPS, type CardColour, type Participant, type StakeholderGroup } from '../../../shared/model';
 
 interface OptionSelectProps<T> {
   value: T | null;
@@ -34,6 +34,20 @@ export function StakeholderSelect({ value, onChange, noneLabel, ...rest }: Optio
       {STAKEHOLDER_GROUPS.map((group) => (
         <option key={group} value={group}>
           {t(`stakeholders.${group}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A person from the roster by id, or none. */
+export function PersonSelect({ value, onChange, noneLabel, people, ...rest }: OptionSelectProps<string> & { people: readonly Participant[] }) {
+  return (
+    <select value={value ?? ''} onChange={(event) => onChange(event.target.value || null)} {...rest}>
+      <option value="">{noneLabel}</option>
+      {people.map((person) => (
+        <option key={person.id} value={person.id}>
+          {person.name}
         </option>
       ))}
     </select>

@@ -14,10 +14,12 @@ interface QuickEntryProps {
   participants: readonly Participant[];
   prefs: EntryPrefs;
   setPrefs(patch: Partial<EntryPrefs>): void;
+  /** The card just added, so the board can bring it into view. */
+  onAdded(cardId: string): void;
 }
 
 /** Type, Enter, and the next card is ready: with the author, colour and tag chosen once. */
-export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: QuickEntryProps) {
+export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdded }: QuickEntryProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const commands = useCommands(doc);
@@ -30,6 +32,7 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setDraft('');
+    onAdded(result.value.id);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -43,24 +46,31 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
     }
   };
 
+  // One line to type in and one slim line of choices: the cards, not the form, fill the screen.
   return (
-    <div className="quick-entry">
-      <AuthorPicker people={people} all={participants} authorId={prefs.authorId} onPick={(authorId) => setPrefs({ authorId })} doc={doc} boardId={boardId} />
-      <textarea
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder={t('board.entryPlaceholder')}
-        aria-label={t('board.entryLabel')}
-        aria-describedby={`entry-hint-${boardId}`}
-        rows={2}
-        className={prefs.colour ? `colour-${prefs.colour}` : undefined}
-        data-testid="card-entry"
-      />
+    <div className="quick-entry" data-testid="quick-entry">
+      <div className="quick-entry-line">
+        <textarea
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={t('board.entryPlaceholder')}
+          aria-label={t('board.entryLabel')}
+          aria-describedby={`entry-hint-${boardId}`}
+          title={t('board.entryHint')}
+          rows={1}
+          className={prefs.colour ? `colour-${prefs.colour}` : undefined}
+          data-testid="card-entry"
+        />
+        <button type="button" className="primary" onClick={submit} data-testid="card-add">
+          {t('board.addCard')}
+        </button>
+      </div>
+      <span id={`entry-hint-${boardId}`} className="visually-hidden">
+        {t('board.entryHint')}
+      </span>
       <div className="quick-entry-foot">
-        <span id={`entry-hint-${boardId}`} className="muted">
-          {t('board.entryHint')}
-        </span>
+        <AuthorPicker people={people} all={participants} authorId={prefs.authorId} onPick={(authorId) => setPrefs({ authorId })} doc={doc} boardId={boardId} />
         <span className="spacer" />
         <label className="board-option">
           {t('board.colour')}
@@ -70,9 +80,6 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs }: Quic
           {t('board.stakeholderTag')}
           <StakeholderSelect value={prefs.stakeholderGroup} onChange={(stakeholderGroup) => setPrefs({ stakeholderGroup })} noneLabel={t('board.noTag')} data-testid="entry-tag" />
         </label>
-        <button type="button" className="primary" onClick={submit} data-testid="card-add">
-          {t('board.addCard')}
-        </button>
       </div>
       <FieldError message={error} testId="card-error" />
     </div>

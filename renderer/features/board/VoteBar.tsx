@@ -45,7 +45,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
         <span className="spacer" />
         <span data-testid="dots-left">{left === null ? t('votes.pickVoter') : t('votes.dotsLeft', { count: left, name: voterName ?? '' })}</span>
         {manages && (
-          <button type="button" onClick={() => void commands.votes.close(round.id)} data-testid="vote-close">
+          <button type="button" className="small" onClick={() => void commands.votes.close(round.id)} data-testid="vote-close">
             {t('votes.close')}
           </button>
         )}
@@ -57,7 +57,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
   if (!manages) return null;
 
   return (
-    <div className="vote-bar">
+    <div className={setup ? 'vote-bar setup' : 'vote-bar'}>
       {setup ? (
         <form
           className="vote-setup"
@@ -86,7 +86,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
           </button>
         </form>
       ) : (
-        <button type="button" onClick={() => setSetup(true)} data-testid="vote-open">
+        <button type="button" className="small" onClick={() => setSetup(true)} data-testid="vote-open">
           {t('votes.start')}
         </button>
       )}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankVotes, type Card, type GroupedBoard, type Vote, type VoteRound } from '../../../shared/model';
 import { shortenText } from '../common/shorten-text';
@@ -7,11 +8,17 @@ interface VoteResultsProps {
   votes: readonly Vote[];
   layout: GroupedBoard<Card>;
   onMakeAction(targetId: string): void;
+  /** Open at first: the round was closed while this board was on screen. Else one slim line. */
+  initiallyOpen: boolean;
 }
 
-/** The ranked result of a closed round: groups and cards by dots, each one click from an action item. */
-export function VoteResults({ round, votes, layout, onMakeAction }: VoteResultsProps) {
+/**
+ * The ranked result of a closed round: groups and cards by dots, each one click from an action
+ * item. Folded to the winner in one line, so an old round does not push the cards down.
+ */
+export function VoteResults({ round, votes, layout, onMakeAction, initiallyOpen }: VoteResultsProps) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(initiallyOpen);
   const labels = new Map<string, string>();
   const order: string[] = [];
   for (const { group, cards } of layout.groups) {
@@ -27,25 +34,37 @@ export function VoteResults({ round, votes, layout, onMakeAction }: VoteResultsP
     order.push(card.id);
   }
   const ranked = rankVotes(round, votes, order).filter((entry) => labels.has(entry.targetId));
+  const winner = ranked[0];
   return (
-    <section className="vote-results" aria-labelledby={`results-${round.id}`} data-testid="vote-results">
-      <h3 id={`results-${round.id}`}>{t('votes.results')}</h3>
-      {ranked.length === 0 ? (
-        <p className="muted">{t('votes.noDots')}</p>
-      ) : (
-        <ol>
-          {ranked.map((entry) => (
-            <li key={entry.targetId} data-testid="vote-result">
-              <span className="rank">{entry.rank}.</span>
-              <span className="result-label">{labels.get(entry.targetId)}</span>
-              <span className="result-dots">{t('votes.dots', { count: entry.dots })}</span>
-              <button type="button" className="small" onClick={() => onMakeAction(entry.targetId)} data-testid="result-make-action">
-                {t('actions.fromResult')}
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+    <section className={`vote-results${open ? '' : ' folded'}`} aria-labelledby={`results-${round.id}`} data-testid="vote-results">
+      <div className="vote-results-head">
+        <h3 id={`results-${round.id}`}>{t('votes.results')}</h3>
+        {!open && winner && (
+          <span className="vote-results-winner" data-testid="vote-results-winner">
+            1. {labels.get(winner.targetId)} · {t('votes.dots', { count: winner.dots })}
+          </span>
+        )}
+        <button type="button" className="link small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="vote-results-toggle">
+          {open ? t('votes.foldResults') : t('votes.showResults', { count: ranked.length })}
+        </button>
+      </div>
+      {open &&
+        (ranked.length === 0 ? (
+          <p className="muted">{t('votes.noDots')}</p>
+        ) : (
+          <ol>
+            {ranked.map((entry) => (
+              <li key={entry.targetId} data-testid="vote-result">
+                <span className="rank">{entry.rank}.</span>
+                <span className="result-label">{labels.get(entry.targetId)}</span>
+                <span className="result-dots">{t('votes.dots', { count: entry.dots })}</span>
+                <button type="button" className="small" onClick={() => onMakeAction(entry.targetId)} data-testid="result-make-action">
+                  {t('actions.fromResult')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        ))}
     </section>
   );
 }

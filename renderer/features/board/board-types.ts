@@ -1,5 +1,6 @@
 import { createContext } from 'react';
 import type { CardPatch, Participant } from '../../../shared/model';
+import type { ActionDraft } from '../actions/ActionFromCardDialog';
 
 /** What a card or group shows of the open or last vote round. */
 export interface VoteView {
@@ -31,7 +32,8 @@ export interface BoardActions {
   remove(cardId: string): void;
   vote(targetId: string): void;
   unvote(targetId: string): void;
-  makeAction(cardId: string): void;
+  /** An action item from a card; answers a refusal as a sentence, or null when it was made. */
+  makeAction(cardId: string, draft: ActionDraft): string | null;
   setDetails(cardId: string, patch: CardPatch): void;
 }
 

@@ -81,8 +81,11 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
         const last = mine.at(-1);
         if (last) report(retractVote(doc, last.id));
       },
-      makeAction(cardId) {
-        if (report(actionFromCard(doc, cardId))) showToast({ message: t('actions.created'), tone: 'info' });
+      makeAction(cardId, draft) {
+        const result = actionFromCard(doc, cardId, draft);
+        if (!result.ok) return errorText(result.error);
+        showToast({ message: t('actions.created'), tone: 'info' });
+        return null;
       },
       setDetails(cardId, patch) {
         report(updateCardDetails(doc, cardId, patch));

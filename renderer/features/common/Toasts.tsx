@@ -1,30 +1,59 @@
-import { useToasts } from '../../state/toasts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useToasts, type Toast } from '../../state/toasts';
 
-/** Messages with an optional action; announced to screen readers politely. */
+/** Toasts shown in full at once; older ones fold into one line, so a burst never covers the screen. */
+export const TOASTS_SHOWN = 2;
+
+/** The newest toasts in full, and how many older ones fold into the "+N" line (none while unfolded). */
+export function foldToasts<T>(toasts: readonly T[], expanded: boolean): { shown: readonly T[]; folded: number } {
+  const folded = expanded ? 0 : Math.max(0, toasts.length - TOASTS_SHOWN);
+  return { shown: toasts.slice(folded), folded };
+}
+
+/**
+ * Messages with an optional action, stacked in the bottom corner (not over the middle of the
+ * screen, where the content they talk about is); announced to screen readers politely.
+ */
 export function Toasts() {
+  const { t } = useTranslation();
   const { toasts, dismiss } = useToasts();
+  const [expanded, setExpanded] = useState(false);
+  const { shown, folded } = foldToasts(toasts, expanded);
   return (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.tone}`} data-testid="toast">
-          <span>{toast.message}</span>
-          {toast.action && (
-            <button
-              type="button"
-              className="toast-action"
-              onClick={() => {
-                toast.action?.run();
-                dismiss(toast.id, true);
-              }}
-            >
-              {toast.action.label}
-            </button>
-          )}
-          <button type="button" className="toast-close" aria-label="×" onClick={() => dismiss(toast.id)}>
-            ×
-          </button>
-        </div>
+    <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
+      {toasts.length > TOASTS_SHOWN && (
+        <button type="button" className="toast-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="toast-more">
+          {expanded ? t('common.toastsFold') : t('common.toastsMore', { count: folded })}
+        </button>
+      )}
+      {shown.map((toast) => (
+        <ToastView key={toast.id} toast={toast} dismiss={dismiss} />
       ))}
+    </div>
+  );
+}
+
+function ToastView({ toast, dismiss }: { toast: Toast; dismiss(id: number, ranAction?: boolean): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`toast toast-${toast.tone}`} data-testid="toast">
+      <span>{toast.message}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className="toast-action"
+          onClick={() => {
+            toast.action?.run();
+            dismiss(toast.id, true);
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="toast-close" aria-label={t('common.close')} onClick={() => dismiss(toast.id)}>
+        ×
+      </button>
     </div>
   );
 }

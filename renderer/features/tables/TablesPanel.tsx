@@ -1,17 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  boardCards,
-  tablesFrom,
-  type LiveWorkshop,
-  type WorkshopDoc,
-} from '../../../shared/model';
+import { layoutBoard, tablesFrom, type Card, type LiveWorkshop, type WorkshopDoc } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { shortenText } from '../common/shorten-text';
 import { FieldError } from '../common/FieldError';
+import './tables.css';
 
 interface TablesPanelProps {
   live: LiveWorkshop;
@@ -19,13 +15,14 @@ interface TablesPanelProps {
   onOpenTable(id: string): void;
 }
 
-/** Every breakout table side by side, live, for the moderator. */
+/** Every breakout table side by side across the full width, live, with its groups, for the moderator. */
 export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
   const boards = useLive(live, 'boards');
   const cards = useLive(live, 'cards');
+  const groups = useLive(live, 'groups');
   const shown = useLive(live, 'reportBack');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const [name, setName] = useState('');
@@ -75,13 +72,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                   {table.topic && <p className="muted">{table.topic}</p>}
                   <p className="muted small">{t('board.cardCount', { count: table.cardCount })}</p>
                 </header>
-                <ul className="mini-cards">
-                  {boardCards(cards, table.id).map((card) => (
-                    <li key={card.id} className="mini-card" data-testid="table-card">
-                      {shortenText(card.text, 140).text}
-                    </li>
-                  ))}
-                </ul>
+                <TableCards layout={layoutBoard(table.id, groups, cards)} />
                 <div className="row-actions">
                   <button type="button" onClick={() => onOpenTable(table.id)} data-testid="table-open">
                     {t('tables.open')}
@@ -94,8 +85,10 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                   >
                     {isShown ? t('tables.hideInPlenary') : t('tables.showInPlenary')}
                   </button>
-                  <button type="button" className="danger-quiet" onClick={() => setPendingRemove({ id: table.id, name: table.name })}>
-                    {t('common.delete')}
+                  {/* Rarely wanted and never in a hurry: a quiet link at the end, and a question before anything goes. */}
+                  <span className="spacer" />
+                  <button type="button" className="link small danger-link" onClick={() => setPendingRemove({ id: table.id, name: table.name })} data-testid="table-delete">
+                    {t('tables.remove')}
                   </button>
                 </div>
               </article>
@@ -116,5 +109,35 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
         />
       )}
     </section>
+  );
+}
+
+/** A table's cards as its board has them: each group under its name, then the cards in none. */
+function TableCards({ layout }: { layout: ReturnType<typeof layoutBoard<Card>> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-cards">
+      {layout.groups.map(({ group, cards }) => (
+        <section key={group.id} className="table-group" aria-label={group.title || t('groups.untitled')} data-testid="table-group">
+          <h4>
+            {group.title || t('groups.untitled')} <span className="muted small">· {t('board.cardCount', { count: cards.length })}</span>
+          </h4>
+          <MiniCards cards={cards} />
+        </section>
+      ))}
+      {layout.loose.length > 0 && <MiniCards cards={layout.loose} />}
+    </div>
+  );
+}
+
+function MiniCards({ cards }: { cards: readonly Card[] }) {
+  return (
+    <ul className="mini-cards">
+      {cards.map((card) => (
+        <li key={card.id} className="mini-card" data-testid="table-card">
+          {shortenText(card.text, 140).text}
+        </li>
+      ))}
+    </ul>
   );
 }

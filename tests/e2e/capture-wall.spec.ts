@@ -1,0 +1,197 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { generateKeyBetween } from 'fractional-indexing';
+import { expect, expectSaved, test } from './fixtures';
+
+/*
+ * Issue 14: capture on a laptop. The plenary board of the seed day at 1366×768 shows its cards
+ * above the fold, keeps a card just added in view, and its dialogs and toasts float instead of
+ * pushing or covering the wall.
+ */
+
+const SEED_DAY = 'tests/fixtures/seed-day.plenum';
+
+async function openSeedDay(page: Page, file = SEED_DAY, width = 1366, height = 768): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.goto('/');
+  await page.getByTestId('import-backup-file').setInputFiles(file);
+  await expect(page.getByTestId('board')).toBeVisible();
+}
+
+/** The seed day with loose cards added on the plenary up to `total` (typing 50 cards takes a minute on CI). */
+function seedDayWithPlenaryCards(total: number): string {
+  const backup = JSON.parse(readFileSync(SEED_DAY, 'utf8')) as { workshop: { cards: Array<Record<string, unknown>> } };
+  const cards = backup.workshop.cards;
+  const plenary = cards.filter((card) => card.boardId === 'plenary');
+  let order = plenary.map((card) => String(card.order)).sort().at(-1) ?? null;
+  for (let index = plenary.length; index < total; index++) {
+    order = generateKeyBetween(order, null);
+    const at = Date.UTC(2023, 11, 6, 15, index);
+    cards.push({ id: randomUUID(), boardId: 'plenary', text: `Idee ${index + 1}: Förderprogramme für kommunale Partnerschaften bündeln`, order, groupId: null, colour: null, authorId: null, stakeholderGroup: null, createdAt: at, updatedAt: at });
+  }
+  mkdirSync('test-results/capture-wall', { recursive: true });
+  const file = `test-results/capture-wall/seed-day-${total}.plenum`;
+  writeFileSync(file, JSON.stringify(backup));
+  return file;
+}
+
+/** Cards whose whole box lies inside the window. */
+function fullyVisibleCards(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = 0;
+    for (const card of document.querySelectorAll('[data-testid="board"] [data-testid="card"]')) {
+      const box = card.getBoundingClientRect();
+      if (box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth) count++;
+    }
+    return count;
+  });
+}
+
+/** Whether an element's whole box lies inside the window. */
+const inView = (page: Page, testId: string, text: string) =>
+  page.getByTestId(testId).filter({ hasText: text }).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+
+test('60 cards on the plenary at 1366×768: at least 12 above the fold, the card just added in view', async ({ page, shot }) => {
+  await openSeedDay(page, seedDayWithPlenaryCards(59));
+  await expect(page.getByTestId('card')).toHaveCount(59);
+  const entry = page.getByTestId('card-entry');
+  await entry.fill('Idee 60: Zuletzt notiert, gleich zu sehen');
+  await entry.press('Enter');
+  await expect(page.getByTestId('card')).toHaveCount(60);
+  // Fast typing goes on: the entry keeps the focus, and the new card is on screen next to it.
+  await expect(entry).toBeFocused();
+  await expect.poll(() => inView(page, 'card', 'Idee 60:')).toBe(true);
+  expect(await inView(page, 'quick-entry', '')).toBe(true);
+  await shot('card-added-de-1366');
+
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('card')).toHaveCount(60);
+  const visible = await fullyVisibleCards(page);
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  const firstCardTop = await page.getByTestId('card').first().evaluate((card) => card.getBoundingClientRect().top);
+  console.log(`cards fully visible at 1366×768: ${visible}; first card at ${firstCardTop} px; page ${pageHeight} px high`);
+  expect(visible).toBeGreaterThanOrEqual(12);
+  await shot('plenary-60-de-1366');
+});
+
+test('three toasts at once stay in the corner, folded, off the roster they talk about', async ({ page, shot }) => {
+  await openSeedDay(page);
+  await page.getByTestId('tab-participants').click();
+  const rows = page.getByTestId('participant-row');
+  const before = await rows.count();
+  for (let index = 0; index < 3; index++) await rows.nth(2).getByTestId('participant-delete').click();
+  await expect(rows).toHaveCount(before - 3);
+  // At most two in full (toasts expire after 8 s, so fewer may be left on a slow machine).
+  expect(await page.getByTestId('toast').count()).toBeLessThanOrEqual(2);
+  await shot('toasts-roster-de-1366');
+
+  const stack = await page.getByTestId('toasts').boundingBox();
+  if (!stack) throw new Error('no toasts');
+  expect(stack.x, 'in the right-hand corner').toBeGreaterThan(1366 / 2);
+  expect(stack.height, 'no pile: two toasts and one line').toBeLessThan(220);
+  // The names in the roster stay readable under the toasts.
+  const names = await rows.evaluateAll((elements) => elements.map((row) => row.querySelector('td, th')?.getBoundingClientRect().toJSON() as DOMRect));
+  for (const name of names) {
+    const overlaps = name.right > stack.x && name.left < stack.x + stack.width && name.bottom > stack.y && name.top < stack.y + stack.height;
+    expect(overlaps, 'a toast over a name in the roster').toBe(false);
+  }
+  // Undo still works from the corner.
+  await page.getByTestId('toast').last().getByRole('button', { name: 'Rückgängig' }).click();
+  await expect(rows).toHaveCount(before - 2);
+});
+
+test('a card’s details open over the board, and its row keeps its height', async ({ page }) => {
+  await openSeedDay(page, seedDayWithPlenaryCards(20));
+  const loose = page.getByTestId('loose-cards').getByTestId('card');
+  const [first, neighbour] = [loose.nth(0), loose.nth(1)];
+  const before = await Promise.all([first.boundingBox(), neighbour.boundingBox()]);
+  expect(before[0]?.y, 'side by side').toBe(before[1]?.y);
+  await first.hover();
+  await first.getByTestId('card-details').click();
+  await expect(page.getByTestId('card-details-panel')).toBeVisible();
+  expect((await first.boundingBox())?.height).toBe(before[0]?.height);
+  expect((await neighbour.boundingBox())?.height).toBe(before[1]?.height);
+  // Escape closes it and gives the focus back to the card's button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('card-details-panel')).toHaveCount(0);
+  await expect(first.getByTestId('card-details')).toBeFocused();
+});
+
+test('an action item from a card in one dialog: title from the card, owner, due date', async ({ page, shot }) => {
+  await openSeedDay(page);
+  const source = page.getByTestId('card').filter({ hasText: 'Biomethan als Chance' });
+  await source.hover();
+  await source.getByTestId('card-details').click();
+  await page.getByTestId('card-make-action').click();
+  const dialog = page.getByTestId('action-dialog');
+  await expect(dialog.getByTestId('action-dialog-title')).toHaveValue('Biomethan als Chance für eine dezentrale Energieversorgung');
+  await dialog.getByTestId('action-dialog-title').fill('Biomethan-Webinar planen');
+  await dialog.getByTestId('action-dialog-owner').selectOption({ label: 'Jörg Müller' });
+  await dialog.getByTestId('action-dialog-due').fill('2024-01-31');
+  await shot('action-dialog-de-1366');
+  await dialog.getByTestId('action-dialog-save').click();
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByTestId('tab-actions').click();
+  const row = page.getByTestId('action-row').filter({ has: page.locator('input[value="Biomethan-Webinar planen"]') });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('action-owner').locator('option:checked')).toHaveText('Jörg Müller');
+  await expect(row.getByTestId('action-due')).toHaveValue('2024-01-31');
+});
+
+test('the tables overview fills the width, shows each table’s groups, and asks before deleting', async ({ page, shot }) => {
+  await openSeedDay(page);
+  await page.getByTestId('tab-tables').click();
+  const columns = page.getByTestId('table-column');
+  await expect(columns).toHaveCount(3);
+  const area = await page.getByTestId('table-columns').boundingBox();
+  const last = await columns.last().boundingBox();
+  if (!area || !last) throw new Error('no tables');
+  expect(area.x + area.width - (last.x + last.width), 'the last column reaches the right edge').toBeLessThan(4);
+  await expect(columns.first().getByTestId('table-group')).toContainText('Themen der ersten Folgen');
+  await shot('tables-de-1366');
+
+  await columns.first().getByTestId('table-delete').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(columns).toHaveCount(3);
+});
+
+test('an agenda item takes its speaker and the tables’ task when it is added', async ({ page }) => {
+  await openSeedDay(page);
+  await page.getByTestId('agenda-title').fill('Zweite Kleingruppenrunde');
+  await page.getByTestId('agenda-kind').selectOption('groupWork');
+  await page.getByTestId('agenda-duration').fill('30');
+  await page.getByTestId('agenda-speaker').fill('Katrin Schäfer');
+  await page.getByTestId('agenda-task').fill('Drei Schritte bis zum Sommer festhalten');
+  await page.getByTestId('agenda-add').click();
+  const item = page.getByTestId('agenda-item').filter({ hasText: 'Zweite Kleingruppenrunde' });
+  await expect(item).toContainText('Katrin Schäfer');
+  await expect(item).toContainText('Drei Schritte bis zum Sommer festhalten');
+  await expect(page.getByTestId('agenda-speaker')).toHaveValue('');
+});
+
+for (const [language, size] of [
+  ['de', { width: 1920, height: 1080 }],
+  ['uk', { width: 1366, height: 768 }],
+  ['uk', { width: 1920, height: 1080 }],
+] as const) {
+  test.describe(`screens in ${language} at ${size.width}×${size.height}`, () => {
+    test.use({ language });
+    test(`the plenary wall, a table and the tables overview (${language}, ${size.width})`, async ({ page, shot }) => {
+      await openSeedDay(page, seedDayWithPlenaryCards(30), size.width, size.height);
+      await expect(page.getByTestId('card')).toHaveCount(30);
+      await page.getByTestId('toast').getByRole('button').last().click();
+      await shot(`plenary-${language}-${size.width}`);
+      await page.getByTestId('tab-tables').click();
+      await shot(`tables-${language}-${size.width}`);
+      await page.getByTestId('table-open').first().click();
+      await shot(`table-${language}-${size.width}`);
+    });
+  });
+}
