@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
 import { expect, test } from './fixtures';
+import { bigBoard, seedDay, seedPlain, type Backup } from './projector-backups';
 
 /*
  * Acceptance of issue 14's projector: every view the wall can show, at four projector sizes, in
@@ -24,56 +24,6 @@ const SIZES = [
   { width: 3840, height: 2160 },
 ] as const;
 
-interface Backup {
-  workshop: {
-    meta: { id: string; title: string };
-    boards: Array<{ id: string; kind: string }>;
-    cards: Array<Record<string, unknown> & { boardId: string; text: string }>;
-    reportBack: string[];
-  };
-}
-
-const seedText = readFileSync('tests/fixtures/seed-day.plenum', 'utf8');
-
-function variant(id: string, change: (backup: Backup) => void): { name: string; mimeType: string; buffer: Buffer } {
-  const backup = JSON.parse(seedText) as Backup;
-  backup.workshop.meta.id = id;
-  change(backup);
-  return { name: `${id}.plenum`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) };
-}
-
-const PHRASES = [
-  'Kriegsrisikoversicherung für mittelständische Unternehmen',
-  'Енергоефективність у громадах',
-  'Webinar',
-  'Wie binden wir Kommunen früh in die Planung der Wärmenetze ein, bevor Förderanträge gestellt werden?',
-  'Страхування воєнних ризиків для малого та середнього бізнесу в прифронтових областях',
-  'Biomethan',
-  'Partnerschaften zwischen Stadtwerken in Leipzig und Lwiw',
-];
-
-/** The seed day's plenary with 300 cards more: loose and in the seed's groups, short and long. */
-const bigBoard = variant('seed-300', (backup) => {
-  const groups = (JSON.parse(seedText) as { workshop: { groups: Array<{ id: string; boardId: string }> } }).workshop.groups.filter((group) => group.boardId === 'plenary');
-  const template = backup.workshop.cards[0] ?? {};
-  for (let index = 0; index < 300; index += 1) {
-    const group = index % 3 === 0 ? null : (groups[index % groups.length]?.id ?? null);
-    backup.workshop.cards.push({
-      ...template,
-      id: `card-${index}`,
-      boardId: 'plenary',
-      groupId: group,
-      colour: null,
-      text: `${index + 1}. ${PHRASES[index % PHRASES.length]}`,
-      order: `b${String(index).padStart(4, '0')}`,
-    });
-  }
-});
-const seedPlain = variant('seed-plain', (backup) => {
-  backup.workshop.reportBack = [];
-});
-const seedDay = variant('seed-rb', () => {});
-
 interface Workshop {
   id: string;
   /** Cards a board view must show over its pages: plenary (and the tables shown), or a table. */
@@ -89,8 +39,8 @@ function cardCounts(file: { buffer: Buffer }): Record<string, number> {
   return counts;
 }
 
-const WORKSHOPS: Array<Workshop & { file: ReturnType<typeof variant> }> = [
-  { id: 'seed-rb', file: seedDay, cards: cardCounts(seedDay), views: ['title', 'agenda', 'plenary', 'table', 'votes', 'join', 'run'] },
+const WORKSHOPS: Array<Workshop & { file: typeof seedDay }> = [
+  { id: 'seed-rb', file: seedDay, cards: cardCounts(seedDay), views: ['title', 'agenda', 'plenary', 'table', 'votes', 'join', 'run', 'task'] },
   { id: 'seed-plain', file: seedPlain, cards: cardCounts(seedPlain), views: ['plenary'] },
   { id: 'seed-300', file: bigBoard, cards: cardCounts(bigBoard), views: ['plenary', 'votes', 'run'] },
 ];
@@ -115,17 +65,23 @@ function measureAllPages(projector: Page, minVh: number) {
   const count = Number(pager()?.getAttribute('data-pages') ?? '1');
   const all: string[] = [];
   const seen = new Set<string>();
-  for (let turn = 0; turn < count; turn += 1) {
+  // Every page once, whichever way they come: the wall may also turn one by itself meanwhile.
+  const measured = new Set<string>();
+  for (let turn = 0; measured.size < count && turn < count * 3; turn += 1) {
     if (turn > 0) {
       const before = pager()?.getAttribute('data-page');
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
       for (let wait = 0; wait < 200 && pager()?.getAttribute('data-page') === before; wait += 1) await frames();
       await frames();
     }
+    const number = pager()?.getAttribute('data-page') ?? '1';
+    if (measured.has(number)) continue;
+    measured.add(number);
     const page = measure();
-    all.push(...page.findings.map((finding) => `p${turn + 1}/${count}: ${finding}`));
+    all.push(...page.findings.map((finding) => `p${number}/${count}: ${finding}`));
     for (const card of page.cards) seen.add(card);
   }
+  if (measured.size < count) all.push(`only ${measured.size} of ${count} pages could be shown`);
   return { findings: all, cards: [...seen], pages: count };
 
   function measure() {
@@ -261,6 +217,16 @@ async function show(moderator: Page, projector: Page, view: string, tableId: str
     await moderator.getByTestId('projector-view').selectOption('agenda');
     if ((await moderator.getByTestId('run-bar').getAttribute('data-status')) !== 'running') await moderator.getByTestId('run-toggle').click();
     await expect(projector.getByTestId('projector-now')).toBeVisible();
+    return true;
+  }
+  if (view === 'task') {
+    // On to the small-group work: its task shows under the countdown.
+    for (let step = 0; step < 8 && (await projector.locator('.projector-task').count()) === 0; step += 1) {
+      const title = await projector.getByTestId('projector-current').textContent();
+      await moderator.getByTestId('run-next').click();
+      await expect(projector.getByTestId('projector-current')).not.toHaveText(title ?? '');
+    }
+    await expect(projector.locator('.projector-task')).toBeVisible();
     return true;
   }
   const value = view === 'table' ? `table:${tableId}` : view;
