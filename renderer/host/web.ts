@@ -1,9 +1,12 @@
 import type { HostApi, HostResult } from '../../shared/host-api';
 
+/** Popup features: a window of its own (a features string with a size is what makes it one), 16:9. */
+const PROJECTOR_POPUP = 'popup,width=1280,height=720';
+
 const done = <T>(value: T): Promise<HostResult<T>> => Promise.resolve({ ok: true, value });
 
 /**
- * The host bridge in a plain browser: files become downloads, the projector a new tab.
+ * The host bridge in a plain browser: files become downloads, the projector a window of its own.
  * Same contract as Electron's, so every screen works in both.
  */
 export const webHost: HostApi = {
@@ -36,8 +39,12 @@ export const webHost: HostApi = {
     link.click();
     return done({ opened: true });
   },
+  // A popup window, not a tab: it can be dragged onto the projector's screen, where it offers full
+  // screen itself (renderer/features/projector/BeamerBar.tsx). Its name makes a second click
+  // re-target the same window instead of opening another.
   'projector:open': ({ workshopId }) => {
-    const opened = window.open(`#/projector/${encodeURIComponent(workshopId)}`, 'plenum-projector');
+    const opened = window.open(`#/projector/${encodeURIComponent(workshopId)}`, 'plenum-projector', PROJECTOR_POPUP);
+    opened?.focus();
     return done({ opened: opened !== null });
   },
   // A browser can neither listen on a port nor send multicast: hosting and discovery need the desktop app.

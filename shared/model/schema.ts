@@ -235,7 +235,7 @@ export const RUN_STATUSES = ['idle', 'running', 'paused', 'ended'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** What the projector shows; the moderator switches it and every projector follows. */
-export const PROJECTOR_VIEWS = ['agenda', 'plenary', 'table', 'votes', 'join'] as const;
+export const PROJECTOR_VIEWS = ['agenda', 'plenary', 'table', 'votes', 'join', 'title'] as const;
 export type ProjectorView = (typeof PROJECTOR_VIEWS)[number];
 
 export interface RunState {

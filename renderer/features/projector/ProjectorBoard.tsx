@@ -3,71 +3,74 @@ import { useTranslation } from 'react-i18next';
 import { layoutBoard, PLENARY_BOARD_ID, shownCards, type Card, type LiveWorkshop } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
 import { shortenText } from '../common/shorten-text';
+import { WallFlow, type WallBlock } from './WallFlow';
 
-/** A board for the wall, read-only: its groups as columns, then the loose cards. */
+/** Card type sizes the wall tries (% of the window height), largest first; it stops at MIN_TEXT_VH. */
+const CARD_TIERS = [4.2, 3.6, 3.1, 2.5] as const;
+
+/**
+ * A board for the wall, read-only: its groups and loose cards flowing through columns; on the
+ * plenary also the tables the moderator brought in (the report-back), each under its own heading
+ * in the same flow, so no section can slide over another. Every card is on some page.
+ */
 export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId: string }) {
-  const { t } = useTranslation();
-  const boards = useLive(live, 'boards');
-  const reportBack = useLive(live, 'reportBack');
-  const board = boards.find((entry) => entry.id === boardId);
-  if (!board) return <p className="projector-message">{t('projector.boardGone')}</p>;
-  const shownTables = boardId === PLENARY_BOARD_ID ? reportBack.flatMap((id) => boards.filter((entry) => entry.id === id)) : [];
-  const title = board.kind === 'plenary' ? t('projector.view.plenary') : board.title;
-  return (
-    <div className="projector-boards">
-      <BoardSection live={live} boardId={board.id} title={title} subtitle={board.topic} />
-      {shownTables.map((table) => (
-        <BoardSection key={table.id} live={live} boardId={table.id} title={table.title} subtitle={table.topic} />
-      ))}
-    </div>
-  );
-}
-
-function BoardSection({ live, boardId, title, subtitle }: { live: LiveWorkshop; boardId: string; title: string; subtitle: string }) {
   const { t } = useTranslation();
   const boards = useLive(live, 'boards');
   const cards = useLive(live, 'cards');
   const groups = useLive(live, 'groups');
-  const layout = useMemo(() => layoutBoard(boardId, groups, shownCards(boards, cards)), [boardId, groups, boards, cards]);
-  const count = layout.loose.length + layout.groups.reduce((sum, entry) => sum + entry.cards.length, 0);
-  // Type shrinks as the board fills, so a full board still fits the wall without scrolling.
-  const density = count > 40 ? 'dense' : count > 16 ? 'medium' : 'sparse';
+  const reportBack = useLive(live, 'reportBack');
+  const board = boards.find((entry) => entry.id === boardId);
+  const blocks = useMemo(() => {
+    if (!board) return [];
+    const visible = shownCards(boards, cards);
+    const shownTables = board.id === PLENARY_BOARD_ID ? reportBack.flatMap((id) => boards.filter((entry) => entry.id === id)) : [];
+    const list: WallBlock[] = [...sectionBlocks(board.id, visible)];
+    for (const table of shownTables) {
+      list.push({
+        key: `section-${table.id}`,
+        heading: true,
+        look: 'section',
+        node: (
+          <>
+            <h2>{table.title}</h2>
+            {table.topic && <p className="projector-section-topic">{table.topic}</p>}
+          </>
+        ),
+      });
+      list.push(...sectionBlocks(table.id, visible));
+    }
+    return list;
+
+    function sectionBlocks(id: string, all: readonly Card[]): WallBlock[] {
+      const layout = layoutBoard(id, groups, all);
+      const out: WallBlock[] = [];
+      for (const { group, cards: members } of layout.groups) {
+        out.push({ key: `group-${group.id}`, heading: true, look: 'group', node: <h3>{group.title || t('projector.untitledGroup')}</h3> });
+        out.push(...members.map(cardBlock));
+      }
+      if (layout.loose.length > 0 && layout.groups.length > 0) {
+        out.push({ key: `loose-${id}`, heading: true, look: 'group', node: <h3>{t('projector.looseCards')}</h3> });
+      }
+      out.push(...layout.loose.map(cardBlock));
+      if (out.length === 0) out.push({ key: `empty-${id}`, look: 'empty', node: t('projector.noCards') });
+      return out;
+    }
+  }, [board, boards, cards, groups, reportBack, t]);
+
+  if (!board) return <p className="projector-message">{t('projector.boardGone')}</p>;
+  const title = board.kind === 'plenary' ? t('projector.view.plenary') : board.title;
   return (
-    <section className={`projector-board density-${density}`} data-testid="projector-board">
+    <div className="projector-boards" data-testid="projector-board">
       <header className="projector-head">
         <h1>{title}</h1>
-        {subtitle && <p className="projector-subtitle">{subtitle}</p>}
+        {board.topic && <p className="projector-subtitle">{board.topic}</p>}
       </header>
-      {count === 0 ? (
-        <p className="projector-empty">{t('projector.noCards')}</p>
-      ) : (
-        <div className="projector-columns">
-          {layout.groups.map(({ group, cards: members }) => (
-            <div key={group.id} className="projector-group">
-              <h2>{group.title || t('projector.untitledGroup')}</h2>
-              <CardList cards={members} />
-            </div>
-          ))}
-          {layout.loose.length > 0 && (
-            <div className="projector-group loose">
-              {layout.groups.length > 0 && <h2>{t('projector.looseCards')}</h2>}
-              <CardList cards={layout.loose} />
-            </div>
-          )}
-        </div>
-      )}
-    </section>
+      <WallFlow blocks={blocks} tiers={CARD_TIERS} columnEm={12.5} maxColumns={8} list="div" className="projector-columns" />
+    </div>
   );
 }
 
-function CardList({ cards }: { cards: readonly Card[] }) {
-  return (
-    <ul className="projector-cards">
-      {cards.map((card) => (
-        <li key={card.id} className={`projector-card${card.colour ? ` colour-${card.colour}` : ''}`}>
-          {shortenText(card.text.trim(), 160).text}
-        </li>
-      ))}
-    </ul>
-  );
+function cardBlock(card: Card): WallBlock {
+  // A card as long as a letter is shown as far as a board shows it at a glance (the same cut, marked "…").
+  return { key: card.id, look: `card${card.colour ? ` ${card.colour}` : ''}`, className: 'projector-card', node: shortenText(card.text.trim()).text };
 }

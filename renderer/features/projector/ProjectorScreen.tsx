@@ -8,12 +8,16 @@ import { ProjectorAgenda } from './ProjectorAgenda';
 import { ProjectorBoard } from './ProjectorBoard';
 import { ProjectorJoin } from './ProjectorJoin';
 import { ProjectorVotes } from './ProjectorVotes';
+import { ProjectorTitle } from './ProjectorTitle';
+import { BeamerBar } from './BeamerBar';
+import { WallWorkshop } from './use-wall-pager';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import './projector.css';
 
 /**
- * What the wall shows, chosen by the moderator in the document (run.projectorView): the agenda
- * with the countdown, a board, vote results or the join code. Large, high contrast, nothing to click.
+ * What the wall shows, chosen by the moderator in the document (run.projectorView): the title
+ * with the venue, the agenda with the countdown, a board, vote results or the join code. Large,
+ * high contrast, nothing to click once it is full screen.
  */
 export function ProjectorScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -53,13 +57,17 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   // The page's one landmark: everything on the wall is its main content.
   return (
     <main className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
+      <BeamerBar />
       {/* The moderator switching what is shown tries a failed view afresh. */}
       <ErrorBoundary resetKey={`${run.projectorView}:${run.projectorBoardId}:${run.projectorRoundId}`} area={`projector-${run.projectorView}`} size="screen">
+        <WallWorkshop.Provider value={session.id}>
+        {run.projectorView === 'title' && <ProjectorTitle live={session.live} />}
         {run.projectorView === 'agenda' && <ProjectorAgenda workshopId={session.id} live={session.live} />}
         {run.projectorView === 'plenary' && <ProjectorBoard live={session.live} boardId="plenary" />}
         {run.projectorView === 'table' && <ProjectorBoard live={session.live} boardId={run.projectorBoardId} />}
         {run.projectorView === 'votes' && <ProjectorVotes live={session.live} roundId={run.projectorRoundId} />}
         {run.projectorView === 'join' && <ProjectorJoin workshopId={session.id} title={meta.title} />}
+        </WallWorkshop.Provider>
       </ErrorBoundary>
     </main>
   );

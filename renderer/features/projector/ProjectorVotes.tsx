@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { layoutBoard, rankVotes, type LiveWorkshop, type VoteRound } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
 import { shortenText } from '../common/shorten-text';
+import { WallFlow, type WallBlock } from './WallFlow';
 
-const SHOWN = 10;
+/** Ranking type sizes (% of the window height), largest first; it stops at MIN_TEXT_VH. */
+const RANKING_TIERS = [4, 3.4, 2.9, 2.5] as const;
 
-/** The results of a vote round: the most dotted cards and groups with their dots as bars. */
+/** The results of a vote round: every dotted card and group, most dots first, with their dots as bars; titles wrap, never cut. */
 export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId: string }) {
   const { t } = useTranslation();
   const rounds = useLive(live, 'voteRounds');
@@ -21,7 +23,7 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
     if (!round) return [];
     const layout = layoutBoard(round.boardId, groups, cards);
     const order = [...layout.groups.flatMap(({ group, cards: members }) => [group.id, ...members.map((card) => card.id)]), ...layout.loose.map((card) => card.id)];
-    return rankVotes(round, votes, order).slice(0, SHOWN);
+    return rankVotes(round, votes, order);
   }, [round, groups, cards, votes]);
 
   if (!round) return <p className="projector-message">{t('projector.noVotes')}</p>;
@@ -33,8 +35,23 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
     const group = groups.find((entry) => entry.id === id);
     if (group) return group.title || t('projector.untitledGroup');
     const card = cards.find((entry) => entry.id === id);
-    return card ? shortenText(card.text.trim(), 90).text : '—';
+    return card ? shortenText(card.text.trim()).text : '—';
   };
+
+  const rows: WallBlock[] = ranked.map((entry) => ({
+    key: entry.targetId,
+    look: 'rank',
+    node: (
+      <>
+        <span className="projector-rank">{entry.rank}</span>
+        <span className="projector-rank-title">{label(entry.targetId)}</span>
+        <span className="projector-bar" aria-hidden="true">
+          <span style={{ width: `${(entry.dots / most) * 100}%` }} />
+        </span>
+        <span className="projector-dots">{t('projector.dots', { count: entry.dots })}</span>
+      </>
+    ),
+  }));
 
   return (
     <div className="projector-votes" data-testid="projector-votes">
@@ -47,18 +64,7 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
       ) : ranked.length === 0 ? (
         <p className="projector-empty">{t('projector.noDotsYet')}</p>
       ) : (
-        <ol className="projector-ranking">
-          {ranked.map((entry) => (
-            <li key={entry.targetId}>
-              <span className="projector-rank">{entry.rank}</span>
-              <span className="projector-rank-title">{label(entry.targetId)}</span>
-              <span className="projector-bar" aria-hidden="true">
-                <span style={{ width: `${(entry.dots / most) * 100}%` }} />
-              </span>
-              <span className="projector-dots">{t('projector.dots', { count: entry.dots })}</span>
-            </li>
-          ))}
-        </ol>
+        <WallFlow blocks={rows} tiers={RANKING_TIERS} columnEm={20} maxColumns={1} list="ol" columnClass="projector-ranking" />
       )}
     </div>
   );

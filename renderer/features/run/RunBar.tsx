@@ -15,6 +15,7 @@ import { useRunShortcuts } from './run-shortcuts';
 import { hostNow } from '../../network/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
+import { ProjectorPageControl } from '../projector/ProjectorPageControl';
 
 interface RunBarProps {
   session: WorkshopSession;
@@ -87,6 +88,7 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
           {clock.signalled ? t('run.signalSent', { time: formatClockTime(run.signalAt) }) : t('run.signal')}
         </button>
         <ProjectorSelect session={session} commands={commands} view={run.projectorView} boardId={run.projectorBoardId} />
+        <ProjectorPageControl workshopId={session.id} />
       </div>
     </section>
   );
@@ -106,6 +108,7 @@ function ProjectorSelect({ session, commands, view, boardId }: { session: Worksh
     <label className="run-projector">
       <span>{t('run.projectorShows')}</span>
       <select value={value} onChange={(event) => choose(event.target.value)} title={`${t('run.shortcutProjector')} (Alt+P)`} data-testid="projector-view">
+        <option value="title">{t('projector.view.title')}</option>
         <option value="agenda">{t('projector.view.agenda')}</option>
         <option value="plenary">{t('projector.view.plenary')}</option>
         {tables.map((table) => (

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+
+/** The seed day as backup files for projector specs: as it is, without the tables shown, and with 300 plenary cards more. */
+
+export interface Backup {
+  workshop: {
+    meta: { id: string; title: string };
+    boards: Array<{ id: string; kind: string }>;
+    cards: Array<Record<string, unknown> & { boardId: string; text: string }>;
+    reportBack: string[];
+  };
+}
+
+const seedText = readFileSync('tests/fixtures/seed-day.plenum', 'utf8');
+
+function variant(id: string, change: (backup: Backup) => void): { name: string; mimeType: string; buffer: Buffer } {
+  const backup = JSON.parse(seedText) as Backup;
+  backup.workshop.meta.id = id;
+  change(backup);
+  return { name: `${id}.plenum`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) };
+}
+
+const PHRASES = [
+  'Kriegsrisikoversicherung für mittelständische Unternehmen',
+  'Енергоефективність у громадах',
+  'Webinar',
+  'Wie binden wir Kommunen früh in die Planung der Wärmenetze ein, bevor Förderanträge gestellt werden?',
+  'Страхування воєнних ризиків для малого та середнього бізнесу в прифронтових областях',
+  'Biomethan',
+  'Partnerschaften zwischen Stadtwerken in Leipzig und Lwiw',
+];
+
+/** The seed day's plenary with 300 cards more: loose and in the seed's groups, short and long. */
+export const bigBoard = variant('seed-300', (backup) => {
+  const groups = (JSON.parse(seedText) as { workshop: { groups: Array<{ id: string; boardId: string }> } }).workshop.groups.filter((group) => group.boardId === 'plenary');
+  const template = backup.workshop.cards[0] ?? {};
+  for (let index = 0; index < 300; index += 1) {
+    const group = index % 3 === 0 ? null : (groups[index % groups.length]?.id ?? null);
+    backup.workshop.cards.push({
+      ...template,
+      id: `card-${index}`,
+      boardId: 'plenary',
+      groupId: group,
+      colour: null,
+      text: `${index + 1}. ${PHRASES[index % PHRASES.length]}`,
+      order: `b${String(index).padStart(4, '0')}`,
+    });
+  }
+});
+export const seedPlain = variant('seed-plain', (backup) => {
+  backup.workshop.reportBack = [];
+});
+export const seedDay = variant('seed-rb', () => {});
+

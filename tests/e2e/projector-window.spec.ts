@@ -1,0 +1,53 @@
+import { createWorkshop, expect, test } from './fixtures';
+import { bigBoard } from './projector-backups';
+
+/*
+ * Beamer in a plain browser: a window of its own (a popup, which can be dragged onto the
+ * projector's screen), not a tab; until it is full screen it says where to put it and offers a
+ * full-screen button. The moderator turns the wall's pages from the run bar.
+ */
+
+test('Beamer opens a popup window with a full-screen button and a hint to move it to the projector', async ({ page, context }) => {
+  // Playwright makes the screen as large as each viewport; a real projector window starts smaller than its screen.
+  await context.addInitScript(() => {
+    Object.defineProperty(window.screen, 'width', { get: () => 1920 });
+    Object.defineProperty(window.screen, 'height', { get: () => 1080 });
+  });
+  await page.goto('/');
+  await createWorkshop(page, 'Plattform für nachhaltigen Wiederaufbau');
+  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Beamer', exact: true }).click()]);
+  await expect(projector.getByTestId('projector')).toBeVisible();
+  // A popup has no toolbar or menu bar of its own; a tab of the main window has.
+  expect(await projector.evaluate(() => ({ toolbar: window.toolbar.visible, menubar: window.menubar.visible }))).toEqual({ toolbar: false, menubar: false });
+  // A window smaller than its screen: the hint and the button show.
+  await expect(projector.getByTestId('beamer-bar')).toContainText('Ziehen Sie dieses Fenster auf den Beamer');
+  await expect(projector.getByTestId('beamer-fullscreen')).toHaveText('Vollbild');
+  await projector.getByTestId('beamer-fullscreen').click();
+  await expect(projector.getByTestId('beamer-bar')).toBeHidden();
+});
+
+test('the moderator turns the wall’s pages from the run bar, with the buttons and with Alt+Shift+arrows', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByTestId('import-backup-file').setInputFiles(bigBoard);
+  await expect(page.getByTestId('workshop-heading')).toBeVisible();
+  const projector = await context.newPage();
+  await projector.goto('/#/projector/seed-300');
+  await page.getByTestId('projector-view').selectOption('plenary');
+  const pager = projector.getByTestId('projector-pages');
+  await expect(pager).toHaveAttribute('data-page', '1');
+  const pages = Number(await pager.getAttribute('data-pages'));
+  expect(pages).toBeGreaterThan(2);
+  await expect(page.getByTestId('projector-page-state')).toHaveText(`Seite 1/${pages}`);
+  await page.getByTestId('projector-page-next').click();
+  await expect(pager).toHaveAttribute('data-page', '2');
+  await expect(page.getByTestId('projector-page-state')).toHaveText(`Seite 2/${pages}`);
+  await page.locator('body').press('Alt+Shift+ArrowRight');
+  await expect(pager).toHaveAttribute('data-page', '3');
+  await page.locator('body').press('Alt+Shift+ArrowLeft');
+  await expect(pager).toHaveAttribute('data-page', '2');
+  // On the projector window itself, the plain arrow keys.
+  await projector.locator('body').press('ArrowLeft');
+  await expect(pager).toHaveAttribute('data-page', '1');
+  await projector.locator('body').press('ArrowLeft');
+  await expect(pager).toHaveAttribute('data-page', String(pages));
+});
