@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { registerHostIpc, stopHostServices } from './ipc';
 import { openedFilesQueue, plenumPathsIn } from './services/opened-files';
 import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions } from './security';
@@ -63,7 +63,7 @@ async function openMainWindow(): Promise<void> {
   const saved = await loadWindowState(stateDir);
   // Primary first: fitToDisplays centres a window on the first display when its old monitor is gone.
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays)));
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays), nativeTheme.shouldUseDarkColors));
   mainWindow = win;
   win.once('ready-to-show', () => {
     if (saved.maximized) win.maximize();

@@ -31,17 +31,21 @@ function lockedWebPreferences(preloadPath: string, spellcheck: boolean): WebPref
   return { ...NO_NODE, ...ONLY_THE_APP, ...NOTHING_EXPERIMENTAL, preload: preloadPath, spellcheck };
 }
 
+/** The page's background in each theme (--bg in renderer/styles.css), so the window does not flash the other one while loading. */
+export const WINDOW_BACKGROUND = { light: '#f4f5f7', dark: '#0f141b' } as const;
+
 /**
  * Options of the moderator's window. Spellcheck is on because people type cards and minutes here
  * (macOS and Windows use the OS checker; on Linux Chromium fetches a dictionary once when online).
+ * `dark`: whether the system is set to dark (nativeTheme.shouldUseDarkColors), which the page follows.
  */
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, dark = false): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 800,
     minHeight: 560,
     title: 'Plenum',
-    backgroundColor: '#f6f7f9',
+    backgroundColor: dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     show: false,
     webPreferences: lockedWebPreferences(preloadPath, true),
   };
