@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { germanRoster, rosterText } from '../fixtures/csv/rosters';
 import { expect } from './fixtures';
 
@@ -18,6 +18,8 @@ export interface Screen {
   name: string;
   role: ScreenRole;
   page: Page;
+  /** What the screen is about when it is not at the top (a card's open details). */
+  show?: Locator;
 }
 
 export interface TourPages {
@@ -55,7 +57,8 @@ async function colourCards(page: Page): Promise<void> {
 
 export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) => Promise<void>): Promise<void> {
   const { moderator, projector } = pages;
-  const at = (name: string, role: ScreenRole = 'moderator') => visit({ name, role, page: role === 'moderator' ? moderator : role === 'projector' ? projector : (pages.table ?? moderator) });
+  const at = (name: string, role: ScreenRole = 'moderator', show?: Locator) =>
+    visit({ name, role, page: role === 'moderator' ? moderator : role === 'projector' ? projector : (pages.table ?? moderator), show });
 
   // Home, before there is any workshop: the new-workshop and join forms.
   await moderator.goto('/');
@@ -96,7 +99,7 @@ export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) 
   const first = moderator.getByTestId('card').first();
   await first.getByTestId('card-details').click();
   await expect(first.getByTestId('card-details-panel')).toBeVisible();
-  await at('plenary-voting-card-details');
+  await at('plenary-voting-card-details', 'moderator', first);
   await first.getByTestId('card-details').click();
   await moderator.getByTestId('vote-close').click();
 
