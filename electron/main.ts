@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { MENU_COMMAND_EVENT, type HostInput, type MenuCommand } from '../shared/host-api';
 import { applyAppMenu } from './app-menu';
 import { registerHostIpc, stopHostServices } from './ipc';
@@ -67,7 +67,7 @@ async function openMainWindow(): Promise<void> {
   const saved = await loadWindowState(stateDir);
   // Primary first: fitToDisplays centres a window on the first display when its old monitor is gone.
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays), windowIcon));
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, fitToDisplays(saved.bounds, displays), { icon: windowIcon, dark: nativeTheme.shouldUseDarkColors }));
   mainWindow = win;
   win.once('ready-to-show', () => {
     if (saved.maximized) win.maximize();

@@ -31,6 +31,9 @@ function lockedWebPreferences(preloadPath: string, spellcheck: boolean): WebPref
   return { ...NO_NODE, ...ONLY_THE_APP, ...NOTHING_EXPERIMENTAL, preload: preloadPath, spellcheck };
 }
 
+/** The page's background in each theme (--bg in renderer/styles.css), so the window does not flash the other one while loading. */
+export const WINDOW_BACKGROUND = { light: '#f4f5f7', dark: '#0f141b' } as const;
+
 /**
  * The window's icon where the system takes it from the window: Linux (the taskbar of a run from
  * source or an AppImage). Windows and macOS take the executable's icon, set by electron-builder.
@@ -42,15 +45,16 @@ export function windowIconPath(platform: string, appPath: string, join: (...part
 /**
  * Options of the moderator's window. Spellcheck is on because people type cards and minutes here
  * (macOS and Windows use the OS checker; on Linux Chromium fetches a dictionary once when online).
+ * `dark`: whether the system is set to dark (nativeTheme.shouldUseDarkColors), which the page follows.
  */
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, icon?: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, { icon, dark = false }: { icon?: string; dark?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     ...(icon ? { icon } : {}),
     minWidth: 800,
     minHeight: 560,
     title: 'Plenum',
-    backgroundColor: '#f6f7f9',
+    backgroundColor: dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     show: false,
     webPreferences: lockedWebPreferences(preloadPath, true),
   };

@@ -1,7 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import axeCore from 'axe-core';
 import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { createWorkshop, expect, test } from './fixtures';
+import { launchLaptop } from './laptops';
+import { tourEveryScreen } from './screen-tour';
 
 /*
  * Accessibility of the main screens, filled with real content: axe-core's WCAG 2.1 A and AA rules
@@ -33,15 +35,29 @@ test.afterAll(async () => {
   await server.close();
 });
 
+type RunOnly = { type: 'tag' | 'rule'; values: string[] };
+
 /**
  * axe's findings as readable lines: rule, impact, element, what is wrong. The minutes preview is
- * a sandboxed iframe axe cannot enter; its document is checked on its own (see below).
+ * a sandboxed iframe axe cannot enter; its document is checked on its own (see below). axe-core
+ * is put into a page once and run there directly: AxeBuilder injects it anew on every run, which
+ * costs seconds per screen on a loaded machine.
  */
-async function axe(page: Page, tags: readonly string[] | null): Promise<string[]> {
-  const runOnly = tags ? { runOnly: { type: 'tag' as const, values: [...tags] } } : {};
-  const results = await new AxeBuilder({ page }).options({ iframes: false, ...runOnly }).exclude('iframe[sandbox]').analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact ?? '?'}) ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? violation.help}`),
+async function axe(page: Page, tags: readonly string[] | null, rules?: readonly string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeCore.source);
+  const runOnly: RunOnly | null = rules ? { type: 'rule', values: [...rules] } : tags ? { type: 'tag', values: [...tags] } : null;
+  const violations = await page.evaluate(async (runOnly) => {
+    const { axe: engine } = window as unknown as { axe: typeof axeCore };
+    const results = await engine.run({ exclude: [['iframe[sandbox]']] }, { iframes: false, resultTypes: ['violations'], ...(runOnly ? { runOnly } : {}) });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '?',
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target.map(String), summary: node.failureSummary })),
+    }));
+  }, runOnly);
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.summary?.replace(/\s+/g, ' ') ?? violation.help}`),
   );
 }
 
@@ -229,6 +245,48 @@ test('projector: no WCAG violations, nor best-practice findings', async ({ page,
   await expect(page.getByTestId('projector')).toBeVisible();
   await checkScreen(page, 'projector');
   await shot('projector');
+});
+
+const SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * Findings of the screen sweep below that another part of issue 14 fixes (the projector's layout
+ * is being rewritten there): on the plenary view the tables' titles are drawn over the plenary's
+ * cards. Delete once that part is merged.
+ */
+const KNOWN_ELSEWHERE: readonly RegExp[] = [/^projector-plenary \((light|dark)\): color-contrast \(serious\) section:nth-child\(\d+\) > header > h1: /];
+/** The axe rules whose outcome depends on the colours (and so on the colour scheme). */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+test('every screen with the seed day, light and dark (moderator, projector, a table laptop): no axe findings', async ({ page, context, baseURL }) => {
+  test.setTimeout(240_000);
+  const projector = await context.newPage();
+  const laptop = await launchLaptop(baseURL ?? '');
+  const findings: string[] = [];
+  const wall: Record<string, string> = {};
+  try {
+    await tourEveryScreen({ moderator: page, projector, table: laptop.page, signalingUrl: `ws://127.0.0.1:${server.port}` }, async (screen) => {
+      for (const colorScheme of SCHEMES) {
+        await screen.page.emulateMedia({ colorScheme });
+        // In light all of axe's rules at once: WCAG A/AA and best practice (landmarks, headings,
+        // regions). Only the colours change with the scheme: in dark, the rules about colour.
+        const lines = await axe(screen.page, null, colorScheme === 'dark' ? COLOUR_RULES : undefined);
+        findings.push(...lines.map((line) => `${screen.name} (${colorScheme}): ${line}`));
+        if (screen.role === 'projector') {
+          const colours = await screen.page.getByTestId('projector').evaluate((element) => `${getComputedStyle(element).backgroundColor} ${getComputedStyle(element).color}`);
+          wall[`${screen.name} ${colorScheme}`] = colours;
+        }
+      }
+      await screen.page.emulateMedia({ colorScheme: null });
+    });
+  } finally {
+    await laptop.browser.close();
+  }
+  for (const known of findings.filter((line) => KNOWN_ELSEWHERE.some((pattern) => pattern.test(line)))) test.info().annotations.push({ type: 'known a11y problem', description: known });
+  expect(findings.filter((line) => !KNOWN_ELSEWHERE.some((pattern) => pattern.test(line))), 'axe findings').toEqual([]);
+  // The wall keeps its own theme whatever the system is set to.
+  for (const [key, colours] of Object.entries(wall).filter(([key]) => key.endsWith(' dark'))) expect(colours, key).toBe(wall[key.replace(/ dark$/, ' light')]);
+  expect(Object.keys(wall).length).toBeGreaterThanOrEqual(12);
 });
 
 test.describe('in Ukrainian', () => {

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
  * with the UI language set up front, and a `shot` helper that saves a screenshot where CI
  * keeps it.
  */
-export const test = base.extend<{ shot: (name: string) => Promise<void>; language: 'de' | 'en' | 'uk' }>({
+export const test = base.extend<{ shot: (name: string, target?: Page) => Promise<void>; language: 'de' | 'en' | 'uk' }>({
   language: ['de', { option: true }],
   page: async ({ page, language }, use) => {
     const problems: string[] = [];
@@ -23,9 +23,10 @@ export const test = base.extend<{ shot: (name: string) => Promise<void>; languag
   },
   shot: async ({ page }, use, testInfo) => {
     mkdirSync('test-results/screenshots', { recursive: true });
-    await use(async (name) => {
+    // Another page of the test (a second window, a laptop in its own browser) when given.
+    await use(async (name, target = page) => {
       const file = `test-results/screenshots/${testInfo.title.replace(/[^\w-]+/g, '-').slice(0, 60)}--${name}.png`;
-      await page.screenshot({ path: file, fullPage: false });
+      await target.screenshot({ path: file, fullPage: false });
       await testInfo.attach(name, { path: file, contentType: 'image/png' });
     });
   },

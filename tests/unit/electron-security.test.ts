@@ -301,7 +301,7 @@ describe('the window icon', () => {
     expect(windowIconPath('darwin', '/app', join)).toBeUndefined();
     // Vite copies renderer/public into dist/renderer: the file the path names is in the build.
     expect(readFileSync(fileURLToPath(new URL('../../renderer/public/icon.png', import.meta.url))).subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(mainWindowOptions('/p', { width: 800, height: 600 }, '/icon.png').icon).toBe('/icon.png');
+    expect(mainWindowOptions('/p', { width: 800, height: 600 }, { icon: '/icon.png' }).icon).toBe('/icon.png');
     expect(projectorWindowOptions('/p', { width: 800, height: 600 }).icon).toBeUndefined();
   });
 });

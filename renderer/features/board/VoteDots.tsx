@@ -7,13 +7,13 @@ export function VoteDots({ targetId, vote, actions }: { targetId: string; vote: 
   return (
     <div className="vote-dots" data-testid="vote-dots">
       {vote.total !== null && vote.total > 0 && (
-        <span className="vote-total" data-testid="vote-total" aria-label={t('votes.dotsOn', { count: vote.total })}>
+        <span className="vote-total" data-testid="vote-total" role="img" aria-label={t('votes.dotsOn', { count: vote.total })}>
           {vote.total}
         </span>
       )}
       {vote.open && (
         <>
-          <span className="my-dots" aria-label={t('votes.myDots', { count: vote.mine })}>
+          <span className="my-dots" role="img" aria-label={t('votes.myDots', { count: vote.mine })}>
             {'●'.repeat(vote.mine)}
           </span>
           {vote.mine > 0 && (

@@ -100,10 +100,11 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
 
           {plan.mappingProblems.length === 0 && (
             <>
-              <h3>
+              <h3 id="import-preview-heading">
                 {t('participants.import.previewHeading')} <span className="muted">{t('participants.import.rows', { count: plan.rowCount })}</span>
               </h3>
-              <div className="import-preview-scroll">
+              {/* Scrolls on its own: reachable by keyboard to scroll it. */}
+              <div className="import-preview-scroll" role="region" aria-labelledby="import-preview-heading" tabIndex={0}>
                 <table className="import-preview" data-testid="import-preview">
                   <thead>
                     <tr>
