@@ -26,7 +26,7 @@ const HEADER_NAMES: Record<CsvField, readonly string[]> = {
   ],
   stakeholderGroup: [
     'Stakeholder group', 'Stakeholder', 'Group', 'Sector', 'Category', 'Stakeholdergruppe', 'Stakeholder-Gruppe', 'Gruppe',
-    'Akteursgruppe', 'Sektor', 'Bereich', 'Kategorie', 'Група', 'Група стейкхолдерів', 'Стейкхолдер', 'Сектор', 'Категорія',
+    'Akteursgruppe', 'Sektor', 'Bereich', 'Kategorie', 'Група', 'Група зацікавлених сторін', 'Група стейкхолдерів', 'Стейкхолдер', 'Сектор', 'Категорія',
   ],
   email: [
     'Email', 'E-mail', 'E-mail Address', 'Email address', 'E-mail 1 - Value', 'Mail', 'E-Mail', 'E-Mail-Adresse',

@@ -45,7 +45,7 @@ test('the seed day imported from its backup exports its minutes in every format'
 
   const md = await download(page, 'minutes-export-md');
   expect(md.name).toBe('Protokoll-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.md');
-  expect(md.text).toContain('## Ergebnisse der Kleingruppen');
+  expect(md.text).toContain('## Ergebnisse der Tische');
   expect(md.text).not.toContain('Mykola Shevchenko');
 
   const html = await download(page, 'minutes-export-html');
@@ -158,7 +158,7 @@ test.describe('in a Ukrainian UI', () => {
     await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
     await page.getByTestId('tab-minutes').click();
     await expect(page.getByRole('heading', { name: 'Протокол', exact: true })).toBeVisible();
-    await expect(page.getByTestId('minutes-export-ics')).toHaveText('Завдання як календар (ICS)');
+    await expect(page.getByTestId('minutes-export-ics')).toHaveText('Доручення як календар (ICS)');
     await expect(page.getByTestId('minutes-recipients')).toHaveText('9 осіб зі згодою та адресою e-mail');
     await page.getByTestId('minutes-language').selectOption('de');
     await expect(page.frameLocator('[data-testid="minutes-preview"]').locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
