@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../common/DateField';
 import { FieldError } from '../common/FieldError';
 
 interface NewWorkshopFormProps {
@@ -35,10 +36,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
           data-testid="new-workshop-title"
         />
       </label>
-      <label className="field">
-        <span>{t('home.dateLabel')}</span>
-        <input type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="new-workshop-date" />
-      </label>
+      <DateField className="field" label={t('home.dateLabel')} value={date} onChange={setDate} testId="new-workshop-date" />
       <button type="submit" className="primary" disabled={busy} data-testid="create-workshop">
         {t('home.create')}
       </button>
