@@ -7,12 +7,14 @@ import { WorkshopScreen } from '../features/workshop/WorkshopScreen';
 import { Toasts } from '../features/common/Toasts';
 import { ErrorBoundary } from '../features/common/ErrorBoundary';
 import { useRoute } from '../state/route';
+import { useHostFollowsLanguage } from '../hooks/use-host-language';
 
 export function App() {
   const route = useRoute();
   const { t } = useTranslation();
   // The projector window shows; the moderator's window imports what the app was opened with.
   useOpenedFiles(route.screen !== 'projector');
+  useHostFollowsLanguage();
   useEffect(() => {
     document.title = t('app.windowTitle');
   }, [t]);
