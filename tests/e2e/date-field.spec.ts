@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { chromiumArgs, executablePath } from '../../playwright.config';
 import { createWorkshop, expect, expectSaved, test } from './fixtures';
 import { shownDate, typeDate } from './date-field';
@@ -9,6 +11,12 @@ import { shownDate, typeDate } from './date-field';
  */
 test.use({ locale: 'en-US', launchOptions: { executablePath, args: [...chromiumArgs, '--lang=en-US'] } });
 
+/** WCAG A/AA findings inside `selector` (the field and its calendar), as readable lines. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
 const CASES = [
   { language: 'de', shown: '06.12.2023', long: '6. Dezember 2023' },
   { language: 'uk', shown: '06.12.2023', long: '6 грудня 2023' },
@@ -19,11 +27,9 @@ for (const { language, shown, long } of CASES) {
   test.describe(`a ${language} UI in an en-US browser`, () => {
     test.use({ language });
 
-    test(`shows and takes dates as ${shown} and stores 2023-12-06`, async ({ page, shot }) => {
+    test(`a new workshop's date shows and takes ${shown} and is stored as 2023-12-06`, async ({ page, shot }) => {
       await page.goto('/');
       expect(await page.evaluate(() => navigator.language)).toBe('en-US');
-
-      // A new workshop's date: typed as the UI writes dates, shown so, kept as the 6th of December.
       const date = page.getByTestId('new-workshop-date');
       await expect(date.getByRole('group')).toHaveAccessibleName(/.+/);
       await typeDate(date, '2023-12-06');
@@ -31,24 +37,30 @@ for (const { language, shown, long } of CASES) {
       await expect(date).toHaveAttribute('data-value', '2023-12-06');
       await shot(`new-workshop-${language}`);
       await createWorkshop(page, `Datum ${language}`);
+      // The home screen's row shows the stored date in the UI's language: the 6th of December.
+      await page.goto('/');
+      await expect(page.getByTestId('workshop-row').first()).toContainText(long);
+    });
 
-      // An action item's due date, the same way; after a reload it comes back from storage.
+    test(`an action item's due date shows and takes ${shown}, by keyboard and calendar`, async ({ page, shot }) => {
+      await page.goto('/');
+      await createWorkshop(page, `Fällig ${language}`);
       await page.getByTestId('tab-actions').click();
       await page.getByTestId('action-new-title').fill('Protokoll verschicken');
       await page.getByTestId('action-add').click();
       const due = page.getByTestId('action-due');
       await typeDate(due, '2023-12-06');
-      expect(await shownDate(due)).toBe(shown);
       await expect(due).toHaveAttribute('data-value', '2023-12-06');
+      // After a reload the date comes back from storage, shown the same way.
       await expectSaved(page);
       await page.reload();
       await page.getByTestId('tab-actions').click();
-      await expect(due.getByRole('spinbutton').first()).toBeVisible();
+      await expect(due).toHaveAttribute('data-value', '2023-12-06');
       expect(await shownDate(due)).toBe(shown);
       await shot(`action-due-${language}`);
 
       // The keyboard steps a segment: the day up from the 6th is the 7th.
-      await due.getByRole('spinbutton').and(due.locator('[data-type="day"]')).focus();
+      await due.locator('[data-type="day"]').focus();
       await page.keyboard.press('ArrowUp');
       await expect(due).toHaveAttribute('data-value', '2023-12-07');
 
@@ -57,12 +69,10 @@ for (const { language, shown, long } of CASES) {
       const calendar = page.getByRole('dialog');
       await expect(calendar.getByRole('heading')).toHaveText(language === 'de' ? 'Dezember 2023' : language === 'uk' ? /грудень 2023/i : 'December 2023');
       await shot(`calendar-${language}`);
-      await calendar.getByRole('gridcell', { name: /^15\b|\b15\b/ }).getByRole('button').click();
+      // axe is slow on a shared machine: once, in German, for the field in its row and its calendar.
+      if (language === 'de') expect(await axeFindings(page, '[data-testid="action-table"], .date-field-popover')).toEqual([]);
+      await calendar.getByRole('gridcell', { name: /\b15\b/ }).getByRole('button').click();
       await expect(due).toHaveAttribute('data-value', '2023-12-15');
-
-      // The home screen's row shows the workshop's date in the UI's language.
-      await page.goto('/');
-      await expect(page.getByTestId('workshop-row').first()).toContainText(long);
     });
   });
 }
