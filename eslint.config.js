@@ -63,7 +63,7 @@ const layers = {
     because: [inBrowser, onlyModelTouchesYjs],
   },
   'renderer/features': {
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'zustand', '@dnd-kit/*', 'qrcode'],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'zustand', '@dnd-kit/*', 'qrcode', 'react-aria-components', '@internationalized/date'],
     folders: [...renderer, ...shared],
     because: [inBrowser, onlyModelTouchesYjs, notBackUp, { packages: ['dexie'], why: 'storage lives in renderer/storage.' }],
   },

@@ -8,6 +8,7 @@ import { printMinutesPdf } from '../shared/minutes/pdf';
 import { createHostRouter, type HostImplementation } from './ipc-router';
 import { isPdfRequestAllowed } from './services/content-policy';
 import { createDiscoveryList, type DiscoveryList } from './services/discovery-list';
+import { saveUiLanguage } from './services/app-language';
 import { writeFileAtomic } from './services/file-writer';
 import { createHostingController, type HostingController } from './services/hosting';
 import type { OpenedFilesQueue } from './services/opened-files';
@@ -100,6 +101,10 @@ async function printPartInWindow(html: string): Promise<Uint8Array> {
 export function hostImplementation(deps: IpcDependencies) {
   return {
     'app:info': () => ({ kind: 'electron', version: app.getVersion(), platform: process.platform }),
+    'app:language': async ({ language }) => {
+      await saveUiLanguage(app.getPath('userData'), language);
+      return { stored: true };
+    },
     'file:save': async ({ suggestedName, data }, event) => {
       const filePath = await chooseSavePath(event, suggestedName);
       if (!filePath) return { saved: false };

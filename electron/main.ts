@@ -11,6 +11,7 @@ import { isPermissionAllowed } from './services/content-policy';
 import { createAppRequestHandler } from './services/app-protocol';
 import { projectorNeedsMove, projectorPlacement, type ProjectorPlacement } from './services/projector-display';
 import { fitToDisplays, loadWindowState, saveWindowState } from './services/window-state';
+import { chromiumLang, readUiLanguage } from './services/app-language';
 
 // Lifecycle and wiring only: every decision (options, URLs, permissions, paths, placement) lives in a tested module.
 
@@ -25,6 +26,9 @@ let hostServicesStopping = false;
 // Before ready: these only take effect when set before Chromium starts.
 app.enableSandbox();
 for (const { name, value } of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
+// Chromium's locale follows the UI's language (as last chosen): its controls then write dates as the UI does.
+const uiLang = chromiumLang(readUiLanguage(app.getPath('userData')));
+if (uiLang) app.commandLine.appendSwitch('lang', uiLang);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 function openExternally(url: string): void {

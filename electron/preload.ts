@@ -19,6 +19,7 @@ function forward<C extends HostChannel>(channel: C): (input: HostInput<C>) => Pr
 // satisfies: a channel added to the contract and missing here fails the typecheck; ipcRenderer itself never leaves.
 const channels = {
   'app:info': forward('app:info'),
+  'app:language': forward('app:language'),
   'file:save': forward('file:save'),
   'pdf:save': forward('pdf:save'),
   'file:takeOpened': forward('file:takeOpened'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clockOffset } from './protocol/clock';
-import { BACKUP_MAX_BYTES, ID_PATTERN, LIMITS, type Result } from './model';
+import { BACKUP_MAX_BYTES, ID_PATTERN, LANGUAGES, LIMITS, type Result } from './model';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
@@ -48,6 +48,14 @@ export const hostContract = {
       version: z.string(),
       platform: z.string(),
     }),
+  },
+  /**
+   * The UI's language, told on start and on each change: Electron keeps it and starts Chromium in
+   * its locale from then on (electron/services/app-language.ts). A browser keeps its own.
+   */
+  'app:language': {
+    input: z.object({ language: z.enum(LANGUAGES) }),
+    output: z.object({ stored: z.boolean() }),
   },
   'file:save': {
     input: z.object({

@@ -6,12 +6,14 @@ import { Toasts } from '../features/common/Toasts';
 import { ErrorBoundary } from '../features/common/ErrorBoundary';
 import { useRoute } from '../state/route';
 import { useNativeMenu } from './use-native-menu';
+import { useHostFollowsLanguage } from '../hooks/use-host-language';
 
 export function App() {
   const route = useRoute();
   // The projector window shows; the moderator's window imports what the app was opened with.
   useOpenedFiles(route.screen !== 'projector');
   useNativeMenu(route, route.screen !== 'projector');
+  useHostFollowsLanguage();
   return (
     <>
       {route.screen === 'home' && (

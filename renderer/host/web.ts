@@ -11,6 +11,8 @@ const done = <T>(value: T): Promise<HostResult<T>> => Promise.resolve({ ok: true
  */
 export const webHost: HostApi = {
   'app:info': () => done({ kind: 'web', version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: navigator.platform }),
+  // The page sets its dates' locale itself (DateField); the browser's own locale is the user's.
+  'app:language': () => done({ stored: false }),
   'file:save': ({ suggestedName, mimeType, data }) => {
     const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mimeType });
     const url = URL.createObjectURL(blob);

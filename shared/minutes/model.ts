@@ -274,7 +274,7 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
       dueText: shortDate(action.due, texts.locale),
       status: action.status,
       statusText: texts.statuses[action.status],
-      source: tableName !== undefined ? texts.table(tableName) : texts.kinds.plenary,
+      source: tableName !== undefined ? texts.table(tableName) : texts.plenaryName,
     };
   });
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { createWorkshop, expect, test } from './fixtures';
+import { typeDate } from './date-field';
 
 /*
  * Issue 4's day at one table: ten ideas by keyboard alone, three groups (by mouse and by
@@ -196,7 +197,8 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   const first = page.getByTestId('action-row').first();
   await expect(first.getByTestId('action-title')).toHaveValue('Förderung');
   await first.getByTestId('action-owner').selectOption({ label: 'Olena' });
-  await first.getByTestId('action-due').fill('2026-12-15');
+  await typeDate(first.getByTestId('action-due'), '2026-12-15');
+  await expect(first.getByTestId('action-due')).toHaveAttribute('data-value', '2026-12-15');
   await first.getByTestId('action-status').selectOption('inProgress');
   await page.getByTestId('action-filter-status').selectOption('inProgress');
   await expect(page.getByTestId('action-row')).toHaveCount(1);

@@ -45,7 +45,7 @@ test('the seed day imported from its backup exports its minutes in every format'
 
   const md = await download(page, 'minutes-export-md');
   expect(md.name).toBe('Protokoll-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.md');
-  expect(md.text).toContain('## Ergebnisse der Kleingruppen');
+  expect(md.text).toContain('## Ergebnisse der Tische');
   expect(md.text).not.toContain('Mykola Shevchenko');
 
   const html = await download(page, 'minutes-export-html');

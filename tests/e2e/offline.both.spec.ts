@@ -57,7 +57,7 @@ test('working offline after closing and reopening the workshop cuts every path a
   }
 
   await moderator.getByTestId('tab-tables').click();
-  await moderator.getByRole('button', { name: 'Wand öffnen' }).click();
+  await moderator.getByRole('button', { name: 'Pinnwand öffnen' }).click();
   await addCard(moderator, 'Vor dem Schnitt');
   await expect.poll(() => cards(table), { timeout: 15_000 }).toEqual(['Vor dem Schnitt']);
 

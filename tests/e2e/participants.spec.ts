@@ -80,7 +80,7 @@ test.describe('in German', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('Teilnehmende – Wiederaufbau-Werkstatt.csv');
     const text = (await import('node:fs')).readFileSync(await file.path(), 'utf8');
-    expect(text.startsWith('\uFEFFName;Organisation;Stakeholdergruppe;E-Mail;Einwilligung;Anwesend;Tisch\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFName;Organisation;Akteursgruppe;E-Mail;Einwilligung;Anwesend;Tisch\r\n')).toBe(true);
     expect(text).toContain(`${roster.rows[0]?.[0]};`);
 
     // The same list again adds nobody: everyone is already on it.

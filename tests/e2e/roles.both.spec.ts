@@ -104,7 +104,7 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   // The moderator sees that card, and opens a dot-voting round on the table's board.
   await moderator.getByTestId('tab-tables').click();
   await expect(moderator.getByTestId('table-card')).toHaveText(['Biomethan als Thema aufnehmen'], { timeout: 15_000 });
-  await moderator.getByRole('button', { name: 'Wand öffnen' }).click();
+  await moderator.getByRole('button', { name: 'Pinnwand öffnen' }).click();
   await moderator.getByTestId('vote-open').click();
   await moderator.getByTestId('vote-open-confirm').click();
   await expect(moderator.getByTestId('vote-close')).toBeVisible();

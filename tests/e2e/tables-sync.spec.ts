@@ -61,7 +61,7 @@ test('a table laptop joins with the code, cards flow both ways, and both converg
   await shot(moderator, 'moderator-tables');
 
   // And a card the moderator adds to that table appears at the table.
-  await moderator.getByRole('button', { name: 'Wand öffnen' }).click();
+  await moderator.getByRole('button', { name: 'Pinnwand öffnen' }).click();
   await moderator.getByTestId('card-entry').fill('Versicherungsverbände einladen');
   await moderator.getByTestId('card-entry').press('Enter');
   await expect(table.getByTestId('card-text')).toHaveText(['Biomethan als Thema aufnehmen', 'Versicherungsverbände einladen'], { timeout: 15_000 });

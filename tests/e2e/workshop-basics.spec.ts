@@ -60,7 +60,7 @@ test('the language switches to Ukrainian and English and back, and is remembered
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Plenary board' })).toBeVisible();
   await page.getByTestId('language-switcher').selectOption('de');
-  await expect(page.getByRole('heading', { name: 'Plenumswand' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pinnwand des Plenums' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await shot('german-again');
 });

@@ -13,6 +13,7 @@ export function fakeHost(overrides: Partial<HostApi> = {}): HostApi & { calls: H
   const calls: HostCall[] = [];
   const answers: HostApi = {
     'app:info': () => ok({ kind: 'electron', version: 'test', platform: 'test' }),
+    'app:language': () => ok({ stored: true }),
     'file:save': ({ suggestedName }) => ok({ saved: true, path: `/tmp/${suggestedName}` }),
     'pdf:save': ({ suggestedName }) => ok({ saved: true, path: `/tmp/${suggestedName}` }),
     'mail:open': () => ok({ opened: true }),

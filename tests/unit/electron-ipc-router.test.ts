@@ -39,6 +39,7 @@ const trusted: SenderEvent = { senderFrame: { url: 'app://plenum/index.html#/wor
 function fakeImplementation(overrides: Partial<HostImplementation> = {}): HostImplementation {
   return {
     'app:info': vi.fn(() => ({ kind: 'electron' as const, version: '1.0.0', platform: 'linux' })),
+    'app:language': vi.fn(() => ({ stored: true })),
     'file:save': vi.fn(() => ({ saved: true, path: '/tmp/x.md' })),
     'pdf:save': vi.fn(() => ({ saved: true, path: '/tmp/x.pdf' })),
     'mail:open': vi.fn(() => ({ opened: true })),

@@ -109,7 +109,7 @@ describe('the action items as CSV', () => {
     expect(de.startsWith('\uFEFFMaßnahme;Verantwortlich;Fällig;Status;Aus\r\n')).toBe(true);
     expect(de).toContain('Konzept und Termine der Webinar-Serie abstimmen;Anna Becker (Stadtwerke Leipzig);2024-01-19;in Arbeit;Tisch: Webinar-Serie\r\n');
     const en = renderActionsCsv(seedDayMinutes('en'));
-    expect(en.split('\r\n')[0]).toBe('\uFEFFAction,Owner,Due,Status,From');
+    expect(en.split('\r\n')[0]).toBe('\uFEFFAction item,Owner,Due,Status,From');
     expect(en).toContain('"Table: Webinar-Serie"'.replace(/"/g, '') );
     expect(csvCell('say "hi"; bye', ';')).toBe('"say ""hi""; bye"');
     expect(csvCell('=HYPERLINK("x")', ',')).toBe('"\'=HYPERLINK(""x"")"');

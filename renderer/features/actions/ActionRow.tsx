@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonSelect } from '../board/OptionSelects';
 import { ACTION_STATUSES, updateActionItem, type ActionItem, type ActionStatus, type Participant, type Result, type Table, type WorkshopDoc } from '../../../shared/model';
+import { DateField } from '../common/DateField';
 
 interface ActionRowProps {
   item: ActionItem;
@@ -50,7 +51,7 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
         />
       </td>
       <td>
-        <input type="date" value={item.due} onChange={(event) => update({ due: event.target.value })} aria-label={t('actions.colDue')} data-testid="action-due" />
+        <DateField value={item.due} onChange={(due) => update({ due })} label={t('actions.colDue')} hideLabel testId="action-due" />
       </td>
       <td>
         <select value={item.status} onChange={(event) => update({ status: event.target.value as ActionStatus })} aria-label={t('actions.colStatus')} className={`status-${item.status}`} data-testid="action-status">

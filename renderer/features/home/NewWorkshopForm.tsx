@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewWorkshopFields } from '../../session/workshop-library';
 import { useNewWorkshopRequest } from '../../state/new-workshop-request';
+import { DateField } from '../common/DateField';
 import { FieldError } from '../common/FieldError';
 import { PlaceFields, type Place } from '../common/PlaceFields';
 
@@ -47,10 +48,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
           data-testid="new-workshop-title"
         />
       </label>
-      <label className="field">
-        <span>{t('home.dateLabel')}</span>
-        <input type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="new-workshop-date" />
-      </label>
+      <DateField className="field" label={t('home.dateLabel')} value={date} onChange={setDate} testId="new-workshop-date" />
       <PlaceFields place={place} onChange={setPlace} testIdPrefix="new-workshop" />
       <button type="submit" className="primary" disabled={busy} data-testid="create-workshop">
         {t('home.create')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
 import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor';
+import { useUiLocale } from '../../hooks/use-ui-locale';
 
 interface WorkshopRowProps {
   row: WorkshopIndexRow;
@@ -12,12 +13,13 @@ interface WorkshopRowProps {
 }
 
 export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRowProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useUiLocale();
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   // The index row was written from a document or a backup: a date that is none shows as missing.
-  const changed = isTimestamp(row.updatedAt) ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt) : '';
+  const changed = isTimestamp(row.updatedAt) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt) : '';
   const dateMs = isoDateMs(row.date);
-  const date = dateMs === null ? '' : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(dateMs);
+  const date = dateMs === null ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(dateMs);
 
   const place = placeText(row);
 
