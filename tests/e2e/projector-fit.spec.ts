@@ -27,14 +27,14 @@ const SIZES = [
 interface Workshop {
   id: string;
   /** Cards a board view must show over its pages: plenary (and the tables shown), or a table. */
-  cards: Record<string, number>;
+  cards: Record<string, string[]>;
   views: readonly string[];
 }
 
-function cardCounts(file: { buffer: Buffer }): Record<string, number> {
+function cardCounts(file: { buffer: Buffer }): Record<string, string[]> {
   const { workshop } = JSON.parse(file.buffer.toString('utf8')) as Backup;
-  const on = (boardId: string) => workshop.cards.filter((card) => card.boardId === boardId).length;
-  const counts: Record<string, number> = { plenary: on('plenary') + workshop.reportBack.reduce((sum, id) => sum + on(id), 0) };
+  const on = (boardId: string) => workshop.cards.filter((card) => card.boardId === boardId).map((card) => card.text.trim());
+  const counts: Record<string, string[]> = { plenary: [...on('plenary'), ...workshop.reportBack.flatMap(on)] };
   for (const board of workshop.boards) if (board.kind === 'table') counts[`table:${board.id}`] = on(board.id);
   return counts;
 }
@@ -261,12 +261,12 @@ for (const language of ['de', 'uk'] as const) {
       for (const { file } of run.workshops) {
         await moderator.goto('/#/');
         await moderator.getByTestId('import-backup-file').setInputFiles(file);
-        await expect(moderator.getByTestId('workshop-heading')).toBeVisible();
+        await expect(moderator.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
       }
       const projector = await context.newPage();
       for (const workshop of run.workshops) {
         await moderator.goto(`/#/workshop/${workshop.id}`);
-        await expect(moderator.getByTestId('workshop-heading')).toBeVisible();
+        await expect(moderator.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
         if (workshop.views.includes('join')) await startHosting(moderator);
         await projector.goto(`/#/projector/${workshop.id}`);
         await expect(projector.getByTestId('projector')).toBeVisible();
@@ -291,7 +291,8 @@ for (const language of ['de', 'uk'] as const) {
             const seen = new Set(result.cards);
             const of = result.pages;
             if (process.env.FIT_TIMES) console.log(`${where}: ${of} pages, ${Date.now() - began} ms`);
-            if (expected !== undefined && seen.size < expected) findings.push(`${where}: ${expected - seen.size} of ${expected} cards never shown`);
+            const missing = (expected ?? []).filter((text) => !seen.has(text));
+            if (missing.length > 0) findings.push(`${where}: ${missing.length} of ${expected?.length} cards never shown, e.g. "${missing[0]}"`);
           }
         }
       }

@@ -234,6 +234,10 @@ describe('action items', () => {
     const source = card(doc, 'Webinar-Serie zu Energieeffizienz aufsetzen\nmit zwei Verbänden');
     const fromCard = must(actionFromCard(doc, source, { ownerId: ada, due: '2024-01-31' }));
     expect(fromCard).toMatchObject({ title: 'Webinar-Serie zu Energieeffizienz aufsetzen', ownerId: ada, due: '2024-01-31', status: 'open', boardId: PLENARY_BOARD_ID, sourceCardId: source });
+    // The dialog's title, when the moderator rewrote it, wins over the card's first line; the link to the card stays.
+    const renamed = must(actionFromCard(doc, source, { title: 'Webinar planen' }));
+    expect(renamed).toMatchObject({ title: 'Webinar planen', sourceCardId: source, boardId: PLENARY_BOARD_ID });
+    must(removeActionItem(doc, renamed.id));
     const other = must(addActionItem(doc, { title: 'Workshop Kriegsrisikoversicherung', ownerOrganisation: 'GDV' }));
     must(updateActionItem(doc, fromCard.id, { status: 'inProgress' }));
     must(updateActionItem(doc, fromCard.id, { status: 'done' }));

@@ -92,7 +92,11 @@ export function WallFlow({ blocks, tiers, columnEm, maxColumns, list, className,
     if (!area || !measure) return;
     const tried = [...measure.children].map((column) => {
       const gap = parseFloat(getComputedStyle(column).rowGap) || 0;
-      const heights = [...column.children].map((block) => block.getBoundingClientRect().height);
+      // Margins take room in a column too (a table's heading keeps some space above it).
+      const heights = [...column.children].map((block) => {
+        const style = getComputedStyle(block);
+        return block.getBoundingClientRect().height + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0);
+      });
       const columns = Number((column as HTMLElement).dataset.columns ?? '1');
       return flowIntoPages(
         heights.map((height, index) => ({ height, keepWithNext: blocks[index]?.heading === true })),
