@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { actionTitleFromText, type Participant } from '../../../shared/model';
 import { Modal } from '../common/Modal';
 import { FieldError } from '../common/FieldError';
-import { DueDateInput } from './DueDateInput';
+import { DateField } from '../common/DateField';
 import { PersonSelect } from '../board/OptionSelects';
 
 /** What the dialog asks for; the board turns it into an action item linked to the card. */
@@ -48,10 +48,7 @@ export function ActionFromCardDialog({ cardText, participants, onCreate, onClose
             <span>{t('actions.colOwner')}</span>
             <PersonSelect value={draft.ownerId} onChange={(ownerId) => setDraft({ ...draft, ownerId })} people={participants} noneLabel={t('actions.noOwner')} data-testid="action-dialog-owner" />
           </label>
-          <label className="field">
-            <span>{t('actions.colDue')}</span>
-            <DueDateInput value={draft.due} onChange={(due) => setDraft({ ...draft, due })} label={t('actions.colDue')} testId="action-dialog-due" />
-          </label>
+          <DateField className="field" label={t('actions.colDue')} value={draft.due} onChange={(due) => setDraft({ ...draft, due })} testId="action-dialog-due" />
         </div>
         <FieldError message={error} />
         <div className="dialog-actions">
