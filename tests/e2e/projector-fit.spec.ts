@@ -256,7 +256,6 @@ for (const language of ['de', 'uk'] as const) {
     for (const run of RUNS) test(`every projector view fits the wall at four sizes: nothing overlaps, is cut, too small or too faint (${run.name}, ${language})`, async ({ page: moderator, context }) => {
       test.setTimeout(Number(process.env.FIT_TIMEOUT ?? 90_000));
       const findings: string[] = [];
-      const started = Date.now();
       await moderator.goto('/');
       for (const { file } of run.workshops) {
         await moderator.goto('/#/');
@@ -272,7 +271,6 @@ for (const language of ['de', 'uk'] as const) {
         await expect(projector.getByTestId('projector')).toBeVisible();
         const tableId = Object.keys(workshop.cards).find((key) => key.startsWith('table:'))?.slice('table:'.length);
         for (const view of workshop.views) {
-          if (process.env.FIT_TIMES) console.log(`${workshop.id} ${view} at ${Date.now() - started} ms`);
           if (!(await show(moderator, projector, view, tableId))) {
             findings.push(`${workshop.id} ${view}: the moderator cannot show this view`);
             continue;
@@ -283,14 +281,11 @@ for (const language of ['de', 'uk'] as const) {
             await projector.setViewportSize(size);
             await settled(projector);
             const where = `${workshop.id} ${view} ${size.width}×${size.height}`;
-            const began = Date.now();
             // Screenshots to look at: the sizes of issue 14 always, all four with FIT_SHOTS=1 (first page of each view).
             if (size.height !== 2160 && (size.width !== 1024 || process.env.FIT_SHOTS)) await projector.screenshot({ path: `test-results/screenshots/projector-fit--${workshop.id}-${view}-${language}-${size.width}x${size.height}.png` });
             const result = await measureAllPages(projector, MIN_TEXT_VH);
             findings.push(...result.findings.map((finding) => `${where} ${finding}`));
             const seen = new Set(result.cards);
-            const of = result.pages;
-            if (process.env.FIT_TIMES) console.log(`${where}: ${of} pages, ${Date.now() - began} ms`);
             const missing = (expected ?? []).filter((text) => !seen.has(text));
             if (missing.length > 0) findings.push(`${where}: ${missing.length} of ${expected?.length} cards never shown, e.g. "${missing[0]}"`);
           }

@@ -14,10 +14,18 @@ test('Beamer opens a popup window with a full-screen button and a hint to move i
     Object.defineProperty(window.screen, 'height', { get: () => 1080 });
   });
   await page.goto('/');
+  // What the page asks the browser for: headless Chromium shows no toolbars at all, so the request tells a window from a tab.
+  await page.evaluate(() => {
+    const open = window.open.bind(window);
+    window.open = (url, target, features) => {
+      document.documentElement.dataset.openedWith = features ?? '';
+      return open(url, target, features);
+    };
+  });
   await createWorkshop(page, 'Plattform für nachhaltigen Wiederaufbau');
   const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Beamer', exact: true }).click()]);
   await expect(projector.getByTestId('projector')).toBeVisible();
-  // A popup has no toolbar or menu bar of its own; a tab of the main window has.
+  await expect(page.locator('html')).toHaveAttribute('data-opened-with', /\bpopup\b.*width=\d+/);
   expect(await projector.evaluate(() => ({ toolbar: window.toolbar.visible, menubar: window.menubar.visible }))).toEqual({ toolbar: false, menubar: false });
   // A window smaller than its screen: the hint and the button show.
   await expect(projector.getByTestId('beamer-bar')).toContainText('Ziehen Sie dieses Fenster auf den Beamer');
