@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clockOffset } from './protocol/clock';
-import { BACKUP_MAX_BYTES, ID_PATTERN, LANGUAGES, LIMITS, type Result } from './model';
+import { BACKUP_MAX_BYTES, ID_PATTERN, LANGUAGES, LIMITS, type Language, type Result } from './model';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
@@ -13,8 +13,8 @@ const fileName = z
   .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path');
 
 /** The languages the native menu speaks: the UI's. */
-export const MENU_LANGUAGES = ['de', 'en', 'uk'] as const;
-export type MenuLanguage = (typeof MENU_LANGUAGES)[number];
+/** The native menu speaks every UI language. */
+export type MenuLanguage = Language;
 
 /** A workshop the File menu offers under "Open Recent". */
 export const recentWorkshopSchema = z.object({ id: z.string().regex(ID_PATTERN), title: z.string().max(LIMITS.titleMax) });
@@ -114,7 +114,7 @@ export const hostContract = {
    * Recent". Called when the language or the list changes; a browser has no such menu.
    */
   'menu:update': {
-    input: z.object({ language: z.enum(MENU_LANGUAGES), recent: z.array(recentWorkshopSchema).max(20) }),
+    input: z.object({ language: z.enum(LANGUAGES), recent: z.array(recentWorkshopSchema).max(20) }),
     output: z.object({ applied: z.boolean() }),
   },
   /** Sessions announced on the LAN (mDNS); empty where discovery does not work. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MENU_LANGUAGES, type MenuLanguage } from '../../shared/host-api';
+import type { MenuLanguage } from '../../shared/host-api';
+import { isLanguage } from '../../shared/language-locale';
 import { useHost } from '../hooks/use-host';
 import { useStore } from '../hooks/use-store';
 import { onMenuCommand } from '../host/menu';
@@ -19,7 +20,8 @@ export function useNativeMenu(route: Route, enabled: boolean): void {
   const host = useHost();
   const store = useStore();
   const requestNewWorkshop = useNewWorkshopRequest((state) => state.request);
-  const language: MenuLanguage = (MENU_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as MenuLanguage) : 'de';
+  const current = i18n.resolvedLanguage ?? i18n.language;
+  const language: MenuLanguage = isLanguage(current) ? current : 'de';
   // Opening a workshop (a route change) reorders the list; a title edited meanwhile shows by the next change.
   const routeKey = route.screen === 'home' ? 'home' : `${route.screen}:${route.id}`;
 

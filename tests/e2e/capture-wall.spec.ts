@@ -133,8 +133,15 @@ test('an action item from a card in one dialog: title from the card, owner, due 
   await expect(dialog.getByTestId('action-dialog-title')).toHaveValue('Biomethan als Chance für eine dezentrale Energieversorgung');
   await dialog.getByTestId('action-dialog-title').fill('Biomethan-Webinar planen');
   await dialog.getByTestId('action-dialog-owner').selectOption({ label: 'Jörg Müller' });
-  await typeDate(dialog.getByTestId('action-dialog-due'), '2024-01-31');
-  await expect(dialog.getByTestId('action-dialog-due')).toHaveAttribute('data-value', '2024-01-31');
+  const due = dialog.getByTestId('action-dialog-due');
+  await typeDate(due, '2024-01-30');
+  await expect(due).toHaveAttribute('data-value', '2024-01-30');
+  // The calendar opens inside the dialog (a modal makes everything outside it unusable) and picks a day.
+  await due.getByRole('button').click();
+  const calendar = dialog.getByRole('dialog').filter({ has: page.getByRole('grid') });
+  await expect(calendar.getByRole('heading')).toHaveText('Januar 2024');
+  await calendar.getByRole('gridcell', { name: /\b31\b/ }).getByRole('button').click();
+  await expect(due).toHaveAttribute('data-value', '2024-01-31');
   await shot('action-dialog-de-1366');
   await dialog.getByTestId('action-dialog-save').click();
   await expect(dialog).toHaveCount(0);

@@ -5,8 +5,8 @@ import { expect, expectSaved, test } from './fixtures';
 
 /*
  * The workshop's venue from where the moderator types it to where a recipient reads it: the new
- * workshop form, the workshop's header (changed there), the home screen's row and the minutes
- * exported as Markdown, HTML and DOCX.
+ * workshop form, the workshop's header (changed there), the projector's title view, the home
+ * screen's row and the minutes exported as Markdown, HTML and DOCX.
  */
 
 const OUT = 'test-results/venue';
@@ -61,6 +61,14 @@ test('the venue typed in on the home screen reaches the header, the home row and
   const docxText = (await mammoth.extractRawText({ buffer: docx.bytes })).value;
   expect(docxText).toContain('Ort: Rathaus Lübeck');
   expect(docxText).toContain('Raum: Bürgerschaftssaal');
+
+  // The projector's title view, as the room sees it while it fills.
+  const id = new URL(page.url()).hash.split('/')[2] ?? '';
+  const projector = await page.context().newPage();
+  await projector.goto(`/#/projector/${id}`);
+  await page.getByTestId('projector-view').selectOption('title');
+  await expect(projector.getByTestId('projector-venue')).toHaveText('Rathaus Lübeck, Bürgerschaftssaal');
+  await projector.close();
 
   await page.getByRole('button', { name: 'Zurück zu allen Workshops' }).click();
   const row = page.getByTestId('workshop-row').filter({ hasText: 'Themenkreis Wirtschaft' });

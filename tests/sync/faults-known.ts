@@ -13,12 +13,19 @@ export function isYWebrtcStrayAnswer(event: Record<string, unknown>): boolean {
 }
 
 /**
- * The errors nobody caught in `peer`, less y-webrtc's stray answer when a laptop of the room was
- * restarted after a native crash (peer-process.ts): a restarted laptop is one that "just came back",
- * so the others' answers to its old self reach it. A test that allows the stray answer anyway
- * filters it itself.
+ * The errors nobody caught in `peer`, less y-webrtc's stray answer when a laptop of the room just
+ * came back: restarted after a native crash (peer-process.ts), or, with `cameBack`, reconnected
+ * after being offline or newly joined while the others were connecting. The others' answers to its
+ * old self, or to each other while it has no connection to them yet, reach it. (CI on fef7119: a
+ * table cut off and reconnected in multi-peer got one, with no crash in the room.) A test that
+ * allows the stray answer anyway filters it itself.
  */
-export function uncaughtBesidesRestarts(peer: PeerProcess, room: readonly PeerProcess[]): PeerEvent[] {
-  const restarted = room.some((other) => other.crashes.length > 0);
+export function uncaughtBesidesRestarts(peer: PeerProcess, room: readonly PeerProcess[], cameBack = false): PeerEvent[] {
+  const restarted = cameBack || room.some((other) => other.crashes.length > 0);
   return peer.uncaught().filter((event) => !(restarted && isYWebrtcStrayAnswer(event)));
+}
+
+/** How many stray answers (see isYWebrtcStrayAnswer) the laptops got, for the test's log line. */
+export function strayAnswers(room: readonly PeerProcess[]): number {
+  return room.reduce((sum, peer) => sum + peer.uncaught().filter(isYWebrtcStrayAnswer).length, 0);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { converge, digest, fuzzAll, fuzzErrors, newRoom, roomArgs, runSeed, seedNote, sleep, status, stopAll, type Room } from './cluster';
-import { uncaughtBesidesRestarts } from './faults-known';
+import { strayAnswers, uncaughtBesidesRestarts } from './faults-known';
 import { PeerProcess } from './peer-process';
 import type { FuzzLog } from './peers/fuzz';
 import { deriveSeed, pick, seededRandom } from '../support/prng';
@@ -143,7 +143,8 @@ describe('nine laptops with peer sync, each in its own process', () => {
     expect(errors.unexpected, `${NOTE} operations that threw`).toEqual([]);
     const refused = logs.reduce((sum, log) => sum + log.refused, 0);
     expect(refused, `${NOTE} operations the model refused`).toBe(0);
-    for (const peer of everyone()) expect(uncaughtBesidesRestarts(peer, everyone()), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
+    // Two tables came back online while the others were connecting (y-webrtc's stray answer may reach them or the others).
+    for (const peer of everyone()) expect(uncaughtBesidesRestarts(peer, everyone(), true), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
     const statuses = await Promise.all(everyone().map((peer) => status(peer)));
     for (const [index, entry] of statuses.entries()) {
       expect(entry.status.state, `${NOTE} ${everyone()[index]?.name}`).toBe('connected');
@@ -153,7 +154,7 @@ describe('nine laptops with peer sync, each in its own process', () => {
       `multi-peer: ${logs.reduce((sum, log) => sum + log.added.length + log.edited.length + log.removed.length + log.agendaAdded.length + log.agendaMoved + log.agendaRenamed, 0)} edits, ` +
         `${snapshot.cards.length} cards and ${snapshot.agenda.length} agenda items at the end; converged ${tookMs} ms after reconnecting; ` +
         `direct links per laptop: ${statuses.map((entry) => entry.status.directPeers).join(',')}; ` +
-        `moves that threw on a pending order (known bug, out-of-order.test.ts): ${errors.pendingOrder}; test ${Date.now() - t0} ms`,
+        `moves that threw on a pending order (known bug, out-of-order.test.ts): ${errors.pendingOrder}; y-webrtc stray answers: ${strayAnswers(everyone())}; test ${Date.now() - t0} ms`,
     );
   }, 90_000);
 
@@ -195,7 +196,8 @@ describe('nine laptops with peer sync, each in its own process', () => {
     expect(own.status.directPeers, `${NOTE} the relay-only table has no WebRTC connection`).toBe(0);
     expect(own.status.path, NOTE).toBe('relay');
     expect(own.status.relayPeers, NOTE).toBe(TABLES);
-    for (const peer of everyone()) expect(uncaughtBesidesRestarts(peer, everyone()), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
+    // A new table joined the running room; earlier tests reconnected two.
+    for (const peer of everyone()) expect(uncaughtBesidesRestarts(peer, everyone(), true), `${NOTE} ${peer.name}: uncaught errors`).toEqual([]);
     console.log(`multi-peer relay: converged ${tookMs} ms after the edits; test ${Date.now() - t0} ms`);
   }, 90_000);
 

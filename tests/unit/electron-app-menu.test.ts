@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aboutTexts, buildMenuTemplate, menuLanguageOf, RECENT_MAX, type MenuEntry, type MenuOptions } from '../../electron/services/app-menu';
-import { MENU_LANGUAGES } from '../../shared/host-api';
+import { LANGUAGES } from '../../shared/model';
 
 const PLATFORMS = ['darwin', 'win32', 'linux'] as const;
 
@@ -56,10 +56,10 @@ describe('the application menu', () => {
     for (const role of dev) expect(roles(menu({ platform, packaged: true }))).not.toContain(role);
     for (const role of dev) expect(roles(menu({ platform, packaged: false }))).toContain(role);
     // The same in every language: nothing else differs.
-    for (const language of MENU_LANGUAGES) expect(roles(menu({ platform, language, packaged: true }))).toEqual(roles(menu({ platform, packaged: true })));
+    for (const language of LANGUAGES) expect(roles(menu({ platform, language, packaged: true }))).toEqual(roles(menu({ platform, packaged: true })));
   });
 
-  it.each(MENU_LANGUAGES)('speaks %s in every label, none left empty or in another language', (language) => {
+  it.each(LANGUAGES)('speaks %s in every label, none left empty or in another language', (language) => {
     for (const platform of PLATFORMS) {
       for (const packaged of [true, false]) {
         const entries = all(menu({ platform, packaged, language }));

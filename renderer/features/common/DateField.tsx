@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { CalendarDate, parseDate } from '@internationalized/date';
 import {
   Button,
@@ -17,6 +17,7 @@ import {
 } from 'react-aria-components';
 import { isoDateMs } from '../../../shared/model';
 import { useUiLocale } from '../../hooks/use-ui-locale';
+import { ModalContainer } from './Modal';
 import './date-field.css';
 
 interface DateFieldProps {
@@ -54,6 +55,7 @@ function toCalendarDate(value: string): CalendarDate | null {
  */
 export function DateField({ value, onChange, label, hideLabel = false, testId, className }: DateFieldProps) {
   const locale = useUiLocale();
+  const modal = useContext(ModalContainer);
   // What the person is typing: while the year reads "2", "20", "202" the date is no storable one
   // yet, so it stays here and only a date the model accepts (or an emptied field) goes out.
   const [draft, setDraft] = useState(() => toCalendarDate(value));
@@ -95,7 +97,7 @@ export function DateField({ value, onChange, label, hideLabel = false, testId, c
             </svg>
           </Button>
         </Group>
-        <Popover className="date-field-popover" placement="bottom start">
+        <Popover className="date-field-popover" placement="bottom start" UNSTABLE_portalContainer={modal ?? undefined}>
           <Dialog className="date-field-dialog">
             <Calendar className="date-field-calendar">
               <header className="date-field-calendar-header">

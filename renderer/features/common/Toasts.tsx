@@ -19,6 +19,8 @@ export function Toasts() {
   const { t } = useTranslation();
   const { toasts, dismiss } = useToasts();
   const [expanded, setExpanded] = useState(false);
+  // Unfolded for one burst only: the next burst folds again.
+  if (expanded && toasts.length <= TOASTS_SHOWN) setExpanded(false);
   const { shown, folded } = foldToasts(toasts, expanded);
   return (
     <div className="toasts" role="status" aria-live="polite" data-testid="toasts">

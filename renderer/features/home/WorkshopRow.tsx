@@ -1,4 +1,5 @@
-import { isoDateMs, isTimestamp, placeText } from '../../../shared/model';
+import { isTimestamp, placeText } from '../../../shared/model';
+import { longDate } from '../../../shared/minutes';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
@@ -18,8 +19,7 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRo
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   // The index row was written from a document or a backup: a date that is none shows as missing.
   const changed = isTimestamp(row.updatedAt) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt) : '';
-  const dateMs = isoDateMs(row.date);
-  const date = dateMs === null ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(dateMs);
+  const date = longDate(row.date, locale);
 
   const place = placeText(row);
 

@@ -22,6 +22,7 @@ export function ProjectorPageControl({ workshopId }: { workshopId: string }) {
       if (message.kind === 'state' && message.workshopId === workshopId) setState({ page: message.page, pages: message.pages });
     });
     channel.current = opened;
+    opened?.post({ kind: 'hello', workshopId });
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;

@@ -19,7 +19,13 @@ export interface PageTurn {
   step: 1 | -1;
 }
 
-export type PageMessage = PageState | PageTurn;
+/** The moderator's control asks the wall for its state (it may have opened after the wall). */
+export interface PageHello {
+  kind: 'hello';
+  workshopId: string;
+}
+
+export type PageMessage = PageState | PageTurn | PageHello;
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10_000;
 
@@ -28,6 +34,7 @@ export function readPageMessage(data: unknown): PageMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const raw = data as Record<string, unknown>;
   if (typeof raw.workshopId !== 'string' || raw.workshopId === '') return null;
+  if (raw.kind === 'hello') return { kind: 'hello', workshopId: raw.workshopId };
   if (raw.kind === 'turn' && (raw.step === 1 || raw.step === -1)) return { kind: 'turn', workshopId: raw.workshopId, step: raw.step };
   if (raw.kind === 'state' && isCount(raw.page) && isCount(raw.pages) && raw.page < Math.max(1, raw.pages)) {
     return { kind: 'state', workshopId: raw.workshopId, page: raw.page, pages: raw.pages };
