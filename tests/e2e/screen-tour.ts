@@ -50,7 +50,8 @@ async function colourCards(page: Page): Promise<void> {
     await card.getByTestId('card-details').click();
     // The swatches: the default first, then the six colours in CARD_COLOURS' order.
     await card.getByTestId('card-details-panel').getByRole('radio').nth(index + 1).check();
-    await card.getByTestId('card-details').click();
+    // A modal dialog: closed with Escape, the card behind it cannot be clicked.
+    await page.keyboard.press('Escape');
     await expect(card.getByTestId('card-details-panel')).toHaveCount(0);
   }
 }
@@ -91,6 +92,8 @@ export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) 
   await at('projector-table', 'projector');
   await showOnWall(pages, 'votes', 'votes');
   await at('projector-votes', 'projector');
+  await showOnWall(pages, 'title', 'title');
+  await at('projector-title', 'projector');
 
   // A dot vote open on the plenary (every card has its vote button), and a card's details open.
   await moderator.getByTestId('vote-open').click();
@@ -100,8 +103,24 @@ export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) 
   await first.getByTestId('card-details').click();
   await expect(first.getByTestId('card-details-panel')).toBeVisible();
   await at('plenary-voting-card-details', 'moderator', first);
-  await first.getByTestId('card-details').click();
+  // An action item from the card: its dialog, with the due date's calendar open inside it.
+  await first.getByTestId('card-make-action').click();
+  const actionDialog = moderator.getByTestId('action-dialog');
+  await expect(actionDialog).toBeVisible();
+  await actionDialog.getByTestId('action-dialog-due').getByRole('button').click();
+  await expect(actionDialog.getByRole('grid')).toBeVisible();
+  await at('plenary-action-dialog', 'moderator', actionDialog);
+  await moderator.keyboard.press('Escape');
+  await expect(actionDialog.getByRole('grid')).toBeHidden();
+  await moderator.keyboard.press('Escape');
+  await expect(actionDialog).toBeHidden();
   await moderator.getByTestId('vote-close').click();
+  // The board's filters, folded behind one button.
+  await moderator.getByTestId('board-filters').click();
+  await expect(moderator.getByTestId('board-filters-panel')).toBeVisible();
+  await at('plenary-filters');
+  await moderator.getByTestId('board-filters').click();
+  await expect(moderator.getByTestId('board-filters-panel')).toBeHidden();
 
   await tab(moderator, 'tables');
   await at('tables');

@@ -24,7 +24,8 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
     if (!board) return [];
     const visible = shownCards(boards, cards);
     const shownTables = board.id === PLENARY_BOARD_ID ? reportBack.flatMap((id) => boards.filter((entry) => entry.id === id)) : [];
-    const list: WallBlock[] = [...sectionBlocks(board.id, visible)];
+    // The board's own groups head straight under its title (h2); a table's groups under the table's heading (h3).
+    const list: WallBlock[] = [...sectionBlocks(board.id, visible, 'h2')];
     for (const table of shownTables) {
       list.push({
         key: `section-${table.id}`,
@@ -37,19 +38,19 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
           </>
         ),
       });
-      list.push(...sectionBlocks(table.id, visible));
+      list.push(...sectionBlocks(table.id, visible, 'h3'));
     }
     return list;
 
-    function sectionBlocks(id: string, all: readonly Card[]): WallBlock[] {
+    function sectionBlocks(id: string, all: readonly Card[], Heading: 'h2' | 'h3'): WallBlock[] {
       const layout = layoutBoard(id, groups, all);
       const out: WallBlock[] = [];
       for (const { group, cards: members } of layout.groups) {
-        out.push({ key: `group-${group.id}`, heading: true, look: 'group', node: <h3>{group.title || t('projector.untitledGroup')}</h3> });
+        out.push({ key: `group-${group.id}`, heading: true, look: 'group', node: <Heading>{group.title || t('projector.untitledGroup')}</Heading> });
         out.push(...members.map(cardBlock));
       }
       if (layout.loose.length > 0 && layout.groups.length > 0) {
-        out.push({ key: `loose-${id}`, heading: true, look: 'group', node: <h3>{t('projector.looseCards')}</h3> });
+        out.push({ key: `loose-${id}`, heading: true, look: 'group', node: <Heading>{t('projector.looseCards')}</Heading> });
       }
       out.push(...layout.loose.map(cardBlock));
       if (out.length === 0) out.push({ key: `empty-${id}`, look: 'empty', node: t('projector.noCards') });
