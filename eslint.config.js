@@ -113,7 +113,7 @@ const layers = {
   'electron/services': {
     packages: ['node:*', 'zod', 'ws', 'bonjour-service', 'playwright-core'],
     // The menu's words are the UI's (app-menu.ts): the three locale files of the menu, nothing else of renderer/.
-    folders: [...shared, 'scripts/find-browser.mjs', 'renderer/i18n/locales/de/menu.json', 'renderer/i18n/locales/en/menu.json', 'renderer/i18n/locales/uk/menu.json'],
+    folders: [...shared, 'scripts/find-browser.mjs', 'shared/i18n/locales/de/menu.json', 'shared/i18n/locales/en/menu.json', 'shared/i18n/locales/uk/menu.json'],
     because: [
       { packages: ['electron'], why: "electron/services is plain Node, run by the CLIs and the tests without Electron: the shell passes in what a service needs." },
       { folders: ['electron'], why: "electron/services is plain Node: it may not import the shell's files; move what it needs into electron/services." },

@@ -69,7 +69,7 @@ const emailOf = (name: string) =>
 /** The seed day as a document. */
 export function seedDay(): WorkshopDoc {
   const doc = createWorkshopDoc();
-  initWorkshop(doc, { id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', language: 'de', date: '2023-12-06', now: DAY_START - 30 * 24 * 60 * minute });
+  initWorkshop(doc, { id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', language: 'de', date: '2023-12-06', timeZone: 'Europe/Berlin', now: DAY_START - 30 * 24 * 60 * minute });
   must(updateMeta(doc, { venue: 'Helix Hub, Invalidenstraße, Berlin', room: 'Ikigai', startTime: '14:00' }), 'meta');
 
   const agenda: Array<{ title: string; kind: string; durationMin: number; speaker?: string; notes?: string; task?: string; late: number; over: number }> = [

@@ -1,11 +1,11 @@
-import de from '../../renderer/i18n/locales/de/menu.json';
-import en from '../../renderer/i18n/locales/en/menu.json';
-import uk from '../../renderer/i18n/locales/uk/menu.json';
+import de from '../../shared/i18n/locales/de/menu.json';
+import en from '../../shared/i18n/locales/en/menu.json';
+import uk from '../../shared/i18n/locales/uk/menu.json';
 import type { MenuCommand, MenuLanguage, RecentWorkshop } from '../../shared/host-api';
 
 // The application menu as plain data, so its every variant (platform, packaged or not, language)
 // is tested without Electron; electron/app-menu.ts only turns it into a Menu and wires the clicks.
-// Its words are the UI's own (renderer/i18n/locales/*/menu.json), so the menu speaks the UI's language.
+// Its words are the UI's own (shared/i18n/locales/*/menu.json), so the menu speaks the UI's language.
 
 type MenuTexts = typeof de.menu;
 const TEXTS: Record<MenuLanguage, MenuTexts> = { de: de.menu, en: en.menu, uk: uk.menu };

@@ -25,6 +25,7 @@ export function actionItemsSnapshot(doc: WorkshopDoc): ActionItem[] {
         boardId: typeof boardId === 'string' ? boardId : null,
         sourceCardId: typeof sourceCardId === 'string' ? sourceCardId : null,
         createdAt: timestamp(item, 'createdAt'),
+        updatedAt: timestamp(item, 'updatedAt') || timestamp(item, 'createdAt'),
         order: orderOf(item),
       };
     })
@@ -87,6 +88,7 @@ export function addActionItem(doc: WorkshopDoc, input: ActionInput): Result<Acti
     boardId: input.boardId ?? null,
     sourceCardId: input.sourceCardId ?? null,
     createdAt: input.now ?? Date.now(),
+    updatedAt: input.now ?? Date.now(),
     order: keyAtEnd(actionItemsSnapshot(doc)),
   };
   local(doc, () => roots(doc).actions.set(item.id, itemMap({ ...item })));
@@ -110,7 +112,7 @@ export function actionFromCard(doc: WorkshopDoc, cardId: string, input: Omit<Act
 export type ActionPatch = Partial<Pick<ActionInput, 'title' | 'ownerId' | 'ownerOrganisation' | 'due' | 'status' | 'boardId'>>;
 
 /** Changes the given fields only; refuses the whole patch if one is invalid. */
-export function updateActionItem(doc: WorkshopDoc, id: string, patch: ActionPatch): Result<true> {
+export function updateActionItem(doc: WorkshopDoc, id: string, patch: ActionPatch, now = Date.now()): Result<true> {
   const { actions, participants, boards } = roots(doc);
   const item = itemIn(actions, id);
   if (!item) return fail('notFound');
@@ -144,7 +146,14 @@ export function updateActionItem(doc: WorkshopDoc, id: string, patch: ActionPatc
     clean.boardId = patch.boardId;
   }
   local(doc, () => {
-    for (const [key, value] of Object.entries(clean)) if (item.get(key) !== value) item.set(key, value);
+    let changed = false;
+    for (const [key, value] of Object.entries(clean)) {
+      if (item.get(key) === value) continue;
+      item.set(key, value);
+      changed = true;
+    }
+    // A calendar that imported the item takes a later LAST-MODIFIED as an update of it.
+    if (changed) item.set('updatedAt', Math.max(now, timestamp(item, 'createdAt')));
   });
   return ok(true);
 }

@@ -17,8 +17,10 @@ function validLongText(raw: string): Result<string> {
 }
 
 /** The optional text fields of an item, checked; refuses the whole input if one is invalid. */
-function cleanDetails(input: { kind?: string; speaker?: string; notes?: string; task?: string }): Result<Partial<Pick<AgendaItem, 'kind' | 'speaker' | 'notes' | 'task'>>> {
-  const clean: Partial<Pick<AgendaItem, 'kind' | 'speaker' | 'notes' | 'task'>> = {};
+type Details = Partial<Pick<AgendaItem, 'kind' | 'speaker' | 'notes' | 'task' | 'summary' | 'decisions'>>;
+
+function cleanDetails(input: { kind?: string; speaker?: string; notes?: string; task?: string; summary?: string; decisions?: string }): Result<Details> {
+  const clean: Details = {};
   if (input.kind !== undefined) {
     const kind = validKind(input.kind);
     if (!kind.ok) return kind;
@@ -29,7 +31,7 @@ function cleanDetails(input: { kind?: string; speaker?: string; notes?: string; 
     if (!speaker.ok) return speaker;
     clean.speaker = speaker.value;
   }
-  for (const key of ['notes', 'task'] as const) {
+  for (const key of ['notes', 'task', 'summary', 'decisions'] as const) {
     const raw = input[key];
     if (raw === undefined) continue;
     const text = validLongText(raw);
@@ -50,6 +52,8 @@ export function agendaSnapshot(doc: WorkshopDoc): AgendaItem[] {
       speaker: str(item, 'speaker'),
       notes: str(item, 'notes'),
       task: str(item, 'task'),
+      summary: str(item, 'summary'),
+      decisions: str(item, 'decisions'),
       actualStart: timestamp(item, 'actualStart'),
       actualEnd: timestamp(item, 'actualEnd'),
       ranMs: ranMsOrZero(item.get('ranMs')),
@@ -66,6 +70,10 @@ export interface AgendaItemInput {
   speaker?: string;
   notes?: string;
   task?: string;
+  /** The moderator's summary of the item for the minutes. */
+  summary?: string;
+  /** Decisions taken in the item, one per line. */
+  decisions?: string;
 }
 
 /** Appends an item to the agenda. */
@@ -84,6 +92,8 @@ export function addAgendaItem(doc: WorkshopDoc, input: AgendaItemInput): Result<
     speaker: details.value.speaker ?? '',
     notes: details.value.notes ?? '',
     task: details.value.task ?? '',
+    summary: details.value.summary ?? '',
+    decisions: details.value.decisions ?? '',
     actualStart: 0,
     actualEnd: 0,
     ranMs: 0,
@@ -101,6 +111,10 @@ export interface AgendaItemPatch {
   speaker?: string;
   notes?: string;
   task?: string;
+  /** The moderator's summary of the item for the minutes. */
+  summary?: string;
+  /** Decisions taken in the item, one per line. */
+  decisions?: string;
 }
 
 /** Edits an item; only the fields given change, so a concurrent edit of another field survives. */

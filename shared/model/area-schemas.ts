@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { durationMinField, isoDateField, ranMsField, timestampField } from './time';
+import { durationMinField, isoDateField, ranMsField, timeZoneField, timestampField } from './time';
 import { ACTION_STATUSES, AGENDA_KINDS, CARD_COLOURS, LANGUAGES, PROJECTOR_VIEWS, RUN_STATUSES, STAKEHOLDER_GROUPS } from './schema';
 
 /*
@@ -31,6 +31,13 @@ export const metaSchema = z.object({
   createdAt: time,
   startTime: z.string().max(5),
   availableMin: z.number().int().min(0),
+  // Backups written before these existed.
+  timeZone: timeZoneField.default(''),
+  moderator: text.default(''),
+  minuteTaker: text.default(''),
+  distribution: text.default(''),
+  nextSteps: text.default(''),
+  followUpDate: isoDateField.default(''),
 });
 
 export const agendaSchema = z.array(
@@ -42,6 +49,8 @@ export const agendaSchema = z.array(
     speaker: text,
     notes: text,
     task: text,
+    summary: text.default(''),
+    decisions: text.default(''),
     actualStart: time,
     actualEnd: time,
     // Backups written before it existed: "previous item" then counts from the actual times.
@@ -111,8 +120,10 @@ export const actionsSchema = z.array(
     boardId: nullableRef,
     sourceCardId: nullableRef,
     createdAt: time,
+    // Backups written before it existed: unchanged since created.
+    updatedAt: time.optional(),
     order: z.string(),
-  }),
+  }).transform((item) => ({ ...item, updatedAt: item.updatedAt ?? item.createdAt })),
 );
 
 export const stakeholderGroupsSchema = z.array(z.object({ key: id, label: text, builtin: z.boolean() }));

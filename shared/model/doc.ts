@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LANGUAGES, PLENARY_BOARD_ID, REPORT_BACK_FIELD, ROOTS, SCHEMA_VERSION, type Language, type RootName } from './schema';
 import { keyAtEnd } from './order';
+import { isKnownTimeZone, systemTimeZone } from './time';
 
 /**
  * Origin of every change made by this user on this laptop. Y.UndoManager tracks only this
@@ -65,6 +66,8 @@ export interface WorkshopDefaults {
   date?: string;
   venue?: string;
   room?: string;
+  /** IANA zone; the creating computer's by default. */
+  timeZone?: string;
   now?: number;
 }
 
@@ -84,6 +87,7 @@ export function initWorkshop(doc: WorkshopDoc, defaults: WorkshopDefaults): void
     meta.set('room', defaults.room ?? '');
     meta.set('language', language);
     meta.set('createdAt', defaults.now ?? Date.now());
+    meta.set('timeZone', isKnownTimeZone(defaults.timeZone) ? defaults.timeZone : systemTimeZone());
     if (!boards.has(PLENARY_BOARD_ID)) {
       boards.set(
         PLENARY_BOARD_ID,

@@ -2,7 +2,7 @@ import { isId } from './ids';
 import { roots, local, type WorkshopDoc } from './doc';
 import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
-import { isoDateOrEmpty, timestampOrZero } from './time';
+import { isKnownTimeZone, isoDateOrEmpty, timeZoneOrEmpty, timestampOrZero } from './time';
 import { validDate, validDuration, validLanguage, validShortText, validTitle } from './validate';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -19,6 +19,18 @@ export function validStartTime(raw: string): Result<string> {
 export function startMinuteOfDay(startTime: string): number | null {
   const match = CLOCK_TIME.exec(startTime);
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** An IANA time zone this runtime knows, or empty for "not set" (the showing computer's zone). */
+export function validTimeZone(raw: string): Result<string> {
+  const text = raw.trim();
+  if (text === '') return ok('');
+  return isKnownTimeZone(text) ? ok(text) : fail('timeZone.invalid');
+}
+
+/** Next steps are kept as written (line breaks and all), only refused when huge. */
+function validLongText(raw: string): Result<string> {
+  return raw.length > LIMITS.notesMax ? fail('text.tooLong', { max: LIMITS.notesMax }) : ok(raw);
 }
 
 /**
@@ -56,6 +68,12 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
     createdAt: timestampOrZero(get('createdAt')),
     startTime: CLOCK_TIME.test(text('startTime')) ? text('startTime') : '',
     availableMin: isWholeMinutes(available) ? available : 0,
+    timeZone: timeZoneOrEmpty(get('timeZone')),
+    moderator: shortTextOrEmpty(get('moderator')),
+    minuteTaker: shortTextOrEmpty(get('minuteTaker')),
+    distribution: shortTextOrEmpty(get('distribution')),
+    nextSteps: typeof get('nextSteps') === 'string' && text('nextSteps').length <= LIMITS.notesMax ? text('nextSteps') : '',
+    followUpDate: isoDateOrEmpty(get('followUpDate')),
   };
 }
 
@@ -68,6 +86,12 @@ export interface MetaPatch {
   startTime?: string;
   /** Whole minutes, 0 for "not set"; the string a form field gives is accepted. */
   availableMin?: number | string;
+  timeZone?: string;
+  moderator?: string;
+  minuteTaker?: string;
+  distribution?: string;
+  nextSteps?: string;
+  followUpDate?: string;
 }
 
 /** Changes meta fields in one transaction; refuses the whole patch if any field is invalid. */
@@ -80,6 +104,12 @@ export function updateMeta(doc: WorkshopDoc, patch: MetaPatch): Result<WorkshopM
     ['room', validShortText],
     ['language', validLanguage],
     ['startTime', validStartTime],
+    ['timeZone', validTimeZone],
+    ['moderator', validShortText],
+    ['minuteTaker', validShortText],
+    ['distribution', validShortText],
+    ['nextSteps', validLongText],
+    ['followUpDate', validDate],
   ];
   for (const [key, check] of checks) {
     const raw = patch[key];

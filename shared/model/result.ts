@@ -12,6 +12,7 @@ export type ModelErrorCode =
   | 'date.invalid'
   | 'language.invalid'
   | 'time.invalid'
+  | 'timeZone.invalid'
   | 'kind.invalid'
   | 'run.empty'
   | 'run.notRunning'

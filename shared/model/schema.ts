@@ -126,6 +126,8 @@ export interface ActionItem {
   boardId: string | null;
   sourceCardId: string | null;
   createdAt: number;
+  /** Last change (ms); the calendar export's LAST-MODIFIED and SEQUENCE. Equals createdAt until changed. */
+  updatedAt: number;
   order: string;
 }
 
@@ -143,6 +145,23 @@ export interface WorkshopMeta {
   startTime: string;
   /** Minutes the day has for the agenda; 0 when not set. */
   availableMin: number;
+  /**
+   * The workshop's IANA time zone ("Europe/Berlin"), set from the creating computer and
+   * editable: every clock time (app, projector, minutes, CLI) is shown in it, so a Kyiv laptop
+   * and a Berlin one show the same. '' in workshops written before it existed: the showing
+   * computer's zone.
+   */
+  timeZone: string;
+  /** Who moderates, as the minutes name them ("Moderation"); '' when not set. */
+  moderator: string;
+  /** Who takes the minutes ("Protokollführung"); '' when not set. */
+  minuteTaker: string;
+  /** Who receives the minutes ("Verteiler"), as written; '' when not set. */
+  distribution: string;
+  /** Next steps for the whole workshop, as written (line breaks kept); '' when none. */
+  nextSteps: string;
+  /** ISO date of the follow-up meeting, or ''. */
+  followUpDate: string;
 }
 
 /** What happens in an agenda item; small-group work shows its task and countdown at every table. */
@@ -160,6 +179,10 @@ export interface AgendaItem {
   notes: string;
   /** For small-group work: the task the tables work on; '' otherwise. */
   task: string;
+  /** The moderator's short summary of what came out of the item, for the minutes; '' when none. */
+  summary: string;
+  /** Decisions taken in the item ("Beschlüsse"), one per line; '' when none. */
+  decisions: string;
   /** When the item actually started and ended (ms since epoch), 0 while not yet; for the minutes. */
   actualStart: number;
   actualEnd: number;

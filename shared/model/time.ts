@@ -63,6 +63,34 @@ export function ranMsOrZero(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= RAN_MS_MAX ? value : 0;
 }
 
+/** Longest IANA time-zone name we take; the longest real one has 32 characters. */
+const TIME_ZONE_MAX = 64;
+
+/**
+ * Whether this runtime can show clock times in the IANA zone ("Europe/Berlin"): one it does
+ * not know would throw wherever a clock time is shown. Kept as written, not as the runtime
+ * spells it: Node 20's ICU says "Europe/Kiev" for "Europe/Kyiv".
+ */
+export function isKnownTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '' || value.length > TIME_ZONE_MAX) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value }).format(0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A stored time zone when this runtime knows it, else '' ("not set": the computer's zone). */
+export function timeZoneOrEmpty(value: unknown): string {
+  return isKnownTimeZone(value) ? value : '';
+}
+
+/** The zone of the computer this runs on. */
+export function systemTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /* The same checks for files (backups): a wrong value is refused with where and what, not read as 0. */
 
 /** A timestamp field of a file: 0 ("not yet") or an instant within the bounds. */
@@ -76,3 +104,6 @@ export const isoDateField = z.string().refine((value) => value === '' || isoDate
 export const durationMinField = z.number().finite().min(0).max(LIMITS.durationMaxMin);
 
 export const ranMsField = z.number().finite().min(0).max(RAN_MS_MAX);
+
+/** A time-zone field of a file: '' or a zone name this runtime knows. */
+export const timeZoneField = z.string().refine((value) => value === '' || isKnownTimeZone(value), { message: 'expected an IANA time zone such as "Europe/Berlin", or ""' });

@@ -3,7 +3,7 @@ import { textKey } from './text-key';
 
 /**
  * What people write for the built-in groups in a roster file, in German, English and Ukrainian:
- * the UI's own names (renderer/i18n/locales/<lang>/stakeholders.json, checked by a test) and the
+ * the UI's own names (shared/i18n/locales/<lang>/stakeholders.json, checked by a test) and the
  * usual synonyms.
  */
 const BUILTIN_NAMES: Record<StakeholderGroup, readonly string[]> = {

@@ -19,11 +19,21 @@ export function seedDayMinutes(language: Minutes['language'], snapshot = seedDay
 
 /**
  * The workshop in the seed day's file as this version reads it. The file was written before
- * agenda items had `ranMs` and before the parking lot, so it is also a backup of an earlier
- * version: each item imports with `ranMs: 0`, the parking lot empty, everything else exactly as
- * in the file.
+ * agenda items had `ranMs`, summary and decisions, before the parking lot, the workshop's time
+ * zone and minutes fields, and before action items kept `updatedAt`, so it is also a backup of
+ * an earlier version: each of these imports empty (an action item as unchanged since created),
+ * everything else exactly as in the file.
  */
 export function seedDayFileWorkshop(text: string): unknown {
-  const { workshop } = JSON.parse(text) as { workshop: { agenda: Array<Record<string, unknown>> } };
-  return { parkingLot: [], ...workshop, agenda: workshop.agenda.map((item) => ({ ranMs: 0, ...item })) };
+  const { workshop } = JSON.parse(text) as {
+    workshop: { meta: Record<string, unknown>; agenda: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>> };
+  };
+  const meta = { timeZone: '', moderator: '', minuteTaker: '', distribution: '', nextSteps: '', followUpDate: '', ...workshop.meta };
+  return {
+    parkingLot: [],
+    ...workshop,
+    meta,
+    agenda: workshop.agenda.map((item) => ({ ranMs: 0, summary: '', decisions: '', ...item })),
+    actions: workshop.actions.map((item) => ({ updatedAt: item.createdAt, ...item })),
+  };
 }

@@ -26,8 +26,8 @@ describe('UI texts in German, English and Ukrainian', () => {
 
   it('keep each area in its own file, named after the area', () => {
     for (const lang of Object.keys(locales)) {
-      for (const file of readdirSync(join('renderer/i18n/locales', lang))) {
-        const texts = JSON.parse(readFileSync(join('renderer/i18n/locales', lang, file), 'utf8')) as object;
+      for (const file of readdirSync(join('shared/i18n/locales', lang))) {
+        const texts = JSON.parse(readFileSync(join('shared/i18n/locales', lang, file), 'utf8')) as object;
         expect(Object.keys(texts), `${lang}/${file}`).toEqual([file.replace(/\.json$/, '')]);
       }
     }

@@ -61,4 +61,4 @@ describe('the minutes model', () => {
   });
 });
 
-const baseItem = { kind: 'plenary' as const, speaker: '', notes: '', task: '', actualStart: 0, actualEnd: 0, ranMs: 0 };
+const baseItem = { kind: 'plenary' as const, speaker: '', notes: '', task: '', summary: '', decisions: '', actualStart: 0, actualEnd: 0, ranMs: 0 };

@@ -16,7 +16,7 @@ import {
 import { newWorkshop } from '../support/workshop';
 
 function item(durationMin: number, id = `i${durationMin}`): AgendaItem {
-  return { id, title: id, kind: 'plenary', durationMin, speaker: '', notes: '', task: '', actualStart: 0, actualEnd: 0, ranMs: 0, order: 'a0' };
+  return { id, title: id, kind: 'plenary', durationMin, speaker: '', notes: '', task: '', summary: '', decisions: '', actualStart: 0, actualEnd: 0, ranMs: 0, order: 'a0' };
 }
 
 describe('agenda item details', () => {

@@ -22,6 +22,15 @@ function newWorkshop(): WorkshopDoc {
 }
 
 describe('initWorkshop', () => {
+  it('keeps the time zone it is given and refuses one no runtime knows', () => {
+    const doc = createWorkshopDoc();
+    initWorkshop(doc, { id: 'w1', title: 'Town hall', language: 'de', timeZone: 'Europe/Kyiv', now: 1234 });
+    expect(workshopSnapshot(doc).meta.timeZone).toBe('Europe/Kyiv');
+    expect(updateMeta(doc, { timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'timeZone.invalid' } });
+    expect(updateMeta(doc, { timeZone: 'America/New_York', moderator: 'Dr. A. Beispiel', followUpDate: '2024-01-31' }).ok).toBe(true);
+    expect(workshopSnapshot(doc).meta).toMatchObject({ timeZone: 'America/New_York', moderator: 'Dr. A. Beispiel', followUpDate: '2024-01-31' });
+  });
+
   it('writes the meta fields, the schema version and an empty plan', () => {
     const doc = createWorkshopDoc();
     initWorkshop(doc, { id: 'w1', title: '  Town hall  ', language: 'uk', now: 1234 });
@@ -37,6 +46,13 @@ describe('initWorkshop', () => {
         createdAt: 1234,
         startTime: '',
         availableMin: 0,
+        // The creating computer's zone (vitest runs in whatever zone the machine has).
+        timeZone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+        moderator: '',
+        minuteTaker: '',
+        distribution: '',
+        nextSteps: '',
+        followUpDate: '',
       },
       agenda: [],
       boards: [{ id: PLENARY_BOARD_ID, kind: 'plenary', title: '', topic: '', order: expect.any(String), locked: false }],

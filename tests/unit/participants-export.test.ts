@@ -6,12 +6,12 @@ import { EXPORT_COLUMNS, rosterCsv, type ExportColumn } from '../../shared/parti
 import { readCsvTable } from '../../shared/participants/csv-table';
 import { planImport } from '../../shared/participants/import-plan';
 import { matchStakeholderGroup } from '../../shared/participants/stakeholder-names';
-import de from '../../renderer/i18n/locales/de/participants.json';
-import en from '../../renderer/i18n/locales/en/participants.json';
-import uk from '../../renderer/i18n/locales/uk/participants.json';
-import deGroups from '../../renderer/i18n/locales/de/stakeholders.json';
-import enGroups from '../../renderer/i18n/locales/en/stakeholders.json';
-import ukGroups from '../../renderer/i18n/locales/uk/stakeholders.json';
+import de from '../../shared/i18n/locales/de/participants.json';
+import en from '../../shared/i18n/locales/en/participants.json';
+import uk from '../../shared/i18n/locales/uk/participants.json';
+import deGroups from '../../shared/i18n/locales/de/stakeholders.json';
+import enGroups from '../../shared/i18n/locales/en/stakeholders.json';
+import ukGroups from '../../shared/i18n/locales/uk/stakeholders.json';
 import { newWorkshop } from '../support/workshop';
 
 const LANGUAGES = [
