@@ -42,7 +42,7 @@ const layers = {
   },
   // Every other folder of shared/ (protocol, minutes, participants, roles…) and its own files (host-api.ts).
   'shared/*': {
-    packages: ['zod', 'papaparse', 'docx', 'pdf-lib'],
+    packages: ['zod', 'papaparse', 'docx', 'pdf-lib', '@noble/hashes', '@noble/ciphers'],
     folders: ['shared/model'],
     because: [
       { packages: nodeOnly, why: 'shared/ runs in main, renderer and tests alike: no Node or Electron.' },

@@ -1,3 +1,4 @@
+import { sha256 } from '@noble/hashes/sha2';
 import type { Result } from '../model';
 import { toBase64Url } from '../base64';
 
@@ -70,6 +71,9 @@ export function formatJoinSecret(secret: string): string {
 export async function joinVerifier(secret: string): Promise<string> {
   const normal = normalizeJoinSecret(secret);
   if (!normal.ok) throw new RangeError('not a join secret');
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(VERIFIER_CONTEXT + normal.value));
-  return toBase64Url(new Uint8Array(digest));
+  const input = new TextEncoder().encode(VERIFIER_CONTEXT + normal.value);
+  // A page served from http://<LAN address> has no crypto.subtle: the same SHA-256 in pure JS there.
+  const subtle = globalThis.crypto.subtle as typeof crypto.subtle | undefined;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', input)) : sha256(input);
+  return toBase64Url(digest);
 }
