@@ -51,4 +51,10 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
     module: 'minutes.ts',
     export: 'minutesBench',
   },
+  {
+    name: 'relay-crypto-fallback',
+    description: 'relay key derivation (PBKDF2, 100,000 rounds) and seal + open of 64 KiB on a page without crypto.subtle (@noble), against WebCrypto',
+    module: 'relay-crypto.ts',
+    export: 'relayCryptoBench',
+  },
 ];
