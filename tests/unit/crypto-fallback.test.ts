@@ -79,7 +79,7 @@ const keysOf = (backend: (typeof backends)[number]) =>
   backend === 'WebCrypto' ? { key: webKey, wrong: wrongWebKey, withSubtle: true } : { key: nobleKey, wrong: wrongNobleKey, withSubtle: false };
 
 describe('relay encryption without crypto.subtle', () => {
-  it('runs the pure-JS backend on a page without subtle, and never reaches WebCrypto there', async () => {
+  it('runs the pure-JS backend on a page without subtle (chosen when the key is derived, not when the module loaded), and never reaches WebCrypto there', async () => {
     const spies = (['importKey', 'deriveKey', 'deriveBits', 'encrypt', 'decrypt', 'digest'] as const).map((name) => vi.spyOn(subtle, name));
     const plain = randomBytes(1000);
     const { key, sealed, opened, verifier } = await on(insecurePage(), async () => {
@@ -95,7 +95,7 @@ describe('relay encryption without crypto.subtle', () => {
     expect(await openRelayMessage(key, await sealRelayMessage(webKey, plain))).toEqual(plain);
   });
 
-  it('keeps WebCrypto where it exists (chosen when the key is derived, not when the module loaded)', async () => {
+  it('keeps WebCrypto where it exists', async () => {
     const derive = vi.spyOn(subtle, 'deriveKey');
     const encrypt = vi.spyOn(subtle, 'encrypt');
     const key = await deriveRelayKey(SECRET, ROOM);
