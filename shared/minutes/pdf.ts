@@ -20,10 +20,12 @@ const PAGE_NUMBER_BASELINE = 26;
 
 /**
  * Up to this many characters of HTML body (fonts aside) the minutes are printed whole, tagged and
- * with bookmarks. Measured on 2 cores (headless Chromium 143): the bench's 2,000-card workshop
- * (about 640,000 characters, 90 pages) prints whole in about 1.1 s and in two parts in about
- * 0.75 s, against a target of 1 s; the seed day (about 20,000) in 0.15 s either way. The line
- * sits where one part stays well under a second on a loaded machine.
+ * with bookmarks; longer ones in parts. Measured with headless Chromium on 2 cores under heavy
+ * load (load average 12, so the absolute times are 3 to 5 times a quiet machine's; medians of 4):
+ * about 210,000 characters (a third of the bench's 2,000-card workshop) took 3.6 s whole and
+ * tagged against 4.3 s in two parts, so below this line one part is no slower; the whole
+ * workshop (560,000) took 11.2 s whole and tagged against 7.4 s in two parts, so above it the
+ * parts win clearly. The seed day (20,000) is far below.
  */
 export const SINGLE_PART_MAX_LENGTH = 300_000;
 
