@@ -44,7 +44,7 @@ export function printFontCss(fonts: ReadonlyArray<{ file: PrintFontFile; url: st
   return fonts
     .map(
       ({ file, url }) =>
-        `@font-face{font-family:Inter;font-style:normal;font-weight:${file.weight};font-display:block;src:url(${url}) format('woff2');unicode-range:${PRINT_FONT_SUBSETS[file.subset]}}`,
+        `@font-face{font-family:Inter;font-style:normal;font-weight:${file.weight};font-display:swap;src:url(${url}) format('woff2');unicode-range:${PRINT_FONT_SUBSETS[file.subset]}}`,
     )
     .join('\n');
 }

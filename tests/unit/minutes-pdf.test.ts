@@ -186,6 +186,8 @@ describe('the PDF minutes for every reader', () => {
     expect(raw(language)).toMatch(/\/BaseFont \/[A-Z]{6}\+Inter/);
     expect(raw(language)).toMatch(/\/FontFile2/);
     expect(raw(language)).not.toMatch(/\/Subtype \/Type3/);
+    // Inter only: no fallback font for text drawn before the fonts were loaded.
+    expect(raw(language).match(/\/BaseFont \/[A-Z]{6}\+\S+/g)?.every((font) => font.includes('+Inter'))).toBe(true);
     const document = await openPdf(language);
     try {
       const links = [];
