@@ -74,8 +74,20 @@ test('the seed day imported from its backup exports its minutes in every format'
   // The six items with a due date but the finished one.
   expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(5);
 
-  // PDF in a browser: the print view opens in a tab of its own, with the same minutes.
-  const [printView] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('minutes-export-pdf').click()]);
+  // PDF in a browser: the print view opens in a tab of its own, with the same minutes. While the
+  // export works (here: its fonts held back), it says so next to the buttons.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/inter-[a-z-]+-(400|700)[^/]*\.woff2$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('minutes-export-pdf').click();
+  await expect(page.getByTestId('minutes-progress')).toBeInViewport();
+  await expect(page.getByTestId('minutes-export-pdf')).toBeDisabled();
+  release();
+  const printView = await popup;
   await expect(printView.locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
   await expect(page.getByTestId('minutes-message')).toContainText('Als PDF speichern');
   await printView.close();
