@@ -76,7 +76,7 @@ async function chooseSavePath(event: IpcMainInvokeEvent, suggestedName: string):
  * is never run), its own session (no app cookies or storage), loaded from a temporary file
  * because a data: URL of a long workshop's minutes exceeds what Chromium accepts.
  */
-async function printPartInWindow(html: string): Promise<Uint8Array> {
+async function printPartInWindow(html: string, whole = false): Promise<Uint8Array> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'plenum-pdf-'));
   const file = path.join(folder, 'minutes.html');
   const window = new BrowserWindow({
@@ -90,7 +90,10 @@ async function printPartInWindow(html: string): Promise<Uint8Array> {
   try {
     await writeFile(file, html, 'utf8');
     await window.loadFile(file);
-    return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));
+    // A whole document tagged (structure tree, language) and with its headings as bookmarks; a part's would be lost in assembly.
+    return new Uint8Array(
+      await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: whole, generateDocumentOutline: whole }),
+    );
   } finally {
     window.destroy();
     await rm(folder, { recursive: true, force: true });
@@ -112,8 +115,8 @@ export function hostImplementation(deps: IpcDependencies) {
       return { saved: true, path: filePath };
     },
     'pdf:save': async ({ suggestedName, html }, event) => {
-      // A long workshop's minutes print in parts at once, a hidden window (a renderer) each.
-      const pdf = await printMinutesPdf(html, printPartInWindow, Math.min(4, os.availableParallelism()));
+      // Whole and tagged; only a long workshop's minutes print in parts at once, a hidden window (a renderer) each.
+      const pdf = await printMinutesPdf(html, printPartInWindow, { maxParts: Math.min(4, os.availableParallelism()) });
       const filePath = await chooseSavePath(event, suggestedName);
       if (!filePath) return { saved: false };
       await writeFileAtomic(filePath, pdf);

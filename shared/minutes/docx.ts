@@ -1,5 +1,6 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild, type Table } from 'docx';
 import { append } from './append';
+import { contentTable, docxDocumentOptions } from './docx-layout';
 import { seatedText, type BoardResult, type CardEntry, type Minutes } from './model';
 
 /*
@@ -46,10 +47,6 @@ function board(result: BoardResult, minutes: Minutes, level: (typeof HeadingLeve
     if (round.more > 0) out.push(para([muted(texts.moreRanked(round.more))]));
   }
   return out;
-}
-
-function cell(text: string, header = false): TableCell {
-  return new TableCell({ children: [para(textRuns(text || '–', { bold: header }))] });
 }
 
 /** The minutes as a DOCX file. */
@@ -106,13 +103,10 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
   if (minutes.actions.length === 0) children.push(para([muted(texts.noActions)]));
   else {
     children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({ tableHeader: true, children: [texts.action, texts.owner, texts.due, texts.status, texts.source].map((text) => cell(text, true)) }),
-          ...minutes.actions.map((action) => new TableRow({ children: [action.title, action.owner, action.dueText, action.statusText, action.source].map((text) => cell(text)) })),
-        ],
-      }),
+      contentTable(
+        [texts.action, texts.owner, texts.due, texts.status, texts.source],
+        minutes.actions.map((action) => [action.title, action.owner, action.dueText, action.statusText, action.source]),
+      ),
     );
   }
 
@@ -127,11 +121,6 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
     for (const question of minutes.parkingLot) children.push(bullet([...textRuns(question.text), ...(question.takenUp ? [muted(` — ${texts.takenUp}`)] : [])]));
   }
 
-  const document = new Document({
-    creator: 'Plenum',
-    title: `${texts.documentTitle}: ${minutes.title}`,
-    styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
-    sections: [{ properties: { page: { size: { width: 11_906, height: 16_838 } } }, children }],
-  });
+  const document = new Document(docxDocumentOptions({ language: minutes.language, title: `${texts.documentTitle}: ${minutes.title}`, author: minutes.moderator, children }));
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }

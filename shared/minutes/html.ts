@@ -1,3 +1,4 @@
+import { linkAddresses } from './links';
 import { seatedText, type BoardResult, type CardEntry, type Minutes } from './model';
 
 /*
@@ -13,8 +14,8 @@ export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
-/** Escaped text whose line breaks stay line breaks. */
-const lines = (text: string) => htmlEscape(text.trim()).replace(/\r?\n/g, '<br>');
+/** Escaped text whose line breaks stay line breaks and whose web addresses are links. */
+const lines = (text: string) => linkAddresses(htmlEscape(text.trim())).replace(/\r?\n/g, '<br>');
 
 const MINUTES_CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -35,7 +36,7 @@ ul { margin: 0 0 3mm; padding-left: 6mm; }
 li { margin: 0 0 1mm; break-inside: avoid; }
 .muted { color: #5b6573; }
 .meta { color: #5b6573; font-size: 9pt; }
-.agenda-item { break-inside: avoid; margin-bottom: 3mm; }
+.agenda-item { margin-bottom: 3mm; orphans: 3; widows: 3; }
 .agenda-times { font-size: 9.5pt; }
 .notes { border-left: 0.8mm solid #d5dbe3; padding-left: 3mm; margin: 1.5mm 0 0; }
 .group { break-inside: avoid; }
@@ -48,18 +49,19 @@ th { background: #eef2f7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .status-done { color: #2d6a3e; }
-.new-page { break-before: page; }
 `;
 
 /**
  * Page numbers for a browser printing the HTML, in the page's own margin box. A PDF is printed in
  * parts and numbered when they are put together (see pdf.ts), so its parts leave this out.
  */
-export const PAGE_NUMBERS_STYLE = `<style>@page { @bottom-center { content: counter(page) " / " counter(pages); font-family: sans-serif; font-size: 8pt; color: #5b6573; } }</style>`;
+export const PAGE_NUMBERS_STYLE = `<style>@page { @bottom-center { content: counter(page) " / " counter(pages); font-family: Inter, sans-serif; font-size: 8pt; color: #5b6573; } }</style>`;
 
 /**
- * Marks, between two top-level blocks of the body, a page break the stylesheet forces anyway
- * (class `new-page`): the document can be printed in parts cut there and come out the same.
+ * Marks, between two top-level blocks of the body, where a long document may be cut into parts
+ * printed at once (print-parts.ts): each part starts a page of its own, while the whole document
+ * runs on and fills its pages (no forced break: a table's results follow on the same page when
+ * there is room).
  */
 export const PART_BOUNDARY = '<!--plenum:new-page-->';
 

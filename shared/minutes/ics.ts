@@ -7,10 +7,13 @@ import type { ActionEntry, Minutes } from './model';
  * Each due date is an all-day VEVENT, not a VTODO: Google Calendar ignores VTODO entirely and
  * Outlook imports it only into its task list, if at all, so a VTODO would silently vanish for
  * most recipients, while an all-day event shows up on the due day everywhere. TRANSP:TRANSPARENT
- * keeps it from marking the day as busy. The status travels in the description.
+ * keeps it from marking the day as busy. The status travels in the description; the owner in the
+ * summary too, so the calendar's day view says who.
  *
- * UID is stable per action item and workshop, so importing the minutes again updates the entries
- * instead of duplicating them. Items without a due date have no place in a calendar and are left out.
+ * UID is stable per action item and workshop, and SEQUENCE and LAST-MODIFIED say which version of
+ * the item an entry is, so importing the minutes again updates the entries instead of duplicating
+ * them (a calendar keeps an entry whose SEQUENCE is not higher). Items without a due date have no
+ * place in a calendar, and finished ones no more: both are left out.
  */
 
 const encoder = new TextEncoder();
@@ -71,6 +74,16 @@ function nextDay(iso: string): string {
   return new Date(ms + 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The entry's revision: whole seconds from the item's creation to its last change. An item changes
+ * only by updateActionItem, which moves updatedAt forward, so each change gives a higher number
+ * without a counter stored anywhere (and two laptops exporting the same state agree on it); an
+ * unchanged item stays at 0. A 32-bit integer, which calendar programs read, lasts 68 years.
+ */
+export function icsSequence(action: Pick<ActionEntry, 'createdAt' | 'updatedAt'>): number {
+  return Math.max(0, Math.floor((action.updatedAt - action.createdAt) / 1000));
+}
+
 function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
   const { texts } = minutes;
   const description = [
@@ -83,9 +96,13 @@ function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
     'BEGIN:VEVENT',
     `UID:${icsUidPart(action.id)}@${icsUidPart(minutes.workshopId || 'workshop')}.plenum`,
     `DTSTAMP:${stamp}`,
+    `SEQUENCE:${icsSequence(action)}`,
+    `LAST-MODIFIED:${icsDateTime(Math.max(action.updatedAt, action.createdAt))}`,
+    // An all-day event is CONFIRMED or CANCELLED; an item still to do is a confirmed deadline.
+    'STATUS:CONFIRMED',
     `DTSTART;VALUE=DATE:${basicDate(action.due)}`,
     `DTEND;VALUE=DATE:${basicDate(nextDay(action.due))}`,
-    `SUMMARY:${icsText(action.title)}`,
+    `SUMMARY:${icsText(action.owner ? `${action.title} – ${action.owner}` : action.title)}`,
     `DESCRIPTION:${icsText(description.join('\n'))}`,
     'TRANSP:TRANSPARENT',
     'END:VEVENT',
@@ -102,7 +119,7 @@ export function renderActionsIcs(minutes: Minutes): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(`${minutes.texts.actions}: ${minutes.title}`)}`,
-    ...minutes.actions.filter((action) => isoDateMs(action.due) !== null).flatMap((action) => event(action, minutes, stamp)),
+    ...minutes.actions.filter((action) => action.status !== 'done' && isoDateMs(action.due) !== null).flatMap((action) => event(action, minutes, stamp)),
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

@@ -103,6 +103,9 @@ export interface ActionEntry {
   status: ActionStatus;
   statusText: string;
   source: string;
+  /** When the item was added and last changed (ms): a calendar entry's version. */
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface Minutes {
@@ -115,6 +118,8 @@ export interface Minutes {
   dateText: string;
   venue: string;
   room: string;
+  /** Who moderated the workshop ('' when not set). */
+  moderator: string;
   generatedAt: number;
   generatedText: string;
   participants: { named: NamedPerson[]; unnamed: number; total: number; attended: number };
@@ -275,6 +280,8 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
       status: action.status,
       statusText: texts.statuses[action.status],
       source: tableName !== undefined ? texts.table(tableName) : texts.plenaryName,
+      createdAt: action.createdAt,
+      updatedAt: action.updatedAt,
     };
   });
 
@@ -287,6 +294,7 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
     dateText: longDate(snapshot.meta.date, texts.locale),
     venue: snapshot.meta.venue,
     room: snapshot.meta.room,
+    moderator: snapshot.meta.moderator,
     generatedAt: now,
     generatedText: texts.generatedOn(instantDate(now, texts.locale, timeZone)),
     participants: {

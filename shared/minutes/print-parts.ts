@@ -3,7 +3,8 @@ import { PAGE_NUMBERS_STYLE, PART_BOUNDARY } from './html';
 /*
  * A long minutes document printed as several documents at once, one per processor core, then
  * put together (pdf.ts): Chromium lays out and prints one document on one thread, so a
- * 180-page PDF took one core for two seconds while the other idled.
+ * 180-page PDF took one core for two seconds while the other idled. Only for long documents
+ * (pdf.ts, SINGLE_PART_MAX_LENGTH): the parts lose the whole document's tags and bookmarks.
  */
 
 export interface PrintPartsOptions {
@@ -17,8 +18,8 @@ const BODY_OPEN = '<body>';
 const BODY_CLOSE = '</body>';
 
 /**
- * The minutes' HTML (from renderHtml) cut at the page breaks it forces anyway into complete
- * documents of about equal length, without the stylesheet's page numbers: the parts would each
+ * The minutes' HTML (from renderHtml) cut between its sections (PART_BOUNDARY) into complete
+ * documents of about equal length, each starting a page, without the stylesheet's page numbers: the parts would each
  * count from one, so the assembled PDF is numbered instead.
  */
 export function printParts(html: string, { maxParts, minPartLength = 100_000 }: PrintPartsOptions): string[] {

@@ -37,6 +37,8 @@ async function read(file: Download): Promise<{ name: string; text: string; bytes
 }
 
 test('the seed day imported from its backup exports its minutes in every format', async ({ page, shot }) => {
+  // A laptop's screen: what an export did shows next to its buttons, without scrolling.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await importSeedDay(page);
   const preview = page.frameLocator('[data-testid="minutes-preview"]');
   await expect(preview.locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
@@ -47,10 +49,16 @@ test('the seed day imported from its backup exports its minutes in every format'
   expect(md.name).toBe('Protokoll-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.md');
   expect(md.text).toContain('## Ergebnisse der Tische');
   expect(md.text).not.toContain('Mykola Shevchenko');
+  await expect(page.getByTestId('minutes-message')).toContainText('heruntergeladen');
+  await expect(page.getByTestId('minutes-message')).toBeInViewport();
 
   const html = await download(page, 'minutes-export-html');
   expect(html.text).toMatch(/^<!doctype html>/);
   expect(html.text).toContain('@page { size: A4;');
+  // The preview is the exported HTML, with the font the PDF embeds.
+  const previewHtml = (await page.getByTestId('minutes-preview').getAttribute('srcdoc')) ?? '';
+  expect(previewHtml).toContain('@font-face{font-family:Inter;');
+  expect(previewHtml.replace(/<style>@font-face[^]*?<\/style>\n/, '')).toBe(html.text);
 
   const docx = await download(page, 'minutes-export-docx');
   expect(docx.name.endsWith('.docx')).toBe(true);
@@ -63,10 +71,23 @@ test('the seed day imported from its backup exports its minutes in every format'
 
   const ics = await download(page, 'minutes-export-ics');
   expect(ics.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(6);
+  // The six items with a due date but the finished one.
+  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(5);
 
-  // PDF in a browser: the print view opens in a tab of its own, with the same minutes.
-  const [printView] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('minutes-export-pdf').click()]);
+  // PDF in a browser: the print view opens in a tab of its own, with the same minutes. While the
+  // export works (here: its fonts held back), it says so next to the buttons.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/inter-[a-z-]+-(400|700)[^/]*\.woff2$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('minutes-export-pdf').click();
+  await expect(page.getByTestId('minutes-progress')).toBeInViewport();
+  await expect(page.getByTestId('minutes-export-pdf')).toBeDisabled();
+  release();
+  const printView = await popup;
   await expect(printView.locator('h1')).toHaveText('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
   await expect(page.getByTestId('minutes-message')).toContainText('Als PDF speichern');
   await printView.close();

@@ -3,10 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { printParts, renderHtml } from '../../shared/minutes';
 import { assemblePdf } from '../../shared/minutes/pdf';
-import { chromiumPath, openPdfPrinter } from '../../electron/services/minutes-pdf';
-import { seedDayMinutes } from '../support/seed-day';
+import { withPrintFont } from '../../shared/minutes/print-font';
+import { chromiumPath, openPdfPrinter, printFontStyle } from '../../electron/services/minutes-pdf';
+import { seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
 
 /*
  * The PDF as Chromium prints it (the CLI's path; Electron's printToPDF is the same engine),
@@ -32,13 +35,16 @@ window.renderPdf = async (url) => {
     canvas.height = viewport.height;
     await page.render({ canvas, viewport }).promise;
     const content = await page.getTextContent();
-    const text = content.items.map((item) => item.str ?? '').join(' ');
+    // A run ends where the font does (a Cyrillic word and its colon come from two subsets of Inter): only a line's end is a space.
+    const text = content.items.map((item) => (item.str ?? '') + (item.hasEOL ? ' ' : '')).join('');
     out.push({ png: canvas.toDataURL('image/png'), text, width: page.view[2], height: page.view[3], title: info.Title ?? '' });
   }
   return out;
 };
 `;
 const pdfs = new Map<string, Uint8Array>();
+/** A web address in the first agenda item's notes: it must be a link in the PDF. */
+const ADDRESS = 'https://plattform-wiederaufbau.de/ergebnisse?jahr=2023';
 let partCount = 0;
 let server: Server;
 let base = '';
@@ -46,11 +52,15 @@ let base = '';
 beforeAll(async () => {
   const printer = await openPdfPrinter();
   try {
-    for (const language of ['de', 'uk'] as const) pdfs.set(language, await printer.print(renderHtml(seedDayMinutes(language))));
+    const snapshot = seedDaySnapshot();
+    const [first, ...rest] = snapshot.agenda;
+    if (!first) throw new Error('the seed day has no agenda');
+    const withAddress = { ...snapshot, agenda: [{ ...first, notes: `${first.notes}\nErgebnisse: ${ADDRESS}.` }, ...rest] };
+    for (const language of ['de', 'uk'] as const) pdfs.set(language, await printer.print(renderHtml(seedDayMinutes(language, withAddress))));
     // The German day once more, cut into every part it allows (one per table and more) and put together again.
-    const parts = printParts(renderHtml(seedDayMinutes('de')), { maxParts: 10, minPartLength: 1 });
+    const parts = printParts(withPrintFont(renderHtml(seedDayMinutes('de', withAddress)), printFontStyle()), { maxParts: 10, minPartLength: 1 });
     partCount = parts.length;
-    pdfs.set('de-parts', await assemblePdf(await Promise.all(parts.map(printer.printPart))));
+    pdfs.set('de-parts', await assemblePdf(await Promise.all(parts.map((part) => printer.printPart(part))), 'de'));
   } finally {
     await printer.close();
   }
@@ -118,11 +128,80 @@ describe('the PDF minutes', () => {
     pages.forEach((rendered, index) => expect(rendered.text).toMatch(new RegExp(`(^|\\s)${index + 1}\\s*/\\s*${pages.length}(\\s|$)`)));
   }, 120_000);
 
-  it('come out the same when printed in parts, cut at the page breaks, and put together', async () => {
-    // Three tables and the action items start pages of their own: five parts at most.
+  it('say the same when printed in parts, cut between sections, and put together, and fill their pages when whole', async () => {
+    // Three tables and the action items may start parts of their own.
     expect(partCount).toBeGreaterThanOrEqual(4);
     const [whole, parts] = [await renderedPages('de'), await renderedPages('de-parts')];
-    expect(parts.map((page) => page.text)).toEqual(whole.map((page) => page.text));
+    const words = (pages: RenderedPage[]) =>
+      pages
+        .map((page) => page.text.replace(/(^|\s)\d+\s*\/\s*\d+(?=\s|$)/g, ' '))
+        .join(' ')
+        .split(/\s+/)
+        .filter(Boolean);
+    // Every word in the same order; the whole document only adds a table's header row repeated where the table runs onto the next page.
+    const [partWords, wholeWords] = [words(parts), words(whole)];
+    let at = 0;
+    for (const word of wholeWords) if (word === partWords[at]) at += 1;
+    expect(at).toBe(partWords.length);
+    expect(wholeWords.length - partWords.length).toBeLessThanOrEqual(12 * whole.length);
     expect(parts[0]?.title).toBe(whole[0]?.title);
+    // Each part starts a page; the whole document breaks a page only when it is full.
+    expect(whole.length).toBeLessThan(parts.length);
   }, 120_000);
+});
+
+/** The PDF as pdf.js reads it, in Node: what a screen reader and a PDF viewer's sidebar get. */
+async function openPdf(name: string) {
+  return getDocument({ data: new Uint8Array(pdfs.get(name) ?? new Uint8Array()), useSystemFonts: false, isEvalSupported: false }).promise;
+}
+
+/** The raw PDF as text: font names and catalog entries are plain in Chromium's uncompressed dictionaries. */
+const raw = (name: string) => Buffer.from(pdfs.get(name) ?? new Uint8Array()).toString('latin1');
+
+describe('the PDF minutes for every reader', () => {
+  it.each([
+    ['de', ['Workshop', 'Teilnehmende', 'Agenda', 'Maßnahmen']],
+    ['uk', ['Учасники', 'Порядок денний']],
+  ] as const)('(%s) are tagged, in the minutes language, with the sections as bookmarks', async (language, sections) => {
+    const document = await openPdf(language);
+    try {
+      expect((await document.getMarkInfo())?.Marked).toBe(true);
+      const tree = await (await document.getPage(1)).getStructTree();
+      expect(tree?.children?.length ?? 0).toBeGreaterThan(0);
+      expect(raw(language)).toMatch(/\/StructTreeRoot/);
+      expect(raw(language)).toMatch(new RegExp(`/Lang \\(${language}\\)`));
+
+      const outline = await document.getOutline();
+      const titles = (outline ?? []).flatMap(function walk(item): string[] {
+        return [item.title, ...item.items.flatMap(walk)];
+      });
+      for (const section of sections) expect(titles).toContain(section);
+    } finally {
+      await document.destroy();
+    }
+  }, 60_000);
+
+  it.each(['de', 'uk'] as const)('(%s) embed Inter and make web addresses links', async (language) => {
+    // Embedded (FontFile2), named Inter, and no glyphs drawn as Type 3 shapes.
+    expect(raw(language)).toMatch(/\/BaseFont \/[A-Z]{6}\+Inter/);
+    expect(raw(language)).toMatch(/\/FontFile2/);
+    expect(raw(language)).not.toMatch(/\/Subtype \/Type3/);
+    // Inter only: no fallback font for text drawn before the fonts were loaded.
+    expect(raw(language).match(/\/BaseFont \/[A-Z]{6}\+\S+/g)?.every((font) => font.includes('+Inter'))).toBe(true);
+    const document = await openPdf(language);
+    try {
+      const links = [];
+      for (let number = 1; number <= document.numPages; number += 1) {
+        for (const annotation of await (await document.getPage(number)).getAnnotations()) if (annotation.subtype === 'Link') links.push(annotation.url);
+      }
+      expect(links).toContain(ADDRESS);
+    } finally {
+      await document.destroy();
+    }
+  }, 60_000);
+
+  it('keep the language when a long one is printed in parts', async () => {
+    const assembled = await PDFDocument.load(pdfs.get('de-parts') ?? new Uint8Array());
+    expect(assembled.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('de');
+  });
 });

@@ -1,8 +1,12 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model';
 import { buildMinutes, mailDraft, mailRecipients, mailtoUrl, MINUTES_FORMATS, renderHtml } from '../../../shared/minutes';
+import { withPrintFont } from '../../../shared/minutes/print-font';
+import type { WorkshopSnapshot } from '../../../shared/model';
 import type { WorkshopSession } from '../../session/workshop-session';
+import { ExportStatus } from './ExportStatus';
+import { previewFontCss } from './print-fonts';
 import { useMinutesExport } from './use-minutes-export';
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
 import './minutes.css';
@@ -18,13 +22,16 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
   const snapshot = useWorkshopSnapshot(session.live);
   const [language, setLanguage] = useState<Language>(() => (isLanguage(i18n.language) ? i18n.language : snapshot.meta.language));
 
-  // The preview may lag a keystroke behind a large workshop; exports always read the latest.
+  // One way to the minutes for the preview, the mail and every export, so the preview shows what is exported.
+  const minutesOf = useCallback((from: WorkshopSnapshot) => buildMinutes(from, { language }), [language]);
+  // The preview may lag a keystroke behind a large workshop; exports always read the latest. It is
+  // the HTML the PDF is printed from, in the same font.
   const deferred = useDeferredValue(snapshot);
-  const preview = useMemo(() => renderHtml(buildMinutes(deferred, { language })), [deferred, language]);
+  const preview = useMemo(() => withPrintFont(renderHtml(minutesOf(deferred)), previewFontCss), [deferred, minutesOf]);
   const recipients = useMemo(() => mailRecipients(snapshot.participants), [snapshot.participants]);
-  const mailto = useMemo(() => mailtoUrl(mailDraft(buildMinutes(snapshot, { language }), recipients)), [snapshot, language, recipients]);
+  const mailto = useMemo(() => mailtoUrl(mailDraft(minutesOf(snapshot), recipients)), [snapshot, minutesOf, recipients]);
 
-  const minutesNow = () => buildMinutes(snapshot, { language });
+  const minutesNow = () => minutesOf(snapshot);
   const { busy, message, exportFormat, exportBackup, exportMail, openMail } = useMinutesExport(session.doc, minutesNow, recipients, mailto);
 
   return (
@@ -54,6 +61,8 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
               </button>
             ))}
           </div>
+          {/* Next to the buttons, at the top of the panel: what an export is doing and what came of it, seen without scrolling. */}
+          <ExportStatus busy={busy} message={message} />
 
           <h3>{t('minutes.backupHeading')}</h3>
           <p className="muted small">{t('minutes.backupHint')}</p>
@@ -77,12 +86,6 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
           {mailto.length > MAILTO_SAFE_LENGTH && (
             <p className="muted small" data-testid="minutes-mailto-long">
               {t('minutes.mailTooLong')}
-            </p>
-          )}
-
-          {message && (
-            <p className={message.tone === 'error' ? 'field-error' : 'minutes-message'} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="minutes-message">
-              {message.text}
             </p>
           )}
         </div>

@@ -11,6 +11,8 @@ import {
   type Minutes,
   type MinutesFormat,
 } from '../../../shared/minutes';
+import { withPrintFont } from '../../../shared/minutes/print-font';
+import { embeddedFontCss } from './print-fonts';
 
 /** What an export did, for the message the panel shows. */
 export type ExportOutcome =
@@ -33,7 +35,8 @@ export async function exportMinutes(host: HostApi, minutes: Minutes, format: Min
   const suggestedName = minutesFileName(minutes, format);
   try {
     if (format === 'pdf') {
-      const result = await host['pdf:save']({ suggestedName, html: renderHtml(minutes) });
+      // The preview's HTML with Inter inside, so the PDF embeds it.
+      const result = await host['pdf:save']({ suggestedName, html: withPrintFont(renderHtml(minutes), await embeddedFontCss()) });
       if (!result.ok) return { kind: 'failed', reason: result.error };
       if (result.value.printDialog) return { kind: 'printDialog' };
       return result.value.saved && result.value.path ? { kind: 'saved', path: result.value.path } : { kind: 'cancelled' };

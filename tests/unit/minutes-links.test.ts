@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { htmlEscape } from '../../shared/minutes';
+import { linkAddresses } from '../../shared/minutes/links';
+
+describe('web addresses in the HTML minutes', () => {
+  const linked = (text: string) => linkAddresses(htmlEscape(text));
+
+  it('become links, without the punctuation that ends the sentence', () => {
+    expect(linked('Siehe https://beispiel.de/a?x=1&y=2.')).toBe('Siehe <a href="https://beispiel.de/a?x=1&amp;y=2">https://beispiel.de/a?x=1&amp;y=2</a>.');
+    expect(linked('(http://beispiel.de)')).toBe('(<a href="http://beispiel.de">http://beispiel.de</a>)');
+  });
+
+  it('only for http and https, and end at an escaped quote or bracket', () => {
+    expect(linked('javascript:alert(1) file:///etc/passwd')).toBe('javascript:alert(1) file:///etc/passwd');
+    expect(linked('https://a.de/"onmouseover="x')).toBe('<a href="https://a.de/">https://a.de/</a>&quot;onmouseover=&quot;x');
+    expect(linked('<https://a.de>')).toBe('&lt;<a href="https://a.de">https://a.de</a>&gt;');
+  });
+});
