@@ -88,6 +88,24 @@ export interface MinutesTexts {
 
 const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB', uk: 'uk-UA' };
 
+/**
+ * A phrase remembered by its arguments: i18next's t takes tens of microseconds, and the minutes of
+ * a big day ask for "by <name>" once per card with a few dozen names. Bounded, in case of a
+ * workshop with very many distinct names.
+ */
+function remembered<A extends Array<string | number>>(phrase: (...args: A) => string): (...args: A) => string {
+  const cache = new Map<string, string>();
+  return (...args: A) => {
+    const key = args.join('\u0000');
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = phrase(...args);
+      if (cache.size < 5000) cache.set(key, text);
+    }
+    return text;
+  };
+}
+
 const record = <K extends string>(keys: readonly K[], text: (key: K) => string) => Object.fromEntries(keys.map((key) => [key, text(key)])) as Record<K, string>;
 
 function textsOf(language: Language): MinutesTexts {
@@ -96,11 +114,11 @@ function textsOf(language: Language): MinutesTexts {
   return {
     locale: LOCALES[language],
     documentTitle: doc('documentTitle'),
-    generatedOn: (date) => doc('generatedOn', { date }),
+    generatedOn: remembered((date) => doc('generatedOn', { date })),
     date: doc('date'),
     time: doc('time'),
-    timeSpan: (from, to) => doc('timeSpan', { from, to }),
-    timeZone: (zone) => doc('timeZone', { zone }),
+    timeSpan: remembered((from, to) => doc('timeSpan', { from, to })),
+    timeZone: remembered((zone) => doc('timeZone', { zone })),
     venue: t('workshop.venue'),
     room: t('workshop.room'),
     moderator: doc('moderator'),
@@ -108,14 +126,14 @@ function textsOf(language: Language): MinutesTexts {
     present: doc('present'),
     absent: doc('absent'),
     distribution: doc('distribution'),
-    notNamedMore: (count) => doc('notNamedMore', { count }),
-    notNamedOnly: (count) => doc('notNamedOnly', { count }),
+    notNamedMore: remembered((count) => doc('notNamedMore', { count })),
+    notNamedOnly: remembered((count) => doc('notNamedOnly', { count })),
     nobody: doc('nobody'),
     noParticipants: doc('noParticipants'),
     agenda: t('agenda.heading'),
     planned: doc('planned'),
     actual: doc('actual'),
-    minutesShort: (count) => doc('minutesShort', { count }),
+    minutesShort: remembered((count) => doc('minutesShort', { count })),
     notHeld: doc('notHeld'),
     speaker: t('agenda.speakerLabel'),
     task: t('agenda.taskLabel'),
@@ -127,20 +145,20 @@ function textsOf(language: Language): MinutesTexts {
     plenaryName: t('actions.plenary'),
     ungrouped: doc('ungrouped'),
     noCards: doc('noCards'),
-    byAuthor: (name) => doc('byAuthor', { name }),
+    byAuthor: remembered((name) => doc('byAuthor', { name })),
     votes: doc('votes'),
-    voteRound: (index, budget, voters) => doc('voteRound', { index, budget: doc('votePoints', { count: budget }), voters: doc('voters', { count: voters }) }),
+    voteRound: remembered((index, budget, voters) => doc('voteRound', { index, budget: doc('votePoints', { count: budget }), voters: doc('voters', { count: voters }) })),
     voteOpen: doc('voteOpen'),
-    moreRanked: (count) => doc('moreRanked', { count }),
-    dots: (count) => doc('dots', { count }),
+    moreRanked: remembered((count) => doc('moreRanked', { count })),
+    dots: remembered((count) => doc('dots', { count })),
     group: doc('group'),
     tableResults: doc('tableResults'),
-    table: (name) => doc('table', { name }),
+    table: remembered((name) => doc('table', { name })),
     topic: t('tables.topicLabel'),
     atTable: doc('atTable'),
-    shownInPlenary: (tables) => doc('shownInPlenary', { tables }),
-    resultsAt: (item) => doc('resultsAt', { item }),
-    itemRef: (number) => doc('itemRef', { number }),
+    shownInPlenary: remembered((tables) => doc('shownInPlenary', { tables })),
+    resultsAt: remembered((item) => doc('resultsAt', { item })),
+    itemRef: remembered((number) => doc('itemRef', { number })),
     furtherResults: doc('furtherResults'),
     furtherResultsHint: doc('furtherResultsHint'),
     plenaryResults: doc('plenaryResults'),
@@ -162,8 +180,8 @@ function textsOf(language: Language): MinutesTexts {
     statuses: record(ACTION_STATUSES, (status) => t(`actions.status.${status}`)),
     kinds: record(AGENDA_KINDS, (kind) => t(`agenda.kind.${kind}`)),
     stakeholders: record(STAKEHOLDER_GROUPS, (group) => t(`stakeholders.${group}`)),
-    mailSubject: (title) => doc('mailSubject', { title }),
-    mailBody: (title, date) => doc('mailBody', { title, onDate: date ? doc('onDate', { date }) : '' }),
+    mailSubject: remembered((title) => doc('mailSubject', { title })),
+    mailBody: remembered((title, date) => doc('mailBody', { title, onDate: date ? doc('onDate', { date }) : '' })),
   };
 }
 
