@@ -1,25 +1,25 @@
 import i18next, { type TFunction } from 'i18next';
-import deActions from './locales/de/actions.json';
-import deAgenda from './locales/de/agenda.json';
-import deMinutesDoc from './locales/de/minutesDoc.json';
-import deParkingLot from './locales/de/parkingLot.json';
-import deStakeholders from './locales/de/stakeholders.json';
-import deTables from './locales/de/tables.json';
-import deWorkshop from './locales/de/workshop.json';
-import enActions from './locales/en/actions.json';
-import enAgenda from './locales/en/agenda.json';
-import enMinutesDoc from './locales/en/minutesDoc.json';
-import enParkingLot from './locales/en/parkingLot.json';
-import enStakeholders from './locales/en/stakeholders.json';
-import enTables from './locales/en/tables.json';
-import enWorkshop from './locales/en/workshop.json';
-import ukActions from './locales/uk/actions.json';
-import ukAgenda from './locales/uk/agenda.json';
-import ukMinutesDoc from './locales/uk/minutesDoc.json';
-import ukParkingLot from './locales/uk/parkingLot.json';
-import ukStakeholders from './locales/uk/stakeholders.json';
-import ukTables from './locales/uk/tables.json';
-import ukWorkshop from './locales/uk/workshop.json';
+import deActions from './locales/de/actions.json' with { type: 'json' };
+import deAgenda from './locales/de/agenda.json' with { type: 'json' };
+import deMinutesDoc from './locales/de/minutesDoc.json' with { type: 'json' };
+import deParkingLot from './locales/de/parkingLot.json' with { type: 'json' };
+import deStakeholders from './locales/de/stakeholders.json' with { type: 'json' };
+import deTables from './locales/de/tables.json' with { type: 'json' };
+import deWorkshop from './locales/de/workshop.json' with { type: 'json' };
+import enActions from './locales/en/actions.json' with { type: 'json' };
+import enAgenda from './locales/en/agenda.json' with { type: 'json' };
+import enMinutesDoc from './locales/en/minutesDoc.json' with { type: 'json' };
+import enParkingLot from './locales/en/parkingLot.json' with { type: 'json' };
+import enStakeholders from './locales/en/stakeholders.json' with { type: 'json' };
+import enTables from './locales/en/tables.json' with { type: 'json' };
+import enWorkshop from './locales/en/workshop.json' with { type: 'json' };
+import ukActions from './locales/uk/actions.json' with { type: 'json' };
+import ukAgenda from './locales/uk/agenda.json' with { type: 'json' };
+import ukMinutesDoc from './locales/uk/minutesDoc.json' with { type: 'json' };
+import ukParkingLot from './locales/uk/parkingLot.json' with { type: 'json' };
+import ukStakeholders from './locales/uk/stakeholders.json' with { type: 'json' };
+import ukTables from './locales/uk/tables.json' with { type: 'json' };
+import ukWorkshop from './locales/uk/workshop.json' with { type: 'json' };
 
 /*
  * The UI's own texts for documents written outside the UI (the minutes, in the app and from the
