@@ -26,6 +26,7 @@ h1 { font-size: 20pt; margin: 0 0 2mm; line-height: 1.2; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 0.4mm solid #2b5fab; color: #1f467f; break-after: avoid; }
 h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+h5 { font-size: 10pt; margin: 3mm 0 1mm; color: #3a4350; break-after: avoid; }
 p { margin: 0 0 2mm; }
 .generated { color: #5b6573; font-size: 8.5pt; margin-top: 8mm; border-top: 0.2mm solid #c9d0d9; padding-top: 2mm; }
 .number { text-align: right; width: 8mm; }
@@ -40,6 +41,7 @@ li { margin: 0 0 1mm; break-inside: avoid; }
 .agenda-item { break-inside: avoid; margin-bottom: 3mm; }
 .agenda-times { font-size: 9.5pt; }
 .notes { border-left: 0.8mm solid #d5dbe3; padding-left: 3mm; margin: 1.5mm 0 0; }
+.summary, .decisions-label, .shown { margin-top: 2mm; }
 .group { break-inside: avoid; }
 ol.ranking { list-style: none; padding-left: 0; }
 ol.ranking li { display: grid; grid-template-columns: 8mm 1fr max-content; gap: 2mm; }
