@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import { append } from './append';
-import { peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type PeopleList, type TableResult } from './model';
+import { headerFields, peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 
 /*
  * DOCX minutes (the `docx` package), for organisers who edit the minutes before sending them.
@@ -58,28 +58,13 @@ const level = (n: number): Level => LEVELS[Math.min(Math.max(n, 1), LEVELS.lengt
 
 const field = (term: string, value: string) => para([new TextRun({ text: `${term}: `, bold: true }), ...textRuns(value)]);
 
-function peopleLine(list: PeopleList, texts: Minutes['texts']): string {
-  return peopleText({ named: list.named.map((person) => (person.organisation ? `${person.name} (${person.organisation})` : person.name)), unnamed: list.unnamed }, texts) || texts.nobody;
-}
-
 function header(minutes: Minutes): Paragraph[] {
-  const { texts, participants } = minutes;
-  const count = (list: PeopleList) => list.named.length + list.unnamed;
-  const fields: Array<[string, string]> = [
-    [texts.date, minutes.dateText],
-    [texts.time, minutes.timeText ? `${minutes.timeText} (${texts.timeZone(minutes.timeZone)})` : ''],
-    [texts.venue, minutes.venue],
-    [texts.room, minutes.room],
-    [texts.moderator, minutes.moderator],
-    [texts.minuteTaker, minutes.minuteTaker],
-  ];
-  if (participants.total === 0) fields.push([texts.present, texts.noParticipants]);
-  else {
-    fields.push([`${texts.present} (${count(participants.present)})`, peopleLine(participants.present, texts)]);
-    if (count(participants.absent) > 0) fields.push([`${texts.absent} (${count(participants.absent)})`, peopleLine(participants.absent, texts)]);
-  }
-  fields.push([texts.distribution, minutes.distribution]);
-  return fields.filter(([, value]) => value).map(([term, value]) => field(term, value));
+  const fields = headerFields(minutes, {
+    text: (value) => value,
+    zone: (note) => note,
+    person: (person) => (person.organisation ? `${person.name} (${person.organisation})` : person.name),
+  });
+  return fields.map(([term, value]) => field(term, value));
 }
 
 function tableResult(table: TableResult, minutes: Minutes, depth: number): Paragraph[] {

@@ -1,4 +1,4 @@
-import { peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type PeopleList, type TableResult } from './model';
+import { headerFields, peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 
 /*
  * HTML minutes: one self-contained file (no script, no external resource: it is mailed and
@@ -93,31 +93,13 @@ function board(result: BoardResult, minutes: Minutes, level: number): string {
   return out.join('\n');
 }
 
-/** "Anna Becker <span>(Stadtwerke Leipzig)</span>, … and 1 more person who…", escaped. */
-function peopleHtml(list: PeopleList, texts: Minutes['texts']): string {
-  const names = list.named.map((person) => `${htmlEscape(person.name)}${person.organisation ? ` <span class="meta">(${htmlEscape(person.organisation)})</span>` : ''}`);
-  return peopleText({ named: names, unnamed: list.unnamed }, texts) || texts.nobody;
-}
-
 function header(minutes: Minutes): string {
-  const { texts, participants } = minutes;
-  const count = (list: PeopleList) => list.named.length + list.unnamed;
-  const fields: Array<[string, string]> = [
-    [texts.date, htmlEscape(minutes.dateText)],
-    [texts.time, minutes.timeText ? `${htmlEscape(minutes.timeText)} <span class="meta">(${htmlEscape(texts.timeZone(minutes.timeZone))})</span>` : ''],
-    [texts.venue, htmlEscape(minutes.venue)],
-    [texts.room, htmlEscape(minutes.room)],
-    [texts.moderator, htmlEscape(minutes.moderator)],
-    [texts.minuteTaker, htmlEscape(minutes.minuteTaker)],
-  ];
-  if (participants.total === 0) fields.push([texts.present, texts.noParticipants]);
-  else {
-    fields.push([`${texts.present} (${count(participants.present)})`, peopleHtml(participants.present, texts)]);
-    if (count(participants.absent) > 0) fields.push([`${texts.absent} (${count(participants.absent)})`, peopleHtml(participants.absent, texts)]);
-  }
-  fields.push([texts.distribution, lines(minutes.distribution)]);
-  const shown = fields.filter(([, value]) => value);
-  return shown.length > 0 ? `<dl class="event">${shown.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '';
+  const fields = headerFields(minutes, {
+    text: lines,
+    zone: (note) => `<span class="meta">${htmlEscape(note)}</span>`,
+    person: (person) => `${htmlEscape(person.name)}${person.organisation ? ` <span class="meta">(${htmlEscape(person.organisation)})</span>` : ''}`,
+  });
+  return fields.length > 0 ? `<dl class="event">${fields.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '';
 }
 
 function tableResult(table: TableResult, minutes: Minutes, level: number, newPage: boolean): string {

@@ -1,4 +1,4 @@
-import { peopleText, type ActionEntry, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type PeopleList, type TableResult } from './model';
+import { headerFields, peopleText, type ActionEntry, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 import { append } from './append';
 import { oneLine } from './format';
 
@@ -7,10 +7,12 @@ import { oneLine } from './format';
  * reading "# Wichtig" or "*nicht*" prints as written instead of turning into markup.
  */
 
+/** Escapes inline markup only: for text that never starts a line. */
+const mdInline = (text: string) => text.replace(/([\\`*_{}[\]<>|~])/g, '\\$1');
+
 /** Escapes inline markup and the block markers a line could start with. */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/([\\`*_{}[\]<>|~])/g, '\\$1')
+  return mdInline(text)
     .split(/\r?\n/)
     .map((line) => line.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`))
     .join('\n');
@@ -64,30 +66,14 @@ function actionTable(actions: readonly ActionEntry[], minutes: Minutes): string[
   ];
 }
 
-/** "Anna Becker (Stadtwerke Leipzig), … and 1 more person who…". */
-function peopleLine(list: PeopleList, texts: Minutes['texts']): string {
-  const names = list.named.map((person) => mdEscape(person.organisation ? `${person.name} (${person.organisation})` : person.name));
-  return peopleText({ named: names, unnamed: list.unnamed }, texts) || texts.nobody;
-}
-
 function header(minutes: Minutes): string[] {
-  const { texts, participants } = minutes;
-  const count = (list: PeopleList) => list.named.length + list.unnamed;
-  const fields: Array<[string, string]> = [
-    [texts.date, minutes.dateText],
-    [texts.time, minutes.timeText ? `${minutes.timeText} (${texts.timeZone(minutes.timeZone)})` : ''],
-    [texts.venue, mdEscape(minutes.venue)],
-    [texts.room, mdEscape(minutes.room)],
-    [texts.moderator, mdEscape(minutes.moderator)],
-    [texts.minuteTaker, mdEscape(minutes.minuteTaker)],
-  ];
-  if (participants.total === 0) fields.push([texts.present, texts.noParticipants]);
-  else {
-    fields.push([`${texts.present} (${count(participants.present)})`, peopleLine(participants.present, texts)]);
-    if (count(participants.absent) > 0) fields.push([`${texts.absent} (${count(participants.absent)})`, peopleLine(participants.absent, texts)]);
-  }
-  fields.push([texts.distribution, mdEscape(oneLine(minutes.distribution))]);
-  return [...fields.filter(([, value]) => value).map(([term, value]) => `- **${term}:** ${value}`), ''];
+  const fields = headerFields(minutes, {
+    // After "**Term:** ", on one line: no value starts a line.
+    text: (value) => mdInline(oneLine(value)),
+    zone: (note) => note,
+    person: (person) => mdInline(oneLine(person.organisation ? `${person.name} (${person.organisation})` : person.name)),
+  });
+  return [...fields.map(([term, value]) => `- **${term}:** ${value}`), ''];
 }
 
 function tableResult(table: TableResult, minutes: Minutes, level: number): string[] {

@@ -192,6 +192,38 @@ export function peopleText(people: { named: readonly string[]; unnamed: number }
   return names ? `${names} ${texts.notNamedMore(people.unnamed)}` : texts.notNamedOnly(people.unnamed);
 }
 
+/** How a format writes the header's values. */
+export interface HeaderFormat {
+  /** A value as written (escaped for the format). */
+  text: (value: string) => string;
+  /** The note on the time zone after the day's times, "(time zone Europe/Berlin)". */
+  zone: (note: string) => string;
+  /** A person of the attendance lists, with their organisation. */
+  person: (person: NamedPerson) => string;
+}
+
+/** The header as a Protokoll has it: [term, value] in order, each value written by `format`; empty fields left out. */
+export function headerFields(minutes: Minutes, format: HeaderFormat): Array<[string, string]> {
+  const { texts, participants } = minutes;
+  const count = (list: PeopleList) => list.named.length + list.unnamed;
+  const people = (list: PeopleList) => peopleText({ named: list.named.map(format.person), unnamed: list.unnamed }, texts) || texts.nobody;
+  const fields: Array<[string, string]> = [
+    [texts.date, format.text(minutes.dateText)],
+    [texts.time, minutes.timeText ? `${format.text(minutes.timeText)} ${format.zone(`(${texts.timeZone(minutes.timeZone)})`)}` : ''],
+    [texts.venue, format.text(minutes.venue)],
+    [texts.room, format.text(minutes.room)],
+    [texts.moderator, format.text(minutes.moderator)],
+    [texts.minuteTaker, format.text(minutes.minuteTaker)],
+  ];
+  if (participants.total === 0) fields.push([texts.present, format.text(texts.noParticipants)]);
+  else {
+    fields.push([`${texts.present} (${count(participants.present)})`, people(participants.present)]);
+    if (count(participants.absent) > 0) fields.push([`${texts.absent} (${count(participants.absent)})`, people(participants.absent)]);
+  }
+  fields.push([texts.distribution, format.text(minutes.distribution)]);
+  return fields.filter(([, value]) => value);
+}
+
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 
 /** A stakeholder group's name: the workshop's own if it renamed or added the group, else the built-in one in the minutes' language. */
