@@ -23,7 +23,7 @@ const guardedOperations = [
  */
 const nodeOnly = ['node:*', 'electron', 'ws', 'bonjour-service', 'playwright-core'];
 const yjsFamily = ['yjs', 'y-*', 'lib0'];
-const shared = ['shared/*', 'shared/model'];
+const shared = ['shared/*', 'shared/model', 'shared/i18n'];
 const renderer = ['renderer/hooks', 'renderer/state', 'renderer/session', 'renderer/network', 'renderer/storage', 'renderer/host', 'renderer/i18n'];
 
 const inBrowser = { packages: nodeOnly, why: 'renderer/ runs in a browser and in the sandboxed window: no Node or Electron; reach the host through shared/host-api.ts.' };
@@ -40,10 +40,19 @@ const layers = {
       { folders: ['*'], why: 'shared/model is the innermost layer: it imports nothing of Plenum outside itself.' },
     ],
   },
+  // The UI's texts (locales/<lang>/<area>.json) and an i18next instance of their own for documents (the minutes).
+  'shared/i18n': {
+    packages: ['i18next'],
+    folders: [],
+    because: [
+      { packages: ['react', 'react-*'], why: 'shared/i18n runs in main, the CLI and tests too: no React (the renderer wires i18next to React in renderer/i18n).' },
+      sharedRunsAnywhere,
+    ],
+  },
   // Every other folder of shared/ (protocol, minutes, participants, roles…) and its own files (host-api.ts).
   'shared/*': {
     packages: ['zod', 'papaparse', 'docx', 'pdf-lib', '@noble/hashes', '@noble/ciphers'],
-    folders: ['shared/model'],
+    folders: ['shared/model', 'shared/i18n'],
     because: [
       { packages: nodeOnly, why: 'shared/ runs in main, renderer and tests alike: no Node or Electron.' },
       { packages: yjsFamily, why: 'only shared/model touches Yjs documents; use its index.' },

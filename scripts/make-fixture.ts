@@ -1,8 +1,11 @@
 /**
  * Writes tests/fixtures/seed-day.plenum: the workshop of the seed report (Plattform Wiederaufbau
  * Ukraine, Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft, 6 December 2023) as Plenum would
- * have captured it: agenda with actual times, plenary ideas in groups, three tables with their
- * plans, votes, action items and participants (some without consent to be named).
+ * have captured it: agenda with actual times, summaries and decisions, plenary ideas in groups,
+ * three tables with their plans, votes, action items, participants (some absent, some without
+ * consent to be named, among both), who moderated, took the minutes and receives them, next steps
+ * and a follow-up date. The cards and votes are written while their agenda item runs, so the
+ * minutes put them under it.
  *
  *   npx tsx scripts/make-fixture.ts [out-path]
  *
@@ -43,7 +46,8 @@ function must<T>(result: Result<T>, what: string): T {
   return result.value;
 }
 
-const PEOPLE: Array<{ name: string; organisation: string; group: StakeholderGroup; consent: boolean; table: number }> = [
+/** `table` -1: at no table (absent). */
+const PEOPLE: Array<{ name: string; organisation: string; group: StakeholderGroup; consent: boolean; table: number; attended?: false }> = [
   { name: 'Anna Becker', organisation: 'Stadtwerke Leipzig', group: 'company', consent: true, table: 0 },
   { name: 'Olena Kovalenko', organisation: 'Ukrainische Handelskammer', group: 'association', consent: true, table: 0 },
   { name: 'Jörg Müller', organisation: 'Fachverband Biogas', group: 'association', consent: true, table: 0 },
@@ -55,7 +59,8 @@ const PEOPLE: Array<{ name: string; organisation: string; group: StakeholderGrou
   { name: 'Iryna Tkachenko', organisation: 'Netzwerk Ukrainischer Städte', group: 'municipality', consent: true, table: 2 },
   { name: 'Lukas Hoffmann', organisation: 'Stadt Freiburg', group: 'municipality', consent: true, table: 2 },
   { name: 'Maria Petrenko', organisation: 'Zivilgesellschaftliches Bündnis Wiederaufbau', group: 'civilSociety', consent: true, table: 2 },
-  { name: 'Friederike Lange', organisation: 'Mittelstandsverbund', group: 'association', consent: false, table: 2 },
+  { name: 'Friederike Lange', organisation: 'Mittelstandsverbund', group: 'association', consent: false, table: -1, attended: false },
+  { name: 'Stefan Richter', organisation: 'KfW Entwicklungsbank', group: 'other', consent: true, table: -1, attended: false },
 ];
 
 const EMAIL_DOMAIN = 'beispiel.invalid';
@@ -70,9 +75,33 @@ const emailOf = (name: string) =>
 export function seedDay(): WorkshopDoc {
   const doc = createWorkshopDoc();
   initWorkshop(doc, { id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', language: 'de', date: '2023-12-06', timeZone: 'Europe/Berlin', now: DAY_START - 30 * 24 * 60 * minute });
-  must(updateMeta(doc, { venue: 'Helix Hub, Invalidenstraße, Berlin', room: 'Ikigai', startTime: '14:00' }), 'meta');
+  must(
+    updateMeta(doc, {
+      venue: 'Helix Hub, Invalidenstraße, Berlin',
+      room: 'Ikigai',
+      startTime: '14:00',
+      moderator: 'Julia Wagner (Plattform Wiederaufbau Ukraine)',
+      minuteTaker: 'Tobias Krüger (Sekretariat der Plattform)',
+      distribution: 'Teilnehmende des Themenkreises, Sekretariat der Plattform Wiederaufbau Ukraine, Themenkreis Städtischer und kommunaler Wiederaufbau',
+      nextSteps:
+        'Die Tische arbeiten ihre Vorhaben bis Mitte Januar aus und stellen sie dem Sekretariat vor.\nInteressierte Organisationen melden sich beim Sekretariat (sekretariat@ukraine-wiederaufbauen.de).\nDie Ideen werden in der geschlossenen LinkedIn-Gruppe weitergedreht.',
+      followUpDate: '2024-03-20',
+    }),
+    'meta',
+  );
 
-  const agenda: Array<{ title: string; kind: string; durationMin: number; speaker?: string; notes?: string; task?: string; late: number; over: number }> = [
+  const agenda: Array<{
+    title: string;
+    kind: string;
+    durationMin: number;
+    speaker?: string;
+    notes?: string;
+    task?: string;
+    summary?: string;
+    decisions?: string;
+    late: number;
+    over: number;
+  }> = [
     {
       title: 'Begrüßung und Ziele der Plattform Wiederaufbau Ukraine',
       kind: 'input',
@@ -80,6 +109,7 @@ export function seedDay(): WorkshopDoc {
       speaker: 'Moderation',
       notes:
         'Die Moderation stellt die drei Ergebnisse vor, die die Plattform erzielen will:\nFach- und Dialogveranstaltungen durchführen, Netzwerktreffen online und in Präsenz organisieren und Wissensprodukte erarbeiten.',
+      summary: 'Der Raum ist bis auf den letzten Platz besetzt: Unternehmen, Wirtschaftsverbände, Kommunen, Zivilgesellschaft und Politik tauschen sich akteursgruppenübergreifend aus.',
       late: 2,
       over: 0,
     },
@@ -90,6 +120,7 @@ export function seedDay(): WorkshopDoc {
       speaker: 'Moderation',
       notes:
         'Zitiert wird der Stadtarchitekt von Lwiw, Anton Kolomeytsev, der am Vormittag über die zahlreichen Bau- und Instandsetzungsmaßnahmen in der westukrainischen Stadt berichtet hat. Das Tempo, das dort an den Tag gelegt wird, sei beeindruckend: „Deutschland kann viel von der Ukraine lernen!“',
+      summary: 'Das Tempo des Wiederaufbaus in Lwiw beeindruckt; es prägt das Motto des Nachmittags.',
       late: 0,
       over: 5,
     },
@@ -98,6 +129,9 @@ export function seedDay(): WorkshopDoc {
       kind: 'plenary',
       durationMin: 30,
       notes: 'Großes Potenzial in der Zusammenarbeit zwischen Kommunen und Wirtschaft.',
+      summary:
+        'Nach einem intensiven Austausch über relevante Unterthemen und mögliche Bezüge zur Ukraine Recovery Conference 2024 stehen drei Schwerpunkte fest: Energie, Finanzierung und Risiko, kommunale Partnerschaften.',
+      decisions: 'Die Kleingruppen arbeiten an den drei Schwerpunkten Energie, Kriegsrisikoversicherung sowie Kommunen und Wirtschaft.\nDie Ergebnisse fließen in die Vorbereitung der Ukraine Recovery Conference 2024 ein.',
       late: 0,
       over: 0,
     },
@@ -107,10 +141,21 @@ export function seedDay(): WorkshopDoc {
       kind: 'groupWork',
       durationMin: 45,
       task: 'Plant ein konkretes Vorhaben für das nächste Halbjahr: Was, mit wem, bis wann?',
+      summary: 'Auch hier werden schnell Nägel mit Köpfen gemacht: Jeder Tisch hat nach 55 Minuten einen Plan mit Verantwortlichen und Terminen.',
       late: 0,
       over: 10,
     },
-    { title: 'Vorstellung der Ergebnisse', kind: 'reportBack', durationMin: 30, speaker: 'Sprecher*innen der Tische', late: 0, over: 0 },
+    {
+      title: 'Vorstellung der Ergebnisse',
+      kind: 'reportBack',
+      durationMin: 30,
+      speaker: 'Sprecher*innen der Tische',
+      summary:
+        'Geplant sind eine Webinar-Serie rund um Energieeffizienz und Biomethan, ein Workshop zur Kriegsrisikoversicherung mit Versicherungen und Versicherungsverbänden und eine Veranstaltung, die an Praxisbeispielen zeigt, wie sich Unternehmen in kommunale Partnerschaften einbringen.',
+      decisions: 'Die drei Vorhaben werden umgesetzt; jeder Tisch benennt eine verantwortliche Person.\nDas Team „Kommunen und Wirtschaft“ wird aus allen Akteursgruppen besetzt.',
+      late: 0,
+      over: 0,
+    },
     {
       title: 'Nächste Schritte und Abschluss',
       kind: 'plenary',
@@ -118,13 +163,17 @@ export function seedDay(): WorkshopDoc {
       speaker: 'Moderation',
       notes:
         'Eine ausführliche Dokumentation wird in Kürze an die Teilnehmenden verschickt. Organisationen, die sich für eine Teilnahme an den Themenkreisen interessieren, wenden sich an sekretariat@ukraine-wiederaufbauen.de.\nDie geschlossene LinkedIn-Gruppe dient dazu, die Ideen weiterzudrehen und Erfahrungen auszutauschen.',
+      decisions: 'Die Dokumentation geht bis zum 13. Dezember an alle Teilnehmenden.\nDer Themenkreis trifft sich wieder am 20. März 2024.',
       late: 0,
       over: 0,
     },
   ];
   const agendaIds: Array<{ id: string; late: number; over: number; durationMin: number }> = [];
   for (const item of agenda) {
-    const added = must(addAgendaItem(doc, { title: item.title, kind: item.kind, durationMin: item.durationMin, speaker: item.speaker, notes: item.notes, task: item.task }), item.title);
+    const added = must(
+      addAgendaItem(doc, { title: item.title, kind: item.kind, durationMin: item.durationMin, speaker: item.speaker, notes: item.notes, task: item.task, summary: item.summary, decisions: item.decisions }),
+      item.title,
+    );
     agendaIds.push({ id: added.id, late: item.late, over: item.over, durationMin: item.durationMin });
   }
 
@@ -142,7 +191,7 @@ export function seedDay(): WorkshopDoc {
         stakeholderGroup: person.group,
         email: emailOf(person.name),
         consent: person.consent,
-        attended: person.name !== 'Friederike Lange',
+        attended: person.attended ?? true,
         tableId: tables[person.table]?.id ?? '',
       }),
       person.name,
@@ -182,6 +231,8 @@ export function seedDay(): WorkshopDoc {
   const citiesGroup = must(groupCards(doc, { cardIds: cities.slice(0, 2), title: 'Kommunale Partnerschaften' }), 'group cities');
   must(moveCardToGroup(doc, cities[2] ?? '', citiesGroup.id), 'move card');
 
+  // The tables write during the small-group work (from 15:17).
+  clock = DAY_START + 80 * minute;
   const [webinar, insurance, municipal] = tables.map((table) => table.id) as [string, string, string];
   // Table 1: the webinar series.
   const webinarCards = [
@@ -206,8 +257,8 @@ export function seedDay(): WorkshopDoc {
     card(municipal, 'Zivilgesellschaft von Anfang an beteiligen', 'Maria Petrenko', 'civilSociety'),
   ];
 
-  // Dot voting in the plenary: three dots each.
-  const plenaryRound = must(openVoteRound(doc, { boardId: PLENARY_BOARD_ID, budget: 3, now: DAY_START + 70 * minute }), 'round');
+  // Dot voting in the plenary, at the end of the exchange: three dots each.
+  const plenaryRound = must(openVoteRound(doc, { boardId: PLENARY_BOARD_ID, budget: 3, now: DAY_START + 58 * minute }), 'round');
   const plenaryVotes: Array<[string, string]> = [
     ['Anna Becker', energyGroup.id],
     ['Anna Becker', citiesGroup.id],
@@ -225,10 +276,10 @@ export function seedDay(): WorkshopDoc {
     ['Lukas Hoffmann', citiesGroup.id],
     ['Maria Petrenko', tempo],
   ];
-  plenaryVotes.forEach(([voter, target], index) => must(castVote(doc, { roundId: plenaryRound.id, voterId: person(voter).id, targetId: target, now: DAY_START + 71 * minute + index * 1000 }), `vote ${index}`));
-  must(closeVoteRound(doc, plenaryRound.id, DAY_START + 80 * minute), 'close');
+  plenaryVotes.forEach(([voter, target], index) => must(castVote(doc, { roundId: plenaryRound.id, voterId: person(voter).id, targetId: target, now: DAY_START + 59 * minute + index * 1000 }), `vote ${index}`));
+  must(closeVoteRound(doc, plenaryRound.id, DAY_START + 65 * minute), 'close');
 
-  const insuranceRound = must(openVoteRound(doc, { boardId: insurance, budget: 2, now: DAY_START + 150 * minute }), 'table round');
+  const insuranceRound = must(openVoteRound(doc, { boardId: insurance, budget: 2, now: DAY_START + 125 * minute }), 'table round');
   const insuranceVotes: Array<[string, string]> = [
     ['Katrin Schäfer', insuranceCards[0] ?? ''],
     ['Katrin Schäfer', insuranceCards[1] ?? ''],
@@ -238,10 +289,14 @@ export function seedDay(): WorkshopDoc {
     ['Thomas Braun', insuranceCards[2] ?? ''],
     ['Sabine Weiß', insuranceCards[0] ?? ''],
   ];
-  insuranceVotes.forEach(([voter, target], index) => must(castVote(doc, { roundId: insuranceRound.id, voterId: person(voter).id, targetId: target, now: DAY_START + 151 * minute + index * 1000 }), `table vote ${index}`));
-  must(closeVoteRound(doc, insuranceRound.id, DAY_START + 155 * minute), 'close table');
+  insuranceVotes.forEach(([voter, target], index) => must(castVote(doc, { roundId: insuranceRound.id, voterId: person(voter).id, targetId: target, now: DAY_START + 126 * minute + index * 1000 }), `table vote ${index}`));
+  must(closeVoteRound(doc, insuranceRound.id, DAY_START + 130 * minute), 'close table');
 
   for (const table of tables) must(showTableInPlenary(doc, table.id), 'report back');
+
+  // Captured in the plenary during the closing item (from 16:42).
+  clock = DAY_START + 165 * minute;
+  card(PLENARY_BOARD_ID, 'Erfahrungen in der geschlossenen LinkedIn-Gruppe teilen', 'Maria Petrenko', 'civilSociety');
 
   const actions: Array<{ title: string; owner?: string; org?: string; due: string; status: string; boardId: string | null; source?: string }> = [
     { title: 'Konzept und Termine der Webinar-Serie abstimmen', owner: 'Anna Becker', due: '2024-01-19', status: 'inProgress', boardId: webinar, source: webinarCards[0] },

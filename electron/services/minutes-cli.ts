@@ -13,7 +13,8 @@ export const USAGE = `Usage: npm run minutes -- FILE.plenum [--format ${MINUTES_
   --format F    md (default), html, pdf (through Chromium), docx, csv or ics (the action items)
   --lang L      language of the minutes (default: the workshop's own)
   --out PATH    where to write (default: a name from title and date, in this folder)
-  --tz ZONE     time zone of clock times, e.g. Europe/Berlin (default: this computer's)`;
+  --tz ZONE     time zone of clock times, e.g. Europe/Berlin (default: the workshop's own,
+                or this computer's for a workshop saved before Plenum kept it)`;
 
 export interface MinutesArgs {
   file: string;

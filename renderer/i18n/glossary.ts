@@ -3,8 +3,8 @@ import type { UiLanguage } from './resources';
 /**
  * One word for each thing, per language. A room reads the projector, the laptops and the minutes
  * side by side: when the roster says "Stakeholdergruppe" and the board "Akteursgruppe", people ask
- * whether these are two things. tests/unit/i18n-glossary.test.ts checks every UI text and every
- * word of the minutes (shared/minutes/texts.ts) against the `avoid` lists here and names the
+ * whether these are two things. tests/unit/i18n-glossary.test.ts checks every UI text, the
+ * minutes' own among them (area "minutesDoc"), against the `avoid` lists here and names the
  * file and key of each hit. Add a concept here before a second word for it creeps in.
  */
 export interface GlossaryTerm {
@@ -12,7 +12,7 @@ export interface GlossaryTerm {
   use: string;
   /** Variants that must not appear in any text of this language. */
   avoid: readonly RegExp[];
-  /** Keys ("area.key", or "minutesTexts.field" for the minutes' words) where an avoided word is right, with the reason. */
+  /** Keys ("area.key") where an avoided word is right, with the reason. */
   allow?: Readonly<Record<string, string>>;
 }
 
@@ -76,9 +76,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     concept: 'an action item: something someone does after the workshop (owner, due date)',
     terms: {
-      de: { use: 'Maßnahme', avoid: [start('aufgabe'), word('to-?dos?')], allow: { 'agenda.taskLabel': TABLE_TASK, 'minutesTexts.task': TABLE_TASK } },
-      en: { use: 'action item', avoid: [word('tasks?'), word('to-?dos?')], allow: { 'agenda.taskLabel': TABLE_TASK, 'minutesTexts.task': TABLE_TASK } },
-      uk: { use: 'доручення', avoid: [start('завдан')], allow: { 'agenda.taskLabel': TABLE_TASK, 'minutesTexts.task': TABLE_TASK } },
+      de: { use: 'Maßnahme', avoid: [start('aufgabe'), word('to-?dos?')], allow: { 'agenda.taskLabel': TABLE_TASK } },
+      en: { use: 'action item', avoid: [word('tasks?'), word('to-?dos?')], allow: { 'agenda.taskLabel': TABLE_TASK } },
+      uk: { use: 'доручення', avoid: [start('завдан')], allow: { 'agenda.taskLabel': TABLE_TASK } },
     },
   },
   {

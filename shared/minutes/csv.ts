@@ -18,8 +18,8 @@ export function renderActionsCsv(minutes: Minutes): string {
   const { texts } = minutes;
   return csvFile(
     [
-      [texts.action, texts.owner, texts.due, texts.status, texts.source],
-      ...minutes.actions.map((action) => [action.title, action.owner, action.due, action.statusText, action.source]),
+      [texts.number, texts.what, texts.who, texts.organisation, texts.dueBy, texts.status, texts.source],
+      ...minutes.actions.map((action) => [String(action.number), action.title, action.owner, action.organisation, action.due, action.statusText, action.source]),
     ],
     csvSeparator(minutes.language),
   );

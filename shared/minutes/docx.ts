@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild, type Table } from 'docx';
 import { append } from './append';
 import { contentTable, docxDocumentOptions } from './docx-layout';
-import { seatedText, type BoardResult, type CardEntry, type Minutes } from './model';
+import { headerFields, peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 
 /*
  * DOCX minutes (the `docx` package), for organisers who edit the minutes before sending them.
@@ -27,20 +27,20 @@ function card(entry: CardEntry, texts: Minutes['texts']): Paragraph {
   return bullet([...textRuns(entry.text), ...(extra ? [muted(` — ${extra}`)] : [])]);
 }
 
-function board(result: BoardResult, minutes: Minutes, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph[] {
+function board(result: BoardResult, minutes: Minutes, groupLevel: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph[] {
   const { texts } = minutes;
   const out: Paragraph[] = [];
-  if (result.cardCount === 0) out.push(para([muted(texts.noCards)]));
+  if (result.cardCount === 0 && result.rounds.length === 0) out.push(para([muted(texts.noCards)]));
   for (const group of result.groups) {
-    out.push(heading(group.title, level));
+    out.push(heading(group.title, groupLevel));
     for (const entry of group.cards) out.push(card(entry, texts));
   }
   if (result.loose.length > 0) {
-    if (result.groups.length > 0) out.push(heading(texts.ungrouped, level));
+    if (result.groups.length > 0) out.push(heading(texts.ungrouped, groupLevel));
     for (const entry of result.loose) out.push(card(entry, texts));
   }
   for (const round of result.rounds) {
-    out.push(heading(texts.votes, level), para([muted(`${round.label}${round.open ? ` (${texts.voteOpen})` : ''}`)]));
+    out.push(heading(texts.votes, groupLevel), para([muted(`${round.label}${round.open ? ` (${texts.voteOpen})` : ''}`)]));
     for (const entry of round.ranking) {
       out.push(para([new TextRun({ text: `${entry.rank}. `, bold: true }), new TextRun(`${entry.isGroup ? `${texts.group}: ` : ''}${entry.label}`), muted(` — ${texts.dots(entry.dots)}`)]));
     }
@@ -49,54 +49,74 @@ function board(result: BoardResult, minutes: Minutes, level: (typeof HeadingLeve
   return out;
 }
 
+type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+const LEVELS: readonly Level[] = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const level = (n: number): Level => LEVELS[Math.min(Math.max(n, 1), LEVELS.length) - 1] ?? HeadingLevel.HEADING_6;
+
+const field = (term: string, value: string) => para([new TextRun({ text: `${term}: `, bold: true }), ...textRuns(value)]);
+
+function header(minutes: Minutes): Paragraph[] {
+  const fields = headerFields(minutes, {
+    text: (value) => value,
+    zone: (note) => note,
+    person: (person) => (person.organisation ? `${person.name} (${person.organisation})` : person.name),
+  });
+  return fields.map(([term, value]) => field(term, value));
+}
+
+function tableResult(table: TableResult, minutes: Minutes, depth: number): Paragraph[] {
+  const { texts } = minutes;
+  const out = [heading(texts.table(table.name), level(depth))];
+  if (table.topic) out.push(field(texts.topic, table.topic));
+  const seated = peopleText({ named: table.people.named.map((person) => person.name), unnamed: table.people.unnamed }, texts);
+  if (seated) out.push(field(texts.atTable, seated));
+  append(out, board(table.board, minutes, level(depth + 1)));
+  return out;
+}
+
+function agendaItem(item: AgendaEntry, minutes: Minutes): Paragraph[] {
+  const { texts } = minutes;
+  const out = [
+    heading(`${item.number}. ${item.title}`, HeadingLevel.HEADING_2),
+    para([muted(`${item.kind}${item.speaker ? ` · ${texts.speaker}: ${item.speaker}` : ''}`)]),
+    para([new TextRun(`${texts.planned}: ${item.planned} · ${texts.actual}: ${item.actual}`)]),
+  ];
+  if (item.task) out.push(field(texts.task, item.task));
+  if (item.notes.trim()) out.push(field(texts.notes, item.notes));
+  if (item.summary) out.push(field(texts.summary, item.summary));
+  if (item.decisions.length > 0) {
+    out.push(para([new TextRun({ text: `${texts.decisions}:`, bold: true })]));
+    for (const decision of item.decisions) out.push(bullet(textRuns(decision)));
+  }
+  if (item.shown) {
+    const where = item.shown.resultsAt !== null ? ` — ${texts.resultsAt(texts.itemRef(item.shown.resultsAt))}` : '';
+    out.push(para([new TextRun(`${texts.shownInPlenary(item.shown.tables.join(', '))}${where}.`)]));
+  }
+  if (item.results) {
+    out.push(heading(texts.results, HeadingLevel.HEADING_3));
+    append(out, board(item.results, minutes, HeadingLevel.HEADING_4));
+  }
+  for (const table of item.tables) append(out, tableResult(table, minutes, 3));
+  return out;
+}
+
 /** The minutes as a DOCX file. */
 export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuffer>> {
-  const { texts, participants } = minutes;
-  const children: Array<Paragraph | Table> = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${texts.documentTitle}: ${minutes.title}`)] }),
-    para([muted(minutes.generatedText)]),
-    heading(texts.event, HeadingLevel.HEADING_1),
-  ];
-  for (const [term, value] of [
-    [texts.date, minutes.dateText],
-    [texts.venue, minutes.venue],
-    [texts.room, minutes.room],
-  ] as const) {
-    if (value) children.push(para([new TextRun({ text: `${term}: `, bold: true }), new TextRun(value)]));
-  }
-
-  children.push(heading(texts.participants, HeadingLevel.HEADING_1));
-  if (participants.total === 0) children.push(para([muted(texts.noParticipants)]));
-  else {
-    children.push(para([new TextRun(texts.participantsSummary(participants.total, participants.attended))]));
-    for (const person of participants.named) {
-      const details = [person.organisation, person.stakeholder].filter(Boolean).join(', ');
-      children.push(bullet([new TextRun(person.name), ...(details ? [muted(` (${details})`)] : [])]));
-    }
-    if (participants.unnamed > 0) children.push(bullet([muted(texts.notNamed(participants.unnamed))]));
-  }
+  const { texts } = minutes;
+  const children: Array<Paragraph | Table> = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${texts.documentTitle}: ${minutes.title}`)] }), ...header(minutes)];
 
   children.push(heading(texts.agenda, HeadingLevel.HEADING_1));
   if (minutes.agenda.length === 0) children.push(para([muted(texts.noAgenda)]));
-  minutes.agenda.forEach((item, index) => {
-    children.push(heading(`${index + 1}. ${item.title}`, HeadingLevel.HEADING_2));
-    children.push(para([muted(`${item.kind}${item.speaker ? ` · ${texts.speaker}: ${item.speaker}` : ''}`)]));
-    children.push(para([new TextRun(`${texts.planned}: ${item.planned} · ${texts.actual}: ${item.actual}`)]));
-    if (item.task) children.push(para([new TextRun({ text: `${texts.task}: `, bold: true }), ...textRuns(item.task)]));
-    if (item.notes.trim()) children.push(para([new TextRun({ text: `${texts.notes}: `, bold: true }), ...textRuns(item.notes)]));
-  });
+  for (const item of minutes.agenda) append(children, agendaItem(item, minutes));
 
-  children.push(heading(texts.plenary, HeadingLevel.HEADING_1));
-  append(children, board(minutes.plenary, minutes, HeadingLevel.HEADING_2));
-
-  children.push(heading(texts.tables, HeadingLevel.HEADING_1));
-  if (minutes.tables.length === 0) children.push(para([muted(texts.noTables)]));
-  for (const table of minutes.tables) {
-    children.push(heading(texts.table(table.name), HeadingLevel.HEADING_2));
-    if (table.topic) children.push(para([new TextRun({ text: `${texts.topic}: `, bold: true }), new TextRun(table.topic)]));
-    const seated = seatedText(table.people, texts);
-    if (seated) children.push(para([new TextRun({ text: `${texts.atTable}: `, bold: true }), new TextRun(seated)]));
-    append(children, board(table.board, minutes, HeadingLevel.HEADING_3));
+  const { further } = minutes;
+  if (further.plenary || further.tables.length > 0) {
+    children.push(heading(texts.furtherResults, HeadingLevel.HEADING_1), para([muted(texts.furtherResultsHint)]));
+    if (further.plenary) {
+      children.push(heading(texts.plenaryResults, HeadingLevel.HEADING_2));
+      append(children, board(further.plenary, minutes, HeadingLevel.HEADING_3));
+    }
+    for (const table of further.tables) append(children, tableResult(table, minutes, 2));
   }
 
   children.push(heading(texts.actions, HeadingLevel.HEADING_1));
@@ -104,22 +124,23 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
   else {
     children.push(
       contentTable(
-        [texts.action, texts.owner, texts.due, texts.status, texts.source],
-        minutes.actions.map((action) => [action.title, action.owner, action.dueText, action.statusText, action.source]),
+        [texts.number, texts.what, texts.who, texts.organisation, texts.dueBy, texts.status],
+        minutes.actions.map((action) => [String(action.number), action.title, action.owner, action.organisation, action.dueText, action.statusText]),
       ),
     );
   }
 
-  children.push(heading(texts.nextSteps, HeadingLevel.HEADING_1));
-  if (minutes.nextSteps.length === 0) children.push(para([muted(texts.noNextSteps)]));
-  for (const step of minutes.nextSteps) {
-    children.push(bullet([...(step.dueText ? [new TextRun({ text: `${step.dueText}: `, bold: true })] : []), ...textRuns(step.title), ...(step.owner ? [muted(` — ${step.owner}`)] : [])]));
+  if (minutes.nextSteps.length > 0 || minutes.followUpText) {
+    children.push(heading(texts.nextSteps, HeadingLevel.HEADING_1));
+    for (const step of minutes.nextSteps) children.push(bullet(textRuns(step)));
+    if (minutes.followUpText) children.push(field(texts.followUp, minutes.followUpText));
   }
 
   if (minutes.parkingLot.length > 0) {
     children.push(heading(texts.parkingLot, HeadingLevel.HEADING_1));
     for (const question of minutes.parkingLot) children.push(bullet([...textRuns(question.text), ...(question.takenUp ? [muted(` — ${texts.takenUp}`)] : [])]));
   }
+  children.push(para([muted(minutes.generatedText)]));
 
   const document = new Document(docxDocumentOptions({ language: minutes.language, title: `${texts.documentTitle}: ${minutes.title}`, author: minutes.moderator, children }));
   return new Uint8Array(await Packer.toArrayBuffer(document));

@@ -1,5 +1,5 @@
 import { linkAddresses } from './links';
-import { seatedText, type BoardResult, type CardEntry, type Minutes } from './model';
+import { headerFields, peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 
 /*
  * HTML minutes: one self-contained file (no script, no external resource: it is mailed and
@@ -27,10 +27,13 @@ h1 { font-size: 20pt; margin: 0 0 2mm; line-height: 1.2; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 0.4mm solid #2b5fab; color: #1f467f; break-after: avoid; }
 h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+h5 { font-size: 10pt; margin: 3mm 0 1mm; color: #3a4350; break-after: avoid; }
 p { margin: 0 0 2mm; }
-.generated { color: #5b6573; font-size: 9pt; margin-bottom: 6mm; }
+.generated { color: #5b6573; font-size: 8.5pt; margin-top: 8mm; border-top: 0.2mm solid #c9d0d9; padding-top: 2mm; }
+.number { text-align: right; width: 8mm; }
 dl.event { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; margin: 0; }
 dl.event dt { font-weight: 600; }
+dl.event { margin-bottom: 4mm; }
 dl.event dd { margin: 0; }
 ul { margin: 0 0 3mm; padding-left: 6mm; }
 li { margin: 0 0 1mm; break-inside: avoid; }
@@ -39,6 +42,7 @@ li { margin: 0 0 1mm; break-inside: avoid; }
 .agenda-item { margin-bottom: 3mm; orphans: 3; widows: 3; }
 .agenda-times { font-size: 9.5pt; }
 .notes { border-left: 0.8mm solid #d5dbe3; padding-left: 3mm; margin: 1.5mm 0 0; }
+.summary, .decisions-label, .shown { margin-top: 2mm; }
 .group { break-inside: avoid; }
 ol.ranking { list-style: none; padding-left: 0; }
 ol.ranking li { display: grid; grid-template-columns: 8mm 1fr max-content; gap: 2mm; }
@@ -74,7 +78,7 @@ function board(result: BoardResult, minutes: Minutes, level: number): string {
   const { texts } = minutes;
   const h = `h${level}`;
   const out: string[] = [];
-  if (result.cardCount === 0) out.push(`<p class="muted">${texts.noCards}</p>`);
+  if (result.cardCount === 0 && result.rounds.length === 0) out.push(`<p class="muted">${texts.noCards}</p>`);
   for (const group of result.groups) {
     out.push(`<section class="group"><${h}>${htmlEscape(group.title)}</${h}><ul>${group.cards.map((entry) => card(entry, texts)).join('')}</ul></section>`);
   }
@@ -91,85 +95,90 @@ function board(result: BoardResult, minutes: Minutes, level: number): string {
   return out.join('\n');
 }
 
-/** The minutes as one self-contained HTML document, print-ready for A4. */
-export function renderHtml(minutes: Minutes): string {
-  const { texts, participants } = minutes;
-  const title = `${texts.documentTitle}: ${minutes.title}`;
-  const body: string[] = [`<h1>${htmlEscape(title)}</h1>`, `<p class="generated">${htmlEscape(minutes.generatedText)}</p>`];
+function header(minutes: Minutes): string {
+  const fields = headerFields(minutes, {
+    text: lines,
+    zone: (note) => `<span class="meta">${htmlEscape(note)}</span>`,
+    person: (person) => `${htmlEscape(person.name)}${person.organisation ? ` <span class="meta">(${htmlEscape(person.organisation)})</span>` : ''}`,
+  });
+  return fields.length > 0 ? `<dl class="event">${fields.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '';
+}
 
-  const event = [
-    [texts.date, minutes.dateText],
-    [texts.venue, minutes.venue],
-    [texts.room, minutes.room],
-  ].filter(([, value]) => value);
-  body.push(`<h2>${texts.event}</h2>`);
-  if (event.length > 0) body.push(`<dl class="event">${event.map(([term, value]) => `<dt>${term}</dt><dd>${htmlEscape(value ?? '')}</dd>`).join('')}</dl>`);
+function tableResult(table: TableResult, minutes: Minutes, level: number, newPage: boolean): string {
+  const { texts } = minutes;
+  const seated = peopleText({ named: table.people.named.map((person) => htmlEscape(person.name)), unnamed: table.people.unnamed }, texts);
+  return [
+    `<section class="table-result${newPage ? ' new-page' : ''}"><h${level}>${htmlEscape(texts.table(table.name))}</h${level}>`,
+    table.topic ? `<p><strong>${texts.topic}:</strong> ${htmlEscape(table.topic)}</p>` : '',
+    seated ? `<p><strong>${texts.atTable}:</strong> ${seated}</p>` : '',
+    board(table.board, minutes, level + 1),
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
 
-  body.push(`<h2>${texts.participants}</h2>`);
-  if (participants.total === 0) body.push(`<p class="muted">${texts.noParticipants}</p>`);
-  else {
-    body.push(`<p>${texts.participantsSummary(participants.total, participants.attended)}</p>`);
-    const named = participants.named.map((person) => {
-      const details = [person.organisation, person.stakeholder].filter(Boolean).map(htmlEscape).join(', ');
-      return `<li>${htmlEscape(person.name)}${details ? ` <span class="meta">(${details})</span>` : ''}</li>`;
-    });
-    if (participants.unnamed > 0) named.push(`<li class="muted">${texts.notNamed(participants.unnamed)}</li>`);
-    body.push(`<ul class="people">${named.join('')}</ul>`);
-  }
-
-  body.push(`<h2>${texts.agenda}</h2>`);
-  if (minutes.agenda.length === 0) body.push(`<p class="muted">${texts.noAgenda}</p>`);
-  minutes.agenda.forEach((item, index) => {
-    body.push(
-      `<section class="agenda-item"><h3>${index + 1}. ${htmlEscape(item.title)}</h3>`,
+/** An agenda item as top-level blocks: its head (kept together on a page), then its results, each table from a page of its own. */
+function agendaItem(item: AgendaEntry, minutes: Minutes, body: string[]): void {
+  const { texts } = minutes;
+  body.push(
+    [
+      `<section class="agenda-item"><h3>${item.number}. ${htmlEscape(item.title)}</h3>`,
       `<p class="meta">${htmlEscape(item.kind)}${item.speaker ? ` · ${texts.speaker}: ${htmlEscape(item.speaker)}` : ''}</p>`,
       `<p class="agenda-times">${texts.planned}: ${htmlEscape(item.planned)} · ${texts.actual}: ${htmlEscape(item.actual)}</p>`,
       item.task ? `<p><strong>${texts.task}:</strong> ${lines(item.task)}</p>` : '',
       item.notes.trim() ? `<p class="notes"><strong>${texts.notes}:</strong><br>${lines(item.notes)}</p>` : '',
+      item.summary ? `<p class="summary"><strong>${texts.summary}:</strong><br>${lines(item.summary)}</p>` : '',
+      item.decisions.length > 0 ? `<p class="decisions-label"><strong>${texts.decisions}:</strong></p><ul class="decisions">${item.decisions.map((decision) => `<li>${htmlEscape(decision)}</li>`).join('')}</ul>` : '',
+      item.shown
+        ? `<p class="shown">${htmlEscape(texts.shownInPlenary(item.shown.tables.join(', ')))}${item.shown.resultsAt !== null ? ` — ${htmlEscape(texts.resultsAt(texts.itemRef(item.shown.resultsAt)))}` : ''}.</p>`
+        : '',
       '</section>',
-    );
-  });
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  if (item.results) body.push(`<section class="item-results"><h4>${texts.results}</h4>\n${board(item.results, minutes, 5)}\n</section>`);
+  // Each table's results on a page of their own: a part people look up, and a place where a PDF can be cut.
+  for (const table of item.tables) body.push(PART_BOUNDARY, tableResult(table, minutes, 4, true));
+}
 
-  body.push(`<h2>${texts.plenary}</h2>`, board(minutes.plenary, minutes, 3));
+/** The minutes as one self-contained HTML document, print-ready for A4. */
+export function renderHtml(minutes: Minutes): string {
+  const { texts } = minutes;
+  const title = `${texts.documentTitle}: ${minutes.title}`;
+  const body: string[] = [`<h1>${htmlEscape(title)}</h1>`, header(minutes)];
 
-  // Each table's results on a page of their own (the first one under the heading), and the action
-  // items from a new page: parts people look up, and the places where a PDF can be cut.
-  if (minutes.tables.length === 0) body.push(`<h2>${texts.tables}</h2>`, `<p class="muted">${texts.noTables}</p>`);
-  else body.push(PART_BOUNDARY, `<h2 class="new-page">${texts.tables}</h2>`);
-  minutes.tables.forEach((table, index) => {
-    const seated = seatedText({ named: table.people.named.map(htmlEscape), unnamed: table.people.unnamed }, texts);
-    if (index > 0) body.push(PART_BOUNDARY);
-    body.push(
-      `<section class="table-result${index > 0 ? ' new-page' : ''}"><h3>${htmlEscape(texts.table(table.name))}</h3>`,
-      table.topic ? `<p><strong>${texts.topic}:</strong> ${htmlEscape(table.topic)}</p>` : '',
-      seated ? `<p><strong>${texts.atTable}:</strong> ${seated}</p>` : '',
-      board(table.board, minutes, 4),
-      '</section>',
-    );
-  });
+  body.push(`<h2>${texts.agenda}</h2>`);
+  if (minutes.agenda.length === 0) body.push(`<p class="muted">${texts.noAgenda}</p>`);
+  for (const item of minutes.agenda) agendaItem(item, minutes, body);
 
+  const { further } = minutes;
+  if (further.plenary || further.tables.length > 0) {
+    body.push(`<h2>${texts.furtherResults}</h2>`, `<p class="meta">${texts.furtherResultsHint}</p>`);
+    if (further.plenary) body.push(`<section class="item-results"><h3>${texts.plenaryResults}</h3>\n${board(further.plenary, minutes, 4)}\n</section>`);
+    for (const table of further.tables) body.push(PART_BOUNDARY, tableResult(table, minutes, 3, true));
+  }
+
+  // The action items from a new page: what people look up after the day, and a place to cut a PDF.
   body.push(PART_BOUNDARY, `<h2 class="new-page">${texts.actions}</h2>`);
   if (minutes.actions.length === 0) body.push(`<p class="muted">${texts.noActions}</p>`);
   else {
     const rows = minutes.actions
       .map(
         (action) =>
-          `<tr><td>${lines(action.title)}</td><td>${htmlEscape(action.owner) || '–'}</td><td>${action.dueText || '–'}</td><td class="status-${action.status}">${action.statusText}</td><td>${htmlEscape(action.source)}</td></tr>`,
+          `<tr><td class="number">${action.number}</td><td>${lines(action.title)}</td><td>${htmlEscape(action.owner) || '–'}</td><td>${htmlEscape(action.organisation) || '–'}</td><td>${action.dueText || '–'}</td><td class="status-${action.status}">${action.statusText}</td></tr>`,
       )
       .join('\n');
     body.push(
-      `<table class="actions"><thead><tr><th>${texts.action}</th><th>${texts.owner}</th><th>${texts.due}</th><th>${texts.status}</th><th>${texts.source}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
+      `<table class="actions"><thead><tr><th class="number">${texts.number}</th><th>${texts.what}</th><th>${texts.who}</th><th>${texts.organisation}</th><th>${texts.dueBy}</th><th>${texts.status}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
     );
   }
 
-  body.push(`<h2>${texts.nextSteps}</h2>`);
-  if (minutes.nextSteps.length === 0) body.push(`<p class="muted">${texts.noNextSteps}</p>`);
-  else {
-    body.push(
-      `<ul class="next-steps">${minutes.nextSteps
-        .map((step) => `<li>${step.dueText ? `<strong>${step.dueText}:</strong> ` : ''}${htmlEscape(step.title)}${step.owner ? ` <span class="meta">— ${htmlEscape(step.owner)}</span>` : ''}</li>`)
-        .join('')}</ul>`,
-    );
+  if (minutes.nextSteps.length > 0 || minutes.followUpText) {
+    body.push(`<h2>${texts.nextSteps}</h2>`);
+    if (minutes.nextSteps.length > 0) body.push(`<ul class="next-steps">${minutes.nextSteps.map((step) => `<li>${htmlEscape(step)}</li>`).join('')}</ul>`);
+    if (minutes.followUpText) body.push(`<p><strong>${texts.followUp}:</strong> ${htmlEscape(minutes.followUpText)}</p>`);
   }
 
   if (minutes.parkingLot.length > 0) {
@@ -178,6 +187,7 @@ export function renderHtml(minutes: Minutes): string {
       `<ul class="parking-lot">${minutes.parkingLot.map((question) => `<li>${lines(question.text)}${question.takenUp ? ` <span class="meta">— ${texts.takenUp}</span>` : ''}</li>`).join('')}</ul>`,
     );
   }
+  body.push(`<p class="generated">${htmlEscape(minutes.generatedText)}</p>`);
 
   return `<!doctype html>
 <html lang="${minutes.language}">

@@ -88,6 +88,7 @@ function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
   const { texts } = minutes;
   const description = [
     action.owner ? `${texts.owner}: ${action.owner}` : '',
+    action.organisation ? `${texts.organisation}: ${action.organisation}` : '',
     `${texts.status}: ${action.statusText}`,
     `${texts.source}: ${action.source}`,
     `${texts.documentTitle}: ${minutes.title}`,

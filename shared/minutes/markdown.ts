@@ -1,4 +1,4 @@
-import { seatedText, type ActionEntry, type BoardResult, type CardEntry, type Minutes } from './model';
+import { headerFields, peopleText, type ActionEntry, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 import { append } from './append';
 import { oneLine } from './format';
 
@@ -7,10 +7,12 @@ import { oneLine } from './format';
  * reading "# Wichtig" or "*nicht*" prints as written instead of turning into markup.
  */
 
+/** Escapes inline markup only: for text that never starts a line. */
+const mdInline = (text: string) => text.replace(/([\\`*_{}[\]<>|~])/g, '\\$1');
+
 /** Escapes inline markup and the block markers a line could start with. */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/([\\`*_{}[\]<>|~])/g, '\\$1')
+  return mdInline(text)
     .split(/\r?\n/)
     .map((line) => line.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`))
     .join('\n');
@@ -31,7 +33,7 @@ function board(result: BoardResult, minutes: Minutes, level: number): string[] {
   const { texts } = minutes;
   const heading = '#'.repeat(level);
   const out: string[] = [];
-  if (result.cardCount === 0) out.push(texts.noCards, '');
+  if (result.cardCount === 0 && result.rounds.length === 0) out.push(texts.noCards, '');
   for (const group of result.groups) {
     out.push(`${heading} ${mdEscape(group.title)}`, '');
     for (const card of group.cards) out.push(cardLine(card, texts));
@@ -57,72 +59,80 @@ function actionTable(actions: readonly ActionEntry[], minutes: Minutes): string[
   const { texts } = minutes;
   if (actions.length === 0) return [texts.noActions, ''];
   return [
-    `| ${texts.action} | ${texts.owner} | ${texts.due} | ${texts.status} | ${texts.source} |`,
-    '| --- | --- | --- | --- | --- |',
-    ...actions.map((action) => `| ${cell(action.title)} | ${cell(action.owner)} | ${action.dueText || '–'} | ${action.statusText} | ${cell(action.source)} |`),
+    `| ${texts.number} | ${texts.what} | ${texts.who} | ${texts.organisation} | ${texts.dueBy} | ${texts.status} |`,
+    '| --: | --- | --- | --- | --- | --- |',
+    ...actions.map((action) => `| ${action.number} | ${cell(action.title)} | ${cell(action.owner)} | ${cell(action.organisation)} | ${action.dueText || '–'} | ${action.statusText} |`),
     '',
   ];
+}
+
+function header(minutes: Minutes): string[] {
+  const fields = headerFields(minutes, {
+    // After "**Term:** ", on one line: no value starts a line.
+    text: (value) => mdInline(oneLine(value)),
+    zone: (note) => note,
+    person: (person) => mdInline(oneLine(person.organisation ? `${person.name} (${person.organisation})` : person.name)),
+  });
+  return [...fields.map(([term, value]) => `- **${term}:** ${value}`), ''];
+}
+
+function tableResult(table: TableResult, minutes: Minutes, level: number): string[] {
+  const { texts } = minutes;
+  const out = [`${'#'.repeat(level)} ${mdEscape(texts.table(table.name))}`, ''];
+  if (table.topic) out.push(`**${texts.topic}:** ${mdEscape(table.topic)}`, '');
+  const seated = peopleText({ named: table.people.named.map((person) => mdEscape(person.name)), unnamed: table.people.unnamed }, texts);
+  if (seated) out.push(`**${texts.atTable}:** ${seated}`, '');
+  append(out, board(table.board, minutes, level + 1));
+  return out;
+}
+
+function agendaItem(item: AgendaEntry, minutes: Minutes): string[] {
+  const { texts } = minutes;
+  const out = [`### ${item.number}. ${mdEscape(item.title)}`, ''];
+  out.push(`*${item.kind}${item.speaker ? ` · ${texts.speaker}: ${mdEscape(item.speaker)}` : ''}*  `, `${texts.planned}: ${item.planned} · ${texts.actual}: ${item.actual}`, '');
+  if (item.task) out.push(`**${texts.task}:** ${inItem(item.task, '')}`, '');
+  if (item.notes.trim()) out.push(`**${texts.notes}:**`, '', mdEscape(item.notes.trim()).split('\n').join('  \n'), '');
+  if (item.summary) out.push(`**${texts.summary}:**`, '', mdEscape(item.summary).split('\n').join('  \n'), '');
+  if (item.decisions.length > 0) out.push(`**${texts.decisions}:**`, '', ...item.decisions.map((decision) => `- ${inItem(decision)}`), '');
+  if (item.results) {
+    out.push(`#### ${texts.results}`, '');
+    append(out, board(item.results, minutes, 5));
+  }
+  for (const table of item.tables) append(out, tableResult(table, minutes, 4));
+  if (item.shown) {
+    const where = item.shown.resultsAt !== null ? ` — ${texts.resultsAt(texts.itemRef(item.shown.resultsAt))}` : '';
+    out.push(`${texts.shownInPlenary(item.shown.tables.map(mdEscape).join(', '))}${where}.`, '');
+  }
+  return out;
 }
 
 /** The minutes as a Markdown document (LF line ends, ends with one newline). */
 export function renderMarkdown(minutes: Minutes): string {
   const { texts } = minutes;
-  const out: string[] = [`# ${texts.documentTitle}: ${mdEscape(minutes.title)}`, '', `*${mdEscape(minutes.generatedText)}*`, ''];
-
-  out.push(`## ${texts.event}`, '');
-  if (minutes.dateText) out.push(`- **${texts.date}:** ${minutes.dateText}`);
-  if (minutes.venue) out.push(`- **${texts.venue}:** ${mdEscape(minutes.venue)}`);
-  if (minutes.room) out.push(`- **${texts.room}:** ${mdEscape(minutes.room)}`);
-  out.push('');
-
-  const { participants } = minutes;
-  out.push(`## ${texts.participants}`, '');
-  if (participants.total === 0) out.push(texts.noParticipants, '');
-  else {
-    out.push(texts.participantsSummary(participants.total, participants.attended), '');
-    for (const person of participants.named) {
-      const details = [person.organisation, person.stakeholder].filter(Boolean).map(mdEscape).join(', ');
-      out.push(`- ${mdEscape(person.name)}${details ? ` (${details})` : ''}`);
-    }
-    if (participants.unnamed > 0) out.push(`- *${texts.notNamed(participants.unnamed)}*`);
-    out.push('');
-  }
+  const out: string[] = [`# ${texts.documentTitle}: ${mdEscape(minutes.title)}`, ''];
+  append(out, header(minutes));
 
   out.push(`## ${texts.agenda}`, '');
   if (minutes.agenda.length === 0) out.push(texts.noAgenda, '');
-  minutes.agenda.forEach((item, index) => {
-    out.push(`### ${index + 1}. ${mdEscape(item.title)}`, '');
-    out.push(`- ${item.kind}${item.speaker ? ` · ${texts.speaker}: ${mdEscape(item.speaker)}` : ''}`);
-    out.push(`- ${texts.planned}: ${item.planned} · ${texts.actual}: ${item.actual}`);
-    if (item.task) out.push(`- ${texts.task}: ${inItem(item.task)}`);
-    out.push('');
-    if (item.notes.trim()) out.push(`**${texts.notes}:**`, '', mdEscape(item.notes.trim()).split('\n').join('  \n'), '');
-  });
+  for (const item of minutes.agenda) append(out, agendaItem(item, minutes));
 
-  out.push(`## ${texts.plenary}`, '');
-  append(out, board(minutes.plenary, minutes, 3));
-
-  out.push(`## ${texts.tables}`, '');
-  if (minutes.tables.length === 0) out.push(texts.noTables, '');
-  for (const table of minutes.tables) {
-    out.push(`### ${mdEscape(texts.table(table.name))}`, '');
-    if (table.topic) out.push(`**${texts.topic}:** ${mdEscape(table.topic)}`, '');
-    const seated = seatedText({ named: table.people.named.map(mdEscape), unnamed: table.people.unnamed }, texts);
-    if (seated) out.push(`**${texts.atTable}:** ${seated}`, '');
-    append(out, board(table.board, minutes, 4));
+  const { further } = minutes;
+  if (further.plenary || further.tables.length > 0) {
+    out.push(`## ${texts.furtherResults}`, '', `*${texts.furtherResultsHint}*`, '');
+    if (further.plenary) {
+      out.push(`### ${texts.plenaryResults}`, '');
+      append(out, board(further.plenary, minutes, 4));
+    }
+    for (const table of further.tables) append(out, tableResult(table, minutes, 3));
   }
 
   out.push(`## ${texts.actions}`, '');
   append(out, actionTable(minutes.actions, minutes));
 
-  out.push(`## ${texts.nextSteps}`, '');
-  if (minutes.nextSteps.length === 0) out.push(texts.noNextSteps, '');
-  else {
-    for (const step of minutes.nextSteps) {
-      const who = step.owner ? ` — ${mdEscape(oneLine(step.owner))}` : '';
-      out.push(`- [ ] ${step.dueText ? `${step.dueText}: ` : ''}${mdEscape(oneLine(step.title))}${who}`);
-    }
-    out.push('');
+  if (minutes.nextSteps.length > 0 || minutes.followUpText) {
+    out.push(`## ${texts.nextSteps}`, '');
+    if (minutes.nextSteps.length > 0) out.push(...minutes.nextSteps.map((step) => `- ${mdEscape(step)}`), '');
+    if (minutes.followUpText) out.push(`**${texts.followUp}:** ${minutes.followUpText}`, '');
   }
 
   if (minutes.parkingLot.length > 0) {
@@ -130,5 +140,6 @@ export function renderMarkdown(minutes: Minutes): string {
     for (const question of minutes.parkingLot) out.push(`- [${question.takenUp ? 'x' : ' '}] ${inItem(question.text, '      ')}${question.takenUp ? ` — *${texts.takenUp}*` : ''}`);
     out.push('');
   }
+  out.push('---', '', `*${mdEscape(minutes.generatedText)}*`);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

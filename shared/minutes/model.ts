@@ -2,15 +2,18 @@ import {
   LANGUAGES,
   PLENARY_BOARD_ID,
   STAKEHOLDER_GROUPS,
+  countedVotes,
+  isKnownTimeZone,
   layoutBoard,
   rankVotes,
-  countedVotes,
   shownCards,
   tablesFrom,
   type ActionStatus,
+  type AgendaItem,
   type Card,
   type Language,
   type Participant,
+  type VoteRound,
   type WorkshopSnapshot,
 } from '../model';
 import { clockTime, instantDate, localTimeZone, longDate, oneLine, shortDate } from './format';
@@ -21,14 +24,25 @@ import { minutesTexts, type MinutesTexts } from './texts';
  * CSV, ICS and the mail all say the same. Built from the plain snapshot (never from Yjs) and
  * already in the minutes' language; renderers only lay it out.
  *
- * Privacy: a person is named only with consent. Participants without consent are counted;
- * a card by one of them shows no author; an action item they own shows their organisation
- * (or "a participant").
+ * Privacy: a person is named only with consent. Participants without consent are counted (among
+ * those present and among those absent alike); a card by one of them shows no author; an action
+ * item they own says "a participant" and their organisation.
+ *
+ * Results stand under the agenda item they came from, by the times run mode recorded:
+ * - a card on the plenary board under the item that was running when the card was written
+ *   (actualStart ≤ createdAt < actualEnd; an item still running has no end), a plenary vote under
+ *   the item running when the round was opened;
+ * - the tables' boards under the small-group item (kind groupWork); with several, a card or a
+ *   round under the last one that had started when it was written (before any: the first);
+ * - the report-back item names the tables shown in the plenary and where their results stand;
+ * - what no item can take (written outside every recorded item, a plenary board of a workshop
+ *   never run, tables without a small-group item, groups left empty) is listed once, after the
+ *   agenda, under "further results": nothing is dropped and nothing is listed twice.
  */
 
 export interface MinutesOptions {
   language: Language;
-  /** Time zone of clock times; this machine's by default. */
+  /** Time zone of clock times; by default the workshop's own, else (old workshops) this machine's. */
   timeZone?: string;
   /** When the minutes are written (ms); now by default. Fixed in golden tests. */
   now?: number;
@@ -41,18 +55,10 @@ export interface NamedPerson {
   stakeholder: string;
 }
 
-export interface AgendaEntry {
-  id: string;
-  title: string;
-  kind: string;
-  speaker: string;
-  durationMin: number;
-  /** "09:00–09:30 (30 min)" when the day's start is known, else "30 min". */
-  planned: string;
-  /** "09:05–09:40 (35 min)", or "not recorded". */
-  actual: string;
-  task: string;
-  notes: string;
+/** People of one list: the consenting ones by name, the others counted. */
+export interface PeopleList {
+  named: NamedPerson[];
+  unnamed: number;
 }
 
 export interface CardEntry {
@@ -89,14 +95,43 @@ export interface TableResult {
   id: string;
   name: string;
   topic: string;
-  people: { named: string[]; unnamed: number };
+  people: PeopleList;
   board: BoardResult;
+}
+
+export interface AgendaEntry {
+  id: string;
+  /** 1-based position, as the minutes number the items ("TOP 3"). */
+  number: number;
+  title: string;
+  kind: string;
+  speaker: string;
+  durationMin: number;
+  /** "09:00–09:30 (30 min)" when the day's start is known, else "30 min". */
+  planned: string;
+  /** "09:05–09:40 (35 min)", or "not recorded". */
+  actual: string;
+  task: string;
+  notes: string;
+  summary: string;
+  /** One decision per entry, in the order written. */
+  decisions: string[];
+  /** Plenary cards and votes of while the item ran; null when there are none. */
+  results: BoardResult | null;
+  /** The tables' results, for small-group items. */
+  tables: TableResult[];
+  /** For the report-back item: the tables shown in the plenary, and the item their results stand under. */
+  shown: { tables: string[]; resultsAt: number | null } | null;
 }
 
 export interface ActionEntry {
   id: string;
+  /** 1-based, in the action list's order. */
+  number: number;
   title: string;
+  /** The person (a name only with consent), '' when the owner is an organisation or unknown. */
   owner: string;
+  organisation: string;
   /** ISO date or ''. */
   due: string;
   dueText: string;
@@ -108,6 +143,11 @@ export interface ActionEntry {
   updatedAt: number;
 }
 
+export interface ParkedEntry {
+  text: string;
+  takenUp: boolean;
+}
+
 export interface Minutes {
   language: Language;
   texts: MinutesTexts;
@@ -116,33 +156,75 @@ export interface Minutes {
   /** ISO date of the workshop or ''. */
   date: string;
   dateText: string;
+  /** "14:02–17:15 Uhr": the actual start and end when recorded, else the planned ones, else ''. */
+  timeText: string;
+  /** The IANA zone every clock time of the minutes is in. */
+  timeZone: string;
   venue: string;
   room: string;
-  /** Who moderated the workshop ('' when not set). */
   moderator: string;
+  minuteTaker: string;
+  /** Who receives the minutes, as written. */
+  distribution: string;
   generatedAt: number;
   generatedText: string;
-  participants: { named: NamedPerson[]; unnamed: number; total: number; attended: number };
+  participants: {
+    total: number;
+    /** False when nobody was marked present: then `present` holds everyone registered and `absent` no one. */
+    attendanceTaken: boolean;
+    present: PeopleList;
+    absent: PeopleList;
+  };
   agenda: AgendaEntry[];
-  plenary: BoardResult;
-  tables: TableResult[];
+  /** What no agenda item takes (see above); null parts are empty. */
+  further: { plenary: BoardResult | null; tables: TableResult[] };
   actions: ActionEntry[];
-  /** Action items not done yet, soonest due first. */
-  nextSteps: ActionEntry[];
+  /** The workshop's next steps as written, one line per step. */
+  nextSteps: string[];
+  /** ISO date of the follow-up meeting or ''. */
+  followUpDate: string;
+  followUpText: string;
   /** The parking lot's questions in their order; a section only when there are any. */
   parkingLot: ParkedEntry[];
 }
 
-export interface ParkedEntry {
-  text: string;
-  takenUp: boolean;
-}
-
-/** "A, B, C and 2 more people who…": the people at a table, the unnamed ones counted. */
-export function seatedText(people: TableResult['people'], texts: MinutesTexts): string {
+/** "A, B and 2 more people who…", "2 people who…", or '' for nobody. */
+export function peopleText(people: { named: readonly string[]; unnamed: number }, texts: MinutesTexts): string {
   const names = people.named.join(', ');
   if (people.unnamed === 0) return names;
-  return names ? `${names} ${texts.notNamed(people.unnamed)}` : texts.notNamed(people.unnamed).replace(/^\S+\s/, '');
+  return names ? `${names} ${texts.notNamedMore(people.unnamed)}` : texts.notNamedOnly(people.unnamed);
+}
+
+/** How a format writes the header's values. */
+export interface HeaderFormat {
+  /** A value as written (escaped for the format). */
+  text: (value: string) => string;
+  /** The note on the time zone after the day's times, "(time zone Europe/Berlin)". */
+  zone: (note: string) => string;
+  /** A person of the attendance lists, with their organisation. */
+  person: (person: NamedPerson) => string;
+}
+
+/** The header as a Protokoll has it: [term, value] in order, each value written by `format`; empty fields left out. */
+export function headerFields(minutes: Minutes, format: HeaderFormat): Array<[string, string]> {
+  const { texts, participants } = minutes;
+  const count = (list: PeopleList) => list.named.length + list.unnamed;
+  const people = (list: PeopleList) => peopleText({ named: list.named.map(format.person), unnamed: list.unnamed }, texts) || texts.nobody;
+  const fields: Array<[string, string]> = [
+    [texts.date, format.text(minutes.dateText)],
+    [texts.time, minutes.timeText ? `${format.text(minutes.timeText)} ${format.zone(`(${texts.timeZone(minutes.timeZone)})`)}` : ''],
+    [texts.venue, format.text(minutes.venue)],
+    [texts.room, format.text(minutes.room)],
+    [texts.moderator, format.text(minutes.moderator)],
+    [texts.minuteTaker, format.text(minutes.minuteTaker)],
+  ];
+  if (participants.total === 0) fields.push([texts.present, format.text(texts.noParticipants)]);
+  else {
+    fields.push([`${texts.present} (${count(participants.present)})`, people(participants.present)]);
+    if (count(participants.absent) > 0) fields.push([`${texts.absent} (${count(participants.absent)})`, people(participants.absent)]);
+  }
+  fields.push([texts.distribution, format.text(minutes.distribution)]);
+  return fields.filter(([, value]) => value);
 }
 
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
@@ -168,14 +250,27 @@ const wallClock = (minuteOfDay: number) => {
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function agendaEntries(snapshot: WorkshopSnapshot, texts: MinutesTexts, timeZone: string): AgendaEntry[] {
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** When an item ran, as [start, end); an item still running has no end; null when it never started. */
+function ranDuring(item: AgendaItem): [number, number] | null {
+  if (!(item.actualStart > 0)) return null;
+  return [item.actualStart, item.actualEnd >= item.actualStart ? item.actualEnd : Number.POSITIVE_INFINITY];
+}
+
+/** The planned and actual times of each item, and the day's "from–to". */
+function agendaTimes(snapshot: WorkshopSnapshot, texts: MinutesTexts, timeZone: string) {
   const time = (ms: number) => clockTime(ms, texts.locale, timeZone);
   // Planned clock times run from the day's planned start (venue wall time), else from when the
   // first item actually started; without either only the durations are planned.
   const start = CLOCK.exec(snapshot.meta.startTime ?? '');
   const firstStart = snapshot.agenda[0]?.actualStart ?? 0;
   let plannedAt: number | null = start ? Number(start[1]) * 60 + Number(start[2]) : firstStart > 0 ? firstStart : null;
-  return snapshot.agenda.map((item) => {
+  const items = snapshot.agenda.map((item) => {
     const duration = texts.minutesShort(item.durationMin);
     let planned = duration;
     if (typeof plannedAt === 'number' && start) {
@@ -191,27 +286,25 @@ function agendaEntries(snapshot: WorkshopSnapshot, texts: MinutesTexts, timeZone
         : item.actualStart > 0
           ? `${time(item.actualStart)}–`
           : texts.notHeld;
-    return {
-      id: item.id,
-      title: item.title,
-      kind: texts.kinds[item.kind],
-      speaker: item.speaker,
-      durationMin: item.durationMin,
-      planned,
-      actual,
-      task: item.task,
-      notes: item.notes,
-    };
+    return { planned, actual };
   });
+
+  const starts = snapshot.agenda.map((item) => item.actualStart).filter((ms) => ms > 0);
+  const ends = snapshot.agenda.filter((item) => item.actualStart > 0 && item.actualEnd >= item.actualStart).map((item) => item.actualEnd);
+  let day = '';
+  if (starts.length > 0 && ends.length > 0) day = texts.timeSpan(time(Math.min(...starts)), time(Math.max(...ends)));
+  else if (start) {
+    const from = Number(start[1]) * 60 + Number(start[2]);
+    day = texts.timeSpan(wallClock(from), wallClock(from + snapshot.agenda.reduce((sum, item) => sum + item.durationMin, 0)));
+  }
+  return { items, day };
 }
 
-function boardResult(snapshot: WorkshopSnapshot, boardId: string, cards: readonly Card[], people: ReadonlyMap<string, Participant>, texts: MinutesTexts): BoardResult {
+type People = ReadonlyMap<string, Participant>;
+
+/** The cards and groups of a whole board as votes name them, in the board's order (ties in a ranking keep it), and its groups without a card. */
+function voteTargets(snapshot: WorkshopSnapshot, boardId: string, cards: readonly Card[]) {
   const layout = layoutBoard(boardId, snapshot.groups, cards);
-  const entry = (card: Card): CardEntry => {
-    const author = card.authorId ? people.get(card.authorId) : undefined;
-    return { text: card.text, author: author?.consent ? author.name : null, stakeholder: stakeholderLabel(texts, snapshot.stakeholderGroups, card.stakeholderGroup) || null };
-  };
-  // The board's own order, groups before their cards: ties in a ranking keep it.
   const order = [...layout.groups.flatMap(({ group, cards: members }) => [group.id, ...members.map((card) => card.id)]), ...layout.loose.map((card) => card.id)];
   const labels = new Map<string, { label: string; isGroup: boolean }>();
   for (const { group, cards: members } of layout.groups) {
@@ -219,62 +312,172 @@ function boardResult(snapshot: WorkshopSnapshot, boardId: string, cards: readonl
     for (const card of members) labels.set(card.id, { label: oneLine(card.text), isGroup: false });
   }
   for (const card of layout.loose) labels.set(card.id, { label: oneLine(card.text), isGroup: false });
-  const rounds = snapshot.voteRounds
-    .filter((round) => round.boardId === boardId)
-    .map((round, index): RoundResult => {
-      const voters = new Set(countedVotes(round, snapshot.votes).map((vote) => vote.voterId)).size;
-      const open = round.state === 'open';
-      const ranking =
-        open && round.hideResults
-          ? []
-          : rankVotes(round, snapshot.votes, order).flatMap((ranked) => {
-              const target = labels.get(ranked.targetId);
-              return target ? [{ rank: ranked.rank, dots: ranked.dots, ...target }] : [];
-            });
-      // The minutes name the priorities: a long tail of single dots belongs on the board, not in the ranking.
-      const shown = ranking.filter((entry) => entry.rank <= RANKING_TOP);
-      return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length };
-    });
+  const emptyGroups = new Set(layout.groups.filter(({ cards: members }) => members.length === 0).map(({ group }) => group.id));
+  return { order, labels, emptyGroups };
+}
+
+function roundResult(snapshot: WorkshopSnapshot, round: VoteRound, index: number, targets: ReturnType<typeof voteTargets>, texts: MinutesTexts): RoundResult {
+  const voters = new Set(countedVotes(round, snapshot.votes).map((vote) => vote.voterId)).size;
+  const open = round.state === 'open';
+  const ranking =
+    open && round.hideResults
+      ? []
+      : rankVotes(round, snapshot.votes, targets.order).flatMap((ranked) => {
+          const target = targets.labels.get(ranked.targetId);
+          return target ? [{ rank: ranked.rank, dots: ranked.dots, ...target }] : [];
+        });
+  // The minutes name the priorities: a long tail of single dots belongs on the board, not in the ranking.
+  const shown = ranking.filter((entry) => entry.rank <= RANKING_TOP);
+  return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length };
+}
+
+/**
+ * A part of a board: `cards` (of that board) in its groups, and `rounds` (numbered as on the whole
+ * board). Groups without a card here are left out, unless `emptyGroups` and empty on the whole board.
+ */
+function boardPart(
+  snapshot: WorkshopSnapshot,
+  boardId: string,
+  cards: readonly Card[],
+  rounds: ReadonlyArray<{ round: VoteRound; index: number }>,
+  context: { people: People; texts: MinutesTexts; targets: ReturnType<typeof voteTargets> },
+  emptyGroups = false,
+): BoardResult {
+  const { people, texts } = context;
+  const layout = layoutBoard(boardId, snapshot.groups, cards);
+  const entry = (card: Card): CardEntry => {
+    const author = card.authorId ? people.get(card.authorId) : undefined;
+    return { text: card.text, author: author?.consent ? author.name : null, stakeholder: stakeholderLabel(texts, snapshot.stakeholderGroups, card.stakeholderGroup) || null };
+  };
+  const groups = layout.groups.filter(({ group, cards: members }) => members.length > 0 || (emptyGroups && context.targets.emptyGroups.has(group.id)));
   return {
-    groups: layout.groups.map(({ group, cards: members }) => ({ title: group.title, cards: members.map(entry) })),
+    groups: groups.map(({ group, cards: members }) => ({ title: group.title, cards: members.map(entry) })),
     loose: layout.loose.map(entry),
-    rounds,
-    cardCount: layout.loose.length + layout.groups.reduce((sum, { cards: members }) => sum + members.length, 0),
+    rounds: rounds.map(({ round, index }) => roundResult(snapshot, round, index, context.targets, texts)),
+    cardCount: layout.loose.length + groups.reduce((sum, { cards: members }) => sum + members.length, 0),
   };
 }
 
-function ownerOf(action: WorkshopSnapshot['actions'][number], people: ReadonlyMap<string, Participant>, texts: MinutesTexts): string {
-  const person = action.ownerId ? people.get(action.ownerId) : undefined;
-  if (person?.consent) return person.organisation ? `${person.name} (${person.organisation})` : person.name;
-  if (person) return action.ownerOrganisation || person.organisation || texts.notNamedOwner;
-  return action.ownerOrganisation;
+const isEmpty = (board: BoardResult) => board.cardCount === 0 && board.groups.length === 0 && board.rounds.length === 0;
+
+/** Indexes `items` by `keyOf`; an item whose key is null lands under `null`. */
+function bucket<T, K>(items: readonly T[], keyOf: (item: T) => K | null): Map<K | null, T[]> {
+  const out = new Map<K | null, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
 }
 
-function byDue(a: ActionEntry, b: ActionEntry): number {
-  if (a.due === b.due) return 0;
-  if (!a.due) return 1;
-  if (!b.due) return -1;
-  return a.due < b.due ? -1 : 1;
+function ownerOf(action: WorkshopSnapshot['actions'][number], people: People, texts: MinutesTexts): { owner: string; organisation: string } {
+  const person = action.ownerId ? people.get(action.ownerId) : undefined;
+  const organisation = action.ownerOrganisation || person?.organisation || '';
+  if (!person) return { owner: '', organisation };
+  return { owner: person.consent ? person.name : texts.notNamedOwner, organisation };
+}
+
+/** The time zone of the minutes' clock times: the option, else the workshop's, else (old workshops) this machine's. */
+export function minutesTimeZone(snapshot: WorkshopSnapshot, override?: string): string {
+  if (override) return override;
+  return isKnownTimeZone(snapshot.meta.timeZone) ? snapshot.meta.timeZone : localTimeZone();
 }
 
 /** The minutes of a workshop in `options.language`. Pure: the same snapshot and options give the same minutes. */
 export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions): Minutes {
   const language = isLanguage(options.language) ? options.language : 'de';
   const texts = minutesTexts(language);
-  const timeZone = options.timeZone ?? localTimeZone();
+  const timeZone = minutesTimeZone(snapshot, options.timeZone);
   const now = options.now ?? Date.now();
-  const people = new Map(snapshot.participants.map((person) => [person.id, person]));
+  const people: People = new Map(snapshot.participants.map((person) => [person.id, person]));
   const cards = shownCards(snapshot.boards, snapshot.cards);
   const tables = tablesFrom(snapshot.boards, cards);
   const tableNames = new Map(tables.map((table) => [table.id, table.name]));
-  const consenting = snapshot.participants.filter((person) => person.consent);
+  const named = (list: readonly Participant[]): PeopleList => ({
+    named: list.filter((person) => person.consent).map((person) => ({ name: person.name, organisation: person.organisation, stakeholder: stakeholderLabel(texts, snapshot.stakeholderGroups, person.stakeholderGroup) })),
+    unnamed: list.filter((person) => !person.consent).length,
+  });
+  const attendanceTaken = snapshot.participants.some((person) => person.attended);
 
-  const actions = snapshot.actions.map((action): ActionEntry => {
+  // Where results go (see the comment at the top).
+  const ran = snapshot.agenda.map(ranDuring);
+  const runningAt = (ms: number): number | null => {
+    const index = ran.findIndex((span) => span !== null && span[0] <= ms && ms < span[1]);
+    return index < 0 ? null : index;
+  };
+  const groupWork = snapshot.agenda.flatMap((item, index) => (item.kind === 'groupWork' ? [index] : []));
+  const groupWorkAt = (ms: number): number | null => {
+    if (groupWork.length === 0) return null;
+    const started = groupWork.filter((index) => (ran[index]?.[0] ?? Number.POSITIVE_INFINITY) <= ms);
+    return started.at(-1) ?? groupWork[0] ?? null;
+  };
+  const roundsOf = (boardId: string) => snapshot.voteRounds.filter((round) => round.boardId === boardId).map((round, index) => ({ round, index }));
+
+  const plenaryCards = cards.filter((card) => card.boardId === PLENARY_BOARD_ID);
+  const plenaryContext = { people, texts, targets: voteTargets(snapshot, PLENARY_BOARD_ID, plenaryCards) };
+  const plenaryCardsAt = bucket(plenaryCards, (card) => runningAt(card.createdAt));
+  const plenaryRoundsAt = bucket(roundsOf(PLENARY_BOARD_ID), ({ round }) => runningAt(round.openedAt));
+  const plenaryAt = (index: number | null, emptyGroups = false): BoardResult | null => {
+    const board = boardPart(snapshot, PLENARY_BOARD_ID, plenaryCardsAt.get(index) ?? [], plenaryRoundsAt.get(index) ?? [], plenaryContext, emptyGroups);
+    return isEmpty(board) ? null : board;
+  };
+
+  const tableParts = tables.map((table) => {
+    const own = cards.filter((card) => card.boardId === table.id);
+    const seated = snapshot.participants.filter((person) => person.tableId === table.id);
+    return {
+      table,
+      people: named(seated),
+      context: { people, texts, targets: voteTargets(snapshot, table.id, own) },
+      cardsAt: bucket(own, (card) => groupWorkAt(card.createdAt)),
+      roundsAt: bucket(roundsOf(table.id), ({ round }) => groupWorkAt(round.openedAt)),
+    };
+  });
+  // A table with nothing written still stands (topic, people) under the first small-group item.
+  const tablesAt = (index: number | null): TableResult[] =>
+    tableParts.flatMap((part) => {
+      const board = boardPart(snapshot, part.table.id, part.cardsAt.get(index) ?? [], part.roundsAt.get(index) ?? [], part.context, index === (groupWork[0] ?? null));
+      if (isEmpty(board) && index !== (groupWork[0] ?? null)) return [];
+      return [{ id: part.table.id, name: part.table.name, topic: part.table.topic, people: part.people, board }];
+    });
+
+  const shownTables = snapshot.reportBack.flatMap((id) => {
+    const name = tableNames.get(id);
+    return name === undefined ? [] : [name];
+  });
+  const firstReportBack = snapshot.agenda.findIndex((item) => item.kind === 'reportBack');
+  const times = agendaTimes(snapshot, texts, timeZone);
+
+  const agenda = snapshot.agenda.map((item, index): AgendaEntry => {
+    const results = plenaryAt(index);
+    return {
+      id: item.id,
+      number: index + 1,
+      title: item.title,
+      kind: texts.kinds[item.kind],
+      speaker: item.speaker,
+      durationMin: item.durationMin,
+      planned: times.items[index]?.planned ?? '',
+      actual: times.items[index]?.actual ?? '',
+      task: item.task,
+      notes: item.notes,
+      summary: item.summary.trim(),
+      decisions: lines(item.decisions),
+      results,
+      tables: item.kind === 'groupWork' ? tablesAt(index) : [],
+      shown: index === firstReportBack && shownTables.length > 0 ? { tables: shownTables, resultsAt: groupWork.length > 0 ? (groupWork[0] ?? 0) + 1 : null } : null,
+    };
+  });
+
+  const actions = snapshot.actions.map((action, index): ActionEntry => {
     const tableName = action.boardId && action.boardId !== PLENARY_BOARD_ID ? tableNames.get(action.boardId) : undefined;
     return {
       id: action.id,
+      number: index + 1,
       title: action.title,
-      owner: ownerOf(action, people, texts),
+      ...ownerOf(action, people, texts),
       due: action.due,
       dueText: shortDate(action.due, texts.locale),
       status: action.status,
@@ -292,31 +495,27 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
     title: snapshot.meta.title,
     date: snapshot.meta.date,
     dateText: longDate(snapshot.meta.date, texts.locale),
+    timeText: times.day,
+    timeZone,
     venue: snapshot.meta.venue,
     room: snapshot.meta.room,
-    moderator: snapshot.meta.moderator,
+    moderator: snapshot.meta.moderator.trim(),
+    minuteTaker: snapshot.meta.minuteTaker.trim(),
+    distribution: snapshot.meta.distribution.trim(),
     generatedAt: now,
     generatedText: texts.generatedOn(instantDate(now, texts.locale, timeZone)),
     participants: {
-      named: consenting.map((person) => ({ name: person.name, organisation: person.organisation, stakeholder: stakeholderLabel(texts, snapshot.stakeholderGroups, person.stakeholderGroup) })),
-      unnamed: snapshot.participants.length - consenting.length,
       total: snapshot.participants.length,
-      attended: snapshot.participants.filter((person) => person.attended).length,
+      attendanceTaken,
+      present: named(attendanceTaken ? snapshot.participants.filter((person) => person.attended) : snapshot.participants),
+      absent: named(attendanceTaken ? snapshot.participants.filter((person) => !person.attended) : []),
     },
-    agenda: agendaEntries(snapshot, texts, timeZone),
-    plenary: boardResult(snapshot, PLENARY_BOARD_ID, cards, people, texts),
-    tables: tables.map((table) => {
-      const seated = snapshot.participants.filter((person) => person.tableId === table.id);
-      return {
-        id: table.id,
-        name: table.name,
-        topic: table.topic,
-        people: { named: seated.filter((person) => person.consent).map((person) => person.name), unnamed: seated.filter((person) => !person.consent).length },
-        board: boardResult(snapshot, table.id, cards, people, texts),
-      };
-    }),
+    agenda,
+    further: { plenary: plenaryAt(null, true), tables: groupWork.length === 0 ? tablesAt(null) : [] },
     actions,
-    nextSteps: actions.filter((action) => action.status !== 'done').sort(byDue),
+    nextSteps: lines(snapshot.meta.nextSteps),
+    followUpDate: snapshot.meta.followUpDate,
+    followUpText: longDate(snapshot.meta.followUpDate, texts.locale),
     parkingLot: snapshot.parkingLot.map((question) => ({ text: question.text, takenUp: question.takenUp })),
   };
 }

@@ -6,9 +6,15 @@ import { buildMinutes, type Minutes } from '../../shared/minutes';
 /** The seed day's backup (tests/fixtures/seed-day.plenum, written by scripts/make-fixture.ts). */
 export const SEED_DAY_PATH = 'tests/fixtures/seed-day.plenum';
 
-export function seedDaySnapshot(): WorkshopSnapshot {
-  const parsed = parseBackup(readFileSync(SEED_DAY_PATH, 'utf8'));
-  if (!parsed.ok) throw new Error(`${SEED_DAY_PATH}: ${parsed.error.code} ${parsed.error.detail}`);
+/**
+ * The seed day as an earlier Plenum wrote it (before checksums, the workshop's time zone, the
+ * minutes' fields, summaries and decisions): what tests of reading old backups read.
+ */
+export const SEED_DAY_V1_PATH = 'tests/fixtures/seed-day-v1.plenum';
+
+export function seedDaySnapshot(path = SEED_DAY_PATH): WorkshopSnapshot {
+  const parsed = parseBackup(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.error.code} ${parsed.error.detail}`);
   return parsed.value;
 }
 
@@ -18,7 +24,7 @@ export function seedDayMinutes(language: Minutes['language'], snapshot = seedDay
 }
 
 /**
- * The workshop in the seed day's file as this version reads it. The file was written before
+ * The workshop in the earlier seed day's file (SEED_DAY_V1_PATH) as this version reads it. The file was written before
  * agenda items had `ranMs`, summary and decisions, before the parking lot, the workshop's time
  * zone and minutes fields, and before action items kept `updatedAt`, so it is also a backup of
  * an earlier version: each of these imports empty (an action item as unchanged since created),

@@ -6,7 +6,7 @@ import { BACKUP_MAX_BYTES, BACKUP_MAX_MB, exportBackup, parseBackup, restoreBack
 import { canonicalJson } from '../../shared/model';
 import { importBackupFile } from '../../renderer/session/backup-import';
 import { WorkshopStore } from '../../renderer/storage/workshop-store';
-import { SEED_DAY_PATH, seedDaySnapshot } from '../support/seed-day';
+import { SEED_DAY_PATH, SEED_DAY_V1_PATH, seedDaySnapshot } from '../support/seed-day';
 
 const stores: WorkshopStore[] = [];
 afterEach(() => stores.splice(0).forEach((store) => store.close()));
@@ -80,12 +80,11 @@ describe('a backup carries a checksum of its content', () => {
   });
 
   it('a file written before the checksum (the seed day) still imports, exactly as it was', () => {
-    const text = readFileSync(SEED_DAY_PATH, 'utf8');
-    // If the fixture is ever written again (with a checksum), keep a copy of this one for this test.
-    expect(text, 'the seed day fixture is a file from before checksums').not.toContain('"checksum"');
+    const text = readFileSync(SEED_DAY_V1_PATH, 'utf8');
+    expect(text, 'the earlier seed day fixture is a file from before checksums').not.toContain('"checksum"');
     const parsed = parseBackup(text);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.value).toEqual(seedDaySnapshot());
+    if (parsed.ok) expect(parsed.value).toEqual(seedDaySnapshot(SEED_DAY_V1_PATH));
   });
 });
 
@@ -168,7 +167,8 @@ describe('ids in a backup', () => {
       ['reportBack', (file: WorkshopSnapshot) => (file.reportBack[0] = 'x\ny')],
       ['stakeholderGroups', (file: WorkshopSnapshot) => ((file.stakeholderGroups[0] ?? { key: '' }).key = 'ä')],
     ] as const) {
-      const file = JSON.parse(readFileSync(SEED_DAY_PATH, 'utf8')) as { workshop: WorkshopSnapshot };
+      // The earlier file has no checksum: an edited id is refused for what it is, not as damage.
+      const file = JSON.parse(readFileSync(SEED_DAY_V1_PATH, 'utf8')) as { workshop: WorkshopSnapshot };
       edit(file.workshop);
       const result = parseBackup(JSON.stringify(file));
       expect(result.ok ? 'accepted' : result.error.detail, area).toMatch(new RegExp(`^workshop\\.${area}.*not an id`));

@@ -19,7 +19,7 @@ import {
 } from '../../shared/model';
 import { areaSchemas, BACKUP_FORMAT, exportBackup, parseBackup, restoreBackup } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
-import { SEED_DAY_PATH, seedDayFileWorkshop } from '../support/seed-day';
+import { SEED_DAY_PATH, SEED_DAY_V1_PATH, seedDayFileWorkshop } from '../support/seed-day';
 
 function busyWorkshop() {
   const doc = newWorkshop();
@@ -62,8 +62,8 @@ describe('a .plenum backup', () => {
     expect(JSON.parse(exportBackup(restored, 0)).workshop).toEqual(JSON.parse(exportBackup(doc, 0)).workshop);
   });
 
-  it('of the seed day imports to exactly the snapshot the file holds', () => {
-    const text = readFileSync(SEED_DAY_PATH, 'utf8');
+  it.each([SEED_DAY_V1_PATH, SEED_DAY_PATH])('of the seed day (%s, an earlier version and this one) imports to exactly the snapshot the file holds', (path) => {
+    const text = readFileSync(path, 'utf8');
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.error.detail);
     expect(workshopSnapshot(restoreBackup(parsed.value))).toEqual(seedDayFileWorkshop(text));

@@ -19,18 +19,15 @@ function flatten(value: unknown, prefix: string, out: Texts = new Map()): Texts 
   return out;
 }
 
-const MINUTES = 'minutesTexts';
-
-/** UI texts by "area.key" and the minutes' words by "minutesTexts.field". */
-function textsOf(language: UiLanguage): Texts {
-  const texts = flatten(uiTexts[language], '');
-  for (const [key, text] of flatten(MINUTES_TEXTS[language], MINUTES)) if (key !== `${MINUTES}.locale`) texts.set(key, text);
-  return texts;
-}
+/**
+ * UI texts by "area.key". The minutes' words are among them: their own area "minutesDoc" and the
+ * UI's keys for what both name (shared/minutes/texts.ts reads them through shared/i18n/documents.ts).
+ */
+const textsOf = (language: UiLanguage): Texts => flatten(uiTexts[language], '');
 
 function where(language: UiLanguage, key: string): string {
-  const [area = '', ...rest] = key.split('.');
-  return area === MINUTES ? `shared/minutes/texts.ts ${language}.${rest.join('.')}` : `${language}/${area}.json ${key}`;
+  const [area = ''] = key.split('.');
+  return `${language}/${area}.json ${key}`;
 }
 
 /** Each avoided word in `texts`, named by file and key, with the word to use instead. */
@@ -89,6 +86,17 @@ describe('one word for each thing (renderer/i18n/glossary.ts)', () => {
         expect(term.avoid.filter((pattern) => pattern.test(term.use)), `${language}: ${concept}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the minutes speak the UI\'s words', () => {
+  it.each(UI_LANGUAGES)('every fixed word of the minutes in %s is a text of the locale files', (language) => {
+    const ui = new Set(flatten(uiTexts[language], '').values());
+    const texts: Record<string, unknown> = { ...MINUTES_TEXTS[language] };
+    // The words, not the phrases built around a name or a number, nor the locale tag.
+    const words = [...flatten(texts, '')].filter(([key]) => key !== 'locale' && typeof texts[key.split('.')[0] ?? ''] !== 'function');
+    expect(words.length).toBeGreaterThan(40);
+    expect(words.filter(([, word]) => !ui.has(word)).map(([key, word]) => `${key}: "${word}"`)).toEqual([]);
   });
 });
 

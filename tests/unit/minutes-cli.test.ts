@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMinutesArgs } from '../../electron/services/minutes-cli';
 import { BACKUP_MAX_MB } from '../../shared/model';
-import { SEED_DAY_PATH } from '../support/seed-day';
+import { SEED_DAY_PATH, SEED_DAY_V1_PATH } from '../support/seed-day';
 
 /** `npm run minutes` as an organiser runs it: a separate Node process through tsx. */
 function minutes(...args: string[]) {
@@ -24,7 +24,7 @@ describe('npm run minutes', () => {
     const cases = [
       ['md', 'en', '# Minutes: Themenkreis'],
       ['html', 'uk', '<html lang="uk">'],
-      ['csv', 'de', '\uFEFFMaßnahme;Verantwortlich'],
+      ['csv', 'de', '\uFEFFNr.;Was;Wer;Organisation'],
       ['ics', 'de', 'BEGIN:VCALENDAR\r\n'],
     ] as const;
     for (const [format, lang, start] of cases) {
@@ -48,7 +48,8 @@ describe('npm run minutes', () => {
   }, 120_000);
 
   it('exits with 1 and says what is wrong with a bad file, writing nothing', () => {
-    const good = readFileSync(SEED_DAY_PATH, 'utf8');
+    // The earlier file has no checksum: each fault is named for what it is, not as damage.
+    const good = readFileSync(SEED_DAY_V1_PATH, 'utf8');
     const files = {
       truncated: [good.slice(0, 4000), 'is cut off (truncated)'],
       newer: [good.replace('"schemaVersion": 1,', '"schemaVersion": 7,'), 'was written by a newer Plenum: schema version 7'],

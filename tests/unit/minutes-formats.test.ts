@@ -37,8 +37,9 @@ describe('the minutes name only people who consented', () => {
       for (const name of hidden) expect(text).not.toContain(name);
     }
     expect(hidden.length).toBeGreaterThan(0);
-    expect(minutes.participants.unnamed).toBe(hidden.length);
-    expect(minutes.participants.named.map((person) => person.name)).toEqual(named);
+    const { present, absent } = minutes.participants;
+    expect(present.unnamed + absent.unnamed).toBe(hidden.length);
+    expect([...present.named, ...absent.named].map((person) => person.name).sort()).toEqual([...named].sort());
   });
 });
 
@@ -57,8 +58,11 @@ describe('the DOCX minutes', () => {
       'Gruppe: Kommunale Partnerschaften — 5 Punkte',
       'Tisch: Kriegsrisikoversicherung',
       'Workshop Kriegsrisikoversicherung: Versicherer und Verbände einladen',
-      'und 3 weitere Personen, die nicht namentlich genannt werden möchten',
+      'und 2 weitere Personen, die nicht namentlich genannt werden möchten',
+      'Entschuldigt (2): Stefan Richter (KfW Entwicklungsbank) und 1 weitere Person, die nicht namentlich genannt werden möchte',
+      'Moderation: Julia Wagner',
       'Nächste Schritte',
+      'Folgetermin: 20. März 2024',
     ]) {
       expect(text).toContain(expected);
     }
@@ -88,7 +92,7 @@ describe('the action items as ICS', () => {
       expect(event.uid).toBe(`${withDue[index]?.id}@seed-day.plenum`);
       expect(event.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2023-12-07T09:00:00Z');
     }
-    expect(events[0]?.description).toContain('Verantwortlich: Anna Becker (Stadtwerke Leipzig)');
+    expect(events[0]?.description).toContain('Verantwortlich: Anna Becker\nOrganisation: Stadtwerke Leipzig');
   });
 
   it('use CRLF, fold long lines at 75 octets without splitting a character, and escape , ; \\ and newlines', () => {
@@ -107,10 +111,10 @@ describe('the action items as ICS', () => {
 describe('the action items as CSV', () => {
   it('start with a BOM, end lines with CRLF, use the separator of the language and quote what needs it', () => {
     const de = renderActionsCsv(seedDayMinutes('de'));
-    expect(de.startsWith('\uFEFFMaßnahme;Verantwortlich;Fällig;Status;Aus\r\n')).toBe(true);
-    expect(de).toContain('Konzept und Termine der Webinar-Serie abstimmen;Anna Becker (Stadtwerke Leipzig);2024-01-19;in Arbeit;Tisch: Webinar-Serie\r\n');
+    expect(de.startsWith('\uFEFFNr.;Was;Wer;Organisation;Bis wann;Status;Aus\r\n')).toBe(true);
+    expect(de).toContain('1;Konzept und Termine der Webinar-Serie abstimmen;Anna Becker;Stadtwerke Leipzig;2024-01-19;In Arbeit;Tisch: Webinar-Serie\r\n');
     const en = renderActionsCsv(seedDayMinutes('en'));
-    expect(en.split('\r\n')[0]).toBe('\uFEFFAction item,Owner,Due,Status,From');
+    expect(en.split('\r\n')[0]).toBe('\uFEFFNo.,What,Who,Organisation,By when,Status,From');
     expect(en).toContain('"Table: Webinar-Serie"'.replace(/"/g, '') );
     expect(csvCell('say "hi"; bye', ';')).toBe('"say ""hi""; bye"');
     expect(csvCell('=HYPERLINK("x")', ',')).toBe('"\'=HYPERLINK(""x"")"');
@@ -187,7 +191,8 @@ describe('the minutes texts', () => {
   });
 
   it('count people with the plural forms of each language', () => {
-    expect(MINUTES_TEXTS.de.notNamed(1)).toContain('1 weitere Person,');
+    expect(MINUTES_TEXTS.de.notNamedMore(1)).toContain('1 weitere Person,');
+    expect([1, 2, 5, 21].map((n) => MINUTES_TEXTS.uk.notNamedOnly(n).split(',')[0])).toEqual(['1 особа', '2 особи', '5 осіб', '21 особа']);
     expect(MINUTES_TEXTS.en.dots(1)).toBe('1 dot');
     expect([1, 2, 5, 21].map((n) => MINUTES_TEXTS.uk.dots(n))).toEqual(['1 бал', '2 бали', '5 балів', '21 бал']);
   });

@@ -10,7 +10,7 @@ import { seedDayMinutes } from '../support/seed-day';
  */
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-describe.each(['de', 'en'] as const)('the Markdown minutes of the seed day in %s', (language) => {
+describe.each(['de', 'en', 'uk'] as const)('the Markdown minutes of the seed day in %s', (language) => {
   const golden = `tests/fixtures/seed-day.minutes.${language}.md`;
 
   it('match the golden file', () => {

@@ -17,7 +17,7 @@ describe('the minutes model', () => {
     // Card i gets i + 1 dots: every card a place of its own.
     cards.forEach((card, index) => people.slice(0, index + 1).forEach((person, at) => castVote(doc, { roundId: round.id, voterId: person.id, targetId: card.id, now: index * 100 + at })));
     const minutes = buildMinutes(workshopSnapshot(doc), { language: 'en', now: 0, timeZone: 'UTC' });
-    const [result] = minutes.plenary.rounds;
+    const [result] = minutes.further.plenary?.rounds ?? [];
     expect(result?.ranking.map((entry) => entry.rank)).toEqual(Array.from({ length: RANKING_TOP }, (_, index) => index + 1));
     expect(result?.ranking[0]).toMatchObject({ label: 'Idee 15', dots: 15 });
     expect(result?.more).toBe(5);
@@ -30,18 +30,18 @@ describe('the minutes model', () => {
     const person = must(addParticipant(doc, { name: 'A', organisation: '', stakeholderGroup: '', email: '' }));
     const round = must(openVoteRound(doc, { boardId: PLENARY_BOARD_ID, budget: 1, hideResults: true }));
     must(castVote(doc, { roundId: round.id, voterId: person.id, targetId: card.id }));
-    const [result] = buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0 }).plenary.rounds;
+    const [result] = buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0 }).further.plenary?.rounds ?? [];
     expect(result).toMatchObject({ open: true, ranking: [], more: 0 });
   });
 
-  it('names an owner without consent by organisation only, and no author without consent', () => {
+  it('names an owner without consent as "a participant" with the organisation, and no author without consent', () => {
     const doc = newWorkshop();
     const shy = must(addParticipant(doc, { name: 'Nicht Nennen', organisation: 'Stadt X', stakeholderGroup: 'municipality', email: 'n@x.de', consent: false }));
     must(addCard(doc, { boardId: PLENARY_BOARD_ID, text: 'Karte', authorId: shy.id }));
     must(addActionItem(doc, { title: 'Tun', ownerId: shy.id, due: '2024-01-01' }));
     const minutes = buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0 });
-    expect(minutes.plenary.loose[0]?.author).toBeNull();
-    expect(minutes.actions[0]?.owner).toBe('Stadt X');
+    expect(minutes.further.plenary?.loose[0]?.author).toBeNull();
+    expect(minutes.actions[0]).toMatchObject({ owner: 'eine teilnehmende Person', organisation: 'Stadt X' });
     expect(JSON.stringify(minutes)).not.toContain('Nicht Nennen');
   });
 

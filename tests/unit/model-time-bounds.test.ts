@@ -40,9 +40,13 @@ function nth(list: Fields[], index: number): Fields {
   return item;
 }
 
-/** The seed day's backup with one change made to its parsed JSON. */
+/**
+ * The seed day's backup with one change made to its parsed JSON, without its checksum (as a file
+ * from before checksums): the change is refused for what it is, not as damage in transit.
+ */
 function editedSeedDay(edit: (workshop: LooseWorkshop) => void): string {
-  const file = JSON.parse(seedDay) as { workshop: LooseWorkshop };
+  const file = JSON.parse(seedDay) as { checksum?: string; workshop: LooseWorkshop };
+  delete file.checksum;
   edit(file.workshop);
   return JSON.stringify(file);
 }
