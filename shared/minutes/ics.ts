@@ -84,6 +84,12 @@ export function icsSequence(action: Pick<ActionEntry, 'createdAt' | 'updatedAt'>
   return Math.max(0, Math.floor((action.updatedAt - action.createdAt) / 1000));
 }
 
+/** "Title – owner" (the organisation when no person owns it): the calendar's day view says who without opening the entry. */
+function summaryOf(action: ActionEntry): string {
+  const who = action.owner || action.organisation;
+  return who ? `${action.title} – ${who}` : action.title;
+}
+
 function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
   const { texts } = minutes;
   const description = [
@@ -103,7 +109,7 @@ function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
     'STATUS:CONFIRMED',
     `DTSTART;VALUE=DATE:${basicDate(action.due)}`,
     `DTEND;VALUE=DATE:${basicDate(nextDay(action.due))}`,
-    `SUMMARY:${icsText(action.owner ? `${action.title} – ${action.owner}` : action.title)}`,
+    `SUMMARY:${icsText(summaryOf(action))}`,
     `DESCRIPTION:${icsText(description.join('\n'))}`,
     'TRANSP:TRANSPARENT',
     'END:VEVENT',

@@ -43,7 +43,8 @@ describe('the DOCX minutes as a document', () => {
     const { document } = await parts('de');
     const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(document)?.[1] ?? '';
     const widths = [...grid.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((match) => Number(match[1]));
-    expect(widths).toHaveLength(5);
+    // Nr., Was, Wer, Organisation, Bis wann, Status
+    expect(widths).toHaveLength(6);
     expect(new Set(widths).size).toBeGreaterThan(1);
     expect(widths.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH);
   });

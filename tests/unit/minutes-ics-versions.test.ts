@@ -34,7 +34,7 @@ describe('the action items in a calendar', () => {
     const summaries = calendarOf(snapshot)
       .getAllSubcomponents('vevent')
       .map((component) => new ICAL.Event(component).summary);
-    expect(summaries).toContain('Konzept und Termine der Webinar-Serie abstimmen – Anna Becker (Stadtwerke Leipzig)');
+    expect(summaries).toContain('Konzept und Termine der Webinar-Serie abstimmen – Anna Becker');
   });
 
   it('count up SEQUENCE when an item changes, and say when in LAST-MODIFIED', () => {
