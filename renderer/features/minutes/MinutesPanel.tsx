@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model';
 import { buildMinutes, mailDraft, mailRecipients, mailtoUrl, MINUTES_FORMATS, renderHtml } from '../../../shared/minutes';
 import type { WorkshopSession } from '../../session/workshop-session';
+import { MinutesDetailsForm } from './MinutesDetailsForm';
 import { useMinutesExport } from './use-minutes-export';
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
 import './minutes.css';
@@ -43,6 +44,7 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
         </label>
       </div>
       <p className="muted minutes-intro">{t('minutes.intro')}</p>
+      <MinutesDetailsForm session={session} />
 
       <div className="minutes-layout">
         <div className="minutes-actions">

@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, useFilter, type Key } from 'react-aria-components';
+import { systemTimeZone } from '../../../shared/model';
+import { timeZoneLabel } from '../../../shared/time-zone';
+import { useUiLocale } from '../../hooks/use-ui-locale';
+import './time-zone-field.css';
+
+interface TimeZoneFieldProps {
+  /** The workshop's zone as stored; '' when an older workshop has none. */
+  value: string;
+  /** Null on a laptop that may not change it. */
+  onChange: ((zone: string) => void) | null;
+}
+
+/** Every zone this runtime knows, with the stored one even when the runtime spells it otherwise ("Europe/Kyiv" on an ICU that says "Europe/Kiev"). */
+function zoneList(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return current === '' || zones.includes(current) ? zones : [current, ...zones];
+}
+
+/**
+ * The workshop's time zone, searched by typing ("berl", "kyiv", "GMT+2"): every clock time of
+ * the workshop is shown in it. Each zone is listed with its name and offset today.
+ */
+export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
+  const { t } = useTranslation();
+  const locale = useUiLocale();
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const shown = value || systemTimeZone();
+  // Offsets as of when the field appeared: summer time may change them, not while one picks.
+  const [now] = useState(() => Date.now());
+  const items = useMemo(() => {
+    return zoneList(value).map((zone) => ({ id: zone, label: timeZoneLabel(zone, locale, now) }));
+  }, [value, locale, now]);
+  const computer = systemTimeZone();
+
+  return (
+    <div className="agenda-zone">
+      <ComboBox
+        className="zone-field"
+        items={items}
+        selectedKey={shown}
+        onSelectionChange={(key: Key | null) => {
+          if (onChange && typeof key === 'string' && key !== value) onChange(key);
+        }}
+        defaultFilter={(text, input) => contains(text, input) || contains(text.replace(/_/g, ' '), input)}
+        isReadOnly={!onChange}
+        menuTrigger="focus"
+        data-testid="agenda-time-zone"
+        data-value={shown}
+      >
+        <Label className="zone-field-label">{t('agenda.timeZone')}</Label>
+        <div className="zone-field-group">
+          <Input className="zone-field-input" title={onChange ? undefined : t('roles.onlyModerator')} />
+          <Button className="icon zone-field-button" aria-label={t('agenda.timeZoneShowAll')}>
+            ▾
+          </Button>
+        </div>
+        <Popover className="zone-field-popover" placement="bottom start">
+          <ListBox className="zone-field-list">
+            {(item: { id: string; label: string }) => (
+              <ListBoxItem id={item.id} textValue={item.label} className="zone-field-option">
+                {item.label}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </ComboBox>
+      {shown !== computer && (
+        <p className="muted small zone-field-note" data-testid="agenda-time-zone-note">
+          {t('agenda.timeZoneOther', { computer })}
+        </p>
+      )}
+    </div>
+  );
+}
