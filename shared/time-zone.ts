@@ -12,12 +12,23 @@ export function shownTimeZone(stored: string): string {
   return timeZoneOrEmpty(stored) || systemTimeZone();
 }
 
+/** Whether `timeZone` is this computer's, however the runtime spells it (ICU 78 says "Europe/Kiev" for "Europe/Kyiv"). */
+export function isComputerTimeZone(timeZone: string): boolean {
+  const computer = systemTimeZone();
+  if (timeZone === computer) return true;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone === computer;
+  } catch {
+    return false;
+  }
+}
+
 // One formatter per zone: building one costs far more than formatting with it, and a wall ticks.
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "14:05" (24 h, every UI language) of an instant in `timeZone`; '' for no time (0, damaged) or a zone this runtime does not know. */
+/** "14:05" (24 h, every UI language) of an instant in `timeZone`; '' for no time (0: "not yet"; damaged) or a zone this runtime does not know. */
 export function clockTimeIn(ms: number, timeZone: string): string {
-  if (!isTimestamp(ms)) return '';
+  if (ms === 0 || !isTimestamp(ms)) return '';
   let format = clockFormats.get(timeZone);
   if (!format) {
     try {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, useFilter, type Key } from 'react-aria-components';
 import { systemTimeZone } from '../../../shared/model';
-import { timeZoneLabel } from '../../../shared/time-zone';
+import { isComputerTimeZone, timeZoneLabel } from '../../../shared/time-zone';
 import { useUiLocale } from '../../hooks/use-ui-locale';
 import './time-zone-field.css';
 
@@ -67,7 +67,7 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
           </ListBox>
         </Popover>
       </ComboBox>
-      {shown !== computer && (
+      {!isComputerTimeZone(shown) && (
         <p className="muted small zone-field-note" data-testid="agenda-time-zone-note">
           {t('agenda.timeZoneOther', { computer })}
         </p>

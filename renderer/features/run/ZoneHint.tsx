@@ -1,6 +1,5 @@
 import type { LiveWorkshop } from '../../../shared/model';
-import { systemTimeZone } from '../../../shared/model';
-import { timeZoneLabel, timeZoneShortName } from '../../../shared/time-zone';
+import { isComputerTimeZone, timeZoneLabel, timeZoneShortName } from '../../../shared/time-zone';
 import { useWorkshopTimeZone } from '../../hooks/use-time-zone';
 import { useUiLocale } from '../../hooks/use-ui-locale';
 
@@ -11,7 +10,7 @@ import { useUiLocale } from '../../hooks/use-ui-locale';
 export function ZoneHint({ live, at }: { live: LiveWorkshop; /** The instant shown: summer time names the zone otherwise. */ at: number }) {
   const zone = useWorkshopTimeZone(live);
   const locale = useUiLocale();
-  if (zone === systemTimeZone()) return null;
+  if (isComputerTimeZone(zone)) return null;
   return (
     <abbr className="zone-hint" title={timeZoneLabel(zone, locale, at)} data-testid="zone-hint">
       {' '}
