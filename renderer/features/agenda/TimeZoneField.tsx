@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, useFilter, type Key } from 'react-aria-components';
-import { systemTimeZone } from '../../../shared/model';
+import { isKnownTimeZone, systemTimeZone } from '../../../shared/model';
 import { isComputerTimeZone, timeZoneLabel } from '../../../shared/time-zone';
 import { useUiLocale } from '../../hooks/use-ui-locale';
 import './time-zone-field.css';
@@ -13,10 +13,28 @@ interface TimeZoneFieldProps {
   onChange: ((zone: string) => void) | null;
 }
 
-/** Every zone this runtime knows, with the stored one even when the runtime spells it otherwise ("Europe/Kyiv" on an ICU that says "Europe/Kiev"). */
+/**
+ * Zones ICU still lists under their old names, by the names the places use now: Kyiv above all.
+ * Only where this runtime knows the new name (isKnownTimeZone), so a picked zone always works.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Africa/Asmera': 'Africa/Asmara',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+};
+
+/** Every zone this runtime knows, by today's names, with the stored one even when the runtime spells it otherwise. */
 function zoneList(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return current === '' || zones.includes(current) ? zones : [current, ...zones];
+  const zones = Intl.supportedValuesOf('timeZone').map((zone) => {
+    const renamed = RENAMED[zone];
+    return renamed && isKnownTimeZone(renamed) ? renamed : zone;
+  });
+  return current === '' || zones.includes(current) ? zones : [current, ...zones].sort();
 }
 
 /**
@@ -39,7 +57,7 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
     <div className="agenda-zone">
       <ComboBox
         className="zone-field"
-        items={items}
+        defaultItems={items}
         selectedKey={shown}
         onSelectionChange={(key: Key | null) => {
           if (onChange && typeof key === 'string' && key !== value) onChange(key);
@@ -52,7 +70,7 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
       >
         <Label className="zone-field-label">{t('agenda.timeZone')}</Label>
         <div className="zone-field-group">
-          <Input className="zone-field-input" title={onChange ? undefined : t('roles.onlyModerator')} />
+          <Input className="zone-field-input" onFocus={(event) => event.currentTarget.select()} title={onChange ? undefined : t('roles.onlyModerator')} />
           <Button className="icon zone-field-button" aria-label={t('agenda.timeZoneShowAll')}>
             ▾
           </Button>
