@@ -71,6 +71,21 @@ test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, deci
   await expect(first.getByTestId('agenda-item-summary')).toHaveText('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
   await expect(first.getByTestId('agenda-item-decisions')).toHaveText('2 Beschlüsse');
 
+  // Attendance at the door: everyone at once, then who is missing is unticked (excused in the minutes).
+  await page.getByTestId('tab-participants').click();
+  for (const name of ['Anna Schmidt', 'Bohdan Kovalenko', 'Chiara Rossi']) {
+    await page.getByTestId('participant-add-name').fill(name);
+    await page.getByTestId('participant-add').click();
+  }
+  await expect(page.getByTestId('participant-row')).toHaveCount(3);
+  await page.getByTestId('all-present').click();
+  await expect(page.getByTestId('participant-attended')).toHaveCount(3);
+  for (const box of await page.getByTestId('participant-attended').all()) await expect(box).toBeChecked();
+  await expect(page.getByTestId('all-present')).toBeDisabled();
+  await page.getByTestId('participant-attended').nth(1).uncheck();
+  await expect(page.getByTestId('roster-summary')).toContainText('2 anwesend');
+  await shot('roster-attendance-de');
+
   await page.getByTestId('tab-minutes').click();
   await blurWith(page.getByTestId('minutes-moderator'), 'Anna Schmidt');
   await blurWith(page.getByTestId('minutes-minuteTaker'), 'Jonas Weber');
