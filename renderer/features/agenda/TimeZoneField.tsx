@@ -64,7 +64,6 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
         }}
         defaultFilter={(text, input) => contains(text, input) || contains(text.replace(/_/g, ' '), input)}
         isReadOnly={!onChange}
-        menuTrigger="focus"
         data-testid="agenda-time-zone"
         data-value={shown}
       >
