@@ -70,6 +70,7 @@ test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, deci
   await page.getByTestId('agenda-edit-save').click();
   await expect(first.getByTestId('agenda-item-summary')).toHaveText('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
   await expect(first.getByTestId('agenda-item-decisions')).toHaveText('2 Beschlüsse');
+  await shot('agenda-row-de');
 
   // Attendance at the door: everyone at once, then who is missing is unticked (excused in the minutes).
   await page.getByTestId('tab-participants').click();
