@@ -38,7 +38,13 @@ export function clockTimeIn(ms: number, timeZone: string): string {
     }
     clockFormats.set(timeZone, format);
   }
-  return format.format(ms);
+  // The instant and the zone are checked above; should the runtime still refuse, a missing clock
+  // time in a row is better than the agenda or the run bar replaced by an error.
+  try {
+    return format.format(ms);
+  } catch {
+    return '';
+  }
 }
 
 /** One part of how a zone names itself in `locale` at `at` ('short': "MEZ"; 'shortOffset': "GMT+1"). */

@@ -33,6 +33,24 @@ describe('clockTimeIn', () => {
     expect(clockTimeIn(9e15, 'Europe/Berlin')).toBe('');
     expect(clockTimeIn(STARTED, 'Mars/Olympus_Mons')).toBe('');
   });
+
+  it('shows nothing rather than throwing when the runtime refuses to format (the agenda must not blank)', () => {
+    const proto = Intl.DateTimeFormat.prototype;
+    const native = Object.getOwnPropertyDescriptor(proto, 'format');
+    if (!native) throw new Error('no Intl.DateTimeFormat.prototype.format');
+    Object.defineProperty(proto, 'format', {
+      configurable: true,
+      get: () => () => {
+        throw new RangeError('Invalid time value');
+      },
+    });
+    try {
+      expect(clockTimeIn(STARTED, 'Europe/Berlin')).toBe('');
+    } finally {
+      Object.defineProperty(proto, 'format', native);
+    }
+    expect(clockTimeIn(STARTED, 'Europe/Berlin')).toBe('14:02');
+  });
 });
 
 describe('shownTimeZone', () => {
