@@ -55,6 +55,7 @@ test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, deci
   await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
   await page.getByTestId('projector-view').selectOption('agenda');
   await expect(projector.getByTestId('projector-clock')).toHaveText(new RegExp(`^${berlinNow()}$`));
+  await shot('projector-de', projector);
   await projector.close();
 
   await page.getByTestId('run-next').click();
