@@ -10,7 +10,7 @@ const guardedOperations = [
   'startRun', 'pauseRun', 'resumeRun', 'nextItem', 'previousItem', 'sendTwoMinuteSignal', 'setProjectorView',
   'openVoteRound', 'closeVoteRound', 'setBoardLocked', 'setGroupLocked',
   'addTable', 'updateTable', 'removeTable', 'moveTable', 'showTableInPlenary', 'hideTableFromPlenary',
-  'addParticipant', 'addParticipants', 'updateParticipant', 'removeParticipant', 'restoreParticipant', 'assignTables',
+  'addParticipant', 'addParticipants', 'updateParticipant', 'removeParticipant', 'restoreParticipant', 'assignTables', 'setAttendance',
   'addStakeholderGroup', 'renameStakeholderGroup', 'removeStakeholderGroup', 'restoreStakeholderGroup',
   'promoteLaptop', 'demoteLaptop', 'setPlenaryOpen', 'addCard',
   'parkQuestion', 'updateParkedText', 'setParkedTakenUp', 'removeParkedQuestion', 'restoreParkedQuestion',

@@ -131,6 +131,24 @@ export function assignTables(doc: WorkshopDoc, assignments: readonly TableAssign
   return ok(true);
 }
 
+/**
+ * Marks everyone in `ids` as present (or absent) in one transaction: "all present" at the door
+ * is one undo step, not one per person. Ids no longer in the roster are skipped.
+ */
+export function setAttendance(doc: WorkshopDoc, ids: readonly string[], attended: boolean): Result<number> {
+  const { participants } = roots(doc);
+  let changed = 0;
+  local(doc, () => {
+    for (const id of ids) {
+      const person = itemIn(participants, id);
+      if (!person || bool(person, 'attended') === attended) continue;
+      person.set('attended', attended);
+      changed += 1;
+    }
+  });
+  return ok(changed);
+}
+
 export function updateParticipant(
   doc: WorkshopDoc,
   id: string,

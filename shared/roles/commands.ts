@@ -34,6 +34,7 @@ import {
   resumeRun,
   runSnapshot,
   sendTwoMinuteSignal,
+  setAttendance,
   setBoardLocked,
   setGroupLocked,
   setParkedTakenUp,
@@ -89,6 +90,21 @@ function toggleRun(doc: WorkshopDoc, now: number): Result<RunState> {
   return startRun(doc, now);
 }
 
+/** The workshop-wide fields only the minutes use. */
+export interface MinutesDetails {
+  moderator?: string;
+  minuteTaker?: string;
+  distribution?: string;
+  nextSteps?: string;
+  followUpDate?: string;
+}
+
+/** Only these fields: a patch with a title or a time zone in it does not slip past their own commands. */
+function pickMinutesDetails(patch: MinutesDetails): MinutesDetails {
+  const { moderator, minuteTaker, distribution, nextSteps, followUpDate } = patch;
+  return { moderator, minuteTaker, distribution, nextSteps, followUpDate };
+}
+
 export type WorkshopCommands = ReturnType<typeof workshopCommands>;
 
 /** The guarded operations on one workshop document, for the laptop `caller` describes. */
@@ -139,6 +155,8 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
       add: as('roster.edit', addParticipant),
       addMany: as('roster.edit', addParticipants),
       mix: as('roster.edit', assignTables),
+      /** Who came: several people at once, one undo step. */
+      attendance: as('roster.edit', setAttendance),
       addGroup: as('roster.edit', addStakeholderGroup),
       renameGroup: as('roster.edit', renameStakeholderGroup),
       removeGroup: as('roster.edit', removeStakeholderGroup),
@@ -150,6 +168,10 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
       rename: as('workshop.edit', (target, title: string) => updateMeta(target, { title })),
       /** Where the workshop takes place: both fields at once, so a refused one changes neither. */
       place: as('workshop.edit', (target, place: { venue: string; room: string }) => updateMeta(target, { venue: place.venue, room: place.room })),
+      /** The IANA zone every clock time of the workshop is shown in. */
+      timeZone: as('workshop.edit', (target, timeZone: string) => updateMeta(target, { timeZone })),
+      /** What the minutes' header and close need that the rest of the workshop does not say. */
+      minutes: as('workshop.edit', (target, patch: MinutesDetails) => updateMeta(target, pickMinutesDetails(patch))),
     },
     room: {
       openPlenary: as('plenary.open', setPlenaryOpen),

@@ -25,7 +25,7 @@ export const ACTIONS = [
   'tables.edit',
   /** Edit, delete, import and mix participants; the stakeholder-group list. */
   'roster.edit',
-  /** Rename the workshop. */
+  /** Rename the workshop; its place, its time zone and what only the minutes say (moderation, minute-taker, distribution, next steps). */
   'workshop.edit',
   /** Open the plenary's board for the tables to write on, and close it again. */
   'plenary.open',

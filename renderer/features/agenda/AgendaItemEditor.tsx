@@ -8,11 +8,16 @@ import { FieldError } from '../common/FieldError';
 interface AgendaItemEditorProps {
   item: AgendaItem;
   doc: WorkshopDoc;
+  /** The field that takes focus: an item that ran opens on its summary. */
+  focus?: 'title' | 'summary';
   onDone(): void;
 }
 
-/** Every field of one agenda item; the task only for small-group work, where the tables see it. */
-export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
+/**
+ * Every field of one agenda item; the task only for small-group work, where the tables see it.
+ * Summary and decisions are for the minutes: written when the item ran, so they come last.
+ */
+export function AgendaItemEditor({ item, doc, focus = 'title', onDone }: AgendaItemEditorProps) {
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -23,6 +28,8 @@ export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
     speaker: item.speaker,
     task: item.task,
     notes: item.notes,
+    summary: item.summary,
+    decisions: item.decisions,
   });
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof draft) => (event: { target: { value: string } }) => setDraft((old) => ({ ...old, [key]: event.target.value }));
@@ -39,7 +46,7 @@ export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
       <div className="agenda-edit-row">
         <label className="field grow">
           <span>{t('agenda.titleLabel')}</span>
-          <input value={draft.title} onChange={set('title')} autoFocus data-testid="agenda-edit-title" />
+          <input value={draft.title} onChange={set('title')} autoFocus={focus === 'title'} data-testid="agenda-edit-title" />
         </label>
         <label className="field narrow">
           <span>{t('agenda.durationLabel')}</span>
@@ -72,6 +79,20 @@ export function AgendaItemEditor({ item, doc, onDone }: AgendaItemEditorProps) {
         <span>{t('agenda.notesLabel')}</span>
         <textarea value={draft.notes} onChange={set('notes')} rows={2} data-testid="agenda-edit-notes" />
       </label>
+      <fieldset className="agenda-edit-record">
+        <legend>{t('agenda.forMinutes')}</legend>
+        <label className="field">
+          <span>{t('agenda.summaryLabel')}</span>
+          <textarea value={draft.summary} onChange={set('summary')} rows={3} autoFocus={focus === 'summary'} placeholder={t('agenda.summaryPlaceholder')} data-testid="agenda-edit-summary" />
+        </label>
+        <label className="field">
+          <span>{t('agenda.decisionsLabel')}</span>
+          <textarea value={draft.decisions} onChange={set('decisions')} rows={3} placeholder={t('agenda.decisionsPlaceholder')} aria-describedby={`decisions-hint-${item.id}`} data-testid="agenda-edit-decisions" />
+          <span className="muted small" id={`decisions-hint-${item.id}`}>
+            {t('agenda.decisionsHint')}
+          </span>
+        </label>
+      </fieldset>
       <div className="agenda-edit-actions">
         <button type="submit" className="primary" data-testid="agenda-edit-save">
           {t('common.save')}

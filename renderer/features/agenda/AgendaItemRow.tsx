@@ -1,6 +1,7 @@
 import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
+import { clockTimeIn } from '../../../shared/time-zone';
 import { formatTimeOfDay } from '../run/format-clock';
 import { AgendaItemEditor } from './AgendaItemEditor';
 import { formatMinutes } from './format-minutes';
@@ -17,6 +18,8 @@ interface AgendaItemRowProps {
   startMin: number | null;
   /** 'current' while the item runs, 'done' once it ran. */
   runState: 'current' | 'done' | null;
+  /** The zone its actual times are shown in: the workshop's. */
+  timeZone: string;
   /** Whether this laptop may change the agenda (the moderator); a table laptop reads it. */
   editable: boolean;
   onMove(toIndex: number): void;
@@ -26,16 +29,17 @@ interface AgendaItemRowProps {
 }
 
 /** One agenda item; drag it or use Alt+↑/↓ to move it, Enter edits it, Delete removes it. */
-export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, startMin, runState, editable, onMove, onRemove, onDropItem }: AgendaItemRowProps) {
+export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, startMin, runState, timeZone, editable, onMove, onRemove, onDropItem }: AgendaItemRowProps) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  // false, or which field the editor opens on: an item that ran opens on its summary.
+  const [editing, setEditing] = useState<false | 'title' | 'summary'>(false);
   const [dropTarget, setDropTarget] = useState(false);
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget || !editable) return;
     if (event.altKey && event.key === 'ArrowUp' && index > 0) onMove(index - 1);
     else if (event.altKey && event.key === 'ArrowDown' && index < count - 1) onMove(index + 1);
-    else if (event.key === 'Enter') setEditing(true);
+    else if (event.key === 'Enter') setEditing('title');
     else if (event.key === 'Delete') onRemove();
     else return;
     event.preventDefault();
@@ -62,12 +66,17 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
   if (editing && editable) {
     return (
       <li className="agenda-item editing" data-testid="agenda-item">
-        <AgendaItemEditor item={item} doc={doc} onDone={() => setEditing(false)} />
+        <AgendaItemEditor item={item} doc={doc} focus={editing} onDone={() => setEditing(false)} />
       </li>
     );
   }
 
   const start = startMin === null ? null : formatTimeOfDay(startMin);
+  const actualFrom = clockTimeIn(item.actualStart, timeZone);
+  const actualTo = clockTimeIn(item.actualEnd, timeZone);
+  const actual = actualFrom === '' ? '' : actualTo === '' ? t('agenda.actualSince', { from: actualFrom }) : t('agenda.actual', { from: actualFrom, to: actualTo });
+  const decisions = item.decisions.split('\n').filter((line) => line.trim() !== '').length;
+  const ran = runState === 'done' || item.actualEnd > 0;
   return (
     <li
       className={`agenda-item kind-${item.kind}${runState ? ` is-${runState}` : ''}${dropTarget ? ' drop-target' : ''}`}
@@ -78,7 +87,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
       onDragLeave={() => setDropTarget(false)}
       onDrop={editable ? onDrop : undefined}
       onKeyDown={onKeyDown}
-      onDoubleClick={editable ? () => setEditing(true) : undefined}
+      onDoubleClick={editable ? () => setEditing('title') : undefined}
       data-testid="agenda-item"
       aria-current={runState === 'current' ? 'step' : undefined}
       aria-label={[start, item.title, t(`agenda.kind.${item.kind}`), formatMinutes(item.durationMin, t)].filter(Boolean).join(', ')}
@@ -91,8 +100,28 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
             {t(`agenda.kind.${item.kind}`)}
           </span>
           {item.speaker && <span className="agenda-speaker">{item.speaker}</span>}
+          {actual && (
+            <span className="agenda-actual" data-testid="agenda-item-actual">
+              {actual}
+            </span>
+          )}
         </span>
         {item.kind === 'groupWork' && item.task && <span className="agenda-task">{item.task}</span>}
+        {item.summary.trim() && (
+          <span className="agenda-summary" data-testid="agenda-item-summary">
+            {item.summary}
+          </span>
+        )}
+        {decisions > 0 && (
+          <span className="agenda-decisions muted" data-testid="agenda-item-decisions">
+            {t('agenda.decisionCount', { count: decisions })}
+          </span>
+        )}
+        {editable && ran && !item.summary.trim() && (
+          <button type="button" className="link agenda-invite" onClick={() => setEditing('summary')} data-testid="agenda-item-write-summary">
+            {t('agenda.writeSummary')}
+          </button>
+        )}
       </span>
       <span className="agenda-duration" data-testid="agenda-item-duration">
         {formatMinutes(item.durationMin, t)}
@@ -105,7 +134,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
         <button type="button" className="icon" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={t('agenda.moveDown')} title={t('agenda.moveDown')}>
           ↓
         </button>
-        <button type="button" className="icon" onClick={() => setEditing(true)} aria-label={t('common.edit')} title={t('common.edit')} data-testid="agenda-item-edit">
+        <button type="button" className="icon" onClick={() => setEditing('title')} aria-label={t('common.edit')} title={t('common.edit')} data-testid="agenda-item-edit">
           ✎
         </button>
         <button type="button" className="icon danger-quiet" onClick={onRemove} aria-label={t('common.delete')} title={t('common.delete')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, agendaSchedule, startMinuteOfDay, type LiveWorkshop, type WorkshopDoc } from '../../../shared/model';
 import { useCan } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
+import { useWorkshopTimeZone } from '../../hooks/use-time-zone';
 import { AgendaItemRow } from './AgendaItemRow';
 import { AgendaSettings } from './AgendaSettings';
 import { useAgendaCommands } from './use-agenda-commands';
@@ -22,6 +23,7 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
   const run = useLive(live, 'run');
   const fileInput = useRef<HTMLInputElement>(null);
   const editable = useCan('agenda.edit');
+  const timeZone = useWorkshopTimeZone(live);
   const { form, add, remove, move, saveTemplate, loadTemplate } = useAgendaCommands(doc, items, meta.title);
 
   const schedule = agendaSchedule(items, startMinuteOfDay(meta.startTime));
@@ -59,6 +61,7 @@ export function AgendaPanel({ live, doc }: AgendaPanelProps) {
               doc={doc}
               startMin={schedule[index]?.startMin ?? null}
               runState={index === currentIndex ? 'current' : item.actualEnd > 0 ? 'done' : null}
+              timeZone={timeZone}
               editable={editable}
               onMove={(to) => move(item.id, to)}
               onRemove={() => remove(item.id)}

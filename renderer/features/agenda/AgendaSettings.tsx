@@ -5,6 +5,7 @@ import { useCan, useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { formatMinutes } from './format-minutes';
 import { FieldError } from '../common/FieldError';
+import { TimeZoneField } from './TimeZoneField';
 
 interface AgendaSettingsProps {
   doc: WorkshopDoc;
@@ -14,12 +15,13 @@ interface AgendaSettingsProps {
 
 const minutesText = (minutes: number) => (minutes ? String(minutes) : '');
 
-/** When the day starts and how long it has; the planned total against it, with a warning when it does not fit. */
+/** When the day starts, in which time zone, and how long it has; the planned total against it, with a warning when it does not fit. */
 export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const commands = useCommands(doc);
   const editable = useCan('agenda.edit');
+  const zoneEditable = useCan('workshop.edit');
   const readOnlyHint = editable ? undefined : t('roles.onlyModerator');
   const [start, setStart] = useState(meta.startTime);
   const [available, setAvailable] = useState(minutesText(meta.availableMin));
@@ -41,6 +43,11 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
     if (field === 'startTime') setStart(result.value.startTime);
+  };
+
+  const setZone = (zone: string) => {
+    const result = commands.workshop.timeZone(zone);
+    setError(result.ok ? null : errorText(result.error));
   };
 
   const fit = agendaFit(items, meta.availableMin);
@@ -74,6 +81,7 @@ export function AgendaSettings({ doc, meta, items }: AgendaSettingsProps) {
           data-testid="agenda-available"
         />
       </label>
+      <TimeZoneField value={meta.timeZone} onChange={zoneEditable ? setZone : null} />
       <p className={`agenda-fit${fit.overByMin > 0 ? ' over' : ''}`} role="status" data-testid="agenda-total">
         {fit.availableMin === 0
           ? t('agenda.total', { duration: formatMinutes(fit.plannedMin, t) })

@@ -7,6 +7,7 @@ import type { WorkshopSnapshot } from '../../../shared/model';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { ExportStatus } from './ExportStatus';
 import { previewFontCss } from './print-fonts';
+import { MinutesDetailsForm } from './MinutesDetailsForm';
 import { useMinutesExport } from './use-minutes-export';
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
 import './minutes.css';
@@ -50,6 +51,7 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
         </label>
       </div>
       <p className="muted minutes-intro">{t('minutes.intro')}</p>
+      <MinutesDetailsForm session={session} />
 
       <div className="minutes-layout">
         <div className="minutes-actions">

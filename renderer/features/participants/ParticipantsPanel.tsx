@@ -2,6 +2,8 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tablesFrom } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
+import { useUndoToast } from '../common/use-command-feedback';
+import { useCan, useCommands } from '../roles/use-role';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { AddParticipantForm } from './AddParticipantForm';
 import { ImportDialog } from './ImportDialog';
@@ -27,6 +29,14 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
   const { remove, importing, chooseFile, cancelImport, importDone, exportCsv } = useRosterCommands(doc, undo, { people, tables, groupName, workshopTitle: meta.title });
 
   const present = people.filter((person) => person.attended).length;
+  const commands = useCommands(doc);
+  const editable = useCan('roster.edit');
+  const undoToast = useUndoToast();
+  const allPresent = () => {
+    const absent = people.filter((person) => !person.attended).map((person) => person.id);
+    const result = commands.roster.attendance(absent, true);
+    if (result.ok && result.value > 0) undoToast(t('participants.allPresentDone', { count: result.value }), () => void commands.roster.attendance(absent, false));
+  };
   const consenting = people.filter((person) => person.consent).length;
 
   return (
@@ -38,6 +48,11 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
             {t('participants.count', { count: people.length })} · {t('participants.present', { count: present })} · {t('participants.consenting', { count: consenting })}
           </span>
           <div className="roster-tools">
+            {editable && (
+              <button type="button" onClick={allPresent} disabled={present === people.length} title={t('participants.allPresentHint')} data-testid="all-present">
+                {t('participants.allPresent')}
+              </button>
+            )}
             <input ref={fileInput} type="file" accept=".csv,.txt,text/csv" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(event) => void chooseFile(event)} data-testid="import-file" />
             <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-button">
               {t('participants.import.button')}
@@ -62,7 +77,7 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
                   <th scope="col" className="check-cell" title={t('participants.column.consentHint')}>
                     {t('participants.column.consent')}
                   </th>
-                  <th scope="col" className="check-cell">
+                  <th scope="col" className="check-cell" title={t('participants.column.attendedHint')}>
                     {t('participants.column.attended')}
                   </th>
                   <th scope="col">{t('participants.column.table')}</th>

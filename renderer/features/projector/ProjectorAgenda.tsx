@@ -6,6 +6,7 @@ import { formatMinutes } from '../agenda/format-minutes';
 import { Countdown } from '../run/Countdown';
 import { formatTimeOfDay } from '../run/format-clock';
 import { useRunClock } from '../run/use-run-clock';
+import { ProjectorClock } from './ProjectorClock';
 import { WallFlow, type WallBlock } from './WallFlow';
 import { lengthLook } from './wall-size';
 
@@ -55,6 +56,7 @@ export function ProjectorAgenda({ workshopId, live }: { workshopId: string; live
       <header className="projector-head">
         <h1>{meta.title}</h1>
         {clock.status === 'paused' && <span className="projector-paused">{t('projector.paused')}</span>}
+        <ProjectorClock workshopId={workshopId} live={live} />
       </header>
       {current && (
         <section className={`projector-now phase-${clock.phase}${task ? ' with-task' : ''}`} data-testid="projector-now">

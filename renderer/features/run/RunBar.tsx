@@ -10,7 +10,9 @@ import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
 import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
-import { formatClockTime, formatDuration } from './format-clock';
+import { formatDuration } from './format-clock';
+import { useClockTime } from '../../hooks/use-time-zone';
+import { ZoneHint } from './ZoneHint';
 import { useRunShortcuts } from './run-shortcuts';
 import { hostNow } from '../../network/host-clock';
 import { useRunClock } from './use-run-clock';
@@ -42,6 +44,7 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
   const agenda = useLive(session.live, 'agenda');
   const run = useLive(session.live, 'run');
   const active = clock.status === 'running' || clock.status === 'paused';
+  const clockTime = useClockTime(session.live);
 
   const act = (operation: (now: number) => Result<unknown>) => {
     // Written in the room's clock, as every laptop reads it.
@@ -72,6 +75,12 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
           <span className="run-elapsed muted" data-testid="run-elapsed">
             {t('run.elapsedOf', { elapsed: formatDuration(clock.elapsedMs), planned: formatDuration(clock.plannedMs) })}
           </span>
+          {clock.item.actualStart > 0 && (
+            <span className="run-since muted" data-testid="run-since">
+              {t('run.since', { time: clockTime(clock.item.actualStart) })}
+              <ZoneHint live={session.live} at={clock.item.actualStart} />
+            </span>
+          )}
         </div>
       )}
       <div className="run-controls">
@@ -85,7 +94,7 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
           <span className="run-button-text">{t('run.nextItem')}</span> <RunIcon name="next" />
         </button>
         <button type="button" onClick={() => act(commands.run.signal)} disabled={!active} aria-pressed={clock.signalled} data-testid="run-signal">
-          {clock.signalled ? t('run.signalSent', { time: formatClockTime(run.signalAt) }) : t('run.signal')}
+          {clock.signalled ? t('run.signalSent', { time: clockTime(run.signalAt) }) : t('run.signal')}
         </button>
         <ProjectorSelect session={session} commands={commands} view={run.projectorView} boardId={run.projectorBoardId} />
         <ProjectorPageControl workshopId={session.id} />

@@ -23,9 +23,3 @@ export function formatTimeOfDay(minuteOfDay: number): string {
   const minutes = ((Math.round(minuteOfDay) % 1440) + 1440) % 1440;
   return `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
 }
-
-/** The time of day of a timestamp (in the room's clock: renderer/network/host-clock.ts), in this laptop's time zone ("14:05"). */
-export function formatClockTime(at: number): string {
-  const date = new Date(at);
-  return `${two(date.getHours())}:${two(date.getMinutes())}`;
-}

@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, useFilter, type Key } from 'react-aria-components';
+import { isKnownTimeZone, systemTimeZone } from '../../../shared/model';
+import { isComputerTimeZone, timeZoneLabel } from '../../../shared/time-zone';
+import { useUiLocale } from '../../hooks/use-ui-locale';
+import './time-zone-field.css';
+
+interface TimeZoneFieldProps {
+  /** The workshop's zone as stored; '' when an older workshop has none. */
+  value: string;
+  /** Null on a laptop that may not change it. */
+  onChange: ((zone: string) => void) | null;
+}
+
+/**
+ * Zones ICU still lists under their old names, by the names the places use now: Kyiv above all.
+ * Only where this runtime knows the new name (isKnownTimeZone), so a picked zone always works.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Africa/Asmera': 'Africa/Asmara',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+};
+
+/** Every zone this runtime knows, by today's names, with the stored one even when the runtime spells it otherwise. */
+function zoneList(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone').map((zone) => {
+    const renamed = RENAMED[zone];
+    return renamed && isKnownTimeZone(renamed) ? renamed : zone;
+  });
+  return current === '' || zones.includes(current) ? zones : [current, ...zones].sort();
+}
+
+/**
+ * The workshop's time zone, searched by typing ("berl", "kyiv", "GMT+2"): every clock time of
+ * the workshop is shown in it. Each zone is listed with its name and offset today.
+ */
+export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
+  const { t } = useTranslation();
+  const locale = useUiLocale();
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const shown = value || systemTimeZone();
+  // Offsets as of when the field appeared: summer time may change them, not while one picks.
+  const [now] = useState(() => Date.now());
+  const items = useMemo(() => {
+    return zoneList(value).map((zone) => ({ id: zone, label: timeZoneLabel(zone, locale, now) }));
+  }, [value, locale, now]);
+  const computer = systemTimeZone();
+
+  return (
+    <div className="agenda-zone">
+      <ComboBox
+        className="zone-field"
+        defaultItems={items}
+        selectedKey={shown}
+        onSelectionChange={(key: Key | null) => {
+          if (onChange && typeof key === 'string' && key !== value) onChange(key);
+        }}
+        defaultFilter={(text, input) => contains(text, input) || contains(text.replace(/_/g, ' '), input)}
+        isReadOnly={!onChange}
+        data-testid="agenda-time-zone"
+        data-value={shown}
+      >
+        <Label className="zone-field-label">{t('agenda.timeZone')}</Label>
+        <div className="zone-field-group">
+          <Input className="zone-field-input" onFocus={(event) => event.currentTarget.select()} title={onChange ? undefined : t('roles.onlyModerator')} />
+          <Button className="icon zone-field-button" aria-label={t('agenda.timeZoneShowAll')}>
+            ▾
+          </Button>
+        </div>
+        <Popover className="zone-field-popover" placement="bottom start">
+          <ListBox className="zone-field-list">
+            {(item: { id: string; label: string }) => (
+              <ListBoxItem id={item.id} textValue={item.label} className="zone-field-option">
+                {item.label}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </ComboBox>
+      {!isComputerTimeZone(shown) && (
+        <p className="muted small zone-field-note" data-testid="agenda-time-zone-note">
+          {t('agenda.timeZoneOther', { computer })}
+        </p>
+      )}
+    </div>
+  );
+}

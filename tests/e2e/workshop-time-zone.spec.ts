@@ -1,0 +1,118 @@
+import type { Locator, Page } from '@playwright/test';
+import { createWorkshop, expect, expectSaved, test } from './fixtures';
+import { typeDate } from './date-field';
+
+/*
+ * A laptop set to Tokyo runs a Berlin workshop: the run bar, the agenda's actual times and the
+ * projector's clock show Berlin's clock, and say so once. The moderator picks the zone, writes an
+ * item's summary and decisions and the minutes' own fields; a reload keeps every one.
+ */
+test.use({ timezoneId: 'Asia/Tokyo' });
+
+const berlin = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Berlin' });
+const tokyo = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Tokyo' });
+
+/** The Berlin clock times a moment around now may show (the minute can turn while the test looks). */
+function berlinNow(): string {
+  const now = Date.now();
+  return `(${[now - 60_000, now, now + 60_000].map((ms) => berlin.format(ms)).join('|')})`;
+}
+
+async function blurWith(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+function workshopIdOf(page: Page): string {
+  const match = /#\/workshop\/([^/]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`no workshop in ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, decisions and the minutes fields survive a reload', async ({ page, shot }) => {
+  // The two zones must differ at this instant, or the test could not tell them apart.
+  expect(berlin.format(Date.now())).not.toBe(tokyo.format(Date.now()));
+  await page.goto('/');
+  await createWorkshop(page, 'Runder Tisch Wärmewende');
+  for (const title of ['Begrüßung', 'Ergebnisse']) {
+    await page.getByTestId('agenda-title').fill(title);
+    await page.getByTestId('agenda-add').click();
+  }
+  await expect(page.getByTestId('agenda-item')).toHaveCount(2);
+
+  // A new workshop takes this computer's zone; the moderator picks Berlin by typing.
+  const zone = page.getByTestId('agenda-time-zone');
+  await expect(zone).toHaveAttribute('data-value', 'Asia/Tokyo');
+  await zone.getByRole('combobox').click();
+  await page.keyboard.type('berlin');
+  await page.getByRole('option', { name: /^Europe\/Berlin \(MEZ, GMT\+1\)$/ }).click();
+  await expect(zone).toHaveAttribute('data-value', 'Europe/Berlin');
+  await expect(page.getByTestId('agenda-time-zone-note')).toContainText('Asia/Tokyo');
+
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-since')).toHaveText(new RegExp(`^seit ${berlinNow()} MEZ$`));
+  const projector = await page.context().newPage();
+  await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
+  await page.getByTestId('projector-view').selectOption('agenda');
+  await expect(projector.getByTestId('projector-clock')).toHaveText(new RegExp(`^${berlinNow()}$`));
+  await shot('projector-de', projector);
+  await projector.close();
+
+  await page.getByTestId('run-next').click();
+  const first = page.getByTestId('agenda-item').first();
+  await expect(first.getByTestId('agenda-item-actual')).toHaveText(new RegExp(`^tatsächlich ${berlinNow()}–${berlinNow()}$`));
+
+  // The item that ran asks for its summary; the editor opens on it.
+  await first.getByTestId('agenda-item-write-summary').click();
+  await expect(page.getByTestId('agenda-edit-summary')).toBeFocused();
+  await page.getByTestId('agenda-edit-summary').fill('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
+  await page.getByTestId('agenda-edit-decisions').fill('Protokoll geht an alle\n\nNächstes Treffen im Januar');
+  await shot('agenda-summary-de');
+  await page.getByTestId('agenda-edit-save').click();
+  await expect(first.getByTestId('agenda-item-summary')).toHaveText('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
+  await expect(first.getByTestId('agenda-item-decisions')).toHaveText('2 Beschlüsse');
+  await shot('agenda-row-de');
+
+  // Attendance at the door: everyone at once, then who is missing is unticked (excused in the minutes).
+  await page.getByTestId('tab-participants').click();
+  for (const name of ['Anna Schmidt', 'Bohdan Kovalenko', 'Chiara Rossi']) {
+    await page.getByTestId('participant-add-name').fill(name);
+    await page.getByTestId('participant-add').click();
+  }
+  await expect(page.getByTestId('participant-row')).toHaveCount(3);
+  await page.getByTestId('all-present').click();
+  await expect(page.getByTestId('participant-attended')).toHaveCount(3);
+  for (const box of await page.getByTestId('participant-attended').all()) await expect(box).toBeChecked();
+  await expect(page.getByTestId('all-present')).toBeDisabled();
+  await page.getByTestId('participant-attended').nth(1).uncheck();
+  await expect(page.getByTestId('roster-summary')).toContainText('2 anwesend');
+  await shot('roster-attendance-de');
+
+  await page.getByTestId('tab-minutes').click();
+  await blurWith(page.getByTestId('minutes-moderator'), 'Anna Schmidt');
+  await blurWith(page.getByTestId('minutes-minuteTaker'), 'Jonas Weber');
+  await blurWith(page.getByTestId('minutes-distribution'), 'alle Teilnehmenden, Amt für Stadtentwicklung');
+  await blurWith(page.getByTestId('minutes-nextSteps'), 'Arbeitsgruppe Wärme gründen\nFördermittel prüfen');
+  await typeDate(page.getByTestId('minutes-followUpDate'), '2027-01-15');
+  await expect(page.getByTestId('minutes-followUpDate')).toHaveAttribute('data-value', '2027-01-15');
+  await shot('minutes-details-de');
+  await expectSaved(page);
+
+  await page.reload();
+  await page.getByTestId('tab-minutes').click();
+  await expect(page.getByTestId('minutes-moderator')).toHaveValue('Anna Schmidt');
+  await expect(page.getByTestId('minutes-minuteTaker')).toHaveValue('Jonas Weber');
+  await expect(page.getByTestId('minutes-distribution')).toHaveValue('alle Teilnehmenden, Amt für Stadtentwicklung');
+  await expect(page.getByTestId('minutes-nextSteps')).toHaveValue('Arbeitsgruppe Wärme gründen\nFördermittel prüfen');
+  await expect(page.getByTestId('minutes-followUpDate')).toHaveAttribute('data-value', '2027-01-15');
+  await page.getByTestId('language-switcher').selectOption('uk');
+  await expect(page.getByTestId('minutes-details')).toContainText('Протокол веде');
+  await shot('minutes-details-uk');
+
+  await page.getByTestId('tab-plenary').click();
+  await expect(page.getByTestId('agenda-time-zone')).toHaveAttribute('data-value', 'Europe/Berlin');
+  await expect(page.getByTestId('agenda-item-summary').first()).toHaveText('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
+  await page.getByTestId('agenda-item-edit').first().click();
+  await expect(page.getByTestId('agenda-edit-decisions')).toHaveValue('Protokoll geht an alle\n\nNächstes Treffen im Januar');
+  await shot('agenda-summary-uk');
+});
