@@ -1,0 +1,108 @@
+import { roots, type WorkshopDoc } from './doc';
+import { isId } from './ids';
+import { itemIn } from './read';
+import { fail, ok, type Result } from './result';
+
+/*
+ * Phones in the document: which participant each phone is, and which cards each phone wrote, so
+ * a phone that reloads is still the same person and may still edit its own cards, also after the
+ * moderator's laptop restarted. Flat keys in one map, like `roles`:
+ *
+ *   `device:<device key>` → participant id   the phone's claim (its last one)
+ *   `created:<device key>` → participant id  the roster entry the phone's typed name added (one per phone)
+ *   `card:<card id>` → device key            the phone that wrote the card; kept after the card is deleted,
+ *                                            so a resent "add" is still recognised as done
+ *
+ * A device key is a hash of the phone's random device id (shared/phone), never the id itself: every
+ * laptop of the room reads this map, and the id is what a phone proves itself with. Session state,
+ * not workshop content: in no snapshot, backup, export or the minutes (no area reads it). Anonymous
+ * cards are recorded too (a phone may edit its anonymous card), but only here: nothing a laptop,
+ * projector or the minutes show tells who wrote one.
+ */
+
+/** Origin of what phones change: not the undo origin, so the moderator's Ctrl+Z never takes back a phone's card or dot. */
+export const PHONE_ORIGIN = 'plenum:phone';
+
+/** 128 bits of a SHA-256 in lower-case hex (see shared/phone); anything else a peer wrote is ignored. */
+const DEVICE_KEY = /^[0-9a-f]{32}$/;
+
+export const isDeviceKey = (value: unknown): value is string => typeof value === 'string' && DEVICE_KEY.test(value);
+
+const DEVICE = 'device:';
+const CREATED = 'created:';
+const CARD = 'card:';
+
+/** Runs `change` (model operations) as one transaction with the phones' origin: one stored update, out of every undo history. */
+export function asPhone<T>(doc: WorkshopDoc, change: () => T): T {
+  let result!: T;
+  doc.transact(() => {
+    result = change();
+  }, PHONE_ORIGIN);
+  return result;
+}
+
+/** What the phones map holds, checked: keys and values that make no sense are skipped. */
+export interface PhonesState {
+  /** Device key → the participant the phone claimed (who may since have been removed from the roster). */
+  devices: ReadonlyMap<string, string>;
+  /** Device key → the participant its typed name added. */
+  created: ReadonlyMap<string, string>;
+  /** Card id → device key of the phone that wrote it. */
+  cardWriters: ReadonlyMap<string, string>;
+}
+
+export function phonesSnapshot(doc: WorkshopDoc): PhonesState {
+  const devices = new Map<string, string>();
+  const created = new Map<string, string>();
+  const cardWriters = new Map<string, string>();
+  roots(doc).phones.forEach((value, key) => {
+    if (key.startsWith(DEVICE) && isDeviceKey(key.slice(DEVICE.length)) && isId(value)) devices.set(key.slice(DEVICE.length), value);
+    else if (key.startsWith(CREATED) && isDeviceKey(key.slice(CREATED.length)) && isId(value)) created.set(key.slice(CREATED.length), value);
+    else if (key.startsWith(CARD) && isId(key.slice(CARD.length)) && isDeviceKey(value)) cardWriters.set(key.slice(CARD.length), value);
+  });
+  return { devices, created, cardWriters };
+}
+
+function readId(doc: WorkshopDoc, key: string): string | null {
+  const value = roots(doc).phones.get(key);
+  return isId(value) ? value : null;
+}
+
+/** The participant a phone claimed, while they are still in the roster; null otherwise. */
+export function phoneParticipant(doc: WorkshopDoc, deviceKey: string): string | null {
+  if (!isDeviceKey(deviceKey)) return null;
+  const id = readId(doc, DEVICE + deviceKey);
+  return id !== null && itemIn(roots(doc).participants, id) ? id : null;
+}
+
+/** The roster entry a phone's typed name added, while it is still in the roster; null otherwise. */
+export function phoneCreatedParticipant(doc: WorkshopDoc, deviceKey: string): string | null {
+  if (!isDeviceKey(deviceKey)) return null;
+  const id = readId(doc, CREATED + deviceKey);
+  return id !== null && itemIn(roots(doc).participants, id) ? id : null;
+}
+
+/** The device key of the phone that wrote a card (also after the card was deleted); null for every other card. */
+export function cardWriter(doc: WorkshopDoc, cardId: string): string | null {
+  const value = roots(doc).phones.get(CARD + cardId);
+  return isDeviceKey(value) ? value : null;
+}
+
+/** Binds a phone to a participant of the roster; `created` marks the entry as added by this phone's typed name. */
+export function bindPhone(doc: WorkshopDoc, deviceKey: string, participantId: string, created = false): Result<true> {
+  if (!isDeviceKey(deviceKey) || !itemIn(roots(doc).participants, participantId)) return fail('notFound');
+  const map = roots(doc).phones;
+  asPhone(doc, () => {
+    if (map.get(DEVICE + deviceKey) !== participantId) map.set(DEVICE + deviceKey, participantId);
+    if (created && map.get(CREATED + deviceKey) !== participantId) map.set(CREATED + deviceKey, participantId);
+  });
+  return ok(true);
+}
+
+/** Records which phone wrote a card; the first record stands (a card has one writer). */
+export function recordCardWriter(doc: WorkshopDoc, cardId: string, deviceKey: string): Result<true> {
+  if (!isDeviceKey(deviceKey) || !isId(cardId)) return fail('notFound');
+  const map = roots(doc).phones;
+  if (!map.has(CARD + cardId)) asPhone(doc, () => map.set(CARD + cardId, deviceKey));
+  return ok(true);
+}
