@@ -238,6 +238,8 @@ export const phoneViewSchema = z.strictObject({
     status: z.enum(RUN_STATUSES),
     itemStartedAt: z.number(),
     pausedAt: z.number(),
+    /** The moderator sent the "two minutes left" signal for this item. */
+    signalled: z.boolean(),
     item: z
       .strictObject({ id: idSchema, title: shortText, kind: z.enum(AGENDA_KINDS), task: z.string().max(LIMITS.notesMax), durationMin: z.number() })
       .nullable(),

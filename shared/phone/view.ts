@@ -143,6 +143,7 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
       status: run.status,
       itemStartedAt: run.itemStartedAt,
       pausedAt: run.pausedAt,
+      signalled: item !== undefined && run.signalAt > 0 && run.signalItemId === item.id,
       item: item ? { id: item.id, title: clip(item.title, LIMITS.titleMax), kind: item.kind, task: clip(item.task, LIMITS.notesMax), durationMin: item.durationMin } : null,
     },
     board,
