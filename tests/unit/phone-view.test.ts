@@ -27,8 +27,8 @@ import {
   type PhoneCommand,
 } from '../../shared/phone';
 import { buildWorkshop } from '../../bench/fixtures/workshop';
-import { junkValue, writeJunk } from '../support/junk';
-import { phoneRoomFixture, T0, viewOf } from '../support/phone-room';
+import { ITEM_KEYS, junkValue, writeJunk } from '../support/junk';
+import { phoneRoomFixture, T0 } from '../support/phone-room';
 import { deriveSeed, pick, seededRandom } from '../support/prng';
 import { seedDaySnapshot } from '../support/seed-day';
 
@@ -196,7 +196,18 @@ describe('junk in the document', () => {
       const firstPerson = workshopSnapshot(source).participants[0]?.id ?? 'nobody';
       applyPhoneCommand(source, phone, { type: 'claim', id: 'c0', participantId: firstPerson }, T0);
       const added = applyPhoneCommand(source, phone, { type: 'addCard', id: 'c1', boardId: PLENARY_BOARD_ID, text: 'Vor dem Unsinn' }, T0);
+      const round = openVoteRound(source, { boardId: PLENARY_BOARD_ID, budget: 5, allowStacking: true, now: T0 });
+      if (round.ok) for (const card of workshopSnapshot(source).cards.slice(0, 4)) applyPhoneCommand(source, phone, { type: 'vote', id: `v-${card.id}`, roundId: round.value.id, targetId: card.id }, T0);
       writeJunk(source, random);
+      // Junk where the phone looks: in the fields of the items its view is made of.
+      for (const root of [ROOT.cards, ROOT.groups, ROOT.votes, ROOT.voteRounds, ROOT.participants, ROOT.agenda, ROOT.actions, ROOT.boards]) {
+        source.getMap<unknown>(root).forEach((item) => {
+          if (!(item instanceof Y.Map) || random() < 0.6) return;
+          const keys = ITEM_KEYS[root] ?? [];
+          item.set(keys[pick(random, keys.length)] ?? 'title', junkValue(random));
+        });
+      }
+      source.getMap<unknown>(ROOT.meta).set(['title', 'language'][pick(random, 2)] ?? 'title', junkValue(random));
       // Junk in the phones map too: a broken peer's keys and values.
       const phones = source.getMap<unknown>(ROOT.phones);
       for (let index = 0; index < 5; index += 1) {
