@@ -40,7 +40,7 @@ const layers = {
       { folders: ['*'], why: 'shared/model is the innermost layer: it imports nothing of Plenum outside itself.' },
     ],
   },
-  // Every other folder of shared/ (protocol, minutes, participants, roles…) and its own files (host-api.ts).
+  // Every other folder of shared/ (protocol, minutes, participants, roles, phone…) and its own files (host-api.ts).
   'shared/*': {
     packages: ['zod', 'papaparse', 'docx', 'pdf-lib', '@noble/hashes', '@noble/ciphers'],
     folders: ['shared/model'],
