@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cardsSnapshot, LIMITS, PLENARY_BOARD_ID, workshopSnapshot } from '../../shared/model';
 import {
@@ -5,6 +6,7 @@ import {
   deviceKey,
   parsePhoneMessage,
   PHONE_MESSAGE_MAX_BYTES,
+  PHONE_REFUSALS,
   phoneReplySchema,
   receivePhoneMessage,
 } from '../../shared/phone';
@@ -153,5 +155,19 @@ describe('a hostile phone at the moderator’s laptop', () => {
     // And the honest phone goes on.
     expect(good.send({ type: 'editOwnCard', cardId: annaCard, text: 'Annas zweite Idee' }).ok).toBe(true);
     expect(cardsSnapshot(room.doc).map((card) => card.text)).toEqual(['Annas zweite Idee']);
+  });
+});
+
+describe('the phone page’s words for a refusal', () => {
+  it('has a text for every refusal code in German, English and Ukrainian, with the placeholders its params fill', () => {
+    const params: Partial<Record<string, string[]>> = { tooLarge: ['maxKb'], tooLong: ['max'], overBudget: ['budget'] };
+    for (const language of ['de', 'en', 'uk']) {
+      const texts = (JSON.parse(readFileSync(`shared/i18n/locales/${language}/phone.json`, 'utf8')) as { phone: { refused: Record<string, string> } }).phone.refused;
+      expect(Object.keys(texts).sort(), language).toEqual([...PHONE_REFUSALS].sort());
+      for (const code of PHONE_REFUSALS) {
+        const placeholders = [...(texts[code] ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]);
+        expect([language, code, placeholders]).toEqual([language, code, params[code] ?? []]);
+      }
+    }
   });
 });
