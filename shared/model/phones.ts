@@ -10,23 +10,25 @@ import { fail, ok, type Result } from './result';
  *
  *   `device:<device key>` → participant id   the phone's claim (its last one)
  *   `created:<device key>` → participant id  the roster entry the phone's typed name added (one per phone)
- *   `card:<card id>` → device key            the phone that wrote the card; kept after the card is deleted,
+ *   `card:<card id>` → writer tag            the card was written by a phone; kept after the card is deleted,
  *                                            so a resent "add" is still recognised as done
  *
  * A device key is a hash of the phone's random device id (shared/phone), never the id itself: every
- * laptop of the room reads this map, and the id is what a phone proves itself with. Session state,
- * not workshop content: in no snapshot, backup, export or the minutes (no area reads it). Anonymous
- * cards are recorded too (a phone may edit its anonymous card), but only here: nothing a laptop,
- * projector or the minutes show tells who wrote one.
+ * laptop of the room reads this map, and the id is what a phone proves itself with. A writer tag is
+ * a hash of the device id and the card id: only a message carrying the device id shows that a card
+ * is that phone's, so the map links no card to a phone or a person — an anonymous card stays
+ * anonymous also to whoever reads the document. Session state, not workshop content: in no
+ * snapshot, backup, export or the minutes (no area reads it).
  */
 
 /** Origin of what phones change: not the undo origin, so the moderator's Ctrl+Z never takes back a phone's card or dot. */
 export const PHONE_ORIGIN = 'plenum:phone';
 
-/** 128 bits of a SHA-256 in lower-case hex (see shared/phone); anything else a peer wrote is ignored. */
-const DEVICE_KEY = /^[0-9a-f]{32}$/;
+/** 128 bits of a SHA-256 in lower-case hex (device keys and writer tags, see shared/phone); anything else a peer wrote is ignored. */
+const HASH = /^[0-9a-f]{32}$/;
 
-export const isDeviceKey = (value: unknown): value is string => typeof value === 'string' && DEVICE_KEY.test(value);
+export const isDeviceKey = (value: unknown): value is string => typeof value === 'string' && HASH.test(value);
+const isWriterTag = isDeviceKey;
 
 const DEVICE = 'device:';
 const CREATED = 'created:';
@@ -47,7 +49,7 @@ export interface PhonesState {
   devices: ReadonlyMap<string, string>;
   /** Device key → the participant its typed name added. */
   created: ReadonlyMap<string, string>;
-  /** Card id → device key of the phone that wrote it. */
+  /** Card id → writer tag of the phone that wrote it. */
   cardWriters: ReadonlyMap<string, string>;
 }
 
@@ -58,7 +60,7 @@ export function phonesSnapshot(doc: WorkshopDoc): PhonesState {
   roots(doc).phones.forEach((value, key) => {
     if (key.startsWith(DEVICE) && isDeviceKey(key.slice(DEVICE.length)) && isId(value)) devices.set(key.slice(DEVICE.length), value);
     else if (key.startsWith(CREATED) && isDeviceKey(key.slice(CREATED.length)) && isId(value)) created.set(key.slice(CREATED.length), value);
-    else if (key.startsWith(CARD) && isId(key.slice(CARD.length)) && isDeviceKey(value)) cardWriters.set(key.slice(CARD.length), value);
+    else if (key.startsWith(CARD) && isId(key.slice(CARD.length)) && isWriterTag(value)) cardWriters.set(key.slice(CARD.length), value);
   });
   return { devices, created, cardWriters };
 }
@@ -82,10 +84,10 @@ export function phoneCreatedParticipant(doc: WorkshopDoc, deviceKey: string): st
   return id !== null && itemIn(roots(doc).participants, id) ? id : null;
 }
 
-/** The device key of the phone that wrote a card (also after the card was deleted); null for every other card. */
+/** The writer tag of a card a phone wrote (also after the card was deleted); null for every other card. */
 export function cardWriter(doc: WorkshopDoc, cardId: string): string | null {
   const value = roots(doc).phones.get(CARD + cardId);
-  return isDeviceKey(value) ? value : null;
+  return isWriterTag(value) ? value : null;
 }
 
 /** Binds a phone to a participant of the roster; `created` marks the entry as added by this phone's typed name. */
@@ -99,10 +101,10 @@ export function bindPhone(doc: WorkshopDoc, deviceKey: string, participantId: st
   return ok(true);
 }
 
-/** Records which phone wrote a card; the first record stands (a card has one writer). */
-export function recordCardWriter(doc: WorkshopDoc, cardId: string, deviceKey: string): Result<true> {
-  if (!isDeviceKey(deviceKey) || !isId(cardId)) return fail('notFound');
+/** Records that a phone wrote a card, by its writer tag; the first record stands (a card has one writer). */
+export function recordCardWriter(doc: WorkshopDoc, cardId: string, writerTag: string): Result<true> {
+  if (!isWriterTag(writerTag) || !isId(cardId)) return fail('notFound');
   const map = roots(doc).phones;
-  if (!map.has(CARD + cardId)) asPhone(doc, () => map.set(CARD + cardId, deviceKey));
+  if (!map.has(CARD + cardId)) asPhone(doc, () => map.set(CARD + cardId, writerTag));
   return ok(true);
 }

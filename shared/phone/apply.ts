@@ -41,6 +41,7 @@ import {
   type PhoneRefusal,
   type PhoneRefusalCode,
   type PhoneReply,
+  writerTag,
 } from './protocol';
 import type { PhoneGate } from './rate';
 import { phoneScope, type PhoneScope, type ScopeInput } from './scope';
@@ -51,12 +52,13 @@ import { phoneScope, type PhoneScope, type ScopeInput } from './scope';
  * always check, in one transaction with the phones' origin. A refusal writes nothing.
  */
 
-/** A phone as the laptop knows it: the key its device id hashes to (protocol.ts `deviceKey`). */
+/** A phone as the laptop knows it while it talks to it: its device id (its proof, never stored) and the key the document files it under. */
 export interface Phone {
+  deviceId: string;
   deviceKey: string;
 }
 
-export const phoneFromDevice = (deviceId: string): Phone => ({ deviceKey: deviceKey(deviceId) });
+export const phoneFromDevice = (deviceId: string): Phone => ({ deviceId, deviceKey: deviceKey(deviceId) });
 
 type Outcome = Result<PhoneOutcome, PhoneRefusal>;
 
@@ -111,8 +113,8 @@ export function applyPhoneCommand(doc: WorkshopDoc, phone: Phone, command: Phone
   }
   // A resend of an add or a vote that was done: its card or dot (or the card's writer record) is there.
   if (command.type === 'addCard' || command.type === 'vote') {
-    const id = derivedId(phone.deviceKey, command.id);
-    if (command.type === 'addCard' && (cardById(doc, id) || cardWriter(doc, id) === phone.deviceKey)) return ok({ cardId: id });
+    const id = derivedId(phone.deviceId, command.id);
+    if (command.type === 'addCard' && (cardById(doc, id) || cardWriter(doc, id) === writerTag(phone.deviceId, id))) return ok({ cardId: id });
     if (command.type === 'vote' && votesSnapshot(doc).some((vote) => vote.id === id)) return ok({ voteId: id });
   }
   const me = phoneParticipant(doc, phone.deviceKey);
@@ -158,11 +160,11 @@ function addOwnCard(doc: WorkshopDoc, phone: Phone, scope: PhoneScope, me: strin
   if (!scope.board || !scope.writable || scope.board.id !== command.boardId) return refuse('boardClosed');
   const text = validCardText(command.text);
   if (!text.ok) return fromModel(text, () => ({}));
-  const id = derivedId(phone.deviceKey, command.id);
+  const id = derivedId(phone.deviceId, command.id);
   const boardId = scope.board.id;
   return asPhone(doc, () => {
     const added = addCard(doc, { id, boardId, text: text.value, authorId: command.anonymous ? null : me, now });
-    if (added.ok) recordCardWriter(doc, added.value.id, phone.deviceKey);
+    if (added.ok) recordCardWriter(doc, added.value.id, writerTag(phone.deviceId, added.value.id));
     return fromModel(added, (card) => ({ cardId: card.id }));
   });
 }
@@ -171,7 +173,7 @@ function addOwnCard(doc: WorkshopDoc, phone: Phone, scope: PhoneScope, me: strin
 function ownCard(doc: WorkshopDoc, phone: Phone, scope: PhoneScope, cardId: string): Result<NonNullable<ReturnType<typeof cardById>>, PhoneRefusal> {
   const card = cardById(doc, cardId);
   if (!card) return refuse('notFound');
-  if (cardWriter(doc, cardId) !== phone.deviceKey) return refuse('notYourCard');
+  if (cardWriter(doc, cardId) !== writerTag(phone.deviceId, cardId)) return refuse('notYourCard');
   if (!scope.board || !scope.writable || scope.board.id !== card.boardId) return refuse('boardClosed');
   return ok(card);
 }
@@ -184,7 +186,7 @@ function editOwnCard(doc: WorkshopDoc, phone: Phone, scope: PhoneScope, cardId: 
 
 function deleteOwnCard(doc: WorkshopDoc, phone: Phone, scope: PhoneScope, cardId: string): Outcome {
   // Deleted already (a resend, or the moderator was quicker): done, if it was this phone's.
-  if (!cardById(doc, cardId) && cardWriter(doc, cardId) === phone.deviceKey) return ok({ cardId });
+  if (!cardById(doc, cardId) && cardWriter(doc, cardId) === writerTag(phone.deviceId, cardId)) return ok({ cardId });
   const card = ownCard(doc, phone, scope, cardId);
   if (!card.ok) return card;
   // As on a table laptop: a lock keeps the cards where they are, so nobody deletes them.
@@ -202,7 +204,7 @@ function vote(doc: WorkshopDoc, phone: Phone, scope: PhoneScope, me: string, com
   const card = cardById(doc, command.targetId);
   const onBoard = card ? card.boardId === round.boardId : groupsSnapshot(doc).some((group) => group.id === command.targetId && group.boardId === round.boardId);
   if (!onBoard) return refuse('notFound');
-  const id = derivedId(phone.deviceKey, command.id);
+  const id = derivedId(phone.deviceId, command.id);
   return asPhone(doc, () => fromModel(castVote(doc, { id, roundId: round.id, voterId: me, targetId: command.targetId, now }), (dot) => ({ voteId: dot.id })));
 }
 

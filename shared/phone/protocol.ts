@@ -20,10 +20,12 @@ import { ACTION_STATUSES, AGENDA_KINDS, ID_PATTERN, LANGUAGES, LIMITS, RUN_STATU
  * castVote. A refusal is a code (PHONE_REFUSALS) the phone page translates; nothing is written.
  *
  * Who a phone is. The phone keeps a random device id (a UUID in its localStorage) and sends it in
- * every message; the laptop keeps only its hash, the device key (`deviceKey`), in the document's
- * `phones` map (shared/model/phones.ts): device key → the claimed participant, card id → the device
- * key that wrote it, anonymous cards included. So a phone that reloads is the same person with the
- * same cards, also after the moderator's laptop restarted; a second phone claiming the same person
+ * every message; the laptop keeps only hashes in the document's `phones` map
+ * (shared/model/phones.ts): device key (`deviceKey`) → the claimed participant, and card id → a
+ * writer tag (`writerTag`, a hash of device id and card id), anonymous cards included. The tag
+ * proves authorship to a message carrying the device id and tells a reader of the document
+ * nothing: an anonymous card cannot be traced to a phone or person there. So a phone that reloads
+ * is the same person with the same cards, also after the moderator's laptop restarted; a second phone claiming the same person
  * shares that person's dots (a budget is per person, as on laptops) but cannot edit or delete the
  * first phone's cards. The device id is the phone's only proof: the transport must carry it to the
  * laptop alone (encrypted), never to other phones; views never contain it or any device key.
@@ -35,7 +37,7 @@ import { ACTION_STATUSES, AGENDA_KINDS, ID_PATTERN, LANGUAGES, LIMITS, RUN_STATU
  * roster entry (ignoring case, accents, spaces) is that person, exactly as picking them would be.
  *
  * Sent twice. Every command carries an id the phone chooses; a phone resends what was not answered
- * after a reconnect. A card's and a dot's id are derived from the device key and the command id
+ * after a reconnect. A card's and a dot's id are derived from the device id and the command id
  * (`derivedId`), so a resend finds its card or dot and is answered "ok" without adding another; a
  * card's writer record outlives the card, so a resent "add" of a since deleted card is not added
  * again either. Edit, delete, unvote and claim are idempotent as they are.
@@ -214,9 +216,18 @@ export function deviceKey(deviceId: string): string {
   return bytesToHex(sha256(utf8ToBytes(`plenum-phone:${deviceId}`))).slice(0, 32);
 }
 
-/** A card's or dot's id for a phone's command: the same for a resend, different for every phone and command. */
-export function derivedId(key: string, commandId: string): string {
-  return bytesToHex(sha256(utf8ToBytes(`${key}/${commandId}`))).slice(0, 32);
+/**
+ * A card's or dot's id for a phone's command: the same for a resend, different for every phone
+ * and command. Made from the device id, not its key: a reader of the document, who sees the keys,
+ * cannot tell from a card's id which phone wrote it.
+ */
+export function derivedId(deviceId: string, commandId: string): string {
+  return bytesToHex(sha256(utf8ToBytes(`plenum-command:${deviceId}/${commandId}`))).slice(0, 32);
+}
+
+/** What the document keeps of who wrote a card: only a message with the device id can show it is that phone's. */
+export function writerTag(deviceId: string, cardId: string): string {
+  return bytesToHex(sha256(utf8ToBytes(`plenum-card:${deviceId}/${cardId}`))).slice(0, 32);
 }
 
 /** Characters of a card's text a phone is shown: a pasted document would fill the view on its own. */

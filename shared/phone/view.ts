@@ -10,7 +10,7 @@ import {
   type WorkshopDoc,
   type WorkshopSnapshot,
 } from '../model';
-import { PHONE_PROTOCOL_VERSION, PHONE_TEXT_SHOWN, type PhoneView } from './protocol';
+import { PHONE_PROTOCOL_VERSION, PHONE_TEXT_SHOWN, writerTag, type PhoneView } from './protocol';
 import type { Phone } from './apply';
 import { phoneScope } from './scope';
 
@@ -30,6 +30,30 @@ import { phoneScope } from './scope';
 /** The cards' share of a view, in UTF-8 bytes of JSON: with the rest, a view stays well under 256 KiB. */
 export const PHONE_VIEW_CARD_BYTES = 192 * 1024;
 
+/**
+ * Which cards are a phone's, remembered: telling takes a hash per card (the document's writer tags
+ * name nobody, protocol.ts), 2,000 of them for every view of every phone would keep the laptop busy.
+ * A card's tag never changes, so the answer holds; one cache per room, kept by whoever sends the views.
+ */
+export interface OwnCardCache {
+  isMine(phone: Phone, cardId: string, tag: string): boolean;
+}
+
+export function createOwnCardCache(): OwnCardCache {
+  const known = new Map<string, Map<string, { tag: string; mine: boolean }>>();
+  return {
+    isMine(phone, cardId, tag) {
+      let cards = known.get(phone.deviceKey);
+      if (!cards) known.set(phone.deviceKey, (cards = new Map()));
+      const hit = cards.get(cardId);
+      if (hit?.tag === tag) return hit.mine;
+      const mine = writerTag(phone.deviceId, cardId) === tag;
+      cards.set(cardId, { tag, mine });
+      return mine;
+    },
+  };
+}
+
 /** What a view needs besides the workshop snapshot: session state that no snapshot holds. */
 export interface PhoneRoom {
   plenaryOpen: boolean;
@@ -38,6 +62,11 @@ export interface PhoneRoom {
 
 export function phoneRoom(doc: WorkshopDoc): PhoneRoom {
   return { plenaryOpen: rolesSnapshot(doc).plenaryOpen, phones: phonesSnapshot(doc) };
+}
+
+function isOwn(room: PhoneRoom, own: OwnCardCache, phone: Phone, cardId: string): boolean {
+  const tag = room.phones.cardWriters.get(cardId);
+  return tag !== undefined && own.isMine(phone, cardId, tag);
 }
 
 const clip = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
@@ -79,7 +108,7 @@ function withinBudget(cards: ReadonlyArray<{ view: ViewCard; createdAt: number }
 }
 
 /** What the phone filed under `phone` is shown now (`now` is the laptop's clock). */
-export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Phone, now: number): PhoneView {
+export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Phone, now: number, own: OwnCardCache = createOwnCardCache()): PhoneView {
   const claimed = room.phones.devices.get(phone.deviceKey);
   const person = snapshot.participants.find((entry) => entry.id === claimed) ?? null;
   const me = person?.id ?? null;
@@ -103,7 +132,7 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
           text: clip(card.text, PHONE_TEXT_SHOWN),
           cut: card.text.length > PHONE_TEXT_SHOWN,
           groupId: effectiveGroupId(card, groups),
-          mine: room.phones.cardWriters.get(card.id) === phone.deviceKey,
+          mine: isOwn(room, own, phone, card.id),
           author: card.authorId === null ? null : (named.get(card.authorId) ?? null),
         },
       }));

@@ -9,6 +9,7 @@ import {
   groupCards,
   openVoteRound,
   participantsSnapshot,
+  phonesSnapshot,
   PLENARY_BOARD_ID,
   setBoardLocked,
   setGroupLocked,
@@ -17,7 +18,7 @@ import {
   LIMITS,
 } from '../../shared/model';
 import { buildMinutes } from '../../shared/minutes';
-import { deviceKey } from '../../shared/phone';
+import { derivedId, deviceKey, writerTag } from '../../shared/phone';
 import { phoneRoomFixture, T0 } from '../support/phone-room';
 
 const DEVICE_1 = '0f1e2d3c-4b5a-4969-8877-665544332211';
@@ -225,6 +226,26 @@ describe('cards from a phone', () => {
     expect(backup).toContain('Vom Handy');
     expect(backup).not.toContain(key);
     expect(backup).not.toContain(DEVICE_1);
+  });
+
+  it('keeps no trace in the document of which phone or person wrote an anonymous card', () => {
+    const room = phoneRoomFixture();
+    room.openPlenary();
+    const phone = room.phone(DEVICE_1);
+    phone.send({ type: 'claim', participantId: room.anna.id });
+    const added = phone.sendAs('c-1', { type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Heikel', anonymous: true });
+    const cardId = added.ok ? (added.value.cardId ?? '') : '';
+    const { devices, cardWriters } = phonesSnapshot(room.doc);
+    const key = deviceKey(DEVICE_1);
+    expect(devices.get(key)).toBe(room.anna.id);
+    const tag = cardWriters.get(cardId) ?? '';
+    // What a reader of the document could try with the keys it sees: none leads from the card to the phone.
+    expect(tag).not.toBe(key);
+    expect(tag).not.toBe(writerTag(key, cardId));
+    expect(cardId).not.toBe(derivedId(key, 'c-1'));
+    expect(JSON.stringify(cardsSnapshot(room.doc))).not.toContain(room.anna.id);
+    // Only the device id opens it.
+    expect(tag).toBe(writerTag(DEVICE_1, cardId));
   });
 });
 
