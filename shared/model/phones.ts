@@ -1,4 +1,4 @@
-import { roots, type WorkshopDoc } from './doc';
+import { roots, transactAs, type WorkshopDoc } from './doc';
 import { isId } from './ids';
 import { itemIn } from './read';
 import { fail, ok, type Result } from './result';
@@ -36,11 +36,7 @@ const CARD = 'card:';
 
 /** Runs `change` (model operations) as one transaction with the phones' origin: one stored update, out of every undo history. */
 export function asPhone<T>(doc: WorkshopDoc, change: () => T): T {
-  let result!: T;
-  doc.transact(() => {
-    result = change();
-  }, PHONE_ORIGIN);
-  return result;
+  return transactAs(doc, PHONE_ORIGIN, change);
 }
 
 /** What the phones map holds, checked: keys and values that make no sense are skipped. */
