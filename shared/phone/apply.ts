@@ -229,7 +229,7 @@ export function receivePhoneMessage(doc: WorkshopDoc, gate: PhoneGate, raw: unkn
   }
   const phone = phoneFromDevice(message.value.device);
   const { id } = message.value.command;
-  const admission = gate.admit(phone.deviceKey, now);
+  const admission = gate.admit(phone.deviceKey, now, phoneParticipant(doc, phone.deviceKey) !== null);
   if (admission !== 'ok') return phoneReply(id, refuse(admission));
   return phoneReply(id, applyPhoneCommand(doc, phone, message.value.command, now));
 }

@@ -244,6 +244,12 @@ export const phoneViewSchema = z.strictObject({
   workshop: z.strictObject({ title: shortText, language: z.enum(LANGUAGES) }),
   /** Who the phone is; null before it claims anybody. */
   me: z.strictObject({ participantId: idSchema, name: shortText }).nullable(),
+  /**
+   * The names a phone picks from: the participants who agreed to be named. Everyone else types
+   * their name and is matched to their roster entry, so the room's phones list nobody the minutes
+   * would not name.
+   */
+  roster: z.array(z.strictObject({ participantId: idSchema, name: shortText })),
   /** The running agenda item and the run's timestamps: the phone computes the countdown as laptops do (runClock). */
   run: z.strictObject({
     status: z.enum(RUN_STATUSES),

@@ -51,8 +51,11 @@ export interface PhoneGateOptions {
 }
 
 export interface PhoneGate {
-  /** Whether a command of the phone filed under `key` is taken now; counts it when it is. */
-  admit(key: string, now: number): Admission;
+  /**
+   * Whether a command of the phone filed under `key` is taken now; counts it when it is.
+   * `claimed`: the phone has said who it is (the document binds it to a participant).
+   */
+  admit(key: string, now: number, claimed?: boolean): Admission;
   /** Phones the gate knows. */
   size(): number;
 }
@@ -63,27 +66,39 @@ export function createPhoneGate(options: PhoneGateOptions = {}): PhoneGate {
   const roomRate = options.room ?? ROOM_RATE;
   const maxPhones = options.maxPhones ?? MAX_PHONES;
   const idleMs = options.idleMs ?? PHONE_IDLE_MS;
-  const phones = new Map<string, { bucket: Bucket; seen: number }>();
+  const phones = new Map<string, { bucket: Bucket; seen: number; claimed: boolean }>();
   let room: Bucket | null = null;
 
-  /** Makes room for a new phone by forgetting the longest-silent one, if it has been silent long enough. */
-  function evictIdle(now: number): boolean {
-    let oldest: [string, number] | null = null;
-    for (const [key, entry] of phones) if (!oldest || entry.seen < oldest[1]) oldest = [key, entry.seen];
-    if (!oldest || now - oldest[1] < idleMs) return false;
-    phones.delete(oldest[0]);
-    return true;
+  /** The longest-silent phone that has (or has not) said who it is. */
+  function oldest(claimed: boolean): [string, number] | null {
+    let found: [string, number] | null = null;
+    for (const [key, entry] of phones) if (entry.claimed === claimed && (!found || entry.seen < found[1])) found = [key, entry.seen];
+    return found;
+  }
+
+  /**
+   * Makes room for a new phone when the room is full: the longest-silent phone that never said
+   * who it is goes first (device ids made up by the dozen cannot lock out the room's people),
+   * else the longest-silent one if it has been silent long enough.
+   */
+  function evict(now: number): boolean {
+    const unclaimed = oldest(false);
+    const claimed = oldest(true);
+    const victim = unclaimed ?? (claimed && now - claimed[1] >= idleMs ? claimed : null);
+    if (victim) phones.delete(victim[0]);
+    return victim !== null;
   }
 
   return {
-    admit(key, now) {
+    admit(key, now, claimed = false) {
       let entry = phones.get(key);
       if (!entry) {
-        if (phones.size >= maxPhones && !evictIdle(now)) return 'roomFull';
-        entry = { bucket: fullBucket(phoneRate, now), seen: now };
+        if (phones.size >= maxPhones && !evict(now)) return 'roomFull';
+        entry = { bucket: fullBucket(phoneRate, now), seen: now, claimed };
         phones.set(key, entry);
       }
       entry.seen = Math.max(entry.seen, now);
+      entry.claimed = claimed;
       const own = take(entry.bucket, phoneRate, now);
       entry.bucket = own.bucket;
       if (!own.allowed) return 'rateLimited';

@@ -54,6 +54,9 @@ export function createOwnCardCache(): OwnCardCache {
   };
 }
 
+/** Names offered to pick from, at most: a roster this long is typed into, not scrolled. */
+export const PHONE_ROSTER_MAX = 500;
+
 /** What a view needs besides the workshop snapshot: session state that no snapshot holds. */
 export interface PhoneRoom {
   plenaryOpen: boolean;
@@ -168,6 +171,7 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
     at: now,
     workshop: { title: clip(snapshot.meta.title, LIMITS.titleMax), language: snapshot.meta.language },
     me: person ? { participantId: person.id, name: clip(person.name, LIMITS.titleMax) } : null,
+    roster: snapshot.participants.filter((entry) => entry.consent).slice(0, PHONE_ROSTER_MAX).map((entry) => ({ participantId: entry.id, name: clip(entry.name, LIMITS.titleMax) })),
     run: {
       status: run.status,
       itemStartedAt: run.itemStartedAt,

@@ -28,12 +28,29 @@ describe('the token bucket', () => {
 describe('the gate of a room', () => {
   it('refuses a phone past the cap and takes a new one when an old one has long been silent', () => {
     const gate = createPhoneGate({ maxPhones: 3, idleMs: 60_000 });
-    for (const key of ['a', 'b', 'c']) expect(gate.admit(key, T0)).toBe('ok');
+    for (const key of ['a', 'b', 'c']) expect(gate.admit(key, T0, true)).toBe('ok');
     expect(gate.admit('d', T0 + 1000)).toBe('roomFull');
     // The known phones still pass.
-    expect(gate.admit('a', T0 + 1000)).toBe('ok');
+    expect(gate.admit('a', T0 + 1000, true)).toBe('ok');
     expect(gate.admit('d', T0 + 60_500)).toBe('ok');
     expect(gate.size()).toBe(3);
+  });
+
+  it('gives a full room’s place to a newcomer at the cost of a phone that never said who it is, not of the room’s people', () => {
+    const gate = createPhoneGate({ maxPhones: 3, idleMs: 60_000 });
+    expect(gate.admit('anna', T0, true)).toBe('ok');
+    expect(gate.admit('boris', T0, true)).toBe('ok');
+    // A script inventing device ids: each takes the one unclaimed place in turn, never a claimed one.
+    for (let index = 0; index < 50; index += 1) expect(gate.admit(`fake-${index}`, T0 + index)).toBe('ok');
+    expect(gate.admit('anna', T0 + 100, true)).toBe('ok');
+    expect(gate.admit('boris', T0 + 100, true)).toBe('ok');
+    expect(gate.size()).toBe(3);
+    // With only claimed phones left, a newcomer waits until one has long been silent.
+    const full = createPhoneGate({ maxPhones: 2, idleMs: 60_000 });
+    full.admit('anna', T0, true);
+    full.admit('boris', T0, true);
+    expect(full.admit('chris', T0 + 1000)).toBe('roomFull');
+    expect(full.admit('chris', T0 + 61_000)).toBe('ok');
   });
 
   it('limits the whole room too, counting only what each phone’s own bucket let through', () => {

@@ -26,6 +26,7 @@ import {
   phoneView,
   phoneViewSchema,
   type PhoneCommand,
+  writerTag,
 } from '../../shared/phone';
 import { buildWorkshop } from '../../bench/fixtures/workshop';
 import { ITEM_KEYS, junkValue, writeJunk } from '../support/junk';
@@ -69,6 +70,11 @@ describe('what a phone is shown', () => {
     expect(phoneViewSchema.parse(view)).toEqual(view);
     expect(view.workshop).toEqual({ title: 'Ortsentwicklung', language: 'de' });
     expect(view.me).toEqual({ participantId: room.chris.id, name: 'Chris' });
+    // Offered to pick from: those who agreed to be named (Boris types his name).
+    expect(view.roster).toEqual([
+      { participantId: room.anna.id, name: 'Anna Müller' },
+      { participantId: room.chris.id, name: 'Chris' },
+    ]);
     expect(view.at).toBe(T0 + 90_000);
     expect(view.run).toEqual({
       status: 'running',
@@ -142,6 +148,16 @@ describe('what a phone is shown', () => {
     const [card] = room.phone(DEVICE_1).view().board?.cards ?? [];
     expect(card?.text).toHaveLength(PHONE_TEXT_SHOWN);
     expect(card?.cut).toBe(true);
+  });
+});
+
+describe('which cards are a phone’s', () => {
+  it('answers from the writer tag, also when the cache saw another tag for the card before', () => {
+    const cache = createOwnCardCache();
+    const phone = phoneFromDevice(DEVICE_1);
+    expect(cache.isMine(phone, 'card-1', 'f'.repeat(32))).toBe(false);
+    expect(cache.isMine(phone, 'card-1', writerTag(DEVICE_1, 'card-1'))).toBe(true);
+    expect(cache.isMine(phoneFromDevice(DEVICE_2), 'card-1', writerTag(DEVICE_1, 'card-1'))).toBe(false);
   });
 });
 
