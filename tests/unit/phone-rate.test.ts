@@ -59,6 +59,18 @@ describe('the gate of a room', () => {
     expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'rateLimited']);
   });
 
+  it('counts a phone as one of the room’s people once the document binds it to a participant', () => {
+    const room = phoneRoomFixture();
+    const gate = createPhoneGate({ maxPhones: 2 });
+    const frame = (device: string, command: Record<string, unknown>) => JSON.stringify({ v: 1, device, command });
+    receivePhoneMessage(room.doc, gate, frame('0a000000-0000-4000-8000-000000000001', { type: 'claim', id: 'a', participantId: room.anna.id }), T0);
+    receivePhoneMessage(room.doc, gate, frame('0b000000-0000-4000-8000-000000000002', { type: 'claim', id: 'b', participantId: room.boris.id }), T0);
+    // Both claimed (the next frame tells the gate): a newcomer finds the room full.
+    receivePhoneMessage(room.doc, gate, frame('0a000000-0000-4000-8000-000000000001', { type: 'hello', id: 'a2' }), T0 + 1);
+    receivePhoneMessage(room.doc, gate, frame('0b000000-0000-4000-8000-000000000002', { type: 'hello', id: 'b2' }), T0 + 1);
+    expect(receivePhoneMessage(room.doc, gate, frame('0c000000-0000-4000-8000-000000000003', { type: 'hello', id: 'c' }), T0 + 2)).toMatchObject({ type: 'refused', code: 'roomFull' });
+  });
+
   it('1,000 commands in a second from one phone: refused after its burst, and the other phones are not slowed', () => {
     const room = phoneRoomFixture();
     room.openPlenary();
