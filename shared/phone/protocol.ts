@@ -25,12 +25,14 @@ import { ACTION_STATUSES, AGENDA_KINDS, ID_PATTERN, LANGUAGES, LIMITS, RUN_STATU
  * writer tag (`writerTag`, a hash of device id and card id), anonymous cards included. The tag
  * proves authorship to a message carrying the device id and tells a reader of the document
  * nothing: an anonymous card cannot be traced to a phone or person there. So a phone that reloads
- * is the same person with the same cards, also after the moderator's laptop restarted; a second phone claiming the same person
- * shares that person's dots (a budget is per person, as on laptops) but cannot edit or delete the
- * first phone's cards. The device id is the phone's only proof: the transport must carry it to the
- * laptop alone (encrypted), never to other phones; views never contain it or any device key.
+ * is the same person with the same cards, also after the moderator's laptop restarted; a second
+ * phone claiming the same person shares that person's dots (a budget is per person, as on laptops)
+ * but cannot edit or delete the first phone's cards. The device id is the phone's only proof: the
+ * transport must carry it to the laptop alone, never to other phones (every phone holds the room
+ * key, so a frame relayed to all of them would show it); views never contain it or any device key.
  *
- * A typed name that matches nobody in the roster is added to it, as a laptop's "new author" is:
+ * Picking a name. The view lists the participants who agreed to be named (the minutes' rule); the
+ * others type their name. A typed name that matches nobody in the roster is added to it, as a laptop's "new author" is:
  * without consent (the minutes count the person, they do not name them; the moderator may grant
  * consent in the roster) and marked as attending. One roster entry per phone: typing again renames
  * the entry that phone added (a typo fixed), it does not add another. A typed name that matches a
@@ -47,6 +49,11 @@ import { ACTION_STATUSES, AGENDA_KINDS, ID_PATTERN, LANGUAGES, LIMITS, RUN_STATU
  * roster entries, and the `phones` map — session state like `roles`, in no snapshot, backup,
  * export or the minutes. Phone changes use their own origin: the moderator's undo never takes
  * back a phone's card. Rate buckets live in the laptop's memory only.
+ *
+ * What a phone is shown (view.ts): read-only, one board (its scope's), names only with consent,
+ * hidden results hidden, its own dots and action items, the run's timestamps for the countdown.
+ * At most PHONE_VIEW_CARD_BYTES of cards: a 2,000-card board (about 690 KiB as JSON) is sent as
+ * the phone's own cards and the newest others that fit, with the number left out.
  */
 
 export const PHONE_PROTOCOL_VERSION = 1;
