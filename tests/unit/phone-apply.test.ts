@@ -11,6 +11,7 @@ import {
   participantsSnapshot,
   phonesSnapshot,
   PLENARY_BOARD_ID,
+  removeParticipant,
   setBoardLocked,
   setGroupLocked,
   votesSnapshot,
@@ -66,6 +67,18 @@ describe('who a phone is', () => {
     expect(JSON.stringify(minutes)).not.toContain('Dana');
     expect(refusal(stranger.send({ type: 'claimName', name: '   ' }))).toBe('invalidName');
     expect(refusal(stranger.send({ type: 'claimName', name: 'x'.repeat(LIMITS.titleMax + 1) }))).toBe('invalidName');
+  });
+
+  it('is nobody once the moderator removed its person from the roster', () => {
+    const room = phoneRoomFixture();
+    room.openPlenary();
+    const phone = room.phone(DEVICE_1);
+    phone.send({ type: 'claim', participantId: room.boris.id });
+    room.must(removeParticipant(room.doc, room.boris.id));
+    expect(phone.send({ type: 'hello' })).toEqual({ ok: true, value: {} });
+    expect(refusal(phone.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Noch da?' }))).toBe('unknownPerson');
+    expect(phone.view().me).toBeNull();
+    expect(cardsSnapshot(room.doc)).toHaveLength(0);
   });
 
   it('refuses a typed name two roster entries share', () => {
@@ -298,6 +311,18 @@ describe('dots from a phone', () => {
     expect(room.annaPhone.sendAs('u-1', { type: 'unvote', voteId }).ok).toBe(true);
     expect(room.annaPhone.sendAs('u-1', { type: 'unvote', voteId }).ok).toBe(true);
     expect(votesSnapshot(room.doc)).toHaveLength(0);
+  });
+
+  it('votes at its table during small-group work, where a phone of another seat cannot', () => {
+    const room = votingRoom({ budget: 1 });
+    room.must(closeVoteRound(room.doc, room.round.id, T0));
+    const tableRound = room.must(openVoteRound(room.doc, { boardId: room.tableA.id, budget: 1, now: T0 }));
+    room.startGroupWork();
+    expect(room.annaPhone.send({ type: 'vote', roundId: tableRound.id, targetId: room.tableCard.id }).ok).toBe(true);
+    const chris = room.phone(DEVICE_2);
+    chris.send({ type: 'claim', participantId: room.chris.id });
+    expect(refusal(chris.send({ type: 'vote', roundId: tableRound.id, targetId: room.tableCard.id }))).toBe('roundClosed');
+    expect(votesSnapshot(room.doc)).toHaveLength(1);
   });
 
   it('votes only in the open round it is shown, on that round’s board, and never closes it', () => {
