@@ -196,8 +196,9 @@ function commandIdIn(json: unknown): string {
 
 /**
  * A message a phone sent, as the laptop reads it: the text of one transport frame. Refused as
- * `tooLarge` before it is parsed, as `tooLong` when only a card's text is over the limit, else
- * as `malformed` for anything that is not exactly one of the commands.
+ * `tooLarge` before it is parsed, as `tooLong` when a card's text is over the limit, as
+ * `invalidName` for a typed name far over it, else as `malformed` for anything that is not
+ * exactly one of the commands.
  */
 export function parsePhoneMessage(raw: unknown): Result<PhoneMessage, MessageRefusal> {
   if (typeof raw !== 'string') return failWith({ code: 'malformed', commandId: '' });
@@ -211,8 +212,10 @@ export function parsePhoneMessage(raw: unknown): Result<PhoneMessage, MessageRef
   const parsed = phoneMessageSchema.safeParse(json);
   if (parsed.success) return ok(parsed.data);
   const commandId = commandIdIn(json);
-  const textTooLong = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path.at(-1) === 'text');
-  return failWith(textTooLong ? { code: 'tooLong', params: { max: LIMITS.cardTextMax }, commandId } : { code: 'malformed', commandId });
+  const tooBig = (field: string) => parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path.at(-1) === field);
+  if (tooBig('text')) return failWith({ code: 'tooLong', params: { max: LIMITS.cardTextMax }, commandId });
+  if (tooBig('name')) return failWith({ code: 'invalidName', commandId });
+  return failWith({ code: 'malformed', commandId });
 }
 
 /**

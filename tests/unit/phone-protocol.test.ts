@@ -96,6 +96,7 @@ describe('reading what a phone sends', () => {
     // The largest card a laptop keeps still fits a message.
     const largest = frame({ type: 'addCard', id: 'a4', boardId: PLENARY_BOARD_ID, text: 'x'.repeat(LIMITS.cardTextMax) });
     expect(codeOf(largest)).toBe('ok');
+    expect(codeOf(frame({ type: 'claimName', id: 'a5', name: 'x'.repeat(LIMITS.titleMax * 2 + 1) }))).toBe('invalidName');
   });
 
   it('hashes the device id: the document never holds the id a phone proves itself with', () => {
