@@ -49,7 +49,7 @@ const layers = {
       sharedRunsAnywhere,
     ],
   },
-  // Every other folder of shared/ (protocol, minutes, participants, roles…) and its own files (host-api.ts).
+  // Every other folder of shared/ (protocol, minutes, participants, roles, phone…) and its own files (host-api.ts).
   'shared/*': {
     packages: ['zod', 'papaparse', 'docx', 'pdf-lib', '@noble/hashes', '@noble/ciphers'],
     folders: ['shared/model', 'shared/i18n'],

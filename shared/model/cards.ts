@@ -32,26 +32,35 @@ export function setBoardLocked(doc: WorkshopDoc, boardId: string, locked: boolea
 /** As `entries` tells item maps from anything else stored in a collection. */
 const isItemMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Map;
 
+function readCard(id: string, card: Y.Map<unknown>): Card {
+  return {
+    id,
+    boardId: str(card, 'boardId'),
+    text: str(card, 'text'),
+    order: str(card, 'order'),
+    groupId: str(card, 'groupId') || null,
+    colour: oneOf(card, 'colour', CARD_COLOURS),
+    authorId: str(card, 'authorId') || null,
+    stakeholderGroup: oneOf(card, 'stakeholderGroup', STAKEHOLDER_GROUPS),
+    createdAt: timestamp(card, 'createdAt'),
+    updatedAt: timestamp(card, 'updatedAt'),
+  };
+}
+
 /** Every card of the workshop, in board order. */
 export function cardsSnapshot(doc: WorkshopDoc): Card[] {
   // One pass straight into the result (no [id, map] pairs first): it runs on every open.
   const cards: Card[] = [];
   roots(doc).cards.forEach((card, id) => {
-    if (!isItemMap(card) || !isId(id)) return;
-    cards.push({
-      id,
-      boardId: str(card, 'boardId'),
-      text: str(card, 'text'),
-      order: str(card, 'order'),
-      groupId: str(card, 'groupId') || null,
-      colour: oneOf(card, 'colour', CARD_COLOURS),
-      authorId: str(card, 'authorId') || null,
-      stakeholderGroup: oneOf(card, 'stakeholderGroup', STAKEHOLDER_GROUPS),
-      createdAt: timestamp(card, 'createdAt'),
-      updatedAt: timestamp(card, 'updatedAt'),
-    });
+    if (isItemMap(card) && isId(id)) cards.push(readCard(id, card));
   });
   return cards.sort(compareOrdered);
+}
+
+/** One card as plain data, or null when there is none under the id: without reading every card. */
+export function cardById(doc: WorkshopDoc, id: string): Card | null {
+  const card = isId(id) ? itemIn(roots(doc).cards, id) : undefined;
+  return card ? readCard(id, card) : null;
 }
 
 /** The cards of one board. */
@@ -74,6 +83,8 @@ function lastOfBoard(doc: WorkshopDoc, boardId: string): Array<{ id: string; ord
 }
 
 export interface CardInput {
+  /** The new card's id, for a writer that must recognise its own card when it sends again (a phone); a fresh one when missing. */
+  id?: string;
   boardId: string;
   text: string;
   colour?: CardColour | null;
@@ -101,11 +112,13 @@ export function cardFields(card: Card): Record<string, string | number> {
 /** Adds a card at the end of a board. The text is stored exactly as given. */
 export function addCard(doc: WorkshopDoc, input: CardInput): Result<Card> {
   if (!roots(doc).boards.has(input.boardId)) return fail('notFound');
+  // A given id never replaces a card: the caller checks for its own first.
+  if (input.id !== undefined && (!isId(input.id) || roots(doc).cards.has(input.id))) return fail('data.damaged');
   const text = validCardText(input.text);
   if (!text.ok) return text;
   const now = input.now ?? Date.now();
   const card: Card = {
-    id: newId(),
+    id: input.id ?? newId(),
     boardId: input.boardId,
     text: text.value,
     order: keyAtEnd(lastOfBoard(doc, input.boardId)),

@@ -33,13 +33,18 @@ export function roots(doc: WorkshopDoc): Roots {
   return maps as Roots;
 }
 
-/** @internal one local transaction, so one user action is one undo step and one stored update. */
-export function local<T>(doc: WorkshopDoc, change: () => T): T {
+/** @internal one transaction of the given origin, returning what `change` returns. */
+export function transactAs<T>(doc: WorkshopDoc, origin: string, change: () => T): T {
   let result!: T;
   doc.transact(() => {
     result = change();
-  }, LOCAL_ORIGIN);
+  }, origin);
   return result;
+}
+
+/** @internal one local transaction, so one user action is one undo step and one stored update. */
+export function local<T>(doc: WorkshopDoc, change: () => T): T {
+  return transactAs(doc, LOCAL_ORIGIN, change);
 }
 
 /** @internal a Y.Map holding the plain fields of one item. */

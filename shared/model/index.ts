@@ -27,6 +27,7 @@ export * from './agenda-template';
 export * from './board-view';
 export { PENDING_ORDER } from './order';
 export * from './roles';
+export * from './phones';
 export {
   BACKUP_EXTENSION,
   BACKUP_FORMAT,

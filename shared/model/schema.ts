@@ -29,6 +29,11 @@ export const ROOTS = {
    * session state, so not part of the snapshot, a backup or the minutes (see roles.ts).
    */
   roles: 'fields',
+  /**
+   * Which phone is whom and which cards each phone wrote (phones.ts): session state like
+   * `roles`, so in no snapshot, backup, export or the minutes.
+   */
+  phones: 'fields',
 } as const satisfies Record<string, 'fields' | 'items'>;
 
 /** Each root's name, which is its key in ROOTS. */

@@ -1,5 +1,5 @@
 import { itemMap, local, roots, type WorkshopDoc } from './doc';
-import { newId } from './ids';
+import { isId, newId } from './ids';
 import { entries, num, str, itemIn, timestamp } from './read';
 import { fail, ok, type Result } from './result';
 import type { Vote, VoteRound } from './schema';
@@ -128,6 +128,8 @@ export function closeVoteRound(doc: WorkshopDoc, roundId: string, now = Date.now
 }
 
 export interface VoteInput {
+  /** The dot's id, for a voter that must recognise its own dot when it sends again (a phone); a fresh one when missing. */
+  id?: string;
   roundId: string;
   voterId: string;
   targetId: string;
@@ -142,11 +144,13 @@ export function castVote(doc: WorkshopDoc, input: VoteInput): Result<Vote> {
   if (round.state === 'closed') return fail('vote.closed');
   if (!participants.has(input.voterId)) return fail('vote.unknownVoter');
   if (!cards.has(input.targetId) && !groups.has(input.targetId)) return fail('notFound');
+  // A given id never replaces a dot: the caller checks for its own first.
+  if (input.id !== undefined && (!isId(input.id) || roots(doc).votes.has(input.id))) return fail('data.damaged');
   const votes = votesSnapshot(doc);
   const mine = countedVotes(round, votes).filter((vote) => vote.voterId === input.voterId);
   if (mine.length >= round.budget) return fail('vote.budgetSpent', { budget: round.budget });
   if (!round.allowStacking && mine.some((vote) => vote.targetId === input.targetId)) return fail('vote.noStacking');
-  const vote: Vote = { id: newId(), roundId: round.id, voterId: input.voterId, targetId: input.targetId, at: input.now ?? Date.now() };
+  const vote: Vote = { id: input.id ?? newId(), roundId: round.id, voterId: input.voterId, targetId: input.targetId, at: input.now ?? Date.now() };
   local(doc, () => roots(doc).votes.set(vote.id, itemMap({ ...vote })));
   return ok(vote);
 }

@@ -37,9 +37,9 @@ describe('the area registry', () => {
     expect(Object.keys(areaSchemas)).toEqual(AREA_NAMES);
   });
 
-  it('keeps every root of the document in some area, except the session-only roles', () => {
+  it('keeps every root of the document in some area, except the session-only roles and phones', () => {
     const used = new Set(AREA_NAMES.map((area) => AREAS[area].root));
-    expect(Object.keys(ROOTS).filter((root) => !used.has(root as keyof typeof ROOTS))).toEqual(['roles']);
+    expect(Object.keys(ROOTS).filter((root) => !used.has(root as keyof typeof ROOTS))).toEqual(['roles', 'phones']);
   });
 
   it.each(AREA_NAMES)('notifies the live listeners of %s when its root changes', (area) => {
