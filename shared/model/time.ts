@@ -86,9 +86,30 @@ export function timeZoneOrEmpty(value: unknown): string {
   return isKnownTimeZone(value) ? value : '';
 }
 
-/** The zone of the computer this runs on. */
+/**
+ * Zones ICU still lists under their old names, by the names the places use now: Kyiv above all
+ * (Node 20 and Chromium report a Kyiv computer as "Europe/Kiev").
+ */
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Africa/Asmera': 'Africa/Asmara',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+};
+
+/** A zone by the name its place uses today, where this runtime knows that name; else as given. */
+export function currentZoneName(zone: string): string {
+  const renamed = RENAMED_ZONES[zone];
+  return renamed !== undefined && isKnownTimeZone(renamed) ? renamed : zone;
+}
+
+/** The zone of the computer this runs on, by today's name. */
 export function systemTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return currentZoneName(new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 /* The same checks for files (backups): a wrong value is refused with where and what, not read as 0. */

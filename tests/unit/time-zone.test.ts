@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemTimeZone } from '../../shared/model';
+import { currentZoneName, systemTimeZone } from '../../shared/model';
 import { clockTimeIn, isComputerTimeZone, shownTimeZone, timeZoneLabel, timeZoneShortName } from '../../shared/time-zone';
 
 // 2026-12-05 13:02 UTC: 14:02 in Berlin (winter), 22:02 in Tokyo.
@@ -87,5 +87,18 @@ describe('timeZoneLabel', () => {
 
   it('keeps an unknown zone as its name', () => {
     expect(timeZoneLabel('Mars/Olympus_Mons', 'de-DE', STARTED)).toBe('Mars/Olympus_Mons');
+  });
+});
+
+describe('a zone by the name its place uses today', () => {
+  it('stores Kyiv as Europe/Kyiv though this runtime may report Europe/Kiev', () => {
+    expect(currentZoneName('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(currentZoneName('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(currentZoneName('Europe/Berlin')).toBe('Europe/Berlin');
+  });
+
+  it('names a Kyiv computer Europe/Kyiv, as a new workshop stores it', () => {
+    process.env.TZ = 'Europe/Kiev';
+    expect(systemTimeZone()).toBe('Europe/Kyiv');
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, useFilter, type Key } from 'react-aria-components';
-import { isKnownTimeZone, systemTimeZone } from '../../../shared/model';
+import { currentZoneName, systemTimeZone } from '../../../shared/model';
 import { isComputerTimeZone, timeZoneLabel } from '../../../shared/time-zone';
 import { useUiLocale } from '../../hooks/use-ui-locale';
 import './time-zone-field.css';
@@ -13,27 +13,9 @@ interface TimeZoneFieldProps {
   onChange: ((zone: string) => void) | null;
 }
 
-/**
- * Zones ICU still lists under their old names, by the names the places use now: Kyiv above all.
- * Only where this runtime knows the new name (isKnownTimeZone), so a picked zone always works.
- */
-const RENAMED: Readonly<Record<string, string>> = {
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Africa/Asmera': 'Africa/Asmara',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'America/Godthab': 'America/Nuuk',
-};
-
 /** Every zone this runtime knows, by today's names, with the stored one even when the runtime spells it otherwise. */
 function zoneList(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone').map((zone) => {
-    const renamed = RENAMED[zone];
-    return renamed && isKnownTimeZone(renamed) ? renamed : zone;
-  });
+  const zones = Intl.supportedValuesOf('timeZone').map(currentZoneName);
   return current === '' || zones.includes(current) ? zones : [current, ...zones].sort();
 }
 
