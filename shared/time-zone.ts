@@ -1,4 +1,4 @@
-import { isTimestamp, systemTimeZone, timeZoneOrEmpty } from './model';
+import { currentZoneName, isTimestamp, systemTimeZone, timeZoneOrEmpty } from './model';
 
 /*
  * Clock times of instants (when an item started, when the signal went out, the room's clock) as
@@ -17,7 +17,7 @@ export function isComputerTimeZone(timeZone: string): boolean {
   const computer = systemTimeZone();
   if (timeZone === computer) return true;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone === computer;
+    return currentZoneName(new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone) === computer;
   } catch {
     return false;
   }

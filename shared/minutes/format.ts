@@ -52,11 +52,6 @@ export function instantDate(ms: number, locale: string, timeZone: string): strin
   return formatter('long', locale, timeZone).format(ms);
 }
 
-/** The time zone of this machine, the default for clock times. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** One line of a multi-line text, for places that cannot hold a line break (rankings, CSV titles). */
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

@@ -75,13 +75,15 @@ function nextDay(iso: string): string {
 }
 
 /**
- * The entry's revision: whole seconds from the item's creation to its last change. An item changes
- * only by updateActionItem, which moves updatedAt forward, so each change gives a higher number
- * without a counter stored anywhere (and two laptops exporting the same state agree on it); an
- * unchanged item stays at 0. A 32-bit integer, which calendar programs read, lasts 68 years.
+ * The entry's revision: whole seconds from the item's creation to the export (or its last
+ * change, if a laptop's clock says that is later). Not to the last change alone: an undo takes
+ * updatedAt back too, and a calendar that imported the changed item would then keep it, as it
+ * would a renamed owner, which does not touch the item. So every later export is a newer
+ * revision, which a calendar applies over what it has. A 32-bit integer, which calendar programs
+ * read, lasts 68 years.
  */
-export function icsSequence(action: Pick<ActionEntry, 'createdAt' | 'updatedAt'>): number {
-  return Math.max(0, Math.floor((action.updatedAt - action.createdAt) / 1000));
+export function icsSequence(action: Pick<ActionEntry, 'createdAt' | 'updatedAt'>, exportedAt: number): number {
+  return Math.max(0, Math.floor((Math.max(exportedAt, action.updatedAt) - action.createdAt) / 1000));
 }
 
 /** "Title – owner" (the organisation when no person owns it): the calendar's day view says who without opening the entry. */
@@ -103,7 +105,7 @@ function event(action: ActionEntry, minutes: Minutes, stamp: string): string[] {
     'BEGIN:VEVENT',
     `UID:${icsUidPart(action.id)}@${icsUidPart(minutes.workshopId || 'workshop')}.plenum`,
     `DTSTAMP:${stamp}`,
-    `SEQUENCE:${icsSequence(action)}`,
+    `SEQUENCE:${icsSequence(action, minutes.generatedAt)}`,
     `LAST-MODIFIED:${icsDateTime(Math.max(action.updatedAt, action.createdAt))}`,
     // An all-day event is CONFIRMED or CANCELLED; an item still to do is a confirmed deadline.
     'STATUS:CONFIRMED',

@@ -4,6 +4,7 @@ import {
   STAKEHOLDER_GROUPS,
   countedVotes,
   isKnownTimeZone,
+  systemTimeZone,
   layoutBoard,
   rankVotes,
   shownCards,
@@ -16,7 +17,7 @@ import {
   type VoteRound,
   type WorkshopSnapshot,
 } from '../model';
-import { clockTime, instantDate, localTimeZone, longDate, oneLine, shortDate } from './format';
+import { clockTime, instantDate, longDate, oneLine, shortDate } from './format';
 import { minutesTexts, type MinutesTexts } from './texts';
 
 /*
@@ -382,7 +383,7 @@ function ownerOf(action: WorkshopSnapshot['actions'][number], people: People, te
 /** The time zone of the minutes' clock times: the option, else the workshop's, else (old workshops) this machine's. */
 export function minutesTimeZone(snapshot: WorkshopSnapshot, override?: string): string {
   if (override) return override;
-  return isKnownTimeZone(snapshot.meta.timeZone) ? snapshot.meta.timeZone : localTimeZone();
+  return isKnownTimeZone(snapshot.meta.timeZone) ? snapshot.meta.timeZone : systemTimeZone();
 }
 
 /** The minutes of a workshop in `options.language`. Pure: the same snapshot and options give the same minutes. */

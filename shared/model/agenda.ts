@@ -4,16 +4,11 @@ import { compareOrdered, keyAtEnd, keysForMove } from './order';
 import { entries, oneOf, orderOf, str, itemIn, timestamp } from './read';
 import { durationMinOrZero, ranMsOrZero } from './time';
 import { fail, ok, type Result } from './result';
-import { AGENDA_KINDS, LIMITS, type AgendaItem, type AgendaKind } from './schema';
-import { validDuration, validShortText, validTitle } from './validate';
+import { AGENDA_KINDS, type AgendaItem, type AgendaKind } from './schema';
+import { validDuration, validLongText, validShortText, validTitle } from './validate';
 
 function validKind(raw: string): Result<AgendaKind> {
   return (AGENDA_KINDS as readonly string[]).includes(raw) ? ok(raw as AgendaKind) : fail('kind.invalid');
-}
-
-/** Notes and tasks are kept as written (line breaks and all), only refused when huge. */
-function validLongText(raw: string): Result<string> {
-  return raw.length > LIMITS.notesMax ? fail('text.tooLong', { max: LIMITS.notesMax }) : ok(raw);
 }
 
 /** The optional text fields of an item, checked; refuses the whole input if one is invalid. */

@@ -3,7 +3,7 @@ import { roots, local, type WorkshopDoc } from './doc';
 import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
 import { isKnownTimeZone, isoDateOrEmpty, timeZoneOrEmpty, timestampOrZero } from './time';
-import { validDate, validDuration, validLanguage, validShortText, validTitle } from './validate';
+import { validDate, validDuration, validLanguage, validLongText, validShortText, validTitle } from './validate';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -26,11 +26,6 @@ export function validTimeZone(raw: string): Result<string> {
   const text = raw.trim();
   if (text === '') return ok('');
   return isKnownTimeZone(text) ? ok(text) : fail('timeZone.invalid');
-}
-
-/** Next steps are kept as written (line breaks and all), only refused when huge. */
-function validLongText(raw: string): Result<string> {
-  return raw.length > LIMITS.notesMax ? fail('text.tooLong', { max: LIMITS.notesMax }) : ok(raw);
 }
 
 /**

@@ -49,3 +49,8 @@ export function validShortText(raw: string): Result<string> {
 export function validLanguage(raw: string): Result<Language> {
   return (LANGUAGES as readonly string[]).includes(raw) ? ok(raw as Language) : fail('language.invalid');
 }
+
+/** Notes, tasks, summaries and next steps are kept as written (line breaks and all), only refused when huge. */
+export function validLongText(raw: string): Result<string> {
+  return raw.length > LIMITS.notesMax ? fail('text.tooLong', { max: LIMITS.notesMax }) : ok(raw);
+}

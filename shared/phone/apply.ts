@@ -150,7 +150,10 @@ function claimName(doc: WorkshopDoc, phone: Phone, raw: string): Outcome {
       return renamed.ok ? fromModel(bindPhone(doc, phone.deviceKey, own), () => ({ participantId: own })) : fromModel(renamed, () => ({}));
     }
     // As a laptop's new author: counted in the minutes, not named, until the moderator records consent.
-    const added = addParticipant(doc, { name: name.value, organisation: '', stakeholderGroup: '', email: '', consent: false, attended: true });
+    // Present only where the moderator takes attendance: the minutes read one person marked
+    // present as "attendance taken", and would list everyone else as excused.
+    const attendanceTaken = participantsSnapshot(doc).some((person) => person.attended);
+    const added = addParticipant(doc, { name: name.value, organisation: '', stakeholderGroup: '', email: '', consent: false, attended: attendanceTaken });
     if (!added.ok) return fromModel(added, () => ({}));
     return fromModel(bindPhone(doc, phone.deviceKey, added.value.id, true), () => ({ participantId: added.value.id }));
   });

@@ -48,7 +48,7 @@ test('the seed day imported from its backup exports its minutes in every format'
 
   const md = await download(page, 'minutes-export-md');
   expect(md.name).toBe('Protokoll-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.md');
-  expect(md.text).toContain('- **Entschuldigt (2):** Stefan Richter (KfW Entwicklungsbank) und 1 weitere Person');
+  expect(md.text).toContain('- **Entschuldigt (2):** Stefan Richter (KfW Entwicklungsbank) und eine weitere Person');
   expect(md.text).toContain('#### Tisch: Kriegsrisikoversicherung');
   expect(md.text).not.toContain('Mykola Shevchenko');
   await expect(page.getByTestId('minutes-message')).toContainText('heruntergeladen');

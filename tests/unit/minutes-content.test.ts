@@ -23,7 +23,7 @@ describe('the header of the minutes, as a Protokoll has it', () => {
       '- **Moderation:** Julia Wagner (Plattform Wiederaufbau Ukraine)',
       '- **Protokollführung:** Tobias Krüger (Sekretariat der Plattform)',
       '- **Anwesend (11):** Anna Becker (Stadtwerke Leipzig), ',
-      '- **Entschuldigt (2):** Stefan Richter (KfW Entwicklungsbank) und 1 weitere Person, die nicht namentlich genannt werden möchte',
+      '- **Entschuldigt (2):** Stefan Richter (KfW Entwicklungsbank) und eine weitere Person, die nicht namentlich genannt werden möchte',
       '- **Verteiler:** Teilnehmende des Themenkreises',
     ]) {
       expect(head).toContain(line);

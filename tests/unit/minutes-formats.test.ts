@@ -59,7 +59,7 @@ describe('the DOCX minutes', () => {
       'Tisch: Kriegsrisikoversicherung',
       'Workshop Kriegsrisikoversicherung: Versicherer und Verbände einladen',
       'und 2 weitere Personen, die nicht namentlich genannt werden möchten',
-      'Entschuldigt (2): Stefan Richter (KfW Entwicklungsbank) und 1 weitere Person, die nicht namentlich genannt werden möchte',
+      'Entschuldigt (2): Stefan Richter (KfW Entwicklungsbank) und eine weitere Person, die nicht namentlich genannt werden möchte',
       'Moderation: Julia Wagner',
       'Nächste Schritte',
       'Folgetermin: 20. März 2024',
@@ -191,7 +191,7 @@ describe('the minutes texts', () => {
   });
 
   it('count people with the plural forms of each language', () => {
-    expect(MINUTES_TEXTS.de.notNamedMore(1)).toContain('1 weitere Person,');
+    expect(MINUTES_TEXTS.de.notNamedMore(1)).toContain('eine weitere Person,');
     expect([1, 2, 5, 21].map((n) => MINUTES_TEXTS.uk.notNamedOnly(n).split(',')[0])).toEqual(['1 особа', '2 особи', '5 осіб', '21 особа']);
     expect(MINUTES_TEXTS.en.dots(1)).toBe('1 dot');
     expect([1, 2, 5, 21].map((n) => MINUTES_TEXTS.uk.dots(n))).toEqual(['1 бал', '2 бали', '5 балів', '21 бал']);

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, icsSequence, renderActionsIcs } from '../../shared/minutes';
-import { restoreBackup, updateActionItem, workshopSnapshot, type WorkshopSnapshot } from '../../shared/model';
+import { createUndoHistory, restoreBackup, updateActionItem, workshopSnapshot, type WorkshopSnapshot } from '../../shared/model';
 import { seedDaySnapshot } from '../support/seed-day';
 
 /*
@@ -51,10 +51,30 @@ describe('the action items in a calendar', () => {
     expect(String(after?.getFirstPropertyValue('last-modified'))).toBe(new Date(later).toISOString().replace(/\.\d{3}Z$/, 'Z'));
   });
 
-  it('derive SEQUENCE from the seconds between creation and the last change', () => {
-    expect(icsSequence({ createdAt: 1_000, updatedAt: 1_000 })).toBe(0);
-    expect(icsSequence({ createdAt: 1_000, updatedAt: 62_500 })).toBe(61);
+  it('derive SEQUENCE from the seconds between creation and the export (or a later change)', () => {
+    expect(icsSequence({ createdAt: 1_000, updatedAt: 1_000 }, 1_000)).toBe(0);
+    expect(icsSequence({ createdAt: 1_000, updatedAt: 62_500 }, 2_000)).toBe(61);
+    expect(icsSequence({ createdAt: 1_000, updatedAt: 2_000 }, 62_500)).toBe(61);
     // A clock that went back on another laptop never makes it negative.
-    expect(icsSequence({ createdAt: 5_000, updatedAt: 1_000 })).toBe(0);
+    expect(icsSequence({ createdAt: 5_000, updatedAt: 1_000 }, 1_000)).toBe(0);
+  });
+
+  it('give a later export after an undo a higher SEQUENCE, so the calendar takes the old due date back', () => {
+    const doc = restoreBackup(snapshot);
+    const undo = createUndoHistory(doc);
+    const [first] = workshopSnapshot(doc).actions.filter((action) => action.status !== 'done' && action.due);
+    if (!first) throw new Error('no open action with a due date');
+    const exportAt = (now: number) =>
+      new ICAL.Component(ICAL.parse(renderActionsIcs(buildMinutes(workshopSnapshot(doc), { language: 'de', timeZone: 'Europe/Berlin', now }))))
+        .getAllSubcomponents('vevent')
+        .find((component) => String(component.getFirstPropertyValue('uid')).startsWith(first.id));
+    const changedAt = first.updatedAt + 86_400_000;
+    expect(updateActionItem(doc, first.id, { due: '2024-04-30' }, changedAt).ok).toBe(true);
+    const changed = exportAt(changedAt + 60_000);
+    expect(undo.undo()).toBe(true);
+    const undone = exportAt(changedAt + 120_000);
+    doc.destroy();
+    expect(String(undone?.getFirstPropertyValue('dtstart'))).toBe(first.due);
+    expect(Number(undone?.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(changed?.getFirstPropertyValue('sequence')));
   });
 });

@@ -9,6 +9,7 @@ import {
   groupCards,
   openVoteRound,
   participantsSnapshot,
+  setAttendance,
   phonesSnapshot,
   PLENARY_BOARD_ID,
   removeParticipant,
@@ -57,7 +58,9 @@ describe('who a phone is', () => {
     const first = stranger.send({ type: 'claimName', name: 'Dana' });
     expect(first.ok).toBe(true);
     const dana = participantsSnapshot(room.doc).find((person) => person.name === 'Dana');
-    expect(dana).toMatchObject({ consent: false, attended: true, email: '' });
+    // Nobody was marked present: attendance is not taken, and the new person does not start it
+    // (the minutes would list everyone else as excused).
+    expect(dana).toMatchObject({ consent: false, attended: false, email: '' });
     // A typo fixed renames the phone's own entry; it does not add a second one.
     expect(stranger.send({ type: 'claimName', name: 'Dana K.' })).toEqual({ ok: true, value: { participantId: dana?.id } });
     expect(participantsSnapshot(room.doc)).toHaveLength(count + 1);
@@ -65,8 +68,16 @@ describe('who a phone is', () => {
     // The minutes count the new person but do not name them.
     const minutes = buildMinutes(workshopSnapshot(room.doc), { language: 'en', timeZone: 'Europe/Berlin', now: T0 });
     expect(JSON.stringify(minutes)).not.toContain('Dana');
+    expect(minutes.participants.absent.unnamed).toBe(0);
     expect(refusal(stranger.send({ type: 'claimName', name: '   ' }))).toBe('invalidName');
     expect(refusal(stranger.send({ type: 'claimName', name: 'x'.repeat(LIMITS.titleMax + 1) }))).toBe('invalidName');
+  });
+
+  it('a new name is marked present where the moderator takes attendance', () => {
+    const room = phoneRoomFixture();
+    expect(setAttendance(room.doc, [room.anna.id], true).ok).toBe(true);
+    expect(room.phone(DEVICE_2).send({ type: 'claimName', name: 'Dana' }).ok).toBe(true);
+    expect(participantsSnapshot(room.doc).find((person) => person.name === 'Dana')?.attended).toBe(true);
   });
 
   it('is nobody once the moderator removed its person from the roster', () => {

@@ -8,6 +8,7 @@ import {
   initWorkshop,
   PLENARY_BOARD_ID,
   SCHEMA_VERSION,
+  systemTimeZone,
   workshopSnapshot,
   type WorkshopDoc,
 } from '../../shared/model';
@@ -88,6 +89,13 @@ describe('creating and opening a workshop', () => {
       createdAt: 4242,
       startTime: '',
       availableMin: 0,
+      // The creating computer's zone, by today's name.
+      timeZone: systemTimeZone(),
+      moderator: '',
+      minuteTaker: '',
+      distribution: '',
+      nextSteps: '',
+      followUpDate: '',
     });
     expect(session.live.get('boards').map((board) => board.id)).toEqual([PLENARY_BOARD_ID]);
     expect(session.saver.status()).toEqual({ state: 'saved' });

@@ -100,5 +100,8 @@ describe('a zone by the name its place uses today', () => {
   it('names a Kyiv computer Europe/Kyiv, as a new workshop stores it', () => {
     process.env.TZ = 'Europe/Kiev';
     expect(systemTimeZone()).toBe('Europe/Kyiv');
+    // A workshop saved with the old name is still this computer's zone (no hint that it differs).
+    expect(isComputerTimeZone('Europe/Kiev')).toBe(true);
+    expect(isComputerTimeZone('Europe/Kyiv')).toBe(true);
   });
 });

@@ -30,6 +30,9 @@ interface DateFieldProps {
   hideLabel?: boolean;
   testId?: string;
   className?: string;
+  /** Shown but not editable (a laptop that may not change it); `title` says why. */
+  readOnly?: boolean;
+  title?: string;
 }
 
 // The dates the model stores (shared/model/time.ts): the calendar offers no other.
@@ -53,7 +56,7 @@ function toCalendarDate(value: string): CalendarDate | null {
  * the keyboard (arrow keys step a segment), and opens a calendar from its button. The segments'
  * and calendar's screen-reader words come localised from react-aria.
  */
-export function DateField({ value, onChange, label, hideLabel = false, testId, className }: DateFieldProps) {
+export function DateField({ value, onChange, label, hideLabel = false, testId, className, readOnly = false, title }: DateFieldProps) {
   const locale = useUiLocale();
   const modal = useContext(ModalContainer);
   // What the person is typing: while the year reads "2", "20", "202" the date is no storable one
@@ -78,6 +81,7 @@ export function DateField({ value, onChange, label, hideLabel = false, testId, c
         className={['date-field', className].filter(Boolean).join(' ')}
         value={draft}
         onChange={change}
+        isReadOnly={readOnly}
         minValue={FIRST_DAY}
         maxValue={LAST_DAY}
         aria-label={hideLabel ? label : undefined}
@@ -88,7 +92,7 @@ export function DateField({ value, onChange, label, hideLabel = false, testId, c
         data-value={value}
       >
         {!hideLabel && <Label className="date-field-label">{label}</Label>}
-        <Group className="date-field-group">
+        <Group className="date-field-group" title={title}>
           <DateInput className="date-field-input">{(segment) => <DateSegment segment={segment} className="date-field-segment" />}</DateInput>
           <Button className="date-field-button icon">
             <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

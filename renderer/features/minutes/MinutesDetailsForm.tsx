@@ -83,7 +83,14 @@ export function MinutesDetailsForm({ session }: { session: WorkshopSession }) {
         <DetailField field="moderator" stored={meta.moderator} save={save} />
         <DetailField field="minuteTaker" stored={meta.minuteTaker} save={save} />
         <div className="field minutes-detail-followUp">
-          <DateField label={t('minutes.details.followUpDate')} value={meta.followUpDate} onChange={setFollowUp} testId="minutes-followUpDate" />
+          <DateField
+            label={t('minutes.details.followUpDate')}
+            value={meta.followUpDate}
+            onChange={setFollowUp}
+            testId="minutes-followUpDate"
+            readOnly={!save}
+            title={save ? undefined : t('roles.onlyModerator')}
+          />
           <FieldError message={dateError} />
         </div>
         <DetailField field="distribution" stored={meta.distribution} save={save} />
