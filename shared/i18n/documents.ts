@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import deActions from './locales/de/actions.json' with { type: 'json' };
 import deAgenda from './locales/de/agenda.json' with { type: 'json' };
 import deMinutesDoc from './locales/de/minutesDoc.json' with { type: 'json' };
+import deMinutesFormat from './locales/de/minutesFormat.json' with { type: 'json' };
 import deParkingLot from './locales/de/parkingLot.json' with { type: 'json' };
 import deStakeholders from './locales/de/stakeholders.json' with { type: 'json' };
 import deTables from './locales/de/tables.json' with { type: 'json' };
@@ -9,6 +10,7 @@ import deWorkshop from './locales/de/workshop.json' with { type: 'json' };
 import enActions from './locales/en/actions.json' with { type: 'json' };
 import enAgenda from './locales/en/agenda.json' with { type: 'json' };
 import enMinutesDoc from './locales/en/minutesDoc.json' with { type: 'json' };
+import enMinutesFormat from './locales/en/minutesFormat.json' with { type: 'json' };
 import enParkingLot from './locales/en/parkingLot.json' with { type: 'json' };
 import enStakeholders from './locales/en/stakeholders.json' with { type: 'json' };
 import enTables from './locales/en/tables.json' with { type: 'json' };
@@ -16,6 +18,7 @@ import enWorkshop from './locales/en/workshop.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukAgenda from './locales/uk/agenda.json' with { type: 'json' };
 import ukMinutesDoc from './locales/uk/minutesDoc.json' with { type: 'json' };
+import ukMinutesFormat from './locales/uk/minutesFormat.json' with { type: 'json' };
 import ukParkingLot from './locales/uk/parkingLot.json' with { type: 'json' };
 import ukStakeholders from './locales/uk/stakeholders.json' with { type: 'json' };
 import ukTables from './locales/uk/tables.json' with { type: 'json' };
@@ -37,6 +40,7 @@ type AreaFile = Record<string, unknown>;
 /** The area files the documents read, per language. */
 const DOCUMENT_AREAS: ReadonlyArray<Record<DocumentLanguage, AreaFile>> = [
   { de: deMinutesDoc, en: enMinutesDoc, uk: ukMinutesDoc },
+  { de: deMinutesFormat, en: enMinutesFormat, uk: ukMinutesFormat },
   { de: deAgenda, en: enAgenda, uk: ukAgenda },
   { de: deActions, en: enActions, uk: ukActions },
   { de: deStakeholders, en: enStakeholders, uk: ukStakeholders },

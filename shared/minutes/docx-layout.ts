@@ -14,7 +14,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Language } from '../model';
-import { formatText } from './format-texts';
+import { documentT } from '../i18n/documents';
 
 /*
  * The DOCX minutes' page and document settings, apart from their content (docx.ts): the language
@@ -44,7 +44,7 @@ const SPACING = { paragraph: 100, line: 276, headingBefore: 280, headingAfter: 1
  * recipient edits the document.
  */
 function pageFooter(language: Language): Footer {
-  const template = formatText(language, 'pageOf', { page: '\u0000page\u0000', pages: '\u0000pages\u0000' });
+  const template = documentT(language)('minutesFormat.pageOf', { page: '\u0000page\u0000', pages: '\u0000pages\u0000' });
   const children = template
     .split('\u0000')
     .filter(Boolean)
