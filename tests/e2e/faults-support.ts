@@ -73,7 +73,9 @@ export async function hostWorkshop(page: Page, signalingUrl: string, title: stri
   await page.goto('/');
   await page.getByTestId('new-workshop-title').fill(title);
   await page.getByTestId('create-workshop').click();
-  await expect(page.getByTestId('workshop-heading')).toHaveText(title);
+  // A fresh browser on the Vite dev server (web-dev) loads the workshop screen's modules one by
+  // one: on a loaded machine that took more than the default 5 s, as joining does (below).
+  await expect(page.getByTestId('workshop-heading')).toHaveText(title, { timeout: 20_000 });
   const workshopId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   await page.getByTestId('tab-tables').click();
   await page.getByTestId('table-name').fill(table);

@@ -51,7 +51,6 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
         </label>
       </div>
       <p className="muted minutes-intro">{t('minutes.intro')}</p>
-      <MinutesDetailsForm session={session} />
 
       <div className="minutes-layout">
         <div className="minutes-actions">
@@ -65,6 +64,8 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
           </div>
           {/* Next to the buttons, at the top of the panel: what an export is doing and what came of it, seen without scrolling. */}
           <ExportStatus busy={busy} message={message} />
+          {/* Below the buttons, not above: on a laptop's screen the fields pushed what an export did out of view. The preview beside them shows each change. */}
+          <MinutesDetailsForm session={session} />
 
           <h3>{t('minutes.backupHeading')}</h3>
           <p className="muted small">{t('minutes.backupHint')}</p>
