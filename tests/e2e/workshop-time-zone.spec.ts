@@ -30,6 +30,9 @@ function workshopIdOf(page: Page): string {
 }
 
 test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, decisions and the minutes fields survive a reload', async ({ page, shot }) => {
+  // One person's whole round (zone, a run, the projector, summary, decisions, five minutes fields,
+  // attendance, a reload): 18–53 s alone, more beside a loaded CI run.
+  test.setTimeout(120_000);
   // The two zones must differ at this instant, or the test could not tell them apart.
   expect(berlin.format(Date.now())).not.toBe(tokyo.format(Date.now()));
   await page.goto('/');
