@@ -65,6 +65,8 @@ async function keyboardDrag(page: Page, from: Locator, keys: string[]) {
 }
 
 test('a table writes, groups, votes and makes action items, by keyboard and mouse, with undo', async ({ page, shot }) => {
+  // A table's whole morning in one test: 43–48 s on a quiet runner, past 60 s beside a CPU hog.
+  test.setTimeout(120_000);
   await page.goto('/');
   await createWorkshop(page, 'Plattform Wiederaufbau Ukraine');
   await openTable(page, 'Tisch 1', 'Webinarreihe und Förderung');
