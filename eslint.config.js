@@ -118,6 +118,23 @@ const layers = {
     folders: ['electron/services', ...shared],
     because: [{ folders: ['renderer*'], why: 'the shell talks to renderer/ only over IPC (shared/host-api.ts).' }],
   },
+  // The participant page (issue 16): its own small bundle for phones, served by the host's server. Not the moderator's app.
+  participant: {
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next'],
+    folders: ['participant/app', 'participant/link', ...shared],
+    because: [inBrowser, onlyModelTouchesYjs, { folders: ['renderer*'], why: "the participant page is its own small bundle: it shares shared/ with the app, never renderer/." }],
+  },
+  'participant/app': {
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next'],
+    folders: ['participant/link', ...shared],
+    because: [inBrowser, onlyModelTouchesYjs, { folders: ['renderer*'], why: "the participant page is its own small bundle: it shares shared/ with the app, never renderer/." }],
+  },
+  // The phone's side of shared/protocol/phone-wire.ts: socket, key, outbox.
+  'participant/link': {
+    packages: ['zod', '@noble/hashes', '@noble/ciphers'],
+    folders: [...shared],
+    because: [inBrowser, onlyModelTouchesYjs, { folders: ['participant', 'participant/app', 'renderer*'], why: 'the link knows no screens.' }],
+  },
   // Plain Node, run by the CLIs and the tests without Electron. find-browser.mjs is plain Node too (the PDF printer's Chromium).
   'electron/services': {
     packages: ['node:*', 'zod', 'ws', 'bonjour-service', 'playwright-core'],
@@ -172,7 +189,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'participant/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

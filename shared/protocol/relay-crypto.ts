@@ -20,7 +20,6 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const relaySalt = (room: string) => utf8(`${room}#relay`);
 
 type Subtle = typeof crypto.subtle;
 /** WebCrypto's key type, named so that it resolves under DOM and Node typings alike. */
@@ -37,16 +36,24 @@ export type RelayKey = KeyMaterial & { readonly [relayKeyBrand]: true };
 const relayKey = (material: KeyMaterial) => material as RelayKey;
 
 /** The AES key of a room, from its join secret (the y-webrtc password) and its name. */
-export async function deriveRelayKey(secret: string, room: string): Promise<RelayKey> {
+export const deriveRelayKey = (secret: string, room: string): Promise<RelayKey> => deriveKey(secret, utf8(`${room}#relay`));
+
+/**
+ * The key between a room's phones and its host laptop (shared/protocol/phone-wire.ts): the same
+ * construction with its own salt, so a phone's frame cannot be replayed onto the laptops' relay.
+ */
+export const derivePhoneKey = (secret: string, room: string): Promise<RelayKey> => deriveKey(secret, utf8(`${room}#phone`));
+
+async function deriveKey(secret: string, salt: Uint8Array<ArrayBuffer>): Promise<RelayKey> {
   const subtle = globalThis.crypto.subtle as Subtle | undefined;
   if (!subtle) {
     // pbkdf2Async yields to the event loop every few milliseconds: a phone's page stays responsive.
-    const key = await pbkdf2Async(sha256, utf8(secret), relaySalt(room), { c: PBKDF2_ITERATIONS, dkLen: KEY_BYTES });
+    const key = await pbkdf2Async(sha256, utf8(secret), salt, { c: PBKDF2_ITERATIONS, dkLen: KEY_BYTES });
     return relayKey({ backend: 'noble', key });
   }
   const material = await subtle.importKey('raw', utf8(secret), 'PBKDF2', false, ['deriveKey']);
   const key = await subtle.deriveKey(
-    { name: 'PBKDF2', salt: relaySalt(room), iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' },
+    { name: 'PBKDF2', salt, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' },
     material,
     { name: 'AES-GCM', length: KEY_BYTES * 8 },
     false,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../model';
 import { TIME_MESSAGE, timeReply, timeRequest } from './clock';
+import { phoneRequests } from './phone-wire';
 
 /*
  * What laptops and the signaling server say to each other. The server speaks y-webrtc's protocol
@@ -83,6 +84,7 @@ export const signalingRequest = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('publish'), topic: z.string().min(1) }),
   z.object({ type: z.literal('ping') }),
   ...plenumRequest.options,
+  ...phoneRequests,
 ]);
 export type SignalingRequest = z.infer<typeof signalingRequest>;
 
