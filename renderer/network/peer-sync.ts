@@ -12,6 +12,7 @@ import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
+import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
 /** Who this laptop is, as the others see it in their presence list. */
@@ -175,7 +176,8 @@ function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: PeerS
 }
 
 /**
- * y-webrtc's connections of the room, each watched for being stuck from its first byte. To be
+ * y-webrtc's connections of the room, each watched for being stuck from its first byte and its
+ * sends cut to what a data channel carries. To be
  * called right after the provider is made: y-webrtc opens its room in its own `provider.key.then`,
  * registered first, so this runs right after, before any message from the network can create a
  * connection. One found later had its first data unseen, was taken for stuck and closed, and the
@@ -184,12 +186,14 @@ function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: PeerS
 function watchConnections(provider: WebrtcProvider, stuck: ReturnType<typeof watchStuckConnections>): () => Map<string, OpeningConnection> | null {
   let conns: Map<string, OpeningConnection> | null = null;
   void provider.key.then(() => {
-    const map = provider.room?.webrtcConns as Map<string, OpeningConnection> | undefined;
+    const map = provider.room?.webrtcConns as Map<string, OpeningConnection & SendingConnection> | undefined;
     if (!map) return;
     conns = map;
     const add = map.set.bind(map);
     map.set = (id, conn) => {
       stuck.track(id, conn, performance.now());
+      // A data channel takes 256 KiB a message: a large workshop's sync goes in parts (split-sync.ts).
+      splitSends(conn);
       return add(id, conn);
     };
   });
