@@ -63,6 +63,8 @@ interface FontInternals {
   encode(text: string): [string[], unknown];
   widthOfString(text: string, size: number): number;
   ref(): PDFKit.PDFKitReference;
+  /** In thousandths of the font size. */
+  ascender: number;
 }
 interface DocInternals {
   _font: FontInternals;
@@ -80,6 +82,7 @@ interface OutlineNode {
 
 const hex = (values: readonly number[]) => values.map((value) => (value / 255).toFixed(3)).join(' ');
 const MUTED_RGB = hex([0x5b, 0x65, 0x73]);
+const INK_RGB = hex([0x1d, 0x23, 0x2b]);
 const REGULAR = 'Inter';
 const BOLD = 'Inter-Bold';
 
@@ -297,15 +300,7 @@ export class PdfWriter {
       list.add(item);
       const y = doc.y;
       const label = options.label?.(index) ?? '•';
-      item.add(
-        doc.struct('Lbl', {}, () => {
-          doc
-            .font(options.label ? BOLD : REGULAR)
-            .fontSize(size)
-            .fillColor(COLOURS.ink)
-            .text(label, MARGINS.left + (options.label ? 0 : 2 * MM), y, { lineBreak: false });
-        }),
-      );
+      item.add(doc.struct('Lbl', {}, () => this.label(label, MARGINS.left + (options.label ? 0 : 2 * MM), y, size, Boolean(options.label))));
       doc.y = y;
       const body = doc.struct('LBody');
       item.add(body);
@@ -317,6 +312,20 @@ export class PdfWriter {
     list.end();
     doc.x = MARGINS.left;
     doc.y += 2 * MM;
+  }
+
+  /**
+   * A short label on one line (a list's bullet or number) as content of its own: a third of a
+   * long document's texts are these, and pdfkit's text() with its line breaking costs far more.
+   * `y` is the line's top, as text() takes it.
+   */
+  private label(text: string, x: number, y: number, size: number, bold: boolean): void {
+    const { doc, internals } = this;
+    doc.font(bold ? BOLD : REGULAR);
+    const font = internals._font;
+    internals.page.fonts[font.id] = font.ref();
+    const baseline = internals.page.height - y - (font.ascender / 1000) * size;
+    doc.addContent(`q 1 0 0 -1 0 ${internals.page.height.toFixed(2)} cm BT /${font.id} ${size} Tf ${INK_RGB} rg 1 0 0 1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm [${glyphs(font, text)}] TJ ET Q`);
   }
 
   /**

@@ -5,8 +5,8 @@ import PDFDocument from 'pdfkit';
  * scripts here, so no patch-package):
  * - PDFReference.write turns every content operator ("BT", "1 0 0 1 45 700 Tm", …) into a
  *   Uint8Array of its own: hundreds of thousands of tiny typed arrays for the 2,000-card minutes,
- *   which make V8's garbage collection the largest single cost. Here the strings are kept and
- *   joined once, when the object is written.
+ *   which make V8's garbage collection the largest single cost. Here the strings are collected
+ *   and joined into one buffer every 512 operators and when the object is written.
  * - PDFDocument._write pushes every line of every object as a stream chunk of its own; here they
  *   are batched into chunks of about 64 KiB.
  * The bytes written are the same (tests/unit/minutes-pdf.test.ts compares a PDF made with and
@@ -31,6 +31,7 @@ interface DocumentInternals {
 }
 
 const BATCH = 1 << 16;
+const PENDING_MAX = 512;
 
 const probe = new PDFDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
 const referencePrototype = Object.getPrototypeOf(probe.ref({})) as Record<string, Method | undefined>;
@@ -87,7 +88,11 @@ const patched: Record<'write' | 'finalize' | 'push' | 'docWrite', Method> = {
       return original.write.call(this, chunk);
     }
     const text = `${String(chunk)}\n`;
-    (reference.pending ??= []).push(text);
+    const pending = (reference.pending ??= []);
+    pending.push(text);
+    // A page's content stays in memory until the document ends (pages are numbered then): held as
+    // a few large buffers rather than thousands of small strings, it costs the collector little.
+    if (pending.length >= PENDING_MAX) flushStrings(reference);
     reference.uncompressedLength += text.length;
     reference.data.Length = (reference.data.Length ?? 0) + text.length;
     if (reference.compress) reference.data.Filter = 'FlateDecode';
