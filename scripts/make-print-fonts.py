@@ -69,6 +69,19 @@ for weight in WEIGHTS:
     subsetter = ftsubset.Subsetter(options)
     subsetter.populate(unicodes=merged.getBestCmap().keys())
     subsetter.subset(merged)
+    # The static instances keep the variable font's names ("Inter Regular" for both weights):
+    # a PDF reader's font list should say which is the bold one.
+    style = 'Regular' if weight == 400 else 'Bold'
+    names = merged['name']
+    for record in list(names.names):
+        if record.nameID in (2, 3, 4, 6, 17):
+            names.removeNames(nameID=record.nameID)
+    names.setName('Inter', 1, 3, 1, 0x409)
+    names.setName(style, 2, 3, 1, 0x409)
+    names.setName(f'Inter {style}; pdf', 3, 3, 1, 0x409)
+    names.setName(f'Inter {style}', 4, 3, 1, 0x409)
+    names.setName(f'Inter-{style}', 6, 3, 1, 0x409)
+    merged['OS/2'].usWeightClass = weight
     target = OUT / f'inter-pdf-{weight}.ttf'
     merged.save(target)
     print(target.relative_to(ROOT), target.stat().st_size)
