@@ -15,35 +15,57 @@ import path from 'node:path';
 
 export const PDF_FONT_FILES = { regular: 'inter-pdf-400.ttf', bold: 'inter-pdf-700.ttf' } as const;
 
+/** A font file; `face`: which font of a collection (.ttc), by its PostScript name. */
+export interface FontFile {
+  file: string;
+  face?: string;
+}
+
 export interface PdfFonts {
   regular: string;
   bold: string;
   /** System fonts to draw what Inter cannot, in order of preference; may be empty. */
-  fallbacks: string[];
+  fallbacks: FontFile[];
 }
 
 /**
- * Fonts with wide coverage that systems ship, as TrueType or OpenType files (a collection, .ttc,
- * would need a face name; colour emoji fonts hold bitmaps, no outlines a PDF can embed).
+ * Fonts with wide coverage that systems ship: symbols and emoji in outline fonts (colour emoji
+ * fonts hold bitmaps a PDF cannot embed as text), then Chinese, Japanese and Korean. A wrong
+ * guess costs nothing: a file that is not there is skipped, one that does not open is skipped
+ * when first needed (pdf-writer.ts).
  */
-const SYSTEM_FALLBACKS: Record<string, readonly string[]> = {
+const SYSTEM_FALLBACKS: Record<string, readonly FontFile[]> = {
   linux: [
-    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-    '/usr/share/fonts/TTF/DejaVuSans.ttf',
-    '/usr/share/fonts/dejavu/DejaVuSans.ttf',
-    '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
-    '/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf',
-    '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+    { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' },
+    { file: '/usr/share/fonts/TTF/DejaVuSans.ttf' },
+    { file: '/usr/share/fonts/dejavu/DejaVuSans.ttf' },
+    { file: '/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf' },
+    { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+    { file: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+    { file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
+    { file: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
   ],
-  win32: ['C:\\Windows\\Fonts\\seguisym.ttf', 'C:\\Windows\\Fonts\\seguiemj.ttf', 'C:\\Windows\\Fonts\\arialuni.ttf', 'C:\\Windows\\Fonts\\simsunb.ttf'],
-  darwin: ['/System/Library/Fonts/Supplemental/Arial Unicode.ttf', '/Library/Fonts/Arial Unicode.ttf', '/System/Library/Fonts/Apple Symbols.ttf'],
+  win32: [
+    { file: 'C:\\Windows\\Fonts\\seguisym.ttf' },
+    { file: 'C:\\Windows\\Fonts\\seguiemj.ttf' },
+    { file: 'C:\\Windows\\Fonts\\msyh.ttc', face: 'MicrosoftYaHei' },
+    { file: 'C:\\Windows\\Fonts\\YuGothR.ttc', face: 'YuGothic-Regular' },
+    { file: 'C:\\Windows\\Fonts\\malgun.ttf' },
+  ],
+  darwin: [
+    { file: '/System/Library/Fonts/Supplemental/Arial Unicode.ttf' },
+    { file: '/Library/Fonts/Arial Unicode.ttf' },
+    { file: '/System/Library/Fonts/Apple Symbols.ttf' },
+    { file: '/System/Library/Fonts/PingFang.ttc', face: 'PingFangSC-Regular' },
+    { file: '/System/Library/Fonts/AppleSDGothicNeo.ttc', face: 'AppleSDGothicNeo-Regular' },
+  ],
 };
 
-let systemFallbacks: string[] | undefined;
+let systemFallbacks: FontFile[] | undefined;
 
 /** The fallback fonts this computer has (looked up once). */
-export function systemFallbackFonts(): string[] {
-  systemFallbacks ??= (SYSTEM_FALLBACKS[process.platform] ?? []).filter((file) => /\.(ttf|otf)$/i.test(file) && existsSync(file));
+export function systemFallbackFonts(): FontFile[] {
+  systemFallbacks ??= (SYSTEM_FALLBACKS[process.platform] ?? []).filter((font) => existsSync(font.file));
   return systemFallbacks;
 }
 

@@ -95,7 +95,8 @@ export class PdfWriter {
   private readonly internals: DocInternals;
   private readonly outline: Array<{ level: number; item: OutlineNode }> = [];
   private readonly covered: FontInternals['font'];
-  private readonly fallbacks: Array<{ name: string; font: FontInternals['font'] | null }>;
+  /** `font`: null until first needed, false when it would not open. */
+  private readonly fallbacks: Array<{ name: string; font: FontInternals['font'] | null | false }>;
   /** Pages begun so far. */
   private pages = 0;
 
@@ -117,8 +118,8 @@ export class PdfWriter {
     this.internals = this.doc as unknown as DocInternals;
     this.doc.registerFont(REGULAR, options.fonts.regular);
     this.doc.registerFont(BOLD, options.fonts.bold);
-    this.fallbacks = options.fonts.fallbacks.map((file, index) => {
-      this.doc.registerFont(`Fallback-${index}`, file);
+    this.fallbacks = options.fonts.fallbacks.map(({ file, face }, index) => {
+      this.doc.registerFont(`Fallback-${index}`, file, face);
       return { name: `Fallback-${index}`, font: null };
     });
     this.doc.font(REGULAR);
@@ -528,13 +529,18 @@ export class PdfWriter {
   private fontFor(point: number): string | null | undefined {
     if (point < 0x20 || this.covered.hasGlyphForCodePoint(point)) return null;
     for (const fallback of this.fallbacks) {
-      if (!fallback.font) {
+      if (fallback.font === null) {
         const previous = this.internals._font;
-        this.doc.font(fallback.name);
-        fallback.font = this.internals._font.font;
+        try {
+          this.doc.font(fallback.name);
+          fallback.font = this.internals._font.font;
+        } catch {
+          // Damaged, or a collection without the face named: this document does without it.
+          fallback.font = false;
+        }
         this.internals._font = previous;
       }
-      if (fallback.font.hasGlyphForCodePoint(point)) return fallback.name;
+      if (fallback.font && fallback.font.hasGlyphForCodePoint(point)) return fallback.name;
     }
     return undefined;
   }

@@ -13,7 +13,7 @@ import { PDF_FONT_FILES, systemFallbackFonts, type PdfFonts } from '../../electr
 import { pdfkitPatched, withoutPdfkitPatch } from '../../electron/services/pdfkit-patch';
 import { sourceFontDir } from '../../electron/services/source-fonts';
 import { bigWorkshop } from '../../bench/suites/minutes';
-import { seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
+import { SEED_DAY_PATH, seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
 
 /*
  * The PDF as the app and the CLI draw it (pdfkit, electron/services/minutes-pdf.ts), read again
@@ -317,8 +317,10 @@ describe('the PDF minutes for every reader', () => {
     const odd = 'Grüße 😀 und 和平 ✓';
     const minutes = seedDayMinutes('de', { ...snapshot, cards: [{ ...card, text: odd }, ...cards] });
 
-    // No fallback font at all: nothing crashes, the Latin text is there, the rest is marked with its real text.
-    const bare = await renderMinutesPdf(minutes, { fonts: INTER });
+    // No fallback font that opens (a file that is no font, a collection without the face named):
+    // nothing crashes, the Latin text is there, the rest is marked with its real text.
+    const broken = [{ file: SEED_DAY_PATH }, { file: `${sourceFontDir()}/${PDF_FONT_FILES.regular}`, face: 'NoSuchFace' }];
+    const bare = await renderMinutesPdf(minutes, { fonts: { ...INTER, fallbacks: broken } });
     expect(squeezed((await pageTexts(bare)).map((page) => page.text).join(''))).toContain('Grüße');
     const content = streams(bare);
     for (const text of ['😀', '和平', '✓']) {
