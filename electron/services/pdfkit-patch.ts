@@ -37,25 +37,51 @@ const probe = new PDFDocument({ autoFirstPage: false, font: null } as unknown as
 const referencePrototype = Object.getPrototypeOf(probe.ref({})) as Record<string, Method | undefined>;
 const documentPrototype = PDFDocument.prototype as unknown as Record<string, Method | undefined>;
 
-/** What the patch replaces, as pdfkit 0.20 has it; anything else is an error, never a silent skip. */
-function expectShape(): { write: Method; finalize: Method; push: Method; docWrite: Method } {
-  const write = referencePrototype.write;
-  const finalize = referencePrototype.finalize;
-  const push = documentPrototype.push;
-  const docWrite = documentPrototype._write;
-  const reference = probe.ref({}) as unknown as Partial<ReferenceInternals>;
-  const problems = [
+/** What pdfkit must look like for the patch: its methods as 0.20 has them, and the fields they use. */
+export interface PdfkitShape {
+  write: unknown;
+  finalize: unknown;
+  push: unknown;
+  docWrite: unknown;
+  /** A fresh reference and document, for their fields. */
+  reference: unknown;
+  document: unknown;
+}
+
+/** What does not fit the patch in `shape`, in words; empty when it fits. */
+export function pdfkitShapeProblems({ write, finalize, push, docWrite, reference, document }: PdfkitShape): string[] {
+  const fields = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+  return [
     typeof write !== 'function' && 'PDFReference.write is gone',
     typeof finalize !== 'function' && 'PDFReference.finalize is gone',
     typeof push !== 'function' && 'PDFDocument.push is gone',
     typeof docWrite !== 'function' && 'PDFDocument._write is gone',
-    !Array.isArray(reference.buffer) && 'PDFReference.buffer is no longer an array',
-    typeof reference.uncompressedLength !== 'number' && 'PDFReference.uncompressedLength is gone',
-    typeof (probe as unknown as Partial<DocumentInternals>)._offset !== 'number' && 'PDFDocument._offset is gone',
+    !Array.isArray(fields(reference).buffer) && 'PDFReference.buffer is no longer an array',
+    typeof fields(reference).uncompressedLength !== 'number' && 'PDFReference.uncompressedLength is gone',
+    typeof fields(document)._offset !== 'number' && 'PDFDocument._offset is gone',
     typeof write === 'function' && !/fromBinaryString/.test(String(write)) && 'PDFReference.write no longer converts strings itself',
     typeof finalize === 'function' && !/this\.buffer/.test(String(finalize)) && 'PDFReference.finalize no longer writes this.buffer',
     typeof docWrite === 'function' && !/this\.push\(/.test(String(docWrite)) && 'PDFDocument._write no longer pushes',
   ].filter((problem): problem is string => typeof problem === 'string');
+}
+
+/** pdfkit as loaded here: its methods and a fresh reference and document. */
+export function loadedPdfkitShape(): PdfkitShape {
+  return {
+    write: referencePrototype.write,
+    finalize: referencePrototype.finalize,
+    push: documentPrototype.push,
+    docWrite: documentPrototype._write,
+    reference: probe.ref({}),
+    document: probe,
+  };
+}
+
+/** The methods the patch replaces, checked first: anything unexpected is an error, never a silent skip. */
+function expectShape(): { write: Method; finalize: Method; push: Method; docWrite: Method } {
+  const problems = pdfkitShapeProblems(loadedPdfkitShape());
+  const { write, finalize } = referencePrototype;
+  const { push, _write: docWrite } = documentPrototype;
   if (problems.length > 0 || !write || !finalize || !push || !docWrite) {
     throw new Error(`electron/services/pdfkit-patch.ts does not fit this pdfkit (${problems.join('; ')}): update or remove the patch`);
   }

@@ -10,7 +10,7 @@ import type { WorkshopSnapshot } from '../../shared/model';
 import { chromiumPath } from '../../electron/services/chromium-path';
 import { renderMinutesPdf } from '../../electron/services/minutes-pdf';
 import { PDF_FONT_FILES, systemFallbackFonts, type PdfFonts } from '../../electron/services/pdf-fonts';
-import { pdfkitPatched, withoutPdfkitPatch } from '../../electron/services/pdfkit-patch';
+import { loadedPdfkitShape, pdfkitPatched, pdfkitShapeProblems, withoutPdfkitPatch } from '../../electron/services/pdfkit-patch';
 import { sourceFontDir } from '../../electron/services/source-fonts';
 import { bigWorkshop } from '../../bench/suites/minutes';
 import { SEED_DAY_PATH, seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
@@ -309,6 +309,17 @@ describe('the PDF minutes for every reader', () => {
     const dated = await renderMinutesPdf(minutes, { fonts: INTER, creationDate: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) });
     expect(raw(dated)).toContain('(D:20240102030405Z)');
   }, 60_000);
+
+  it('are made on a pdfkit the allocation patch fits, and the patch notices when an update changes what it replaces', async () => {
+    // The pdfkit installed, as it is when no patch is applied: nothing the patch does not expect.
+    await withoutPdfkitPatch(async () => expect(pdfkitShapeProblems(loadedPdfkitShape())).toEqual([]));
+    const shipped = await withoutPdfkitPatch(async () => loadedPdfkitShape());
+    // What an update could change: the patch refuses (pdfkit-patch.ts throws at load with these), it does not quietly stop working.
+    expect(pdfkitShapeProblems({ ...shipped, write: function write(chunk: unknown) { return new TextEncoder().encode(String(chunk)); } })).toEqual(['PDFReference.write no longer converts strings itself']);
+    expect(pdfkitShapeProblems({ ...shipped, finalize: undefined })).toEqual(['PDFReference.finalize is gone']);
+    expect(pdfkitShapeProblems({ ...shipped, reference: { ...(shipped.reference as object), buffer: null } })).toEqual(['PDFReference.buffer is no longer an array']);
+    expect(pdfkitShapeProblems({ ...shipped, document: {} })).toEqual(['PDFDocument._offset is gone']);
+  });
 
   it('keep what Inter cannot draw: a system font draws it if there is one, else a box that reads as the text', async () => {
     const snapshot = seedDaySnapshot();
