@@ -253,7 +253,8 @@ export class PdfWriter {
     const { doc } = this;
     const size = options.size ?? BODY_SIZE;
     const indent = options.indent ?? 0;
-    this.ensure(size * 1.45);
+    // A label on a line of its own ("Notizen:") never ends a page alone: it comes with the first line of its text.
+    this.ensure(size * 1.45 * (parts.some((run) => run.text.includes('\n')) ? 2 : 1));
     const element = doc.struct('P');
     (options.parent ?? this.root).add(element);
     const top = doc.y;
@@ -434,7 +435,7 @@ export class PdfWriter {
       }
       return { minimum: minimum + padding, wanted: Math.max(minimum, wanted) + padding };
     });
-    const stretchAtLeast = this.width * (options.minimumStretch ?? 0.36);
+    const stretchAtLeast = this.width * (options.minimumStretch ?? 0.3);
     const others = (pick: 'minimum' | 'wanted') => needs.reduce((sum, need) => sum + need[pick], 0);
     const room = this.width - stretchAtLeast;
     let widths: number[];
