@@ -11,9 +11,10 @@ import type { PdfFonts } from './pdf-fonts';
  * Pages are kept until the end (pdfkit's bufferPages) and numbered then, "Seite 3 von 12" as one
  * text, so a reader's text extraction says it as written.
  *
- * Characters Inter lacks are drawn in the first system fallback font that has them; when none
- * has, in Inter's "missing glyph" box, inside a span whose ActualText carries the real text, so
- * nothing is dropped from what is read aloud or copied.
+ * Characters Inter lacks are drawn in the first system fallback font that has them (pdf-fonts.ts);
+ * when none has, in Inter's "missing glyph" box, inside a span whose ActualText carries the real
+ * text: screen readers and Acrobat read and copy that text; viewers that ignore ActualText
+ * (pdf.js, poppler) show and copy the box. Nothing fails and nothing is dropped from the file.
  */
 
 export const MM = 72 / 25.4;
@@ -168,10 +169,6 @@ export class PdfWriter {
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.addContent(`q 1 0 0 -1 0 ${internals.page.height.toFixed(2)} cm BT /${font.id} ${PAGE_NUMBER.size} Tf ${MUTED_RGB} rg ${x.toFixed(2)} ${PAGE_NUMBER.baseline} Td [${glyphs(font, label)}] TJ ET Q`);
     doc.endMarkedContent();
-  }
-
-  get y(): number {
-    return this.doc.y;
   }
 
   /** A new page unless `height` points still fit on this one. */
