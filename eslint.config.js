@@ -21,7 +21,7 @@ const guardedOperations = [
  * A folder always imports its own files; anything not listed is refused, with the layer's reason where
  * it names one. One rule configured once for every file (eslint/layers.js): a later block cannot replace it.
  */
-const nodeOnly = ['node:*', 'electron', 'ws', 'bonjour-service', 'playwright-core'];
+const nodeOnly = ['node:*', 'electron', 'ws', 'bonjour-service', 'playwright-core', 'pdfkit'];
 const yjsFamily = ['yjs', 'y-*', 'lib0'];
 const shared = ['shared/*', 'shared/model', 'shared/i18n'];
 const renderer = ['renderer/hooks', 'renderer/state', 'renderer/session', 'renderer/network', 'renderer/storage', 'renderer/host', 'renderer/i18n'];
@@ -51,7 +51,7 @@ const layers = {
   },
   // Every other folder of shared/ (protocol, minutes, participants, roles, phone…) and its own files (host-api.ts).
   'shared/*': {
-    packages: ['zod', 'papaparse', 'docx', 'pdf-lib', '@noble/hashes', '@noble/ciphers'],
+    packages: ['zod', 'papaparse', 'docx', '@noble/hashes', '@noble/ciphers'],
     folders: ['shared/model', 'shared/i18n'],
     because: [
       { packages: nodeOnly, why: 'shared/ runs in main, renderer and tests alike: no Node or Electron.' },
@@ -135,9 +135,9 @@ const layers = {
     folders: [...shared],
     because: [inBrowser, onlyModelTouchesYjs, { folders: ['participant', 'participant/app', 'renderer*'], why: 'the link knows no screens.' }],
   },
-  // Plain Node, run by the CLIs and the tests without Electron. find-browser.mjs is plain Node too (the PDF printer's Chromium).
+  // Plain Node, run by the CLIs and the tests without Electron. find-browser.mjs is plain Node too (the benchmarks' Chromium); pdfkit draws the minutes' PDF.
   'electron/services': {
-    packages: ['node:*', 'zod', 'ws', 'bonjour-service', 'playwright-core'],
+    packages: ['node:*', 'zod', 'ws', 'bonjour-service', 'pdfkit'],
     // The menu's words are the UI's (app-menu.ts): the three locale files of the menu, nothing else of renderer/.
     folders: [...shared, 'scripts/find-browser.mjs', 'shared/i18n/locales/de/menu.json', 'shared/i18n/locales/en/menu.json', 'shared/i18n/locales/uk/menu.json'],
     because: [

@@ -1,12 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { hostChannels, type HostInput } from '../shared/host-api';
-import { printMinutesPdf } from '../shared/minutes/pdf';
+import { buildMinutes } from '../shared/minutes';
 import { createHostRouter, type HostImplementation } from './ipc-router';
-import { isPdfRequestAllowed } from './services/content-policy';
+import { renderMinutesPdf } from './services/minutes-pdf';
+import { PDF_FONT_FILES } from './services/pdf-fonts';
 import { createDiscoveryList, type DiscoveryList } from './services/discovery-list';
 import { saveUiLanguage } from './services/app-language';
 import { writeFileAtomic } from './services/file-writer';
@@ -72,33 +71,11 @@ async function chooseSavePath(event: IpcMainInvokeEvent, suggestedName: string):
 }
 
 /**
- * Prints one part of the minutes to an A4 PDF in a hidden window: JavaScript off (a card's text
- * is never run), its own session (no app cookies or storage), loaded from a temporary file
- * because a data: URL of a long workshop's minutes exceeds what Chromium accepts.
+ * Inter for the PDF: scripts/build-electron.mjs copies it beside the bundle (main.cjs), which
+ * electron-builder packs; the sources (the tests) find it in resources/fonts.
  */
-async function printPartInWindow(html: string, whole = false): Promise<Uint8Array> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'plenum-pdf-'));
-  const file = path.join(folder, 'minutes.html');
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'plenum-pdf' },
-  });
-  // Its own document and data: images only; see isPdfRequestAllowed (security review, issue 7).
-  const tempDirUrl = pathToFileURL(os.tmpdir()).href;
-  window.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPdfRequestAllowed(details.url, tempDirUrl) }));
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  try {
-    await writeFile(file, html, 'utf8');
-    await window.loadFile(file);
-    // A whole document tagged (structure tree, language) and with its headings as bookmarks; a part's would be lost in assembly.
-    return new Uint8Array(
-      await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: whole, generateDocumentOutline: whole }),
-    );
-  } finally {
-    window.destroy();
-    await rm(folder, { recursive: true, force: true });
-  }
-}
+const PDF_FONT_DIRS = [path.join(__dirname, 'fonts'), path.join(__dirname, '..', 'resources', 'fonts')];
+const pdfFontDir = () => PDF_FONT_DIRS.find((dir) => existsSync(path.join(dir, PDF_FONT_FILES.regular))) ?? (PDF_FONT_DIRS[0] as string);
 
 /** The Electron implementation of every HostApi call; inputs arrive already parsed by the router. */
 export function hostImplementation(deps: IpcDependencies) {
@@ -114,9 +91,10 @@ export function hostImplementation(deps: IpcDependencies) {
       await writeFileAtomic(filePath, data);
       return { saved: true, path: filePath };
     },
-    'pdf:save': async ({ suggestedName, html }, event) => {
-      // Whole and tagged; only a long workshop's minutes print in parts at once, a hidden window (a renderer) each.
-      const pdf = await printMinutesPdf(html, printPartInWindow, { maxParts: Math.min(4, os.availableParallelism()) });
+    'pdf:save': async ({ suggestedName, minutes: { workshop, language, timeZone, generatedAt } }, event) => {
+      // The minutes the renderer showed, made again here from what it sent (checked by the contract), then drawn.
+      const minutes = buildMinutes(workshop, { language, timeZone, now: generatedAt });
+      const pdf = await renderMinutesPdf(minutes, { fontDir: pdfFontDir() });
       const filePath = await chooseSavePath(event, suggestedName);
       if (!filePath) return { saved: false };
       await writeFileAtomic(filePath, pdf);

@@ -1,5 +1,5 @@
-// The one place that decides which Chromium the tests, the benchmarks and the PDF of the minutes
-// use (playwright.config.ts, electron/services/minutes-pdf.ts, scripts/test-all.mjs), and what
+// The one place that decides which Chromium the tests and the benchmarks
+// use (playwright.config.ts, electron/services/chromium-path.ts, scripts/test-all.mjs), and what
 // `npm test` does on a machine that has none. Plain Node, no TypeScript: test-all runs it before
 // anything is built. Every outside effect (files, commands, the OS) comes in as a parameter, so
 // tests/unit/find-browser.test.ts can check each decision without touching the machine.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clockOffset } from './protocol/clock';
-import { BACKUP_MAX_BYTES, ID_PATTERN, LANGUAGES, LIMITS, type Language, type Result } from './model';
+import { areaSchemas, BACKUP_MAX_BYTES, ID_PATTERN, isKnownTimeZone, LANGUAGES, LIMITS, type Language, type Result, type WorkshopSnapshot } from './model';
 
 /** A signaling server address as the renderer connects to it: `ws://host:port`. */
 const signalingAddress = z.string().startsWith('ws://').max(300);
@@ -12,7 +12,20 @@ const fileName = z
   .max(200)
   .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path');
 
-/** The languages the native menu speaks: the UI's. */
+/**
+ * What the minutes are made of: the workshop as the minutes read it (every area checked with the
+ * schema a backup's is checked with) and the options that make the same minutes again (language,
+ * time zone, when they were written).
+ */
+export const minutesSourceSchema = z.object({
+  // Typed as the snapshot on the way in too: the area schemas take `unknown`, the renderer passes its snapshot.
+  workshop: z.object(areaSchemas) as unknown as z.ZodType<WorkshopSnapshot, WorkshopSnapshot>,
+  language: z.enum(LANGUAGES),
+  timeZone: z.string().max(100).refine(isKnownTimeZone, 'expected an IANA time zone such as "Europe/Berlin"'),
+  generatedAt: z.number().int().min(0).max(8.64e15),
+});
+export type MinutesSource = z.infer<typeof minutesSourceSchema>;
+
 /** The native menu speaks every UI language. */
 export type MenuLanguage = Language;
 
@@ -66,12 +79,13 @@ export const hostContract = {
     output: z.object({ saved: z.boolean(), path: z.string().optional() }),
   },
   /**
-   * Prints self-contained HTML (the minutes) to an A4 PDF and saves it where the user chooses.
-   * Electron prints it in a hidden window without JavaScript; a browser opens the page and its
+   * The minutes as an A4 PDF, saved where the user chooses. What crosses is what they are made
+   * of, not a document: Electron builds the minutes again in its main process and draws the PDF
+   * there (electron/services/minutes-pdf.ts); a browser prints the minutes' HTML and opens its
    * print dialog instead (`printDialog: true`), where the user picks "Save as PDF".
    */
   'pdf:save': {
-    input: z.object({ suggestedName: fileName, html: z.string().min(1).max(50 * 1024 * 1024) }),
+    input: z.object({ suggestedName: fileName, minutes: minutesSourceSchema }),
     output: z.object({ saved: z.boolean(), path: z.string().optional(), printDialog: z.boolean().optional() }),
   },
   /**

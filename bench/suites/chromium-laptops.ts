@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { chromiumPath } from '../../electron/services/minutes-pdf';
+import { chromiumPath } from '../../electron/services/chromium-path';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
 import type { LaptopStart, PlenumLaptopApi, Transport } from '../laptop/api';
 import { buildPage, serve, type StaticServer } from '../lib/static-page';

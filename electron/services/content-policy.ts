@@ -31,23 +31,3 @@ export function isPermissionAllowed(permission: string, requestingUrl?: string):
   if (!ALLOWED_PERMISSIONS.has(permission)) return false;
   return requestingUrl === undefined || isTrustedUrl(requestingUrl);
 }
-
-/**
- * What the hidden window that prints the minutes to PDF may load: its own document (a minutes.html in a
- * `plenum-pdf-*` folder under `tempDirUrl`, the file: URL of the OS temp folder) and inline data: images.
- * Nothing from the network or elsewhere on disk: the HTML carries text typed on other laptops, and should an
- * escaping bug ever let a tag through, an <img> or <iframe> must neither reach the LAN nor put a local file in the PDF.
- */
-export function isPdfRequestAllowed(url: string, tempDirUrl: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol === 'data:') return true;
-  if (parsed.protocol !== 'file:' || parsed.search || parsed.host) return false;
-  const base = tempDirUrl.endsWith('/') ? tempDirUrl : `${tempDirUrl}/`;
-  const rest = parsed.href.startsWith(base) ? parsed.href.slice(base.length).split('#')[0] : null;
-  return rest !== null && rest !== undefined && /^plenum-pdf-[A-Za-z0-9]+\/minutes\.html$/.test(rest);
-}

@@ -2,19 +2,21 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { backupSizeRefusal, LANGUAGES, parseBackup, type BackupError, type Language } from '../../shared/model';
-import { buildMinutes, MINUTES_FORMATS, minutesFileName, renderHtml, renderMinutes, type MinutesFormat } from '../../shared/minutes';
-import { htmlToPdf } from './minutes-pdf';
+import { buildMinutes, MINUTES_FORMATS, minutesFileName, renderMinutes, type MinutesFormat } from '../../shared/minutes';
+import { renderMinutesPdf } from './minutes-pdf';
+import { sourceFontDir } from './source-fonts';
 
 // The minutes from the command line, for organisers who batch them:
 //   npm run minutes -- FILE.plenum --format md|html|pdf|docx|csv|ics --lang de|en|uk --out PATH
 
 export const USAGE = `Usage: npm run minutes -- FILE.plenum [--format ${MINUTES_FORMATS.join('|')}] [--lang ${LANGUAGES.join('|')}] [--out PATH] [--tz ZONE]
   FILE.plenum   a workshop backup exported by Plenum
-  --format F    md (default), html, pdf (through Chromium), docx, csv or ics (the action items)
+  --format F    md (default), html, pdf, docx, csv or ics (the action items)
   --lang L      language of the minutes (default: the workshop's own)
   --out PATH    where to write (default: a name from title and date, in this folder)
   --tz ZONE     time zone of clock times, e.g. Europe/Berlin (default: the workshop's own,
-                or this computer's for a workshop saved before Plenum kept it)`;
+                or this computer's for a workshop saved before Plenum kept it)
+The PDF's font (Inter) comes from resources/fonts, or from the folder PLENUM_PDF_FONTS names.`;
 
 export interface MinutesArgs {
   file: string;
@@ -111,7 +113,7 @@ export async function runMinutesCli(argv: readonly string[], io: { out: (line: s
   try {
     const minutes = buildMinutes(backup.value, { language: args.lang ?? backup.value.meta.language, timeZone: args.timeZone });
     target = args.out ?? minutesFileName(minutes, args.format);
-    data = args.format === 'pdf' ? await htmlToPdf(renderHtml(minutes)) : await renderMinutes(minutes, args.format);
+    data = args.format === 'pdf' ? await renderMinutesPdf(minutes, { fontDir: process.env.PLENUM_PDF_FONTS || sourceFontDir() }) : await renderMinutes(minutes, args.format);
   } catch (error) {
     io.err(`minutes: cannot make the ${args.format} minutes of ${args.file}: ${errorText(error)}`);
     return 1;

@@ -1,4 +1,7 @@
 import type { HostApi, HostResult } from '../../shared/host-api';
+import { buildMinutes, renderHtml } from '../../shared/minutes';
+import { withPrintFont } from '../../shared/minutes/print-font';
+import { embeddedFontCss } from './print-fonts';
 
 /** Popup features: a window of its own (a features string with a size is what makes it one), 16:9. */
 const PROJECTOR_POPUP = 'popup,width=1280,height=720';
@@ -24,16 +27,18 @@ export const webHost: HostApi = {
     return done({ saved: true });
   },
   // A browser cannot write a PDF itself: the minutes open in a tab of their own with the print
-  // dialog, where "Save as PDF" is one click. The page is the minutes' self-contained HTML.
-  'pdf:save': ({ html }) => {
+  // dialog, where "Save as PDF" is one click. The page is the minutes' self-contained HTML, Inter inside.
+  'pdf:save': async ({ minutes: { workshop, language, timeZone, generatedAt } }) => {
+    // The tab first, while the click still counts as the user's: a popup opened later is blocked.
     const page = window.open('', '_blank');
-    if (!page) return Promise.resolve({ ok: false, error: 'popup-blocked' });
+    if (!page) return { ok: false, error: 'popup-blocked' };
+    const html = withPrintFont(renderHtml(buildMinutes(workshop, { language, timeZone, now: generatedAt })), await embeddedFontCss());
     page.document.open();
     page.document.write(html);
     page.document.close();
     page.focus();
     page.print();
-    return done({ saved: false, printDialog: true });
+    return { ok: true, value: { saved: false, printDialog: true } };
   },
   'mail:open': ({ url }) => {
     const link = document.createElement('a');

@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import type { Language } from '../model';
 import { documentT } from '../i18n/documents';
+import { DOCUMENT_LANGUAGE } from './format';
 
 /*
  * The DOCX minutes' page and document settings, apart from their content (docx.ts): the language
@@ -23,7 +24,7 @@ import { documentT } from '../i18n/documents';
  */
 
 /** Word's language tags: a recipient's spelling check runs in the minutes' language. */
-export const DOCX_LANGUAGE: Record<Language, string> = { de: 'de-DE', en: 'en-GB', uk: 'uk-UA' };
+export const DOCX_LANGUAGE: Record<Language, string> = DOCUMENT_LANGUAGE;
 
 /** A4 in twips, 2 cm margins at the sides (a five- or six-column table needs the width), 2.2 cm top and bottom. */
 const PAGE = { width: 11_906, height: 16_838 } as const;

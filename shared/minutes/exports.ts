@@ -4,7 +4,7 @@ import { renderActionsIcs } from './ics';
 import { renderMarkdown } from './markdown';
 import type { Minutes } from './model';
 
-/** Every format the minutes are exported in; PDF is printed from the HTML by the host (Electron or Chromium). */
+/** Every format the minutes are exported in; PDF is drawn by the host (electron/services/minutes-pdf.ts), or printed by the browser on the web. */
 export const MINUTES_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'ics'] as const;
 export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
 

@@ -1,4 +1,4 @@
-import { isoDateMs, isTimestamp } from '../model';
+import { isoDateMs, isTimestamp, type Language } from '../model';
 
 export { isoDateMs };
 
@@ -8,6 +8,9 @@ export { isoDateMs };
  * time zone west of UTC would print the 5th. Clock times (when an agenda item actually ran)
  * are instants and need the workshop's time zone, which the caller passes.
  */
+
+/** The documents' language tags (DOCX w:lang, the PDF's /Lang): a region, so spelling and hyphenation pick the right variant. */
+export const DOCUMENT_LANGUAGE: Record<Language, string> = { de: 'de-DE', en: 'en-GB', uk: 'uk-UA' };
 
 type Style = 'long' | 'short' | 'clock';
 const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {

@@ -4,7 +4,9 @@ import { headerFields, peopleText, type AgendaEntry, type BoardResult, type Card
 /*
  * HTML minutes: one self-contained file (no script, no external resource: it is mailed and
  * opened offline) with a print stylesheet for A4, so the same page is the preview in the app,
- * the source of the PDF and a file people can open in any browser.
+ * what the web app prints to PDF, and a file people can open in any browser. The desktop app and
+ * the CLI draw their PDF from the minutes model instead (electron/services/minutes-pdf.ts), in
+ * the same layout.
  */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -55,19 +57,8 @@ tr { break-inside: avoid; }
 .status-done { color: #2d6a3e; }
 `;
 
-/**
- * Page numbers for a browser printing the HTML, in the page's own margin box. A PDF is printed in
- * parts and numbered when they are put together (see pdf.ts), so its parts leave this out.
- */
+/** Page numbers for a browser printing the HTML (the web app's "Save as PDF"), in the page's own margin box. */
 export const PAGE_NUMBERS_STYLE = `<style>@page { @bottom-center { content: counter(page) " / " counter(pages); font-family: Inter, sans-serif; font-size: 8pt; color: #5b6573; } }</style>`;
-
-/**
- * Marks, between two top-level blocks of the body, where a long document may be cut into parts
- * printed at once (print-parts.ts): each part starts a page of its own, while the whole document
- * runs on and fills its pages (no forced break: a table's results follow on the same page when
- * there is room).
- */
-export const PART_BOUNDARY = '<!--plenum:new-page-->';
 
 function card(entry: CardEntry, texts: Minutes['texts']): string {
   const extra = [entry.author ? texts.byAuthor(entry.author) : '', entry.stakeholder ?? ''].filter(Boolean).map(htmlEscape).join(' · ');
@@ -104,11 +95,11 @@ function header(minutes: Minutes): string {
   return fields.length > 0 ? `<dl class="event">${fields.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '';
 }
 
-function tableResult(table: TableResult, minutes: Minutes, level: number, newPage: boolean): string {
+function tableResult(table: TableResult, minutes: Minutes, level: number): string {
   const { texts } = minutes;
   const seated = peopleText({ named: table.people.named.map((person) => htmlEscape(person.name)), unnamed: table.people.unnamed }, texts);
   return [
-    `<section class="table-result${newPage ? ' new-page' : ''}"><h${level}>${htmlEscape(texts.table(table.name))}</h${level}>`,
+    `<section class="table-result"><h${level}>${htmlEscape(texts.table(table.name))}</h${level}>`,
     table.topic ? `<p><strong>${texts.topic}:</strong> ${htmlEscape(table.topic)}</p>` : '',
     seated ? `<p><strong>${texts.atTable}:</strong> ${seated}</p>` : '',
     board(table.board, minutes, level + 1),
@@ -118,7 +109,7 @@ function tableResult(table: TableResult, minutes: Minutes, level: number, newPag
     .join('\n');
 }
 
-/** An agenda item as top-level blocks: its head (kept together on a page), then its results, each table from a page of its own. */
+/** An agenda item as top-level blocks: its head (kept together on a page), then its results and its tables' results. */
 function agendaItem(item: AgendaEntry, minutes: Minutes, body: string[]): void {
   const { texts } = minutes;
   body.push(
@@ -139,8 +130,7 @@ function agendaItem(item: AgendaEntry, minutes: Minutes, body: string[]): void {
       .join('\n'),
   );
   if (item.results) body.push(`<section class="item-results"><h4>${texts.results}</h4>\n${board(item.results, minutes, 5)}\n</section>`);
-  // Each table's results on a page of their own: a part people look up, and a place where a PDF can be cut.
-  for (const table of item.tables) body.push(PART_BOUNDARY, tableResult(table, minutes, 4, true));
+  for (const table of item.tables) body.push(tableResult(table, minutes, 4));
 }
 
 /** The minutes as one self-contained HTML document, print-ready for A4. */
@@ -157,11 +147,10 @@ export function renderHtml(minutes: Minutes): string {
   if (further.plenary || further.tables.length > 0) {
     body.push(`<h2>${texts.furtherResults}</h2>`, `<p class="meta">${texts.furtherResultsHint}</p>`);
     if (further.plenary) body.push(`<section class="item-results"><h3>${texts.plenaryResults}</h3>\n${board(further.plenary, minutes, 4)}\n</section>`);
-    for (const table of further.tables) body.push(PART_BOUNDARY, tableResult(table, minutes, 3, true));
+    for (const table of further.tables) body.push(tableResult(table, minutes, 3));
   }
 
-  // The action items from a new page: what people look up after the day, and a place to cut a PDF.
-  body.push(PART_BOUNDARY, `<h2 class="new-page">${texts.actions}</h2>`);
+  body.push(`<h2>${texts.actions}</h2>`);
   if (minutes.actions.length === 0) body.push(`<p class="muted">${texts.noActions}</p>`);
   else {
     const rows = minutes.actions

@@ -7,7 +7,6 @@ export * from './model';
 export * from './texts';
 export * from './markdown';
 export * from './html';
-export * from './print-parts';
 export * from './csv';
 export * from './ics';
 export * from './mail';

@@ -1,11 +1,13 @@
 /*
- * Web addresses in the minutes' HTML as links, so they can be clicked in the preview, the HTML
- * file and the PDF (Chromium turns an <a href> into a link annotation; plain text stays text).
- * Only http(s): a card's text never becomes a javascript: or file: link.
+ * Web addresses in the minutes as links, so they can be clicked in the preview, the HTML file and
+ * the PDF. Only http(s): a card's text never becomes a javascript: or file: link. One rule for
+ * both: the HTML's escaped text (linkAddresses) and the PDF's plain text (linkSpans).
  */
 
 /** An address in escaped text: up to a space, a tag or an escaped quote or angle bracket. */
 const ADDRESS = /\bhttps?:\/\/(?:(?!&(?:lt|gt|quot|#39);)[^\s<])+/g;
+/** The same in plain text: up to a space, a quote or an angle bracket. */
+const PLAIN_ADDRESS = /\bhttps?:\/\/[^\s<>"']+/g;
 /** Punctuation that ends a sentence rather than the address. */
 const TRAILING = /[.,;:!?)\]]+$/;
 
@@ -15,4 +17,24 @@ export function linkAddresses(escaped: string): string {
     const address = match.replace(TRAILING, '');
     return `<a href="${address}">${address}</a>${match.slice(address.length)}`;
   });
+}
+
+/** A piece of plain text; `link` when the piece is a web address. */
+export interface TextSpan {
+  text: string;
+  link?: string;
+}
+
+/** Plain text cut into pieces, its web addresses as link pieces (the same addresses linkAddresses links). */
+export function linkSpans(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLAIN_ADDRESS)) {
+    const address = match[0].replace(TRAILING, '');
+    if (match.index > last) out.push({ text: text.slice(last, match.index) });
+    out.push({ text: address, link: address });
+    last = match.index + address.length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
 }

@@ -1,10 +1,11 @@
 /*
- * The app's typeface (Inter) inside the minutes' HTML for printing and the preview: a PDF then
- * embeds Inter instead of whatever sans-serif the printing computer has, and the preview looks
- * like the PDF. Static instances (resources/fonts, made by scripts/make-print-fonts.py from the
- * variable font the app ships): Chromium prints a variable font as Type 3 shapes, not as a font.
- * The hosts read the files (Node from disk, the app through its bundler) and pass them in as
- * data: URLs (the print window loads nothing else); this module only writes the CSS.
+ * The app's typeface (Inter) inside the minutes' HTML for the preview and for the web app's
+ * printing: a PDF a browser prints then embeds Inter instead of whatever sans-serif the computer
+ * has, and the preview looks like the PDF the desktop app draws in the same font
+ * (electron/services/minutes-pdf.ts). Static instances (resources/fonts, made by
+ * scripts/make-print-fonts.py from the variable font the app ships): Chromium prints a variable
+ * font as Type 3 shapes, not as a font. The app reads the files through its bundler and passes
+ * them in (as data: URLs for the print window); this module only writes the CSS.
  */
 
 /** The subsets the minutes need: German and English (latin, latin-ext) and Ukrainian (cyrillic). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hostChannels, MENU_COMMAND_EVENT, type HostApi, type HostBridge, type HostChannel } from '../../shared/host-api';
 import { createHostRouter, routeChannel, type HostImplementation, type SenderEvent } from '../../electron/ipc-router';
+import { seedDaySnapshot } from '../support/seed-day';
 
 // Only the modules that import 'electron' at run time (ipc.ts, preload.ts) see this fake; the router never does.
 const electron = vi.hoisted(() => ({
@@ -202,6 +203,33 @@ describe('ipc registration (electron/ipc.ts)', () => {
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(call('file:save', { suggestedName: 'x.md', mimeType: 'text/markdown', data: 'x' })).resolves.toEqual({ ok: true, value: { saved: false } });
   });
+
+  it('draws the minutes PDF from the workshop the window sent and saves it; refuses a workshop or option the contract does not allow', async () => {
+    await register();
+    const target = path.join(dir, 'Protokoll.pdf');
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const source = { workshop: seedDaySnapshot(), language: 'uk', timeZone: 'Europe/Kyiv', generatedAt: Date.UTC(2023, 11, 7, 9) };
+    await expect(call('pdf:save', { suggestedName: 'Protokoll.pdf', minutes: source })).resolves.toEqual({ ok: true, value: { saved: true, path: target } });
+    const pdf = await readFile(target);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/Lang (uk-UA)');
+
+    const [card, ...cards] = source.workshop.cards;
+    const dialogs = electron.showSaveDialog.mock.calls.length;
+    const refusals: Array<[unknown, string]> = [
+      [{ ...source, workshop: { ...source.workshop, cards: [{ ...card, text: 42 }, ...cards] } }, 'minutes.workshop.cards.0.text'],
+      [{ ...source, timeZone: 'Mars/Olympus' }, 'minutes.timeZone'],
+      [{ ...source, language: 'fr' }, 'minutes.language'],
+      [{ ...source, workshop: 'not a workshop' }, 'minutes.workshop'],
+    ];
+    for (const [minutes, field] of refusals) {
+      const result = (await call('pdf:save', { suggestedName: 'x.pdf', minutes })) as { ok: boolean; error?: string };
+      expect(result.ok).toBe(false);
+      expect(result.error?.startsWith(`pdf:save: invalid input — ${field}: `), result.error).toBe(true);
+    }
+    // Refused before anything is drawn or asked.
+    expect(electron.showSaveDialog.mock.calls.length).toBe(dialogs);
+  }, 60_000);
 
   it('hands the opened .plenum files to the window', async () => {
     await register();

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, mainWindowOptions, projectorWindowOptions, windowIconPath } from '../../electron/security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, appPageUrl, externalLinkTarget, isAllowedNavigation, isTrustedUrl, projectorUrl } from '../../electron/services/app-url';
-import { CONTENT_SECURITY_POLICY, isPdfRequestAllowed, isPermissionAllowed } from '../../electron/services/content-policy';
+import { CONTENT_SECURITY_POLICY, isPermissionAllowed } from '../../electron/services/content-policy';
 
 const source = (relative: string) => readFileSync(fileURLToPath(new URL(`../../${relative}`, import.meta.url)), 'utf8');
 
@@ -229,33 +229,6 @@ describe('main.ts wires the policies in', () => {
   });
 });
 
-describe('the PDF printing window', () => {
-  const temp = 'file:///tmp';
-
-  it('may load its own minutes document and inline images', () => {
-    expect(isPdfRequestAllowed('file:///tmp/plenum-pdf-K90yBG/minutes.html', temp)).toBe(true);
-    expect(isPdfRequestAllowed('file:///tmp/plenum-pdf-K90yBG/minutes.html#top', temp)).toBe(true);
-    expect(isPdfRequestAllowed('file:///C:/Users/J%C3%BCrgen%20M/AppData/Local/Temp/plenum-pdf-a1B2c3/minutes.html', 'file:///C:/Users/J%C3%BCrgen%20M/AppData/Local/Temp')).toBe(true);
-    expect(isPdfRequestAllowed('data:image/png;base64,iVBORw0KGgo=', temp)).toBe(true);
-  });
-
-  it.each([
-    'http://192.168.1.10/track.png',
-    'https://example.com/style.css',
-    'ws://192.168.1.10:4444/',
-    'file:///etc/passwd',
-    'file:///home/moderator/.ssh/id_ed25519',
-    'file:///tmp/plenum-pdf-K90yBG/../../etc/passwd',
-    'file:///tmp/plenum-pdf-K90yBG/other.html',
-    'file:///tmp/plenum-pdf-K90yBG/minutes.html?x=1',
-    'file:///tmp/elsewhere/minutes.html',
-    'file://fileserver/share/minutes.html',
-    'app://plenum/index.html',
-    'javascript:alert(1)',
-    'not a url',
-  ])('refuses %s', (url) => expect(isPdfRequestAllowed(url, temp)).toBe(false));
-});
-
 describe('ipc.ts wires the policies in', () => {
   const ipc = source('electron/ipc.ts');
 
@@ -265,11 +238,10 @@ describe('ipc.ts wires the policies in', () => {
     expect(ipc).not.toMatch(/ipcMain\.(on|once|handleOnce)\(/);
   });
 
-  it('the PDF window runs no JavaScript in a session of its own that loads nothing but its document and denies permissions', () => {
-    expect(ipc).toMatch(/javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'plenum-pdf'/);
-    expect(ipc).toContain('webRequest.onBeforeRequest(');
-    expect(ipc).toContain('isPdfRequestAllowed(details.url');
-    expect(ipc).toContain('setPermissionRequestHandler((_contents, _permission, callback) => callback(false))');
+  it('draws the PDF in main from the checked minutes source: no window renders text typed on other laptops', () => {
+    expect(ipc).toContain('renderMinutesPdf(');
+    expect(ipc).not.toMatch(/new BrowserWindow\(|printToPDF|loadFile\(|loadURL\(/);
+    expect(source('shared/host-api.ts')).toMatch(/'pdf:save': \{\s*input: z\.object\(\{ suggestedName: fileName, minutes: minutesSourceSchema \}\)/);
   });
 
   it('hands to the OS only mailto: links (checked by the contract) and, in main.ts, plain web links', () => {

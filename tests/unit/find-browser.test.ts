@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, isDebianLike, setUpBrowser, type FoundBrowser, type SetupDeps } from '../../scripts/find-browser.mjs';
-import { chromiumPath } from '../../electron/services/minutes-pdf';
+import { chromiumPath } from '../../electron/services/chromium-path';
 import { executablePath } from '../../playwright.config';
 
 /*
@@ -41,7 +41,7 @@ describe('findBrowser', () => {
     expect(findBrowser({ env: {}, platform: 'linux', exists: onDisk(), playwrightPath: () => undefined })).toBeNull();
   });
 
-  it('is the lookup the end-to-end tests and the PDF printer use', () => {
+  it('is the lookup the end-to-end tests and the benchmarks use', () => {
     expect(executablePath).toBe(findBrowser({ prefer: 'full' })?.path);
     expect(chromiumPath()).toBe(findBrowser({ prefer: 'print' })?.path);
   });

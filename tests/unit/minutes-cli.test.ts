@@ -37,7 +37,7 @@ describe('npm run minutes', () => {
     }
   }, 120_000);
 
-  it('writes DOCX and, through Chromium, PDF', () => {
+  it('writes DOCX and PDF', () => {
     const docx = join(dir, 'seed.docx');
     expect(minutes(SEED_DAY_PATH, '--format', 'docx', '--out', docx).code).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -83,11 +83,12 @@ describe('npm run minutes', () => {
   }, 60_000);
 
   it('says the minutes could not be made when making them fails, and names the write only when writing fails', () => {
-    const pdf = join(dir, 'ohne-chromium.pdf');
-    const noBrowser = minutesWith({ CHROMIUM_PATH: join(dir, 'no-chromium-here') }, SEED_DAY_PATH, '--format', 'pdf', '--out', pdf);
-    expect(noBrowser.code).toBe(1);
-    expect(noBrowser.err).toContain(`cannot make the pdf minutes of ${SEED_DAY_PATH}: PDF needs Chromium`);
-    expect(noBrowser.err).not.toContain('cannot write');
+    const pdf = join(dir, 'ohne-schrift.pdf');
+    const noFont = minutesWith({ PLENUM_PDF_FONTS: join(dir, 'no-fonts-here') }, SEED_DAY_PATH, '--format', 'pdf', '--out', pdf);
+    expect(noFont.code).toBe(1);
+    expect(noFont.err).toContain(`cannot make the pdf minutes of ${SEED_DAY_PATH}: the PDF's font is missing`);
+    expect(noFont.err).not.toContain('cannot write');
+    expect(() => readFileSync(pdf)).toThrow();
     const nowhere = join(dir, 'no-such-folder', 'seed.md');
     const unwritable = minutes(SEED_DAY_PATH, '--out', nowhere);
     expect(unwritable.code).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlEscape } from '../../shared/minutes';
-import { linkAddresses } from '../../shared/minutes/links';
+import { linkAddresses, linkSpans } from '../../shared/minutes/links';
 
 describe('web addresses in the HTML minutes', () => {
   const linked = (text: string) => linkAddresses(htmlEscape(text));
@@ -14,5 +14,17 @@ describe('web addresses in the HTML minutes', () => {
     expect(linked('javascript:alert(1) file:///etc/passwd')).toBe('javascript:alert(1) file:///etc/passwd');
     expect(linked('https://a.de/"onmouseover="x')).toBe('<a href="https://a.de/">https://a.de/</a>&quot;onmouseover=&quot;x');
     expect(linked('<https://a.de>')).toBe('&lt;<a href="https://a.de">https://a.de</a>&gt;');
+  });
+});
+
+describe('web addresses in the PDF minutes (plain text)', () => {
+  const links = (text: string) => linkSpans(text).flatMap((span) => (span.link ? [span.link] : []));
+
+  it('are the addresses the HTML links, the text kept whole around them', () => {
+    for (const text of ['Siehe https://beispiel.de/a?x=1&y=2.', '(http://beispiel.de)', 'javascript:alert(1) file:///etc/passwd', 'https://a.de/"onmouseover="x', '<https://a.de>']) {
+      const html = [...linkAddresses(htmlEscape(text)).matchAll(/href="([^"]*)"/g)].map((match) => (match[1] ?? '').replaceAll('&amp;', '&'));
+      expect(links(text)).toEqual(html);
+      expect(linkSpans(text).map((span) => span.text).join('')).toBe(text);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { Minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import viteConfig from '../../vite.config';
+import { PDF_FONT_FILES } from '../../electron/services/pdf-fonts';
 
 /*
  * The packaging configuration, checked without packaging: the Electron binary cannot be downloaded
@@ -173,6 +174,17 @@ describe('files packed into the asar', () => {
   it('package.json main is the bundled main process', () => {
     expect(packageJson.main).toBe('dist-electron/main.cjs');
     expect(produced).toContain(packageJson.main);
+  });
+
+  it('the minutes PDF\'s fonts are copied beside main.cjs, packed with it, and found there by ipc.ts', () => {
+    const build = read('scripts/build-electron.mjs');
+    expect(build).toContain('`../dist-electron/fonts/${file}`');
+    for (const file of Object.values(PDF_FONT_FILES)) {
+      expect(build).toContain(`'${file}'`);
+      expect(existsSync(path.join(root, 'resources/fonts', file)), file).toBe(true);
+      expect(packs(patterns, `dist-electron/fonts/${file}`), file).toBe(true);
+    }
+    expect(read('electron/ipc.ts')).toContain("path.join(__dirname, 'fonts')");
   });
 
   it('main.ts finds the preload beside itself and the renderer under dist/renderer of the app', () => {

@@ -6,7 +6,7 @@ import { withPrintFont } from '../../../shared/minutes/print-font';
 import type { WorkshopSnapshot } from '../../../shared/model';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { ExportStatus } from './ExportStatus';
-import { previewFontCss } from './print-fonts';
+import { previewFontCss } from '../../host/print-fonts';
 import { MinutesDetailsForm } from './MinutesDetailsForm';
 import { useMinutesExport } from './use-minutes-export';
 import { useWorkshopSnapshot } from './use-workshop-snapshot';
@@ -26,14 +26,14 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
   // One way to the minutes for the preview, the mail and every export, so the preview shows what is exported.
   const minutesOf = useCallback((from: WorkshopSnapshot) => buildMinutes(from, { language }), [language]);
   // The preview may lag a keystroke behind a large workshop; exports always read the latest. It is
-  // the HTML the PDF is printed from, in the same font.
+  // the exported HTML, in the font the PDF is drawn in.
   const deferred = useDeferredValue(snapshot);
   const preview = useMemo(() => withPrintFont(renderHtml(minutesOf(deferred)), previewFontCss), [deferred, minutesOf]);
   const recipients = useMemo(() => mailRecipients(snapshot.participants), [snapshot.participants]);
   const mailto = useMemo(() => mailtoUrl(mailDraft(minutesOf(snapshot), recipients)), [snapshot, minutesOf, recipients]);
 
-  const minutesNow = () => minutesOf(snapshot);
-  const { busy, message, exportFormat, exportBackup, exportMail, openMail } = useMinutesExport(session.doc, minutesNow, recipients, mailto);
+  const latest = () => ({ snapshot, minutes: minutesOf(snapshot) });
+  const { busy, message, exportFormat, exportBackup, exportMail, openMail } = useMinutesExport(session.doc, latest, recipients, mailto);
 
   return (
     <section className="panel minutes-panel" aria-labelledby="minutes-heading" data-testid="minutes-panel">

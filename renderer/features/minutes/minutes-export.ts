@@ -1,5 +1,5 @@
 import type { HostApi } from '../../../shared/host-api';
-import { BACKUP_EXTENSION, backupSizeRefusal, exportBackup, newId, type WorkshopDoc } from '../../../shared/model';
+import { BACKUP_EXTENSION, backupSizeRefusal, exportBackup, newId, type WorkshopDoc, type WorkshopSnapshot } from '../../../shared/model';
 import {
   buildEml,
   FORMAT_FILES,
@@ -11,8 +11,6 @@ import {
   type Minutes,
   type MinutesFormat,
 } from '../../../shared/minutes';
-import { withPrintFont } from '../../../shared/minutes/print-font';
-import { embeddedFontCss } from './print-fonts';
 
 /** What an export did, for the message the panel shows. */
 export type ExportOutcome =
@@ -30,13 +28,17 @@ function outcome(result: Awaited<ReturnType<HostApi['file:save']>>, name: string
   return result.value.path ? { kind: 'saved', path: result.value.path } : { kind: 'downloaded', name };
 }
 
-/** Writes the minutes in one format through the host: a save dialog in Electron, a download on the web. */
-export async function exportMinutes(host: HostApi, minutes: Minutes, format: MinutesFormat): Promise<ExportOutcome> {
+/**
+ * Writes the minutes in one format through the host: a save dialog in Electron, a download on the
+ * web. `workshop` is the snapshot `minutes` were built from: the host makes the PDF from it.
+ */
+export async function exportMinutes(host: HostApi, minutes: Minutes, format: MinutesFormat, workshop: WorkshopSnapshot): Promise<ExportOutcome> {
   const suggestedName = minutesFileName(minutes, format);
   try {
     if (format === 'pdf') {
-      // The preview's HTML with Inter inside, so the PDF embeds it.
-      const result = await host['pdf:save']({ suggestedName, html: withPrintFont(renderHtml(minutes), await embeddedFontCss()) });
+      // The same minutes again on the host's side: same snapshot, language, zone and time of writing.
+      const source = { workshop, language: minutes.language, timeZone: minutes.timeZone, generatedAt: minutes.generatedAt };
+      const result = await host['pdf:save']({ suggestedName, minutes: source });
       if (!result.ok) return { kind: 'failed', reason: result.error };
       if (result.value.printDialog) return { kind: 'printDialog' };
       return result.value.saved && result.value.path ? { kind: 'saved', path: result.value.path } : { kind: 'cancelled' };

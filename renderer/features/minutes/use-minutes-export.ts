@@ -1,6 +1,6 @@
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkshopDoc } from '../../../shared/model';
+import type { WorkshopDoc, WorkshopSnapshot } from '../../../shared/model';
 import type { Minutes, MinutesFormat } from '../../../shared/minutes';
 import { useHost } from '../../hooks/use-host';
 import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcome } from './minutes-export';
@@ -9,9 +9,9 @@ export type ExportJob = MinutesFormat | 'backup' | 'eml';
 
 /**
  * The minutes' exports, one at a time: which one runs (`busy`), and what came of the last one
- * (`message`, in the UI language). `minutesNow` builds the minutes from the latest snapshot.
+ * (`message`, in the UI language). `latest` gives the latest snapshot and the minutes built from it.
  */
-export function useMinutesExport(doc: WorkshopDoc, minutesNow: () => Minutes, recipients: readonly string[], mailto: string) {
+export function useMinutesExport(doc: WorkshopDoc, latest: () => { snapshot: WorkshopSnapshot; minutes: Minutes }, recipients: readonly string[], mailto: string) {
   const { t } = useTranslation();
   const host = useHost();
   const [busy, setBusy] = useState<ExportJob | null>(null);
@@ -37,9 +37,13 @@ export function useMinutesExport(doc: WorkshopDoc, minutesNow: () => Minutes, re
     }
   };
 
-  const exportFormat = (format: MinutesFormat) => void run(format, () => exportMinutes(host, minutesNow(), format));
-  const exportBackup = () => void run('backup', () => exportWorkshopBackup(host, doc, minutesNow()));
-  const exportMail = () => void run('eml', () => exportMailDraft(host, minutesNow(), recipients));
+  const exportFormat = (format: MinutesFormat) =>
+    void run(format, () => {
+      const { snapshot, minutes } = latest();
+      return exportMinutes(host, minutes, format, snapshot);
+    });
+  const exportBackup = () => void run('backup', () => exportWorkshopBackup(host, doc, latest().minutes));
+  const exportMail = () => void run('eml', () => exportMailDraft(host, latest().minutes, recipients));
   const openMail = (event: MouseEvent<HTMLAnchorElement>) => {
     // Electron opens no mailto: link itself (navigation is locked to the app): the host hands it on.
     event.preventDefault();

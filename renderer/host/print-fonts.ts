@@ -1,12 +1,12 @@
-import { fontDataUrl, PRINT_FONT_FILES, printFontCss } from '../../../shared/minutes/print-font';
+import { fontDataUrl, PRINT_FONT_FILES, printFontCss } from '../../shared/minutes/print-font';
 
 /*
  * The minutes' print font (Inter, resources/fonts) in the app: the bundler gives each file a URL
- * of the app's own, which the preview (same origin, allowed by the content policy) loads; the PDF
- * gets the files' bytes as data: URLs, since its print window loads nothing but its document.
+ * of the app's own, which the preview (same origin, allowed by the content policy) loads; the web
+ * app's print view gets the files' bytes as data: URLs, so the PDF a browser prints embeds Inter.
  */
 
-const urls = import.meta.glob<string>('../../../resources/fonts/*.woff2', { query: '?url', import: 'default', eager: true });
+const urls = import.meta.glob<string>('../../resources/fonts/*.woff2', { query: '?url', import: 'default', eager: true });
 const urlOf = (name: string) => Object.entries(urls).find(([path]) => path.endsWith(`/${name}`))?.[1];
 
 const files = PRINT_FONT_FILES.flatMap((file) => {
@@ -19,7 +19,7 @@ export const previewFontCss = printFontCss(files);
 
 let embedded: Promise<string> | undefined;
 
-/** @font-face rules with the fonts inside, for the HTML that is printed to PDF (read once). */
+/** @font-face rules with the fonts inside, for the HTML a browser prints to PDF (read once). */
 export function embeddedFontCss(): Promise<string> {
   embedded ??= Promise.all(
     files.map(async ({ file, url }) => {
