@@ -1,0 +1,83 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandAnswer, PhoneLink } from '../../shared/phone/client';
+import { Actions } from './Actions';
+import { Board } from './Board';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NamePicker } from './NamePicker';
+import { RoomContext, type Room } from './room';
+import { RunItem } from './RunItem';
+import { StateBanner, StateScreen } from './StateScreens';
+import { useLink } from './use-link';
+
+/**
+ * The participant page: the room's state as the link reports it, and what the moderator's laptop
+ * last showed this phone. A page that lost the room keeps its last view on screen, marked as
+ * possibly out of date, so a person reading a card is not thrown out mid-sentence.
+ */
+export function App({ link }: { link: PhoneLink }) {
+  const { t } = useTranslation();
+  const listeners = useRef(new Set<(answer: CommandAnswer) => void>());
+  const [said, setSaid] = useState<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
+  const [picking, setPicking] = useState(false);
+
+  const room = useMemo<Room>(
+    () => ({
+      link,
+      send: (command) => link.send(command),
+      listen(listener) {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+      announce: (text, tone) => setSaid({ text, tone, at: Date.now() }),
+    }),
+    [link],
+  );
+
+  const onAnswer = useCallback(
+    (answer: CommandAnswer) => {
+      if (!answer.ok) room.announce(t(`phone.refused.${answer.refusal.code}`, answer.refusal.params ?? {}), 'error');
+      for (const listener of listeners.current) listener(answer);
+    },
+    [room, t],
+  );
+  useLink(link, onAnswer);
+
+  const { state, view } = link;
+  if (state.kind === 'wrongCode') return <StateScreen state={state} />;
+  if (!view) return <StateScreen state={state} />;
+
+  const stale = state.kind !== 'online';
+  const naming = !view.me || picking;
+  return (
+    <RoomContext.Provider value={room}>
+      <header className="top">
+        <p className="workshop-title">{view.workshop.title || 'Plenum'}</p>
+        <LanguageSwitch />
+      </header>
+      {stale && <StateBanner state={state} />}
+      <p className={`said ${said?.tone ?? ''}`} role="status" aria-live="polite" data-testid="phone-said">
+        {said?.text ?? ''}
+      </p>
+      <main className={stale ? 'stale' : undefined} data-testid="phone-main" data-stale={stale}>
+        {view.me && !naming && (
+          <p className="me">
+            <span>{t('phone.me.you', { name: view.me.name })}</span>
+            <button type="button" className="link-button" onClick={() => setPicking(true)}>
+              {t('phone.me.change')}
+            </button>
+          </p>
+        )}
+        {naming ? (
+          <NamePicker view={view} onDone={() => setPicking(false)} onBack={view.me ? () => setPicking(false) : null} />
+        ) : (
+          <>
+            <RunItem view={view} clockOffsetMs={link.clockOffsetMs} />
+            <Board view={view} pending={link.pending} />
+            <Actions actions={view.actions} />
+          </>
+        )}
+      </main>
+    </RoomContext.Provider>
+  );
+}
