@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandAnswer, PhoneLink } from '../../shared/phone/client';
 import { Actions } from './Actions';
@@ -20,6 +20,12 @@ export function App({ link }: { link: PhoneLink }) {
   const listeners = useRef(new Set<(answer: CommandAnswer) => void>());
   const [said, setSaid] = useState<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
   const [picking, setPicking] = useState(false);
+  // A confirmation goes after a few seconds, a refusal stays longer: it says what to do.
+  useEffect(() => {
+    if (!said) return undefined;
+    const timer = window.setTimeout(() => setSaid(null), said.tone === 'ok' ? 4000 : 12_000);
+    return () => window.clearTimeout(timer);
+  }, [said]);
 
   const room = useMemo<Room>(
     () => ({

@@ -47,8 +47,8 @@ export function Board({ view, pending }: { view: PhoneView; pending: readonly Pe
         {heading}
       </h2>
       {board.locked && <p className="hint">{t('phone.board.locked')}</p>}
-      {board.writable && view.me ? <AddCard boardId={board.id} /> : <p className="hint">{t('phone.board.closed')}</p>}
       {round && <VoteSummary round={round} />}
+      {board.writable && view.me ? <AddCard boardId={board.id} /> : <p className="hint">{t('phone.board.closed')}</p>}
       <ul className="cards" aria-label={heading}>
         {sending.map((card) => (
           <li key={card.id} className="card sending" data-testid="phone-card-sending">
