@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneLinkState } from '../../shared/phone/client';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useNow } from './use-link';
 
 /** A time of day in the page's language ("14:05"). */
 function timeOfDay(ms: number, language: string): string {
@@ -37,7 +36,6 @@ export function StateScreen({ state }: { state: PhoneLinkState }) {
   const text = useStateText(state);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [state.kind]);
-  useNow(state.kind === 'lost', 30_000);
   const noCode = state.kind === 'wrongCode' && location.hash.length <= 1;
   const title =
     state.kind === 'wrongCode' ? t('phone.state.wrongCodeTitle') : state.kind === 'refused' ? t('phone.state.refusedTitle') : 'Plenum';
@@ -70,8 +68,7 @@ export function StateBanner({ state }: { state: PhoneLinkState }) {
   return (
     <div className={`banner banner-${state.kind}`} role="status" data-testid="phone-banner" data-state={state.kind}>
       <p>{text}</p>
-      {state.kind !== 'connecting' && <p className="banner-note">{t('phone.state.stale')}</p>}
-      {state.kind === 'lost' && <p className="banner-note">{t('phone.state.sendsLater')}</p>}
+      <p className="banner-note">{t(state.kind === 'lost' ? 'phone.state.sendsLater' : 'phone.state.stale')}</p>
     </div>
   );
 }

@@ -78,4 +78,5 @@ export async function changePhoneLanguage(language: PhoneLanguage): Promise<void
   }
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  document.title = i18next.t('phone.page.title');
 }
