@@ -232,6 +232,23 @@ for (const language of ['de', 'uk'] as const) {
     const unvote = await room.sent(3);
     expect(unvote.command).toEqual({ type: 'unvote', voteId: 'vote-1' });
 
+    // Results shown once the moderator shows them; the two-minute signal as on the projector.
+    await room.view({
+      ...voting,
+      round: { ...(voting.round ?? { id: 'round-1', budget: 5, allowStacking: false, left: 2, mine: [] }), totals: [{ targetId: 'card-2', dots: 4 }] },
+      run: { ...voting.run, signalled: true, itemStartedAt: now - 18 * 60_000 },
+    });
+    await expect(page.getByTestId('phone-card').filter({ hasText: CARDS[1] })).toContainText(language === 'uk' ? '4 бали' : '4 Punkte');
+    await expect(page.getByTestId('phone-run')).toContainText(language === 'uk' ? 'Ще 2 хвилини' : 'Noch 2 Minuten');
+    await expect(page.getByText(language === 'uk' ? 'Результати приховано до кінця голосування.' : 'Die Ergebnisse bleiben bis zum Ende verborgen.')).toHaveCount(0);
+
+    // The name can be changed later, and the picker left again.
+    await page.getByRole('button', { name: language === 'uk' ? 'Змінити ім’я' : 'Namen ändern' }).click();
+    await expect(page.getByTestId('name-picker')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Jürgen Weiß' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: language === 'uk' ? 'Назад' : 'Zurück' }).click();
+    await expect(page.getByTestId('phone-board')).toBeVisible();
+
     // Lost the room: said plainly, the last view stays, marked as maybe out of date.
     await room.state({ kind: 'lost', since: now - 2 * 60_000 });
     await expect(page.getByTestId('phone-banner')).toBeVisible();
