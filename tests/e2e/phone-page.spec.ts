@@ -222,6 +222,11 @@ for (const language of ['de', 'uk'] as const) {
     await room.view(voting);
     await expect(page.getByTestId('phone-vote-summary')).toContainText(language === 'uk' ? '2 з 5' : '2 von 5');
     await checkScreen(page, 'voting', language);
+    // Dark phones too: the page follows the system's scheme.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axe(page), 'voting, dark: axe').toEqual([]);
+    await page.screenshot({ path: join(shotsDir, `phone-voting-dark-${language}-360x640.png`) });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.getByTestId('phone-card').filter({ hasText: CARDS[0] }).getByRole('button', { name: /Mehr Fahrradstellplätze/ }).first().click();
     const vote = await room.sent(2);
     expect(vote.command).toEqual({ type: 'vote', roundId: 'round-1', targetId: 'card-1' });
