@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandAnswer, PhoneLink } from '../../shared/phone/client';
 import { Actions } from './Actions';
 import { Board } from './Board';
+import { followWorkshopLanguage } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NamePicker } from './NamePicker';
 import { RoomContext, type Room } from './room';
@@ -50,6 +51,10 @@ export function App({ link }: { link: PhoneLink }) {
   useLink(link, onAnswer);
 
   const { state, view } = link;
+  const workshopLanguage = view?.workshop.language;
+  useEffect(() => {
+    if (workshopLanguage) void followWorkshopLanguage(workshopLanguage);
+  }, [workshopLanguage]);
   if (state.kind === 'wrongCode') return <StateScreen state={state} />;
   if (!view) return <StateScreen state={state} />;
 

@@ -48,15 +48,31 @@ function stored(): string | null {
   }
 }
 
-/** The language picked last time on this phone, else the phone's own if we speak it, else German. */
-export function initialLanguage(): PhoneLanguage {
-  const saved = stored();
-  if (isLanguage(saved)) return saved;
+/** The phone's own language if we speak it: the first of its list that we do. */
+function phoneLanguage(): PhoneLanguage | null {
   for (const tag of navigator.languages.length > 0 ? navigator.languages : [navigator.language]) {
     const base = tag.slice(0, 2).toLowerCase();
     if (isLanguage(base)) return base;
   }
-  return 'de';
+  return null;
+}
+
+/** The language picked last time on this phone, else the phone's own if we speak it, else German. */
+export function initialLanguage(): PhoneLanguage {
+  const saved = stored();
+  if (isLanguage(saved)) return saved;
+  return phoneLanguage() ?? 'de';
+}
+
+/**
+ * The workshop's language for a phone that speaks none of ours and picked none: a French phone
+ * at a Ukrainian workshop reads Ukrainian, as the room does. Not kept: it is not the person's choice.
+ */
+export async function followWorkshopLanguage(language: string): Promise<void> {
+  if (isLanguage(stored()) || phoneLanguage() !== null || !isLanguage(language) || i18next.language === language) return;
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  document.title = i18next.t('phone.page.title');
 }
 
 export async function setupPhoneI18n(): Promise<void> {

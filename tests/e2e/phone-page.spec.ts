@@ -46,9 +46,9 @@ test.beforeAll(async () => {
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 /** A phone: its own context (language, screen), with /p/ the shipped page and /h/ the harness. */
-async function openPhone(browser: Browser, language: 'de' | 'uk', path: string): Promise<Page> {
+async function openPhone(browser: Browser, language: 'de' | 'uk' | 'fr', path: string): Promise<Page> {
   const context = await browser.newContext({
-    locale: language === 'uk' ? 'uk-UA' : 'de-DE',
+    locale: { de: 'de-DE', uk: 'uk-UA', fr: 'fr-FR' }[language],
     viewport: SIZES[0],
     isMobile: true,
     hasTouch: true,
@@ -281,5 +281,19 @@ test('the shipped page: its language from the phone, a switch that is kept, no c
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('holds no room code');
   expect(await axe(page)).toEqual([]);
+  await page.context().close();
+});
+
+test('a phone in a language Plenum does not speak reads the workshop’s language, until the person picks one', async ({ browser }) => {
+  const page = await openPhone(browser, 'fr', '/h/index.html#K7QF2MXD9PAW');
+  const room = fakeOf(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await room.state({ kind: 'online' });
+  await room.view({ ...namedView(Date.now(), 'uk'), me: null });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  await expect(page.getByRole('heading', { name: 'Хто ви?' })).toBeVisible();
+  await page.getByTestId('phone-language').selectOption('en');
+  await room.view({ ...namedView(Date.now(), 'de'), me: null });
+  await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
   await page.context().close();
 });
