@@ -55,11 +55,21 @@ export function App({ link }: { link: PhoneLink }) {
   useEffect(() => {
     if (workshopLanguage) void followWorkshopLanguage(workshopLanguage);
   }, [workshopLanguage]);
+
+  const naming = view !== null && (!view.me || picking);
+  const leavePicker = () => setPicking(false);
+  // Out of the name picker (once the laptop's view names the person), a screen reader goes on at
+  // what is happening now, not at the page's top.
+  const wasNaming = useRef(false);
+  useEffect(() => {
+    if (wasNaming.current && !naming) document.getElementById('run-heading')?.focus();
+    wasNaming.current = naming;
+  }, [naming]);
+
   if (state.kind === 'wrongCode') return <StateScreen state={state} />;
   if (!view) return <StateScreen state={state} />;
 
   const stale = state.kind !== 'online';
-  const naming = !view.me || picking;
   return (
     <RoomContext.Provider value={room}>
       <header className="top">
@@ -80,7 +90,7 @@ export function App({ link }: { link: PhoneLink }) {
           </p>
         )}
         {naming ? (
-          <NamePicker view={view} onDone={() => setPicking(false)} onBack={view.me ? () => setPicking(false) : null} />
+          <NamePicker view={view} onDone={leavePicker} onBack={view.me ? leavePicker : null} />
         ) : (
           <>
             <RunItem view={view} clockOffsetMs={link.clockOffsetMs} />

@@ -38,7 +38,7 @@ export function RunItem({ view, clockOffsetMs }: { view: PhoneView; clockOffsetM
     );
   return (
     <section className="run-item" aria-labelledby="run-heading" data-testid="phone-run">
-      <h2 id="run-heading" className="section-label">
+      <h2 id="run-heading" className="section-label" tabIndex={-1}>
         {t('phone.run.heading')}
       </h2>
       {body}

@@ -191,6 +191,7 @@ for (const language of ['de', 'uk'] as const) {
     await room.view(namedView(now, language));
     await expect(page.getByTestId('phone-board')).toBeVisible();
     await expect(page.getByTestId('phone-said')).toContainText('Jürgen Weiß');
+    await expect(page.locator('#run-heading')).toBeFocused();
 
     // The board: newest first, mine marked, the countdown as laptops compute it, the cards left out counted.
     await expect(page.getByTestId('phone-card').first()).toContainText(CARDS.at(-1) ?? '');
