@@ -12,7 +12,7 @@ import { formatSignalingEvent, startSignalingServer } from './signaling-server';
 const USAGE = `Usage: npm run signal -- [--port N] [--host H] [--max-connections-per-address N]
   --port N                          TCP port, 0–65535 (default ${DEFAULT_SIGNALING_PORT}; 0 picks a free one)
   --host H                          address to listen on (default 0.0.0.0: every IPv4 network)
-  --max-connections-per-address N   connections one laptop may open (default 64)`;
+  --max-connections-per-address N   connections one address may open (default 256: phones behind a venue NAT share one)`;
 
 const wholeNumber = (max: number) =>
   z

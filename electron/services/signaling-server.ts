@@ -32,6 +32,8 @@ export type SignalingStats = SignalingCounters & {
   addresses: number;
   topics: number;
   registeredRooms: number;
+  /** Connections joined as phones (signaling-phones.ts). */
+  phones: number;
 };
 
 export type SignalingServerOptions = {
@@ -194,6 +196,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       addresses: admission.addresses(),
       topics: messages.topics(),
       registeredRooms: messages.registeredRooms(),
+      phones: messages.phones(),
       ...counters,
     }),
   };
