@@ -216,12 +216,16 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       client.ws.close(1009);
       return;
     }
-    if (!client.bucket.take(1 + Math.floor(bytes.length / 65_536), now)) {
+    const cost = 1 + Math.floor(bytes.length / 65_536);
+    const rateLimited = () => {
       counters.messagesRateLimited++;
       log.refuse({ event: 'rate-limited', address: client.address, reason: 'messages' });
-      return;
-    }
+    };
+    // A room's host sends a view to each of its phones after every change: its downs have a bucket of their own.
+    const withinRate = client.bucket.take(cost, now);
+    if (!withinRate && !phones.isHost(client)) return void rateLimited();
     const message = parse(client, bytes, isBinary, now);
+    if (!withinRate && (message?.type !== PHONE_MESSAGE.down || !phones.takeDown(client, cost, now))) return void rateLimited();
     if (!message || (phone && !PHONE_MAY_SEND.has(message.type))) {
       counters.messagesIgnored++;
       return;

@@ -40,6 +40,13 @@ export const PHONE_FRAME_MAX_BYTES = PHONE_UP_MAX_CHARS + 1024;
  */
 export const PHONE_UP_RATE = { perSecond: 10, burst: 40 } as const;
 
+/**
+ * Downs per second a room's host connection may send beyond the general per-connection rate: a
+ * view to each phone after every change (the hub pushes at most every 60 ms, sealing one message
+ * per distinct view), for a full room of MAX_PHONES with room to spare.
+ */
+export const HOST_DOWN_RATE = { perSecond: 2000, burst: 4000 } as const;
+
 /** Frames dropped by a phone's bucket before the server closes its connection: a page does not do that by mistake. */
 export const PHONE_FLOOD_CUTOFF = 2000;
 
@@ -82,6 +89,10 @@ export interface PhoneRelay<C> {
   join(client: C, room: string | undefined): { ok: true; room: string; host: boolean } | { ok: false; reason: PhoneJoinRefusal };
   up(client: C, message: PhoneUpRequest, now: number): 'relayed' | 'dropped' | 'flood';
   down(client: C, message: PhoneDownRequest): void;
+  /** Whether the connection registered a room (and is no phone). */
+  isHost(client: C): boolean;
+  /** Takes `cost` from a host connection's own bucket for downs; false when it is spent or the connection hosts nothing. */
+  takeDown(client: C, cost: number, now: number): boolean;
   /** A connection registered (or renewed) the room: it is its host connection from now on. */
   hostRegistered(client: C, room: string): void;
   /** The connection closed. */
@@ -96,6 +107,7 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
   const rooms = new Map<string, RoomPhones<C>>();
   const phoneOf = new Map<C, PhoneConnection<C>>();
   const hostedBy = new Map<C, Set<string>>();
+  const downBuckets = new Map<C, TokenBucket>();
 
   const roomEntry = (room: string): RoomPhones<C> => {
     let entry = rooms.get(room);
@@ -151,6 +163,7 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
       // From now on a phone only: no topics, no rooms it hosts.
       for (const hosted of hostedBy.get(client) ?? []) stopHosting(client, hosted);
       hostedBy.delete(client);
+      downBuckets.delete(client);
       let id = newPhoneId();
       while (entry.phones.has(id)) id = newPhoneId();
       const phone: PhoneConnection<C> = { id, room, client, bucket: new TokenBucket(PHONE_UP_RATE.burst, PHONE_UP_RATE.perSecond), dropped: 0 };
@@ -188,6 +201,13 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
         if (phone && send(phone.client, data)) counters.phoneFramesDown++;
       }
     },
+    isHost: (client) => hostedBy.has(client),
+    takeDown(client, cost, now) {
+      if (!hostedBy.has(client)) return false;
+      let bucket = downBuckets.get(client);
+      if (!bucket) downBuckets.set(client, (bucket = new TokenBucket(HOST_DOWN_RATE.burst, HOST_DOWN_RATE.perSecond)));
+      return bucket.take(cost, now);
+    },
     hostRegistered(client, room) {
       if (phoneOf.has(client)) return;
       const entry = roomEntry(room);
@@ -207,6 +227,7 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
       if (phone) leavePhone(phone);
       for (const room of hostedBy.get(client) ?? []) stopHosting(client, room);
       hostedBy.delete(client);
+      downBuckets.delete(client);
     },
     phones: () => phoneOf.size,
   };

@@ -33,6 +33,15 @@ import type { SignalingSocket } from './relay';
 /** Shortest time between two pushes of views: a burst of changes becomes one push. */
 export const PHONE_VIEW_INTERVAL_MS = 60;
 
+/**
+ * What the pushes may send on average (bytes a second): the signaling server reads at most 2 MiB a
+ * second from one address and pauses it beyond (electron/services/signaling-limits.ts), which
+ * would hold up this laptop's own signaling too. A push of many large views waits accordingly
+ * before the next: sixty phones of a 2,000-card board (about 250 KiB each) are a push every ten
+ * seconds, sixty phones of a 50-card board a few a second.
+ */
+export const PHONE_VIEW_BYTES_PER_SECOND = 1536 * 1024;
+
 export interface PhoneHubOptions {
   doc: WorkshopDoc;
   /** The room (the workshop id): the phone key's salt, and what `down` names. */
@@ -42,6 +51,8 @@ export interface PhoneHubOptions {
   /** The laptop's clock (ms): stamps cards and views. */
   now?: () => number;
   viewIntervalMs?: number;
+  /** Average bytes a second the views may take (PHONE_VIEW_BYTES_PER_SECOND). */
+  viewBytesPerSecond?: number;
 }
 
 export interface PhoneHub {
@@ -76,6 +87,9 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
   const { doc, room, secret } = options;
   const now = options.now ?? (() => Date.now());
   const interval = options.viewIntervalMs ?? PHONE_VIEW_INTERVAL_MS;
+  const bytesPerSecond = options.viewBytesPerSecond ?? PHONE_VIEW_BYTES_PER_SECOND;
+  /** The pause the last push asks for before the next, by what it sent. */
+  let pause = interval;
   const gate = createPhoneGate();
   const own = createOwnCardCache();
   const attached = new Map<SignalingSocket, Attached>();
@@ -86,12 +100,13 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
   let pushing = false;
   let pushAgain = false;
 
-  const sendDown = (socket: SignalingSocket, to: string[], data: string) => {
-    if (destroyed || !socket.connected) return;
+  const sendDown = (socket: SignalingSocket, to: string[], data: string): number => {
+    if (destroyed || !socket.connected) return 0;
     for (let start = 0; start < to.length; start += PHONE_DOWN_MAX_TARGETS) {
       const request: PhoneDownRequest = { type: PHONE_MESSAGE.down, room, to: to.slice(start, start + PHONE_DOWN_MAX_TARGETS), data };
       socket.send(request);
     }
+    return data.length * Math.ceil(to.length / PHONE_DOWN_MAX_TARGETS);
   };
   const seal = async (down: PhoneDown): Promise<string> => toBase64(await sealRelayMessage(await key, utf8.encode(JSON.stringify(down))));
 
@@ -120,7 +135,9 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
           else groups.set(group ? `${shown}\n${id}` : shown, { socket, to: [id], down: viewMessage(view) });
         }
       }
-      for (const { socket, to, down } of groups.values()) sendDown(socket, to, await seal(down));
+      let sent = 0;
+      for (const { socket, to, down } of groups.values()) sent += sendDown(socket, to, await seal(down));
+      pause = Math.max(interval, (sent / bytesPerSecond) * 1000);
     } finally {
       pushing = false;
     }
@@ -135,7 +152,7 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
     timer = setTimeout(() => {
       timer = null;
       void push();
-    }, Math.max(0, lastPush + interval - now()));
+    }, Math.max(0, lastPush + pause - now()));
   }
 
   /** One frame from phone `id`: open it, apply it, answer it. Frames that do not open are dropped unanswered. */

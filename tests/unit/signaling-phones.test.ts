@@ -130,6 +130,20 @@ describe("a phone's frames", () => {
     expect(server.stats()).toMatchObject({ phoneFramesDown: 1 });
   });
 
+  it("the host's downs have a bucket of their own: a view to every phone after each change is not cut at the laptops' rate", async () => {
+    const server = await startServer({ messageBurst: 50, messagesPerSecond: 10 });
+    const moderator = await host(server);
+    const { client } = await phone(server);
+    const id = await presentPhone(moderator);
+    for (let index = 0; index < 300; index += 1) moderator.send({ type: 'plenum-phone-down', room: ROOM, to: [id], data: `v${index}` });
+    await client.next(ofType('plenum-phone-msg', { data: 'v299' }), 5000);
+    expect(client.received.filter((message) => message.type === 'plenum-phone-msg')).toHaveLength(300);
+    // Anything else from the host beyond its rate is still dropped.
+    for (let index = 0; index < 100; index += 1) moderator.send({ type: 'subscribe', topics: [`t${index}`] });
+    await client.roundTrip();
+    expect(server.stats().messagesRateLimited).toBeGreaterThan(0);
+  });
+
   it('a phone may not subscribe, publish or host once it is one', async () => {
     const server = await startServer();
     const moderator = await host(server);
