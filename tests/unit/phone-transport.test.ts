@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { openPhoneLink } from '../../participant/link/phone-link';
+import { loadOutbox } from '../../participant/link/phone-storage';
 import { startPhoneHub, type PhoneHub } from '../../renderer/network/phone-hub';
 import { fromBase64, toBase64 } from '../../shared/base64';
 import { cardsSnapshot, LIMITS, openVoteRound, PLENARY_BOARD_ID, voteRoundsSnapshot, workshopSnapshot } from '../../shared/model';
@@ -215,6 +216,67 @@ describe('phones in the room, end to end', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(dana.answers.some((answer) => answer.id === id)).toBe(false);
     expect(cardsSnapshot(room.fixture.doc)).toHaveLength(0);
+  });
+});
+
+describe("the phone's link", () => {
+  it('close() leaves nothing behind: no reconnect, no listener, no wake-up watch', async () => {
+    const room = await startRoom();
+    const sockets = phoneSockets();
+    let watching = 0;
+    const link = openPhoneLink({
+      secret: SECRET,
+      url: room.url,
+      connect: sockets.factory,
+      storage: memoryStore(),
+      backoff: { firstMs: 5, maxMs: 10 },
+      wake: () => {
+        watching += 1;
+        return () => (watching -= 1);
+      },
+    });
+    let calls = 0;
+    link.subscribe(() => (calls += 1));
+    await waitFor(() => link.state.kind === 'online', 'online');
+    link.close();
+    link.close();
+    expect(watching).toBe(0);
+    const seen = calls;
+    await waitFor(() => room.server.stats().phones === 0, 'the server forgot the phone');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sockets.opened()).toBe(1);
+    expect(calls).toBe(seen);
+  });
+
+  it('reconnects at once when the phone wakes up, and keeps only well-formed commands from storage', async () => {
+    const room = await startRoom();
+    const storage = memoryStore();
+    const verifier = await joinVerifier(SECRET);
+    storage.setItem(`plenum.phone.outbox.${verifier.slice(0, 16)}`, JSON.stringify([{ id: 'x', command: { type: 'closeVote' }, at: 1 }, 'junk', { id: 'ok-1', command: { type: 'hello' }, at: 2 }]));
+    storage.setItem('plenum.phone.device', '../not an id');
+    expect(loadOutbox(storage, `plenum.phone.outbox.${verifier.slice(0, 16)}`)).toEqual([{ id: 'ok-1', command: { type: 'hello' }, at: 2 }]);
+    const sockets = phoneSockets();
+    let wake: () => void = () => undefined;
+    const link = openPhoneLink({
+      secret: SECRET,
+      url: room.url,
+      connect: sockets.factory,
+      storage,
+      // Slow enough that only the wake-up can explain a quick reconnect.
+      backoff: { firstMs: 60_000, maxMs: 60_000 },
+      wake: (listener) => {
+        wake = listener;
+        return () => undefined;
+      },
+    });
+    cleanups.push(() => link.close());
+    await waitFor(() => link.state.kind === 'online' && link.pending.length === 0, 'online, the stored hello answered');
+    expect(storage.getItem('plenum.phone.device')).toMatch(/^[0-9a-f-]{36}$/);
+    sockets.cut();
+    await waitFor(() => link.state.kind === 'lost', 'lost');
+    wake();
+    await waitFor(() => link.state.kind === 'online', 'online again after the wake-up', 3000);
+    expect(sockets.opened()).toBe(2);
   });
 });
 
