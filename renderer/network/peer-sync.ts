@@ -10,6 +10,7 @@ import { relayTopic } from '../../shared/protocol/room';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRequest } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
+import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
@@ -342,7 +343,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
   if (verifier) {
     registerHost = hostRegistration(room, verifier);
-    phones = startPhoneHub({ doc, room, secret });
+    // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.
+    phones = startPhoneHub({ doc, room, secret, now: () => hostNow(room) });
   }
   relay = startRelay({
     doc,
