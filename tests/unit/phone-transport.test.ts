@@ -248,6 +248,22 @@ describe("the phone's link", () => {
     expect(calls).toBe(seen);
   });
 
+  it('works on a page without crypto.subtle or randomUUID (http://<LAN address>): joins, claims, adds a card', async () => {
+    const room = await startRoom();
+    const platform = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    if (!platform) throw new Error('no crypto here');
+    const real = globalThis.crypto;
+    Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues: <T extends ArrayBufferView>(array: T): T => real.getRandomValues(array) }, configurable: true });
+    try {
+      const dana = await namedPhone(room, 'Dana');
+      await expect(answerTo(dana, dana.link.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Ohne WebCrypto' }))).resolves.toMatchObject({ ok: true });
+      expect(dana.storage.values.get('plenum.phone.device')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', platform);
+    }
+    expect(cardsSnapshot(room.fixture.doc).map((card) => card.text)).toEqual(['Ohne WebCrypto']);
+  });
+
   it('reconnects at once when the phone wakes up, and keeps only well-formed commands from storage', async () => {
     const room = await startRoom();
     const storage = memoryStore();
