@@ -62,12 +62,16 @@ export interface PhoneLinkOptions {
   backoff?: { firstMs: number; maxMs: number };
   /** How long a ping may take before a connection that looks open is given up (ms). */
   pingTimeoutMs?: number;
+  /** A command unanswered this long on a live connection is sent again (ms). */
+  resendMs?: number;
 }
 
 /** After a refusal for a rate limit or a full room: not sooner than this. */
 const REFUSED_RETRY_MS = 3000;
 /** A command the laptop refused for its rate is sent again after this. */
 const RATE_RETRY_MS = 1500;
+/** A command unanswered this long on a live connection is sent again (a frame dropped on the way). */
+const UNANSWERED_RESEND_MS = 5000;
 
 function pageUrl(): string {
   const { protocol, host } = globalThis.location;
@@ -131,6 +135,7 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   const now = options.now ?? (() => Date.now());
   const backoff = options.backoff ?? { firstMs: 500, maxMs: 15_000 };
   const pingTimeoutMs = options.pingTimeoutMs ?? 3000;
+  const resendMs = options.resendMs ?? UNANSWERED_RESEND_MS;
   const device = storedDeviceId(storage, newId);
   const listeners = new Set<(answer?: CommandAnswer) => void>();
   const keys = new Map<string, Promise<RelayKey>>();
@@ -152,6 +157,9 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let pingTimer: ReturnType<typeof setTimeout> | null = null;
   let rateTimer: ReturnType<typeof setTimeout> | null = null;
+  let resendTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When each pending command was last sent (the phone's clock). */
+  const lastSent = new Map<string, number>();
 
   const notify = (answer?: CommandAnswer) => {
     for (const listener of [...listeners]) listener(answer);
@@ -203,10 +211,27 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   };
 
   /** Says hello and sends everything unanswered: after every join and every return of the host. */
+  const sendPending = (entry: PendingCommand) => {
+    lastSent.set(entry.id, now());
+    void sendCommand({ ...entry.command, id: entry.id } as PhoneCommand).catch(() => undefined);
+  };
+
+  /** While commands wait for an answer on a live connection, the old ones go again now and then. */
+  const watchUnanswered = () => {
+    if (resendTimer || closed || pending.length === 0) return;
+    resendTimer = setTimeout(() => {
+      resendTimer = null;
+      if (closed) return;
+      if (joined && hostPresent) for (const entry of pending) if (now() - (lastSent.get(entry.id) ?? 0) >= resendMs) sendPending(entry);
+      watchUnanswered();
+    }, resendMs);
+  };
+
   const flush = () => {
     if (!joined || !hostPresent) return;
-    void sendCommand({ type: 'hello', id: newId() });
-    for (const entry of pending) void sendCommand({ ...entry.command, id: entry.id } as PhoneCommand);
+    void sendCommand({ type: 'hello', id: newId() }).catch(() => undefined);
+    for (const entry of pending) sendPending(entry);
+    watchUnanswered();
   };
 
   const stopTimer = (timer: ReturnType<typeof setTimeout> | null) => {
@@ -223,6 +248,7 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     retryTimer = stopTimer(retryTimer);
     pingTimer = stopTimer(pingTimer);
     rateTimer = stopTimer(rateTimer);
+    resendTimer = stopTimer(resendTimer);
     if (!wakeStopped) stopWake();
     wakeStopped = true;
     socket?.close();
@@ -280,6 +306,7 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     }
     if (entry) {
       pending = pending.filter((candidate) => candidate !== entry);
+      lastSent.delete(entry.id);
       persist();
     }
     const answer: CommandAnswer =
@@ -407,10 +434,12 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
       const command = { ...input, id } as PhoneCommand;
       // A screen's command that is not one of the protocol (a bug) is not kept to be resent forever.
       if (!phoneCommandSchema.safeParse(command).success) throw new TypeError(`not a phone command: ${input.type}`);
-      pending = [...pending, { id, command: input, at: now() }];
+      const entry = { id, command: input, at: now() };
+      pending = [...pending, entry];
       persist();
       notify();
-      void sendCommand(command).catch(() => undefined);
+      if (joined && hostPresent) sendPending(entry);
+      watchUnanswered();
       return id;
     },
     subscribe(listener) {

@@ -176,6 +176,28 @@ describe('phones in the room, end to end', () => {
     await waitFor(() => cardTexts(dana).length === 1, 'the view');
   });
 
+  it('a command whose answer got lost on a live connection is sent again, and done once', async () => {
+    const room = await startRoom();
+    const sockets = phoneSockets();
+    const answers: CommandAnswer[] = [];
+    const link = openPhoneLink({ secret: SECRET, url: room.url, connect: sockets.factory, storage: memoryStore(), wake: () => () => undefined, resendMs: 200 });
+    cleanups.push(() => link.close());
+    link.subscribe((answer) => {
+      if (answer) answers.push(answer);
+    });
+    await waitFor(() => link.state.kind === 'online', 'online');
+    link.send({ type: 'claimName', name: 'Dana' });
+    await waitFor(() => link.view?.me?.name === 'Dana', 'named');
+    sockets.muted = true;
+    const id = link.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Verloren?' });
+    await waitFor(() => cardsSnapshot(room.fixture.doc).length === 1, 'the card in the document');
+    sockets.muted = false;
+    await waitFor(() => answers.some((answer) => answer.id === id), 'the answer to the resend');
+    expect(link.pending).toEqual([]);
+    expect(sockets.opened()).toBe(1);
+    expect(cardsSnapshot(room.fixture.doc)).toHaveLength(1);
+  });
+
   it('a reload keeps who the phone is and sends what was left in its outbox', async () => {
     const room = await startRoom();
     const dana = await namedPhone(room, 'Dana');
