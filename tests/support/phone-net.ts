@@ -13,6 +13,8 @@ export interface PhoneSockets {
   factory: SocketFactory;
   /** Drops what arrives for this phone while true (its answers get lost on the way). */
   muted: boolean;
+  /** What was dropped while muted. */
+  dropped: string[];
   /** Cuts the phone's current connection, as a Wi-Fi that drops does. */
   cut(): void;
   /** Connections opened so far. */
@@ -24,6 +26,7 @@ export function phoneSockets(): PhoneSockets {
   let count = 0;
   const sockets: PhoneSockets = {
     muted: false,
+    dropped: [],
     factory: (url: string, events: LinkSocketEvents) => {
       const ws = new WebSocket(url);
       current = ws;
@@ -36,7 +39,9 @@ export function phoneSockets(): PhoneSockets {
       };
       ws.on('open', () => events.open());
       ws.on('message', (data, isBinary) => {
-        if (!isBinary && !sockets.muted) events.message(data.toString());
+        if (isBinary) return;
+        if (sockets.muted) sockets.dropped.push(data.toString());
+        else events.message(data.toString());
       });
       ws.on('close', close);
       ws.on('error', close);
