@@ -123,6 +123,33 @@ describe('phones in the room, end to end', () => {
     expect(room.hub.phones()).toBe(3);
   });
 
+  it('phones shown the same view share one sealed message; a phone whose view did not change gets none', async () => {
+    const room = await startRoom();
+    const sent: Received[] = [];
+    const send = room.host.send.bind(room.host);
+    room.host.send = (message: object) => {
+      sent.push(message as Received);
+      send(message);
+    };
+    // Not named yet: both see the same plenary, the same roster.
+    const first = openPhone(room.url);
+    const second = openPhone(room.url);
+    await waitFor(() => first.link.view !== null && second.link.view !== null, 'both views');
+    // A change both see alike: one push, one message for both.
+    room.fixture.closePlenary();
+    await waitFor(() => first.link.view?.board === null && second.link.view?.board === null, 'the board closed on both');
+    const views = () => sent.filter((message) => message.type === 'plenum-phone-down' && (message.to as string[]).length === 2);
+    await waitFor(() => views().length > 0, 'one message for both');
+    const before = sent.length;
+    // A change only one of them sees (Dana has not agreed to be named: the roster stays): the other is sent nothing.
+    const dana = await answerTo(first, first.link.send({ type: 'claimName', name: 'Dana' }));
+    expect(dana.ok).toBe(true);
+    await waitFor(() => second.link.view?.roster.length !== undefined && first.link.view?.me?.name === 'Dana', 'Dana named');
+    const after = sent.slice(before).filter((message) => message.type === 'plenum-phone-down');
+    // Dana's answer and Dana's view; nothing for the other phone.
+    expect(after.map((message) => (message.to as string[]).length)).toEqual([1, 1]);
+  });
+
   it('a wrong code is refused as wrongCode, and so is text that is no code', async () => {
     const room = await startRoom();
     const wrong = openPhone(room.url, { secret: 'ZZZZ0EFGH1JK' });
