@@ -58,6 +58,12 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
     export: 'participantBundle',
   },
   {
+    name: 'phones-60',
+    description: 'a card added on one of 60 phones (participant link, signaling server and host hub on loopback) until all 60 views show it; baseline y-websocket fan-out to 60 clients',
+    module: 'phones.ts',
+    export: 'phonesBench',
+  },
+  {
     name: 'relay-crypto-fallback',
     description: 'relay key derivation (PBKDF2, 100,000 rounds) and seal + open of 64 KiB on a page without crypto.subtle (@noble), against WebCrypto',
     module: 'relay-crypto.ts',
