@@ -13,7 +13,8 @@ import { writeFileAtomic } from './services/file-writer';
 import { createHostingController, type HostingController } from './services/hosting';
 import type { OpenedFilesQueue } from './services/opened-files';
 
-const hosting = createHostingController();
+// The participant page for phones is built next to the renderer (dist/participant) and packaged with it.
+const hosting = createHostingController({ participantPage: () => path.join(app.getAppPath(), 'dist', 'participant') });
 const discovery = createDiscoveryList();
 
 /**

@@ -16,6 +16,8 @@ export type HostingDependencies = {
   interfaces: () => InterfaceTable;
   /** The name the session is listed under on other laptops. */
   sessionName: () => string;
+  /** The built participant page for phones (dist/participant), served at /p/; null or missing: phones get no page. */
+  participantPage?: () => string | null;
 };
 
 export type HostingController = {
@@ -35,7 +37,8 @@ const defaultHosting: HostingDependencies = {
 };
 
 /** The signaling server this app hosts (one at a time) and its mDNS advert. Calls run one after another. */
-export function createHostingController(deps: HostingDependencies = defaultHosting): HostingController {
+export function createHostingController(overrides: Partial<HostingDependencies> = {}): HostingController {
+  const deps: HostingDependencies = { ...defaultHosting, ...overrides };
   let hosted: { server: SignalingServer; advert: SessionAdvert } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -62,10 +65,12 @@ export function createHostingController(deps: HostingDependencies = defaultHosti
       serially(async () => {
         if (hosted && (port === undefined || port === hosted.server.port)) return { port: hosted.server.port, addresses: addressesFor(hosted.server.port) };
         await shutDown();
+        const page = deps.participantPage?.() ?? null;
         const server = await deps.startServer({
           host: deps.host,
           port: port ?? DEFAULT_SIGNALING_PORT,
           clockOffsetMs,
+          ...(page ? { participantPage: { dir: page } } : {}),
           log: (event) => {
             if (event.event !== 'listening' && event.event !== 'closed') console.info(`signaling: ${formatSignalingEvent(event)}`);
           },

@@ -27,6 +27,10 @@ export class AttemptLimiter {
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
+  /** Whether an attempt would be taken now, without counting one. */
+  allows(key: string, now: number): boolean {
+    return (this.attempts.get(key) ?? []).filter((at) => now - at < this.windowMs).length < this.max;
+  }
   take(key: string, now: number): boolean {
     const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < this.windowMs);
     const allowed = recent.length < this.max;

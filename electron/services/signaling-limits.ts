@@ -1,3 +1,5 @@
+import { MAX_PHONES } from '../../shared/phone/rate';
+
 // What the signaling server allows each address and connection: every limit of an open venue LAN in one place.
 
 export type SignalingLimits = {
@@ -12,7 +14,11 @@ export type SignalingLimits = {
   maxTopicsPerAddress: number;
   /**
    * TCP connections from one address, counted from accept (before any HTTP request) until closed: one laptop opens
-   * one per signaling URL; a loop that reconnects, or sockets left idle, must not starve the rest.
+   * one per signaling URL; a loop that reconnects, or sockets left idle, must not starve the rest. Phones behind one
+   * venue NAT address share it: 60 phones hold one WebSocket each, plus a keep-alive socket or two for a few seconds
+   * while the participant page loads (and again after a Wi-Fi blip), so 256 (a quarter of `maxConnections`) takes a
+   * room of them with spares. A flood from one address still holds at most a quarter of the server, each idle socket
+   * is closed after `requestTimeoutMs`, and all of them share one read budget.
    */
   maxConnectionsPerAddress: number;
   /** Connections in total: each one costs a socket and memory; a room has tens of laptops, not thousands. */
@@ -43,6 +49,8 @@ export type SignalingLimits = {
   verifierWindowMs: number;
   /** A receiver with more unsent bytes than this is cut off rather than buffering the room's traffic in our memory. */
   maxBufferedBytes: number;
+  /** Phones one room takes (a plenary's worth with spares, shared/phone/rate.ts); the rest are refused `room-full`. */
+  maxPhonesPerRoom: number;
   /** A connection that has not answered the previous ping when the next is due is dead (laptop asleep, Wi-Fi gone). */
   pingIntervalMs: number;
 };
@@ -51,7 +59,7 @@ export const DEFAULT_SIGNALING_LIMITS: Readonly<SignalingLimits> = Object.freeze
   maxPayloadBytes: 8 * 1024 * 1024,
   maxTopicsPerConnection: 64,
   maxTopicsPerAddress: 64,
-  maxConnectionsPerAddress: 64,
+  maxConnectionsPerAddress: 256,
   maxConnections: 1024,
   maxTopics: 4096,
   maxRegisteredRooms: 256,
@@ -66,6 +74,7 @@ export const DEFAULT_SIGNALING_LIMITS: Readonly<SignalingLimits> = Object.freeze
   verifierWindowMs: 10_000,
   maxBufferedBytes: 64 * 1024 * 1024,
   pingIntervalMs: 30_000,
+  maxPhonesPerRoom: MAX_PHONES,
 });
 
 /**

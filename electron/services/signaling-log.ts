@@ -1,8 +1,9 @@
 import type { HostRegistration } from './room-registry';
 import { RefusalRuns } from './rate-limits';
+import { newPhoneCounters, type PhoneCounters } from './signaling-phones';
 
 export type RefusedReason = 'too-many-connections' | 'too-many-from-address' | 'server-closing';
-export type DisconnectedReason = 'dead' | 'slow-consumer' | 'oversized' | 'protocol-error' | 'no-request';
+export type DisconnectedReason = 'dead' | 'slow-consumer' | 'oversized' | 'protocol-error' | 'no-request' | 'phone-flood';
 export type RateLimitedReason = 'messages' | 'verifier-checks' | 'read-budget';
 export type TopicsRefusedReason = 'connection-topic-limit' | 'address-topic-limit' | 'server-topic-limit';
 
@@ -34,7 +35,7 @@ export function formatSignalingEvent(event: SignalingLogEvent, now = new Date())
 export type RunEvent = Extract<SignalingLogEvent, { event: 'refused' | 'disconnected' | 'rate-limited' | 'topics-refused' }>;
 
 /** What the server counts for `stats()`; each part of the server adds to its own counters. */
-export type SignalingCounters = {
+export type SignalingCounters = PhoneCounters & {
   messagesReceived: number;
   /** Deliveries of publish messages (one publish to five subscribers counts five). */
   messagesRelayed: number;
@@ -49,7 +50,7 @@ export type SignalingCounters = {
 };
 
 export function newCounters(): SignalingCounters {
-  return { messagesReceived: 0, messagesRelayed: 0, messagesIgnored: 0, messagesRateLimited: 0, connectionsRefused: 0, readPauses: 0, idleClosed: 0 };
+  return { ...newPhoneCounters(), messagesReceived: 0, messagesRelayed: 0, messagesIgnored: 0, messagesRateLimited: 0, connectionsRefused: 0, readPauses: 0, idleClosed: 0 };
 }
 
 export type ServerLog = {

@@ -10,12 +10,14 @@ import {
   type JoinCheckRequest,
   type SignalingRequest,
 } from '../../shared/protocol/signaling';
+import { PHONE_MESSAGE, type PhoneJoinRequest } from '../../shared/protocol/phone-wire';
 import { bytesOf, jsonShape } from './json-depth';
 import { AttemptLimiter, type TokenBucket } from './rate-limits';
 import type { ReadBudgets } from './read-budget';
 import { RoomRegistry } from './room-registry';
 import { ELEMENT_READ_COST, MESSAGE_READ_COST, type SignalingLimits } from './signaling-limits';
 import type { ServerLog, SignalingCounters, TopicsRefusedReason } from './signaling-log';
+import { createPhoneRelay, PHONE_FRAME_MAX_BYTES } from './signaling-phones';
 import { TopicTable } from './topic-table';
 
 /** One WebSocket connection of a laptop. */
@@ -46,7 +48,12 @@ export type MessageHandler = {
   sweep(now: number): void;
   topics(): number;
   registeredRooms(): number;
+  /** Connections joined as phones. */
+  phones(): number;
 };
+
+/** What a phone connection may send once it is one (signaling-phones.ts): its frames up, and pings to keep the connection. */
+const PHONE_MAY_SEND: ReadonlySet<string> = new Set([PHONE_MESSAGE.up, 'ping']);
 
 /**
  * What the server does with each message: y-webrtc's topics (subscribe, publish to the subscribers, ping) and
@@ -70,6 +77,8 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     client.ws.send(data, { binary: false });
     return true;
   };
+
+  const phones = createPhoneRelay<Client>((client, data) => send(client, data), counters, limits.maxPhonesPerRoom);
 
   const subscribe = (client: Client, names: readonly string[]) => {
     const refused = topics.subscribe(client, names);
@@ -105,6 +114,30 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     log.log({ event: 'host-registration', address: client.address, reason: outcome, count: rooms.size });
     const ok = outcome === 'registered' || outcome === 'renewed';
     send(client, JSON.stringify(hostResultMessage(ok ? null : outcome)));
+    if (ok) phones.hostRegistered(client, message.room);
+  };
+
+  /**
+   * A phone's join: the laptops' join check, but only a wrong code costs an attempt. Sixty phones
+   * behind one venue NAT address join within seconds (and again after every Wi-Fi blip), while
+   * guessing codes stays at verifierChecksPerWindow wrong guesses per address and window.
+   */
+  const joinPhone = (client: Client, message: PhoneJoinRequest) => {
+    if (phones.isPhone(client)) return;
+    const answer = (result: ReturnType<typeof phones.join>) => send(client, JSON.stringify({ type: PHONE_MESSAGE.joined, ...result }));
+    const now = Date.now();
+    if (!verifierAttempts.allows(client.address, now)) {
+      log.refuse({ event: 'rate-limited', address: client.address, reason: 'verifier-checks' });
+      counters.phoneJoinsRefused++;
+      answer({ ok: false, reason: 'rate-limited' });
+      return;
+    }
+    const room = rooms.roomFor(message.verifier);
+    if (room === undefined) verifierAttempts.take(client.address, now);
+    const result = phones.join(client, room);
+    // A phone takes part in no y-webrtc topic.
+    if (result.ok) topics.leave(client);
+    answer(result);
   };
 
   const checkJoin = (client: Client, message: JoinCheckRequest) => {
@@ -139,6 +172,18 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       case PLENUM_MESSAGE.joinCheck:
         checkJoin(client, message);
         return;
+      case PHONE_MESSAGE.join:
+        joinPhone(client, message);
+        return;
+      case PHONE_MESSAGE.up:
+        if (phones.up(client, message, Date.now()) === 'flood') {
+          log.log({ event: 'disconnected', address: client.address, reason: 'phone-flood' });
+          client.ws.terminate();
+        }
+        return;
+      case PHONE_MESSAGE.down:
+        phones.down(client, message);
+        return;
     }
   };
 
@@ -165,13 +210,19 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     // Its bytes were charged as they were read (see the server's connections); receiving and judging it costs on top.
     budgets.charge(client.address, MESSAGE_READ_COST, now);
     const bytes = bytesOf(data);
+    const phone = phones.isPhone(client);
+    if (phone && bytes.length > PHONE_FRAME_MAX_BYTES) {
+      log.log({ event: 'disconnected', address: client.address, reason: 'oversized' });
+      client.ws.close(1009);
+      return;
+    }
     if (!client.bucket.take(1 + Math.floor(bytes.length / 65_536), now)) {
       counters.messagesRateLimited++;
       log.refuse({ event: 'rate-limited', address: client.address, reason: 'messages' });
       return;
     }
     const message = parse(client, bytes, isBinary, now);
-    if (!message) {
+    if (!message || (phone && !PHONE_MAY_SEND.has(message.type))) {
       counters.messagesIgnored++;
       return;
     }
@@ -185,9 +236,13 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
 
   return {
     receive,
-    leave: (client) => topics.leave(client),
+    leave: (client) => {
+      topics.leave(client);
+      phones.leave(client);
+    },
     sweep: (now) => verifierAttempts.sweep(now),
     topics: () => topics.size,
     registeredRooms: () => rooms.size,
+    phones: () => phones.phones(),
   };
 }

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_SIGNALING_PORT } from '../../shared/protocol/signaling';
 import { TokenBucket } from './rate-limits';
 import { ReadBudgets } from './read-budget';
+import { answerParticipantPage, isParticipantPagePath, type ParticipantPageOptions } from './participant-page';
 import { createAdmission, normalizeAddress, refuseUpgrade } from './signaling-admission';
 import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from './signaling-limits';
 import { newCounters, serverLog, type SignalingCounters, type SignalingLogEvent } from './signaling-log';
@@ -32,6 +33,8 @@ export type SignalingStats = SignalingCounters & {
   addresses: number;
   topics: number;
   registeredRooms: number;
+  /** Connections joined as phones (signaling-phones.ts). */
+  phones: number;
 };
 
 export type SignalingServerOptions = {
@@ -44,6 +47,8 @@ export type SignalingServerOptions = {
   clockOffsetMs?: number;
   limits?: Partial<SignalingLimits>;
   log?: (event: SignalingLogEvent) => void;
+  /** Serves the participant page for phones from this built folder at /p/ (participant-page.ts); none without it. */
+  participantPage?: ParticipantPageOptions;
 };
 
 export type SignalingServer = {
@@ -65,8 +70,12 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   return Object.assign(new Error(message), { code: error.code });
 }
 
-function answerHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
-  const path = (request.url ?? '/').split('?')[0];
+function answerHttp(request: http.IncomingMessage, response: http.ServerResponse, page: ParticipantPageOptions | undefined): void {
+  const path = (request.url ?? '/').split(/[?#]/)[0] ?? '/';
+  if (page && isParticipantPagePath(path)) {
+    void answerParticipantPage(page, request, path, response);
+    return;
+  }
   if (path !== '/plenum') {
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     return;
@@ -110,7 +119,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       response.writeHead(429, { Connection: 'close' }).end();
       return;
     }
-    answerHttp(request, response);
+    answerHttp(request, response, options.participantPage);
   });
   // A client that trickles its headers must not hold a socket for minutes.
   httpServer.headersTimeout = 10_000;
@@ -194,6 +203,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       addresses: admission.addresses(),
       topics: messages.topics(),
       registeredRooms: messages.registeredRooms(),
+      phones: messages.phones(),
       ...counters,
     }),
   };

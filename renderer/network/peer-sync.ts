@@ -10,6 +10,7 @@ import { relayTopic } from '../../shared/protocol/room';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRequest } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
+import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
 import { splitSends, type SendingConnection } from './split-sync';
@@ -284,6 +285,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   let everConnected = false;
   let relay: Relay | null = null;
   let registerHost: ((socket: SignalingSocket) => void) | null = null;
+  /** The room's phones, on the laptop that registers the room (the moderator's): they reach it through its server. */
+  let phones: PhoneHub | null = null;
   let current: SyncStatus = { state: 'connecting', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
   let presenceCache: Presence[] = [];
   let presenceStale = true;
@@ -319,9 +322,11 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   const attachSockets = () => {
     relay?.keepOnly(sockets());
     clock?.keepOnly(sockets());
+    phones?.keepOnly(sockets());
     for (const socket of sockets()) {
       relay?.attach(socket);
       clock?.attach(socket);
+      phones?.attach(socket);
       registerHost?.(socket);
     }
   };
@@ -339,7 +344,10 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
   const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
-  if (verifier) registerHost = hostRegistration(room, verifier);
+  if (verifier) {
+    registerHost = hostRegistration(room, verifier);
+    phones = startPhoneHub({ doc, room, secret });
+  }
   relay = startRelay({
     doc,
     awareness: provider.awareness,
@@ -412,6 +420,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       leave();
       clock?.destroy();
       relay?.destroy();
+      phones?.destroy();
       provider.awareness.off('change', onAwareness);
       // y-webrtc's destroy alone leaves the provider registered on the shared signaling socket,
       // which then keeps answering for the room: `leave` disconnected it first.

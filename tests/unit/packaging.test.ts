@@ -137,6 +137,9 @@ function producedByTheBuild(): string[] {
     `${rendererDir}/assets/index-abc123.js`,
     `${rendererDir}/assets/index-abc123.css`,
     `${rendererDir}/assets/inter-latin-wght-normal-abc123.woff2`,
+    // The participant page for phones (issue 16): its own Vite build writes dist/participant, the hosting server serves it.
+    'dist/participant/index.html',
+    'dist/participant/assets/main-abc123.js',
     ...electronOutputs,
     ...electronOutputs.map((file) => `${file}.map`),
     'package.json',

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSignalArgs } from '../../electron/services/signal-cli';
@@ -84,5 +87,28 @@ describe('npm run signal', () => {
     await expect(cliRun.exited).resolves.toBe(0);
     await client.closed;
     expect(cliRun.output().stdout).toContain('SIGTERM: stopping (1 connections open)');
+  });
+
+  it('serves a built participant page at /p/ and prints where phones open it; without one it says how to build it', async () => {
+    const page = await mkdtemp(path.join(os.tmpdir(), 'plenum-cli-page-'));
+    try {
+      await writeFile(path.join(page, 'index.html'), '<!doctype html><title>Plenum</title>');
+      const served = run(['--host', '127.0.0.1', '--port', '0', '--participant-page', page]);
+      const [, port] = await served.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/p\//);
+      const response = await fetch(`http://127.0.0.1:${port}/p/`);
+      expect(response.status).toBe(200);
+      await expect(response.text()).resolves.toContain('<title>Plenum</title>');
+      served.child.kill('SIGTERM');
+      await expect(served.exited).resolves.toBe(0);
+
+      const unbuilt = run(['--host', '127.0.0.1', '--port', '0', '--participant-page', path.join(page, 'missing')]);
+      const [, other] = await unbuilt.waitFor(/ws:\/\/127\.0\.0\.1:(\d+)/);
+      await unbuilt.waitFor(/not built .*npm run build/);
+      expect((await fetch(`http://127.0.0.1:${other}/p/`)).status).toBe(404);
+      unbuilt.child.kill('SIGTERM');
+      await expect(unbuilt.exited).resolves.toBe(0);
+    } finally {
+      await rm(page, { recursive: true, force: true });
+    }
   });
 });

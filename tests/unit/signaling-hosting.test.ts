@@ -1,4 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDiscoveryList } from '../../electron/services/discovery-list';
 import { createHostingController, type HostingController, type HostingDependencies } from '../../electron/services/hosting';
@@ -69,6 +72,23 @@ describe('hosting controller', () => {
     await expect(fetch(`http://127.0.0.1:${port}/plenum`)).rejects.toThrow();
     expect(controller.status()).toEqual({ running: false, addresses: [] });
     await expect(controller.stop()).resolves.toBe(false);
+  });
+
+  it("serves the app's participant page for phones at /p/ when it is built, and none when it is not", async () => {
+    const page = await mkdtemp(path.join(os.tmpdir(), 'plenum-hosted-page-'));
+    try {
+      await writeFile(path.join(page, 'index.html'), '<!doctype html><title>Plenum phone</title>');
+      const built = hostingWith({ participantPage: () => page });
+      const { port } = await built.controller.start();
+      expect(built.startServer).toHaveBeenCalledWith(expect.objectContaining({ participantPage: { dir: page } }));
+      await expect((await fetch(`http://127.0.0.1:${port}/p/`)).text()).resolves.toContain('Plenum phone');
+      await built.controller.stop();
+      const none = hostingWith({ participantPage: () => null });
+      const other = await none.controller.start();
+      expect((await fetch(`http://127.0.0.1:${other.port}/p/`)).status).toBe(404);
+    } finally {
+      await rm(page, { recursive: true, force: true });
+    }
   });
 
   it('answers the running server to a second start, even to concurrent ones', async () => {
