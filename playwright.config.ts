@@ -14,7 +14,8 @@ export const chromiumArgs = [
 ];
 
 /**
- * Port and build folder of the web build under test. E2E_PORT lets two runs share a machine
+ * Port and build folder of the web build under test (the participant page builds beside it, into
+ * participantDir() of scripts/participant-dir.mjs, which reads the same E2E_PORT). E2E_PORT lets two runs share a machine
  * (each builds into its own folder and serves on its own port).
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -51,7 +52,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+      command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite build --config vite.participant.config.ts --logLevel warn && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       timeout: 120_000,

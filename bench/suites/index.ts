@@ -52,6 +52,12 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
     export: 'minutesBench',
   },
   {
+    name: 'participant-bundle',
+    description: 'the participant page for phones as npm run build builds it: kB of gzipped JavaScript (issue 16: < 150)',
+    module: 'participant-bundle.ts',
+    export: 'participantBundle',
+  },
+  {
     name: 'relay-crypto-fallback',
     description: 'relay key derivation (PBKDF2, 100,000 rounds) and seal + open of 64 KiB on a page without crypto.subtle (@noble), against WebCrypto',
     module: 'relay-crypto.ts',

@@ -249,6 +249,13 @@ async function startHosting(moderator: Page): Promise<void> {
   await moderator.getByTestId('host-server').fill(`ws://127.0.0.1:${server.port}`);
   await moderator.getByTestId('host-start').click();
   await expect(moderator.getByTestId('join-code')).toBeVisible();
+  // Phones join through the participant page on the same server (issue 16): its QR code beside the laptops'.
+  await expect(moderator.getByTestId('phone-url')).toHaveText(`http://127.0.0.1:${server.port}/p/#${await joinSecret(moderator)}`);
+}
+
+/** The join code as the invite holds it (the panel shows it grouped for reading). */
+async function joinSecret(moderator: Page): Promise<string> {
+  return (await moderator.getByTestId('join-code').innerText()).replace(/[\s-]/g, '');
 }
 
 const RUNS = [
@@ -283,7 +290,11 @@ for (const language of ['de', 'uk'] as const) {
             findings.push(`${workshop.id} ${view}: the moderator cannot show this view`);
             continue;
           }
-          if (view === 'join') await expect(projector.getByTestId('projector-code')).toBeVisible();
+          if (view === 'join') {
+            await expect(projector.getByTestId('projector-code')).toBeVisible();
+            await expect(projector.getByTestId('phone-qr').locator('img')).toBeVisible();
+            await expect(projector.getByTestId('phone-url')).toHaveText(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/p/#`));
+          }
           const expected = view === 'plenary' ? workshop.cards.plenary : view === 'table' ? workshop.cards[`table:${tableId}`] : undefined;
           for (const size of SIZES) {
             await projector.setViewportSize(size);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
 import { encodeInvite } from '../../../shared/protocol/invite';
+import { phoneJoinUrl } from '../../../shared/protocol/phone-join';
 import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
 import { useHost } from '../../hooks/use-host';
@@ -11,6 +12,7 @@ import { hostClock } from '../../network/host-clock';
 import type { Presence } from '../../network/peer-sync';
 import { useSyncStatus } from './use-connection';
 import { FieldError } from '../common/FieldError';
+import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
 
 interface ConnectionPanelProps {
@@ -157,6 +159,7 @@ function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secre
     };
   }, [invite]);
   const shown = addresses.filter((address) => !address.includes('127.0.0.1'));
+  const phoneUrl = phoneJoinUrl(addresses, secret);
   return (
     <div className="join-code">
       <div>
@@ -178,6 +181,7 @@ function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secre
         <input className="visually-hidden" readOnly value={invite} data-testid="join-invite" aria-label={t('connection.copyInvite')} />
       </div>
       {qr && <img className="qr" src={qr} alt={t('connection.qrAlt')} width={220} height={220} />}
+      {phoneUrl && <PhoneQr url={phoneUrl} className="phone-join" width={320} />}
     </div>
   );
 }

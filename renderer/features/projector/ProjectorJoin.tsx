@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { encodeInvite } from '../../../shared/protocol/invite';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
+import { phoneJoinUrl } from '../../../shared/protocol/phone-join';
 import { useStore } from '../../hooks/use-store';
+import { PhoneQr } from '../common/PhoneQr';
 
 interface Invitation {
   code: string;
   addresses: string[];
   qr: string | null;
+  /** The participant page for phones; null when no address is a signaling URL. */
+  phoneUrl: string | null;
 }
 
 /** How often the wall looks for a change of hosting (started, stopped, new address) in the store. */
@@ -35,7 +39,13 @@ export function ProjectorJoin({ workshopId, title }: { workshopId: string; title
       shown = invite;
       const lan = row.signaling.filter((address) => !address.includes('127.0.0.1'));
       const qr = await QRCode.toDataURL(invite, { errorCorrectionLevel: 'M', margin: 1, width: 640 }).catch(() => null);
-      if (current) setInvitation({ code: formatJoinSecret(row.secret), addresses: (lan.length > 0 ? lan : row.signaling).map((address) => address.replace(/^ws:\/\//, '')), qr });
+      if (current)
+        setInvitation({
+          code: formatJoinSecret(row.secret),
+          addresses: (lan.length > 0 ? lan : row.signaling).map((address) => address.replace(/^ws:\/\//, '')),
+          qr,
+          phoneUrl: phoneJoinUrl(row.signaling, row.secret),
+        });
     };
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
@@ -66,9 +76,13 @@ export function ProjectorJoin({ workshopId, title }: { workshopId: string; title
                 {address}
               </p>
             ))}
-            <p className="projector-hint">{t('projector.joinHint')}</p>
+            <div className="projector-join-laptops">
+              <p className="projector-hint">{t('projector.joinHint')}</p>
+              {invitation.qr && <img className="projector-qr" src={invitation.qr} alt={t('projector.qrAlt')} />}
+            </div>
           </div>
-          {invitation.qr && <img className="projector-qr" src={invitation.qr} alt={t('projector.qrAlt')} />}
+          {/* The room's phones: the largest code on the wall, since most people join with one. */}
+          {invitation.phoneUrl && <PhoneQr url={invitation.phoneUrl} className="projector-phone" width={640} />}
         </div>
       )}
     </div>
