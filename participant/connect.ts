@@ -1,22 +1,21 @@
-import type { PhoneLink, PhoneLinkState } from '../shared/phone/client';
+import type { PhoneLink } from '../shared/phone/client';
+import { normalizeJoinSecret } from '../shared/protocol/join-secret';
 import { secretInFragment } from '../shared/protocol/phone-wire';
+import { openPhoneLink } from './link/phone-link';
 
-/*
- * The one seam between the page and its transport. The transport (participant/link/, the phone's
- * side of shared/protocol/phone-wire.ts) is built on its own branch; when it is merged, this
- * function returns its link for `secret`. Until then the page says it is connecting, and that a
- * page without a code has none — it never pretends to be in a room.
- */
+/** A link for a page whose address holds no join code: it says so and never pretends to be in a room. */
+const noRoom: PhoneLink = {
+  state: { kind: 'wrongCode' },
+  view: null,
+  pending: [],
+  clockOffsetMs: 0,
+  send: () => '',
+  subscribe: () => () => undefined,
+  close: () => undefined,
+};
+
+/** The page's link to the room of the code in its address (`#SECRET`, as the QR code holds it). */
 export function connectPhone(hash: string): PhoneLink {
-  const secret = secretInFragment(hash);
-  const state: PhoneLinkState = secret ? { kind: 'connecting' } : { kind: 'wrongCode' };
-  return {
-    state,
-    view: null,
-    pending: [],
-    clockOffsetMs: 0,
-    send: () => '',
-    subscribe: () => () => undefined,
-    close: () => undefined,
-  };
+  const secret = normalizeJoinSecret(secretInFragment(hash));
+  return secret.ok ? openPhoneLink({ secret: secret.value }) : noRoom;
 }
