@@ -15,11 +15,18 @@ import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
  * one client, in clock order, then the delete set. The runs come first as plain updates and the
  * last one as the sync step 2, so the receiver's "synced" fires once the whole state is in. A run
  * that names a parent or neighbour still on its way waits in Yjs' pending structs until it comes.
+ *
+ * Only what a data channel cannot carry is cut. A Yjs update is one transaction, seen whole by
+ * the receiver's observers; cut, a card can arrive before its text does. So an edit that fits
+ * (every card does: the model caps its text at LIMITS.cardTextMaxBytes) goes as it is, and only a
+ * large state (a join, an import) arrives in parts, the way a slow relay would deliver it.
  */
 
 /** What a data channel takes in one message. */
 export const DATA_CHANNEL_MAX_BYTES = 256 * 1024;
-/** Bytes of one chunk's update: well below the limit, so a chunk does not hold up the channel long either. */
+/** A message up to this size goes whole: the limit, less room for y-webrtc's few header bytes. */
+export const SEND_WHOLE_BYTES = DATA_CHANNEL_MAX_BYTES - 1024;
+/** Bytes of one part of a cut update: well below the limit, so a part does not hold up the channel long either. */
 export const SYNC_CHUNK_BYTES = 64 * 1024;
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
@@ -46,6 +53,10 @@ export function splitUpdate(update: Uint8Array, chunkBytes = SYNC_CHUNK_BYTES): 
   if (update.length <= chunkBytes) return [update];
   const { structs } = Y.decodeUpdate(update);
   const chunks: Uint8Array[] = [];
+  // Where each client's structs end: the delete set alone is the update less everything before.
+  // (Yjs' encodeStateVectorFromUpdate leaves out a client whose structs do not start at 0, as
+  // in an incremental update, and the diff against it would be the whole update again.)
+  const ends = new Map<number, number>();
   let run: Struct[] = [];
   let runBytes = 0;
   const flush = () => {
@@ -61,14 +72,14 @@ export function splitUpdate(update: Uint8Array, chunkBytes = SYNC_CHUNK_BYTES): 
     }
     const previous = run.at(-1);
     if (previous && (previous.id.client !== struct.id.client || previous.id.clock + previous.length !== struct.id.clock)) flush();
+    ends.set(struct.id.client, Math.max(ends.get(struct.id.client) ?? 0, struct.id.clock + struct.length));
     const size = structBytes(struct);
     if (run.length > 0 && runBytes + size > chunkBytes) flush();
     run.push(struct);
     runBytes += size;
   }
   flush();
-  // The delete set alone: what the state vector of the update itself already covers, taken out.
-  chunks.push(Y.diffUpdate(update, Y.encodeStateVectorFromUpdate(update)));
+  chunks.push(Y.diffUpdate(update, Y.encodeStateVector(ends)));
   return chunks;
 }
 
@@ -80,10 +91,11 @@ function structBytes(struct: Struct): number {
 
 /**
  * A message for a data channel, as one or several that each fit: a sync step 2 or update larger
- * than a chunk is split (see above), anything else goes as it is.
+ * than a data channel takes is cut into parts of about `chunkBytes` (see above); anything else
+ * goes as it is.
  */
 export function splitSyncMessage(message: Uint8Array, chunkBytes = SYNC_CHUNK_BYTES): Uint8Array[] {
-  if (message.length <= chunkBytes) return [message];
+  if (message.length <= SEND_WHOLE_BYTES) return [message];
   const decoder = decoding.createDecoder(message);
   if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return [message];
   const kind = decoding.readVarUint(decoder);

@@ -113,6 +113,16 @@ describe('splitSyncMessage', () => {
     expectSameDocument(doc, docFrom([state]));
   });
 
+  it('sends an edit that fits whole, even above a part’s size: its observers see it as one transaction', () => {
+    const doc = new Y.Doc();
+    const edit = Y.encodeStateAsUpdate(doc);
+    doc.getMap('cards').set('big', 'ж'.repeat(100_000));
+    const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(docFrom([edit])));
+    const message = syncMessage(syncProtocol.messageYjsUpdate, update);
+    expect(message.length).toBeGreaterThan(SYNC_CHUNK_BYTES);
+    expect(splitSyncMessage(message)).toEqual([message]);
+  });
+
   it('passes small messages, awareness and sync step 1 through untouched', () => {
     const step1 = syncMessage(syncProtocol.messageYjsSyncStep1, new Uint8Array(300_000));
     expect(splitSyncMessage(step1)).toEqual([step1]);
@@ -129,5 +139,29 @@ describe('splitSyncMessage', () => {
     conn.peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, state));
     expect(sent.length).toBeGreaterThan(4);
     expect(Math.max(...sent.map((message) => message.length))).toBeLessThan(DATA_CHANNEL_MAX_BYTES);
+  });
+});
+
+describe('splitUpdate of one edit', () => {
+  it('sends a card of 238 kB once: its run, and a delete set that does not repeat it (an update not starting at clock 0)', () => {
+    const doc = new Y.Doc();
+    const cards = doc.getMap('cards');
+    cards.set('first', 1);
+    const before = Y.encodeStateAsUpdate(doc);
+    let update = new Uint8Array();
+    doc.on('update', (edit: Uint8Array) => {
+      update = edit;
+    });
+    doc.transact(() => {
+      const card = new Y.Map<string>();
+      cards.set('big', card);
+      card.set('text', `large ${'ж'.repeat(119_000)}`);
+      card.set('order', 'a0');
+    });
+    const parts = splitUpdate(update);
+    const total = parts.reduce((sum, part) => sum + part.length, 0);
+    expect(total).toBeLessThan(update.length + 1024);
+    const copy = docFrom([before, ...parts]);
+    expectSameDocument(copy, doc);
   });
 });
