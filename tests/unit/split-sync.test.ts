@@ -148,7 +148,7 @@ describe('splitUpdate of one edit', () => {
     const cards = doc.getMap('cards');
     cards.set('first', 1);
     const before = Y.encodeStateAsUpdate(doc);
-    let update = new Uint8Array();
+    let update: Uint8Array = new Uint8Array();
     doc.on('update', (edit: Uint8Array) => {
       update = edit;
     });
