@@ -15,11 +15,16 @@ import { TokenBucket } from './rate-limits';
  * phones, which connection hosts each room, and what travels between them. The server relays
  * sealed frames it cannot read and decides only who gets them:
  *
- * - A phone's frames go to its room's host connection alone (the latest open connection that
- *   registered the room), tagged with an id the server made up for the phone's connection. Never
+ * - A phone's frames go to its room's host connection alone (the earliest open connection that
+ *   registered the room: the moderator's laptop, which made the room; a later one only once every
+ *   earlier one closed), tagged with an id the server made up for the phone's connection. Never
  *   to other phones or laptops: every phone holds the room's phone key, and a frame carries its
  *   phone's device id, the phone's only proof of who it is.
  * - A `down` is taken only from the room's host connection and delivered only to that room's phones.
+ *   Earliest, not latest: every holder of the code can register the room (the verifier is the
+ *   code's), and were the latest the host, a second connection of a phone or a table laptop could
+ *   take the phones' frames — and with them their device ids — while the moderator's laptop is
+ *   connected. It can still do so while none is (docs/hosting.md, "Phones").
  * - A connection that joins as a phone is a phone until it closes: it leaves its y-webrtc topics
  *   and its host registrations, and from then on only `plenum-phone-up` and `ping` are read from it
  *   (a phone needs nothing else; a page that turned hostile cannot listen to or write into the
@@ -114,7 +119,7 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
     if (!entry) rooms.set(room, (entry = { hosts: [], phones: new Map() }));
     return entry;
   };
-  const hostOf = (room: string): C | undefined => rooms.get(room)?.hosts.at(-1);
+  const hostOf = (room: string): C | undefined => rooms.get(room)?.hosts[0];
   const forget = (room: string) => {
     const entry = rooms.get(room);
     if (entry && entry.hosts.length === 0 && entry.phones.size === 0) rooms.delete(room);
@@ -128,12 +133,13 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
   const stopHosting = (client: C, room: string) => {
     const entry = rooms.get(room);
     if (!entry) return;
-    const wasHost = entry.hosts.at(-1) === client;
+    const wasHost = entry.hosts[0] === client;
     const index = entry.hosts.indexOf(client);
     if (index >= 0) entry.hosts.splice(index, 1);
-    const next = entry.hosts.at(-1);
+    const next = entry.hosts[0];
     if (wasHost && next) for (const phone of entry.phones.values()) toHost(next, { type: PHONE_MESSAGE.presence, phone: phone.id, present: true });
-    if (wasHost && !next) toPhones(entry, { type: PHONE_MESSAGE.status, host: false });
+    // Told of a new host too, the phones say hello again: the new host learns who they are and sends their views.
+    if (wasHost) toPhones(entry, { type: PHONE_MESSAGE.status, host: next !== undefined });
     forget(room);
   };
 
@@ -142,7 +148,7 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
     const entry = rooms.get(phone.room);
     if (!entry) return;
     entry.phones.delete(phone.id);
-    const host = entry.hosts.at(-1);
+    const host = entry.hosts[0];
     if (host) toHost(host, { type: PHONE_MESSAGE.presence, phone: phone.id, present: false });
     forget(phone.room);
   };
@@ -191,7 +197,7 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
     },
     down(client, message) {
       const entry = rooms.get(message.room);
-      if (!entry || entry.hosts.at(-1) !== client) {
+      if (!entry || entry.hosts[0] !== client) {
         counters.phoneFramesDropped++;
         return;
       }
@@ -211,16 +217,15 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
     hostRegistered(client, room) {
       if (phoneOf.has(client)) return;
       const entry = roomEntry(room);
-      const hadHost = entry.hosts.length > 0;
-      const index = entry.hosts.indexOf(client);
-      if (index >= 0) entry.hosts.splice(index, 1);
-      entry.hosts.push(client);
+      // A renewal keeps its place; a new connection queues behind the host (see the top of this file).
+      if (!entry.hosts.includes(client)) entry.hosts.push(client);
       let hosted = hostedBy.get(client);
       if (!hosted) hostedBy.set(client, (hosted = new Set()));
       hosted.add(room);
-      // The (new) host learns every phone present; the phones learn that a host is there.
+      if (entry.hosts[0] !== client) return;
+      // The host learns every phone present; the phones learn that a host is there and say hello.
       for (const phone of entry.phones.values()) toHost(client, { type: PHONE_MESSAGE.presence, phone: phone.id, present: true });
-      if (!hadHost) toPhones(entry, { type: PHONE_MESSAGE.status, host: true });
+      toPhones(entry, { type: PHONE_MESSAGE.status, host: true });
     },
     leave(client) {
       const phone = phoneOf.get(client);

@@ -211,18 +211,27 @@ describe('presence and status', () => {
     expect(successor.received.filter((message) => message.type === 'plenum-phone-presence')).toHaveLength(1);
   });
 
-  it('the latest registration is the host; when it closes, the one before it takes over', async () => {
+  it('the earliest registration is the host: a later connection with the code takes no phone frames while it is open; when it closes, the next takes over and the phones say hello again', async () => {
     const server = await startServer();
-    const older = await host(server);
-    const newer = await host(server);
+    const moderator = await host(server);
+    // Anyone holding the code can register the room: a second connection of a phone or a table laptop.
+    const intruder = await host(server);
     const { client } = await phone(server);
-    await presentPhone(newer);
-    client.send({ type: 'plenum-phone-up', data: 'to-newer' });
-    await expect(newer.next(ofType('plenum-phone-from'))).resolves.toMatchObject({ data: 'to-newer' });
-    newer.close();
-    await presentPhone(older);
-    client.send({ type: 'plenum-phone-up', data: 'to-older' });
-    await expect(older.next(ofType('plenum-phone-from'))).resolves.toMatchObject({ data: 'to-older' });
-    expect(client.received.some((message) => message.type === 'plenum-phone-status')).toBe(false);
+    await presentPhone(moderator);
+    client.send({ type: 'plenum-phone-up', data: 'to-moderator' });
+    await expect(moderator.next(ofType('plenum-phone-from'))).resolves.toMatchObject({ data: 'to-moderator' });
+    await intruder.roundTrip();
+    expect(intruder.received.filter((message) => message.type === 'plenum-phone-from' || message.type === 'plenum-phone-presence')).toEqual([]);
+    // Not even by registering again.
+    intruder.send({ type: 'plenum-host', room: ROOM, verifier: VERIFIER });
+    client.send({ type: 'plenum-phone-up', data: 'still-to-moderator' });
+    await expect(moderator.next(ofType('plenum-phone-from'))).resolves.toMatchObject({ data: 'still-to-moderator' });
+    await intruder.roundTrip();
+    expect(intruder.received.some((message) => message.type === 'plenum-phone-from')).toBe(false);
+    moderator.close();
+    await presentPhone(intruder);
+    await expect(client.next(ofType('plenum-phone-status'))).resolves.toEqual({ type: 'plenum-phone-status', host: true });
+    client.send({ type: 'plenum-phone-up', data: 'to-next' });
+    await expect(intruder.next(ofType('plenum-phone-from'))).resolves.toMatchObject({ data: 'to-next' });
   });
 });
