@@ -76,6 +76,8 @@ interface PhoneEntry {
 interface Attached {
   socket: SignalingSocket;
   phones: Map<string, PhoneEntry>;
+  /** Phones the server said left: a frame of theirs still being opened is dropped, not taken for a new phone. */
+  gone: Set<string>;
   onMessage: (message: unknown) => void;
   onDisconnect: () => void;
 }
@@ -135,6 +137,7 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
           else groups.set(group ? `${shown}\n${id}` : shown, { socket, to: [id], down: viewMessage(view) });
         }
       }
+      own.keepOnly(new Set([...attached.values()].flatMap(({ phones }) => [...phones.values()].flatMap((entry) => (entry.device ? [entry.device.deviceKey] : [])))));
       let sent = 0;
       for (const { socket, to, down } of groups.values()) sent += sendDown(socket, to, await seal(down));
       pause = Math.max(interval, (sent / bytesPerSecond) * 1000);
@@ -166,13 +169,19 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
     } catch {
       return;
     }
+    if (target.gone.has(id)) return;
     const entry = target.phones.get(id) ?? { device: null, shown: null };
     target.phones.set(id, entry);
     const message = parsePhoneMessage(text);
-    if (message.ok && entry.device?.deviceId !== message.value.device) {
-      // A phone that says who it is for the first time (or as another device) gets its view.
-      entry.device = phoneFromDevice(message.value.device);
-      entry.shown = null;
+    if (message.ok) {
+      // One connection is one phone: the first device id it names is its own. A connection that
+      // names another (a script cycling ids) is dropped: each new id would be a new person with a
+      // fresh rate bucket, a roster entry and a cache of its own.
+      if (entry.device && entry.device.deviceId !== message.value.device) return;
+      // A phone that says who it is for the first time, or says hello again (it reconnected, or
+      // misses its view), gets its view.
+      if (!entry.device || message.value.command.type === 'hello') entry.shown = null;
+      entry.device ??= phoneFromDevice(message.value.device);
     }
     const reply = receivePhoneMessage(doc, gate, text, now());
     if (reply) sendDown(target.socket, [id], await seal(reply));
@@ -196,18 +205,26 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
       const target: Attached = {
         socket,
         phones: new Map(),
+        gone: new Set(),
         onMessage: (raw) => {
           const message = toPhoneHost.safeParse(raw);
           if (!message.success) return;
           if (message.data.type === PHONE_MESSAGE.presence) {
             if (message.data.present) target.phones.set(message.data.phone, target.phones.get(message.data.phone) ?? { device: null, shown: null });
-            else target.phones.delete(message.data.phone);
+            else {
+              target.phones.delete(message.data.phone);
+              // Connection ids are never reused; the set is cleared with the connection.
+              if (target.gone.size < 10_000) target.gone.add(message.data.phone);
+            }
             return;
           }
           void receive(target, message.data.phone, message.data.data).catch(() => undefined);
         },
         // The server forgets the connection's phones with it; it tells a new connection who is there.
-        onDisconnect: () => target.phones.clear(),
+        onDisconnect: () => {
+          target.phones.clear();
+          target.gone.clear();
+        },
       };
       socket.on('message', target.onMessage);
       socket.on('disconnect', target.onDisconnect);

@@ -37,6 +37,8 @@ export const PHONE_VIEW_CARD_BYTES = 192 * 1024;
  */
 export interface OwnCardCache {
   isMine(phone: Phone, cardId: string, tag: string): boolean;
+  /** Forgets the phones not listed (by device key): a phone that left costs no memory. */
+  keepOnly(deviceKeys: ReadonlySet<string>): void;
 }
 
 export function createOwnCardCache(): OwnCardCache {
@@ -50,6 +52,9 @@ export function createOwnCardCache(): OwnCardCache {
       const mine = writerTag(phone.deviceId, cardId) === tag;
       cards.set(cardId, { tag, mine });
       return mine;
+    },
+    keepOnly(deviceKeys) {
+      for (const key of known.keys()) if (!deviceKeys.has(key)) known.delete(key);
     },
   };
 }

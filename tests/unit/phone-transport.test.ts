@@ -265,6 +265,25 @@ describe('phones in the room, end to end', () => {
     expect(cardsSnapshot(room.fixture.doc).map((card) => card.text)).toEqual(['Während der Pause']);
   });
 
+  it('a server that restarts is no wrong code to a phone that was in the room: it waits, keeps what it holds, and sends it once the laptop is back', async () => {
+    const room = await startRoom();
+    const dana = await namedPhone(room, 'Dana');
+    const port = room.server.port;
+    room.host.close();
+    await room.server.close();
+    // The moderator's app restarts: a new server on the same port, the laptop not registered yet.
+    const restarted = await startSignalingServer({ host: '127.0.0.1', port });
+    cleanups.push(() => restarted.close());
+    const id = dana.link.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Nach dem Neustart' });
+    await waitFor(() => restarted.stats().phoneJoinsRefused > 0, 'the phone asked the new server', 15_000);
+    expect(dana.link.state.kind).not.toBe('wrongCode');
+    expect(dana.link.view).not.toBeNull();
+    await room.rehost();
+    await expect(answerTo(dana, id)).resolves.toMatchObject({ ok: true });
+    expect(dana.states).not.toContain('wrongCode');
+    expect(cardsSnapshot(room.fixture.doc).map((card) => card.text)).toEqual(['Nach dem Neustart']);
+  });
+
   it('the hub leaves nothing behind when it stops', async () => {
     const room = await startRoom();
     const dana = await namedPhone(room, 'Dana');
@@ -394,6 +413,10 @@ describe('hostile phones', () => {
     up(await seal({ v: 1, device, command: { type: 'closeVote', id: 'm4', roundId: voteRoundsSnapshot(room.fixture.doc)[0]?.id } }));
     up(await seal({ v: 1, device, command: { type: 'addCard', id: 'm5', boardId: PLENARY_BOARD_ID, text: 'x'.repeat(LIMITS.cardTextMax + 1) } }));
     mallory.send({ type: 'plenum-phone-down', room: ROOM, to: ['aaaaaaaaaaaa'], data: 'Zm9yZ2Vk' });
+    // One connection is one phone: new device ids on it would each be a new person with a roster entry.
+    for (let index = 0; index < 5; index += 1) {
+      up(await seal({ v: 1, device: `2222222${index}-2222-4333-8444-555555555555`, command: { type: 'claimName', id: `r${index}`, name: `Mallory ${index}` } }));
+    }
     await mallory.roundTrip();
 
     // A thousand frames a second from a second hostile phone, and one over the size limit from a third.
@@ -422,6 +445,7 @@ describe('hostile phones', () => {
     // Nothing of Mallory's but her name; the honest phone's name and card are the only other changes.
     expect(withMallory.length).toBeGreaterThan(before.length);
     expect(after.participants.filter((person) => person.name === 'Mallory')).toHaveLength(1);
+    expect(after.participants.filter((person) => person.name.startsWith('Mallory '))).toEqual([]);
     // Mallory was answered with refusals only, never sent anybody else's frame.
     const replies = await Promise.all(
       mallory.received.filter((message) => message.type === 'plenum-phone-msg').map(async (message) => {
