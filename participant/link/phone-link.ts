@@ -152,6 +152,8 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   let socket: LinkSocket | null = null;
   let generation = 0;
   let joined: { room: string; key: Promise<RelayKey> } | null = null;
+  /** This link has been in the room once: a later wrong-code answer is a restarted server, not a wrong code. */
+  let wasInRoom = false;
   let hostPresent = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -333,9 +335,16 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     switch (message.type) {
       case PHONE_MESSAGE.joined:
         if (!message.ok) {
-          if (message.reason === 'wrong-code') {
+          // Once in the room, a wrong code means the server restarted and the moderator's laptop
+          // has not registered the room again yet: wait for it, keeping the view and the outbox.
+          if (message.reason === 'wrong-code' && !wasInRoom) {
             halt();
             setState({ kind: 'wrongCode' });
+            return;
+          }
+          if (message.reason === 'wrong-code') {
+            setState({ kind: 'waitingForHost' });
+            socket?.close();
             return;
           }
           setState({ kind: 'refused', reason: message.reason });
@@ -343,6 +352,7 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
           return;
         }
         attempt = 0;
+        wasInRoom = true;
         joined = { room: message.room, key: keyFor(message.room) };
         hostPresent = message.host;
         setState(message.host ? { kind: 'online' } : { kind: 'waitingForHost' });
