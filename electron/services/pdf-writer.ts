@@ -87,6 +87,20 @@ const INK_RGB = hex([0x1d, 0x23, 0x2b]);
 const REGULAR = 'Inter';
 const BOLD = 'Inter-Bold';
 
+/** 40 characters of a word with more to come: after them a line may break anyway. */
+const LONG_WORD_PART = /[^\s\u200b]{40}(?=[^\s\u200b])/g;
+
+/**
+ * The text with a zero-width space (Inter has it, zero wide) after every 40 characters of a
+ * word: a pasted link or base64 line of a card breaks across lines. And pdfkit
+ * measures a word wider than the line again from its start for every line it fills, so a card of
+ * 20,000 characters without a space took 74 s, one of the 200,000 a card may hold hours, in the
+ * moderator's app.
+ */
+export function breakableWords(text: string): string {
+  return text.replace(LONG_WORD_PART, '$&\u200b');
+}
+
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly root: Struct;
@@ -208,7 +222,7 @@ export class PdfWriter {
     return this.doc
       .font(bold ? BOLD : REGULAR)
       .fontSize(size)
-      .heightOfString(text, { width, lineGap: LINE_GAP });
+      .heightOfString(breakableWords(text), { width, lineGap: LINE_GAP });
   }
 
   /** A heading, kept on one page with about two lines of what follows, and a bookmark nested by level. */
@@ -489,8 +503,9 @@ export class PdfWriter {
   }
 
   /** Runs cut where Inter lacks a character: those pieces in a fallback font, or marked as missing. */
-  private withFallbacks(runs: Run[]): Piece[] {
+  private withFallbacks(original: Run[]): Piece[] {
     const out: Piece[] = [];
+    const runs = original.map((run) => ({ ...run, text: breakableWords(run.text) }));
     for (const run of runs) {
       if (this.coveredText(run.text)) {
         out.push({ run, font: null, missing: false });

@@ -321,6 +321,19 @@ describe('the PDF minutes for every reader', () => {
     expect(pdfkitShapeProblems({ ...shipped, document: {} })).toEqual(['PDFDocument._offset is gone']);
   });
 
+  it('break a card of the largest size without a space across lines, in seconds (pdfkit alone takes hours: each line measures the rest of the word again)', async () => {
+    const snapshot = seedDaySnapshot();
+    const [card, ...cards] = snapshot.cards;
+    if (!card) throw new Error('the seed day has no card');
+    // A pasted base64 line: 200,000 characters (LIMITS.cardTextMax) and no space.
+    const word = Array.from({ length: 200_000 }, (_, index) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(index * 7919) % 64]).join('');
+    const minutes = seedDayMinutes('de', { ...snapshot, cards: [{ ...card, text: word }, ...cards] });
+    const pdf = await renderMinutesPdf(minutes, { fonts: INTER });
+    const text = squeezed((await pageTexts(pdf)).map((page) => page.text).join('')).replace(/\u200b/g, '');
+    expect(text).toContain(word.slice(0, 40));
+    expect(text).toContain(word.slice(-40));
+  }, 60_000);
+
   it('keep what Inter cannot draw: a system font draws it if there is one, else a box that reads as the text', async () => {
     const snapshot = seedDaySnapshot();
     const [card, ...cards] = snapshot.cards;
