@@ -3,7 +3,11 @@
 // (or its workers) would sync through it and never touch the network.
 //
 //   node --import tsx bench/peers/bench-peer.ts --transport plenum|ywebsocket --url URL --room R
-//        [--secret S] [--name N] [--host] [--seed-title T] [--fixture standard]
+//        [--secret S] [--name N] [--host] [--seed-title T] [--fixture standard] [--phones]
+//
+// --phones (bench/suites/phones.ts): the seeded workshop's plenary is open for capture, so phones
+// may add cards, and latency cards applied in this process (the host's phone hub applies a phone's
+// card locally) count as arrivals too.
 //
 // Transports, the only difference between a benchmark and its baseline:
 //   plenum      the project's peer sync (renderer/network/peer-sync.ts: y-webrtc over
@@ -18,6 +22,7 @@
 //                                        the last drain                       [drained {arrivals: [{seq, at}]}]
 //   {"cmd":"status"}                                                          [status {…}]
 //   {"cmd":"ping","id":n}                this process's clock                 [pong {id, at}]
+//   {"cmd":"cpu"}                        process.cpuUsage() (µs) and the clock [cpu {user, system, at}]
 //   {"cmd":"join","expect":n}            a fresh empty document joins the room: time from the
 //                                        provider's start until it holds n cards [joined {ms, cards}]
 //   {"cmd":"leave"}                      the joined document leaves again     [left]
@@ -34,7 +39,7 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
-import { addCard, applyWorkshopUpdates, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, ROOT, type WorkshopDoc } from '../../shared/model';
+import { addCard, applyWorkshopUpdates, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, ROOT, setPlenaryOpen, type WorkshopDoc } from '../../shared/model';
 import { latencyCardText, watchLatencyCards, type Arrival } from '../fixtures/latency-card';
 import { cardText, seededRandom } from '../fixtures/texts';
 import { standardWorkshop } from '../fixtures/workshop';
@@ -49,6 +54,7 @@ const { values: args } = parseArgs({
     host: { type: 'boolean', default: false },
     'seed-title': { type: 'string' },
     fixture: { type: 'string' },
+    phones: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -94,7 +100,8 @@ if (args.fixture === 'standard') {
 } else if (args['seed-title']) {
   initWorkshop(doc, { id: String(room), title: args['seed-title'], language: 'de' });
 }
-watchLatencyCards(doc, arrivals, now);
+if (args.phones && !setPlenaryOpen(doc, true).ok) throw new Error('--phones: cannot open the plenary for capture');
+watchLatencyCards(doc, arrivals, now, { local: args.phones });
 let connection: Connection | null = null;
 let joined: { doc: WorkshopDoc; connection: Connection | null } | null = null;
 const random = seededRandom(7);
@@ -165,6 +172,11 @@ createInterface({ input: process.stdin })
       case 'ping':
         emit({ event: 'pong', id: command.id, at: now() });
         return;
+      case 'cpu': {
+        const { user, system } = process.cpuUsage();
+        emit({ event: 'cpu', user, system, at: now() });
+        return;
+      }
       case 'join':
         void join(command.expect ?? 0);
         return;

@@ -59,7 +59,8 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
   },
   {
     name: 'phones-60',
-    description: 'a card added on one of 60 phones (participant link, signaling server and host hub on loopback) until all 60 views show it; baseline y-websocket fan-out to 60 clients',
+    description:
+      'a card added on one of 60 phones (participant links in the runner) until all 60 views and all 8 laptops (Node processes, the first hosting the phone hub) hold it; baseline y-websocket fan-out to 60 + 8 clients; the host laptop\'s CPU at 60 cards a second (phones-60-host-cpu); a phone\'s join in Chromium with the 2,000-card workshop (phone-join-2000)',
     module: 'phones.ts',
     export: 'phonesBench',
   },

@@ -112,8 +112,11 @@ export async function connectOneByOne(transport: Transport, laptops: readonly Co
   if (transport === 'plenum') await checkFullMesh(laptops, context, 'before measuring');
 }
 
-/** `count` Node laptops in one room, the first one creating the workshop (see connectOneByOne). */
-export async function startNetwork(transport: Transport, count: number, context: NodeBenchContext): Promise<Network> {
+/**
+ * `count` Node laptops in one room, the first one creating the workshop (see connectOneByOne);
+ * `hostArgs` are that first laptop's bench-peer.ts options.
+ */
+export async function startNetwork(transport: Transport, count: number, context: NodeBenchContext, hostArgs: readonly string[] = ['--seed-title', 'Bench']): Promise<Network> {
   const server = await startServer(transport);
   const room = crypto.randomUUID();
   const secret = newJoinSecret();
@@ -125,7 +128,7 @@ export async function startNetwork(transport: Transport, count: number, context:
   try {
     const started = await Promise.allSettled(
       Array.from({ length: count }, (_, index) =>
-        startPeer(transport, server, room, secret, `${transport}-${index + 1}`, index === 0 ? ['--host', '--seed-title', 'Bench'] : []),
+        startPeer(transport, server, room, secret, `${transport}-${index + 1}`, index === 0 ? ['--host', ...hostArgs] : []),
       ),
     );
     for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
