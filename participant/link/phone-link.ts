@@ -143,6 +143,8 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   let state: PhoneLinkState = { kind: 'connecting' };
   let view: PhoneView | null = null;
   let clockOffsetMs = 0;
+  /** The largest clock offset read from a view on this connection; null before the first. */
+  let bestOffset: number | null = null;
   let pending: PendingCommand[] = [];
   let closed = false;
   /** The outbox's storage key, once the verifier is known (it keeps one room's outbox from another's). */
@@ -293,7 +295,11 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     const message = down.data;
     if (message.type === 'view') {
       view = message.view;
-      clockOffsetMs = message.view.at - now();
+      // A view is stamped when the laptop made it and arrives later (sealing, pacing, the network):
+      // each reading is the offset less that delay, so the largest since joining is the truest.
+      const reading = message.view.at - now();
+      clockOffsetMs = bestOffset === null ? reading : Math.max(bestOffset, reading);
+      bestOffset = clockOffsetMs;
       notify();
       return;
     }
@@ -353,6 +359,8 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
         }
         attempt = 0;
         wasInRoom = true;
+        // Each connection reads the laptop's clock afresh (the laptop may have restarted, or be another).
+        bestOffset = null;
         joined = { room: message.room, key: keyFor(message.room) };
         hostPresent = message.host;
         setState(message.host ? { kind: 'online' } : { kind: 'waitingForHost' });

@@ -19,10 +19,13 @@ export interface PhoneSockets {
   cut(): void;
   /** Connections opened so far. */
   opened(): number;
+  /** Hands the phone a frame now, as if it arrived on its current connection (one held back while muted, say). */
+  deliver(data: string): void;
 }
 
 export function phoneSockets(): PhoneSockets {
   let current: WebSocket | null = null;
+  let currentEvents: LinkSocketEvents | null = null;
   let count = 0;
   const sockets: PhoneSockets = {
     muted: false,
@@ -30,6 +33,7 @@ export function phoneSockets(): PhoneSockets {
     factory: (url: string, events: LinkSocketEvents) => {
       const ws = new WebSocket(url);
       current = ws;
+      currentEvents = events;
       count += 1;
       let closed = false;
       const close = () => {
@@ -54,6 +58,7 @@ export function phoneSockets(): PhoneSockets {
     },
     cut: () => current?.terminate(),
     opened: () => count,
+    deliver: (data) => currentEvents?.message(data),
   };
   return sockets;
 }

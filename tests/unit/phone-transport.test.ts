@@ -284,6 +284,23 @@ describe('phones in the room, end to end', () => {
     expect(cardsSnapshot(room.fixture.doc).map((card) => card.text)).toEqual(['Nach dem Neustart']);
   });
 
+  it('a view that arrives late does not set the countdown back: the clock offset is the largest reading since joining', async () => {
+    const room = await startRoom();
+    const dana = await namedPhone(room, 'Dana');
+    await waitFor(() => dana.link.view !== null, 'a first view');
+    const offset = dana.link.clockOffsetMs;
+    // A view held back on its way for 400 ms (sealing, pacing, a slow Wi-Fi), then handed over.
+    dana.sockets.muted = true;
+    dana.link.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Später gezeigt' });
+    await waitFor(() => dana.sockets.dropped.length >= 2, 'the answer and the new view held back');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    dana.sockets.muted = false;
+    for (const frame of dana.sockets.dropped.splice(0)) dana.sockets.deliver(frame);
+    await waitFor(() => cardTexts(dana).includes('Später gezeigt'), 'the late view shown');
+    // Read from the late view alone, the laptop's clock would seem 400 ms behind.
+    expect(dana.link.clockOffsetMs).toBeGreaterThan(offset - 150);
+  });
+
   it('the hub leaves nothing behind when it stops', async () => {
     const room = await startRoom();
     const dana = await namedPhone(room, 'Dana');
