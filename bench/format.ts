@@ -171,6 +171,13 @@ const NUMERIC = new Set<string>(['runs', 'median', 'p95', 'base median', 'base p
 
 const fixed = (value: number) => value.toFixed(2);
 
+/** "p95 < 10", plus "≤ 0.5× base" when the row is also held to its baseline. */
+export function targetText(result: BenchResult): string {
+  const { metric, max, maxBaselineRatio } = result.target;
+  const limit = maxBaselineRatio === undefined ? 1 : maxBaselineRatio;
+  return result.baseline && limit !== null ? `${metric} < ${max}, ≤ ${limit}× base` : `${metric} < ${max}`;
+}
+
 function cells(result: BenchResult): string[] {
   const ratio = baselineRatio(result);
   return [
@@ -179,7 +186,7 @@ function cells(result: BenchResult): string[] {
     String(result.runs),
     fixed(result.median),
     fixed(result.p95),
-    `${result.target.metric} < ${result.target.max}`,
+    targetText(result),
     result.baseline?.name ?? '-',
     result.baseline ? fixed(result.baseline.median) : '-',
     result.baseline ? fixed(result.baseline.p95) : '-',
@@ -203,4 +210,30 @@ export function formatTable(results: readonly BenchResult[]): string {
     `| ${columns.map(({ right, width }, index) => (right ? (row[index] ?? '').padStart(width) : (row[index] ?? '').padEnd(width))).join(' | ')} |`;
   const rule = `|${columns.map(({ right, width }) => (right ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
   return [line(COLUMNS), rule, ...body.map(line)].join('\n');
+}
+
+/**
+ * Several full runs side by side (issue 17: "which rows held in three full runs in a row"), as
+ * Markdown: per row its target, each run's target metric with its ratio to the baseline and
+ * verdict, and whether it held in every run. A row missing from a run counts as not held.
+ */
+export function formatRuns(reports: readonly BenchReport[]): string {
+  const names: string[] = [];
+  for (const report of reports) for (const { name } of report.results) if (!names.includes(name)) names.push(name);
+  const header = ['benchmark', 'target', ...reports.map((_, index) => `run ${index + 1}`), 'held'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index >= 2 ? '---:' : '---')).join('|')}|`];
+  for (const name of names) {
+    const found = reports.map((report) => report.results.find((result) => result.name === name));
+    const first = found.find((result) => result !== undefined);
+    if (!first) continue;
+    const runs = found.map((result) => {
+      if (!result) return 'not run';
+      const ratio = baselineRatio(result);
+      const value = `${fixed(result[result.target.metric])} ${result.unit}${ratio === undefined ? '' : ` (${ratio.toFixed(2)}×)`}`;
+      return `${value} ${verdict(result).pass ? 'PASS' : 'FAIL'}`;
+    });
+    const held = found.every((result) => result !== undefined && verdict(result).pass);
+    lines.push(`| ${[name, targetText(first), ...runs, held ? 'yes' : 'no'].join(' | ')} |`);
+  }
+  return lines.join('\n');
 }

@@ -13,7 +13,9 @@
  *      also on failure or Ctrl-C. Steps 1–4 are skipped when the filters select no page suite.
  *
  * Arguments: words select suites whose name contains one of them; --check exits with 1 if a
- * benchmark fails its target (for CI); the run always exits with 1 on an error.
+ * benchmark fails its target (for CI); `--repeat N` runs everything N times in a row and prints
+ * (and writes to bench/results/runs-*.md) which rows held in every run; the run always exits
+ * with 1 on an error.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,7 +25,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowser } from '../scripts/find-browser.mjs';
 import { buildPage, serve, type StaticServer } from './lib/static-page';
 import type {} from './browser/api'; // window.plenumBench
-import { formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo, type Series } from './format';
+import { formatRuns, formatTable, summarize, toResults, verdict, type BenchReport, type BenchResult, type MachineInfo, type Series } from './format';
 import { nodeSuites, suites as pageSuites } from './suites';
 import type { NodeBenchSuite, NodeSuiteEntry } from './suites/node-types';
 
@@ -42,7 +44,7 @@ const CHROMIUM_ARGS = [
   '--js-flags=--expose-gc',
 ];
 /** A hung page must not keep the run (and the browser) alive forever. */
-const RUN_TIMEOUT_MS = 10 * 60_000;
+const RUN_TIMEOUT_MS = 20 * 60_000;
 
 async function chromiumVersion(context: BrowserContext, page: Page): Promise<string> {
   const browser = context.browser();
@@ -173,10 +175,33 @@ async function run(filters: readonly string[], resources: Resources): Promise<Be
   return { date: new Date().toISOString(), machine: machine(version), results };
 }
 
+function repeatCount(args: readonly string[]): number {
+  const index = args.indexOf('--repeat');
+  if (index < 0) return 1;
+  const count = Number(args[index + 1]);
+  if (!Number.isInteger(count) || count < 1 || count > 10) throw new Error('--repeat takes a whole number of runs from 1 to 10');
+  return count;
+}
+
+/** One full run with its own browser, profile and server, released also when it fails. */
+async function runOnce(filters: readonly string[], resources: Resources): Promise<BenchReport> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`benchmarks did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`)), RUN_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([run(filters, resources), timeout]);
+  } finally {
+    clearTimeout(timer);
+    await release(resources);
+  }
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
-  const filters = args.filter((arg) => !arg.startsWith('--'));
+  const repeat = repeatCount(args);
+  const filters = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--repeat');
   const resources: Resources = {};
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted = true;
@@ -186,25 +211,27 @@ async function main(): Promise<number> {
   // `once`: a second Ctrl-C ends the process at once (Playwright still kills the browser on exit).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`benchmarks did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`)), RUN_TIMEOUT_MS);
-  });
-  let report: BenchReport;
-  try {
-    report = await Promise.race([run(filters, resources), timeout]);
-  } finally {
-    clearTimeout(timer);
-    await release(resources);
+  const reports: BenchReport[] = [];
+  let failures = 0;
+  for (let round = 1; round <= repeat; round += 1) {
+    if (repeat > 1) console.log(`\n=== full run ${round} of ${repeat} ===`);
+    const report = await runOnce(filters, resources);
+    reports.push(report);
+    console.log(`\n${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memory}, ${report.machine.os}, ${report.machine.chromium}, Node ${report.machine.node}\n`);
+    console.log(formatTable(report.results));
+    const failed = report.results.filter((result) => !verdict(result).pass);
+    failures += failed.length;
+    for (const result of failed) console.log(`FAIL ${result.name}: ${verdict(result).reasons.join('; ')}`);
+    const files = await writeReport(report);
+    console.log(`\nwritten: ${files.map((file) => relative(process.cwd(), file)).join(', ')}`);
   }
-
-  console.log(`\n${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memory}, ${report.machine.os}, ${report.machine.chromium}, Node ${report.machine.node}\n`);
-  console.log(formatTable(report.results));
-  const failed = report.results.filter((result) => !verdict(result).pass);
-  for (const result of failed) console.log(`FAIL ${result.name}: ${verdict(result).reasons.join('; ')}`);
-  const files = await writeReport(report);
-  console.log(`\nwritten: ${files.map((file) => relative(process.cwd(), file)).join(', ')}`);
-  return check && failed.length > 0 ? 1 : 0;
+  if (repeat > 1) {
+    const table = formatRuns(reports);
+    const file = join(RESULTS, `runs-${reports[0]?.date.replace(/[:.]/g, '-') ?? 'unknown'}.md`);
+    await writeFile(file, `${repeat} full runs in a row, ${reports[0]?.date ?? ''} to ${reports.at(-1)?.date ?? ''}\n\n${table}\n`);
+    console.log(`\n${table}\n\nwritten: ${relative(process.cwd(), file)}`);
+  }
+  return check && failures > 0 ? 1 : 0;
 }
 
 /** Set by a signal: the run is being torn down, its errors are only the consequence. */

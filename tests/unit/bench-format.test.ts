@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineRatio, formatTable, quantile, summarize, toResults, verdict, type BenchResult } from '../../bench/format';
+import { baselineRatio, formatRuns, formatTable, quantile, summarize, toResults, verdict, type BenchReport, type BenchResult } from '../../bench/format';
 
 describe('summarize', () => {
   it('gives the middle value as median of an odd count', () => {
@@ -130,7 +130,7 @@ describe('formatTable', () => {
 
   it('shows values, target, baseline, ratio and verdict', () => {
     expect(lines[2]).toContain('80.00');
-    expect(lines[2]).toContain('median < 100');
+    expect(lines[2]).toContain('median < 100, ≤ 1× base');
     expect(lines[2]).toContain('y-indexeddb-open-2000');
     expect(lines[2]).toContain('0.50x');
     expect(lines[2]).toContain('PASS');
@@ -142,5 +142,28 @@ describe('formatTable', () => {
   it('computes the ratio as median over baseline median', () => {
     expect(baselineRatio(rows[0] ?? result({}))).toBe(0.5);
     expect(baselineRatio(result({}))).toBeUndefined();
+  });
+});
+
+describe('formatRuns', () => {
+  const report = (results: BenchResult[]): BenchReport => ({
+    date: '2026-12-06T07:00:00.000Z',
+    machine: { os: 'Linux', cpu: 'cpu', cores: 2, memory: '23 GiB', chromium: 'Chrome', node: 'v20' },
+    results,
+  });
+  const open = (median: number) => result({ median, baseline: { name: 'y-indexeddb-open-2000', median: 100, p95: 120 }, target: { metric: 'median', max: 100, maxBaselineRatio: 0.5 } });
+  const disk = (p95: number) => result({ name: 'card-to-disk', p95, target: { metric: 'p95', max: 3 } });
+  const table = formatRuns([report([open(40), disk(2)]), report([open(45), disk(3.5)]), report([open(49)])]);
+  const lines = table.split('\n');
+
+  it('has a row per benchmark with its target and one column per run', () => {
+    expect(lines[0]).toBe('| benchmark | target | run 1 | run 2 | run 3 | held |');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toContain('median < 100, ≤ 0.5× base');
+  });
+
+  it('says a row held only when it passed in every run', () => {
+    expect(lines[2]).toMatch(/40\.00 ms \(0\.40×\) PASS \| 45\.00 ms \(0\.45×\) PASS \| 49\.00 ms \(0\.49×\) PASS \| yes \|$/);
+    expect(lines[3]).toMatch(/2\.00 ms PASS \| 3\.50 ms FAIL \| not run \| no \|$/);
   });
 });
