@@ -2,11 +2,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { chromiumPath } from '../../electron/services/chromium-path';
 import { startSignalingServer } from '../../electron/services/signaling-server';
-import { openPhoneLink, type LinkSocketEvents, type SocketFactory } from '../../participant/link/phone-link';
+import { openPhoneLink } from '../../participant/link/phone-link';
 import { participantDir } from '../../scripts/participant-dir.mjs';
 import { addCard, createWorkshopDoc, PLENARY_BOARD_ID, ROOT, type WorkshopDoc } from '../../shared/model';
 import type { PhoneLink } from '../../shared/phone';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
+import { memoryStore, phoneSockets } from '../../tests/support/phone-net';
 import { latencyCardText, type Arrival } from '../fixtures/latency-card';
 import type { Series } from '../format';
 import { monotonicMs, sleep, type NodeProcess } from './node-process';
@@ -60,28 +61,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = TIMEOUT
   }
 }
 
-const wsFactory: SocketFactory = (url: string, events: LinkSocketEvents) => {
-  const ws = new WebSocket(url);
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    events.close();
-  };
-  ws.on('open', () => events.open());
-  ws.on('message', (data, isBinary) => {
-    if (!isBinary) events.message(data.toString());
-  });
-  ws.on('close', close);
-  ws.on('error', close);
-  return { send: (data) => ws.readyState === WebSocket.OPEN && ws.send(data), close: () => ws.terminate() };
-};
-
-function memory() {
-  const values = new Map<string, string>();
-  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value), removeItem: (key: string) => void values.delete(key) };
-}
-
 const shows = (link: PhoneLink, text: string) => link.view?.board?.cards.some((card) => card.text === text) ?? false;
 
 /** The card texts a laptop process recorded since the last drain, into `arrived` (seq → at). */
@@ -125,7 +104,7 @@ async function fanOut(label: string, add: (seq: number) => void, clientsHave: (s
 async function openPhones(network: Network, context: NodeBenchContext): Promise<PhoneLink[]> {
   const links: PhoneLink[] = [];
   for (let index = 0; index < PHONES; index += 1) {
-    links.push(openPhoneLink({ secret: network.secret, url: network.url, connect: wsFactory, storage: memory(), wake: () => () => undefined }));
+    links.push(openPhoneLink({ secret: network.secret, url: network.url, connect: phoneSockets().factory, storage: memoryStore(), wake: () => () => undefined }));
   }
   await until(() => links.every((link) => link.state.kind === 'online'), 'every phone online', 60_000);
   links.forEach((link, index) => link.send({ type: 'claimName', name: `Phone ${index + 1}` }));
