@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, shell, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { hostChannels, type HostInput } from '../shared/host-api';
-import { buildMinutes } from '../shared/minutes';
 import { createHostRouter, type HostImplementation } from './ipc-router';
-import { renderMinutesPdf } from './services/minutes-pdf';
+import { drawPdfInWorker } from './services/pdf-job';
 import { PDF_FONT_FILES } from './services/pdf-fonts';
 import { createDiscoveryList, type DiscoveryList } from './services/discovery-list';
 import { saveUiLanguage } from './services/app-language';
@@ -38,6 +37,8 @@ export type IpcDependencies = {
   updateMenu: (input: HostInput<'menu:update'>) => void;
   /** Replaced in tests; the app uses this module's own. */
   hosting?: HostingController;
+  /** The PDF worker's bundle; by default beside main.cjs (the sources have none: tests build one). */
+  pdfWorkerFile?: string;
   discovery?: DiscoveryList;
 };
 
@@ -76,6 +77,8 @@ async function chooseSavePath(event: IpcMainInvokeEvent, suggestedName: string):
  * electron-builder packs; the sources (the tests) find it in resources/fonts.
  */
 const PDF_FONT_DIRS = [path.join(__dirname, 'fonts'), path.join(__dirname, '..', 'resources', 'fonts')];
+/** The PDF worker's bundle, beside main.cjs (scripts/build-electron.mjs). */
+const PDF_WORKER_FILE = path.join(__dirname, 'pdf-worker.cjs');
 const pdfFontDir = () => PDF_FONT_DIRS.find((dir) => existsSync(path.join(dir, PDF_FONT_FILES.regular))) ?? (PDF_FONT_DIRS[0] as string);
 
 /** The Electron implementation of every HostApi call; inputs arrive already parsed by the router. */
@@ -92,10 +95,9 @@ export function hostImplementation(deps: IpcDependencies) {
       await writeFileAtomic(filePath, data);
       return { saved: true, path: filePath };
     },
-    'pdf:save': async ({ suggestedName, minutes: { workshop, language, timeZone, generatedAt } }, event) => {
-      // The minutes the renderer showed, made again here from what it sent (checked by the contract), then drawn.
-      const minutes = buildMinutes(workshop, { language, timeZone, now: generatedAt });
-      const pdf = await renderMinutesPdf(minutes, { fontDir: pdfFontDir() });
+    'pdf:save': async ({ suggestedName, minutes }, event) => {
+      // The minutes the renderer showed, made again from what it sent (checked by the contract), drawn off main's thread.
+      const pdf = await drawPdfInWorker({ source: minutes, fontDir: pdfFontDir() }, deps.pdfWorkerFile ?? PDF_WORKER_FILE);
       const filePath = await chooseSavePath(event, suggestedName);
       if (!filePath) return { saved: false };
       await writeFileAtomic(filePath, pdf);

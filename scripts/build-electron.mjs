@@ -1,41 +1,23 @@
-// Bundles the Electron main process and the preload into dist-electron/ as CommonJS.
-// zod and shared/ are bundled in; only 'electron' stays external because the Electron runtime provides it.
+// Bundles the Electron main process, the PDF worker and the preload into dist-electron/ as CommonJS
+// (options: scripts/electron-bundle-options.mjs).
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { common, nodeMain } from './electron-bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['electron'],
-  sourcemap: true,
-  metafile: true,
-  logLevel: 'info',
-};
-
 await rm(new URL('../dist-electron', import.meta.url), { recursive: true, force: true });
 
-const [, preload] = await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['electron/main.ts'],
-    outfile: 'dist-electron/main.cjs',
-    // pdfkit's ES module reads import.meta.url when it loads (a createRequire for its standard fonts, a path to
-    // an ICC profile for PDF/A), which a CommonJS bundle leaves empty and `new URL` then throws on: the bundle's
-    // own URL stands in. Main only: the sandboxed preload has no require('node:url').
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  }),
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' }),
+const [, , preload] = await Promise.all([
+  build({ ...nodeMain(root), entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' }),
+  // The minutes' PDF is drawn in a worker thread (electron/services/pdf-job.ts), so main keeps serving the window
+  // and the signaling server while it draws.
+  build({ ...nodeMain(root), entryPoints: ['electron/services/pdf-worker.ts'], outfile: 'dist-electron/pdf-worker.cjs' }),
+  build({ ...common(root), entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' }),
 ]);
 
-// The minutes' PDF is drawn in main with Inter (electron/services/pdf-fonts.ts): the fonts go beside the bundle,
+// The minutes' PDF is drawn with Inter (electron/services/pdf-fonts.ts): the fonts go beside the bundles,
 // where electron/ipc.ts looks for them, and into the asar with it (electron-builder.yml packs dist-electron/**).
 await mkdir(new URL('../dist-electron/fonts', import.meta.url), { recursive: true });
 for (const file of ['inter-pdf-400.ttf', 'inter-pdf-700.ttf']) {

@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hostChannels, MENU_COMMAND_EVENT, type HostApi, type HostBridge, type HostChannel } from '../../shared/host-api';
 import { createHostRouter, routeChannel, type HostImplementation, type SenderEvent } from '../../electron/ipc-router';
+import { buildPdfWorker } from '../support/pdf-worker-bundle';
 import { seedDaySnapshot } from '../support/seed-day';
 
 // Only the modules that import 'electron' at run time (ipc.ts, preload.ts) see this fake; the router never does.
@@ -153,6 +154,12 @@ describe('ipc router', () => {
 
 describe('ipc registration (electron/ipc.ts)', () => {
   let dir = '';
+  // The sources have no bundle beside them: the PDF worker built as the app builds it.
+  let pdfWorker: { file: string; remove(): void } = { file: '', remove: () => undefined };
+  beforeAll(async () => {
+    pdfWorker = await buildPdfWorker();
+  }, 60_000);
+  afterAll(() => pdfWorker.remove());
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'plenum-ipc-'));
     electron.handlers.clear();
@@ -164,7 +171,7 @@ describe('ipc registration (electron/ipc.ts)', () => {
   async function register(openProjector = vi.fn(() => true)) {
     const { registerHostIpc } = await import('../../electron/ipc');
     const updateMenu = vi.fn();
-    const unregister = registerHostIpc({ openProjector, openedFiles: { take: async () => [{ name: 'Tag.plenum', text: '{}' }] }, updateMenu });
+    const unregister = registerHostIpc({ openProjector, openedFiles: { take: async () => [{ name: 'Tag.plenum', text: '{}' }] }, updateMenu, pdfWorkerFile: pdfWorker.file });
     return { openProjector, updateMenu, unregister };
   }
 
