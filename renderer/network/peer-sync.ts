@@ -126,13 +126,14 @@ interface RoomInternals {
  * Same wire format as y-webrtc (vanilla clients read it). y-webrtc reads both handlers from
  * these fields when it connects and disconnects, so they stay replaced across reconnects.
  */
-export function sendDirectOnly(awareness: Awareness, room: unknown): void {
+export function sendDirectOnly(awareness: Awareness, room: unknown, relaySender: () => string | null = () => null): void {
   const target = room as Partial<RoomInternals> | null;
   if (!target || typeof target._docUpdateHandler !== 'function' || typeof target._awarenessUpdateHandler !== 'function' || !(target.webrtcConns instanceof Map)) return;
   const conns = target.webrtcConns;
-  const broadcast = (encoder: encoding.Encoder) => {
+  const broadcast = (encoder: encoding.Encoder, except: string | null = null) => {
     const message = encoding.toUint8Array(encoder);
-    for (const conn of conns.values()) {
+    for (const [id, conn] of conns) {
+      if (id === except) continue;
       try {
         conn.peer.send(message);
       } catch {
@@ -145,7 +146,9 @@ export function sendDirectOnly(awareness: Awareness, room: unknown): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
-    broadcast(encoder);
+    // What a laptop sent through the relay does not go back to it over WebRTC: a table that joined
+    // through the relay sent the whole workshop it had just received back to the moderator.
+    broadcast(encoder, relaySender());
   };
   const onAwarenessUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
     if (origin === room) return;
@@ -361,7 +364,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     onChange: refresh,
   });
   attachSockets();
-  sendDirectOnly(provider.awareness, provider.room);
+  sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);
   const poll = setInterval(() => {
     const conns = connections();
     if (conns) stuck.check(conns, performance.now());
