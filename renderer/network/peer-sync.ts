@@ -14,6 +14,7 @@ import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { startRelay, type Relay, type SignalingSocket } from './relay';
+import { holdSyncGreeting } from './greeting-hold';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
@@ -188,7 +189,11 @@ function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: PeerS
  * connection. One found later had its first data unseen, was taken for stuck and closed, and the
  * indicator went direct → via host → direct some 10 s after a join.
  */
-function watchConnections(provider: WebrtcProvider, stuck: ReturnType<typeof watchStuckConnections>): () => Map<string, OpeningConnection> | null {
+function watchConnections(
+  provider: WebrtcProvider,
+  stuck: ReturnType<typeof watchStuckConnections>,
+  awaitedFrom: (peerId: string) => Promise<void> | null,
+): () => Map<string, OpeningConnection> | null {
   let conns: Map<string, OpeningConnection> | null = null;
   void provider.key.then(() => {
     const map = provider.room?.webrtcConns as Map<string, OpeningConnection & SendingConnection> | undefined;
@@ -199,6 +204,8 @@ function watchConnections(provider: WebrtcProvider, stuck: ReturnType<typeof wat
       stuck.track(id, conn, performance.now());
       // A data channel takes 256 KiB a message: a large workshop's sync goes in parts (split-sync.ts).
       splitSends(conn);
+      // Not greeted with an empty state while the relay's answer brings the workshop (greeting-hold.ts).
+      holdSyncGreeting(conn.peer, () => awaitedFrom(id), provider.doc);
       return add(id, conn);
     };
   });
@@ -283,7 +290,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   await closing.get(room);
   const provider = openProvider(options);
   const stuck = watchStuckConnections();
-  const connections = watchConnections(provider, stuck);
+  const connections = watchConnections(provider, stuck, (peerId) => relay?.answerFrom(peerId) ?? null);
   const listeners = new Set<() => void>();
   let identity = options.identity;
   let everConnected = false;

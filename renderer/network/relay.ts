@@ -26,6 +26,8 @@ export const RELAY_ORIGIN = 'plenum:relay';
 
 /** "This laptop leaves the room": sealed like the rest, so nobody without the key can drop a laptop. */
 const MESSAGE_LEAVE = 2;
+/** How long `answerFrom` waits at most after a greeting: an answer can be lost, and a wait must end. */
+export const ANSWER_WAIT_MAX_MS = 2000;
 /** Re-greet every 15 s while a laptop is reachable only through the relay. */
 const ANTI_ENTROPY_TICKS = Math.round(15_000 / PRESENCE_CHECK_MS);
 
@@ -64,6 +66,12 @@ export interface Relay {
    * fire while it is), else null: what came from a laptop need not go back to it.
    */
   applyingFrom(): string | null;
+  /**
+   * While a laptop heard on the relay has yet to answer this laptop's greeting there (its answer
+   * is on its way): what resolves once it has (or after ANSWER_WAIT_MAX_MS, or on leaving). Null
+   * when nothing is awaited from it.
+   */
+  answerFrom(peerId: string): Promise<void> | null;
   /**
    * Says goodbye on every socket and lets go of them: nothing is sent or received until a socket
    * is attached again. Synchronous, so it can run while the window unloads.
@@ -233,7 +241,39 @@ export function startRelay(options: RelayOptions): Relay {
   /** The relay peer whose sync message is being applied (see Relay.applyingFrom). */
   let applying: string | null = null;
 
-  const greet = (to?: string) => publish(syncStep1(doc), to);
+  /** The laptops that answered this laptop's latest greeting to them, and who waits for the others. */
+  const answered = new Set<string>();
+  let greetedAt = Number.NEGATIVE_INFINITY;
+  const awaiting = new Map<string, Array<() => void>>();
+  const answeredBy = (from: string) => {
+    answered.add(from);
+    for (const resolve of awaiting.get(from) ?? []) resolve();
+    awaiting.delete(from);
+  };
+  const answerFrom = (from: string): Promise<void> | null => {
+    const waited = Date.now() - greetedAt;
+    if (destroyed || !peers.has(from) || answered.has(from) || waited >= ANSWER_WAIT_MAX_MS) return null;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ANSWER_WAIT_MAX_MS - waited);
+      const waiters = awaiting.get(from) ?? [];
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      awaiting.set(from, waiters);
+    });
+  };
+  const stopAwaiting = () => {
+    for (const from of [...awaiting.keys()]) answeredBy(from);
+    answered.clear();
+  };
+
+  const greet = (to?: string) => {
+    if (to) answered.delete(to);
+    else answered.clear();
+    greetedAt = Date.now();
+    publish(syncStep1(doc), to);
+  };
   const sayWhoWeAre = (to?: string) => publish(awarenessMessage(awareness, [doc.clientID]), to);
 
   /** A greeting answered with what the other lacks, and greeted back when it holds what this laptop lacks. */
@@ -251,6 +291,7 @@ export function startRelay(options: RelayOptions): Relay {
       } finally {
         applying = null;
       }
+      if (step === syncProtocol.messageYjsSyncStep2) answeredBy(from);
       if (step !== syncProtocol.messageYjsSyncStep1) return;
       publish(encoding.toUint8Array(reply), from);
     }
@@ -342,6 +383,7 @@ export function startRelay(options: RelayOptions): Relay {
     const heard = peers.size > 0;
     peers.forgetAll();
     forgetWholeState();
+    stopAwaiting();
     if (heard) options.onChange();
   };
 
@@ -367,6 +409,7 @@ export function startRelay(options: RelayOptions): Relay {
     },
     relayOnlyPeers,
     applyingFrom: () => applying,
+    answerFrom,
     leave,
     destroy() {
       leave();

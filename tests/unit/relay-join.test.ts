@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { fromBase64 } from '../../shared/base64';
 import { deriveRelayKey, openRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
-import { startRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+import { ANSWER_WAIT_MAX_MS, startRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
 
 /*
  * A laptop joining a big workshop through the relay (issue 17, join-2000): the workshop comes
@@ -134,6 +134,26 @@ describe('joining through the relay', () => {
     await vi.waitFor(() => expect(cardsOf(third.doc)).toBe(51), { timeout: 5000 });
     expect(third.doc.getMap('cards').get('late')).toBe('Тема: енергоефективність');
     expect(whole('table-3')).not.toBe(whole('table-1'));
+  });
+
+  it('says when the answer to its greeting has come from a laptop heard on the relay', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400));
+    await quiet();
+    const table = startLaptop('table', server, key);
+    expect(table.relay.answerFrom('moderator')).toBeNull();
+    // The moderator's greeting back is small and comes before the workshop (the hub delays big messages).
+    let awaited: Promise<void> | null = null;
+    await vi.waitFor(() => expect((awaited = table.relay.answerFrom('moderator'))).not.toBeNull(), { timeout: 5000 });
+    expect(cardsOf(table.doc)).toBe(0);
+    const waiting = Date.now();
+    await awaited;
+    // The answer ended the wait, not ANSWER_WAIT_MAX_MS.
+    expect(Date.now() - waiting).toBeLessThan(ANSWER_WAIT_MAX_MS - 500);
+    expect(cardsOf(table.doc)).toBe(400);
+    expect(table.relay.answerFrom('moderator')).toBeNull();
+    expect(table.relay.answerFrom('nobody')).toBeNull();
   });
 
   it('while a laptop’s update is applied, the relay says whose it is', async () => {
