@@ -13,7 +13,7 @@ import { startClockSync } from './clock-sync';
 import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
-import { startRelay, type Relay, type SignalingSocket } from './relay';
+import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
 import { holdSyncGreeting } from './greeting-hold';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
@@ -288,6 +288,8 @@ function watchPage(handlers: { isOnline(): boolean; leave(): void; rejoin(): voi
 export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync> {
   const { doc, room, secret } = options;
   await closing.get(room);
+  // Started first: the relay's key is what the join waits for.
+  const relayKeyDerived = deriveRelayKey(secret, room);
   const provider = openProvider(options);
   const stuck = watchStuckConnections();
   const connections = watchConnections(provider, stuck, (peerId) => relay?.answerFrom(peerId) ?? null);
@@ -354,7 +356,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   provider.on('status', refresh);
 
   // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
-  const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
+  // The relay says hello while the keys are derived; the host's laptop answers with the workshop.
+  const early = listenBeforeKey(sockets(), relayTopic(room));
+  const [relayKey, verifier] = await Promise.all([relayKeyDerived, options.host ? joinVerifier(secret) : null, provider.key]);
   if (verifier) {
     registerHost = hostRegistration(room, verifier);
     // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.
@@ -369,6 +373,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     webrtcOrigin: provider.room,
     isDirect: (id) => directIds().includes(id),
     onChange: refresh,
+    early,
+    answerHellos: options.host === true,
   });
   attachSockets();
   sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);

@@ -26,6 +26,17 @@ export const RELAY_ORIGIN = 'plenum:relay';
 
 /** "This laptop leaves the room": sealed like the rest, so nobody without the key can drop a laptop. */
 const MESSAGE_LEAVE = 2;
+/**
+ * A hello: a relay message with nothing in it, sent before the sender's key is derived (PBKDF2
+ * takes 30 ms and more): "I am joining, send me the workshop". It carries nothing and asks only
+ * for what anyone on the topic could already get by replaying a joining laptop's sealed greeting;
+ * what answers it is sealed. Older laptops cannot open it and ignore it.
+ */
+const HELLO = '';
+/** The room's host answers one hello per this interval at most; others are answered by their greetings, as before. */
+const HELLO_INTERVAL_MS = 500;
+/** Sealed sync messages from this size on are remembered (see `lastWhole`): a big workshop's state, not an edit. */
+const WHOLE_STATE_MIN_CHARS = 64 * 1024;
 /** How long `answerFrom` waits at most after a greeting: an answer can be lost, and a wait must end. */
 export const ANSWER_WAIT_MAX_MS = 2000;
 /** Re-greet every 15 s while a laptop is reachable only through the relay. */
@@ -53,6 +64,16 @@ export interface RelayOptions {
   /** Whether a WebRTC connection to this peer is open. */
   isDirect(peerId: string): boolean;
   onChange(): void;
+  /**
+   * The id this laptop said hello with before its key was ready (`listenBeforeKey`), and what
+   * came for it meanwhile.
+   */
+  early?: EarlyRelay;
+  /**
+   * Answers hellos with the whole workshop, sealed: the laptop that registered the room (the
+   * moderator's) does, so a joining laptop need not wait for its key to ask.
+   */
+  answerHellos?: boolean;
 }
 
 export interface Relay {
@@ -81,10 +102,51 @@ export interface Relay {
   destroy(): void;
 }
 
-interface Envelope {
+export interface Envelope {
   from: string;
   to?: string;
   data: string;
+}
+
+/** What a laptop heard on the relay before its key was ready, and the id it said hello with. */
+export interface EarlyRelay {
+  helloId: string;
+  /** Stops listening; the envelopes addressed to `helloId` so far, oldest first. */
+  take(): Envelope[];
+}
+
+/**
+ * Subscribes to the relay's topic as soon as a signaling socket is connected, says hello (see
+ * HELLO) and keeps what comes for it, while the room key is still being derived: the moderator's
+ * laptop answers at once, and the workshop travels while this laptop's PBKDF2 runs.
+ */
+export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: string): EarlyRelay {
+  const helloId = crypto.randomUUID();
+  const heard: Envelope[] = [];
+  const listeners = sockets.map((socket) => {
+    const connect = () => {
+      socket.send({ type: 'subscribe', topics: [topic] });
+      socket.send({ type: 'publish', topic, from: helloId, data: HELLO });
+    };
+    const message = (m: unknown) => {
+      const envelope = parseEnvelope(m, topic);
+      if (envelope?.to === helloId) heard.push(envelope);
+    };
+    socket.on('connect', connect);
+    socket.on('message', message);
+    if (socket.connected) connect();
+    return { socket, connect, message };
+  });
+  return {
+    helloId,
+    take() {
+      for (const { socket, connect, message } of listeners) {
+        socket.off('connect', connect);
+        socket.off('message', message);
+      }
+      return heard.splice(0);
+    },
+  };
 }
 
 function parseEnvelope(message: unknown, topic: string): Envelope | null {
@@ -315,8 +377,27 @@ export function startRelay(options: RelayOptions): Relay {
     if (known) options.onChange();
   };
 
+  const helloId = options.early?.helloId;
+  let lastHello = Number.NEGATIVE_INFINITY;
+  /** The sealed whole state last applied, and from whom: the same bytes again (a hello's answer, then the greeting's) are not applied twice. */
+  let lastWhole: { from: string; data: string } | null = null;
+
   const receive = async (envelope: Envelope) => {
-    if (envelope.from === peerId || (envelope.to !== undefined && envelope.to !== peerId)) return;
+    if (envelope.from === peerId || envelope.from === helloId) return;
+    if (envelope.to !== undefined && envelope.to !== peerId && envelope.to !== helloId) return;
+    if (envelope.data === HELLO) {
+      const now = Date.now();
+      if (options.answerHellos && !destroyed && now - lastHello >= HELLO_INTERVAL_MS) {
+        lastHello = now;
+        answerWithEverything(envelope.from);
+      }
+      return;
+    }
+    if (lastWhole && lastWhole.from === envelope.from && lastWhole.data === envelope.data) {
+      // Applied already; it still is that laptop's answer.
+      answeredBy(envelope.from);
+      return;
+    }
     const sealed = fromBase64(envelope.data);
     const heardIn = epoch;
     const plain = sealed && (await openRelayMessage(key, sealed));
@@ -326,7 +407,10 @@ export function startRelay(options: RelayOptions): Relay {
     try {
       const decoder = decoding.createDecoder(plain);
       const kind = decoding.readVarUint(decoder);
-      if (kind === MESSAGE_SYNC) receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId);
+      if (kind === MESSAGE_SYNC) {
+        receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId || envelope.to === helloId);
+        if (envelope.data.length >= WHOLE_STATE_MIN_CHARS) lastWhole = { from: envelope.from, data: envelope.data };
+      }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
       else {
         if (kind === MESSAGE_LEAVE) receiveLeave(envelope.from);
@@ -392,8 +476,12 @@ export function startRelay(options: RelayOptions): Relay {
       if (sockets.has(socket)) return;
       const connect = () => {
         socket.send({ type: 'subscribe', topics: [topic] });
-        greet();
-        sayWhoWeAre();
+        // What came for the hello first, so the greeting says what this laptop holds by then.
+        const early = (options.early?.take() ?? []).map(receive);
+        void Promise.all(early).then(() => {
+          greet();
+          sayWhoWeAre();
+        });
       };
       const message = (m: unknown) => {
         const envelope = parseEnvelope(m, topic);

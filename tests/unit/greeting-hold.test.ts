@@ -55,7 +55,7 @@ describe('the WebRTC greeting while the relay brings the workshop', () => {
   it('a connection closed while waiting is left alone', async () => {
     const doc = new Y.Doc();
     const answer = Promise.resolve();
-    const peer = {
+    const peer: { send(message: Uint8Array): void } = {
       send: () => {
         throw new Error('connection closed');
       },

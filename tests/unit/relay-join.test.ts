@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { fromBase64 } from '../../shared/base64';
 import { deriveRelayKey, openRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
-import { ANSWER_WAIT_MAX_MS, startRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+import { ANSWER_WAIT_MAX_MS, listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
 
 /*
  * A laptop joining a big workshop through the relay (issue 17, join-2000): the workshop comes
@@ -47,7 +47,7 @@ function hub() {
           for (const other of sockets) if (other !== entry && other.topics.has(m.topic ?? '')) other.onMessage.forEach((listener) => listener(message));
         };
         // A big message takes longer to travel (and to be parsed) than a small one sent right after it.
-        if (m.data.length > 10_000) setTimeout(deliver, 30);
+        if (m.data.length > 10_000) setTimeout(deliver, 100);
         else deliver();
       },
       on(event: string, listener: (message?: unknown) => void) {
@@ -61,15 +61,22 @@ function hub() {
   return { socket, published };
 }
 
-function startLaptop(name: string, server: ReturnType<typeof hub>, key: RelayKey, doc = new Y.Doc()) {
+function startLaptop(
+  name: string,
+  server: ReturnType<typeof hub>,
+  key: RelayKey,
+  doc = new Y.Doc(),
+  more: { socket?: SignalingSocket; early?: EarlyRelay; answerHellos?: boolean } = {},
+) {
   const awareness = new Awareness(doc);
   awareness.setLocalStateField('user', { name, role: 'table', tableId: null });
-  const relay: Relay = startRelay({ doc, awareness, topic: 'relay-join', key, peerId: name, webrtcOrigin: {}, isDirect: () => false, onChange: () => undefined });
+  const { socket = server.socket(), ...extra } = more;
+  const relay: Relay = startRelay({ doc, awareness, topic: 'relay-join', key, peerId: name, webrtcOrigin: {}, isDirect: () => false, onChange: () => undefined, ...extra });
   cleanups.push(() => {
     relay.destroy();
     doc.destroy();
   });
-  relay.attach(server.socket());
+  relay.attach(socket);
   return { doc, relay };
 }
 
@@ -145,7 +152,7 @@ describe('joining through the relay', () => {
     expect(table.relay.answerFrom('moderator')).toBeNull();
     // The moderator's greeting back is small and comes before the workshop (the hub delays big messages).
     let awaited: Promise<void> | null = null;
-    await vi.waitFor(() => expect((awaited = table.relay.answerFrom('moderator'))).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect((awaited = table.relay.answerFrom('moderator'))).not.toBeNull(), { timeout: 5000, interval: 5 });
     expect(cardsOf(table.doc)).toBe(0);
     const waiting = Date.now();
     await awaited;
@@ -154,6 +161,45 @@ describe('joining through the relay', () => {
     expect(cardsOf(table.doc)).toBe(400);
     expect(table.relay.answerFrom('moderator')).toBeNull();
     expect(table.relay.answerFrom('nobody')).toBeNull();
+  });
+
+  it('a laptop says hello before its key is ready; the host answers with the workshop, which comes once', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
+    await quiet();
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    // The key is still being derived: the workshop is on its way already.
+    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true));
+    await quiet();
+    const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
+    await quiet();
+    const wholeStates = server.published.filter((message) => message.from === 'moderator' && message.data.length > 10_000);
+    // The table greeted with what it held by then: nothing more to send.
+    expect(wholeStates.map((message) => message.to)).toEqual([early.helloId]);
+  });
+
+  it('only the host answers hellos, one per HELLO_INTERVAL_MS; a table joins through its greeting all the same', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(50), { answerHellos: true });
+    startLaptop('other-table', server, key, workshop(50));
+    await quiet();
+    const hello = (from: string) => server.socket().send({ type: 'publish', topic: 'relay-join', from, data: '' });
+    hello('stranger-1');
+    hello('stranger-2');
+    await quiet();
+    expect(server.published.filter((message) => message.to?.startsWith('stranger')).map((message) => `${message.from} ${message.to}`)).toEqual(['moderator stranger-1']);
+
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    await quiet();
+    // Within the interval: no answer to this hello; the greeting brings the workshop.
+    expect(server.published.filter((message) => message.to === early.helloId)).toEqual([]);
+    const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(50), { timeout: 5000 });
   });
 
   it('while a laptop’s update is applied, the relay says whose it is', async () => {
