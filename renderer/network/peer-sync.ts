@@ -13,7 +13,8 @@ import { startClockSync } from './clock-sync';
 import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
-import { startRelay, type Relay, type SignalingSocket } from './relay';
+import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
+import { holdSyncGreeting } from './greeting-hold';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
@@ -126,13 +127,14 @@ interface RoomInternals {
  * Same wire format as y-webrtc (vanilla clients read it). y-webrtc reads both handlers from
  * these fields when it connects and disconnects, so they stay replaced across reconnects.
  */
-export function sendDirectOnly(awareness: Awareness, room: unknown): void {
+export function sendDirectOnly(awareness: Awareness, room: unknown, relaySender: () => string | null = () => null): void {
   const target = room as Partial<RoomInternals> | null;
   if (!target || typeof target._docUpdateHandler !== 'function' || typeof target._awarenessUpdateHandler !== 'function' || !(target.webrtcConns instanceof Map)) return;
   const conns = target.webrtcConns;
-  const broadcast = (encoder: encoding.Encoder) => {
+  const broadcast = (encoder: encoding.Encoder, except: string | null = null) => {
     const message = encoding.toUint8Array(encoder);
-    for (const conn of conns.values()) {
+    for (const [id, conn] of conns) {
+      if (id === except) continue;
       try {
         conn.peer.send(message);
       } catch {
@@ -145,7 +147,9 @@ export function sendDirectOnly(awareness: Awareness, room: unknown): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
-    broadcast(encoder);
+    // What a laptop sent through the relay does not go back to it over WebRTC: a table that joined
+    // through the relay sent the whole workshop it had just received back to the moderator.
+    broadcast(encoder, relaySender());
   };
   const onAwarenessUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
     if (origin === room) return;
@@ -185,7 +189,11 @@ function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: PeerS
  * connection. One found later had its first data unseen, was taken for stuck and closed, and the
  * indicator went direct → via host → direct some 10 s after a join.
  */
-function watchConnections(provider: WebrtcProvider, stuck: ReturnType<typeof watchStuckConnections>): () => Map<string, OpeningConnection> | null {
+function watchConnections(
+  provider: WebrtcProvider,
+  stuck: ReturnType<typeof watchStuckConnections>,
+  awaitedFrom: (peerId: string) => Promise<void> | null,
+): () => Map<string, OpeningConnection> | null {
   let conns: Map<string, OpeningConnection> | null = null;
   void provider.key.then(() => {
     const map = provider.room?.webrtcConns as Map<string, OpeningConnection & SendingConnection> | undefined;
@@ -196,6 +204,8 @@ function watchConnections(provider: WebrtcProvider, stuck: ReturnType<typeof wat
       stuck.track(id, conn, performance.now());
       // A data channel takes 256 KiB a message: a large workshop's sync goes in parts (split-sync.ts).
       splitSends(conn);
+      // Not greeted with an empty state while the relay's answer brings the workshop (greeting-hold.ts).
+      holdSyncGreeting(conn.peer, () => awaitedFrom(id), provider.doc);
       return add(id, conn);
     };
   });
@@ -278,9 +288,11 @@ function watchPage(handlers: { isOnline(): boolean; leave(): void; rejoin(): voi
 export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync> {
   const { doc, room, secret } = options;
   await closing.get(room);
+  // Started first: the relay's key is what the join waits for.
+  const relayKeyDerived = deriveRelayKey(secret, room);
   const provider = openProvider(options);
   const stuck = watchStuckConnections();
-  const connections = watchConnections(provider, stuck);
+  const connections = watchConnections(provider, stuck, (peerId) => relay?.answerFrom(peerId) ?? null);
   const listeners = new Set<() => void>();
   let identity = options.identity;
   let everConnected = false;
@@ -344,7 +356,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   provider.on('status', refresh);
 
   // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
-  const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
+  // The relay says hello while the keys are derived; the host's laptop answers with the workshop.
+  const early = listenBeforeKey(sockets(), relayTopic(room));
+  const [relayKey, verifier] = await Promise.all([relayKeyDerived, options.host ? joinVerifier(secret) : null, provider.key]);
   if (verifier) {
     registerHost = hostRegistration(room, verifier);
     // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.
@@ -359,9 +373,11 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     webrtcOrigin: provider.room,
     isDirect: (id) => directIds().includes(id),
     onChange: refresh,
+    early,
+    answerHellos: options.host === true,
   });
   attachSockets();
-  sendDirectOnly(provider.awareness, provider.room);
+  sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);
   const poll = setInterval(() => {
     const conns = connections();
     if (conns) stuck.check(conns, performance.now());

@@ -26,6 +26,19 @@ export const RELAY_ORIGIN = 'plenum:relay';
 
 /** "This laptop leaves the room": sealed like the rest, so nobody without the key can drop a laptop. */
 const MESSAGE_LEAVE = 2;
+/**
+ * A hello: a relay message with nothing in it, sent before the sender's key is derived (PBKDF2
+ * takes 30 ms and more): "I am joining, send me the workshop". It carries nothing and asks only
+ * for what anyone on the topic could already get by replaying a joining laptop's sealed greeting;
+ * what answers it is sealed. Older laptops cannot open it and ignore it.
+ */
+const HELLO = '';
+/** The room's host answers one hello per this interval at most; others are answered by their greetings, as before. */
+const HELLO_INTERVAL_MS = 500;
+/** Sealed sync messages from this size on are remembered (see `lastWhole`): a big workshop's state, not an edit. */
+const WHOLE_STATE_MIN_CHARS = 64 * 1024;
+/** How long `answerFrom` waits at most after a greeting: an answer can be lost, and a wait must end. */
+export const ANSWER_WAIT_MAX_MS = 2000;
 /** Re-greet every 15 s while a laptop is reachable only through the relay. */
 const ANTI_ENTROPY_TICKS = Math.round(15_000 / PRESENCE_CHECK_MS);
 
@@ -51,6 +64,16 @@ export interface RelayOptions {
   /** Whether a WebRTC connection to this peer is open. */
   isDirect(peerId: string): boolean;
   onChange(): void;
+  /**
+   * The id this laptop said hello with before its key was ready (`listenBeforeKey`), and what
+   * came for it meanwhile.
+   */
+  early?: EarlyRelay;
+  /**
+   * Answers hellos with the whole workshop, sealed: the laptop that registered the room (the
+   * moderator's) does, so a joining laptop need not wait for its key to ask.
+   */
+  answerHellos?: boolean;
 }
 
 export interface Relay {
@@ -60,6 +83,17 @@ export interface Relay {
   /** Peers heard on the relay recently that have no direct connection to this laptop. */
   relayOnlyPeers(): string[];
   /**
+   * The relay peer whose sync message is being applied right now (the document's update events
+   * fire while it is), else null: what came from a laptop need not go back to it.
+   */
+  applyingFrom(): string | null;
+  /**
+   * While a laptop heard on the relay has yet to answer this laptop's greeting there (its answer
+   * is on its way): what resolves once it has (or after ANSWER_WAIT_MAX_MS, or on leaving). Null
+   * when nothing is awaited from it.
+   */
+  answerFrom(peerId: string): Promise<void> | null;
+  /**
    * Says goodbye on every socket and lets go of them: nothing is sent or received until a socket
    * is attached again. Synchronous, so it can run while the window unloads.
    */
@@ -68,10 +102,51 @@ export interface Relay {
   destroy(): void;
 }
 
-interface Envelope {
+export interface Envelope {
   from: string;
   to?: string;
   data: string;
+}
+
+/** What a laptop heard on the relay before its key was ready, and the id it said hello with. */
+export interface EarlyRelay {
+  helloId: string;
+  /** Stops listening; the envelopes addressed to `helloId` so far, oldest first. */
+  take(): Envelope[];
+}
+
+/**
+ * Subscribes to the relay's topic as soon as a signaling socket is connected, says hello (see
+ * HELLO) and keeps what comes for it, while the room key is still being derived: the moderator's
+ * laptop answers at once, and the workshop travels while this laptop's PBKDF2 runs.
+ */
+export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: string): EarlyRelay {
+  const helloId = crypto.randomUUID();
+  const heard: Envelope[] = [];
+  const listeners = sockets.map((socket) => {
+    const connect = () => {
+      socket.send({ type: 'subscribe', topics: [topic] });
+      socket.send({ type: 'publish', topic, from: helloId, data: HELLO });
+    };
+    const message = (m: unknown) => {
+      const envelope = parseEnvelope(m, topic);
+      if (envelope?.to === helloId) heard.push(envelope);
+    };
+    socket.on('connect', connect);
+    socket.on('message', message);
+    if (socket.connected) connect();
+    return { socket, connect, message };
+  });
+  return {
+    helloId,
+    take() {
+      for (const { socket, connect, message } of listeners) {
+        socket.off('connect', connect);
+        socket.off('message', message);
+      }
+      return heard.splice(0);
+    },
+  };
 }
 
 function parseEnvelope(message: unknown, topic: string): Envelope | null {
@@ -102,6 +177,14 @@ function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: numbe
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
+}
+
+/** Whether a greeting (sync step 1) asks for everything: its state vector is empty, as a fresh laptop's is. */
+function asksForEverything(greeting: Uint8Array): boolean {
+  const peek = decoding.createDecoder(greeting);
+  decoding.readVarUint(peek);
+  if (decoding.readVarUint(peek) !== syncProtocol.messageYjsSyncStep1) return false;
+  return Y.decodeStateVector(decoding.readVarUint8Array(peek)).size === 0;
 }
 
 /**
@@ -187,25 +270,98 @@ export function startRelay(options: RelayOptions): Relay {
 
   const relayOnlyPeers = () => peers.relayOnly(Date.now());
 
+  const send = (data: string, to?: string) => {
+    const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), data };
+    for (const socket of sockets.keys()) if (socket.connected) socket.send(message);
+  };
+  const seal = async (bytes: Uint8Array) => toBase64(await sealRelayMessage(key, bytes));
   const publish = (bytes: Uint8Array, to?: string) => {
-    void sealRelayMessage(key, bytes).then((sealed) => {
-      const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), data: toBase64(sealed) };
-      for (const socket of sockets.keys()) if (socket.connected) socket.send(message);
-    });
+    void seal(bytes).then((data) => send(data, to));
   };
 
-  const greet = (to?: string) => publish(syncStep1(doc), to);
+  /**
+   * The answer to a greeting that asks for everything (a laptop joining with an empty document),
+   * sealed, kept until the document changes: tables join in a row, and the whole state of a big
+   * workshop (2,000 cards: 900 KiB) took tens of milliseconds to encode, seal and base64 for each.
+   * Sending the same sealed bytes again reveals nothing new (same IV, same plaintext).
+   */
+  let wholeState: Promise<string> | null = null;
+  const answerWithEverything = (to: string) => {
+    // Updates waiting for an earlier one change what is sent without an update event: not kept then.
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) wholeState = null;
+    if (!wholeState) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, doc);
+      wholeState = seal(encoding.toUint8Array(encoder));
+    }
+    void wholeState.then((data) => send(data, to));
+  };
+  const forgetWholeState = () => {
+    wholeState = null;
+  };
+  /** The relay peer whose sync message is being applied (see Relay.applyingFrom). */
+  let applying: string | null = null;
+
+  /** The laptops that answered this laptop's latest greeting to them, and who waits for the others. */
+  const answered = new Set<string>();
+  let greetedAt = Number.NEGATIVE_INFINITY;
+  const awaiting = new Map<string, Array<() => void>>();
+  const answeredBy = (from: string) => {
+    answered.add(from);
+    for (const resolve of awaiting.get(from) ?? []) resolve();
+    awaiting.delete(from);
+  };
+  const answerFrom = (from: string): Promise<void> | null => {
+    const waited = Date.now() - greetedAt;
+    if (destroyed || !peers.has(from) || answered.has(from) || waited >= ANSWER_WAIT_MAX_MS) return null;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ANSWER_WAIT_MAX_MS - waited);
+      const waiters = awaiting.get(from) ?? [];
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      awaiting.set(from, waiters);
+    });
+  };
+  const stopAwaiting = () => {
+    for (const from of [...awaiting.keys()]) answeredBy(from);
+    answered.clear();
+  };
+
+  const greet = (to?: string) => {
+    if (to) answered.delete(to);
+    else answered.clear();
+    greetedAt = Date.now();
+    publish(syncStep1(doc), to);
+  };
   const sayWhoWeAre = (to?: string) => publish(awarenessMessage(awareness, [doc.clientID]), to);
 
   /** A greeting answered with what the other lacks, and greeted back when it holds what this laptop lacks. */
-  const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean) => {
+  const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean, directed: boolean) => {
     const greetBack = lacksFrom(doc, plain);
-    const reply = encoding.createEncoder();
-    encoding.writeVarUint(reply, MESSAGE_SYNC);
-    const step = syncProtocol.readSyncMessage(decoder, reply, doc, RELAY_ORIGIN);
-    if (step !== syncProtocol.messageYjsSyncStep1) return;
-    publish(encoding.toUint8Array(reply), from);
-    if (isNew || greetBack) greet(from);
+    if (asksForEverything(plain)) {
+      answerWithEverything(from);
+    } else {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      applying = from;
+      let step: number;
+      try {
+        step = syncProtocol.readSyncMessage(decoder, reply, doc, RELAY_ORIGIN);
+      } finally {
+        applying = null;
+      }
+      if (step === syncProtocol.messageYjsSyncStep2) answeredBy(from);
+      if (step !== syncProtocol.messageYjsSyncStep1) return;
+      publish(encoding.toUint8Array(reply), from);
+    }
+    // A greeting sent to this laptop alone answers one of its own greetings, and its sender sent
+    // what this laptop lacked right before it: greeting back would only make it send all of that
+    // again (a joining laptop got a 2,000-card workshop twice). Sealing is asynchronous, so the
+    // small greeting often arrives before that answer and seems to show what is missing.
+    if (!directed && (isNew || greetBack)) greet(from);
     sayWhoWeAre(from);
   };
 
@@ -221,8 +377,27 @@ export function startRelay(options: RelayOptions): Relay {
     if (known) options.onChange();
   };
 
+  const helloId = options.early?.helloId;
+  let lastHello = Number.NEGATIVE_INFINITY;
+  /** The sealed whole state last applied, and from whom: the same bytes again (a hello's answer, then the greeting's) are not applied twice. */
+  let lastWhole: { from: string; data: string } | null = null;
+
   const receive = async (envelope: Envelope) => {
-    if (envelope.from === peerId || (envelope.to !== undefined && envelope.to !== peerId)) return;
+    if (envelope.from === peerId || envelope.from === helloId) return;
+    if (envelope.to !== undefined && envelope.to !== peerId && envelope.to !== helloId) return;
+    if (envelope.data === HELLO) {
+      const now = Date.now();
+      if (options.answerHellos && !destroyed && now - lastHello >= HELLO_INTERVAL_MS) {
+        lastHello = now;
+        answerWithEverything(envelope.from);
+      }
+      return;
+    }
+    if (lastWhole && lastWhole.from === envelope.from && lastWhole.data === envelope.data) {
+      // Applied already; it still is that laptop's answer.
+      answeredBy(envelope.from);
+      return;
+    }
     const sealed = fromBase64(envelope.data);
     const heardIn = epoch;
     const plain = sealed && (await openRelayMessage(key, sealed));
@@ -232,7 +407,10 @@ export function startRelay(options: RelayOptions): Relay {
     try {
       const decoder = decoding.createDecoder(plain);
       const kind = decoding.readVarUint(decoder);
-      if (kind === MESSAGE_SYNC) receiveSync(envelope.from, plain, decoder, isNew);
+      if (kind === MESSAGE_SYNC) {
+        receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId || envelope.to === helloId);
+        if (envelope.data.length >= WHOLE_STATE_MIN_CHARS) lastWhole = { from: envelope.from, data: envelope.data };
+      }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
       else {
         if (kind === MESSAGE_LEAVE) receiveLeave(envelope.from);
@@ -247,6 +425,7 @@ export function startRelay(options: RelayOptions): Relay {
   };
 
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    forgetWholeState();
     if (origin === RELAY_ORIGIN || origin === options.webrtcOrigin) return;
     if (relayOnlyPeers().length === 0) return;
     publish(updateMessage(update));
@@ -287,6 +466,8 @@ export function startRelay(options: RelayOptions): Relay {
     }
     const heard = peers.size > 0;
     peers.forgetAll();
+    forgetWholeState();
+    stopAwaiting();
     if (heard) options.onChange();
   };
 
@@ -295,8 +476,12 @@ export function startRelay(options: RelayOptions): Relay {
       if (sockets.has(socket)) return;
       const connect = () => {
         socket.send({ type: 'subscribe', topics: [topic] });
-        greet();
-        sayWhoWeAre();
+        // What came for the hello first, so the greeting says what this laptop holds by then.
+        const early = (options.early?.take() ?? []).map(receive);
+        void Promise.all(early).then(() => {
+          greet();
+          sayWhoWeAre();
+        });
       };
       const message = (m: unknown) => {
         const envelope = parseEnvelope(m, topic);
@@ -311,6 +496,8 @@ export function startRelay(options: RelayOptions): Relay {
       for (const [socket, listeners] of sockets) if (!current.includes(socket)) release(socket, listeners);
     },
     relayOnlyPeers,
+    applyingFrom: () => applying,
+    answerFrom,
     leave,
     destroy() {
       leave();

@@ -36,6 +36,16 @@ describe('base64', () => {
     expect(toBase64Url(bytes) === Buffer.from(bytes).toString('base64url')).toBe(true);
   });
 
+  it('decodes what atob accepts beyond the canonical form, and refuses what it refuses', () => {
+    expect(fromBase64('QUJD')).toEqual(Uint8Array.of(0x41, 0x42, 0x43));
+    expect(fromBase64('QU JD')).toEqual(Uint8Array.of(0x41, 0x42, 0x43));
+    expect(fromBase64('QU\nJ')).toEqual(Uint8Array.of(0x41, 0x42));
+    expect(fromBase64('QUI')).toEqual(Uint8Array.of(0x41, 0x42));
+    expect(fromBase64('QQ==')).toEqual(Uint8Array.of(0x41));
+    expect(fromBase64('')).toEqual(new Uint8Array(0));
+    for (const bad of ['Q===', 'QQ=A', '=QQA', 'QUJ\u00e4', 'QUJД', 'QU-_']) expect(fromBase64(bad)).toBeNull();
+  });
+
   it('answers null for text that is not base64', () => {
     expect(fromBase64('not base64!')).toBeNull();
     expect(fromBase64('a')).toBeNull();

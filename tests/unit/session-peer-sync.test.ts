@@ -23,7 +23,7 @@ afterEach(() => {
   for (const provider of providers.splice(0)) provider.destroy();
 });
 
-async function roomWithPeers(count: number) {
+async function roomWithPeers(count: number, relaySender: () => string | null = () => null) {
   const doc = new Y.Doc();
   const name = `session-peer-sync-${crypto.randomUUID()}`;
   // What a second tab would hear on y-webrtc's own BroadcastChannel; it must stay silent.
@@ -42,7 +42,7 @@ async function roomWithPeers(count: number) {
     peers.push(sent);
     room.webrtcConns.set(`peer-${index}`, { connected: true, peer: { send: (message: Uint8Array) => sent.messages.push(message) }, destroy: () => undefined });
   }
-  sendDirectOnly(provider.awareness, provider.room);
+  sendDirectOnly(provider.awareness, provider.room, relaySender);
   return { doc, provider, room: provider.room, peers, overheard, key };
 }
 
@@ -97,6 +97,18 @@ describe('peer sync sends each update once to each WebRTC peer', () => {
     elsewhere.getMap('cards').set('c', 'via relay');
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(elsewhere), 'plenum:relay');
     expect(peers.map((peer) => peer.messages.map(messageType))).toEqual([[0], [0]]);
+  });
+
+  it('an update that came through the relay does not go back over WebRTC to the laptop that sent it', async () => {
+    let sender: string | null = null;
+    const { doc, peers } = await roomWithPeers(2, () => sender);
+    const moderator = new Y.Doc();
+    for (let index = 0; index < 50; index += 1) moderator.getMap('cards').set(`card-${index}`, 'Bürgerbeteiligung früh planen');
+    // What the relay does while it applies the moderator's answer (relay.applyingFrom()).
+    sender = 'peer-0';
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(moderator), 'plenum:relay');
+    sender = null;
+    expect(peers.map((peer) => peer.messages.map(messageType))).toEqual([[], [0]]);
   });
 
   it('presence: this laptop’s own changes go to every peer; a renewal heard from a peer is not re-sent', async () => {

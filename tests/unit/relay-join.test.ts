@@ -1,0 +1,220 @@
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { fromBase64 } from '../../shared/base64';
+import { deriveRelayKey, openRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
+import { ANSWER_WAIT_MAX_MS, listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+
+/*
+ * A laptop joining a big workshop through the relay (issue 17, join-2000): the workshop comes
+ * once, the moderator's laptop seals it once while it does not change, and what came from a
+ * laptop is known while it is applied (so it is not sent back to it over WebRTC).
+ */
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+interface Published {
+  from: string;
+  to?: string;
+  data: string;
+}
+
+/**
+ * A signaling server in memory that keeps every relay message: a publish reaches every other
+ * socket subscribed to its topic, a big one a little later.
+ */
+function hub() {
+  const published: Published[] = [];
+  const sockets: Array<{ topics: Set<string>; onMessage: Set<(message: unknown) => void> }> = [];
+  const socket = (): SignalingSocket => {
+    const entry = { topics: new Set<string>(), onMessage: new Set<(message: unknown) => void>() };
+    sockets.push(entry);
+    return {
+      connected: true,
+      send(message: object) {
+        const m = message as { type: string; topics?: string[]; topic?: string } & Published;
+        if (m.type === 'subscribe') m.topics?.forEach((topic) => entry.topics.add(topic));
+        if (m.type === 'unsubscribe') m.topics?.forEach((topic) => entry.topics.delete(topic));
+        if (m.type !== 'publish') return;
+        published.push({ from: m.from, ...(m.to ? { to: m.to } : {}), data: m.data });
+        const deliver = () => {
+          for (const other of sockets) if (other !== entry && other.topics.has(m.topic ?? '')) other.onMessage.forEach((listener) => listener(message));
+        };
+        // A big message takes longer to travel (and to be parsed) than a small one sent right after it.
+        if (m.data.length > 10_000) setTimeout(deliver, 100);
+        else deliver();
+      },
+      on(event: string, listener: (message?: unknown) => void) {
+        if (event === 'message') entry.onMessage.add(listener);
+      },
+      off(event: string, listener: (message?: unknown) => void) {
+        if (event === 'message') entry.onMessage.delete(listener);
+      },
+    } as SignalingSocket;
+  };
+  return { socket, published };
+}
+
+function startLaptop(
+  name: string,
+  server: ReturnType<typeof hub>,
+  key: RelayKey,
+  doc = new Y.Doc(),
+  more: { socket?: SignalingSocket; early?: EarlyRelay; answerHellos?: boolean } = {},
+) {
+  const awareness = new Awareness(doc);
+  awareness.setLocalStateField('user', { name, role: 'table', tableId: null });
+  const { socket = server.socket(), ...extra } = more;
+  const relay: Relay = startRelay({ doc, awareness, topic: 'relay-join', key, peerId: name, webrtcOrigin: {}, isDirect: () => false, onChange: () => undefined, ...extra });
+  cleanups.push(() => {
+    relay.destroy();
+    doc.destroy();
+  });
+  relay.attach(socket);
+  return { doc, relay };
+}
+
+function workshop(cards: number): Y.Doc {
+  const doc = new Y.Doc();
+  const map = doc.getMap<string>('cards');
+  for (let index = 0; index < cards; index += 1) map.set(`card-${index}`, `Karte ${index}: ${'Bürgerbeteiligung früh planen. '.repeat(4)}`);
+  return doc;
+}
+
+/** The sync step 2 messages a laptop sent to `to`, opened: the updates they carry. */
+async function stateAnswers(published: readonly Published[], from: string, to: string, key: RelayKey): Promise<Uint8Array[]> {
+  const updates: Uint8Array[] = [];
+  for (const message of published) {
+    if (message.from !== from || message.to !== to) continue;
+    const sealed = fromBase64(message.data);
+    const plain = sealed && (await openRelayMessage(key, sealed));
+    if (!plain) throw new Error('a relay message did not open');
+    const decoder = decoding.createDecoder(plain);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) continue;
+    updates.push(decoding.readVarUint8Array(decoder));
+  }
+  return updates;
+}
+
+const cardsOf = (doc: Y.Doc) => doc.getMap('cards').size;
+/** Everything in flight has arrived: sealing is asynchronous, the hub itself is not. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+describe('joining through the relay', () => {
+  it('a laptop with an empty document receives the workshop once', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400));
+    // The moderator's laptop has been in the room for a while: its own greeting is out.
+    await quiet();
+    const table = startLaptop('table', server, key);
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
+    await quiet();
+    // Before, the table greeted the moderator back when the moderator's greeting (sealed faster
+    // than the workshop) showed cards it lacked, and received all 400 cards a second time.
+    const answers = await stateAnswers(server.published, 'moderator', 'table', key);
+    expect(answers.filter((update) => update.length > 1000)).toHaveLength(1);
+  });
+
+  it('the moderator seals the whole workshop once while it does not change, and anew after an edit', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    const moderator = startLaptop('moderator', server, key, workshop(50));
+    await quiet();
+    const first = startLaptop('table-1', server, key);
+    await vi.waitFor(() => expect(cardsOf(first.doc)).toBe(50), { timeout: 5000 });
+    const second = startLaptop('table-2', server, key);
+    await vi.waitFor(() => expect(cardsOf(second.doc)).toBe(50), { timeout: 5000 });
+    const whole = (to: string) => server.published.filter((message) => message.from === 'moderator' && message.to === to).map((message) => message.data).sort((a, b) => b.length - a.length)[0];
+    // The same sealed bytes (IV included) for both.
+    expect(whole('table-2')).toBe(whole('table-1'));
+
+    moderator.doc.getMap<string>('cards').set('late', 'Тема: енергоефективність');
+    await vi.waitFor(() => expect(cardsOf(second.doc)).toBe(51));
+    const third = startLaptop('table-3', server, key);
+    await vi.waitFor(() => expect(cardsOf(third.doc)).toBe(51), { timeout: 5000 });
+    expect(third.doc.getMap('cards').get('late')).toBe('Тема: енергоефективність');
+    expect(whole('table-3')).not.toBe(whole('table-1'));
+  });
+
+  it('says when the answer to its greeting has come from a laptop heard on the relay', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400));
+    await quiet();
+    const table = startLaptop('table', server, key);
+    expect(table.relay.answerFrom('moderator')).toBeNull();
+    // The moderator's greeting back is small and comes before the workshop (the hub delays big messages).
+    let awaited: Promise<void> | null = null;
+    await vi.waitFor(() => expect((awaited = table.relay.answerFrom('moderator'))).not.toBeNull(), { timeout: 5000, interval: 5 });
+    expect(cardsOf(table.doc)).toBe(0);
+    const waiting = Date.now();
+    await awaited;
+    // The answer ended the wait, not ANSWER_WAIT_MAX_MS.
+    expect(Date.now() - waiting).toBeLessThan(ANSWER_WAIT_MAX_MS - 500);
+    expect(cardsOf(table.doc)).toBe(400);
+    expect(table.relay.answerFrom('moderator')).toBeNull();
+    expect(table.relay.answerFrom('nobody')).toBeNull();
+  });
+
+  it('a laptop says hello before its key is ready; the host answers with the workshop, which comes once', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
+    await quiet();
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    // The key is still being derived: the workshop is on its way already.
+    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true));
+    await quiet();
+    const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
+    await quiet();
+    const wholeStates = server.published.filter((message) => message.from === 'moderator' && message.data.length > 10_000);
+    // The table greeted with what it held by then: nothing more to send.
+    expect(wholeStates.map((message) => message.to)).toEqual([early.helloId]);
+  });
+
+  it('only the host answers hellos, one per HELLO_INTERVAL_MS; a table joins through its greeting all the same', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(50), { answerHellos: true });
+    startLaptop('other-table', server, key, workshop(50));
+    await quiet();
+    const hello = (from: string) => server.socket().send({ type: 'publish', topic: 'relay-join', from, data: '' });
+    hello('stranger-1');
+    hello('stranger-2');
+    await quiet();
+    expect(server.published.filter((message) => message.to?.startsWith('stranger')).map((message) => `${message.from} ${message.to}`)).toEqual(['moderator stranger-1']);
+
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    await quiet();
+    // Within the interval: no answer to this hello; the greeting brings the workshop.
+    expect(server.published.filter((message) => message.to === early.helloId)).toEqual([]);
+    const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(50), { timeout: 5000 });
+  });
+
+  it('while a laptop’s update is applied, the relay says whose it is', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(20));
+    const tableDoc = new Y.Doc();
+    const senders: Array<string | null> = [];
+    let table: ReturnType<typeof startLaptop> | null = null;
+    tableDoc.on('update', () => senders.push(table ? table.relay.applyingFrom() : 'unknown'));
+    table = startLaptop('table', server, key, tableDoc);
+    await vi.waitFor(() => expect(cardsOf(tableDoc)).toBe(20), { timeout: 5000 });
+    expect(senders).toEqual(['moderator']);
+    expect(table.relay.applyingFrom()).toBeNull();
+    tableDoc.getMap<string>('cards').set('own', 'Eigene Karte');
+    expect(senders).toEqual(['moderator', null]);
+  });
+});
