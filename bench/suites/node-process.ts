@@ -13,6 +13,16 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/**
+ * BENCH_CPU_PROF=<dir>: every laptop and server process writes a V8 CPU profile (sampled every
+ * 250 µs) into <dir> when it quits, to see where a card's time goes (docs/performance.md). Node
+ * refuses --cpu-prof in NODE_OPTIONS, hence this.
+ */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'] : [];
+}
+
 export class NodeProcess {
   private readonly waiters: Array<{ match: (event: ProcessEvent) => boolean; resolve: (event: ProcessEvent) => void }> = [];
   /** Events nobody waited for, newest last; `listen` handlers see every event. */
@@ -57,7 +67,7 @@ export class NodeProcess {
 
   /** Starts `bench/peers/<script>` with tsx and waits for its first event matching `ready`. */
   static async start(name: string, script: string, args: string[], ready = (event: ProcessEvent) => event.event === 'ready', timeoutMs = 60_000): Promise<{ process: NodeProcess; ready: ProcessEvent }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', `bench/peers/${script}`, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', `bench/peers/${script}`, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const started = new NodeProcess(child, name);
     try {
       return { process: started, ready: await started.next(ready, timeoutMs) };

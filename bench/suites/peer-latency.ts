@@ -52,13 +52,15 @@ interface LatencyOptions {
   samples: number;
   warmup: number;
   targetP95: number;
-  /** Allowed p95 over the relay's p95 (issue 3: 1.5× with 2 peers, no worse with 10). */
+  /** The row's name without the runtime's suffix: a row that exists in one runtime only. */
+  plainName?: boolean;
+  /** Allowed p95 over the relay's p95 (issue 3: 1.5× with 2 peers; issue 17: no worse with 10 and 20). */
   maxRelayRatio: number;
 }
 
-const suffix = (runtime: Runtime) => (runtime === 'node' ? '-node' : '');
-const NAME = (peers: number, runtime: Runtime) => `peer-latency-${peers}${suffix(runtime)}`;
-const BASELINE = (peers: number, runtime: Runtime) => `y-websocket-latency-${peers}${suffix(runtime)}`;
+const suffix = ({ runtime, plainName }: LatencyOptions) => (runtime === 'node' && plainName !== true ? '-node' : '');
+const NAME = (options: LatencyOptions) => `peer-latency-${options.peers}${suffix(options)}`;
+const BASELINE = (options: LatencyOptions) => `y-websocket-latency-${options.peers}${suffix(options)}`;
 
 function describe(label: string, values: readonly number[]): string {
   const { median, p95 } = summarize(values);
@@ -113,16 +115,16 @@ async function run(options: LatencyOptions, context: NodeBenchContext): Promise<
       context.log(describe('y-websocket, per receiver', baseline.each));
     }
     const p95Ratio = summarize(ours.all).p95 / summarize(baseline.all).p95;
-    context.log(`p95 / baseline p95 = ${p95Ratio.toFixed(2)} (issue 3 asks ${options.peers === 2 ? '≤ 1.5' : '≤ 1'})`);
+    context.log(`p95 / baseline p95 = ${p95Ratio.toFixed(2)} (asked: ≤ ${options.maxRelayRatio})`);
     return [
       {
-        name: NAME(options.peers, options.runtime),
+        name: NAME(options),
         unit: 'ms',
         samples: ours.all,
         target: { metric: 'p95', max: options.targetP95, maxBaselineRatio: options.maxRelayRatio },
-        baseline: BASELINE(options.peers, options.runtime),
+        baseline: BASELINE(options),
       },
-      { name: BASELINE(options.peers, options.runtime), unit: 'ms', samples: baseline.all },
+      { name: BASELINE(options), unit: 'ms', samples: baseline.all },
     ];
   } finally {
     await close();
@@ -130,9 +132,18 @@ async function run(options: LatencyOptions, context: NodeBenchContext): Promise<
 }
 
 const TWO = { peers: 2, samples: 300, warmup: 20, targetP95: 10, maxRelayRatio: 1.5 };
-const TEN = { peers: 10, samples: 150, warmup: 10, targetP95: 30, maxRelayRatio: 1 };
+/** Issue 17: p95 < 10 ms and no worse than the relay (issue 3 asked < 30 ms). */
+const TEN = { peers: 10, samples: 150, warmup: 10, targetP95: 10, maxRelayRatio: 1 };
+/**
+ * Issue 17: twenty laptops, p95 < 20 ms and no worse than the relay. Node laptops only: twenty
+ * Chromium laptops are some eighty processes (browser, renderer, network service, zygote each) on
+ * this machine's two cores; twenty Node laptops (plus twenty light y-websocket ones) are forty.
+ * Fewer samples than with ten, so that the row stays near 1.5 minutes with forty processes to start.
+ */
+const TWENTY = { peers: 20, samples: 120, warmup: 10, targetP95: 20, maxRelayRatio: 1, plainName: true };
 
 export const peerLatency2: NodeBenchSuite = { run: (context) => run({ ...TWO, runtime: 'chromium' }, context) };
 export const peerLatency10: NodeBenchSuite = { run: (context) => run({ ...TEN, runtime: 'chromium' }, context) };
 export const peerLatency2Node: NodeBenchSuite = { run: (context) => run({ ...TWO, runtime: 'node' }, context) };
 export const peerLatency10Node: NodeBenchSuite = { run: (context) => run({ ...TEN, runtime: 'node' }, context) };
+export const peerLatency20Node: NodeBenchSuite = { run: (context) => run({ ...TWENTY, runtime: 'node' }, context) };
