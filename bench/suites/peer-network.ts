@@ -50,13 +50,15 @@ export function connectable(peer: NodeProcess): Connectable {
 
 export interface ServerHandle {
   url: string;
+  /** Messages the Plenum signaling server has passed on so far (relay and signaling). */
+  relayed?: () => number;
   close(): Promise<void>;
 }
 
 export async function startServer(transport: Transport): Promise<ServerHandle> {
   if (transport === 'plenum') {
     const server: SignalingServer = await startSignalingServer({ host: '127.0.0.1', port: 0 });
-    return { url: `ws://127.0.0.1:${server.port}`, close: () => server.close() };
+    return { url: `ws://127.0.0.1:${server.port}`, relayed: () => server.stats().messagesRelayed, close: () => server.close() };
   }
   const { process: server, ready } = await NodeProcess.start('y-websocket server', 'ywebsocket-server.ts', [], (event) => event.event === 'listening');
   return { url: `ws://127.0.0.1:${Number(ready.port)}`, close: () => server.stop() };
@@ -170,4 +172,65 @@ export function latencyNetwork(network: Network): LatencyNetwork {
       },
     })),
   };
+}
+
+/**
+ * `count` Node laptops that are each in both networks, as the Chromium laptops are
+ * (chromium-laptops.ts): one process per laptop holding a Plenum laptop and, through
+ * bench-peer.ts's --ws-url, a y-websocket one, each with its own document. Half the processes of
+ * two startNetwork calls: twenty laptops are twenty processes on two cores, not forty. Both networks
+ * then run on the same processes and clocks, so load from either hits both alike.
+ */
+export async function startDualLaptops(count: number, context: NodeBenchContext): Promise<{ networks: LatencyNetwork[]; checkMesh(): Promise<void>; close(): Promise<void>; relayed?: () => number }> {
+  const servers: ServerHandle[] = [];
+  const peers: NodeProcess[] = [];
+  const close = async () => {
+    await stopAll(peers);
+    await Promise.all(servers.map((server) => server.close()));
+  };
+  try {
+    const plenum = await startServer('plenum');
+    servers.push(plenum);
+    const relay = await startServer('ywebsocket');
+    servers.push(relay);
+    const room = crypto.randomUUID();
+    const secret = newJoinSecret();
+    const started = await Promise.allSettled(
+      Array.from({ length: count }, (_, index) =>
+        startPeer('plenum', plenum, room, secret, `laptop-${index + 1}`, ['--ws-url', relay.url, ...(index === 0 ? ['--host', '--seed-title', 'Bench'] : [])]),
+      ),
+    );
+    for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const inNetwork = (peer: NodeProcess, net: Transport): Connectable => ({
+      start: async () => {
+        await peer.request({ cmd: 'start', net }, 'started', 30_000);
+      },
+      // Generous: twenty laptops forming their mesh on two busy cores answered late.
+      status: async () => (await peer.request({ cmd: 'status', net }, 'status', 60_000)) as Status,
+    });
+    const mesh = peers.map((peer) => inNetwork(peer, 'plenum'));
+    await connectOneByOne('plenum', mesh, context);
+    await connectOneByOne('ywebsocket', peers.map((peer) => inNetwork(peer, 'ywebsocket')), context);
+    await checkClocks(peers, context);
+    const networks = (['plenum', 'ywebsocket'] as const).map(
+      (transport): LatencyNetwork => ({
+        transport,
+        laptops: peers.map((peer) => ({
+          name: peer.name,
+          add: async (seq) => Number((await peer.request({ cmd: 'add', seq, net: transport }, 'added')).at),
+          drain: async () => {
+            const { arrivals } = await peer.request({ cmd: 'drain', net: transport }, 'drained');
+            if (!Array.isArray(arrivals)) throw new Error(`${peer.name}: drained without arrivals`);
+            return arrivals as Arrival[];
+          },
+        })),
+      }),
+    );
+    return { networks, checkMesh: () => checkFullMesh(mesh, context, 'after measuring'), close, relayed: plenum.relayed };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
