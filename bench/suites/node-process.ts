@@ -29,6 +29,8 @@ export class NodeProcess {
   private readonly listeners = new Set<(event: ProcessEvent) => void>();
   private stderr = '';
   private ended = false;
+  /** How the process ended: a laptop killed by a signal (node-webrtc's segfault) leaves no stderr. */
+  private endedHow = '';
   readonly exited: Promise<void>;
 
   private constructor(
@@ -37,8 +39,9 @@ export class NodeProcess {
   ) {
     running.add(child);
     this.exited = new Promise((resolve) =>
-      child.once('exit', () => {
+      child.once('exit', (code, signal) => {
         this.ended = true;
+        this.endedHow = signal ? `killed by ${signal}` : `exit code ${String(code)}`;
         running.delete(child);
         resolve();
       }),
@@ -83,7 +86,7 @@ export class NodeProcess {
   }
 
   send(command: Record<string, unknown>): void {
-    if (this.ended) throw new Error(`${this.name} has exited: ${this.stderr.slice(-1500)}`);
+    if (this.ended) throw new Error(`${this.name} has exited (${this.endedHow}): ${this.stderr.slice(-1500)}`);
     this.child.stdin?.write(`${JSON.stringify(command)}\n`);
   }
 
@@ -98,7 +101,7 @@ export class NodeProcess {
       };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ' (exited)' : ''}; stderr: ${this.stderr.slice(-1500)}`));
+        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ` (exited: ${this.endedHow})` : ''}; stderr: ${this.stderr.slice(-1500)}`));
       }, timeoutMs);
       this.waiters.push(waiter);
     });

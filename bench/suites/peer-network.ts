@@ -103,9 +103,11 @@ export async function checkFullMesh(laptops: readonly Connectable[], context: No
  * Plenum, the mesh is full).
  */
 export async function connectOneByOne(transport: Transport, laptops: readonly Connectable[], context: NodeBenchContext): Promise<void> {
+  const since = performance.now();
   for (const [index, laptop] of laptops.entries()) {
     await laptop.start();
     if (transport === 'plenum' && index > 0) await until(async () => ((await laptop.status()).directPeers ?? 0) >= index, 8000);
+    if (transport === 'plenum' && laptops.length > 10 && (index + 1) % 5 === 0) context.log(`plenum: ${index + 1} laptops connected after ${((performance.now() - since) / 1000).toFixed(1)} s`);
   }
   const complete = (status: Status) => status.workshop === true && (transport === 'ywebsocket' || status.directPeers === laptops.length - 1);
   await until(async () => (await Promise.all(laptops.map((laptop) => laptop.status()))).every(complete), 15_000);
@@ -195,14 +197,20 @@ export async function startDualLaptops(count: number, context: NodeBenchContext)
     servers.push(relay);
     const room = crypto.randomUUID();
     const secret = newJoinSecret();
-    const started = await Promise.allSettled(
-      Array.from({ length: count }, (_, index) =>
-        startPeer('plenum', plenum, room, secret, `laptop-${index + 1}`, ['--ws-url', relay.url, ...(index === 0 ? ['--host', '--seed-title', 'Bench'] : [])]),
-      ),
-    );
-    for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    // Five at a time: twenty processes starting at once (tsx, wrtc) on two busy cores were each
+    // still not ready after the minute NodeProcess.start waits.
+    for (let first = 0; first < count; first += 5) {
+      const started = await Promise.allSettled(
+        Array.from({ length: Math.min(5, count - first) }, (_, offset) => {
+          const index = first + offset;
+          return startPeer('plenum', plenum, room, secret, `laptop-${index + 1}`, ['--ws-url', relay.url, ...(index === 0 ? ['--host', '--seed-title', 'Bench'] : [])]);
+        }),
+      );
+      for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    context.log(`${count} laptop processes ready, each in both networks`);
     const inNetwork = (peer: NodeProcess, net: Transport): Connectable => ({
       start: async () => {
         await peer.request({ cmd: 'start', net }, 'started', 30_000);

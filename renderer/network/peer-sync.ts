@@ -360,6 +360,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
   const [relayKey, verifier] = await Promise.all([deriveRelayKey(secret, room), options.host ? joinVerifier(secret) : null, provider.key]);
+  // Before the phone hub's and the relay's handlers: a card's WebRTC sends are the first thing its
+  // update does (as y-webrtc's own handler was); whether a phone or the relay needs it comes after.
+  sendDirectOnly(provider.awareness, provider.room);
   if (verifier) {
     registerHost = hostRegistration(room, verifier);
     // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.
@@ -376,7 +379,6 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     onChange: refresh,
   });
   attachSockets();
-  sendDirectOnly(provider.awareness, provider.room);
   const poll = setInterval(() => {
     const conns = connections();
     if (conns) stuck.check(conns, performance.now());
