@@ -70,4 +70,10 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
     module: 'relay-crypto.ts',
     export: 'relayCryptoBench',
   },
+  {
+    name: 'peer-latency-20',
+    description: 'addCard on one of 20 laptops (each its own Node process, @roamhq/wrtc; a full mesh of 19 connections each) until all 19 others have the card; baseline y-websocket relay',
+    module: 'peer-latency.ts',
+    export: 'peerLatency20Node',
+  },
 ];

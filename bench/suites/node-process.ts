@@ -13,12 +13,24 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/**
+ * BENCH_CPU_PROF=<dir>: every laptop and server process writes a V8 CPU profile (sampled every
+ * 250 µs) into <dir> when it quits, to see where a card's time goes (docs/performance.md). Node
+ * refuses --cpu-prof in NODE_OPTIONS, hence this.
+ */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'] : [];
+}
+
 export class NodeProcess {
   private readonly waiters: Array<{ match: (event: ProcessEvent) => boolean; resolve: (event: ProcessEvent) => void }> = [];
   /** Events nobody waited for, newest last; `listen` handlers see every event. */
   private readonly listeners = new Set<(event: ProcessEvent) => void>();
   private stderr = '';
   private ended = false;
+  /** How the process ended: a laptop killed by a signal (node-webrtc's segfault) leaves no stderr. */
+  private endedHow = '';
   readonly exited: Promise<void>;
 
   private constructor(
@@ -27,8 +39,9 @@ export class NodeProcess {
   ) {
     running.add(child);
     this.exited = new Promise((resolve) =>
-      child.once('exit', () => {
+      child.once('exit', (code, signal) => {
         this.ended = true;
+        this.endedHow = signal ? `killed by ${signal}` : `exit code ${String(code)}`;
         running.delete(child);
         resolve();
       }),
@@ -57,7 +70,7 @@ export class NodeProcess {
 
   /** Starts `bench/peers/<script>` with tsx and waits for its first event matching `ready`. */
   static async start(name: string, script: string, args: string[], ready = (event: ProcessEvent) => event.event === 'ready', timeoutMs = 60_000): Promise<{ process: NodeProcess; ready: ProcessEvent }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', `bench/peers/${script}`, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', `bench/peers/${script}`, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const started = new NodeProcess(child, name);
     try {
       return { process: started, ready: await started.next(ready, timeoutMs) };
@@ -73,7 +86,7 @@ export class NodeProcess {
   }
 
   send(command: Record<string, unknown>): void {
-    if (this.ended) throw new Error(`${this.name} has exited: ${this.stderr.slice(-1500)}`);
+    if (this.ended) throw new Error(`${this.name} has exited (${this.endedHow}): ${this.stderr.slice(-1500)}`);
     this.child.stdin?.write(`${JSON.stringify(command)}\n`);
   }
 
@@ -88,7 +101,7 @@ export class NodeProcess {
       };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ' (exited)' : ''}; stderr: ${this.stderr.slice(-1500)}`));
+        reject(new Error(`${this.name}: no matching event within ${timeoutMs} ms${this.ended ? ` (exited: ${this.endedHow})` : ''}; stderr: ${this.stderr.slice(-1500)}`));
       }, timeoutMs);
       this.waiters.push(waiter);
     });

@@ -50,13 +50,15 @@ export function connectable(peer: NodeProcess): Connectable {
 
 export interface ServerHandle {
   url: string;
+  /** Messages the Plenum signaling server has passed on so far (relay and signaling). */
+  relayed?: () => number;
   close(): Promise<void>;
 }
 
 export async function startServer(transport: Transport): Promise<ServerHandle> {
   if (transport === 'plenum') {
     const server: SignalingServer = await startSignalingServer({ host: '127.0.0.1', port: 0 });
-    return { url: `ws://127.0.0.1:${server.port}`, close: () => server.close() };
+    return { url: `ws://127.0.0.1:${server.port}`, relayed: () => server.stats().messagesRelayed, close: () => server.close() };
   }
   const { process: server, ready } = await NodeProcess.start('y-websocket server', 'ywebsocket-server.ts', [], (event) => event.event === 'listening');
   return { url: `ws://127.0.0.1:${Number(ready.port)}`, close: () => server.stop() };
@@ -101,9 +103,11 @@ export async function checkFullMesh(laptops: readonly Connectable[], context: No
  * Plenum, the mesh is full).
  */
 export async function connectOneByOne(transport: Transport, laptops: readonly Connectable[], context: NodeBenchContext): Promise<void> {
+  const since = performance.now();
   for (const [index, laptop] of laptops.entries()) {
     await laptop.start();
     if (transport === 'plenum' && index > 0) await until(async () => ((await laptop.status()).directPeers ?? 0) >= index, 8000);
+    if (transport === 'plenum' && laptops.length > 10 && (index + 1) % 5 === 0) context.log(`plenum: ${index + 1} laptops connected after ${((performance.now() - since) / 1000).toFixed(1)} s`);
   }
   const complete = (status: Status) => status.workshop === true && (transport === 'ywebsocket' || status.directPeers === laptops.length - 1);
   await until(async () => (await Promise.all(laptops.map((laptop) => laptop.status()))).every(complete), 15_000);
@@ -170,4 +174,71 @@ export function latencyNetwork(network: Network): LatencyNetwork {
       },
     })),
   };
+}
+
+/**
+ * `count` Node laptops that are each in both networks, as the Chromium laptops are
+ * (chromium-laptops.ts): one process per laptop holding a Plenum laptop and, through
+ * bench-peer.ts's --ws-url, a y-websocket one, each with its own document. Half the processes of
+ * two startNetwork calls: twenty laptops are twenty processes on two cores, not forty. Both networks
+ * then run on the same processes and clocks, so load from either hits both alike.
+ */
+export async function startDualLaptops(count: number, context: NodeBenchContext): Promise<{ networks: LatencyNetwork[]; checkMesh(): Promise<void>; close(): Promise<void>; relayed?: () => number }> {
+  const servers: ServerHandle[] = [];
+  const peers: NodeProcess[] = [];
+  const close = async () => {
+    await stopAll(peers);
+    await Promise.all(servers.map((server) => server.close()));
+  };
+  try {
+    const plenum = await startServer('plenum');
+    servers.push(plenum);
+    const relay = await startServer('ywebsocket');
+    servers.push(relay);
+    const room = crypto.randomUUID();
+    const secret = newJoinSecret();
+    // Five at a time: twenty processes starting at once (tsx, wrtc) on two busy cores were each
+    // still not ready after the minute NodeProcess.start waits.
+    for (let first = 0; first < count; first += 5) {
+      const started = await Promise.allSettled(
+        Array.from({ length: Math.min(5, count - first) }, (_, offset) => {
+          const index = first + offset;
+          return startPeer('plenum', plenum, room, secret, `laptop-${index + 1}`, ['--ws-url', relay.url, ...(index === 0 ? ['--host', '--seed-title', 'Bench'] : [])]);
+        }),
+      );
+      for (const result of started) if (result.status === 'fulfilled') peers.push(result.value);
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    context.log(`${count} laptop processes ready, each in both networks`);
+    const inNetwork = (peer: NodeProcess, net: Transport): Connectable => ({
+      start: async () => {
+        await peer.request({ cmd: 'start', net }, 'started', 30_000);
+      },
+      // Generous: twenty laptops forming their mesh on two busy cores answered late.
+      status: async () => (await peer.request({ cmd: 'status', net }, 'status', 60_000)) as Status,
+    });
+    const mesh = peers.map((peer) => inNetwork(peer, 'plenum'));
+    await connectOneByOne('plenum', mesh, context);
+    await connectOneByOne('ywebsocket', peers.map((peer) => inNetwork(peer, 'ywebsocket')), context);
+    await checkClocks(peers, context);
+    const networks = (['plenum', 'ywebsocket'] as const).map(
+      (transport): LatencyNetwork => ({
+        transport,
+        laptops: peers.map((peer) => ({
+          name: peer.name,
+          add: async (seq) => Number((await peer.request({ cmd: 'add', seq, net: transport }, 'added')).at),
+          drain: async () => {
+            const { arrivals } = await peer.request({ cmd: 'drain', net: transport }, 'drained');
+            if (!Array.isArray(arrivals)) throw new Error(`${peer.name}: drained without arrivals`);
+            return arrivals as Arrival[];
+          },
+        })),
+      }),
+    );
+    return { networks, checkMesh: () => checkFullMesh(mesh, context, 'after measuring'), close, relayed: plenum.relayed };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -169,11 +169,26 @@ export function sendDirectOnly(awareness: Awareness, room: unknown, relaySender:
   awareness.on('update', onAwarenessUpdate);
 }
 
-/** y-webrtc's provider for the room, without STUN or TURN: the room may have no internet, and LAN candidates need none. */
-function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: PeerSyncOptions): WebrtcProvider {
+/**
+ * The most WebRTC connections a laptop opens: rooms of up to MAX_DIRECT_PEERS + 1 laptops are a
+ * full mesh. y-webrtc's default is 20 + random(15), random so that a large public room does not
+ * split into cliques; y-webrtc passes every update on to its own peers, so a partial mesh still
+ * carries everything there. Plenum does not pass updates on (sendDirectOnly below): a pair of
+ * laptops without a connection syncs through the relay instead, every card of theirs sealed and
+ * sent through the host's server to the whole room. With the default, a room of 22 or more
+ * laptops would get such pairs by chance (a laptop with as many connections as its draw ignores
+ * newcomers), and which pairs would change from session to session. A laptop opens a connection to
+ * a newcomer only while it has fewer than this (y-webrtc checks it on an announcement; an offer it
+ * receives is always answered).
+ */
+export const MAX_DIRECT_PEERS = 40;
+
+/** y-webrtc's provider for the room, without STUN or TURN: the room may have no internet, and LAN candidates need none. Exported for tests. */
+export function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }: Pick<PeerSyncOptions, 'doc' | 'room' | 'secret' | 'signaling' | 'blockWebrtc' | 'wrtc'>): WebrtcProvider {
   return new WebrtcProvider(room, doc, {
     signaling: [...signaling],
     password: secret,
+    maxConns: MAX_DIRECT_PEERS,
     peerOpts: {
       config: { iceServers: [], ...(blockWebrtc ? { iceTransportPolicy: 'relay' } : {}) },
       ...(wrtc ? { wrtc } : {}),
@@ -359,6 +374,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   // The relay says hello while the keys are derived; the host's laptop answers with the workshop.
   const early = listenBeforeKey(sockets(), relayTopic(room));
   const [relayKey, verifier] = await Promise.all([relayKeyDerived, options.host ? joinVerifier(secret) : null, provider.key]);
+  // Before the phone hub's and the relay's handlers: a card's WebRTC sends are the first thing its
+  // update does (as y-webrtc's own handler was); whether a phone or the relay needs it comes after.
+  sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);
   if (verifier) {
     registerHost = hostRegistration(room, verifier);
     // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.
@@ -377,7 +395,6 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     answerHellos: options.host === true,
   });
   attachSockets();
-  sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);
   const poll = setInterval(() => {
     const conns = connections();
     if (conns) stuck.check(conns, performance.now());

@@ -188,7 +188,14 @@ export function startPhoneHub(options: PhoneHubOptions): PhoneHub {
     if (entry.shown === null) schedulePush();
   };
 
-  const stopDocument = onWorkshopUpdate(doc, () => schedulePush());
+  /** Whether some phone said who it is: only those get views. */
+  const anyViewer = () => [...attached.values()].some(({ phones }) => [...phones.values()].some((entry) => entry.device !== null));
+  // Without a phone a push reads the whole workshop for nobody, 0–60 ms after each edit of the
+  // room, on the moderator's laptop, while the card is still on its way to the others. A phone
+  // that arrives gets its view when it says hello (receive, above).
+  const stopDocument = onWorkshopUpdate(doc, () => {
+    if (anyViewer()) schedulePush();
+  });
 
   const keepOnly = (current: readonly SignalingSocket[]) => {
     for (const [socket, target] of attached) {

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { sendDirectOnly } from '../../renderer/network/peer-sync';
+import { MAX_DIRECT_PEERS, openProvider, sendDirectOnly } from '../../renderer/network/peer-sync';
 
 /*
  * sendDirectOnly replaces two handlers inside y-webrtc's Room (renderer/network/peer-sync.ts).
@@ -126,5 +126,21 @@ describe('peer sync sends each update once to each WebRTC peer', () => {
     expect(provider.awareness.getStates().get(remote.clientID)).toMatchObject({ user: { tableId: 't1' } });
     for (const peer of peers) expect(peer.messages.map(messageType)).toEqual([1]);
     theirs.destroy();
+  });
+});
+
+describe('every laptop opens enough WebRTC connections for a full mesh', () => {
+  it('the cap is the same on every laptop, not y-webrtc’s 20 + random(15), and leaves room for twenty laptops and more', () => {
+    // y-webrtc opens a connection to a newcomer only while it has fewer than maxConns; a pair
+    // without one syncs through the relay (Plenum does not pass updates on). With y-webrtc's
+    // random default, rooms of 22+ laptops got such pairs by chance.
+    const caps = Array.from({ length: 8 }, () => {
+      const doc = new Y.Doc();
+      const provider = openProvider({ doc, room: `session-peer-sync-${crypto.randomUUID()}`, secret: 'K7QF2MXD9PAW', signaling: [] });
+      providers.push(provider);
+      return provider.maxConns;
+    });
+    expect(new Set(caps)).toEqual(new Set([MAX_DIRECT_PEERS]));
+    expect(MAX_DIRECT_PEERS).toBeGreaterThanOrEqual(34);
   });
 });
