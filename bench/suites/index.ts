@@ -1,5 +1,6 @@
 import { board } from './board';
 import { cardToDisk } from './card-to-disk';
+import { dayLog, openWorkshop10000 } from './long-sessions';
 import type { NodeSuiteEntry } from './node-types';
 import { openWorkshop } from './open-workshop';
 import type { BenchSuite } from './types';
@@ -8,7 +9,7 @@ import type { BenchSuite } from './types';
  * Every benchmark of `npm run bench`, run in this order. Adding one = a BenchSuite in its own
  * file in this folder plus one entry here (peer latency etc. go here too).
  */
-export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk, board];
+export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk, board, openWorkshop10000, dayLog];
 
 /**
  * Benchmarks that run in Node after the page suites (their laptops are separate processes; see

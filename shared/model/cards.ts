@@ -70,16 +70,18 @@ export function boardCards(cards: readonly Card[], boardId: string): Card[] {
 
 /**
  * The last card of a board by order, found in one pass over the raw maps: building and sorting
- * every card's snapshot made adding a card cost a millisecond at 2,000 cards.
+ * every card's snapshot made adding a card cost a millisecond at 2,000 cards. The id check (as
+ * in `entries`) runs only for a card that would become the last, not for every card: it is on
+ * the path from a new card to disk (card-to-disk).
  */
 function lastOfBoard(doc: WorkshopDoc, boardId: string): Array<{ id: string; order: string }> {
-  let last: { id: string; order: string } | null = null;
-  for (const [id, card] of entries(roots(doc).cards)) {
-    if (str(card, 'boardId') !== boardId) continue;
+  const found: { last: { id: string; order: string } | null } = { last: null };
+  roots(doc).cards.forEach((card: unknown, id) => {
+    if (!isItemMap(card) || str(card, 'boardId') !== boardId) return;
     const candidate = { id, order: str(card, 'order') };
-    if (!last || compareOrdered(candidate, last) > 0) last = candidate;
-  }
-  return last ? [last] : [];
+    if ((found.last === null || compareOrdered(candidate, found.last) > 0) && isId(id)) found.last = candidate;
+  });
+  return found.last ? [found.last] : [];
 }
 
 export interface CardInput {

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
+import { Map as YMap } from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   addCard,
+  addTable,
   boardCards,
   boardsSnapshot,
   cardsSnapshot,
@@ -31,6 +33,32 @@ describe('adding cards', () => {
     expect(cardsSnapshot(doc)).toEqual([card]);
     expect(boardCards(cardsSnapshot(doc), PLENARY_BOARD_ID)).toEqual([card]);
     expect(boardsSnapshot(doc).map((board) => board.id)).toEqual([PLENARY_BOARD_ID]);
+  });
+
+  it('puts a new card after the last card of its board, whatever else the cards hold', () => {
+    const doc = newWorkshop();
+    const table = addTable(doc, { name: 'Table 1' });
+    if (!table.ok) throw new Error('no table');
+    for (const text of ['one', 'two']) added(doc, text);
+    const last = added(doc, 'three');
+    // Later keys than the board's last card: on another board, and under keys that are no ids (a peer's junk).
+    const gone = [added(doc, 'gone'), added(doc, 'gone too')];
+    const later = gone[1]?.order ?? '';
+    for (const card of gone) removeCard(doc, card.id);
+    const tableCard = addCard(doc, { boardId: table.value.id, text: 'elsewhere' });
+    if (!tableCard.ok) throw new Error('no table card');
+    const cards = doc.getMap('cards') as Y.Map<unknown>;
+    (cards.get(tableCard.value.id) as Y.Map<unknown>).set('order', later);
+    const junk = new YMap<unknown>();
+    cards.set('not an id', junk);
+    junk.set('boardId', PLENARY_BOARD_ID);
+    junk.set('order', later);
+    cards.set('also not an id', 'text');
+
+    const next = added(doc, 'four');
+    expect(next.order > last.order).toBe(true);
+    expect(next.order < later).toBe(true);
+    expect(boardCards(cardsSnapshot(doc), PLENARY_BOARD_ID).map((card) => card.text)).toEqual(['one', 'two', 'three', 'four']);
   });
 
   it('keeps cards in the order they were added', () => {

@@ -185,6 +185,37 @@ describe('the update log', () => {
     expect(await storedSnapshot(store, 'w')).toEqual(workshopSnapshot(doc));
   });
 
+  it('appends in one strict transaction and leaves a missing index row missing', async () => {
+    const store = await openStore();
+    const { initial, updates } = workshopWithUpdates('w', 3);
+    await store.createWorkshop(row('w', 'W', 1), initial);
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    await store.appendUpdates('w', updates, { title: 'W2' }, 5);
+    // A relaxed commit may be lost with the battery: the saver reports "saved" only after a strict one.
+    const writes = transaction.mock.calls.filter(([, mode]) => mode === 'readwrite');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.[2]).toEqual({ durability: 'strict' });
+    expect(await store.getIndexRow('w')).toMatchObject({ title: 'W2', updatedAt: 5 });
+
+    const keys = await store.appendUpdates('nowhere', updates, { title: 'X' }, 6);
+    expect(keys).toHaveLength(updates.length);
+    expect(await store.getIndexRow('nowhere')).toBeUndefined();
+  });
+
+  it('appends after the connection was closed under it (another window deleted the database)', async () => {
+    const name = freshName();
+    const store = await openStore(name);
+    const { initial, updates } = workshopWithUpdates('w', 2);
+    await store.createWorkshop(row('w', 'W', 1), initial);
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error('delete failed'));
+    });
+    await expect(store.appendUpdates('w', updates, null)).resolves.toHaveLength(updates.length);
+    expect(await store.countUpdates('w')).toBe(updates.length);
+  });
+
   it('compactLog folds the log into the state and keeps the workshop identical', async () => {
     const store = await openStore();
     const { doc, initial, updates } = workshopWithUpdates('w', 60);
