@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addTable,
   showTableInPlenary,
@@ -6,6 +7,11 @@ import {
   addCard,
   addParticipant,
   applyWorkshopUpdates,
+  cardsSnapshot,
+  createUndoHistory,
+  dissolveGroup,
+  groupCards,
+  moveCardToGroup,
   AREA_NAMES,
   perArea,
   createWorkshopDoc,
@@ -147,5 +153,59 @@ describe('liveWorkshop.subscribe', () => {
     live.destroy();
     card(doc, 'three');
     expect(calls).toBe(1);
+  });
+});
+
+describe('liveWorkshop cards after a change', () => {
+  it('reads only the changed card, not every card, when one is added to 500', () => {
+    const doc = newWorkshop();
+    for (let index = 0; index < 500; index += 1) card(doc, `card ${index}`);
+    const live = liveWorkshop(doc);
+    const before = live.get('cards');
+    card(doc, 'the new one');
+    const get = vi.spyOn(Y.Map.prototype, 'get');
+    try {
+      const after = live.get('cards');
+      expect(after).toHaveLength(501);
+      expect(after.at(-1)?.text).toBe('the new one');
+      expect(after[0]).toBe(before[0]);
+      // A whole reading asks each card's map for its ten fields: 5,000 calls.
+      expect(get.mock.calls.length).toBeLessThan(50);
+    } finally {
+      get.mockRestore();
+    }
+  });
+
+  it('equals a whole reading after any mix of local, remote and undone changes', () => {
+    const doc = newWorkshop();
+    const peer = createWorkshopDoc();
+    syncDocs(doc, peer);
+    const live = liveWorkshop(doc);
+    const undo = createUndoHistory(doc);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+    for (let step = 0; step < 400; step += 1) {
+      const on = random() < 0.3 ? peer : doc;
+      const cards = cardsSnapshot(on);
+      const target = pick(cards);
+      const roll = random();
+      if (roll < 0.35 || !target) card(on, `card ${step}`);
+      else if (roll < 0.5) updateCardText(on, target.id, `edited ${step}`);
+      else if (roll < 0.6) removeCard(on, target.id);
+      else if (roll < 0.7) {
+        const other = pick(cards.filter((entry) => entry.id !== target.id && entry.groupId === null));
+        if (other && target.groupId === null) groupCards(on, { cardIds: [target.id, other.id] });
+      } else if (roll < 0.78) {
+        if (target.groupId) moveCardToGroup(on, target.id, null);
+      } else if (roll < 0.83) {
+        if (target.groupId) dissolveGroup(on, target.groupId);
+      } else if (roll < 0.9) undo.undo();
+      else syncDocs(doc, peer);
+      // Read after some steps only, so several changes pile up between two readings.
+      if (random() < 0.6) expect(live.get('cards')).toEqual(cardsSnapshot(doc));
+    }
+    syncDocs(doc, peer);
+    expect(live.get('cards')).toEqual(cardsSnapshot(doc));
   });
 });
