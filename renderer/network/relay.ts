@@ -35,6 +35,8 @@ const MESSAGE_LEAVE = 2;
 const HELLO = '';
 /** The room's host answers one hello per this interval at most; others are answered by their greetings, as before. */
 const HELLO_INTERVAL_MS = 500;
+/** How long a hello's answer stands in for the answer to that laptop's greeting (its key may take a while). */
+const HELLO_ANSWER_KEPT_MS = 10_000;
 /** Sealed sync messages from this size on are remembered (see `lastWhole`): a big workshop's state, not an edit. */
 const WHOLE_STATE_MIN_CHARS = 64 * 1024;
 /** How long `answerFrom` waits at most after a greeting: an answer can be lost, and a wait must end. */
@@ -106,6 +108,8 @@ export interface Envelope {
   from: string;
   to?: string;
   data: string;
+  /** On a greeting: the id its sender said hello with (see HELLO), so the host knows the workshop is on its way. */
+  hello?: string;
 }
 
 /** What a laptop heard on the relay before its key was ready, and the id it said hello with. */
@@ -154,7 +158,7 @@ function parseEnvelope(message: unknown, topic: string): Envelope | null {
   const m = message as Record<string, unknown>;
   if (m.type !== 'publish' || m.topic !== topic || typeof m.from !== 'string' || typeof m.data !== 'string') return null;
   if (m.to !== undefined && typeof m.to !== 'string') return null;
-  return { from: m.from, to: m.to as string | undefined, data: m.data };
+  return { from: m.from, to: m.to as string | undefined, data: m.data, ...(typeof m.hello === 'string' ? { hello: m.hello } : {}) };
 }
 
 /** The relay's messages, in y-webrtc's wire format (vanilla clients read the same bytes over WebRTC). */
@@ -162,6 +166,15 @@ function syncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync step 2 with an empty update (no structs, no deletions): "nothing you lack". */
+function emptyStep2(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, Uint8Array.of(0, 0));
   return encoding.toUint8Array(encoder);
 }
 
@@ -270,13 +283,14 @@ export function startRelay(options: RelayOptions): Relay {
 
   const relayOnlyPeers = () => peers.relayOnly(Date.now());
 
-  const send = (data: string, to?: string) => {
-    const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), data };
+  const helloId = options.early?.helloId;
+  const send = (data: string, to?: string, hello?: string) => {
+    const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), ...(hello ? { hello } : {}), data };
     for (const socket of sockets.keys()) if (socket.connected) socket.send(message);
   };
   const seal = async (bytes: Uint8Array) => toBase64(await sealRelayMessage(key, bytes));
-  const publish = (bytes: Uint8Array, to?: string) => {
-    void seal(bytes).then((data) => send(data, to));
+  const publish = (bytes: Uint8Array, to?: string, hello?: string) => {
+    void seal(bytes).then((data) => send(data, to, hello));
   };
 
   /**
@@ -295,7 +309,25 @@ export function startRelay(options: RelayOptions): Relay {
       syncProtocol.writeSyncStep2(encoder, doc);
       wholeState = seal(encoding.toUint8Array(encoder));
     }
-    void wholeState.then((data) => send(data, to));
+    const sent = wholeState;
+    void sent.then((data) => send(data, to));
+    return sent;
+  };
+  /** Hellos answered lately, by hello id: the whole state sent, and when. */
+  const helloAnswers = new Map<string, { state: Promise<string>; at: number }>();
+  /**
+   * A greeting that asks for everything, from a laptop whose hello was answered with the state
+   * that is still current: that state is on its way (sent before, on the same sockets), so the
+   * answer is an empty update, sent after it. The workshop went twice when the key was ready
+   * before the hello's answer had come.
+   */
+  const answerAfterHello = (to: string, hello: string | undefined): boolean => {
+    const answered = hello === undefined ? undefined : helloAnswers.get(hello);
+    if (!answered || hello === undefined) return false;
+    helloAnswers.delete(hello);
+    if (answered.state !== wholeState || Date.now() - answered.at > HELLO_ANSWER_KEPT_MS) return false;
+    void answered.state.then(() => publish(emptyStep2(), to));
+    return true;
   };
   const forgetWholeState = () => {
     wholeState = null;
@@ -334,15 +366,15 @@ export function startRelay(options: RelayOptions): Relay {
     if (to) answered.delete(to);
     else answered.clear();
     greetedAt = Date.now();
-    publish(syncStep1(doc), to);
+    publish(syncStep1(doc), to, helloId);
   };
   const sayWhoWeAre = (to?: string) => publish(awarenessMessage(awareness, [doc.clientID]), to);
 
   /** A greeting answered with what the other lacks, and greeted back when it holds what this laptop lacks. */
-  const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean, directed: boolean) => {
+  const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean, directed: boolean, hello: string | undefined) => {
     const greetBack = lacksFrom(doc, plain);
     if (asksForEverything(plain)) {
-      answerWithEverything(from);
+      if (!answerAfterHello(from, hello)) answerWithEverything(from);
     } else {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_SYNC);
@@ -377,7 +409,6 @@ export function startRelay(options: RelayOptions): Relay {
     if (known) options.onChange();
   };
 
-  const helloId = options.early?.helloId;
   let lastHello = Number.NEGATIVE_INFINITY;
   /** The sealed whole state last applied, and from whom: the same bytes again (a hello's answer, then the greeting's) are not applied twice. */
   let lastWhole: { from: string; data: string } | null = null;
@@ -389,7 +420,8 @@ export function startRelay(options: RelayOptions): Relay {
       const now = Date.now();
       if (options.answerHellos && !destroyed && now - lastHello >= HELLO_INTERVAL_MS) {
         lastHello = now;
-        answerWithEverything(envelope.from);
+        for (const [id, { at }] of helloAnswers) if (now - at > HELLO_ANSWER_KEPT_MS) helloAnswers.delete(id);
+        helloAnswers.set(envelope.from, { state: answerWithEverything(envelope.from), at: now });
       }
       return;
     }
@@ -408,7 +440,7 @@ export function startRelay(options: RelayOptions): Relay {
       const decoder = decoding.createDecoder(plain);
       const kind = decoding.readVarUint(decoder);
       if (kind === MESSAGE_SYNC) {
-        receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId || envelope.to === helloId);
+        receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId || envelope.to === helloId, envelope.hello);
         if (envelope.data.length >= WHOLE_STATE_MIN_CHARS) lastWhole = { from: envelope.from, data: envelope.data };
       }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);

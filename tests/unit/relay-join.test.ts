@@ -181,6 +181,25 @@ describe('joining through the relay', () => {
     expect(wholeStates.map((message) => message.to)).toEqual([early.helloId]);
   });
 
+  it('a key ready before the hello’s answer has come: the greeting is answered with nothing more, after the workshop', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
+    await quiet();
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    // The workshop is sent to the hello, but still on its way (the hub holds big messages 100 ms).
+    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId)).toBe(true));
+    const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
+    await quiet();
+    const wholeStates = server.published.filter((message) => message.from === 'moderator' && message.data.length > 10_000);
+    // Before, the greeting with its empty state vector brought the whole workshop a second time.
+    expect(wholeStates.map((message) => message.to)).toEqual([early.helloId]);
+    const answers = await stateAnswers(server.published, 'moderator', 'table', key);
+    expect(answers.map((update) => update.length)).toEqual([2]);
+  });
+
   it('only the host answers hellos, one per HELLO_INTERVAL_MS; a table joins through its greeting all the same', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
