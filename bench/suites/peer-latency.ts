@@ -16,6 +16,8 @@ import type { NodeBenchContext, NodeBenchSuite } from './node-types';
  *  - `peer-latency-N-node`: every laptop a Node process (bench/peers/bench-peer.ts) with
  *    @roamhq/wrtc, the stand-in the multi-peer sync tests use, and `ws` for the relay; one process
  *    per laptop and network.
+ *  - `peer-latency-20` (issue 17, Node only): twenty Node laptops, each process in both networks
+ *    (peer-network.ts, startDualLaptops), a full mesh of 19 connections each.
  * The two runtimes give Plenum about the same latency but the relay a different one (in Chromium a
  * page's sockets go through the browser's network service): docs/performance.md.
  *
