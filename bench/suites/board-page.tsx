@@ -167,7 +167,8 @@ export async function runBoard(context: BenchContext): Promise<Series[]> {
       { name: 'board-render-2000', unit: 'ms', samples: render.first, target: { metric: 'median', max: 300 } },
       // Not an issue target but ours: the rest of the board follows within a second.
       { name: 'board-all-cards-2000', unit: 'ms', samples: render.complete, target: { metric: 'median', max: 1000 } },
-      { name: 'board-add-card', unit: 'ms', samples: add, target: { metric: 'p95', max: 33 } },
+      // Issue 17: one frame at 60 Hz.
+      { name: 'board-add-card', unit: 'ms', samples: add, target: { metric: 'p95', max: 16.7 } },
       { name: 'board-scroll-frame', unit: 'ms', samples: scroll, target: { metric: 'p95', max: 20 } },
     ];
     return series;

@@ -77,4 +77,16 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
     module: 'peer-latency.ts',
     export: 'peerLatency20Node',
   },
+  {
+    name: 'memory-2000',
+    description: "the built app in Chromium: the moderator's JS heap after GC with the 2,000-card workshop open on the board, and again after opening and closing 20 other workshops (memory-2000-after-20)",
+    module: 'app-start.ts',
+    export: 'appMemory',
+  },
+  {
+    name: 'cold-start',
+    description: 'the built app in a fresh Chromium, HTTP cache off: navigation until the home screen lists 50 workshops and a typed search is handled and painted',
+    module: 'app-start.ts',
+    export: 'coldStart',
+  },
 ];

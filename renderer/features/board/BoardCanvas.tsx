@@ -9,9 +9,10 @@ import {
   type DragEndEvent,
   type DragMoveEvent,
   type DragStartEvent,
+  type DndContextProps,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DragSubject, type DropIntent, type DropTarget, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
 import { can, type Role } from '../../../shared/roles/permissions';
@@ -30,6 +31,43 @@ interface BoardCanvasProps extends Omit<CardListShared, 'labels'> {
   onDrop(intent: DropIntent): void;
   /** The card this laptop just added, kept in view. */
   lastAddedId?: string | null;
+}
+
+/**
+ * What the wall shows, handed to it past dnd-kit's DndContext through a small store rather than
+ * props or a context. DndContext gives its providers a new transform object whenever it renders,
+ * and a changed provider (ours included) makes React walk the fibers of all 2,000 cards below it
+ * whenever a memoised group skips rendering. So DndContext renders only when a drag starts or
+ * ends, no provider above the cards changes when a card is added, and the wall alone re-renders.
+ */
+interface WallState {
+  layout: GroupedBoard<Card>;
+  shared: CardListShared;
+  commands: GroupCommands;
+  lastAddedId: string | null;
+}
+
+interface WallStore {
+  get(): WallState;
+  set(next: WallState): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function wallStore(initial: WallState): WallStore {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      if (next === value) return;
+      value = next;
+      listeners.forEach((listener) => listener());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /**
@@ -62,62 +100,115 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
     [t],
   );
 
-  // Looked up only while someone drags, so a board of 2,000 cards does not name them all on every render.
-  const nameOf = (item: DragSubject | DropTarget | null): string => {
-    if (!item) return '';
-    if (item.kind === 'loose') return t('groups.noGroup');
-    if (item.kind === 'group') {
-      const group = layout.groups.find((entry) => entry.group.id === item.id)?.group;
-      return t('groups.named', { title: group?.title || t('groups.untitled') });
-    }
-    const card = [...layout.loose, ...layout.groups.flatMap((entry) => entry.cards)].find((entry) => entry.id === item.id);
-    return t('board.cardNamed', { text: shortenText(card?.text ?? '', 40).text });
-  };
-  const groupOf = (cardId: string) => layout.groups.find((entry) => entry.cards.some((card) => card.id === cardId))?.group.id ?? null;
-  const lastAnnounced = useRef<string>('');
+  // The drag handlers and announcements are made once per language and read the board as it is
+  // now through this ref, so DndContext's props keep their identity while cards come and go.
+  const latest = useRef({ layout, onDrop });
+  useLayoutEffect(() => {
+    latest.current = { layout, onDrop };
+  });
 
-  const announcements: Announcements = {
-    onDragStart: ({ active: dragged }) => t('dnd.pickedUp', { item: nameOf(parseDragId(dragged.id)) }),
-    onDragOver: () => undefined,
-    onDragMove: ({ active: dragged }) => {
-      const target = currentTarget();
-      const key = target ? JSON.stringify(target) : '';
-      if (key === lastAnnounced.current) return undefined;
-      lastAnnounced.current = key;
-      const item = nameOf(parseDragId(dragged.id));
-      return target ? t('dnd.over', { item, target: nameOf(target) }) : t('dnd.notOver', { item });
-    },
-    onDragEnd: ({ active: dragged }) => {
-      const target = lastDrop.current;
-      const item = nameOf(parseDragId(dragged.id));
-      return target ? t('dnd.dropped', { item, target: nameOf(target) }) : t('dnd.droppedNowhere', { item });
-    },
-    onDragCancel: ({ active: dragged }) => t('dnd.cancelled', { item: nameOf(parseDragId(dragged.id)) }),
-  };
+  const lastAnnounced = useRef('');
   const lastDrop = useRef<DropTarget | null>(null);
+  const dnd = useMemo(() => {
+    // Looked up only while someone drags, so a board of 2,000 cards does not name them all on every render.
+    const nameOf = (item: DragSubject | DropTarget | null): string => {
+      const { layout: now } = latest.current;
+      if (!item) return '';
+      if (item.kind === 'loose') return t('groups.noGroup');
+      if (item.kind === 'group') {
+        const group = now.groups.find((entry) => entry.group.id === item.id)?.group;
+        return t('groups.named', { title: group?.title || t('groups.untitled') });
+      }
+      const card = [...now.loose, ...now.groups.flatMap((entry) => entry.cards)].find((entry) => entry.id === item.id);
+      return t('board.cardNamed', { text: shortenText(card?.text ?? '', 40).text });
+    };
+    const groupOf = (cardId: string) => latest.current.layout.groups.find((entry) => entry.cards.some((card) => card.id === cardId))?.group.id ?? null;
 
-  const onDragStart = (event: DragStartEvent) => {
-    const subject = parseDragId(event.active.id);
-    if (subject) start(subject);
-    lastAnnounced.current = '';
-    const text = (event.active.data.current as { text?: string } | undefined)?.text ?? '';
-    setActive({ id: event.active.id, text });
-  };
-  const onDragMove = (event: DragMoveEvent) => {
-    const origin = event.activatorEvent;
-    if (origin instanceof PointerEvent || origin instanceof MouseEvent) pointerAt(origin.clientX + event.delta.x, origin.clientY + event.delta.y);
-  };
-  const onDragEnd = (event: DragEndEvent) => {
-    const target = end();
-    lastDrop.current = target;
-    setActive(null);
-    const subject = parseDragId(event.active.id);
-    if (!subject || !target) return;
-    const intent = dropIntent(subject, target, groupOf);
-    if (intent) onDrop(intent);
-  };
+    const announcements: Announcements = {
+      onDragStart: ({ active: dragged }) => t('dnd.pickedUp', { item: nameOf(parseDragId(dragged.id)) }),
+      onDragOver: () => undefined,
+      onDragMove: ({ active: dragged }) => {
+        const target = currentTarget();
+        const key = target ? JSON.stringify(target) : '';
+        if (key === lastAnnounced.current) return undefined;
+        lastAnnounced.current = key;
+        const item = nameOf(parseDragId(dragged.id));
+        return target ? t('dnd.over', { item, target: nameOf(target) }) : t('dnd.notOver', { item });
+      },
+      onDragEnd: ({ active: dragged }) => {
+        const item = nameOf(parseDragId(dragged.id));
+        const target = lastDrop.current;
+        return target ? t('dnd.dropped', { item, target: nameOf(target) }) : t('dnd.droppedNowhere', { item });
+      },
+      onDragCancel: ({ active: dragged }) => t('dnd.cancelled', { item: nameOf(parseDragId(dragged.id)) }),
+    };
 
-  const shared: CardListShared = { board, role, writable, doc, authorNames, matches, votes, actions, labels };
+    return {
+      accessibility: { announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } },
+      onDragStart(event: DragStartEvent) {
+        const subject = parseDragId(event.active.id);
+        if (subject) start(subject);
+        lastAnnounced.current = '';
+        const text = (event.active.data.current as { text?: string } | undefined)?.text ?? '';
+        setActive({ id: event.active.id, text });
+      },
+      onDragMove(event: DragMoveEvent) {
+        const origin = event.activatorEvent;
+        if (origin instanceof PointerEvent || origin instanceof MouseEvent) pointerAt(origin.clientX + event.delta.x, origin.clientY + event.delta.y);
+      },
+      onDragEnd(event: DragEndEvent) {
+        const target = end();
+        lastDrop.current = target;
+        setActive(null);
+        const subject = parseDragId(event.active.id);
+        if (!subject || !target) return;
+        const intent = dropIntent(subject, target, groupOf);
+        if (intent) latest.current.onDrop(intent);
+      },
+      onDragCancel() {
+        end();
+        setActive(null);
+      },
+    };
+  }, [t, currentTarget, start, pointerAt, end]);
+
+  const shared: CardListShared = useMemo(
+    () => ({ board, role, writable, doc, authorNames, matches, votes, actions, labels }),
+    [board, role, writable, doc, authorNames, matches, votes, actions, labels],
+  );
+  const wall = useMemo<WallState>(() => ({ layout, shared, commands, lastAddedId }), [layout, shared, commands, lastAddedId]);
+  const [store] = useState(() => wallStore(wall));
+  // After this render is committed, in the same task: the wall follows before the frame is painted.
+  useLayoutEffect(() => store.set(wall), [store, wall]);
+
+  return <BoardDnd sensors={sensors} dnd={dnd} attach={attach} active={active} store={store} />;
+}
+
+interface BoardDndProps {
+  sensors: ReturnType<typeof useSensors>;
+  dnd: Pick<DndContextProps, 'accessibility' | 'onDragStart' | 'onDragMove' | 'onDragEnd' | 'onDragCancel'>;
+  attach(element: HTMLElement | null): void;
+  active: { id: UniqueIdentifier; text: string } | null;
+  store: WallStore;
+}
+
+/** dnd-kit's context around the wall: its props change only when a drag starts or ends (or the language does). */
+const BoardDnd = memo(function BoardDnd({ sensors, dnd, attach, active, store }: BoardDndProps) {
+  return (
+    <DndContext sensors={sensors} {...dnd}>
+      <div className="board-canvas" ref={attach} data-testid="board-canvas">
+        {/* The strip shows in the same render as the drag starts, as the wall's own state would. */}
+        <BoardWall store={store} draggingCard={active !== null && parseDragId(active.id)?.kind === 'card'} />
+      </div>
+      <DragOverlay dropAnimation={null}>{active && <div className="card drag-preview">{shortenText(active.text, 120).text}</div>}</DragOverlay>
+    </DndContext>
+  );
+});
+
+/** The loose cards and the groups. */
+function BoardWall({ store, draggingCard }: { store: WallStore; draggingCard: boolean }) {
+  const { layout, shared, commands, lastAddedId } = useSyncExternalStore(store.subscribe, store.get);
+  const { t } = useTranslation();
   const groups = useMemo(() => stableGroups(layout), [layout]);
   // The first screenful first: a board of 2,000 cards paints its top groups at once and the
   // rest in the next moments, without blocking input (a transition React interrupts for typing).
@@ -127,32 +218,19 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
   const shownLoose = complete ? layout.loose : layout.loose.slice(0, FIRST_CARDS);
 
   return (
-    <DndContext
-      sensors={sensors}
-      onDragStart={onDragStart}
-      onDragMove={onDragMove}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        end();
-        setActive(null);
-      }}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
-    >
-      <div className="board-canvas" ref={attach} data-testid="board-canvas">
-        <LooseArea dragging={active !== null && parseDragId(active.id)?.kind === 'card'} hasGroups={layout.groups.length > 0}>
-          {/* A new card is always loose: only this list learns which one it is, the groups do not re-render. */}
-          {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" lastAddedId={lastAddedId} {...shared} />}
-        </LooseArea>
-        {shownGroups.length > 0 && (
-          <div className="group-wall" data-testid="group-wall">
-            {shownGroups.map(({ group, cards }) => (
-              <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={t('groups.empty')} {...shared} />
-            ))}
-          </div>
-        )}
-      </div>
-      <DragOverlay dropAnimation={null}>{active && <div className="card drag-preview">{shortenText(active.text, 120).text}</div>}</DragOverlay>
-    </DndContext>
+    <>
+      <LooseArea dragging={draggingCard} hasGroups={layout.groups.length > 0}>
+        {/* A new card is always loose: only this list learns which one it is, the groups do not re-render. */}
+        {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" lastAddedId={lastAddedId} {...shared} />}
+      </LooseArea>
+      {shownGroups.length > 0 && (
+        <div className="group-wall" data-testid="group-wall">
+          {shownGroups.map(({ group, cards }) => (
+            <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={t('groups.empty')} {...shared} />
+          ))}
+        </div>
+      )}
+    </>
   );
 }
 
