@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
-import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
+import { deriveRelayKey, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRequest } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
@@ -371,9 +371,17 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   provider.on('status', refresh);
 
   // Derived while y-webrtc derives its own key (PBKDF2 both): one wait instead of two in a row.
-  // The relay says hello while the keys are derived; the host's laptop answers with the workshop.
-  const early = listenBeforeKey(sockets(), relayTopic(room));
-  const [relayKey, verifier] = await Promise.all([relayKeyDerived, options.host ? joinVerifier(secret) : null, provider.key]);
+  // A laptop with nothing yet says hello on the relay while the keys are derived; the host's laptop
+  // answers with the workshop. One that holds it (a table coming back) greets as before and gets what it lacks.
+  const early = doc.store.clients.size === 0 ? listenBeforeKey(sockets(), relayTopic(room)) : undefined;
+  let relayKey: RelayKey;
+  let verifier: string | null;
+  try {
+    [relayKey, verifier] = await Promise.all([relayKeyDerived, options.host ? joinVerifier(secret) : null, provider.key]);
+  } catch (error) {
+    early?.take();
+    throw error;
+  }
   // Before the phone hub's and the relay's handlers: a card's WebRTC sends are the first thing its
   // update does (as y-webrtc's own handler was); whether a phone or the relay needs it comes after.
   sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);
@@ -391,7 +399,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     webrtcOrigin: provider.room,
     isDirect: (id) => directIds().includes(id),
     onChange: refresh,
-    early,
+    ...(early ? { early } : {}),
     answerHellos: options.host === true,
   });
   attachSockets();

@@ -30,11 +30,17 @@ const MESSAGE_LEAVE = 2;
  * A hello: a relay message with nothing in it, sent before the sender's key is derived (PBKDF2
  * takes 30 ms and more): "I am joining, send me the workshop". It carries nothing and asks only
  * for what anyone on the topic could already get by replaying a joining laptop's sealed greeting;
- * what answers it is sealed. Older laptops cannot open it and ignore it.
+ * what answers it is sealed. Older laptops cannot open it and ignore it. Only a laptop with an
+ * empty document says hello (peer-sync.ts): one that holds the workshop needs only what it lacks.
+ * A hello, and a greeting's `hello` and `to` fields, travel outside the seal: hints, not proof.
  */
 const HELLO = '';
-/** The room's host answers one hello per this interval at most; others are answered by their greetings, as before. */
-const HELLO_INTERVAL_MS = 500;
+/**
+ * The room's host answers one hello per this interval at most; others are answered by their
+ * greetings, as before. Anyone who knows the room's id can say hello: this bounds what a stranger
+ * can make the host send (the whole workshop, sealed) to once per interval.
+ */
+const HELLO_INTERVAL_MS = 5_000;
 /** How long a hello's answer stands in for the answer to that laptop's greeting (its key may take a while). */
 const HELLO_ANSWER_KEPT_MS = 10_000;
 /** Sealed sync messages from this size on are remembered (see `lastWhole`): a big workshop's state, not an edit. */
@@ -284,9 +290,16 @@ export function startRelay(options: RelayOptions): Relay {
   const relayOnlyPeers = () => peers.relayOnly(Date.now());
 
   const helloId = options.early?.helloId;
-  const send = (data: string, to?: string, hello?: string) => {
+  /** Sends on every connected socket; how many took it (none while the server is away). */
+  const send = (data: string, to?: string, hello?: string): number => {
     const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), ...(hello ? { hello } : {}), data };
-    for (const socket of sockets.keys()) if (socket.connected) socket.send(message);
+    let sent = 0;
+    for (const socket of sockets.keys()) {
+      if (!socket.connected) continue;
+      socket.send(message);
+      sent += 1;
+    }
+    return sent;
   };
   const seal = async (bytes: Uint8Array) => toBase64(await sealRelayMessage(key, bytes));
   const publish = (bytes: Uint8Array, to?: string, hello?: string) => {
@@ -309,12 +322,11 @@ export function startRelay(options: RelayOptions): Relay {
       syncProtocol.writeSyncStep2(encoder, doc);
       wholeState = seal(encoding.toUint8Array(encoder));
     }
-    const sent = wholeState;
-    void sent.then((data) => send(data, to));
-    return sent;
+    const state = wholeState;
+    return { state, delivered: state.then((data) => send(data, to) > 0) };
   };
-  /** Hellos answered lately, by hello id: the whole state sent, and when. */
-  const helloAnswers = new Map<string, { state: Promise<string>; at: number }>();
+  /** Hellos answered lately, by hello id: the whole state sealed, whether a socket took it, and when. */
+  const helloAnswers = new Map<string, { state: Promise<string>; delivered: Promise<boolean>; at: number }>();
   /**
    * A greeting that asks for everything, from a laptop whose hello was answered with the state
    * that is still current: that state is on its way (sent before, on the same sockets), so the
@@ -326,7 +338,11 @@ export function startRelay(options: RelayOptions): Relay {
     if (!answered || hello === undefined) return false;
     helloAnswers.delete(hello);
     if (answered.state !== wholeState || Date.now() - answered.at > HELLO_ANSWER_KEPT_MS) return false;
-    void answered.state.then(() => publish(emptyStep2(), to));
+    // Sent while no socket was connected, the hello's answer never left: the workshop goes now.
+    void answered.delivered.then((delivered) => {
+      if (delivered) publish(emptyStep2(), to);
+      else answerWithEverything(to);
+    });
     return true;
   };
   const forgetWholeState = () => {
@@ -421,7 +437,7 @@ export function startRelay(options: RelayOptions): Relay {
       if (options.answerHellos && !destroyed && now - lastHello >= HELLO_INTERVAL_MS) {
         lastHello = now;
         for (const [id, { at }] of helloAnswers) if (now - at > HELLO_ANSWER_KEPT_MS) helloAnswers.delete(id);
-        helloAnswers.set(envelope.from, { state: answerWithEverything(envelope.from), at: now });
+        helloAnswers.set(envelope.from, { ...answerWithEverything(envelope.from), at: now });
       }
       return;
     }
@@ -500,6 +516,8 @@ export function startRelay(options: RelayOptions): Relay {
     peers.forgetAll();
     forgetWholeState();
     stopAwaiting();
+    // Its hello listener too, if the server never connected while this relay lived.
+    options.early?.take();
     if (heard) options.onChange();
   };
 

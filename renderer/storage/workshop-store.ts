@@ -157,6 +157,9 @@ function appendRows(db: IDBDatabase, id: string, updates: readonly Uint8Array[],
 }
 
 export class WorkshopStore {
+  /** Closed by its owner (not under it by another window): nothing may open it again. */
+  private closedByOwner = false;
+
   private constructor(private readonly db: PlenumDb) {}
 
   /** Opens (and if need be creates) the store; a store of a newer Plenum is refused and left untouched. */
@@ -175,6 +178,7 @@ export class WorkshopStore {
   }
 
   close(): void {
+    this.closedByOwner = true;
     this.db.close();
   }
 
@@ -301,6 +305,8 @@ export class WorkshopStore {
     try {
       // Dexie reopens a connection closed under it (another window deleted or upgraded the
       // database) on its next call; the plain transaction below would fail on it instead.
+      // Closed by its owner, it stays closed, as with Dexie, which opens only what it closed itself.
+      if (this.closedByOwner) throw new StorageError('storage.unavailable', 'the store was closed');
       const db = this.db.isOpen() ? this.db : await this.db.open();
       return await appendRows(db.backendDB(), id, updates, patch === null ? null : { ...patch, updatedAt: now });
     } catch (error) {

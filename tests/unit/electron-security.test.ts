@@ -238,9 +238,11 @@ describe('ipc.ts wires the policies in', () => {
     expect(ipc).not.toMatch(/ipcMain\.(on|once|handleOnce)\(/);
   });
 
-  it('draws the PDF in main from the checked minutes source: no window renders text typed on other laptops', () => {
-    expect(ipc).toContain('renderMinutesPdf(');
-    expect(ipc).not.toMatch(/new BrowserWindow\(|printToPDF|loadFile\(|loadURL\(/);
+  it('draws the PDF in a worker thread of main from the checked minutes source: no window renders text typed on other laptops', () => {
+    const job = source('electron/services/pdf-job.ts');
+    expect(ipc).toContain('drawPdfInWorker(');
+    expect(job).toContain('renderMinutesPdf(');
+    for (const code of [ipc, job]) expect(code).not.toMatch(/new BrowserWindow\(|printToPDF|loadFile\(|loadURL\(/);
     expect(source('shared/host-api.ts')).toMatch(/'pdf:save': \{\s*input: z\.object\(\{ suggestedName: fileName, minutes: minutesSourceSchema \}\)/);
   });
 

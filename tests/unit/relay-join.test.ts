@@ -221,6 +221,44 @@ describe('joining through the relay', () => {
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(50), { timeout: 5000 });
   });
 
+  it('a hello answered while the host was cut from the server: its greeting brings the workshop', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    const hostSocket = server.socket();
+    startLaptop('moderator', server, key, workshop(400), { answerHellos: true, socket: hostSocket });
+    await quiet();
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    // The hello arrived; while its answer is sealed, the host's connection drops: it never leaves.
+    hostSocket.connected = false;
+    await quiet();
+    hostSocket.connected = true;
+    expect(server.published.filter((message) => message.to === early.helloId)).toEqual([]);
+    const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
+    // Before, the host took the workshop for sent and answered the greeting with nothing.
+    await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
+  });
+
+  it('a relay that ends before its server connects leaves no hello behind', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const sent: unknown[] = [];
+    const listeners = { connect: new Set<() => void>(), message: new Set<(message: unknown) => void>() };
+    const socket = {
+      connected: false,
+      send: (message: object) => sent.push(message),
+      on: (event: 'connect' | 'message', listener: () => void) => listeners[event]?.add(listener),
+      off: (event: 'connect' | 'message', listener: () => void) => listeners[event]?.delete(listener),
+    } as unknown as SignalingSocket;
+    const early = listenBeforeKey([socket], 'relay-join');
+    const table = startLaptop('table', hub(), key, new Y.Doc(), { socket, early });
+    table.relay.destroy();
+    // The socket connects later (y-webrtc shares it with a second mount, as under StrictMode).
+    socket.connected = true;
+    listeners.connect.forEach((listener) => listener());
+    expect(sent).toEqual([]);
+    expect(listeners.message.size).toBe(0);
+  });
+
   it('while a laptop’s update is applied, the relay says whose it is', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();

@@ -216,6 +216,15 @@ describe('the update log', () => {
     expect(await store.countUpdates('w')).toBe(updates.length);
   });
 
+  it('does not append to a store its owner closed, nor open it again', async () => {
+    const store = await openStore();
+    const { initial, updates } = workshopWithUpdates('w', 2);
+    await store.createWorkshop(row('w', 'W', 1), initial);
+    store.close();
+    await expect(store.appendUpdates('w', updates, null)).rejects.toMatchObject({ code: 'storage.unavailable' });
+    await expect(store.countUpdates('w')).rejects.toThrow();
+  });
+
   it('compactLog folds the log into the state and keeps the workshop identical', async () => {
     const store = await openStore();
     const { doc, initial, updates } = workshopWithUpdates('w', 60);
