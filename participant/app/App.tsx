@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandAnswer, PhoneLink } from '../../shared/phone/client';
 import { Actions } from './Actions';
 import { Board } from './Board';
+import { settleDraft } from './draft';
 import { followWorkshopLanguage } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NamePicker } from './NamePicker';
@@ -43,6 +44,7 @@ export function App({ link }: { link: PhoneLink }) {
 
   const onAnswer = useCallback(
     (answer: CommandAnswer) => {
+      settleDraft(answer);
       if (!answer.ok) room.announce(t(`phone.refused.${answer.refusal.code}`, answer.refusal.params ?? {}), 'error');
       for (const listener of listeners.current) listener(answer);
     },

@@ -48,7 +48,7 @@ export function Board({ view, pending }: { view: PhoneView; pending: readonly Pe
       </h2>
       {board.locked && <p className="hint">{t('phone.board.locked')}</p>}
       {round && <VoteSummary round={round} />}
-      {board.writable && view.me ? <AddCard boardId={board.id} /> : <p className="hint">{t('phone.board.closed')}</p>}
+      {board.writable && view.me ? <AddCard key={board.id} boardId={board.id} /> : <p className="hint">{t('phone.board.closed')}</p>}
       <ul className="cards" aria-label={heading}>
         {sending.map((card) => (
           <li key={card.id} className="card sending" data-testid="phone-card-sending">
@@ -106,13 +106,13 @@ function AddCard({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
   const { send, announce, link } = useRoom();
   const [draft, setDraft] = useState<Draft>(() => {
-    const stored = loadDraft();
+    const stored = loadDraft(boardId);
     // Sent before a reload and no longer held by the link: its answer is gone, so the text is the person's to send again.
     return stored.commandId && !link.pending.some((entry) => entry.id === stored.commandId) ? { ...stored, commandId: null } : stored;
   });
   const fieldId = useId();
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => saveDraft(draft), [draft]);
+  useEffect(() => saveDraft(boardId, draft), [boardId, draft]);
 
   useAnswers((answer) => {
     if (answer.id !== draft.commandId) return;

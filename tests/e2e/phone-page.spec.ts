@@ -216,6 +216,16 @@ for (const language of ['de', 'uk'] as const) {
     await expect(field).toHaveValue('');
     await expect(page.getByTestId('phone-card-sending')).toHaveCount(0);
 
+    // A draft belongs to its board: sent to a table, the field is that table's; back in the plenary, the text is there.
+    await field.fill('Radwege entlang der Bundesstraße');
+    const plenary = namedView(now, language);
+    await room.view({ ...plenary, board: plenary.board && { ...plenary.board, id: 'board-table-3', kind: 'table', title: 'Tisch 3', cards: [], omitted: 0 } });
+    await expect(page.getByRole('heading', { name: /Tisch 3/ })).toBeVisible();
+    await expect(field).toHaveValue('');
+    await room.view(plenary);
+    await expect(field).toHaveValue('Radwege entlang der Bundesstraße');
+    await field.fill('');
+
     // Dot voting: the budget left, a dot given, over budget refused with the laptop's reason, a dot taken back.
     const voting = namedView(now, language, {
       round: { id: 'round-1', budget: 5, allowStacking: false, left: 2, mine: [{ id: 'vote-1', targetId: 'card-3' }, { id: 'vote-2', targetId: 'card-5' }, { id: 'vote-3', targetId: 'card-7' }], totals: null },
