@@ -11,6 +11,14 @@ export type InterfaceTable = Readonly<Record<string, readonly InterfaceAddress[]
 // Container, VM and VPN bridges: reachable from this machine only (or from a tunnel), never from a table laptop on
 // the venue Wi-Fi. Kept, but listed last, because a moderator in a VM may still need one.
 const VIRTUAL_INTERFACE = /^(docker|br-|veth|virbr|vboxnet|vmnet|vethernet|cni|flannel|podman|lxc|lxd|tailscale|zt|tun|tap|utun|wg)/i;
+// Windows names adapters by product ("OpenVPN TAP-Windows6", "ProtonVPN", "NordLynx", "VirtualBox Host-Only Network").
+const VIRTUAL_PRODUCT = /(vpn|wireguard|zerotier|tailscale|nordlynx|anyconnect|fortinet|globalprotect|hyper-v|virtualbox|vmware|wsl)/i;
+// 100.64/10 is carrier-grade NAT, which overlay VPNs (Tailscale, some corporate ones) hand out; no venue Wi-Fi does.
+const isSharedAddressSpace = (address: string) => {
+  const [first, second] = address.split('.').map(Number);
+  return first === 100 && second !== undefined && second >= 64 && second <= 127;
+};
+const isVirtual = (name: string, address: string) => VIRTUAL_INTERFACE.test(name) || VIRTUAL_PRODUCT.test(name) || isSharedAddressSpace(address);
 
 const isIPv4 = (entry: InterfaceAddress) => entry.family === 'IPv4' || entry.family === 4;
 
@@ -28,7 +36,7 @@ export function lanAddresses(interfaces: InterfaceTable): string[] {
   for (const [name, entries] of Object.entries(interfaces)) {
     for (const entry of entries ?? []) {
       if (!isIPv4(entry) || entry.internal || isLinkLocal(entry.address)) continue;
-      (VIRTUAL_INTERFACE.test(name) ? virtual : physical).push(entry.address);
+      (isVirtual(name, entry.address) ? virtual : physical).push(entry.address);
     }
   }
   return [...new Set([...physical, ...virtual])];

@@ -37,6 +37,19 @@ describe('lanAddresses', () => {
     ]);
   });
 
+  it('puts VPN adapters named by product (Windows) and overlay addresses (100.64/10) last', () => {
+    const table: InterfaceTable = {
+      'OpenVPN TAP-Windows6': [v4('10.8.0.6')],
+      ProtonVPN: [v4('10.2.0.2')],
+      NordLynx: [v4('10.5.0.2')],
+      'VirtualBox Host-Only Network': [v4('192.168.56.1')],
+      'Ethernet 3': [v4('100.88.12.4')],
+      'WLAN': [v4('192.168.0.42')],
+      Ethernet: [v4('100.63.255.1'), v4('100.128.0.1')],
+    };
+    expect(lanAddresses(table)).toEqual(['192.168.0.42', '100.63.255.1', '100.128.0.1', '10.8.0.6', '10.2.0.2', '10.5.0.2', '192.168.56.1', '100.88.12.4']);
+  });
+
   it('accepts the numeric family of Node 18.0–18.3, missing entries and duplicates', () => {
     const table: InterfaceTable = {
       eth0: [{ address: '192.168.0.9', family: 4, internal: false }, { address: 'fd00::9', family: 6, internal: false }],
