@@ -276,7 +276,7 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     if (isBinary) {
       // Binary frames are relay messages only, from laptops: anything else is ignored, as every binary frame was.
       if (!withinRate) return void rateLimited();
-      let relayed = false;
+      let relayed: boolean;
       try {
         relayed = !phone && publishFrame(client, bytes);
       } catch {

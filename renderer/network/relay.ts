@@ -105,8 +105,19 @@ export interface Relay {
 /** What a laptop heard on the relay before its key was ready, and the id it said hello with. */
 export interface EarlyRelay {
   helloId: string;
-  /** Stops listening; the envelopes addressed to `helloId` so far, oldest first. */
-  take(): Envelope[];
+  /**
+   * The room's relay key is ready: from now on, what comes for the hello (the workshop, from the
+   * host's laptop) is opened and applied at once. y-webrtc derives a key of its own, which the
+   * relay waits for (it borrows y-webrtc's peer id); the workshop need not.
+   */
+  useKey(key: RelayKey, doc: Y.Doc): void;
+  /** The relay peer whose answer is being applied right now (see Relay.applyingFrom), else null. */
+  applyingFrom(): string | null;
+  /**
+   * Stops listening; once what is being applied is done: the envelopes addressed to `helloId`
+   * still to be handled (oldest first), and those applied already.
+   */
+  take(): Promise<{ pending: Envelope[]; applied: Envelope[] }>;
 }
 
 /**
@@ -116,7 +127,50 @@ export interface EarlyRelay {
  */
 export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: string): EarlyRelay {
   const helloId = crypto.randomUUID();
+  /** Heard and not applied, oldest first. */
   const heard: Envelope[] = [];
+  const applied: Envelope[] = [];
+  let keyed: { key: RelayKey; doc: Y.Doc } | null = null;
+  let applying: string | null = null;
+  /** Applies one at a time, in order; a message the relay must answer stops it (the relay takes it from there). */
+  let working: Promise<void> = Promise.resolve();
+  let blocked = false;
+
+  /** Opens and applies an answer to the hello; false when it is something else, left to the relay. */
+  const applyEarly = async (envelope: Envelope, key: RelayKey, doc: Y.Doc): Promise<boolean> => {
+    const sealed = sealedBytes(envelope);
+    const plain = sealed && (await openRelayMessage(key, sealed));
+    // Not sealed with our key, or garbage: the relay would ignore it too.
+    if (!plain) return true;
+    try {
+      const decoder = decoding.createDecoder(plain);
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false;
+      const step = decoding.peekVarUint(decoder);
+      if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return false;
+      applying = envelope.from;
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, RELAY_ORIGIN);
+      applied.push(envelope);
+    } catch {
+      // Garbage from a laptop with our key: ignored, as the relay ignores it.
+    } finally {
+      applying = null;
+    }
+    return true;
+  };
+  const drain = () => {
+    working = working.then(async () => {
+      while (keyed && !blocked) {
+        const next = heard[0];
+        if (!next) return;
+        if (!(await applyEarly(next, keyed.key, keyed.doc))) {
+          blocked = true;
+          return;
+        }
+        heard.shift();
+      }
+    });
+  };
+
   const listeners = sockets.map((socket) => {
     const connect = () => {
       offerFrames(socket);
@@ -126,21 +180,34 @@ export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: stri
     };
     const message = (m: unknown) => {
       const envelope = readEnvelope(m, topic);
-      if (envelope?.to === helloId) heard.push(envelope);
+      if (envelope?.to !== helloId) return;
+      heard.push(envelope);
+      if (keyed) drain();
     };
     socket.on('connect', connect);
     socket.on('message', message);
     if (socket.connected) connect();
     return { socket, connect, message };
   });
+  let listening = true;
   return {
     helloId,
-    take() {
-      for (const { socket, connect, message } of listeners) {
-        socket.off('connect', connect);
-        socket.off('message', message);
+    useKey(key, doc) {
+      if (!listening || keyed) return;
+      keyed = { key, doc };
+      drain();
+    },
+    applyingFrom: () => applying,
+    async take() {
+      if (listening) {
+        listening = false;
+        for (const { socket, connect, message } of listeners) {
+          socket.off('connect', connect);
+          socket.off('message', message);
+        }
       }
-      return heard.splice(0);
+      await working;
+      return { pending: heard.splice(0), applied: applied.splice(0) };
     },
   };
 }
@@ -446,6 +513,14 @@ export function startRelay(options: RelayOptions): Relay {
     if (isNew) options.onChange();
   };
 
+  /** What the hello's listener applied before this relay ran: its sender is heard, and the same bytes are not applied again. */
+  const appliedEarly = (envelope: Envelope) => {
+    const isNew = !peers.has(envelope.from);
+    peers.heard(envelope.from, Date.now());
+    if (sealedSize(envelope) >= WHOLE_STATE_MIN_BYTES) lastWhole = envelope;
+    if (isNew) options.onChange();
+  };
+
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
     forgetWholeState();
     if (origin === RELAY_ORIGIN || origin === options.webrtcOrigin) return;
@@ -491,7 +566,7 @@ export function startRelay(options: RelayOptions): Relay {
     forgetWholeState();
     stopAwaiting();
     // Its hello listener too, if the server never connected while this relay lived.
-    options.early?.take();
+    void options.early?.take();
     if (heard) options.onChange();
   };
 
@@ -502,11 +577,15 @@ export function startRelay(options: RelayOptions): Relay {
         offerFrames(socket);
         socket.send({ type: 'subscribe', topics: [topic] });
         // What came for the hello first, so the greeting says what this laptop holds by then.
-        const early = (options.early?.take() ?? []).map(receive);
-        void Promise.all(early).then(() => {
-          greet();
-          sayWhoWeAre();
-        });
+        void (options.early?.take() ?? Promise.resolve({ pending: [], applied: [] }))
+          .then(({ pending, applied }) => {
+            for (const envelope of applied) appliedEarly(envelope);
+            return Promise.all(pending.map(receive));
+          })
+          .then(() => {
+            greet();
+            sayWhoWeAre();
+          });
       };
       const message = (m: unknown) => {
         const envelope = readEnvelope(m, topic);
