@@ -11,9 +11,12 @@ import {
   type SignalingRequest,
 } from '../../shared/protocol/signaling';
 import { PHONE_MESSAGE, type PhoneJoinRequest } from '../../shared/protocol/phone-wire';
+import { decodeRelayFrame, type RelayFrameHeader } from '../../shared/protocol/relay-frame';
+import { toBase64 } from '../../shared/base64';
 import { bytesOf, jsonShape } from './json-depth';
 import { AttemptLimiter, type TokenBucket } from './rate-limits';
 import type { ReadBudgets } from './read-budget';
+import { RelayRoutes } from './relay-routes';
 import { RoomRegistry } from './room-registry';
 import { ELEMENT_READ_COST, MESSAGE_READ_COST, type SignalingLimits } from './signaling-limits';
 import type { ServerLog, SignalingCounters, TopicsRefusedReason } from './signaling-log';
@@ -27,6 +30,8 @@ export type Client = {
   readonly topics: Set<string>;
   readonly bucket: TokenBucket;
   alive: boolean;
+  /** It offered binary relay frames (shared/protocol/relay-frame.ts): it gets them as they came, else as JSON. */
+  binaryRelay: boolean;
 };
 
 export type MessageContext = {
@@ -67,14 +72,14 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
   const rooms = new RoomRegistry(limits.maxRegisteredRooms, limits.maxRoomsPerAddress);
   const verifierAttempts = new AttemptLimiter(limits.verifierChecksPerWindow, limits.verifierWindowMs);
 
-  const send = (client: Client, data: string | Buffer): boolean => {
+  const send = (client: Client, data: string | Buffer | Uint8Array, binary = false): boolean => {
     if (client.ws.readyState !== WebSocket.OPEN) return false;
     if (client.ws.bufferedAmount > limits.maxBufferedBytes) {
       log.log({ event: 'disconnected', address: client.address, reason: 'slow-consumer' });
       client.ws.terminate();
       return false;
     }
-    client.ws.send(data, { binary: false });
+    client.ws.send(data, { binary });
     return true;
   };
 
@@ -90,13 +95,47 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     for (const [reason, count] of byReason) if (count > 0) log.refuse({ event: 'topics-refused', address: client.address, reason, count }, count);
   };
 
-  const publish = (message: Extract<SignalingRequest, { type: 'publish' }>) => {
-    const receivers = topics.subscribers(message.topic);
+  const routes = new RelayRoutes<Client>();
+  /**
+   * Who gets a publish: the connections of its addressee when it names one (`to`, the relay's) that spoke on this
+   * topic, else every subscriber. The sender learns nothing from its own directed message: a laptop's relay drops
+   * its own anyway, and a joining laptop's workshop came back to the moderator's laptop, 1.2 MB to parse for nothing.
+   */
+  const receiversOf = (sender: Client, topic: string, from: unknown, to: unknown): ReadonlySet<Client> | undefined => {
+    const subscribers = topics.subscribers(topic);
+    if (!subscribers) return undefined;
+    if (typeof from === 'string' && from.length > 0 && sender.topics.has(topic)) routes.learn(sender, topic, from);
+    return (typeof to === 'string' && routes.addressees(topic, to)) || subscribers;
+  };
+
+  const publish = (client: Client, message: Extract<SignalingRequest, { type: 'publish' }>) => {
+    const receivers = receiversOf(client, message.topic, message.from, message.to);
     if (!receivers) return;
-    // As y-webrtc's server: to every subscriber, the sender included, with the number of receivers. Encoded
+    // As y-webrtc's server: to every subscriber, the sender included, with the number of subscribers. Encoded
     // once for all of them: a relayed Yjs update may be megabytes.
-    const payload = Buffer.from(JSON.stringify({ ...message, clients: receivers.size }));
+    const payload = Buffer.from(JSON.stringify({ ...message, clients: topics.subscribers(message.topic)?.size ?? 0 }));
     for (const receiver of receivers) if (send(receiver, payload)) counters.messagesRelayed++;
+  };
+
+  /**
+   * A binary relay frame: passed on as it came to the receivers that read frames, without parsing or copying its
+   * payload; the others get the JSON publish they always read (encoded once, only if one needs it). Not echoed to
+   * its sender: only laptops that drop their own messages send frames.
+   */
+  const publishFrame = (client: Client, bytes: Buffer): boolean => {
+    const frame = decodeRelayFrame(bytes);
+    if (!frame) return false;
+    const { header } = frame;
+    const receivers = receiversOf(client, header.topic, header.from, header.to);
+    if (!receivers) return true;
+    let asJson: Buffer | null = null;
+    const json = (count: number) => (asJson ??= Buffer.from(JSON.stringify(publishOfFrame(header, frame.payload, count))));
+    for (const receiver of receivers) {
+      if (receiver === client) continue;
+      const sent = receiver.binaryRelay ? send(receiver, bytes, true) : send(receiver, json(topics.subscribers(header.topic)?.size ?? 0));
+      if (sent) counters.messagesRelayed++;
+    }
+    return true;
   };
 
   const allowVerifierCheck = (client: Client): boolean => {
@@ -136,7 +175,10 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     if (room === undefined) verifierAttempts.take(client.address, now);
     const result = phones.join(client, room);
     // A phone takes part in no y-webrtc topic.
-    if (result.ok) topics.leave(client);
+    if (result.ok) {
+      topics.leave(client);
+      routes.leave(client);
+    }
     answer(result);
   };
 
@@ -154,10 +196,17 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
         subscribe(client, message.topics);
         return;
       case 'unsubscribe':
-        for (const topic of message.topics) topics.unsubscribe(client, topic);
+        for (const topic of message.topics) {
+          topics.unsubscribe(client, topic);
+          routes.leaveTopic(client, topic);
+        }
         return;
       case 'publish':
-        publish(message);
+        publish(client, message);
+        return;
+      case PLENUM_MESSAGE.relayBinary:
+        client.binaryRelay = true;
+        send(client, JSON.stringify({ type: PLENUM_MESSAGE.relayBinary, ok: true }));
         return;
       case 'ping':
         send(client, JSON.stringify({ type: 'pong' }));
@@ -224,6 +273,18 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     // A room's host sends a view to each of its phones after every change: its downs have a bucket of their own.
     const withinRate = client.bucket.take(cost, now);
     if (!withinRate && !phones.isHost(client)) return void rateLimited();
+    if (isBinary) {
+      // Binary frames are relay messages only, from laptops: anything else is ignored, as every binary frame was.
+      if (!withinRate) return void rateLimited();
+      let relayed: boolean;
+      try {
+        relayed = !phone && publishFrame(client, bytes);
+      } catch {
+        relayed = false;
+      }
+      if (!relayed) counters.messagesIgnored++;
+      return;
+    }
     const message = parse(client, bytes, isBinary, now);
     if (!withinRate && (message?.type !== PHONE_MESSAGE.down || !phones.takeDown(client, cost, now))) return void rateLimited();
     if (!message || (phone && !PHONE_MAY_SEND.has(message.type))) {
@@ -242,11 +303,25 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     receive,
     leave: (client) => {
       topics.leave(client);
+      routes.leave(client);
       phones.leave(client);
     },
     sweep: (now) => verifierAttempts.sweep(now),
     topics: () => topics.size,
     registeredRooms: () => rooms.size,
     phones: () => phones.phones(),
+  };
+}
+
+/** A relay frame as the JSON publish laptops without frames read: the payload in base64, as they sent it themselves. */
+function publishOfFrame(header: RelayFrameHeader, payload: Uint8Array, clients: number): Record<string, unknown> {
+  return {
+    type: 'publish',
+    topic: header.topic,
+    from: header.from,
+    ...(header.to ? { to: header.to } : {}),
+    ...(header.hello ? { hello: header.hello } : {}),
+    data: toBase64(payload),
+    clients,
   };
 }

@@ -133,6 +133,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       topics: new Set(),
       bucket: new TokenBucket(limits.messageBurst, limits.messagesPerSecond),
       alive: true,
+      binaryRelay: false,
     };
     clients.add(client);
     budgets.join(address, ws);

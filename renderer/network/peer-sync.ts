@@ -374,17 +374,19 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   // A laptop with nothing yet says hello on the relay while the keys are derived; the host's laptop
   // answers with the workshop. One that holds it (a table coming back) greets as before and gets what it lacks.
   const early = doc.store.clients.size === 0 ? listenBeforeKey(sockets(), relayTopic(room)) : undefined;
+  // The workshop that answers the hello is applied once the relay's key is there, not after y-webrtc's too.
+  if (early) void relayKeyDerived.then((key) => early.useKey(key, doc), () => undefined);
   let relayKey: RelayKey;
   let verifier: string | null;
   try {
     [relayKey, verifier] = await Promise.all([relayKeyDerived, options.host ? joinVerifier(secret) : null, provider.key]);
   } catch (error) {
-    early?.take();
+    void early?.take();
     throw error;
   }
   // Before the phone hub's and the relay's handlers: a card's WebRTC sends are the first thing its
   // update does (as y-webrtc's own handler was); whether a phone or the relay needs it comes after.
-  sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? null);
+  sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? early?.applyingFrom() ?? null);
   if (verifier) {
     registerHost = hostRegistration(room, verifier);
     // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.

@@ -3,10 +3,12 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from '../../shared/base64';
 import { openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/signaling';
 import { PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
+import { offerFrames, readEnvelope, samePayload, sealedBytes, sealedSize, sendRelay, type Envelope, type SignalingSocket } from './relay-wire';
+
+export type { Envelope, SignalingSocket } from './relay-wire';
 
 /**
  * The fallback path: Yjs sync and awareness messages, encrypted with the room key, published on
@@ -34,7 +36,7 @@ const MESSAGE_LEAVE = 2;
  * empty document says hello (peer-sync.ts): one that holds the workshop needs only what it lacks.
  * A hello, and a greeting's `hello` and `to` fields, travel outside the seal: hints, not proof.
  */
-const HELLO = '';
+const isHello = (envelope: Envelope) => envelope.payload.length === 0;
 /**
  * The room's host answers one hello per this interval at most; others are answered by their
  * greetings, as before. Anyone who knows the room's id can say hello: this bounds what a stranger
@@ -44,21 +46,11 @@ const HELLO_INTERVAL_MS = 5_000;
 /** How long a hello's answer stands in for the answer to that laptop's greeting (its key may take a while). */
 const HELLO_ANSWER_KEPT_MS = 10_000;
 /** Sealed sync messages from this size on are remembered (see `lastWhole`): a big workshop's state, not an edit. */
-const WHOLE_STATE_MIN_CHARS = 64 * 1024;
+const WHOLE_STATE_MIN_BYTES = 48 * 1024;
 /** How long `answerFrom` waits at most after a greeting: an answer can be lost, and a wait must end. */
 export const ANSWER_WAIT_MAX_MS = 2000;
 /** Re-greet every 15 s while a laptop is reachable only through the relay. */
 const ANTI_ENTROPY_TICKS = Math.round(15_000 / PRESENCE_CHECK_MS);
-
-/** The part of lib0's WebsocketClient (y-webrtc's signaling connection) the relay uses. */
-export interface SignalingSocket {
-  connected: boolean;
-  send(message: object): void;
-  on(event: 'connect' | 'disconnect', listener: () => void): void;
-  on(event: 'message', listener: (message: unknown) => void): void;
-  off(event: 'connect' | 'disconnect', listener: () => void): void;
-  off(event: 'message', listener: (message: unknown) => void): void;
-}
 
 export interface RelayOptions {
   doc: Y.Doc;
@@ -110,19 +102,22 @@ export interface Relay {
   destroy(): void;
 }
 
-export interface Envelope {
-  from: string;
-  to?: string;
-  data: string;
-  /** On a greeting: the id its sender said hello with (see HELLO), so the host knows the workshop is on its way. */
-  hello?: string;
-}
-
 /** What a laptop heard on the relay before its key was ready, and the id it said hello with. */
 export interface EarlyRelay {
   helloId: string;
-  /** Stops listening; the envelopes addressed to `helloId` so far, oldest first. */
-  take(): Envelope[];
+  /**
+   * The room's relay key is ready: from now on, what comes for the hello (the workshop, from the
+   * host's laptop) is opened and applied at once. y-webrtc derives a key of its own, which the
+   * relay waits for (it borrows y-webrtc's peer id); the workshop need not.
+   */
+  useKey(key: RelayKey, doc: Y.Doc): void;
+  /** The relay peer whose answer is being applied right now (see Relay.applyingFrom), else null. */
+  applyingFrom(): string | null;
+  /**
+   * Stops listening; once what is being applied is done: the envelopes addressed to `helloId`
+   * still to be handled (oldest first), and those applied already.
+   */
+  take(): Promise<{ pending: Envelope[]; applied: Envelope[] }>;
 }
 
 /**
@@ -132,39 +127,89 @@ export interface EarlyRelay {
  */
 export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: string): EarlyRelay {
   const helloId = crypto.randomUUID();
+  /** Heard and not applied, oldest first. */
   const heard: Envelope[] = [];
+  const applied: Envelope[] = [];
+  let keyed: { key: RelayKey; doc: Y.Doc } | null = null;
+  let applying: string | null = null;
+  /** Applies one at a time, in order; a message the relay must answer stops it (the relay takes it from there). */
+  let working: Promise<void> = Promise.resolve();
+  let blocked = false;
+
+  /** Opens and applies an answer to the hello; false when it is something else, left to the relay. */
+  const applyEarly = async (envelope: Envelope, key: RelayKey, doc: Y.Doc): Promise<boolean> => {
+    const sealed = sealedBytes(envelope);
+    const plain = sealed && (await openRelayMessage(key, sealed));
+    // Not sealed with our key, or garbage: the relay would ignore it too.
+    if (!plain) return true;
+    try {
+      const decoder = decoding.createDecoder(plain);
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false;
+      const step = decoding.peekVarUint(decoder);
+      if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return false;
+      applying = envelope.from;
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, RELAY_ORIGIN);
+      applied.push(envelope);
+    } catch {
+      // Garbage from a laptop with our key: ignored, as the relay ignores it.
+    } finally {
+      applying = null;
+    }
+    return true;
+  };
+  const drain = () => {
+    working = working.then(async () => {
+      while (keyed && !blocked) {
+        const next = heard[0];
+        if (!next) return;
+        if (!(await applyEarly(next, keyed.key, keyed.doc))) {
+          blocked = true;
+          return;
+        }
+        heard.shift();
+      }
+    });
+  };
+
   const listeners = sockets.map((socket) => {
     const connect = () => {
+      offerFrames(socket);
       socket.send({ type: 'subscribe', topics: [topic] });
-      socket.send({ type: 'publish', topic, from: helloId, data: HELLO });
+      // As JSON: whether the server takes frames is not known yet, and a hello is a few bytes.
+      socket.send({ type: 'publish', topic, from: helloId, data: '' });
     };
     const message = (m: unknown) => {
-      const envelope = parseEnvelope(m, topic);
-      if (envelope?.to === helloId) heard.push(envelope);
+      const envelope = readEnvelope(m, topic);
+      if (envelope?.to !== helloId) return;
+      heard.push(envelope);
+      if (keyed) drain();
     };
     socket.on('connect', connect);
     socket.on('message', message);
     if (socket.connected) connect();
     return { socket, connect, message };
   });
+  let listening = true;
   return {
     helloId,
-    take() {
-      for (const { socket, connect, message } of listeners) {
-        socket.off('connect', connect);
-        socket.off('message', message);
+    useKey(key, doc) {
+      if (!listening || keyed) return;
+      keyed = { key, doc };
+      drain();
+    },
+    applyingFrom: () => applying,
+    async take() {
+      if (listening) {
+        listening = false;
+        for (const { socket, connect, message } of listeners) {
+          socket.off('connect', connect);
+          socket.off('message', message);
+        }
       }
-      return heard.splice(0);
+      await working;
+      return { pending: heard.splice(0), applied: applied.splice(0) };
     },
   };
-}
-
-function parseEnvelope(message: unknown, topic: string): Envelope | null {
-  if (typeof message !== 'object' || message === null) return null;
-  const m = message as Record<string, unknown>;
-  if (m.type !== 'publish' || m.topic !== topic || typeof m.from !== 'string' || typeof m.data !== 'string') return null;
-  if (m.to !== undefined && typeof m.to !== 'string') return null;
-  return { from: m.from, to: m.to as string | undefined, data: m.data, ...(typeof m.hello === 'string' ? { hello: m.hello } : {}) };
 }
 
 /** The relay's messages, in y-webrtc's wire format (vanilla clients read the same bytes over WebRTC). */
@@ -282,26 +327,22 @@ export function startRelay(options: RelayOptions): Relay {
   /** Counts leaves: a message still being opened when this laptop left is dropped. */
   let epoch = 0;
   // Sealed ahead, so that leaving needs no await: a window that unloads does not wait for crypto.
-  let sealedLeave: string | null = null;
+  let sealedLeave: Uint8Array | null = null;
   void sealRelayMessage(key, Uint8Array.of(MESSAGE_LEAVE)).then((sealed) => {
-    sealedLeave = toBase64(sealed);
+    sealedLeave = sealed;
   });
 
   const relayOnlyPeers = () => peers.relayOnly(Date.now());
 
   const helloId = options.early?.helloId;
   /** Sends on every connected socket; how many took it (none while the server is away). */
-  const send = (data: string, to?: string, hello?: string): number => {
-    const message = { type: 'publish', topic, from: peerId, ...(to ? { to } : {}), ...(hello ? { hello } : {}), data };
+  const send = (sealed: Uint8Array, to?: string, hello?: string): number => {
+    const header = { topic, from: peerId, ...(to ? { to } : {}), ...(hello ? { hello } : {}) };
     let sent = 0;
-    for (const socket of sockets.keys()) {
-      if (!socket.connected) continue;
-      socket.send(message);
-      sent += 1;
-    }
+    for (const socket of sockets.keys()) if (sendRelay(socket, header, sealed)) sent += 1;
     return sent;
   };
-  const seal = async (bytes: Uint8Array) => toBase64(await sealRelayMessage(key, bytes));
+  const seal = (bytes: Uint8Array) => sealRelayMessage(key, bytes);
   const publish = (bytes: Uint8Array, to?: string, hello?: string) => {
     void seal(bytes).then((data) => send(data, to, hello));
   };
@@ -312,7 +353,7 @@ export function startRelay(options: RelayOptions): Relay {
    * workshop (2,000 cards: 900 KiB) took tens of milliseconds to encode, seal and base64 for each.
    * Sending the same sealed bytes again reveals nothing new (same IV, same plaintext).
    */
-  let wholeState: Promise<string> | null = null;
+  let wholeState: Promise<Uint8Array> | null = null;
   const answerWithEverything = (to: string) => {
     // Updates waiting for an earlier one change what is sent without an update event: not kept then.
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) wholeState = null;
@@ -326,7 +367,7 @@ export function startRelay(options: RelayOptions): Relay {
     return { state, delivered: state.then((data) => send(data, to) > 0) };
   };
   /** Hellos answered lately, by hello id: the whole state sealed, whether a socket took it, and when. */
-  const helloAnswers = new Map<string, { state: Promise<string>; delivered: Promise<boolean>; at: number }>();
+  const helloAnswers = new Map<string, { state: Promise<Uint8Array>; delivered: Promise<boolean>; at: number }>();
   /**
    * A greeting that asks for everything, from a laptop whose hello was answered with the state
    * that is still current: that state is on its way (sent before, on the same sockets), so the
@@ -427,12 +468,12 @@ export function startRelay(options: RelayOptions): Relay {
 
   let lastHello = Number.NEGATIVE_INFINITY;
   /** The sealed whole state last applied, and from whom: the same bytes again (a hello's answer, then the greeting's) are not applied twice. */
-  let lastWhole: { from: string; data: string } | null = null;
+  let lastWhole: Envelope | null = null;
 
   const receive = async (envelope: Envelope) => {
     if (envelope.from === peerId || envelope.from === helloId) return;
     if (envelope.to !== undefined && envelope.to !== peerId && envelope.to !== helloId) return;
-    if (envelope.data === HELLO) {
+    if (isHello(envelope)) {
       const now = Date.now();
       if (options.answerHellos && !destroyed && now - lastHello >= HELLO_INTERVAL_MS) {
         lastHello = now;
@@ -441,12 +482,12 @@ export function startRelay(options: RelayOptions): Relay {
       }
       return;
     }
-    if (lastWhole && lastWhole.from === envelope.from && lastWhole.data === envelope.data) {
+    if (lastWhole && lastWhole.from === envelope.from && samePayload(lastWhole, envelope)) {
       // Applied already; it still is that laptop's answer.
       answeredBy(envelope.from);
       return;
     }
-    const sealed = fromBase64(envelope.data);
+    const sealed = sealedBytes(envelope);
     const heardIn = epoch;
     const plain = sealed && (await openRelayMessage(key, sealed));
     // Not sealed with our key: a laptop with another code, or garbage. Ignored, never applied.
@@ -457,7 +498,7 @@ export function startRelay(options: RelayOptions): Relay {
       const kind = decoding.readVarUint(decoder);
       if (kind === MESSAGE_SYNC) {
         receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId || envelope.to === helloId, envelope.hello);
-        if (envelope.data.length >= WHOLE_STATE_MIN_CHARS) lastWhole = { from: envelope.from, data: envelope.data };
+        if (sealedSize(envelope) >= WHOLE_STATE_MIN_BYTES) lastWhole = envelope;
       }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
       else {
@@ -469,6 +510,14 @@ export function startRelay(options: RelayOptions): Relay {
       return;
     }
     peers.heard(envelope.from, Date.now());
+    if (isNew) options.onChange();
+  };
+
+  /** What the hello's listener applied before this relay ran: its sender is heard, and the same bytes are not applied again. */
+  const appliedEarly = (envelope: Envelope) => {
+    const isNew = !peers.has(envelope.from);
+    peers.heard(envelope.from, Date.now());
+    if (sealedSize(envelope) >= WHOLE_STATE_MIN_BYTES) lastWhole = envelope;
     if (isNew) options.onChange();
   };
 
@@ -509,7 +558,7 @@ export function startRelay(options: RelayOptions): Relay {
     for (const [socket, listeners] of sockets) {
       release(socket, listeners);
       if (!socket.connected) continue;
-      if (sealedLeave !== null) socket.send({ type: 'publish', topic, from: peerId, data: sealedLeave });
+      if (sealedLeave !== null) sendRelay(socket, { topic, from: peerId }, sealedLeave);
       socket.send({ type: 'unsubscribe', topics: [topic] });
     }
     const heard = peers.size > 0;
@@ -517,7 +566,7 @@ export function startRelay(options: RelayOptions): Relay {
     forgetWholeState();
     stopAwaiting();
     // Its hello listener too, if the server never connected while this relay lived.
-    options.early?.take();
+    void options.early?.take();
     if (heard) options.onChange();
   };
 
@@ -525,16 +574,21 @@ export function startRelay(options: RelayOptions): Relay {
     attach(socket) {
       if (sockets.has(socket)) return;
       const connect = () => {
+        offerFrames(socket);
         socket.send({ type: 'subscribe', topics: [topic] });
         // What came for the hello first, so the greeting says what this laptop holds by then.
-        const early = (options.early?.take() ?? []).map(receive);
-        void Promise.all(early).then(() => {
-          greet();
-          sayWhoWeAre();
-        });
+        void (options.early?.take() ?? Promise.resolve({ pending: [], applied: [] }))
+          .then(({ pending, applied }) => {
+            for (const envelope of applied) appliedEarly(envelope);
+            return Promise.all(pending.map(receive));
+          })
+          .then(() => {
+            greet();
+            sayWhoWeAre();
+          });
       };
       const message = (m: unknown) => {
-        const envelope = parseEnvelope(m, topic);
+        const envelope = readEnvelope(m, topic);
         if (envelope) void receive(envelope);
       };
       sockets.set(socket, { connect, message });

@@ -28,6 +28,8 @@ export const PLENUM_MESSAGE = {
   joinCheck: 'plenum-join-check',
   joinResult: 'plenum-join-result',
   time: TIME_MESSAGE,
+  /** "I read and send relay messages as binary frames" (shared/protocol/relay-frame.ts), and the server's yes. */
+  relayBinary: 'plenum-relay-binary',
 } as const;
 
 /** y-webrtc's message types on a data channel, which the relay reuses inside its sealed messages. */
@@ -66,8 +68,11 @@ export const joinResult = z.discriminatedUnion('ok', [
 ]);
 export type JoinResultMessage = z.infer<typeof joinResult>;
 
+/** A laptop offers binary relay frames (shared/protocol/relay-frame.ts); a server that knows them says yes. */
+export const relayBinaryOffer = z.object({ type: z.literal(PLENUM_MESSAGE.relayBinary) });
+
 /** Every Plenum message a laptop sends to the server. */
-export const plenumRequest = z.discriminatedUnion('type', [hostRequest, joinCheckRequest, timeRequest]);
+export const plenumRequest = z.discriminatedUnion('type', [hostRequest, joinCheckRequest, timeRequest, relayBinaryOffer]);
 export type PlenumRequest = z.infer<typeof plenumRequest>;
 
 /** Every Plenum message the server answers with. */

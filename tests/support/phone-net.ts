@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import type { KeyValueStore, LinkSocketEvents, SocketFactory } from '../../participant/link/phone-link';
 import type { SignalingSocket } from '../../renderer/network/relay';
+import type { RawSignalingSocket } from '../../renderer/network/relay-wire';
 
 /*
  * Phones and a host laptop in Node, for tests and the bench: the link's socket over the `ws`
@@ -70,15 +71,38 @@ export function memoryStore(): KeyValueStore & { values: Map<string, string> } {
 
 type Listener = (message?: unknown) => void;
 
-/** A signaling connection as lib0's WebsocketClient offers it to y-webrtc and Plenum's relay: JSON in and out, connect events. */
+/**
+ * A signaling connection as lib0's WebsocketClient offers it to y-webrtc and Plenum's relay: JSON in and out, connect
+ * events. With `frames`, also its WebSocket (`ws`), on which the relay sends binary frames, and binary messages
+ * come as bytes, as lib0 passes them on.
+ */
 export class NodeSignalingSocket implements SignalingSocket {
   connected = false;
   readonly received: unknown[] = [];
   private readonly listeners = { connect: new Set<Listener>(), disconnect: new Set<Listener>(), message: new Set<Listener>() };
-  private ws: WebSocket;
+  private connection: WebSocket;
 
-  constructor(readonly url: string) {
-    this.ws = this.open();
+  constructor(
+    readonly url: string,
+    private readonly frames = false,
+  ) {
+    this.connection = this.open();
+  }
+
+  /** One per WebSocket, as lib0's `ws` is: the relay remembers the server's answer by it. */
+  private raw: RawSignalingSocket | null = null;
+
+  get ws(): RawSignalingSocket | null {
+    if (!this.frames) return null;
+    const connection = this.connection;
+    this.raw ??= {
+      get readyState() {
+        return connection.readyState;
+      },
+      binaryType: 'arraybuffer',
+      send: (data) => connection.send(data),
+    };
+    return this.raw;
   }
 
   private open(): WebSocket {
@@ -87,8 +111,8 @@ export class NodeSignalingSocket implements SignalingSocket {
       this.connected = true;
       this.listeners.connect.forEach((listener) => listener());
     });
-    ws.on('message', (data) => {
-      const message: unknown = JSON.parse(data.toString());
+    ws.on('message', (data, isBinary) => {
+      const message: unknown = isBinary ? new Uint8Array(data as Buffer) : JSON.parse(data.toString());
       this.received.push(message);
       this.listeners.message.forEach((listener) => listener(message));
     });
@@ -102,7 +126,7 @@ export class NodeSignalingSocket implements SignalingSocket {
   }
 
   send(message: object): void {
-    if (this.connected) this.ws.send(JSON.stringify(message));
+    if (this.connected) this.connection.send(JSON.stringify(message));
   }
 
   on(event: 'connect' | 'disconnect' | 'message', listener: Listener): void {
@@ -115,11 +139,12 @@ export class NodeSignalingSocket implements SignalingSocket {
 
   /** Closes the connection (the laptop left); `reopen` connects again, as lib0 does after a drop. */
   close(): void {
-    this.ws.terminate();
+    this.connection.terminate();
   }
 
   reopen(): void {
-    this.ws = this.open();
+    this.connection = this.open();
+    this.raw = null;
   }
 
   /** Listeners still registered: a stopped hub leaves none. */

@@ -9,6 +9,8 @@ type Waiter = { match: (message: Received) => boolean; resolve: (message: Receiv
 export class SignalingTestClient {
   /** Every JSON object received, in order. */
   readonly received: Received[] = [];
+  /** Every binary message received, in order. */
+  readonly binary: Buffer[] = [];
   /** Resolves with the close code once the connection is closed (by either side). */
   readonly closed: Promise<number>;
   /** Received and not yet taken by `next`. */
@@ -18,7 +20,10 @@ export class SignalingTestClient {
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
+      if (isBinary) {
+        this.binary.push(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer));
+        return;
+      }
       const value: unknown = JSON.parse(data.toString());
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
       const message = value as Received;
