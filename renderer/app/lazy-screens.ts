@@ -4,9 +4,9 @@ import { reloadingForMissingChunk } from './chunk-reload';
 /*
  * The workshop and projector screens (boards, drag and drop, Yjs sessions, networking, minutes)
  * are most of the app's code and none of the home screen's: they load on demand, so a cold start
- * parses only what the home screen needs. A moment after the home screen shows its list, when the
- * browser is idle, both are fetched in the background, so opening a workshop does not wait for
- * its code and the first keystrokes on the home screen do not wait for their parsing.
+ * parses only what the home screen needs. Once the home screen shows its list and the browser is
+ * idle, both are fetched in the background (the fetch and most of the compiling happen off the
+ * main thread), so opening a workshop does not wait for its code.
  */
 
 const loadWorkshop = () => import('../features/workshop/WorkshopScreen');
@@ -26,20 +26,14 @@ function screenOf<P>(module: Record<string, ComponentType<P>> | undefined, name:
 export const WorkshopScreen = lazy(async () => screenOf(await loadWorkshop(), 'WorkshopScreen'));
 export const ProjectorScreen = lazy(async () => screenOf(await loadProjector(), 'ProjectorScreen'));
 
-/** A person takes longer than this to pick a workshop after the list shows. */
-const PRELOAD_AFTER_MS = 1000;
-
-/** `callback` after PRELOAD_AFTER_MS and then idle time; the returned function cancels it. */
-function soonWhenIdle(callback: () => void): () => void {
-  let idle: number | undefined;
-  const timer = window.setTimeout(() => {
-    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(callback, { timeout: 2000 });
-    else callback();
-  }, PRELOAD_AFTER_MS);
-  return () => {
-    window.clearTimeout(timer);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
-  };
+/** `callback` when the browser is next idle (after the frame and the input queued before it); the returned function cancels it. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(callback, { timeout: 1000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(callback, 50);
+  return () => window.clearTimeout(handle);
 }
 
 let preloaded = false;
@@ -53,7 +47,7 @@ export function usePreloadScreens(): () => void {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!ready || preloaded) return;
-    return soonWhenIdle(() => {
+    return whenIdle(() => {
       preloaded = true;
       void loadWorkshop().catch(() => undefined);
       void loadProjector().catch(() => undefined);
