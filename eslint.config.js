@@ -168,6 +168,9 @@ export default tseslint.config(
         {
           layers,
           indexOnly: 'shared/model',
+          // The model's parts that need no document (limits, dates, ids, validation): what the home
+          // screen uses, without the index's Yjs, which then loads with the workshop screen only.
+          alsoDoors: ['shared/model/plain'],
           // Unit tests of the model's internals (order keys, the roots of a document), which its index does not export.
           deepImportsAllowedIn: ['tests/unit/model-order.test.ts', 'tests/unit/model-capture.test.ts'],
         },

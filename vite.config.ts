@@ -23,7 +23,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
-    // Loaded from the local disk in Electron: one bundle is fine and avoids an offline chunk miss.
+    // Split, not one bundle: the home screen loads only its own code (React, i18n with one language,
+    // Dexie, the home feature); the workshop and projector screens, Yjs, networking, the minutes and
+    // the date picker are chunks loaded on demand and preloaded once the home list shows
+    // (renderer/app/lazy-screens.ts). A cold start parsed 1.56 MB before; docs/performance.md,
+    // "Issue 17: board, memory, start". Chunks are files beside index.html: Electron's app://
+    // protocol serves them from disk (offline, same origin, CSP 'self'); a web host updated under
+    // an open tab has removed the old chunks, and the tab reloads once (renderer/app/chunk-reload.ts).
+    // Nothing the start imports may reach Yjs: shared/model/plain.ts is the model's Yjs-free door.
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1', port: 5173 },

@@ -57,13 +57,13 @@ const layersRule = {
     messages: {
       package: "{{layer}} may not import the package '{{name}}': {{why}}",
       folder: "{{layer}} may not import {{target}}/ ('{{specifier}}'): {{why}}",
-      deep: "Import shared/model through its index ('{{index}}'), not its file '{{specifier}}': the index is the model's only door.",
+      deep: "Import shared/model through its index ('{{index}}') or its document-free part (plain.ts), not its file '{{specifier}}': they are the model's only doors.",
       outside: "'{{specifier}}' reaches outside the repository.",
       unmapped: '{{folder}}/ is in no layer: add it to the layers in eslint.config.js and to docs/layers.md.',
     },
   },
   create(context) {
-    const { layers, indexOnly, deepImportsAllowedIn = [] } = context.options[0];
+    const { layers, indexOnly, alsoDoors = [], deepImportsAllowedIn = [] } = context.options[0];
     const file = path.relative(repoRoot, context.filename).split(path.sep).join('/');
     if (file.startsWith('..')) return {};
     const ownLayer = layerOf(file, layers);
@@ -103,7 +103,7 @@ const layersRule = {
         }
       }
       const withoutExtension = target.replace(sourceExtension, '');
-      const deep = target.startsWith(`${indexOnly}/`) && withoutExtension !== `${indexOnly}/index`;
+      const deep = target.startsWith(`${indexOnly}/`) && withoutExtension !== `${indexOnly}/index` && !alsoDoors.includes(withoutExtension);
       if (deep && ownLayer !== indexOnly && !deepImportsAllowedIn.includes(file)) {
         const index = path.relative(path.dirname(context.filename), path.join(repoRoot, indexOnly)).split(path.sep).join('/').replace(/^(?!\.)/, './');
         context.report({ node, messageId: 'deep', data: { specifier, index } });

@@ -12,6 +12,7 @@ import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
 import { forgetDeletedWorkshops } from './app/forget-deleted';
+import { installChunkReload } from './app/chunk-reload';
 
 /**
  * Start-up: language first (every message after this is translated), then the local store.
@@ -19,6 +20,7 @@ import { forgetDeletedWorkshops } from './app/forget-deleted';
  * message instead of a blank window; nothing is written to it.
  */
 async function start(): Promise<void> {
+  installChunkReload();
   await setupI18n();
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks #root');

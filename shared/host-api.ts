@@ -33,17 +33,7 @@ export type MenuLanguage = Language;
 export const recentWorkshopSchema = z.object({ id: z.string().regex(ID_PATTERN), title: z.string().max(LIMITS.titleMax) });
 export type RecentWorkshop = z.infer<typeof recentWorkshopSchema>;
 
-/**
- * What a click in the native menu asks the window to do (Electron sends it on MENU_COMMAND_EVENT).
- * The renderer parses it like any other input before it acts.
- */
-export const menuCommandSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('home') }),
-  z.object({ kind: z.literal('newWorkshop') }),
-  z.object({ kind: z.literal('openWorkshop'), id: z.string().regex(ID_PATTERN) }),
-  z.object({ kind: z.literal('about') }),
-]);
-export type MenuCommand = z.infer<typeof menuCommandSchema>;
+export { menuCommandSchema, type MenuCommand } from './menu-command';
 /** The channel main sends menu commands to the window on. */
 export const MENU_COMMAND_EVENT = 'menu:command';
 

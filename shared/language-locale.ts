@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from './model';
+import { LANGUAGES, type Language } from './model/plain';
 
 /**
  * The locale for dates and numbers in each UI language. English is British English on purpose:

@@ -1,4 +1,4 @@
-import { purgeDeletedWorkshops } from '../session/workshop-library';
+import { purgeDeletedWorkshops } from '../session/workshop-purge';
 import { forgetBoardPrefs } from '../state/board-prefs';
 import type { WorkshopStore } from '../storage/workshop-store';
 

@@ -1,4 +1,4 @@
-import { menuCommandSchema, type MenuCommand } from '../../shared/host-api';
+import { menuCommandSchema, type MenuCommand } from '../../shared/menu-command';
 
 /**
  * Calls `listener` with each click in the native menu (Electron only; a browser has no menu and

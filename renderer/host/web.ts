@@ -1,5 +1,4 @@
 import type { HostApi, HostResult } from '../../shared/host-api';
-import { buildMinutes, renderHtml } from '../../shared/minutes';
 import { withPrintFont } from '../../shared/minutes/print-font';
 import { embeddedFontCss } from './print-fonts';
 
@@ -32,6 +31,8 @@ export const webHost: HostApi = {
     // The tab first, while the click still counts as the user's: a popup opened later is blocked.
     const page = window.open('', '_blank');
     if (!page) return { ok: false, error: 'popup-blocked' };
+    // The minutes' code loads with the first print, not with the app's start.
+    const { buildMinutes, renderHtml } = await import('../../shared/minutes');
     const html = withPrintFont(renderHtml(buildMinutes(workshop, { language, timeZone, now: generatedAt })), await embeddedFontCss());
     page.document.open();
     page.document.write(html);

@@ -1,7 +1,6 @@
 import { rolesSnapshot, validShortText, validTitle, type Language, type Result } from '../../shared/model';
 import { workshopCommands } from '../../shared/roles/commands';
 import { roleOf } from '../../shared/roles/permissions';
-import { forgetHostClock } from '../network/host-clock';
 import { laptopId } from '../storage/laptop-id';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { createStoredWorkshop, editStoredWorkshop, readStoredWorkshop } from './workshop-session';
@@ -11,8 +10,7 @@ import { createStoredWorkshop, editStoredWorkshop, readStoredWorkshop } from './
  * the purge of deleted ones. Opening one is workshop-session.ts.
  */
 
-/** How long a deleted workshop can be brought back before it is purged at the next start. */
-export const DELETE_GRACE_MS = 24 * 60 * 60 * 1000;
+export { DELETE_GRACE_MS, purgeDeletedWorkshops } from './workshop-purge';
 
 export interface NewWorkshopFields {
   title: string;
@@ -52,17 +50,4 @@ export async function duplicateWorkshop(store: WorkshopStore, id: string, title:
   } finally {
     source.destroy();
   }
-}
-
-/**
- * Removes the workshops deleted longer than DELETE_GRACE_MS ago, and with them the room clock
- * this laptop kept for them. Resolves to their ids; what the UI remembers of them (the board
- * preferences) the app forgets (renderer/app/forget-deleted.ts): the session knows no UI state.
- */
-export async function purgeDeletedWorkshops(store: WorkshopStore, now = Date.now()): Promise<string[]> {
-  const purged = await store.purgeDeletedWorkshops(now - DELETE_GRACE_MS);
-  for (const id of purged) {
-    forgetHostClock(id);
-  }
-  return purged;
 }

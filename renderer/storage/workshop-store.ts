@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, mergeWorkshopUpdates } from '../../shared/model';
+import { LIMITS } from '../../shared/model/plain';
 import Dexie from 'dexie';
 import { PlenumDb, STORE_VERSION, STORES, UPDATES_BY_WORKSHOP, type ConnectionRow, type PlenumDbOptions, type WorkshopIndexRow } from './plenum-db';
 import { StorageError, toStorageError } from './storage-error';
@@ -359,6 +359,9 @@ export class WorkshopStore {
    * needs no document, so it is the fallback when another window got in the way.
    */
   async compactLog(id: string): Promise<void> {
+    // Before the transaction (an await of anything but the store ends it), and not at start: the
+    // merge brings Yjs, which the home screen does not need.
+    const { mergeWorkshopUpdates } = await import('../../shared/model');
     await this.run(() =>
       this.db.transaction('rw', this.db.states, this.db.updates, async () => {
         const stateRow = await this.db.states.get(id);

@@ -1,4 +1,4 @@
-import { isoDateMs, isTimestamp, type Language } from '../model';
+import { isoDateMs, isTimestamp, type Language } from '../model/plain';
 
 export { isoDateMs };
 

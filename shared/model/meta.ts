@@ -2,6 +2,7 @@ import { isId } from './ids';
 import { roots, local, type WorkshopDoc } from './doc';
 import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
+export { placeText } from './place';
 import { isKnownTimeZone, isoDateOrEmpty, timeZoneOrEmpty, timestampOrZero } from './time';
 import { validDate, validDuration, validLanguage, validLongText, validShortText, validTitle } from './validate';
 
@@ -37,10 +38,6 @@ function shortTextOrEmpty(value: unknown): string {
   return typeof value === 'string' && value.length <= LIMITS.shortTextMax ? value.trim() : '';
 }
 
-/** Where the workshop takes place in one line, "Rathaus, Saal 2"; '' when neither is set. */
-export function placeText(place: { venue: string; room: string }): string {
-  return [place.venue, place.room].filter((part) => part !== '').join(', ');
-}
 
 const isWholeMinutes = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LIMITS.durationMaxMin;

@@ -15,12 +15,12 @@ import {
   Label,
   Popover,
 } from 'react-aria-components';
-import { isoDateMs } from '../../../shared/model';
+import { isoDateMs } from '../../../shared/model/plain';
 import { useUiLocale } from '../../hooks/use-ui-locale';
 import { ModalContainer } from './Modal';
 import './date-field.css';
 
-interface DateFieldProps {
+export interface DateFieldProps {
   /** The date as stored: ISO "YYYY-MM-DD", or '' for none. */
   value: string;
   /** Called with a complete date as ISO "YYYY-MM-DD", or '' when the field is emptied. */

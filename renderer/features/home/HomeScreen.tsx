@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
@@ -11,14 +11,23 @@ import { useWindowTitle } from '../../hooks/use-window-title';
 import { useWorkshopCommands } from './use-workshop-commands';
 import { useWorkshopList } from './use-workshop-list';
 
+interface HomeScreenProps {
+  /** Called once the list has been read: the start is done, the app may load what comes next. */
+  onListShown?: () => void;
+}
+
 /** The list of workshops on this laptop: create, search, open, rename, duplicate, delete. */
-export function HomeScreen() {
+export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
   const { list, visible, reload } = useWorkshopList(query);
   const { onCreate, onRename, onDuplicate, onDelete } = useWorkshopCommands(reload);
   useWindowTitle('home');
+  const listShown = list !== null;
+  useEffect(() => {
+    if (listShown) onListShown?.();
+  }, [listShown, onListShown]);
 
   const confirmDelete = (id: string, title: string) => {
     setPendingDelete(null);

@@ -5,7 +5,6 @@ import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importBackupFile } from '../../session/backup-import';
 import '../minutes/minutes.css';
 import { FieldError } from '../common/FieldError';
 
@@ -36,6 +35,8 @@ function useBackupImport() {
     setBusy(true);
     setRefusal(null);
     try {
+      // Loaded on first use: the backup format brings Yjs, which the home screen does not need.
+      const { importBackupFile } = await import('../../session/backup-import');
       const result = await importBackupFile(store, file);
       if (!result.ok) {
         const { code, params, detail } = result.error;

@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../hooks/use-store';
 import { useHost } from '../../hooks/use-host';
-import { joinWorkshop } from '../../network/join';
 import { navigate } from '../../state/route';
 import { FieldError } from '../common/FieldError';
 
@@ -39,6 +38,8 @@ export function JoinForm() {
     setBusy(true);
     setError(null);
     try {
+      // Loaded on first use: joining brings the session and its networking with it.
+      const { joinWorkshop } = await import('../../network/join');
       const result = await joinWorkshop(store, { address, code, name });
       if (!result.ok) return setError(t(`errors.${result.error}`));
       navigate({ screen: 'workshop', id: result.workshopId });

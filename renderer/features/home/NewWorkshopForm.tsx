@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewWorkshopFields } from '../../session/workshop-library';
 import { useNewWorkshopRequest } from '../../state/new-workshop-request';
-import { DateField } from '../common/DateField';
+import { LazyDateField } from '../common/LazyDateField';
 import { FieldError } from '../common/FieldError';
 import { PlaceFields, type Place } from '../common/PlaceFields';
 
@@ -48,7 +48,7 @@ export function NewWorkshopForm({ onCreate }: NewWorkshopFormProps) {
           data-testid="new-workshop-title"
         />
       </label>
-      <DateField className="field" label={t('home.dateLabel')} value={date} onChange={setDate} testId="new-workshop-date" />
+      <LazyDateField className="field" label={t('home.dateLabel')} value={date} onChange={setDate} testId="new-workshop-date" />
       <PlaceFields place={place} onChange={setPlace} testIdPrefix="new-workshop" />
       <button type="submit" className="primary" disabled={busy} data-testid="create-workshop">
         {t('home.create')}

@@ -1,5 +1,5 @@
-import { isTimestamp, placeText } from '../../../shared/model';
-import { longDate } from '../../../shared/minutes';
+import { isTimestamp, placeText } from '../../../shared/model/plain';
+import { longDate } from '../../../shared/minutes/format';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';

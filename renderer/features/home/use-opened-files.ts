@@ -4,7 +4,6 @@ import { useStore } from '../../hooks/use-store';
 import { useHost } from '../../hooks/use-host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { importOpenedFiles } from '../../session/backup-import';
 import { BACKUP_ERROR_KEYS } from './ImportBackup';
 
 /**
@@ -26,7 +25,11 @@ export function useOpenedFiles(enabled: boolean): void {
       if (taking) return;
       taking = true;
       try {
-        await importOpenedFiles(host, store, (result) => {
+        // Asked first: the import (Yjs, the backup format) loads only when there is a file to import.
+        const opened = await host['file:takeOpened']();
+        if (!opened.ok || opened.value.length === 0) return;
+        const { importOpenedFiles } = await import('../../session/backup-import');
+        await importOpenedFiles({ 'file:takeOpened': () => Promise.resolve(opened) }, store, (result) => {
           if (!result.ok) {
             const { code, params, detail } = result.error;
             showToast({ message: t('backup.openedRefused', { file: result.file, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);

@@ -2,9 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/model';
 import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
-import { createWorkshop, duplicateWorkshop, renameWorkshop, type NewWorkshopFields } from '../../session/workshop-library';
+import type { NewWorkshopFields } from '../../session/workshop-library';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
+
+/**
+ * The library brings the whole session with it (Yjs, networking): loaded when a command needs it,
+ * not with the home screen (it is usually preloaded by then, see renderer/app/lazy-screens.ts).
+ */
+const library = () => import('../../session/workshop-library');
 
 /**
  * What the home screen does with a workshop. `onCreate` and `onRename` resolve to the message a
@@ -19,6 +25,7 @@ export function useWorkshopCommands(reload: () => void) {
   const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
 
   const onCreate = async (fields: NewWorkshopFields) => {
+    const { createWorkshop } = await library();
     const result = await createWorkshop(store, fields, i18n.language as Language);
     if (!result.ok) return errorText(result.error);
     navigate({ screen: 'workshop', id: result.value });
@@ -27,6 +34,7 @@ export function useWorkshopCommands(reload: () => void) {
 
   const onRename = async (id: string, title: string) => {
     try {
+      const { renameWorkshop } = await library();
       const result = await renameWorkshop(store, id, title);
       if (!result.ok) return errorText(result.error);
       reload();
@@ -38,6 +46,7 @@ export function useWorkshopCommands(reload: () => void) {
 
   const onDuplicate = async (id: string, title: string) => {
     try {
+      const { duplicateWorkshop } = await library();
       await duplicateWorkshop(store, id, t('home.copyOf', { title }));
       reload();
       showToast({ message: t('home.duplicated', { title }), tone: 'info' });

@@ -1,0 +1,4 @@
+import { mergeAreas } from '../languages';
+
+/** The UI's texts in one language: a module of its own, so the app loads only the language it shows. */
+export default mergeAreas(import.meta.glob('../../../shared/i18n/locales/de/*.json', { eager: true, import: 'default' }), 'de');

@@ -1,0 +1,24 @@
+import { forgetHostClock } from '../network/host-clock';
+import type { WorkshopStore } from '../storage/workshop-store';
+
+/*
+ * The purge of deleted workshops, apart from workshop-library.ts: it runs at every start, and the
+ * library's create/rename/duplicate bring the whole session (Yjs, networking) with them, which
+ * the home screen loads only when one of them is used.
+ */
+
+/** How long a deleted workshop can be brought back before it is purged at the next start. */
+export const DELETE_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the workshops deleted longer than DELETE_GRACE_MS ago, and with them the room clock
+ * this laptop kept for them. Resolves to their ids; what the UI remembers of them (the board
+ * preferences) the app forgets (renderer/app/forget-deleted.ts): the session knows no UI state.
+ */
+export async function purgeDeletedWorkshops(store: WorkshopStore, now = Date.now()): Promise<string[]> {
+  const purged = await store.purgeDeletedWorkshops(now - DELETE_GRACE_MS);
+  for (const id of purged) {
+    forgetHostClock(id);
+  }
+  return purged;
+}

@@ -1,0 +1,43 @@
+import type { Page } from '@playwright/test';
+import { createWorkshop, expect, test } from './fixtures';
+
+/*
+ * The cold start loads only the home screen's code (docs/performance.md, "Issue 17: board, memory,
+ * start"): the workshop and projector screens, Yjs and the networking come as chunks of their own
+ * when needed, and the UI texts of one language only.
+ */
+
+/** What the start fetches before any code runs: the page's module script and its modulepreloads. */
+const INITIAL_SCRIPTS = /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\.\/(assets\/[^"]+\.js)"/g;
+/** Well under half the single 1.56 MB bundle the start parsed before the split. */
+const INITIAL_BUDGET_BYTES = 700_000;
+
+const scriptsLoaded = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname.split('/').pop() ?? '')
+      .filter((name) => name.endsWith('.js')),
+  );
+const textChunks = (scripts: string[]) => scripts.filter((name) => /^(de|en|uk)-[\w-]+\.js$/.test(name)).map((name) => name.slice(0, 2));
+
+test('the home screen starts with its own code and one language; a workshop brings its code when it opens', async ({ page, request }) => {
+  const html = await (await request.get('/')).text();
+  const initial = [...html.matchAll(INITIAL_SCRIPTS)].map((match) => match[1] ?? '');
+  expect(initial.length).toBeGreaterThan(0);
+  expect(initial.filter((path) => /(WorkshopScreen|ProjectorScreen|docx)-/.test(path))).toEqual([]);
+  let bytes = 0;
+  for (const path of initial) bytes += (await (await request.get(`/${path}`)).body()).byteLength;
+  expect(bytes, `the start's scripts: ${initial.join(', ')}`).toBeLessThan(INITIAL_BUDGET_BYTES);
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Neuer Workshop' })).toBeVisible();
+  expect(textChunks(await scriptsLoaded(page))).toEqual(['de']);
+
+  await page.getByTestId('language-switcher').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'New workshop' })).toBeVisible();
+  expect(textChunks(await scriptsLoaded(page)).sort()).toEqual(['de', 'en']);
+
+  await createWorkshop(page, 'Split start');
+  expect((await scriptsLoaded(page)).filter((name) => name.startsWith('WorkshopScreen-'))).toHaveLength(1);
+});
