@@ -74,7 +74,8 @@ export const cardToDisk: BenchSuite = {
     await context.deleteDatabase(floorName);
     // Issue 17: 3 ms (was 10).
     return [
-      { name: NAME, unit: 'ms', samples, target: { metric: 'p95', max: 3 } },
+      // The floor is shown beside the row (base median, base p95), not gated on: the target stays p95 < 3.
+      { name: NAME, unit: 'ms', samples, target: { metric: 'p95', max: 3, maxBaselineRatio: null }, baseline: FLOOR },
       { name: FLOOR, unit: 'ms', samples: floor },
     ];
   },
