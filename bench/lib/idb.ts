@@ -25,3 +25,23 @@ export function deleteDatabase(name: string): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Opens (creating it) a database with one auto-incremented store `rows`: a bare write target for floors. */
+export function openScratchDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('rows', { autoIncrement: true });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error(`could not open ${name}`));
+  });
+}
+
+/** One read-write transaction adding `value` to `rows` with strict durability; resolves once committed. */
+export function strictAdd(db: IDBDatabase, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction('rows', 'readwrite', { durability: 'strict' });
+    transaction.objectStore('rows').add(value);
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('transaction aborted'));
+  });
+}

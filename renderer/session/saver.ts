@@ -1,4 +1,4 @@
-import { encodeWorkshopState, metaSnapshot, onWorkshopUpdate, STORE_ORIGIN, type WorkshopDoc } from '../../shared/model';
+import { encodeWorkshopState, indexFields, onWorkshopUpdate, STORE_ORIGIN, type WorkshopDoc } from '../../shared/model';
 import { COMPACT_AFTER_UPDATES, type IndexPatch, type WorkshopStore } from '../storage/workshop-store';
 import { toStorageError, type StorageError } from '../storage/storage-error';
 
@@ -152,10 +152,7 @@ function saveReporter() {
 
 /** The home screen's row (title, date, place, last change), written along with the updates. */
 function indexRefresher(doc: WorkshopDoc) {
-  const rowOf = (): Required<IndexPatch> => {
-    const meta = metaSnapshot(doc);
-    return { title: meta.title, date: meta.date, venue: meta.venue, room: meta.room };
-  };
+  const rowOf = (): Required<IndexPatch> => indexFields(doc);
   const same = (a: Required<IndexPatch>, b: Required<IndexPatch>) => a.title === b.title && a.date === b.date && a.venue === b.venue && a.room === b.room;
   let indexed = { row: { title: '', date: '', venue: '', room: '' }, at: 0 };
   let stale = false;

@@ -42,6 +42,21 @@ function shortTextOrEmpty(value: unknown): string {
 const isWholeMinutes = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LIMITS.durationMaxMin;
 
+/**
+ * The fields of the home screen's row (title, date, place), read as metaSnapshot reads them but
+ * without the others: the saver reads them with every write, on the path from a card to disk.
+ */
+export function indexFields(doc: WorkshopDoc): Pick<WorkshopMeta, 'title' | 'date' | 'venue' | 'room'> {
+  const { meta } = roots(doc);
+  const title = meta.get('title');
+  return {
+    title: typeof title === 'string' ? title : '',
+    date: isoDateOrEmpty(meta.get('date')),
+    venue: shortTextOrEmpty(meta.get('venue')),
+    room: shortTextOrEmpty(meta.get('room')),
+  };
+}
+
 /** Plain copy of the workshop's meta fields. */
 export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
   const { meta } = roots(doc);
@@ -52,10 +67,7 @@ export function metaSnapshot(doc: WorkshopDoc): WorkshopMeta {
   return {
     id: isId(get('id')) ? (get('id') as string) : '',
     schemaVersion: Number.isInteger(get('schemaVersion')) ? (get('schemaVersion') as number) : 0,
-    title: text('title'),
-    date: isoDateOrEmpty(get('date')),
-    venue: shortTextOrEmpty(get('venue')),
-    room: shortTextOrEmpty(get('room')),
+    ...indexFields(doc),
     language: (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'de',
     createdAt: timestampOrZero(get('createdAt')),
     startTime: CLOCK_TIME.test(text('startTime')) ? text('startTime') : '',

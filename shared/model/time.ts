@@ -73,13 +73,28 @@ const TIME_ZONE_MAX = 64;
  */
 export function isKnownTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value === '' || value.length > TIME_ZONE_MAX) return false;
+  const known = zoneVerdicts.get(value);
+  if (known !== undefined) return known;
+  let verdict: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value }).format(0);
-    return true;
+    verdict = true;
   } catch {
-    return false;
+    verdict = false;
   }
+  // Bounded: a peer writing ever new names must not grow it without end.
+  if (zoneVerdicts.size >= ZONE_VERDICTS_MAX) zoneVerdicts.clear();
+  zoneVerdicts.set(value, verdict);
+  return verdict;
 }
+
+/**
+ * What the runtime said about each zone asked for. Building a formatter costs ≈ 0.3 ms, and the
+ * meta snapshot asks on every read (the saver's index row once per write: card-to-disk); the
+ * runtime's set of zones does not change while it runs.
+ */
+const zoneVerdicts = new Map<string, boolean>();
+const ZONE_VERDICTS_MAX = 64;
 
 /** A stored time zone when this runtime knows it, else '' ("not set": the computer's zone). */
 export function timeZoneOrEmpty(value: unknown): string {
