@@ -70,13 +70,23 @@ export function patchCards(doc: WorkshopDoc, previous: readonly Card[], changed:
   }
   if (same) return previous;
   fresh.sort(compareOrdered);
+  // Each fresh card (usually one) goes in by binary search: comparing it with all 2,000 kept
+  // cards cost more than reading it. It goes after the kept cards that compare equal, as a sort would leave it.
   const merged: Card[] = [];
-  let next = 0;
-  for (const card of kept) {
-    while (next < fresh.length && compareOrdered(fresh[next] as Card, card) < 0) merged.push(fresh[next++] as Card);
+  let from = 0;
+  for (const card of fresh) {
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareOrdered(kept[middle] as Card, card) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = from; index < low; index += 1) merged.push(kept[index] as Card);
     merged.push(card);
+    from = low;
   }
-  while (next < fresh.length) merged.push(fresh[next++] as Card);
+  for (let index = from; index < kept.length; index += 1) merged.push(kept[index] as Card);
   return merged;
 }
 

@@ -58,16 +58,51 @@ const inView = (page: Page, testId: string, text: string) =>
     return box.top >= 0 && box.bottom <= window.innerHeight;
   });
 
+declare global {
+  interface Window {
+    /** For each scrollIntoView after the next Enter: the frames rendered between the Enter and it. */
+    framesBeforeScroll?: number[];
+  }
+}
+
+/** Notes, for each scrollIntoView after the next Enter, how many frames were rendered since the Enter. */
+function countFramesUntilScroll(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    let frames = -1;
+    const tick = () => {
+      frames += 1;
+      requestAnimationFrame(tick);
+    };
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && frames < 0) {
+        window.framesBeforeScroll = [];
+        frames = 0;
+        requestAnimationFrame(tick);
+      }
+    }, { capture: true });
+    const scroll = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element, ...args: Parameters<Element['scrollIntoView']>) {
+      window.framesBeforeScroll?.push(frames);
+      scroll.apply(this, args);
+    };
+  });
+}
+
 test('60 cards on the plenary at 1366×768: at least 12 above the fold, the card just added in view', async ({ page, shot }) => {
   await openSeedDay(page, seedDayWithPlenaryCards(59));
   await expect(page.getByTestId('card')).toHaveCount(59);
   const entry = page.getByTestId('card-entry');
   await entry.fill('Idee 60: Zuletzt notiert, gleich zu sehen');
+  await countFramesUntilScroll(page);
   await entry.press('Enter');
   await expect(page.getByTestId('card')).toHaveCount(60);
   // Fast typing goes on: the entry keeps the focus, and the new card is on screen next to it.
   await expect(entry).toBeFocused();
   await expect.poll(() => inView(page, 'card', 'Idee 60:')).toBe(true);
+  // Brought into view after the frame that shows it, not from within Enter's task: a scroll there
+  // lays the whole board out before that frame (5 ms of each new card on a 2,000-card board).
+  expect(await page.evaluate(() => window.framesBeforeScroll)).toEqual([expect.any(Number)]);
+  expect(await page.evaluate(() => window.framesBeforeScroll?.[0])).toBeGreaterThan(0);
   expect(await inView(page, 'quick-entry', '')).toBe(true);
   await shot('card-added-de-1366');
 

@@ -45,9 +45,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
     [setDragNode],
   );
   // "nearest" scrolls only when the card is out of view; focus stays in the entry field for the next card.
-  useEffect(() => {
-    if (justAdded) element.current?.scrollIntoView({ block: 'nearest' });
-  }, [justAdded]);
+  useEffect(() => (justAdded && element.current ? keepInView(element.current) : undefined), [justAdded]);
   // A dialog that is swapped for another or unmounted gives no focus back by itself.
   const detailsButton = useRef<HTMLButtonElement>(null);
   const hadPanel = useRef(false);
@@ -156,3 +154,23 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
     </li>
   );
 });
+
+/**
+ * Scrolls a card just added into view once the frame that shows it has been laid out. Called at
+ * once, in Enter's task, scrollIntoView makes the browser update style and layout of the whole
+ * board there and then (on a 2,000-card board the biggest part of a new card's script time); an
+ * intersection observer's first report comes after the frame's own layout, so the scroll then
+ * finds it done. Returns the cleanup.
+ */
+function keepInView(element: HTMLElement): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    element.scrollIntoView({ block: 'nearest' });
+    return () => undefined;
+  }
+  const observer = new IntersectionObserver(() => {
+    observer.disconnect();
+    element.scrollIntoView({ block: 'nearest' });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}

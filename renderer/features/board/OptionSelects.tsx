@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_COLOURS, STAKEHOLDER_GROUPS, type CardColour, type Participant, type StakeholderGroup } from '../../../shared/model';
 
@@ -13,14 +14,20 @@ interface OptionSelectProps<T> {
 /** A card colour, or none. */
 export function ColourSelect({ value, onChange, noneLabel, ...rest }: OptionSelectProps<CardColour>) {
   const { t } = useTranslation();
-  return (
-    <select value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as CardColour | null)} {...rest}>
-      <option value="">{noneLabel}</option>
-      {CARD_COLOURS.map((colour) => (
+  // The same elements while the language stays: the entry re-renders with every card added.
+  const options = useMemo(
+    () =>
+      CARD_COLOURS.map((colour) => (
         <option key={colour} value={colour}>
           {t(`board.colours.${colour}`)}
         </option>
-      ))}
+      )),
+    [t],
+  );
+  return (
+    <select value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as CardColour | null)} {...rest}>
+      <option value="">{noneLabel}</option>
+      {options}
     </select>
   );
 }
@@ -28,14 +35,19 @@ export function ColourSelect({ value, onChange, noneLabel, ...rest }: OptionSele
 /** A stakeholder group tag, or none. */
 export function StakeholderSelect({ value, onChange, noneLabel, ...rest }: OptionSelectProps<StakeholderGroup>) {
   const { t } = useTranslation();
-  return (
-    <select value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as StakeholderGroup | null)} {...rest}>
-      <option value="">{noneLabel}</option>
-      {STAKEHOLDER_GROUPS.map((group) => (
+  const options = useMemo(
+    () =>
+      STAKEHOLDER_GROUPS.map((group) => (
         <option key={group} value={group}>
           {t(`stakeholders.${group}`)}
         </option>
-      ))}
+      )),
+    [t],
+  );
+  return (
+    <select value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as StakeholderGroup | null)} {...rest}>
+      <option value="">{noneLabel}</option>
+      {options}
     </select>
   );
 }
