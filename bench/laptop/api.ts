@@ -8,6 +8,12 @@ import type { Arrival } from '../fixtures/latency-card';
  */
 export type Transport = 'plenum' | 'ywebsocket';
 
+/**
+ * What a latency sample goes over: one of the two networks, or `floor`, a raw message over an extra
+ * pre-negotiated data channel on Plenum's own WebRTC connections (bench/laptop/floor.ts).
+ */
+export type SampleNet = Transport | 'floor';
+
 export interface LaptopStart {
   transport: Transport;
   /** The signaling server (plenum) or the y-websocket server (ywebsocket). */
@@ -48,6 +54,12 @@ export interface PlenumLaptopApi {
   /** The arrivals of that transport recorded since the last call. */
   drain(transport: Transport): Arrival[];
   status(transport: Transport): LaptopStatus;
+  /** Opens the floor channel on each of Plenum's connections (bench/laptop/floor.ts); how many are open. */
+  floorOpen(): Promise<number>;
+  /** A raw message of a card update's size to every other laptop over the floor; the time just before. */
+  floorSend(seq: number): number;
+  /** The floor messages from other laptops since the last call. */
+  floorDrain(): Arrival[];
 }
 
 declare global {

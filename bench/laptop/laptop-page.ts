@@ -9,8 +9,16 @@ import { addCard, createWorkshopDoc, initWorkshop, PLENARY_BOARD_ID, ROOT, type 
 import { cardText, seededRandom } from '../fixtures/texts';
 import { latencyCardText, watchLatencyCards } from '../fixtures/latency-card';
 import type { Arrival, LaptopStart, LaptopStatus, PlenumLaptopApi, Transport } from './api';
+import { startFloor, trackConnections } from './floor';
 
 const now = () => performance.timeOrigin + performance.now();
+
+// Every RTCPeerConnection the peer sync opens (simple-peer takes the global when it makes one), for
+// the floor channels; this page has no other.
+const peerConnections = new Set<unknown>();
+window.RTCPeerConnection = trackConnections(window.RTCPeerConnection, peerConnections);
+const floor = startFloor(now);
+const floorRandom = seededRandom(7);
 
 interface Connected {
   doc: WorkshopDoc;
@@ -75,6 +83,9 @@ const api: PlenumLaptopApi = {
   },
   drain: (transport) => laptop(transport).arrivals.splice(0),
   status: (transport) => laptop(transport).status(),
+  floorOpen: () => floor.open(peerConnections),
+  floorSend: (seq) => floor.send(seq, latencyCardText(seq, cardText(floorRandom))),
+  floorDrain: () => floor.drain(),
 };
 
 window.plenumLaptop = api;

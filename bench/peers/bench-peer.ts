@@ -28,6 +28,9 @@
 //                                        the last drain                       [drained {arrivals: [{seq, at}]}]
 //   {"cmd":"status"}                                                          [status {…}]
 //   {"cmd":"ping","id":n}                this process's clock                 [pong {id, at}]
+//   {"cmd":"floor-open"}                 the floor channel (bench/laptop/floor.ts) on each of the
+//                                        plenum laptop's connections          [floor-opened {open}]
+//   add / drain with "net":"floor"       a raw message over the floor channels instead of a card
 //   {"cmd":"cpu"}                        process.cpuUsage() (µs) and the clock [cpu {user, system, at}]
 //   {"cmd":"join","expect":n}            a fresh empty document joins the room: time from the
 //                                        provider's start until it holds n cards [joined {ms, cards}]
@@ -49,6 +52,7 @@ import { addCard, applyWorkshopUpdates, createWorkshopDoc, initWorkshop, PLENARY
 import { latencyCardText, watchLatencyCards, type Arrival } from '../fixtures/latency-card';
 import { cardText, seededRandom } from '../fixtures/texts';
 import { standardWorkshop } from '../fixtures/workshop';
+import { startFloor, trackConnections } from '../laptop/floor';
 
 const { values: args } = parseArgs({
   options: {
@@ -94,7 +98,9 @@ async function connect(doc: WorkshopDoc, which: 'plenum' | 'ywebsocket' = transp
     const { startPeerSync } = await import('../../renderer/network/peer-sync');
     const globals = globalThis as { WebSocket?: unknown };
     globals.WebSocket ??= WebSocket;
-    const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc');
+    const native = createRequire(import.meta.url)('@roamhq/wrtc') as { RTCPeerConnection: abstract new (...args: never[]) => unknown };
+    // Every connection the peer sync opens, for the floor channels.
+    const wrtc = { ...native, RTCPeerConnection: trackConnections(native.RTCPeerConnection, peerConnections) };
     const sync = await startPeerSync({
       doc,
       room: String(room),
@@ -113,6 +119,9 @@ async function connect(doc: WorkshopDoc, which: 'plenum' | 'ywebsocket' = transp
 }
 
 const arrivals: Arrival[] = [];
+const peerConnections = new Set<unknown>();
+const floor = startFloor(now);
+const floorRandom = seededRandom(7);
 
 const doc = createWorkshopDoc();
 if (args.fixture === 'standard') {
@@ -180,6 +189,19 @@ function quit(): never {
 createInterface({ input: process.stdin })
   .on('line', (line) => {
     const command = JSON.parse(line) as { cmd: string; seq?: number; id?: number; expect?: number; net?: string };
+    if (command.cmd === 'floor-open') {
+      void floor.open(peerConnections).then((open) => emit({ event: 'floor-opened', open }));
+      return;
+    }
+    if (command.net === 'floor' && command.cmd === 'add') {
+      const seq = command.seq ?? 0;
+      emit({ event: 'added', seq, at: floor.send(seq, latencyCardText(seq, cardText(floorRandom))) });
+      return;
+    }
+    if (command.net === 'floor' && command.cmd === 'drain') {
+      emit({ event: 'drained', arrivals: floor.drain() });
+      return;
+    }
     // --ws-url's laptop, when a command names it.
     const other = command.net === 'ywebsocket' && transport !== 'ywebsocket' ? second : null;
     if (command.net !== undefined && command.net !== transport && !other) throw new Error(`no ${command.net} laptop in this process`);

@@ -7,7 +7,7 @@ import { newJoinSecret } from '../../shared/protocol/join-secret';
 import type { LaptopStart, PlenumLaptopApi, Transport } from '../laptop/api';
 import { buildPage, serve, type StaticServer } from '../lib/static-page';
 import { clockOffset } from './node-process';
-import { checkFullMesh, connectOneByOne, startServer, type Connectable, type ServerHandle } from './peer-network';
+import { checkFullMesh, connectOneByOne, openFloor, startServer, type Connectable, type ServerHandle } from './peer-network';
 import type { LatencyLaptop, LatencyNetwork } from './latency-sample';
 import type { NodeBenchContext } from './node-types';
 
@@ -67,6 +67,9 @@ function api(page: Page, name: string) {
     drain: (transport: Transport) => call('drain', transport),
     status: (transport: Transport) => call('status', transport),
     answerClock: (url: string) => call('answerClock', url),
+    floorOpen: () => call('floorOpen'),
+    floorSend: (seq: number) => call('floorSend', seq),
+    floorDrain: () => call('floorDrain'),
   };
 }
 
@@ -179,6 +182,8 @@ export async function startChromiumLaptops(count: number, context: NodeBenchCont
         ),
       });
     }
+    await openFloor(laptops, context);
+    networks.push({ transport: 'floor', laptops: laptops.map((laptop): LatencyLaptop => ({ name: laptop.name, add: laptop.floorSend, drain: laptop.floorDrain })) });
     const plenum = mesh;
     return { networks, close, checkMesh: () => checkFullMesh(plenum, context, 'after measuring') };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Arrival, Transport } from '../laptop/api';
+import type { Arrival, SampleNet } from '../laptop/api';
 
 /*
  * One sample of the latency benchmarks (bench/suites/peer-latency.ts), apart from how the laptops
@@ -17,7 +17,7 @@ export interface LatencyLaptop {
 }
 
 export interface LatencyNetwork {
-  transport: Transport;
+  transport: SampleNet;
   laptops: LatencyLaptop[];
 }
 

@@ -3,7 +3,7 @@ import { seededRandom } from '../fixtures/texts';
 import { startChromiumLaptops } from './chromium-laptops';
 import { sleep } from './node-process';
 import { sample, type LatencyNetwork } from './latency-sample';
-import { checkClocks, checkFullMesh, connectable, latencyNetwork, startDualLaptops, startNetwork, type Network } from './peer-network';
+import { checkClocks, checkFullMesh, connectable, latencyNetwork, nodeFloor, startDualLaptops, startNetwork, type Network } from './peer-network';
 import type { NodeBenchContext, NodeBenchSuite } from './node-types';
 
 /*
@@ -66,6 +66,8 @@ interface LatencyOptions {
 const suffix = ({ runtime, plainName }: LatencyOptions) => (runtime === 'node' && plainName !== true ? '-node' : '');
 const NAME = (options: LatencyOptions) => `peer-latency-${options.peers}${suffix(options)}`;
 const BASELINE = (options: LatencyOptions) => `y-websocket-latency-${options.peers}${suffix(options)}`;
+/** Informational, no target: a raw message over the same WebRTC connections (bench/laptop/floor.ts). */
+const FLOOR = (options: LatencyOptions) => `webrtc-floor-${options.peers}${suffix(options)}`;
 
 function describe(label: string, values: readonly number[]): string {
   const { median, p95 } = summarize(values);
@@ -85,7 +87,8 @@ async function startNetworks(options: LatencyOptions, context: NodeBenchContext)
     started.push(await startNetwork('ywebsocket', options.peers, context));
     await checkClocks(started.flatMap((network) => network.peers), context);
     const plenum = started.find((network) => network.transport === 'plenum')?.peers ?? [];
-    return { networks: started.map(latencyNetwork), checkMesh: () => checkFullMesh(plenum.map(connectable), context, 'after measuring'), close };
+    const floor = await nodeFloor(plenum, context);
+    return { networks: [...started.map(latencyNetwork), floor], checkMesh: () => checkFullMesh(plenum.map(connectable), context, 'after measuring'), close };
   } catch (error) {
     await close();
     throw error;
@@ -139,6 +142,17 @@ async function run(options: LatencyOptions, context: NodeBenchContext): Promise<
     }
     const p95Ratio = summarize(ours.all).p95 / summarize(baseline.all).p95;
     context.log(`p95 / baseline p95 = ${p95Ratio.toFixed(2)} (asked: ≤ ${options.maxRelayRatio})`);
+    const floor = results.get('floor');
+    if (floor) {
+      // What of the p95 is the machine's WebRTC itself: the same laptops and connections, no Yjs.
+      context.log(describe(`${FLOOR(options)} (raw message over Plenum's WebRTC connections, no Yjs), until the last receiver`, floor.all));
+      if (options.peers > 2) {
+        context.log(describe(`${FLOOR(options)}, first receiver`, floor.first));
+        context.log(describe(`${FLOOR(options)}, first to last receiver`, floor.spread));
+      }
+      const p95 = (values: readonly number[]) => summarize(values).p95.toFixed(2);
+      context.log(`p95 ms: ${NAME(options)} ${p95(ours.all)}, ${BASELINE(options)} ${p95(baseline.all)}, ${FLOOR(options)} ${p95(floor.all)} (plenum / floor ${(summarize(ours.all).p95 / summarize(floor.all).p95).toFixed(2)}, target ${options.targetP95})`);
+    }
     return [
       {
         name: NAME(options),

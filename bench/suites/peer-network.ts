@@ -1,9 +1,9 @@
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
 import { clockOffset, NodeProcess, sleep, stopAll } from './node-process';
-import type { Arrival, Transport } from '../laptop/api';
+import type { Arrival, SampleNet, Transport } from '../laptop/api';
 import type { NodeBenchContext } from './node-types';
-import type { LatencyNetwork } from './latency-sample';
+import type { LatencyLaptop, LatencyNetwork } from './latency-sample';
 
 /**
  * The two networks the peer benchmarks compare, each laptop a Node process of bench/peers/bench-peer.ts:
@@ -162,20 +162,42 @@ export async function checkClocks(peers: readonly NodeProcess[], context: NodeBe
   if (off) throw new Error(`a laptop's clock is ${off.offsetMs.toFixed(3)} ms off the runner's: one-way times would be wrong`);
 }
 
+/**
+ * The floor channels (bench/laptop/floor.ts) on Plenum's connections, once its mesh is full: every
+ * laptop opens its end, then each must have one open channel to every other laptop.
+ */
+export async function openFloor(laptops: ReadonlyArray<{ floorOpen(): Promise<number> }>, context: NodeBenchContext): Promise<void> {
+  const open = await Promise.all(laptops.map((laptop) => laptop.floorOpen()));
+  context.log(`floor: raw data channels per laptop on Plenum's connections ${open.join(',')}`);
+  if (open.some((count) => count !== laptops.length - 1)) throw new Error(`floor: not a channel to every other laptop (${open.join(',')})`);
+}
+
+/** A Node laptop process as the latency samples drive it, in `net` (without: the process's own --transport). */
+function nodeLatencyLaptop(peer: NodeProcess, net?: SampleNet): LatencyLaptop {
+  const named = net === undefined ? {} : { net };
+  return {
+    name: peer.name,
+    add: async (seq) => Number((await peer.request({ cmd: 'add', seq, ...named }, 'added')).at),
+    drain: async () => {
+      const { arrivals } = await peer.request({ cmd: 'drain', ...named }, 'drained');
+      if (!Array.isArray(arrivals)) throw new Error(`${peer.name}: drained without arrivals`);
+      return arrivals as Arrival[];
+    },
+  };
+}
+
 /** A Node network's laptops as the latency samples drive them (bench/suites/peer-latency.ts). */
 export function latencyNetwork(network: Network): LatencyNetwork {
-  return {
-    transport: network.transport,
-    laptops: network.peers.map((peer) => ({
-      name: peer.name,
-      add: async (seq) => Number((await peer.request({ cmd: 'add', seq }, 'added')).at),
-      drain: async () => {
-        const { arrivals } = await peer.request({ cmd: 'drain' }, 'drained');
-        if (!Array.isArray(arrivals)) throw new Error(`${peer.name}: drained without arrivals`);
-        return arrivals as Arrival[];
-      },
-    })),
-  };
+  return { transport: network.transport, laptops: network.peers.map((peer) => nodeLatencyLaptop(peer)) };
+}
+
+/** The floor (bench/laptop/floor.ts) on the Plenum laptops of these processes, opened and checked. */
+export async function nodeFloor(peers: readonly NodeProcess[], context: NodeBenchContext): Promise<LatencyNetwork> {
+  await openFloor(
+    peers.map((peer) => ({ floorOpen: async () => Number((await peer.request({ cmd: 'floor-open' }, 'floor-opened', 30_000)).open) })),
+    context,
+  );
+  return { transport: 'floor', laptops: peers.map((peer) => nodeLatencyLaptop(peer, 'floor')) };
 }
 
 /**
@@ -224,20 +246,8 @@ export async function startDualLaptops(count: number, context: NodeBenchContext)
     await connectOneByOne('plenum', mesh, context);
     await connectOneByOne('ywebsocket', peers.map((peer) => inNetwork(peer, 'ywebsocket')), context);
     await checkClocks(peers, context);
-    const networks = (['plenum', 'ywebsocket'] as const).map(
-      (transport): LatencyNetwork => ({
-        transport,
-        laptops: peers.map((peer) => ({
-          name: peer.name,
-          add: async (seq) => Number((await peer.request({ cmd: 'add', seq, net: transport }, 'added')).at),
-          drain: async () => {
-            const { arrivals } = await peer.request({ cmd: 'drain', net: transport }, 'drained');
-            if (!Array.isArray(arrivals)) throw new Error(`${peer.name}: drained without arrivals`);
-            return arrivals as Arrival[];
-          },
-        })),
-      }),
-    );
+    const networks = (['plenum', 'ywebsocket'] as const).map((transport): LatencyNetwork => ({ transport, laptops: peers.map((peer) => nodeLatencyLaptop(peer, transport)) }));
+    networks.push(await nodeFloor(peers, context));
     return { networks, checkMesh: () => checkFullMesh(mesh, context, 'after measuring'), close, relayed: plenum.relayed };
   } catch (error) {
     await close();

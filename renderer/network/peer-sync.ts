@@ -15,6 +15,7 @@ import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
 import { holdSyncGreeting } from './greeting-hold';
+import { quietReads } from './quiet-reads';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
@@ -221,6 +222,8 @@ function watchConnections(
       splitSends(conn);
       // Not greeted with an empty state while the relay's answer brings the workshop (greeting-hold.ts).
       holdSyncGreeting(conn.peer, () => awaitedFrom(id), provider.doc);
+      // No timer after each message received (quiet-reads.ts).
+      quietReads(conn.peer);
       return add(id, conn);
     };
   });
