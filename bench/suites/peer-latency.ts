@@ -41,9 +41,13 @@ import type { NodeBenchContext, NodeBenchSuite } from './node-types';
  * add the receiver's own addCard and a second path, and would average away an asymmetry instead of
  * measuring it.
  *
+ * The floor (issue 17, informational, no target): the same sample over an extra pre-negotiated
+ * data channel on each of Plenum's own WebRTC connections, a raw message of a card update's size
+ * with no Yjs and no y-webrtc (bench/laptop/floor.ts): what of the p95 is the machine's WebRTC.
+ *
  * The sender rotates through all laptops; after each sample the runner waits 5–15 ms (seeded).
- * Plenum and the baseline alternate sample by sample, so load from elsewhere on the machine hits
- * both alike. The first `warmup` samples of each are dropped.
+ * Plenum, the baseline and the floor alternate sample by sample, so load from elsewhere on the
+ * machine hits all alike. The first `warmup` samples of each are dropped.
  */
 
 type Runtime = 'chromium' | 'node';
