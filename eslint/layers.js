@@ -57,7 +57,7 @@ const layersRule = {
     messages: {
       package: "{{layer}} may not import the package '{{name}}': {{why}}",
       folder: "{{layer}} may not import {{target}}/ ('{{specifier}}'): {{why}}",
-      deep: "Import shared/model through its index ('{{index}}') or its document-free part (plain.ts), not its file '{{specifier}}': they are the model's only doors.",
+      deep: "Import shared/model through its index ('{{index}}'), not its file '{{specifier}}': the index and its document-free part (plain.ts) are the model's only doors.",
       outside: "'{{specifier}}' reaches outside the repository.",
       unmapped: '{{folder}}/ is in no layer: add it to the layers in eslint.config.js and to docs/layers.md.',
     },

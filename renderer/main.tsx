@@ -15,19 +15,26 @@ import { forgetDeletedWorkshops } from './app/forget-deleted';
 import { installChunkReload } from './app/chunk-reload';
 
 /**
- * Start-up: language first (every message after this is translated), then the local store.
+ * Start-up: the language (every message after this is translated) and the local store, loaded side by side.
  * A store that cannot open (written by a newer Plenum, storage disabled) stops here with a
  * message instead of a blank window; nothing is written to it.
  */
 async function start(): Promise<void> {
   installChunkReload();
+  // The store opens while the language's texts load (a chunk of their own): neither needs the other.
+  const opening = WorkshopStore.open().then(
+    (opened) => ({ opened }),
+    (failure: unknown) => ({ failure }),
+  );
   await setupI18n();
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks #root');
   const root = createRoot(container);
   let store: WorkshopStore;
   try {
-    store = await WorkshopStore.open();
+    const result = await opening;
+    if ('failure' in result) throw result.failure;
+    store = result.opened;
   } catch (error) {
     const code = error instanceof StorageError ? error.code : 'storage.failed';
     root.render(

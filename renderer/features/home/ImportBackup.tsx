@@ -7,6 +7,7 @@ import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import '../minutes/minutes.css';
 import { FieldError } from '../common/FieldError';
+import { preloadWorkshopScreen } from './preload-workshop';
 
 /** The message of each reason a backup is refused. */
 export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
@@ -35,6 +36,7 @@ function useBackupImport() {
     setBusy(true);
     setRefusal(null);
     try {
+      preloadWorkshopScreen();
       // Loaded on first use: the backup format brings Yjs, which the home screen does not need.
       const { importBackupFile } = await import('../../session/backup-import');
       const result = await importBackupFile(store, file);

@@ -4,6 +4,7 @@ import { useStore } from '../../hooks/use-store';
 import { useHost } from '../../hooks/use-host';
 import { navigate } from '../../state/route';
 import { FieldError } from '../common/FieldError';
+import { preloadWorkshopScreen } from './preload-workshop';
 
 interface Discovered {
   name: string;
@@ -38,6 +39,7 @@ export function JoinForm() {
     setBusy(true);
     setError(null);
     try {
+      preloadWorkshopScreen();
       // Loaded on first use: joining brings the session and its networking with it.
       const { joinWorkshop } = await import('../../network/join');
       const result = await joinWorkshop(store, { address, code, name });

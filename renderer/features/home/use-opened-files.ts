@@ -5,6 +5,7 @@ import { useHost } from '../../hooks/use-host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
 import { BACKUP_ERROR_KEYS } from './ImportBackup';
+import { preloadWorkshopScreen } from './preload-workshop';
 
 /**
  * Imports the `.plenum` files the desktop app was opened with (double-click, "Open with"):
@@ -28,6 +29,7 @@ export function useOpenedFiles(enabled: boolean): void {
         // Asked first: the import (Yjs, the backup format) loads only when there is a file to import.
         const opened = await host['file:takeOpened']();
         if (!opened.ok || opened.value.length === 0) return;
+        preloadWorkshopScreen();
         const { importOpenedFiles } = await import('../../session/backup-import');
         await importOpenedFiles({ 'file:takeOpened': () => Promise.resolve(opened) }, store, (result) => {
           if (!result.ok) {

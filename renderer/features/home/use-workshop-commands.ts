@@ -5,6 +5,7 @@ import { useErrorText } from '../../hooks/use-error-text';
 import type { NewWorkshopFields } from '../../session/workshop-library';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
+import { preloadWorkshopScreen } from './preload-workshop';
 
 /**
  * The library brings the whole session with it (Yjs, networking): loaded when a command needs it,
@@ -25,6 +26,7 @@ export function useWorkshopCommands(reload: () => void) {
   const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
 
   const onCreate = async (fields: NewWorkshopFields) => {
+    preloadWorkshopScreen();
     const { createWorkshop } = await library();
     const result = await createWorkshop(store, fields, i18n.language as Language);
     if (!result.ok) return errorText(result.error);
