@@ -132,8 +132,9 @@ export interface EarlyRelay {
 
 /**
  * Subscribes to the relay's topic as soon as a signaling socket is connected, says hello (see
- * HELLO) and keeps what comes for it, while the room key is still being derived: the moderator's
- * laptop answers at once, and the workshop travels while this laptop's PBKDF2 runs.
+ * isHello) and keeps what comes for it, while the room key is still being derived: the moderator's
+ * laptop answers at once, and the workshop travels while this laptop's PBKDF2 runs (one hello per
+ * HELLO_INTERVAL_MS; the others are answered when they say it again sealed, see MESSAGE_HELLO).
  */
 export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: string): EarlyRelay {
   const helloId = crypto.randomUUID();
