@@ -93,11 +93,27 @@ interface Connection {
   destroy(): void;
 }
 
+/** When the join's workshop message (the first over 100 kB) arrived, and whether as a binary frame: join-2000's breakdown. */
+const trace: { bigAt?: number; binary?: boolean } = {};
+class TracedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.addEventListener('message', (event) => {
+      const data = event.data as unknown;
+      const size = typeof data === 'string' ? data.length : data instanceof ArrayBuffer ? data.byteLength : (data as Buffer).length;
+      if (size > 100_000 && trace.bigAt === undefined) {
+        trace.bigAt = now();
+        trace.binary = typeof data !== 'string';
+      }
+    });
+  }
+}
+
 async function connect(doc: WorkshopDoc, which: 'plenum' | 'ywebsocket' = transport as 'plenum' | 'ywebsocket', server = String(url)): Promise<Connection> {
   if (which === 'plenum') {
     const { startPeerSync } = await import('../../renderer/network/peer-sync');
     const globals = globalThis as { WebSocket?: unknown };
-    globals.WebSocket ??= WebSocket;
+    globals.WebSocket = TracedWebSocket;
     const native = createRequire(import.meta.url)('@roamhq/wrtc') as { RTCPeerConnection: abstract new (...args: never[]) => unknown };
     // Every connection the peer sync opens, for the floor channels.
     const wrtc = { ...native, RTCPeerConnection: trackConnections(native.RTCPeerConnection, peerConnections) };
@@ -114,7 +130,7 @@ async function connect(doc: WorkshopDoc, which: 'plenum' | 'ywebsocket' = transp
   }
   const { WebsocketProvider } = await import('y-websocket');
   // A second network in this process (--ws-url) has a room of the same name: no BroadcastChannel.
-  const provider = new WebsocketProvider(server, String(room), doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: which !== transport });
+  const provider = new WebsocketProvider(server, String(room), doc, { WebSocketPolyfill: TracedWebSocket as unknown as typeof globalThis.WebSocket, disableBc: which !== transport });
   return { status: () => ({ connected: provider.wsconnected, synced: provider.synced }), destroy: () => provider.destroy() };
 }
 
@@ -165,10 +181,11 @@ async function join(expect: number): Promise<void> {
   });
   joined = { doc: fresh, connection: null };
   const started = now();
+  trace.bigAt = undefined;
   joined.connection = await connect(fresh);
   const connected = now();
   const done = await holding;
-  emit({ event: 'joined', ms: done.at - started, startMs: connected - started, via: done.via, cards: cards.size });
+  emit({ event: 'joined', ms: done.at - started, startMs: connected - started, via: done.via, cards: cards.size, bigMs: (trace.bigAt ?? NaN) - started, binary: trace.binary });
 }
 
 function leave(): void {

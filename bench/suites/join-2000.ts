@@ -29,8 +29,11 @@ interface Side {
   moderator: NodeProcess;
   joiner: NodeProcess;
   samples: number[];
-  /** Time until the provider was started (startPeerSync resolved: keys derived) and which path delivered, per run. */
-  details: Array<{ startMs: number; via: string }>;
+  /**
+   * Per run: time until the provider was started (startPeerSync resolved: keys derived), which path delivered,
+   * the join's time, when the workshop's message (the first over 100 kB) arrived and whether as a binary frame.
+   */
+  details: Array<{ startMs: number; via: string; ms: number; bigMs: number; binary: boolean }>;
 }
 
 async function startSide(transport: Transport): Promise<Side> {
@@ -64,7 +67,7 @@ async function joinOnce(side: Side, record: boolean): Promise<void> {
   await side.joiner.request({ cmd: 'leave' }, 'left');
   if (!record) return;
   side.samples.push(Number(joined.ms));
-  side.details.push({ startMs: Number(joined.startMs), via: String(joined.via) });
+  side.details.push({ startMs: Number(joined.startMs), via: String(joined.via), bigMs: Number(joined.bigMs), binary: joined.binary === true, ms: Number(joined.ms) });
 }
 
 async function run(context: NodeBenchContext): Promise<Series[]> {
@@ -87,6 +90,14 @@ async function run(context: NodeBenchContext): Promise<Series[]> {
     const paths = new Map<string, number>();
     for (const { via } of ours.details) paths.set(via, (paths.get(via) ?? 0) + 1);
     context.log(`plenum: startPeerSync itself (room keys) median ${starts.median.toFixed(1)} ms; workshop delivered by ${[...paths].map(([via, count]) => `${via === 'provider' ? 'WebRTC' : via} ${count}×`).join(', ')}`);
+    // Where the time goes: until the workshop's message arrived (on the relay: after the relay key, or
+    // the hello's answer during it), and from there until it was applied (for Plenum: opened too).
+    for (const side of sides) {
+      const arrived = summarize(side.details.map((detail) => detail.bigMs)).median;
+      const applied = summarize(side.details.map((detail) => detail.ms - detail.bigMs)).median;
+      const frames = side.details.filter((detail) => detail.binary).length;
+      context.log(`${side.transport}: workshop arrived after ${arrived.toFixed(1)} ms median, applied ${applied.toFixed(1)} ms later (binary ${frames}/${side.details.length})`);
+    }
     return [
       // Issue 17: no slower than the relay (median ratio ≤ 1), and within a second as before.
       { name: NAME, unit: 'ms', samples: ours.samples, target: { metric: 'median', max: 1000, maxBaselineRatio: 1 }, baseline: BASELINE },

@@ -38,6 +38,16 @@ const MESSAGE_LEAVE = 2;
  */
 const isHello = (envelope: Envelope) => envelope.payload.length === 0;
 /**
+ * The same hello again, sealed, once the sender's relay key is derived (y-webrtc's, which the
+ * relay's greeting waits for, may take as long again): it proves the key, so the host answers it
+ * without HELLO_INTERVAL_MS, once per hello id. The id is sealed in it: a copy replayed by a
+ * stranger, under that id or another, gets nothing. Older laptops ignore a sealed message of a
+ * kind they do not know.
+ */
+const MESSAGE_HELLO = 3;
+/** Hello ids whose sealed hello the host remembers having answered (the oldest go first). */
+const SEALED_HELLOS_KEPT = 256;
+/**
  * The room's host answers one hello per this interval at most; others are answered by their
  * greetings, as before. Anyone who knows the room's id can say hello: this bounds what a stranger
  * can make the host send (the whole workshop, sealed) to once per interval.
@@ -122,8 +132,9 @@ export interface EarlyRelay {
 
 /**
  * Subscribes to the relay's topic as soon as a signaling socket is connected, says hello (see
- * HELLO) and keeps what comes for it, while the room key is still being derived: the moderator's
- * laptop answers at once, and the workshop travels while this laptop's PBKDF2 runs.
+ * isHello) and keeps what comes for it, while the room key is still being derived: the moderator's
+ * laptop answers at once, and the workshop travels while this laptop's PBKDF2 runs (one hello per
+ * HELLO_INTERVAL_MS; the others are answered when they say it again sealed, see MESSAGE_HELLO).
  */
 export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: string): EarlyRelay {
   const helloId = crypto.randomUUID();
@@ -132,6 +143,7 @@ export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: stri
   const applied: Envelope[] = [];
   let keyed: { key: RelayKey; doc: Y.Doc } | null = null;
   let applying: string | null = null;
+  let listening = true;
   /** Applies one at a time, in order; a message the relay must answer stops it (the relay takes it from there). */
   let working: Promise<void> = Promise.resolve();
   let blocked = false;
@@ -171,12 +183,18 @@ export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: stri
     });
   };
 
+  /** The sealed hello (see MESSAGE_HELLO), once the key is there. */
+  let sealedHello: Uint8Array | null = null;
+  const sayHelloSealed = (socket: SignalingSocket) => {
+    if (sealedHello && listening) sendRelay(socket, { topic, from: helloId }, sealedHello);
+  };
   const listeners = sockets.map((socket) => {
     const connect = () => {
       offerFrames(socket);
       socket.send({ type: 'subscribe', topics: [topic] });
       // As JSON: whether the server takes frames is not known yet, and a hello is a few bytes.
       socket.send({ type: 'publish', topic, from: helloId, data: '' });
+      sayHelloSealed(socket);
     };
     const message = (m: unknown) => {
       const envelope = readEnvelope(m, topic);
@@ -189,13 +207,19 @@ export function listenBeforeKey(sockets: readonly SignalingSocket[], topic: stri
     if (socket.connected) connect();
     return { socket, connect, message };
   });
-  let listening = true;
   return {
     helloId,
     useKey(key, doc) {
       if (!listening || keyed) return;
       keyed = { key, doc };
       drain();
+      const hello = encoding.createEncoder();
+      encoding.writeVarUint(hello, MESSAGE_HELLO);
+      encoding.writeVarString(hello, helloId);
+      void sealRelayMessage(key, encoding.toUint8Array(hello)).then((sealed) => {
+        sealedHello = sealed;
+        for (const socket of sockets) sayHelloSealed(socket);
+      });
     },
     applyingFrom: () => applying,
     async take() {
@@ -467,6 +491,19 @@ export function startRelay(options: RelayOptions): Relay {
   };
 
   let lastHello = Number.NEGATIVE_INFINITY;
+  /** Hello ids answered through a sealed hello, oldest first. */
+  const sealedHellos = new Set<string>();
+  const receiveSealedHello = (from: string) => {
+    if (!options.answerHellos || destroyed || helloAnswers.has(from) || sealedHellos.has(from)) return;
+    sealedHellos.add(from);
+    for (const id of sealedHellos) {
+      if (sealedHellos.size <= SEALED_HELLOS_KEPT) break;
+      sealedHellos.delete(id);
+    }
+    const now = Date.now();
+    for (const [id, { at }] of helloAnswers) if (now - at > HELLO_ANSWER_KEPT_MS) helloAnswers.delete(id);
+    helloAnswers.set(from, { ...answerWithEverything(from), at: now });
+  };
   /** The sealed whole state last applied, and from whom: the same bytes again (a hello's answer, then the greeting's) are not applied twice. */
   let lastWhole: Envelope | null = null;
 
@@ -501,7 +538,11 @@ export function startRelay(options: RelayOptions): Relay {
         if (sealedSize(envelope) >= WHOLE_STATE_MIN_BYTES) lastWhole = envelope;
       }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
-      else {
+      else if (kind === MESSAGE_HELLO) {
+        // Not a laptop of the room yet: its greeting makes it one.
+        if (decoding.readVarString(decoder) === envelope.from) receiveSealedHello(envelope.from);
+        return;
+      } else {
         if (kind === MESSAGE_LEAVE) receiveLeave(envelope.from);
         return;
       }

@@ -221,6 +221,40 @@ describe('joining through the relay', () => {
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(50), { timeout: 5000 });
   });
 
+  it('within HELLO_INTERVAL_MS, the hello sealed with the relay key brings the workshop before the relay runs; a replayed copy brings nothing', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
+    const server = hub();
+    startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
+    await quiet();
+    // Another laptop's hello has just taken the interval.
+    server.socket().send({ type: 'publish', topic: 'relay-join', from: 'first', data: '' });
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], 'relay-join');
+    const doc = new Y.Doc();
+    cleanups.push(() => doc.destroy());
+    // Its relay key is there, y-webrtc's (which the relay waits for) is not.
+    early.useKey(key, doc);
+    await vi.waitFor(() => expect(cardsOf(doc)).toBe(400), { timeout: 5000 });
+    const toHello = () => server.published.filter((message) => message.to === early.helloId && message.data.length > 10_000);
+    expect(toHello()).toHaveLength(1);
+
+    // A stranger replays the sealed hello, under its id and under a fresh one: the host sends nothing more.
+    const sealedHello = server.published.find((message) => message.from === early.helloId && message.data !== '');
+    if (!sealedHello) throw new Error('no sealed hello');
+    const stranger = server.socket();
+    stranger.send({ type: 'publish', topic: 'relay-join', from: early.helloId, data: sealedHello.data });
+    stranger.send({ type: 'publish', topic: 'relay-join', from: 'stranger', data: sealedHello.data });
+    await quiet();
+    expect(toHello()).toHaveLength(1);
+    expect(server.published.filter((message) => message.to === 'stranger')).toEqual([]);
+
+    // Its greeting, once the relay runs, is answered with nothing more.
+    const table = startLaptop('table', server, key, doc, { socket, early });
+    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toContain('moderator'));
+    await quiet();
+    expect((await stateAnswers(server.published, 'moderator', 'table', key)).filter((update) => update.length > 1000)).toEqual([]);
+  });
+
   it('a hello answered while the host was cut from the server: its greeting brings the workshop', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
