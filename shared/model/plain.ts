@@ -2,7 +2,7 @@
  * The model's second door: the parts that need no document (its limits and languages, dates and
  * times, ids, results and validation). Nothing here may import Yjs or a file that does (doc.ts
  * and everything on it): the home screen and the app's start import this instead of the index,
- * so their code does not carry Yjs (tests/unit/model-plain.test.ts checks). The index exports all
+ * so their code does not carry Yjs (tests/unit/start-imports.test.ts checks). The index exports all
  * of it too.
  */
 export * from './schema';
