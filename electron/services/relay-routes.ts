@@ -4,8 +4,10 @@
 //
 // An id is learned from the `from` of what a connection publishes on a topic it joined. That is a claim, not a proof
 // (the payload is sealed; the server cannot check it): a connection that claims another's id gets copies of what is
-// addressed to it (sealed, as every subscriber got them before), never takes them away from the other. An addressee
-// not heard on the server yet gets the message the old way: every subscriber.
+// addressed to it (sealed, as every subscriber got them before), never takes them away from the other. Nor from the
+// addressee's connection that has not spoken yet (after a reconnect, or once its id was forgotten): every connection
+// silent on the topic gets directed messages too. An addressee not heard on the server yet gets the message the old
+// way: every subscriber.
 
 /** Ids one connection may speak for, across its topics: a laptop uses two (its hello's and y-webrtc's), anew after a reconnect. */
 export const MAX_IDS_PER_CONNECTION = 16;
@@ -14,6 +16,8 @@ export class RelayRoutes<C extends object> {
   private readonly byTopic = new Map<string, Map<string, Set<C>>>();
   /** Per connection, what it spoke as, oldest first. */
   private readonly spoken = new Map<C, Array<{ topic: string; id: string }>>();
+  /** Per topic, the connections that spoke there and how many of their remembered ids are on it. */
+  private readonly speakers = new Map<string, Map<C, number>>();
 
   learn(member: C, topic: string, id: string): void {
     const ids = this.byTopic.get(topic) ?? new Map<string, Set<C>>();
@@ -29,11 +33,22 @@ export class RelayRoutes<C extends object> {
     members.add(member);
     ids.set(id, members);
     this.byTopic.set(topic, ids);
+    const counts = this.speakers.get(topic) ?? new Map<C, number>();
+    counts.set(member, (counts.get(member) ?? 0) + 1);
+    this.speakers.set(topic, counts);
   }
 
-  /** The connections that spoke as `id` on `topic`; undefined when none did. */
-  addressees(topic: string, id: string): ReadonlySet<C> | undefined {
-    return this.byTopic.get(topic)?.get(id);
+  /**
+   * Who gets a message to `id` among the topic's subscribers: the connections that spoke as `id`, and every subscriber
+   * silent on the topic (it may be the addressee, reconnected); undefined when none spoke as `id` (then: everyone).
+   */
+  receivers(topic: string, id: string, subscribers: ReadonlySet<C>): ReadonlySet<C> | undefined {
+    const addressees = this.byTopic.get(topic)?.get(id);
+    if (!addressees) return undefined;
+    const spoke = this.speakers.get(topic);
+    const receivers = new Set(addressees);
+    for (const subscriber of subscribers) if (!spoke?.has(subscriber)) receivers.add(subscriber);
+    return receivers;
   }
 
   /** The connection left the topic: it speaks for no one there any more. */
@@ -62,9 +77,13 @@ export class RelayRoutes<C extends object> {
   private drop(member: C, topic: string, id: string): void {
     const ids = this.byTopic.get(topic);
     const members = ids?.get(id);
-    if (!ids || !members) return;
-    members.delete(member);
+    if (!ids || !members?.delete(member)) return;
     if (members.size === 0) ids.delete(id);
     if (ids.size === 0) this.byTopic.delete(topic);
+    const counts = this.speakers.get(topic);
+    const count = counts?.get(member) ?? 0;
+    if (count > 1) counts?.set(member, count - 1);
+    else counts?.delete(member);
+    if (counts?.size === 0) this.speakers.delete(topic);
   }
 }

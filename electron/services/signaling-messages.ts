@@ -11,7 +11,7 @@ import {
   type SignalingRequest,
 } from '../../shared/protocol/signaling';
 import { PHONE_MESSAGE, type PhoneJoinRequest } from '../../shared/protocol/phone-wire';
-import { decodeRelayFrame, type RelayFrameHeader } from '../../shared/protocol/relay-frame';
+import { decodeRelayFrame, MAX_RELAY_PEER_ID_LENGTH, type RelayFrameHeader } from '../../shared/protocol/relay-frame';
 import { toBase64 } from '../../shared/base64';
 import { bytesOf, jsonShape } from './json-depth';
 import { AttemptLimiter, type TokenBucket } from './rate-limits';
@@ -104,8 +104,8 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
   const receiversOf = (sender: Client, topic: string, from: unknown, to: unknown): ReadonlySet<Client> | undefined => {
     const subscribers = topics.subscribers(topic);
     if (!subscribers) return undefined;
-    if (typeof from === 'string' && from.length > 0 && sender.topics.has(topic)) routes.learn(sender, topic, from);
-    return (typeof to === 'string' && routes.addressees(topic, to)) || subscribers;
+    if (isPeerId(from) && sender.topics.has(topic)) routes.learn(sender, topic, from);
+    return (isPeerId(to) && routes.receivers(topic, to, subscribers)) || subscribers;
   };
 
   const publish = (client: Client, message: Extract<SignalingRequest, { type: 'publish' }>) => {
@@ -311,6 +311,15 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     registeredRooms: () => rooms.size,
     phones: () => phones.phones(),
   };
+}
+
+/**
+ * An id the server routes on: as long as a relay frame's at most. A JSON publish's `from` may be megabytes (its schema
+ * is loose), and each id learned stays in memory while its connection lives: anything longer is relayed as before
+ * routing existed, to every subscriber.
+ */
+function isPeerId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_RELAY_PEER_ID_LENGTH;
 }
 
 /** A relay frame as the JSON publish laptops without frames read: the payload in base64, as they sent it themselves. */

@@ -1,10 +1,11 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { fromBase64 } from '../../shared/base64';
-import { deriveRelayKey, openRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { fromBase64, toBase64 } from '../../shared/base64';
+import { deriveRelayKey, openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
 import { ANSWER_WAIT_MAX_MS, listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
 
@@ -100,6 +101,15 @@ async function stateAnswers(published: readonly Published[], from: string, to: s
     updates.push(decoding.readVarUint8Array(decoder));
   }
   return updates;
+}
+
+/** relay.ts's MESSAGE_HELLO: a laptop's hello sealed with the relay key, its id inside (a wrong kind is never answered). */
+const MESSAGE_HELLO = 3;
+async function sealedHelloOf(id: string, key: RelayKey): Promise<string> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_HELLO);
+  encoding.writeVarString(encoder, id);
+  return toBase64(await sealRelayMessage(key, encoding.toUint8Array(encoder)));
 }
 
 const cardsOf = (doc: Y.Doc) => doc.getMap('cards').size;
@@ -241,18 +251,22 @@ describe('joining through the relay', () => {
     // A stranger replays the sealed hello, under its id and under a fresh one: the host sends nothing more.
     const sealedHello = server.published.find((message) => message.from === early.helloId && message.data !== '');
     if (!sealedHello) throw new Error('no sealed hello');
+    const barrier = await sealedHelloOf('barrier', key);
     const stranger = server.socket();
     stranger.send({ type: 'publish', topic: 'relay-join', from: early.helloId, data: sealedHello.data });
     stranger.send({ type: 'publish', topic: 'relay-join', from: 'stranger', data: sealedHello.data });
-    await quiet();
+    // A barrier: a genuine sealed hello right after the replays, which the host answers. It opens what it hears in
+    // the order heard (messages of the same size), so once this answer is out, any answer to the replays would be too.
+    stranger.send({ type: 'publish', topic: 'relay-join', from: 'barrier', data: barrier });
+    await vi.waitFor(() => expect(server.published.some((message) => message.to === 'barrier' && message.data.length > 10_000)).toBe(true), { timeout: 5000 });
     expect(toHello()).toHaveLength(1);
     expect(server.published.filter((message) => message.to === 'stranger')).toEqual([]);
 
-    // Its greeting, once the relay runs, is answered with nothing more.
+    // Its greeting, once the relay runs, is answered with nothing more: the answer itself is awaited.
     const table = startLaptop('table', server, key, doc, { socket, early });
-    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toContain('moderator'));
-    await quiet();
+    await vi.waitFor(async () => expect(await stateAnswers(server.published, 'moderator', 'table', key)).not.toEqual([]), { timeout: 5000 });
     expect((await stateAnswers(server.published, 'moderator', 'table', key)).filter((update) => update.length > 1000)).toEqual([]);
+    expect(table.relay.relayOnlyPeers()).toContain('moderator');
   });
 
   it('a hello answered while the host was cut from the server: its greeting brings the workshop', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingLimits, type SignalingServer } from '../../electron/services/signaling-server';
 import { MAX_IDS_PER_CONNECTION } from '../../electron/services/relay-routes';
 import { toBase64 } from '../../shared/base64';
-import { decodeRelayFrame, encodeRelayFrame, MAX_RELAY_FRAME_HEADER_BYTES } from '../../shared/protocol/relay-frame';
+import { decodeRelayFrame, encodeRelayFrame, MAX_RELAY_FRAME_HEADER_BYTES, MAX_RELAY_PEER_ID_LENGTH } from '../../shared/protocol/relay-frame';
 import { MAX_TOPIC_LENGTH, PLENUM_MESSAGE } from '../../shared/protocol/signaling';
 import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
 
@@ -101,6 +101,48 @@ describe('a relay message addressed to one laptop', () => {
     await expect(moderator.next(ofType('publish', { data: 'two' }))).resolves.toMatchObject({ to: 'joiner' });
   });
 
+  it('reaches the addressee reconnected and silent while a stranger claims its id', async () => {
+    const server = await startServer();
+    const [moderator, laptop, stranger] = await Promise.all([connect(server), connect(server), connect(server)]);
+    moderator.send({ type: 'publish', topic: 'relay', from: 'moderator', data: '' });
+    laptop.send({ type: 'publish', topic: 'relay', from: 'laptop', data: '' });
+    await settle(moderator, laptop);
+    laptop.close();
+    await laptop.closed;
+    const again = await connect(server);
+    stranger.send({ type: 'publish', topic: 'relay', from: 'laptop', data: '' });
+    await settle(stranger);
+    moderator.send({ type: 'publish', topic: 'relay', from: 'moderator', to: 'laptop', data: 'for-the-laptop' });
+    await expect(again.next(ofType('publish', { data: 'for-the-laptop' }))).resolves.toMatchObject({ from: 'moderator', to: 'laptop' });
+    await expect(stranger.next(ofType('publish', { data: 'for-the-laptop' }))).resolves.toMatchObject({ from: 'moderator' });
+    // A laptop that spoke on the topic still gets only what is addressed to it.
+    await settle(moderator);
+    expect(publishes(moderator).some((message) => message.data === 'for-the-laptop')).toBe(false);
+  });
+
+  it('does not route on an id longer than a relay id: a megabyte `from` is not remembered', async () => {
+    const server = await startServer();
+    const [moderator, other, long] = await Promise.all([connect(server), connect(server), connect(server)]);
+    moderator.send({ type: 'publish', topic: 'relay', from: 'moderator', data: '' });
+    other.send({ type: 'publish', topic: 'relay', from: 'other', data: '' });
+    const huge = 'x'.repeat(1024 * 1024);
+    long.send({ type: 'publish', topic: 'relay', from: huge, data: '' });
+    await settle(moderator, other, long);
+    moderator.send({ type: 'publish', topic: 'relay', from: 'moderator', to: huge, data: 'to-huge' });
+    // Not learned: to every subscriber, as before routing existed.
+    await expect(other.next(ofType('publish', { data: 'to-huge' }))).resolves.toMatchObject({ from: 'moderator' });
+    await expect(moderator.next(ofType('publish', { data: 'to-huge' }))).resolves.toMatchObject({ from: 'moderator' });
+    await expect(long.next(ofType('publish', { data: 'to-huge' }))).resolves.toMatchObject({ from: 'moderator' });
+    const longest = 'y'.repeat(MAX_RELAY_PEER_ID_LENGTH);
+    long.send({ type: 'publish', topic: 'relay', from: longest, data: '' });
+    await settle(long);
+    // The longest id a relay uses is still routed on.
+    moderator.send({ type: 'publish', topic: 'relay', from: 'moderator', to: longest, data: 'to-longest' });
+    await expect(long.next(ofType('publish', { data: 'to-longest' }))).resolves.toMatchObject({ from: 'moderator' });
+    await settle(moderator, other);
+    expect(publishes(other).some((message) => message.data === 'to-longest')).toBe(false);
+  });
+
   it('keeps at most a bounded number of ids per connection', async () => {
     const server = await startServer();
     const [moderator, chatty] = await Promise.all([connect(server), connect(server)]);
@@ -141,7 +183,9 @@ describe('binary relay frames', () => {
       connect(server),
     ]);
     joiner.send({ type: 'publish', topic: 'relay', from: 'hello-1', data: '' });
-    await settle(joiner);
+    // The bystander has greeted (a laptop silent on the topic gets directed messages too: it may be the addressee).
+    bystander.send({ type: 'publish', topic: 'relay', from: 'bystander', data: '' });
+    await settle(joiner, bystander);
     moderator.sendRaw(Buffer.from(encodeRelayFrame({ topic: 'relay', from: 'moderator', to: 'hello-1' }, sealed)), true);
     const greeting = encodeRelayFrame({ topic: 'relay', from: 'joiner', to: 'older', hello: 'hello-1' }, Uint8Array.of(1, 2, 3));
     older.send({ type: 'publish', topic: 'relay', from: 'older', data: 'hi' });
