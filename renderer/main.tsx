@@ -12,7 +12,8 @@ import { setupI18n } from './i18n';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
 import { forgetDeletedWorkshops } from './app/forget-deleted';
-import { installChunkReload } from './app/chunk-reload';
+import { installChunkReload, reloadingForMissingChunk } from './app/chunk-reload';
+import { StartFailed } from './app/StartFailed';
 
 /**
  * Start-up: the language (every message after this is translated) and the local store, loaded side by side.
@@ -26,9 +27,15 @@ async function start(): Promise<void> {
     (opened) => ({ opened }),
     (failure: unknown) => ({ failure }),
   );
-  await setupI18n();
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks #root');
+  try {
+    await setupI18n(reloadingForMissingChunk);
+  } catch {
+    // While the page reloads for a missing chunk, the reload brings the texts; else say so, untranslated.
+    if (!reloadingForMissingChunk()) createRoot(container).render(<StartFailed />);
+    return;
+  }
   const root = createRoot(container);
   let store: WorkshopStore;
   try {

@@ -1,3 +1,5 @@
+import { loadingInBackground } from '../state/background-loads';
+
 /*
  * The app is split into chunks loaded on demand (the workshop screen, a language, the date picker).
  * A web host updated under an open tab has removed the chunks the tab's old code names, and
@@ -7,28 +9,36 @@
  * the import resolves to undefined instead of throwing).
  */
 
-const KEY = 'plenum.chunkReloadAt';
-/** A chunk still missing this soon after the reload is not an update: the error shows instead of a reload loop. */
-export const RELOAD_AGAIN_AFTER_MS = 10_000;
+const KEY = 'plenum.chunkReloadBuild';
+/**
+ * This build of the app: the URL of its entry module, whose name carries the build's hash. A page
+ * that reloaded for a missing chunk and still misses one runs the same build: no update to fetch.
+ */
+const BUILD = import.meta.url;
 
 export interface ChunkReloadDeps {
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   reload(): void;
-  now(): number;
+  /** The running build (see BUILD). */
+  build: string;
+  /** Whether a background preload is under way (renderer/state/background-loads.ts). */
+  inBackground(): boolean;
 }
 
 /**
  * Handles one failed chunk load: reloads the page (and cancels the error, so no error screen flashes
- * before it) unless it did so moments ago. Returns whether it reloads.
+ * before it) once per build. Not for a background preload (its failure is swallowed; reloading would
+ * drop what the user is typing), and not again for the build that already reloaded, nor without
+ * session storage to remember that in: the error then shows instead of a reload loop. Returns
+ * whether it reloads.
  */
 export function reloadForMissingChunk(event: Event, deps: ChunkReloadDeps): boolean {
-  const now = deps.now();
+  if (deps.inBackground() || !deps.storage) return false;
   try {
-    const last = Number(deps.storage?.getItem(KEY) ?? Number.NaN);
-    if (Number.isFinite(last) && now - last >= 0 && now - last < RELOAD_AGAIN_AFTER_MS) return false;
-    deps.storage?.setItem(KEY, String(now));
+    if (deps.storage.getItem(KEY) === deps.build) return false;
+    deps.storage.setItem(KEY, deps.build);
   } catch {
-    // No session storage (disabled): reload anyway; without a memory a second failure reloads again, as a person would.
+    return false;
   }
   event.preventDefault();
   deps.reload();
@@ -50,6 +60,6 @@ export function installChunkReload(): void {
     storage = null;
   }
   window.addEventListener('vite:preloadError', (event) => {
-    if (reloadForMissingChunk(event, { storage, reload: () => window.location.reload(), now: Date.now })) reloading = true;
+    if (reloadForMissingChunk(event, { storage, reload: () => window.location.reload(), build: BUILD, inBackground: loadingInBackground })) reloading = true;
   });
 }

@@ -1,4 +1,5 @@
 import { lazy, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { loadInBackground } from '../state/background-loads';
 import { reloadingForMissingChunk } from './chunk-reload';
 
 /*
@@ -40,8 +41,8 @@ let preloaded = false;
 
 /**
  * `preload`, called when the home screen shows its list, fetches the other screens' code in the
- * background (once per start). A failed fetch is left to the screen's own load, which reports it
- * (or reloads the page, see chunk-reload.ts).
+ * background (once per start). A failed fetch neither reloads nor reports: it is left to the
+ * screen's own load, which reloads the page once (chunk-reload.ts) or shows the error.
  */
 export function usePreloadScreens(): () => void {
   const [ready, setReady] = useState(false);
@@ -49,8 +50,8 @@ export function usePreloadScreens(): () => void {
     if (!ready || preloaded) return;
     return whenIdle(() => {
       preloaded = true;
-      void loadWorkshop().catch(() => undefined);
-      void loadProjector().catch(() => undefined);
+      loadInBackground(loadWorkshop);
+      loadInBackground(loadProjector);
     });
   }, [ready]);
   return useCallback(() => setReady(true), []);

@@ -5,6 +5,9 @@ import { embeddedFontCss } from './print-fonts';
 /** Popup features: a window of its own (a features string with a size is what makes it one), 16:9. */
 const PROJECTOR_POPUP = 'popup,width=1280,height=720';
 
+/** A `pdf:save` failure: the code the print needs did not load; the minutes' screen says so. */
+export const CODE_NOT_LOADED = 'code-not-loaded';
+
 const done = <T>(value: T): Promise<HostResult<T>> => Promise.resolve({ ok: true, value });
 
 /**
@@ -31,9 +34,16 @@ export const webHost: HostApi = {
     // The tab first, while the click still counts as the user's: a popup opened later is blocked.
     const page = window.open('', '_blank');
     if (!page) return { ok: false, error: 'popup-blocked' };
-    // The minutes' code loads with the first print, not with the app's start.
-    const { buildMinutes, renderHtml } = await import('../../shared/minutes');
-    const html = withPrintFont(renderHtml(buildMinutes(workshop, { language, timeZone, now: generatedAt })), await embeddedFontCss());
+    let html: string;
+    try {
+      // The minutes' code loads with the first print, not with the app's start.
+      const { buildMinutes, renderHtml } = await import('../../shared/minutes');
+      html = withPrintFont(renderHtml(buildMinutes(workshop, { language, timeZone, now: generatedAt })), await embeddedFontCss());
+    } catch {
+      // Its chunk or the font did not load (connection lost): no empty tab left behind.
+      page.close();
+      return { ok: false, error: CODE_NOT_LOADED };
+    }
     page.document.open();
     page.document.write(html);
     page.document.close();

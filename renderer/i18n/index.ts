@@ -24,14 +24,42 @@ function initialLanguage(): UiLanguage {
   return (UI_LANGUAGES as readonly string[]).includes(system) ? (system as UiLanguage) : 'de';
 }
 
-async function textsOf(language: UiLanguage): Promise<Texts> {
-  return (await LOADERS[language]()).default;
+type Loaders = Record<UiLanguage, () => Promise<{ default: Texts } | undefined>>;
+
+async function textsOf(language: UiLanguage, loaders: Loaders = LOADERS): Promise<Texts> {
+  // A failed load cancelled for the page's reload (renderer/app/chunk-reload.ts) gives no module.
+  const texts = (await loaders[language]())?.default;
+  if (!texts) throw new Error(`the texts of ${language} did not load`);
+  return texts;
 }
 
-export async function setupI18n(): Promise<void> {
-  const language = initialLanguage();
+/**
+ * The texts of `wanted`, else of the first other language whose chunk loads: a start in another
+ * language beats a window without text. Throws the last failure when none loads, or as soon as
+ * `giveUp` says so (the page reloads anyway).
+ */
+export async function firstLoadingTexts(
+  wanted: UiLanguage,
+  loaders: Loaders = LOADERS,
+  giveUp: () => boolean = () => false,
+): Promise<{ language: UiLanguage; texts: Texts }> {
+  let failure: unknown = new Error('no UI language');
+  for (const language of [wanted, ...UI_LANGUAGES.filter((other) => other !== wanted)]) {
+    try {
+      return { language, texts: await textsOf(language, loaders) };
+    } catch (error) {
+      failure = error;
+      if (giveUp()) break;
+    }
+  }
+  throw failure;
+}
+
+/** Sets up the UI language; rejects when no language's texts load (main.tsx then shows a fixed message). */
+export async function setupI18n(giveUp?: () => boolean): Promise<void> {
+  const { language, texts } = await firstLoadingTexts(initialLanguage(), LOADERS, giveUp);
   await i18next.use(initReactI18next).init({
-    resources: { [language]: { translation: await textsOf(language) } },
+    resources: { [language]: { translation: texts } },
     lng: language,
     // Every language has every key (tests/unit/i18n-locales.test.ts): no second language needs loading to fall back to.
     fallbackLng: false,

@@ -41,3 +41,41 @@ test('the home screen starts with its own code and one language; a workshop brin
   await createWorkshop(page, 'Split start');
   expect((await scriptsLoaded(page)).filter((name) => name.startsWith('WorkshopScreen-'))).toHaveLength(1);
 });
+
+/** Fails every request for a language's texts (`languages`), as a host that no longer serves them. */
+const failTexts = (page: Page, languages: string) => page.route(new RegExp(`/assets/(${languages})-[\\w-]+\\.js$`), (route) => route.abort());
+
+test('no language loads: a fixed message in every language and a reload button, not a blank window', async ({ page }) => {
+  await failTexts(page, 'de|en|uk');
+  await page.goto('/');
+  const message = page.getByTestId('start-failed');
+  await expect(message).toBeVisible();
+  await expect(message).toContainText('Plenum konnte nicht geladen werden');
+  await expect(message).toContainText('Plenum could not be loaded');
+  await expect(message).toContainText('Не вдалося завантажити Plenum');
+  await expect(page.getByTestId('start-reload')).toBeVisible();
+});
+
+test('only the chosen language fails to load: the app starts in another one', async ({ page }) => {
+  await failTexts(page, 'de');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'New workshop' })).toBeVisible();
+});
+
+test('the workshop code does not load: creating says so and frees the form; the failed preloads do not reload the page', async ({ page, request, baseURL }) => {
+  // This build has reloaded for a missing chunk already (renderer/app/chunk-reload.ts): create's own
+  // failure then shows instead of reloading, whichever of its loads and the preloads fails first.
+  const entry = /<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/.exec(await (await request.get('/')).text())?.[1];
+  expect(entry).toBeDefined();
+  await page.addInitScript((build) => sessionStorage.setItem('plenum.chunkReloadBuild', build), new URL(entry ?? '', baseURL).href);
+  // The screens' chunks (preloaded at idle) and the workshop library (loaded by "create"): a host that is gone.
+  await page.route(/\/assets\/(WorkshopScreen|ProjectorScreen|workshop-library)-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Neuer Workshop' })).toBeVisible();
+  await page.getByTestId('new-workshop-title').fill('Offline');
+  await page.getByTestId('create-workshop').click();
+  await expect(page.getByTestId('toast')).toContainText('Ein Teil von Plenum konnte nicht geladen werden');
+  await expect(page.getByTestId('create-workshop')).toBeEnabled();
+  // No reload happened under the form: what was typed is still there.
+  await expect(page.getByTestId('new-workshop-title')).toHaveValue('Offline');
+});

@@ -1,16 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, UI_LANGUAGES, type UiLanguage } from '../../i18n';
+import { useToasts } from '../../state/toasts';
 
 /** Picks the UI language; the choice is remembered across restarts. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
+  const showToast = useToasts((state) => state.show);
+  // A language whose texts do not load (connection lost) leaves the current one in place, and says so.
+  const pick = (language: UiLanguage) =>
+    void changeLanguage(language).catch(() => showToast({ message: t('language.failed'), tone: 'error' }));
   return (
     <label className="language-switcher">
       <span className="visually-hidden">{t('language.label')}</span>
       <select
         data-testid="language-switcher"
         value={i18n.language}
-        onChange={(event) => void changeLanguage(event.target.value as UiLanguage)}
+        onChange={(event) => pick(event.target.value as UiLanguage)}
         aria-label={t('language.label')}
       >
         {UI_LANGUAGES.map((language) => (

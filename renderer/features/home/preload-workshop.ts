@@ -1,3 +1,5 @@
+import { loadInBackground } from '../../state/background-loads';
+
 /**
  * Starts loading the workshop screen's code when the home screen is about to open one (create,
  * import, join): it then loads beside that work instead of after it. The app preloads it anyway
@@ -5,5 +7,5 @@
  * taken before that. A failure is left to the screen's own load.
  */
 export function preloadWorkshopScreen(): void {
-  void import('../workshop/WorkshopScreen').catch(() => undefined);
+  loadInBackground(() => import('../workshop/WorkshopScreen'));
 }

@@ -30,7 +30,16 @@ export function useOpenedFiles(enabled: boolean): void {
         const opened = await host['file:takeOpened']();
         if (!opened.ok || opened.value.length === 0) return;
         preloadWorkshopScreen();
-        const { importOpenedFiles } = await import('../../session/backup-import');
+        // Undefined when its chunk did not load (or the page reloads for it, see renderer/app/chunk-reload.ts).
+        const importer = await import('../../session/backup-import').catch(() => undefined);
+        const importOpenedFiles = importer?.importOpenedFiles;
+        if (!importOpenedFiles) {
+          // The files are taken from the host already: each one says it was not imported, and why.
+          for (const file of opened.value) {
+            showToast({ message: t('backup.openedRefused', { file: file.name, reason: t('errors.codeNotLoaded') }), tone: 'error' }, 20_000);
+          }
+          return;
+        }
         await importOpenedFiles({ 'file:takeOpened': () => Promise.resolve(opened) }, store, (result) => {
           if (!result.ok) {
             const { code, params, detail } = result.error;

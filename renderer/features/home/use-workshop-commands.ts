@@ -27,7 +27,14 @@ export function useWorkshopCommands(reload: () => void) {
 
   const onCreate = async (fields: NewWorkshopFields) => {
     preloadWorkshopScreen();
-    const { createWorkshop } = await library();
+    let createWorkshop: Awaited<ReturnType<typeof library>>['createWorkshop'];
+    try {
+      ({ createWorkshop } = await library());
+    } catch {
+      // Its chunk did not load (connection lost, the host updated): the form is free again, the toast says why.
+      showToast({ message: t('errors.codeNotLoaded'), tone: 'error' });
+      return null;
+    }
     const result = await createWorkshop(store, fields, i18n.language as Language);
     if (!result.ok) return errorText(result.error);
     navigate({ screen: 'workshop', id: result.value });
