@@ -1,5 +1,3 @@
-import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { useOpenedFiles } from '../features/home/use-opened-files';
 import { Toasts } from '../features/common/Toasts';
@@ -25,16 +23,12 @@ export function App() {
       )}
       {route.screen === 'workshop' && (
         <ErrorBoundary key={route.id} area="workshop" size="screen" backHome>
-          <Suspense fallback={<ScreenLoading />}>
-            <WorkshopScreen id={route.id} />
-          </Suspense>
+          <WorkshopScreen id={route.id} />
         </ErrorBoundary>
       )}
       {route.screen === 'projector' && (
         <ErrorBoundary key={route.id} area="projector" size="screen">
-          <Suspense fallback={<ScreenLoading />}>
-            <ProjectorScreen id={route.id} />
-          </Suspense>
+          <ProjectorScreen id={route.id} />
         </ErrorBoundary>
       )}
       <ErrorBoundary area="toasts">
@@ -42,10 +36,4 @@ export function App() {
       </ErrorBoundary>
     </>
   );
-}
-
-/** While a screen's code arrives (once per start, usually preloaded by then): what the screen itself shows while its workshop loads. */
-function ScreenLoading() {
-  const { t } = useTranslation();
-  return <p className="screen-message muted">{t('common.loading')}</p>;
 }
