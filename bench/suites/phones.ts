@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { chromiumPath } from '../../electron/services/chromium-path';
 import { startSignalingServer } from '../../electron/services/signaling-server';
 import { openPhoneLink } from '../../participant/link/phone-link';
-import { participantDir } from '../../scripts/participant-dir.mjs';
+import { build } from 'vite';
+import participantConfig from '../../vite.participant.config';
 import { addCard, createWorkshopDoc, PLENARY_BOARD_ID, ROOT, type WorkshopDoc } from '../../shared/model';
 import type { PhoneLink } from '../../shared/phone';
 import { newJoinSecret } from '../../shared/protocol/join-secret';
@@ -222,8 +224,19 @@ async function yWebsocketFanOut(context: NodeBenchContext): Promise<number[]> {
   }
 }
 
+/** Where this run builds the participant page: its own folder, so a fresh clone (no `npm run build` yet) serves it too. */
+const PARTICIPANT_BUILD = fileURLToPath(new URL('../../dist/bench-participant', import.meta.url));
+
+/** The participant page as `npm run build` builds it, into PARTICIPANT_BUILD. */
+async function buildParticipantPage(context: NodeBenchContext): Promise<string> {
+  context.log('building the participant page (vite.participant.config.ts)');
+  await build({ ...participantConfig, configFile: false, logLevel: 'warn', build: { ...participantConfig.build, outDir: PARTICIPANT_BUILD, emptyOutDir: true } });
+  return PARTICIPANT_BUILD;
+}
+
 async function phoneJoin2000(context: NodeBenchContext): Promise<number[]> {
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, participantPage: { dir: participantDir() } });
+  const dir = await buildParticipantPage(context);
+  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, participantPage: { dir } });
   const url = `ws://127.0.0.1:${server.port}`;
   const secret = newJoinSecret();
   let host: NodeProcess | undefined;
