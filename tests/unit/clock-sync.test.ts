@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { estimateClock, MAX_ROUND_TRIP_MS, type ClockEstimate } from '../../shared/protocol/clock';
 import { startClockSync, type ClockSync } from '../../renderer/network/clock-sync';
 import type { SignalingSocket } from '../../renderer/network/relay';
@@ -58,9 +58,17 @@ class FakeSocket implements SignalingSocket {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The clock sync and the fake server run on timers and Date.now: on fake time, a round trip takes exactly the
+// server's delay, so the estimates are exact on a loaded machine too (a real 60 ms stall made one off by 30 ms).
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const syncs: ClockSync[] = [];
-afterEach(() => syncs.splice(0).forEach((sync) => sync.destroy()));
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  syncs.splice(0).forEach((sync) => sync.destroy());
+  vi.useRealTimers();
+});
 
 describe('asking the signaling server for its time', () => {
   it('finds a host clock three minutes ahead after the connect, within the round trip', async () => {

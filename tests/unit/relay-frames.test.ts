@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import type { SignalingServer } from '../../electron/services/signaling-server';
 import { decodeRelayFrame } from '../../shared/protocol/relay-frame';
 import { deriveRelayKey, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { PLENUM_MESSAGE } from '../../shared/protocol/signaling';
@@ -9,6 +9,8 @@ import { listenBeforeKey, startRelay, type EarlyRelay, type SignalingSocket } fr
 import type { RawSignalingSocket } from '../../renderer/network/relay-wire';
 import { startRelay as startPreviousRelay } from '../fixtures/relay-c29cfef';
 import { NodeSignalingSocket } from '../support/phone-net';
+import { cardsWorkshop } from '../support/relay-hub';
+import { signalingServers } from '../support/signaling-servers';
 
 /*
  * The relay through the host's real signaling server (issue 17, join-2000): where the server takes
@@ -20,14 +22,15 @@ import { NodeSignalingSocket } from '../support/phone-net';
  */
 
 const TOPIC = 'relay-frames';
+// Registered first, so its servers close last (after hooks run in reverse), once the relays and sockets are gone.
+const servers = signalingServers();
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 async function startServer(): Promise<{ server: SignalingServer; url: string }> {
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
-  cleanups.push(() => server.close());
+  const server = await servers.start();
   return { server, url: `ws://127.0.0.1:${server.port}` };
 }
 
@@ -36,13 +39,6 @@ async function socketTo(url: string, frames: boolean): Promise<NodeSignalingSock
   cleanups.push(() => socket.close());
   await vi.waitFor(() => expect(socket.connected).toBe(true));
   return socket;
-}
-
-function workshop(cards: number): Y.Doc {
-  const doc = new Y.Doc();
-  const map = doc.getMap<string>('cards');
-  for (let index = 0; index < cards; index += 1) map.set(`card-${index}`, `Karte ${index}: Bürgerbeteiligung früh planen`);
-  return doc;
 }
 
 const cards = (doc: Y.Doc) => doc.getMap<string>('cards');
@@ -71,7 +67,7 @@ describe('the relay with binary frames', () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', TOPIC);
     const { url } = await startServer();
     const [moderatorSocket, bystanderSocket] = await Promise.all([socketTo(url, true), socketTo(url, true)]);
-    const moderator = workshop(1000);
+    const moderator = cardsWorkshop(1000);
     laptop('moderator', moderatorSocket, key, moderator, { answerHellos: true });
     // A table that holds the workshop already.
     const copy = new Y.Doc();
@@ -131,7 +127,7 @@ describe('the relay with binary frames', () => {
         },
       } as SignalingSocket;
     };
-    const moderator = workshop(300);
+    const moderator = cardsWorkshop(300);
     laptop('moderator', oldServerSocket(), key, moderator, { answerHellos: true });
     const socket = oldServerSocket();
     const early = listenBeforeKey([socket], TOPIC);
@@ -152,7 +148,7 @@ describe('the relay with binary frames', () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', TOPIC);
     const { url } = await startServer();
     const moderatorSocket = await socketTo(url, moderatorVersion === 'current');
-    const moderator = workshop(300);
+    const moderator = cardsWorkshop(300);
     laptop('moderator', moderatorSocket, key, moderator, { answerHellos: true, previous: moderatorVersion === 'previous' });
     if (moderatorVersion === 'current') await vi.waitFor(() => expect(accepted(moderatorSocket)).toBe(true));
     const tableSocket = await socketTo(url, tableVersion === 'current');

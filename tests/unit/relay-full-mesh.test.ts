@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { startRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+import { startRelay, type Relay } from '../../renderer/network/relay';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
+import { memoryHub } from '../support/relay-hub';
 
 // With a full mesh the relay carries greetings and presence, no edit: every card would otherwise
 // also go, sealed and base64-encoded, through the host's server to the whole room (issue 17; the
@@ -14,34 +15,10 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** A signaling server in memory: a publish reaches every other socket subscribed to its topic. */
-function memoryServer() {
-  const entries: Array<{ topics: Set<string>; listeners: Set<(message: unknown) => void> }> = [];
-  return (): SignalingSocket => {
-    const entry = { topics: new Set<string>(), listeners: new Set<(message: unknown) => void>() };
-    entries.push(entry);
-    const socket = {
-      connected: true,
-      send(message: object) {
-        const m = message as { type: string; topics?: string[]; topic?: string };
-        if (m.type === 'subscribe') m.topics?.forEach((topic) => entry.topics.add(topic));
-        if (m.type === 'publish') for (const other of entries) if (other !== entry && other.topics.has(m.topic ?? '')) other.listeners.forEach((listener) => listener(message));
-      },
-      on(event: string, listener: (message?: unknown) => void) {
-        if (event === 'message') entry.listeners.add(listener);
-      },
-      off(event: string, listener: (message?: unknown) => void) {
-        if (event === 'message') entry.listeners.delete(listener);
-      },
-    };
-    return socket as SignalingSocket;
-  };
-}
-
 describe('the relay with a full mesh', () => {
   it('sends no edit while every laptop it hears is directly connected, and does once one is not', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-test');
-    const socket = memoryServer();
+    const server = memoryHub();
     let direct = false;
     const start = (peerId: string, isDirect: () => boolean) => {
       const doc = new Y.Doc();
@@ -50,7 +27,7 @@ describe('the relay with a full mesh', () => {
         relay.destroy();
         doc.destroy();
       });
-      relay.attach(socket());
+      relay.attach(server.socket());
       return { doc, relay };
     };
     const moderator = start('moderator', () => direct);

@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { fromBase64, toBase64 } from '../../shared/base64';
 import { deriveRelayKey, openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
-import { ANSWER_WAIT_MAX_MS, listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+import { listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+import { cardsWorkshop, memoryHub, sealedGreeting, type MemoryHub, type Published } from '../support/relay-hub';
 
 /*
  * A laptop joining a big workshop through the relay (issue 17, join-2000): the workshop comes
@@ -20,51 +21,9 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-interface Published {
-  from: string;
-  to?: string;
-  data: string;
-}
-
-/**
- * A signaling server in memory that keeps every relay message: a publish reaches every other
- * socket subscribed to its topic, a big one a little later.
- */
-function hub() {
-  const published: Published[] = [];
-  const sockets: Array<{ topics: Set<string>; onMessage: Set<(message: unknown) => void> }> = [];
-  const socket = (): SignalingSocket => {
-    const entry = { topics: new Set<string>(), onMessage: new Set<(message: unknown) => void>() };
-    sockets.push(entry);
-    return {
-      connected: true,
-      send(message: object) {
-        const m = message as { type: string; topics?: string[]; topic?: string } & Published;
-        if (m.type === 'subscribe') m.topics?.forEach((topic) => entry.topics.add(topic));
-        if (m.type === 'unsubscribe') m.topics?.forEach((topic) => entry.topics.delete(topic));
-        if (m.type !== 'publish') return;
-        published.push({ from: m.from, ...(m.to ? { to: m.to } : {}), data: m.data });
-        const deliver = () => {
-          for (const other of sockets) if (other !== entry && other.topics.has(m.topic ?? '')) other.onMessage.forEach((listener) => listener(message));
-        };
-        // A big message takes longer to travel (and to be parsed) than a small one sent right after it.
-        if (m.data.length > 10_000) setTimeout(deliver, 100);
-        else deliver();
-      },
-      on(event: string, listener: (message?: unknown) => void) {
-        if (event === 'message') entry.onMessage.add(listener);
-      },
-      off(event: string, listener: (message?: unknown) => void) {
-        if (event === 'message') entry.onMessage.delete(listener);
-      },
-    } as SignalingSocket;
-  };
-  return { socket, published };
-}
-
 function startLaptop(
   name: string,
-  server: ReturnType<typeof hub>,
+  server: MemoryHub,
   key: RelayKey,
   doc = new Y.Doc(),
   more: { socket?: SignalingSocket; early?: EarlyRelay; answerHellos?: boolean } = {},
@@ -81,12 +40,8 @@ function startLaptop(
   return { doc, relay };
 }
 
-function workshop(cards: number): Y.Doc {
-  const doc = new Y.Doc();
-  const map = doc.getMap<string>('cards');
-  for (let index = 0; index < cards; index += 1) map.set(`card-${index}`, `Karte ${index}: ${'Bürgerbeteiligung früh planen. '.repeat(4)}`);
-  return doc;
-}
+/** A workshop of `cards` cards of about 150 characters each (400 of them seal to far more than BIG_PUBLISH_CHARS). */
+const workshop = (cards: number) => cardsWorkshop(cards, 'Bürgerbeteiligung früh planen. '.repeat(4));
 
 /** The sync step 2 messages a laptop sent to `to`, opened: the updates they carry. */
 async function stateAnswers(published: readonly Published[], from: string, to: string, key: RelayKey): Promise<Uint8Array[]> {
@@ -113,19 +68,45 @@ async function sealedHelloOf(id: string, key: RelayKey): Promise<string> {
 }
 
 const cardsOf = (doc: Y.Doc) => doc.getMap('cards').size;
-/** Everything in flight has arrived: sealing is asynchronous, the hub itself is not. */
-const quiet = () => new Promise((resolve) => setTimeout(resolve, 200));
+/** The hub of these tests: it holds a big message back a while, as a real connection would. */
+const hub = () => memoryHub({ bigDelayMs: 100 });
+
+/** A laptop that has just started has its greeting and its presence out (both sealed, so not at once). */
+async function greeted(server: MemoryHub, name: string): Promise<void> {
+  await vi.waitFor(() => expect(server.published.filter((message) => message.from === name).length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+}
+
+let barriers = 0;
+/**
+ * A barrier for "nothing more comes from `name`": a greeting sealed with the relay key, sent to it now, asking for
+ * nothing it lacks (`doc`'s state vector), and its answer awaited. The laptop opens what it hears in the order heard
+ * and seals its answers in the order it makes them, so anything it would still send because of what it heard before
+ * is published before this answer.
+ */
+async function nothingMoreFrom(server: MemoryHub, key: RelayKey, name: string, doc: Y.Doc): Promise<void> {
+  barriers += 1;
+  const probe = `barrier-${barriers}`;
+  server.socket().send({ type: 'publish', topic: 'relay-join', from: probe, to: name, data: await sealedGreeting(key, doc) });
+  await vi.waitFor(() => expect(server.published.some((message) => message.from === name && message.to === probe)).toBe(true), { timeout: 5000 });
+}
 
 describe('joining through the relay', () => {
   it('a laptop with an empty document receives the workshop once', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
-    const server = hub();
-    startLaptop('moderator', server, key, workshop(400));
+    // The hub holds the workshop back until the test lets it go.
+    const server = memoryHub({ holdBig: true });
+    const moderator = startLaptop('moderator', server, key, workshop(400));
     // The moderator's laptop has been in the room for a while: its own greeting is out.
-    await quiet();
+    await greeted(server, 'moderator');
     const table = startLaptop('table', server, key);
+    // What the moderator sends with the workshop (its greeting to the table, when it greets back), sealed faster than
+    // the workshop, has come and been answered before the workshop comes.
+    await vi.waitFor(() => expect(server.heldBack()).toBe(1), { timeout: 5000 });
+    await nothingMoreFrom(server, key, 'moderator', moderator.doc);
+    await nothingMoreFrom(server, key, 'table', table.doc);
+    server.releaseHeld();
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
-    await quiet();
+    await nothingMoreFrom(server, key, 'moderator', moderator.doc);
     // Before, the table greeted the moderator back when the moderator's greeting (sealed faster
     // than the workshop) showed cards it lacked, and received all 400 cards a second time.
     const answers = await stateAnswers(server.published, 'moderator', 'table', key);
@@ -136,7 +117,7 @@ describe('joining through the relay', () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
     const moderator = startLaptop('moderator', server, key, workshop(50));
-    await quiet();
+    await greeted(server, 'moderator');
     const first = startLaptop('table-1', server, key);
     await vi.waitFor(() => expect(cardsOf(first.doc)).toBe(50), { timeout: 5000 });
     const second = startLaptop('table-2', server, key);
@@ -155,19 +136,30 @@ describe('joining through the relay', () => {
 
   it('says when the answer to its greeting has come from a laptop heard on the relay', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
-    const server = hub();
+    // The hub holds the workshop back until the test lets it go.
+    const server = memoryHub({ holdBig: true });
     startLaptop('moderator', server, key, workshop(400));
-    await quiet();
+    await greeted(server, 'moderator');
     const table = startLaptop('table', server, key);
     expect(table.relay.answerFrom('moderator')).toBeNull();
-    // The moderator's greeting back is small and comes before the workshop (the hub delays big messages).
+    // The moderator's greeting back is small and comes before the workshop.
     let awaited: Promise<void> | null = null;
-    await vi.waitFor(() => expect((awaited = table.relay.answerFrom('moderator'))).not.toBeNull(), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect((awaited = table.relay.answerFrom('moderator'))).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(server.heldBack()).toBe(1), { timeout: 5000 });
     expect(cardsOf(table.doc)).toBe(0);
-    const waiting = Date.now();
-    await awaited;
-    // The answer ended the wait, not ANSWER_WAIT_MAX_MS.
-    expect(Date.now() - waiting).toBeLessThan(ANSWER_WAIT_MAX_MS - 500);
+    let ended = false;
+    void (awaited as Promise<void> | null)?.then(() => {
+      ended = true;
+    });
+    // The answer ended the wait, not ANSWER_WAIT_MAX_MS: not before the workshop came, and as soon as it was applied.
+    const endedWhenApplied = new Promise<{ before: boolean; rightAfter: boolean }>((resolve) => {
+      table.doc.once('update', () => {
+        const before = ended;
+        setImmediate(() => resolve({ before, rightAfter: ended }));
+      });
+    });
+    server.releaseHeld();
+    await expect(endedWhenApplied).resolves.toEqual({ before: false, rightAfter: true });
     expect(cardsOf(table.doc)).toBe(400);
     expect(table.relay.answerFrom('moderator')).toBeNull();
     expect(table.relay.answerFrom('nobody')).toBeNull();
@@ -176,16 +168,18 @@ describe('joining through the relay', () => {
   it('a laptop says hello before its key is ready; the host answers with the workshop, which comes once', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
-    startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
-    await quiet();
+    const moderator = startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
+    await greeted(server, 'moderator');
     const socket = server.socket();
     const early = listenBeforeKey([socket], 'relay-join');
-    // The key is still being derived: the workshop is on its way already.
+    // The key is still being derived: the workshop is on its way already, and arrives before the relay runs.
     await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true));
-    await quiet();
+    await vi.waitFor(() => expect(server.delivered.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true));
     const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
-    await quiet();
+    // The table greets once what came for its hello is applied.
+    await greeted(server, 'table');
+    await nothingMoreFrom(server, key, 'moderator', moderator.doc);
     const wholeStates = server.published.filter((message) => message.from === 'moderator' && message.data.length > 10_000);
     // The table greeted with what it held by then: nothing more to send.
     expect(wholeStates.map((message) => message.to)).toEqual([early.helloId]);
@@ -194,15 +188,17 @@ describe('joining through the relay', () => {
   it('a key ready before the hello’s answer has come: the greeting is answered with nothing more, after the workshop', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
-    startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
-    await quiet();
+    const moderator = startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
+    await greeted(server, 'moderator');
     const socket = server.socket();
     const early = listenBeforeKey([socket], 'relay-join');
     // The workshop is sent to the hello, but still on its way (the hub holds big messages 100 ms).
     await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId)).toBe(true));
     const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
-    await quiet();
+    // The greeting's answer itself, then anything the moderator would send after it.
+    await vi.waitFor(async () => expect(await stateAnswers(server.published, 'moderator', 'table', key)).not.toEqual([]), { timeout: 5000 });
+    await nothingMoreFrom(server, key, 'moderator', moderator.doc);
     const wholeStates = server.published.filter((message) => message.from === 'moderator' && message.data.length > 10_000);
     // Before, the greeting with its empty state vector brought the whole workshop a second time.
     expect(wholeStates.map((message) => message.to)).toEqual([early.helloId]);
@@ -213,18 +209,23 @@ describe('joining through the relay', () => {
   it('only the host answers hellos, one per HELLO_INTERVAL_MS; a table joins through its greeting all the same', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
-    startLaptop('moderator', server, key, workshop(50), { answerHellos: true });
-    startLaptop('other-table', server, key, workshop(50));
-    await quiet();
+    const moderator = startLaptop('moderator', server, key, workshop(50), { answerHellos: true });
+    const otherTable = startLaptop('other-table', server, key, workshop(50));
+    await greeted(server, 'moderator');
+    await greeted(server, 'other-table');
+    const nothingMore = async () => {
+      await nothingMoreFrom(server, key, 'moderator', moderator.doc);
+      await nothingMoreFrom(server, key, 'other-table', otherTable.doc);
+    };
     const hello = (from: string) => server.socket().send({ type: 'publish', topic: 'relay-join', from, data: '' });
     hello('stranger-1');
     hello('stranger-2');
-    await quiet();
+    await nothingMore();
     expect(server.published.filter((message) => message.to?.startsWith('stranger')).map((message) => `${message.from} ${message.to}`)).toEqual(['moderator stranger-1']);
 
     const socket = server.socket();
     const early = listenBeforeKey([socket], 'relay-join');
-    await quiet();
+    await nothingMore();
     // Within the interval: no answer to this hello; the greeting brings the workshop.
     expect(server.published.filter((message) => message.to === early.helloId)).toEqual([]);
     const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
@@ -235,7 +236,7 @@ describe('joining through the relay', () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-join');
     const server = hub();
     startLaptop('moderator', server, key, workshop(400), { answerHellos: true });
-    await quiet();
+    await greeted(server, 'moderator');
     // Another laptop's hello has just taken the interval.
     server.socket().send({ type: 'publish', topic: 'relay-join', from: 'first', data: '' });
     const socket = server.socket();
@@ -274,13 +275,22 @@ describe('joining through the relay', () => {
     const server = hub();
     const hostSocket = server.socket();
     startLaptop('moderator', server, key, workshop(400), { answerHellos: true, socket: hostSocket });
-    await quiet();
+    await greeted(server, 'moderator');
+    // While the host is cut, the relay's every attempt to send finds the socket disconnected: counted here.
+    let up = true;
+    let refused = 0;
+    Object.defineProperty(hostSocket, 'connected', {
+      get: () => {
+        if (!up) refused += 1;
+        return up;
+      },
+    });
+    up = false;
     const socket = server.socket();
     const early = listenBeforeKey([socket], 'relay-join');
     // The hello arrived; while its answer is sealed, the host's connection drops: it never leaves.
-    hostSocket.connected = false;
-    await quiet();
-    hostSocket.connected = true;
+    await vi.waitFor(() => expect(refused).toBeGreaterThan(0), { timeout: 5000 });
+    up = true;
     expect(server.published.filter((message) => message.to === early.helloId)).toEqual([]);
     const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
     // Before, the host took the workshop for sent and answered the greeting with nothing.

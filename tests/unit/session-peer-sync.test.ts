@@ -1,5 +1,7 @@
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { MAX_DIRECT_PEERS, openProvider, sendDirectOnly } from '../../renderer/network/peer-sync';
@@ -43,7 +45,7 @@ async function roomWithPeers(count: number, relaySender: () => string | null = (
     room.webrtcConns.set(`peer-${index}`, { connected: true, peer: { send: (message: Uint8Array) => sent.messages.push(message) }, destroy: () => undefined });
   }
   sendDirectOnly(provider.awareness, provider.room, relaySender);
-  return { doc, provider, room: provider.room, peers, overheard, key };
+  return { doc, provider, room: provider.room, peers, overheard, key, channel };
 }
 
 /**
@@ -53,6 +55,14 @@ async function roomWithPeers(count: number, relaySender: () => string | null = (
  * it may arrive at any time; an update (0, 2) is what sendDirectOnly keeps off the channel.
  */
 async function kindsOnChannel(messages: readonly Uint8Array[], key: CryptoKey): Promise<number[][]> {
+  return (await openedOnChannel(messages, key)).map((plain) => {
+    const decoder = decoding.createDecoder(plain);
+    const type = decoding.readVarUint(decoder);
+    return type === 0 ? [type, decoding.readVarUint(decoder)] : [type];
+  });
+}
+
+async function openedOnChannel(messages: readonly Uint8Array[], key: CryptoKey): Promise<Uint8Array[]> {
   return Promise.all(
     messages.map(async (data) => {
       const sealed = decoding.createDecoder(data);
@@ -60,22 +70,45 @@ async function kindsOnChannel(messages: readonly Uint8Array[], key: CryptoKey): 
       // Copies: WebCrypto takes views of a plain ArrayBuffer only.
       const iv = new Uint8Array(decoding.readVarUint8Array(sealed));
       const cipher = new Uint8Array(decoding.readVarUint8Array(sealed));
-      const plain = new Uint8Array(await crypto.subtle.decrypt({ name, iv }, key, cipher));
-      const decoder = decoding.createDecoder(plain);
-      const type = decoding.readVarUint(decoder);
-      return type === 0 ? [type, decoding.readVarUint(decoder)] : [type];
+      return new Uint8Array(await crypto.subtle.decrypt({ name, iv }, key, cipher));
     }),
   );
 }
 
 const messageType = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message));
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/**
+ * A barrier for "nothing more goes on the BroadcastChannel": a second tab's greeting (sync step 1, holding nothing),
+ * sealed as y-webrtc seals, posted now. y-webrtc answers it on the channel with all of `doc` (sync step 2) through the
+ * same encryption, so whatever it posted for what happened before comes first. (Its own greeting when it connected
+ * holds a sync step 2 too, of the document as it was then.)
+ */
+async function greetingAnswered(channel: BroadcastChannel, overheard: readonly Uint8Array[], key: CryptoKey, doc: Y.Doc): Promise<void> {
+  const greeting = encoding.createEncoder();
+  encoding.writeVarUint(greeting, 0);
+  syncProtocol.writeSyncStep1(greeting, new Y.Doc());
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoding.toUint8Array(greeting)));
+  const sealed = encoding.createEncoder();
+  encoding.writeVarString(sealed, 'AES-GCM');
+  encoding.writeVarUint8Array(sealed, iv);
+  encoding.writeVarUint8Array(sealed, cipher);
+  channel.postMessage(encoding.toUint8Array(sealed));
+  const holdsAllOfDoc = (plain: Uint8Array) => {
+    const decoder = decoding.createDecoder(plain);
+    if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return false;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
+    return Buffer.from(Y.encodeStateVector(copy)).equals(Buffer.from(Y.encodeStateVector(doc)));
+  };
+  await vi.waitFor(async () => expect((await openedOnChannel(overheard, key)).some(holdsAllOfDoc)).toBe(true), { timeout: 5000 });
+}
 
 describe('peer sync sends each update once to each WebRTC peer', () => {
   it('an edit made here goes to every peer once, and not onto the BroadcastChannel', async () => {
-    const { doc, peers, overheard, key } = await roomWithPeers(3);
+    const { doc, peers, overheard, key, channel } = await roomWithPeers(3);
     doc.getMap('cards').set('a', 'Bürgerbeteiligung früh planen');
-    await settle();
+    await greetingAnswered(channel, overheard, key, doc);
     for (const peer of peers) expect(peer.messages.map(messageType)).toEqual([0]);
     expect(await kindsOnChannel(overheard, key)).not.toContainEqual([0, 2]);
 

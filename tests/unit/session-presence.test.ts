@@ -3,7 +3,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { deriveRelayKey } from '../../shared/protocol/relay-crypto';
 import { HEARTBEAT_MS, keepPresence, PRESENCE_TIMEOUT_MS } from '../../renderer/network/presence';
-import { startRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
+import { startRelay, type Relay } from '../../renderer/network/relay';
+import { memoryHub, type MemoryHub } from '../support/relay-hub';
 
 /*
  * How fast a laptop that leaves is gone from the others' count and presence list: at once when
@@ -55,33 +56,7 @@ describe('keepPresence', () => {
   });
 });
 
-/** A signaling server in memory: a publish reaches every other socket subscribed to its topic. */
-function hub() {
-  const sockets: Array<{ socket: SignalingSocket; topics: Set<string>; onMessage: Set<(message: unknown) => void> }> = [];
-  const socket = (): SignalingSocket => {
-    const entry = { topics: new Set<string>(), onMessage: new Set<(message: unknown) => void>() } as (typeof sockets)[number];
-    entry.socket = {
-      connected: true,
-      send(message: object) {
-        const m = message as { type: string; topics?: string[]; topic?: string };
-        if (m.type === 'subscribe') m.topics?.forEach((topic) => entry.topics.add(topic));
-        if (m.type === 'unsubscribe') m.topics?.forEach((topic) => entry.topics.delete(topic));
-        if (m.type === 'publish') for (const other of sockets) if (other !== entry && other.topics.has(m.topic ?? '')) other.onMessage.forEach((listener) => listener(message));
-      },
-      on(event: string, listener: (message?: unknown) => void) {
-        if (event === 'message') entry.onMessage.add(listener);
-      },
-      off(event: string, listener: (message?: unknown) => void) {
-        if (event === 'message') entry.onMessage.delete(listener);
-      },
-    } as SignalingSocket;
-    sockets.push(entry);
-    return entry.socket;
-  };
-  return { socket };
-}
-
-async function relayLaptop(name: string, server: ReturnType<typeof hub>, key: Awaited<ReturnType<typeof deriveRelayKey>>) {
+async function relayLaptop(name: string, server: MemoryHub, key: Awaited<ReturnType<typeof deriveRelayKey>>) {
   const { doc, awareness } = laptop(name);
   let changes = 0;
   const relay: Relay = startRelay({ doc, awareness, topic: 'relay-test', key, peerId: name, webrtcOrigin: null, isDirect: () => false, onChange: () => (changes += 1) });
@@ -93,7 +68,7 @@ async function relayLaptop(name: string, server: ReturnType<typeof hub>, key: Aw
 describe('the relay', () => {
   it('drops a laptop that says goodbye at once, with its presence', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-test');
-    const server = hub();
+    const server = memoryHub();
     const moderator = await relayLaptop('moderator', server, key);
     const table = await relayLaptop('table', server, key);
     await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']));
@@ -109,7 +84,7 @@ describe('the relay', () => {
   it('drops a laptop not heard for PRESENCE_TIMEOUT_MS', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const key = await deriveRelayKey('K7QF2MXD9PAW', 'relay-test');
-    const server = hub();
+    const server = memoryHub();
     const moderator = await relayLaptop('moderator', server, key);
     const table = await relayLaptop('table', server, key);
     await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']));

@@ -3,13 +3,9 @@ import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  startSignalingServer,
-  type SignalingLimits,
-  type SignalingLogEvent,
-  type SignalingServer,
-} from '../../electron/services/signaling-server';
-import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
+import type { SignalingLogEvent, SignalingServer } from '../../electron/services/signaling-server';
+import { ofType, type SignalingTestClient } from '../sync/peers/signaling-client';
+import { signalingServers } from '../support/signaling-servers';
 
 // One address misbehaves, the others must not notice. Real sockets on loopback: the attacker on 127.0.0.1 (or .4),
 // honest laptops on 127.0.0.2 / .3 (on Linux the whole 127.0.0.0/8 is local). Each test prints its figure.
@@ -17,28 +13,18 @@ import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const flooderScript = fileURLToPath(new URL('../sync/peers/signaling-flooder.ts', import.meta.url));
 
-const servers: SignalingServer[] = [];
-const clients: SignalingTestClient[] = [];
-const cleanups: Array<() => void> = [];
 let logged: SignalingLogEvent[] = [];
-
-async function startServer(limits: Partial<SignalingLimits> = {}): Promise<SignalingServer> {
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits, log: (event) => logged.push(event) });
-  servers.push(server);
-  return server;
-}
-
-async function connect(server: SignalingServer, localAddress: string): Promise<SignalingTestClient> {
-  const client = await SignalingTestClient.connect(`ws://127.0.0.1:${server.port}`, { localAddress });
-  clients.push(client);
-  return client;
-}
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
+// After hooks run in reverse: a test's own clean-up (children, timers, raw sockets), then its servers and clients,
+// then the log, so that what the servers log as they close is not kept for the next test.
+afterEach(() => {
   logged = [];
+});
+const servers = signalingServers({ log: (event) => logged.push(event) });
+const startServer = servers.start;
+const connect = (server: SignalingServer, localAddress: string) => servers.connect(server, { localAddress });
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,29 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSignalingServer, type SignalingLimits, type SignalingServer } from '../../electron/services/signaling-server';
+import { describe, expect, it } from 'vitest';
+import type { SignalingServer } from '../../electron/services/signaling-server';
 import { PHONE_FRAME_MAX_BYTES, PHONE_UP_RATE } from '../../electron/services/signaling-phones';
-import { SignalingTestClient, ofType, type Received } from '../sync/peers/signaling-client';
+import { ofType, type Received, type SignalingTestClient } from '../sync/peers/signaling-client';
+import { signalingServers } from '../support/signaling-servers';
 
 // The server's side of phones (shared/protocol/phone-wire.ts): who joins, who gets which frame, and what a phone may not do.
 
-const servers: SignalingServer[] = [];
-const clients: SignalingTestClient[] = [];
-
-async function startServer(limits: Partial<SignalingLimits> = {}): Promise<SignalingServer> {
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits });
-  servers.push(server);
-  return server;
-}
-
-async function connect(server: SignalingServer): Promise<SignalingTestClient> {
-  const client = await SignalingTestClient.connect(`ws://127.0.0.1:${server.port}`);
-  clients.push(client);
-  return client;
-}
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const { start: startServer, connect } = signalingServers();
 
 const ROOM = 'workshop-1';
 const VERIFIER = 'v'.repeat(43);

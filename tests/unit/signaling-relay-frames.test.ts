@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSignalingServer, type SignalingLimits, type SignalingServer } from '../../electron/services/signaling-server';
+import { describe, expect, it } from 'vitest';
+import type { SignalingServer } from '../../electron/services/signaling-server';
 import { MAX_IDS_PER_CONNECTION } from '../../electron/services/relay-routes';
 import { toBase64 } from '../../shared/base64';
 import { decodeRelayFrame, encodeRelayFrame, MAX_RELAY_FRAME_HEADER_BYTES, MAX_RELAY_PEER_ID_LENGTH } from '../../shared/protocol/relay-frame';
 import { MAX_TOPIC_LENGTH, PLENUM_MESSAGE } from '../../shared/protocol/signaling';
-import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
+import { ofType, type SignalingTestClient } from '../sync/peers/signaling-client';
+import { signalingServers } from '../support/signaling-servers';
 
 /*
  * The relay's path through the host's server (issue 17, join-2000): a relay message addressed to one
@@ -13,18 +14,11 @@ import { SignalingTestClient, ofType } from '../sync/peers/signaling-client';
  * get the same message as the JSON publish they always read. Bad frames are ignored, never relayed.
  */
 
-const servers: SignalingServer[] = [];
-const clients: SignalingTestClient[] = [];
-
-async function startServer(limits: Partial<SignalingLimits> = {}): Promise<SignalingServer> {
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits });
-  servers.push(server);
-  return server;
-}
+const servers = signalingServers();
+const startServer = servers.start;
 
 async function connect(server: SignalingServer, topics: string[] = ['relay'], frames = false): Promise<SignalingTestClient> {
-  const client = await SignalingTestClient.connect(`ws://127.0.0.1:${server.port}`);
-  clients.push(client);
+  const client = await servers.connect(server);
   if (frames) {
     client.send({ type: PLENUM_MESSAGE.relayBinary });
     await expect(client.next(ofType(PLENUM_MESSAGE.relayBinary))).resolves.toEqual({ type: PLENUM_MESSAGE.relayBinary, ok: true });
@@ -34,10 +28,6 @@ async function connect(server: SignalingServer, topics: string[] = ['relay'], fr
   return client;
 }
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
 
 /**
  * Round trips one after the other: once the first (the sender) is back, the server has handled what it sent, and
