@@ -15,7 +15,7 @@ import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
 import { holdSyncGreeting } from './greeting-hold';
-import { quietReads } from './quiet-reads';
+import { directReads, quietReads } from './quiet-reads';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
@@ -222,8 +222,9 @@ function watchConnections(
       splitSends(conn);
       // Not greeted with an empty state while the relay's answer brings the workshop (greeting-hold.ts).
       holdSyncGreeting(conn.peer, () => awaitedFrom(id), provider.doc);
-      // No timer after each message received (quiet-reads.ts).
+      // No timer after each message received, and no stream between the channel and y-webrtc (quiet-reads.ts).
       quietReads(conn.peer);
+      directReads(conn.peer);
       return add(id, conn);
     };
   });
@@ -324,13 +325,18 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   const notify = () => listeners.forEach((listener) => listener());
   const sockets = () => provider.signalingConns as unknown as SignalingSocket[];
-  /** Laptops with an open WebRTC connection that is alive: data came through it lately. */
+  /** Whether `conn` is an open WebRTC connection that is alive: data came through it lately. */
+  const alive = (conn: OpeningConnection | undefined, now: number) => conn !== undefined && conn.connected && stuck.silentFor(conn, now) < PRESENCE_TIMEOUT_MS;
+  /** Laptops with an open WebRTC connection that is alive. */
   const directIds = () => {
-    const conns = connections();
-    const open = conns ? [...conns].filter(([, conn]) => conn.connected) : [];
     const now = performance.now();
-    return open.filter(([, conn]) => stuck.silentFor(conn, now) < PRESENCE_TIMEOUT_MS).map(([id]) => id);
+    return [...(connections() ?? [])].filter(([, conn]) => alive(conn, now)).map(([id]) => id);
   };
+  /**
+   * One laptop's connection looked up, not all of them listed: the relay asks this for every laptop
+   * it hears, on every edit of this laptop (relay.ts, relayOnlyPeers).
+   */
+  const isDirect = (id: string) => alive(connections()?.get(id), performance.now());
 
   /** Off the network on purpose (work offline, or the window unloads): every path is cut, whatever sockets still close. */
   let online = true;
@@ -402,7 +408,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     key: relayKey,
     peerId: provider.room?.peerId ?? `${doc.clientID}`,
     webrtcOrigin: provider.room,
-    isDirect: (id) => directIds().includes(id),
+    isDirect,
     onChange: refresh,
     ...(early ? { early } : {}),
     answerHellos: options.host === true,

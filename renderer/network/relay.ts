@@ -323,7 +323,17 @@ class RelayPeers {
 
   /** Peers heard recently that have no direct connection to this laptop. */
   relayOnly(now: number): string[] {
-    return [...this.lastHeard].filter(([id, at]) => now - at < PRESENCE_TIMEOUT_MS && !this.isDirect(id)).map(([id]) => id);
+    return [...this.lastHeard].filter(([id, at]) => this.isRelayOnly(id, at, now)).map(([id]) => id);
+  }
+
+  /** Whether some peer is relay-only: asked on every edit of this laptop, so it lists nothing. */
+  anyRelayOnly(now: number): boolean {
+    for (const [id, at] of this.lastHeard) if (this.isRelayOnly(id, at, now)) return true;
+    return false;
+  }
+
+  private isRelayOnly(id: string, at: number, now: number): boolean {
+    return now - at < PRESENCE_TIMEOUT_MS && !this.isDirect(id);
   }
 
   forget(id: string, dropPresence: boolean): void {
@@ -565,7 +575,7 @@ export function startRelay(options: RelayOptions): Relay {
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
     forgetWholeState();
     if (origin === RELAY_ORIGIN || origin === options.webrtcOrigin) return;
-    if (relayOnlyPeers().length === 0) return;
+    if (!peers.anyRelayOnly(Date.now())) return;
     publish(updateMessage(update));
   };
 
