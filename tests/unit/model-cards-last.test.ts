@@ -68,9 +68,9 @@ describe('a new card after the last of its board', () => {
   it('follows cards added inside the same transaction', () => {
     const doc = newWorkshop();
     added(doc, PLENARY_BOARD_ID, 'before');
-    const orders = doc.transact(() => [added(doc, PLENARY_BOARD_ID, 'one').order, added(doc, PLENARY_BOARD_ID, 'two').order]);
-    expect(orders[1] > (orders[0] ?? '')).toBe(true);
-    expect(added(doc, PLENARY_BOARD_ID, 'after').order > (orders[1] ?? '')).toBe(true);
+    const [one, two] = doc.transact(() => [added(doc, PLENARY_BOARD_ID, 'one').order, added(doc, PLENARY_BOARD_ID, 'two').order] as const);
+    expect(two > one).toBe(true);
+    expect(added(doc, PLENARY_BOARD_ID, 'after').order > two).toBe(true);
   });
 
   it('follows a card added by an observer of the change that added the one before', () => {
