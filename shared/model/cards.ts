@@ -68,20 +68,76 @@ export function boardCards(cards: readonly Card[], boardId: string): Card[] {
   return cards.filter((card) => card.boardId === boardId);
 }
 
-/**
- * The last card of a board by order, found in one pass over the raw maps: building and sorting
- * every card's snapshot made adding a card cost a millisecond at 2,000 cards. The id check (as
- * in `entries`) runs only for a card that would become the last, not for every card: it is on
- * the path from a new card to disk (card-to-disk).
- */
-function lastOfBoard(doc: WorkshopDoc, boardId: string): Array<{ id: string; order: string }> {
-  const found: { last: { id: string; order: string } | null } = { last: null };
+interface LastCard {
+  id: string;
+  order: string;
+}
+
+/** The last card of a board by order, found in one pass over the raw maps (no snapshots built or sorted). */
+function scanLastOfBoard(doc: WorkshopDoc, boardId: string): LastCard | null {
+  const found: { last: LastCard | null } = { last: null };
   roots(doc).cards.forEach((card: unknown, id) => {
     if (!isItemMap(card) || str(card, 'boardId') !== boardId) return;
     const candidate = { id, order: str(card, 'order') };
+    // The id check (as in `entries`) only for a card that would become the last, not for every card.
     if ((found.last === null || compareOrdered(candidate, found.last) > 0) && isId(id)) found.last = candidate;
   });
-  return found.last ? [found.last] : [];
+  return found.last;
+}
+
+/**
+ * Each board's last card (null: the board has none), per document, as the scan would find it:
+ * at 2,000 cards the scan was most of a new card's script (board-add-card). Kept up to date by
+ * every transaction (local, remote, undo) through the ids it changed: a card added or moved
+ * later than a board's last becomes it; when the last card itself changes (deleted, moved to
+ * another board, reordered) its board is forgotten and scanned again on the next call. A board
+ * never asked about is not kept.
+ */
+const lastCards = new WeakMap<WorkshopDoc, Map<string, LastCard | null>>();
+
+function lastCardsOf(doc: WorkshopDoc): Map<string, LastCard | null> {
+  const known = lastCards.get(doc);
+  if (known) return known;
+  const kept = new Map<string, LastCard | null>();
+  const cards = roots(doc).cards;
+  const changedCard = (id: string) => {
+    for (const [boardId, last] of kept) if (last?.id === id) kept.delete(boardId);
+    const card: unknown = cards.get(id);
+    if (!isItemMap(card) || !isId(id)) return;
+    const boardId = str(card, 'boardId');
+    if (!kept.has(boardId)) return;
+    const last = kept.get(boardId) ?? null;
+    const candidate = { id, order: str(card, 'order') };
+    if (last === null || compareOrdered(candidate, last) > 0) kept.set(boardId, candidate);
+  };
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (kept.size === 0) return;
+    transaction.changed.forEach((keys, type) => {
+      if (type instanceof Y.Map && type === cards) {
+        keys.forEach((key) => key !== null && changedCard(key));
+        return;
+      }
+      // A field of one card: its key under the cards' root is the card's id.
+      const item = type._item;
+      if (item && item.parent === cards && item.parentSub !== null) changedCard(item.parentSub);
+    });
+  });
+  lastCards.set(doc, kept);
+  return kept;
+}
+
+/** The last card of a board by order, for the order of a card added after it. */
+function lastOfBoard(doc: WorkshopDoc, boardId: string): LastCard[] {
+  // Inside a transaction, or while one's observers run, changes may not have reached the kept
+  // cards yet (they arrive with afterTransaction): scan.
+  if (doc._transaction !== null || doc._transactionCleanups.length > 0) {
+    const last = scanLastOfBoard(doc, boardId);
+    return last ? [last] : [];
+  }
+  const kept = lastCardsOf(doc);
+  if (!kept.has(boardId)) kept.set(boardId, scanLastOfBoard(doc, boardId));
+  const last = kept.get(boardId) ?? null;
+  return last ? [last] : [];
 }
 
 export interface CardInput {
