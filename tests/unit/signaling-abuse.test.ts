@@ -271,11 +271,16 @@ describe('rate-limit logging', () => {
     // Quiet for 3 s ends a run: a stall of the loaded test machine (GC, another process) must not end it early.
     const server = await startServer({ logQuietMs: 3000, messageBurst: 100 });
     const flooders = await Promise.all(Array.from({ length: 3 }, () => connect(server, '127.0.0.1')));
-    // 2 s of up to 600 pings per second per socket, over the limit of 200 (after a burst of 100): once the burst is
-    // spent, every refill lets one through between refusals.
+    // 2 s of 600 pings per second per socket, over the limit of 200 (after a burst of 100): once the burst is
+    // spent, every refill lets one through between refusals. Paced by the time that passed, not by the loop's
+    // turns: on a loaded machine a 10 ms sleep takes 50, and six pings a turn stayed under the limit.
     const until = performance.now() + 2000;
+    let sentUpTo = performance.now();
     while (performance.now() < until) {
-      for (const flooder of flooders) for (let i = 0; i < 6; i++) flooder.send({ type: 'ping' });
+      const now = performance.now();
+      const pings = Math.max(6, Math.round((now - sentUpTo) * 0.6));
+      sentUpTo = now;
+      for (const flooder of flooders) for (let i = 0; i < pings; i++) flooder.send({ type: 'ping' });
       await sleep(10);
     }
     // A tenth of a second refills 20 tokens: the round trips that tell the flood was handled are not refused.
