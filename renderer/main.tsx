@@ -17,6 +17,7 @@ import { forgetDeletedWorkshops } from './app/forget-deleted';
 import { installChunkReload, reloadingForMissingChunk } from './app/chunk-reload';
 import { StartFailed } from './app/StartFailed';
 import { readStartList } from './features/home/start-list';
+import { preloadDateField } from './features/common/LazyDateField';
 import { parseRoute } from './state/route';
 
 /**
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
   const settingUp = setupI18n(reloadingForMissingChunk);
   // The texts and the store are on their way: meanwhile the main thread is free.
   warmDateFormatting(localeOf(initialLanguage()));
+  // A failed load shows in the form's date field as before (its error boundary), not here.
+  if (home) void preloadDateField().catch(() => undefined);
   try {
     await settingUp;
   } catch {
