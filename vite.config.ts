@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -10,13 +10,35 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 export const yjsAlias = { yjs: here('node_modules/yjs/dist/yjs.mjs') };
 
+/**
+ * Preloads the UI font's Latin part from index.html, beside the start's scripts. Without it the
+ * font is requested at the first layout that needs it, and what was laid out meanwhile in the
+ * fallback font is laid out again when it arrives (font-display: swap), on a cold start in the
+ * middle of the home list's first frames (docs/performance.md, cold-start). Build only: the dev
+ * server serves the font from node_modules under another address.
+ */
+function preloadUiFont(file = 'inter-latin-wght-normal'): Plugin {
+  return {
+    name: 'plenum-preload-ui-font',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const font = Object.values(context.bundle ?? {}).find((output) => output.type === 'asset' && output.fileName.endsWith('.woff2') && output.names.some((name) => name.startsWith(file)));
+        if (!font) throw new Error(`preloadUiFont: no ${file} font in the build`);
+        return [{ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `./${font.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: here('renderer'),
   // Relative asset paths: the same build loads from app://plenum/ in Electron and from any web host.
   base: './',
   // The dev server's pre-bundled dependencies; the e2e run gives each port its own.
   cacheDir: here(process.env.PLENUM_VITE_CACHE ?? 'node_modules/.vite'),
-  plugins: [react()],
+  plugins: [react(), preloadUiFont()],
   resolve: { alias: yjsAlias, dedupe: ['yjs'] },
   build: {
     outDir: here('dist/renderer'),

@@ -8,12 +8,17 @@ import { ErrorBoundary } from './features/common/ErrorBoundary';
 import { HostContext } from './hooks/use-host';
 import { StoreContext } from './hooks/use-store';
 import { detectHost } from './host';
-import { setupI18n } from './i18n';
+import { initialLanguage, setupI18n } from './i18n';
+import { localeOf } from '../shared/language-locale';
+import { warmDateFormatting } from './app/warm-dates';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
 import { forgetDeletedWorkshops } from './app/forget-deleted';
 import { installChunkReload, reloadingForMissingChunk } from './app/chunk-reload';
 import { StartFailed } from './app/StartFailed';
+import { readStartList } from './features/home/start-list';
+import { preloadDateField } from './features/common/LazyDateField';
+import { parseRoute } from './state/route';
 
 /**
  * Start-up: the language (every message after this is translated) and the local store, loaded side by side.
@@ -22,15 +27,22 @@ import { StartFailed } from './app/StartFailed';
  */
 async function start(): Promise<void> {
   installChunkReload();
-  // The store opens while the language's texts load (a chunk of their own): neither needs the other.
+  // The store opens and the home list is read while the language's texts load (a chunk of their
+  // own): none needs the other, and the first render then shows the list (features/home/start-list.ts).
+  const home = parseRoute(window.location.hash).screen === 'home';
   const opening = WorkshopStore.open().then(
-    (opened) => ({ opened }),
+    (opened) => ({ opened, listed: home ? readStartList(opened) : Promise.resolve() }),
     (failure: unknown) => ({ failure }),
   );
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks #root');
+  const settingUp = setupI18n(reloadingForMissingChunk);
+  // The texts and the store are on their way: meanwhile the main thread is free.
+  warmDateFormatting(localeOf(initialLanguage()));
+  // A failed load shows in the form's date field as before (its error boundary), not here.
+  if (home) void preloadDateField().catch(() => undefined);
   try {
-    await setupI18n(reloadingForMissingChunk);
+    await settingUp;
   } catch {
     // While the page reloads for a missing chunk, the reload brings the texts; else say so, untranslated.
     if (!reloadingForMissingChunk()) createRoot(container).render(<StartFailed />);
@@ -42,6 +54,7 @@ async function start(): Promise<void> {
     const result = await opening;
     if ('failure' in result) throw result.failure;
     store = result.opened;
+    await result.listed;
   } catch (error) {
     const code = error instanceof StorageError ? error.code : 'storage.failed';
     root.render(
@@ -52,6 +65,8 @@ async function start(): Promise<void> {
     );
     return;
   }
+  // After the list read, not before: the purge's read-write transaction would hold the read up until
+  // it has committed. The list leaves deleted workshops out either way.
   void forgetDeletedWorkshops(store).catch(() => undefined);
   root.render(
     <StrictMode>

@@ -85,7 +85,7 @@ export const nodeSuites: readonly NodeSuiteEntry[] = [
   },
   {
     name: 'cold-start',
-    description: 'the built app in a fresh Chromium, HTTP cache off: navigation until the home screen lists 50 workshops and a typed search is handled and painted',
+    description: 'the built app in a fresh Chromium, HTTP cache off: navigation until the home screen lists 50 workshops and a typed search is handled and painted; baseline the same for a bare page of the same origin reading the 50 rows from IndexedDB (cold-start-floor-idb; cold-start-floor: the rows in its script)',
     module: 'app-start.ts',
     export: 'coldStart',
   },

@@ -17,7 +17,7 @@ const LOADERS: Record<UiLanguage, () => Promise<{ default: Texts }>> = {
 };
 
 /** The language the user picked last time, else the system's if we speak it, else German. */
-function initialLanguage(): UiLanguage {
+export function initialLanguage(): UiLanguage {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved && (UI_LANGUAGES as readonly string[]).includes(saved)) return saved as UiLanguage;
   const system = navigator.language.slice(0, 2);

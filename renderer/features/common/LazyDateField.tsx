@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { DateFieldProps } from './DateField';
+import type * as DateFieldModule from './DateField';
 // Here too: the placeholder is drawn before DateField's own chunk (and its styles) arrive.
 import './date-field.css';
 
@@ -9,7 +10,19 @@ import './date-field.css';
  * in a box of the same size. The workshop screen imports DateField itself.
  */
 
-const DateField = lazy(async () => ({ default: (await import('./DateField')).DateField }));
+let dateFieldCode: Promise<typeof DateFieldModule> | undefined;
+
+/**
+ * Starts loading the date field's code. The start calls it while it waits for the language's texts
+ * and the store, so the chunk is fetched and run in that wait, not after the home list has shown
+ * and before the first thing typed is handled (docs/performance.md, cold-start).
+ */
+export function preloadDateField(): Promise<typeof DateFieldModule> {
+  dateFieldCode ??= import('./DateField');
+  return dateFieldCode;
+}
+
+const DateField = lazy(async () => ({ default: (await preloadDateField()).DateField }));
 
 export function LazyDateField(props: DateFieldProps) {
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
@@ -8,6 +8,7 @@ import { NewWorkshopForm } from './NewWorkshopForm';
 import { WorkshopRow } from './WorkshopRow';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { useWindowTitle } from '../../hooks/use-window-title';
+import { useUiLocale } from '../../hooks/use-ui-locale';
 import { useWorkshopCommands } from './use-workshop-commands';
 import { useWorkshopList } from './use-workshop-list';
 
@@ -23,6 +24,12 @@ export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
   const { list, visible, reload } = useWorkshopList(query);
   const { onCreate, onRename, onDuplicate, onDelete } = useWorkshopCommands(reload);
+  const locale = useUiLocale();
+  // One formatter for every row's last change: building an Intl.DateTimeFormat costs about a
+  // millisecond (ICU), and one per row was most of the first render of a 50-workshop list. Built
+  // again with every read of the list, so a changed time zone shows as soon as it did before.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- list: rebuilt per read, see above
+  const changedFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale, list]);
   useWindowTitle('home');
   const listShown = list !== null;
   useEffect(() => {
@@ -77,7 +84,7 @@ export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
               {visible.map((row) => (
                 // One row that cannot be shown must not hide the others (a backup's odd data).
                 <ErrorBoundary key={row.id} area="workshop-row" as="li">
-                  <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={(id, title) => setPendingDelete({ id, title })} />
+                  <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={(id, title) => setPendingDelete({ id, title })} changedFormat={changedFormat} />
                 </ErrorBoundary>
               ))}
               {list.damaged.map((row) => (

@@ -11,14 +11,16 @@ interface WorkshopRowProps {
   onRename(id: string, title: string): Promise<string | null>;
   onDuplicate(id: string, title: string): void;
   onDelete(id: string, title: string): void;
+  /** Formats the last change (the list's one formatter: see HomeScreen). */
+  changedFormat: Intl.DateTimeFormat;
 }
 
-export function WorkshopRow({ row, onRename, onDuplicate, onDelete }: WorkshopRowProps) {
+export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedFormat }: WorkshopRowProps) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   // The index row was written from a document or a backup: a date that is none shows as missing.
-  const changed = isTimestamp(row.updatedAt) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(row.updatedAt) : '';
+  const changed = isTimestamp(row.updatedAt) ? changedFormat.format(row.updatedAt) : '';
   const date = longDate(row.date, locale);
 
   const place = placeText(row);

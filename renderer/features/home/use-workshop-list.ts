@@ -1,19 +1,27 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import type { WorkshopList } from '../../storage/workshop-store';
 import { useToasts } from '../../state/toasts';
+import { forgetStartList, startList } from './start-list';
 
 /** The workshops on this laptop, filtered by `query`; `reload` reads them again after a change. */
 export function useWorkshopList(query: string) {
   const store = useStore();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
-  const [list, setList] = useState<WorkshopList | null>(null);
+  const [list, setList] = useState<WorkshopList | null>(() => startList(store));
+  const shownFromStart = useRef(list !== null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((current) => current + 1), []);
 
   useEffect(() => {
+    if (shownFromStart.current) {
+      // The first render showed the list read at start-up: reading it again now would only render it twice.
+      shownFromStart.current = false;
+      forgetStartList();
+      return;
+    }
     let current = true;
     store.listWorkshops().then(
       (next) => current && setList(next),
