@@ -19,28 +19,36 @@ import { StartFailed } from './app/StartFailed';
 import { readStartList } from './features/home/start-list';
 import { preloadDateField } from './features/common/LazyDateField';
 import { parseRoute } from './state/route';
+import { loadInBackground } from './state/background-loads';
 
 /**
  * Start-up: the language (every message after this is translated) and the local store, loaded side by side.
  * A store that cannot open (written by a newer Plenum, storage disabled) stops here with a
  * message instead of a blank window; nothing is written to it.
  */
+/** How long the first render waits for the home list read beside the texts (it normally takes a few ms). */
+const START_LIST_BUDGET_MS = 300;
+
 async function start(): Promise<void> {
   installChunkReload();
   // The store opens and the home list is read while the language's texts load (a chunk of their
   // own): none needs the other, and the first render then shows the list (features/home/start-list.ts).
   const home = parseRoute(window.location.hash).screen === 'home';
   const opening = WorkshopStore.open().then(
-    (opened) => ({ opened, listed: home ? readStartList(opened) : Promise.resolve() }),
+    (opened) => ({ opened, listed: home ? readStartList(opened, START_LIST_BUDGET_MS) : Promise.resolve() }),
     (failure: unknown) => ({ failure }),
   );
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks #root');
   const settingUp = setupI18n(reloadingForMissingChunk);
   // The texts and the store are on their way: meanwhile the main thread is free.
-  warmDateFormatting(localeOf(initialLanguage()));
-  // A failed load shows in the form's date field as before (its error boundary), not here.
-  if (home) void preloadDateField().catch(() => undefined);
+  try {
+    warmDateFormatting(localeOf(initialLanguage()));
+  } catch {
+    // Only a warm-up. Site storage blocked makes initialLanguage throw: setupI18n meets the same and says so below.
+  }
+  // In the background: a failure shows in the form's date field (its error boundary), and never reloads the page under a half-typed form.
+  if (home) loadInBackground(preloadDateField);
   try {
     await settingUp;
   } catch {

@@ -18,8 +18,16 @@ let dateFieldCode: Promise<typeof DateFieldModule> | undefined;
  * and before the first thing typed is handled (docs/performance.md, cold-start).
  */
 export function preloadDateField(): Promise<typeof DateFieldModule> {
-  dateFieldCode ??= import('./DateField');
-  return dateFieldCode;
+  const loading = (dateFieldCode ??= import('./DateField').then((module: typeof DateFieldModule | undefined) => {
+    // A load cancelled for the page's reload (renderer/app/chunk-reload.ts) gives no module.
+    if (!module) throw new Error('the date field did not load');
+    return module;
+  }));
+  // A failed load is tried again by the next caller, not kept as the answer for good.
+  loading.catch(() => {
+    if (dateFieldCode === loading) dateFieldCode = undefined;
+  });
+  return loading;
 }
 
 const DateField = lazy(async () => ({ default: (await preloadDateField()).DateField }));
