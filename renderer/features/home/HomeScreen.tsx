@@ -27,7 +27,8 @@ export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
   const locale = useUiLocale();
   // One formatter for every row's last change: building an Intl.DateTimeFormat costs about a
   // millisecond (ICU), and one per row was most of the first render of a 50-workshop list. Built
-  // again with every read of the list, so a changed time zone shows as soon as it did before.
+  // again with every read of the list, so a changed time zone shows with the next read (it showed with
+  // the next render before; the list is read again on every change and on coming home).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- list: rebuilt per read, see above
   const changedFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale, list]);
   useWindowTitle('home');
