@@ -26,8 +26,11 @@ import { loadInBackground } from './state/background-loads';
  * A store that cannot open (written by a newer Plenum, storage disabled) stops here with a
  * message instead of a blank window; nothing is written to it.
  */
-/** How long the first render waits for the home list read beside the texts (it normally takes a few ms). */
-const START_LIST_BUDGET_MS = 300;
+/**
+ * How long the first render waits at most for the home list read beside the texts. It normally takes a few ms;
+ * the budget only keeps a stuck store from holding the window blank, and is long enough for a loaded machine.
+ */
+const START_LIST_BUDGET_MS = 1500;
 
 async function start(): Promise<void> {
   installChunkReload();
