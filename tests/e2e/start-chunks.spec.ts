@@ -56,6 +56,23 @@ test('no language loads: a fixed message in every language and a reload button, 
   await expect(page.getByTestId('start-reload')).toBeVisible();
 });
 
+test('site storage blocked (the browser refuses localStorage): the fixed message, not a blank window', async ({ page }) => {
+  // As Chromium does with site data blocked: reading window.localStorage throws.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto('/');
+  await expect(page.getByTestId('start-failed')).toBeVisible();
+  await expect(page.getByTestId('start-reload')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('only the chosen language fails to load: the app starts in another one', async ({ page }) => {
   await failTexts(page, 'de');
   await page.goto('/');
