@@ -15,6 +15,7 @@ import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
 import { holdSyncGreeting } from './greeting-hold';
+import { answerOffersFresh, type AnsweringConnection, type SwappablePeer } from './fresh-answer';
 import { directReads, quietReads } from './quiet-reads';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
@@ -205,6 +206,9 @@ export function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }
  * connection. One found later had its first data unseen, was taken for stuck and closed, and the
  * indicator went direct → via host → direct some 10 s after a join.
  */
+/** y-webrtc's WebrtcConn, as far as Plenum watches, sends on and swaps its peer. */
+type WatchedConnection = OpeningConnection & SendingConnection & AnsweringConnection<OpeningConnection['peer'] & SendingConnection['peer'] & SwappablePeer>;
+
 function watchConnections(
   provider: WebrtcProvider,
   stuck: ReturnType<typeof watchStuckConnections>,
@@ -212,19 +216,24 @@ function watchConnections(
 ): () => Map<string, OpeningConnection> | null {
   let conns: Map<string, OpeningConnection> | null = null;
   void provider.key.then(() => {
-    const map = provider.room?.webrtcConns as Map<string, OpeningConnection & SendingConnection> | undefined;
+    const map = provider.room?.webrtcConns as Map<string, WatchedConnection> | undefined;
     if (!map) return;
     conns = map;
     const add = map.set.bind(map);
     map.set = (id, conn) => {
       stuck.track(id, conn, performance.now());
-      // A data channel takes 256 KiB a message: a large workshop's sync goes in parts (split-sync.ts).
-      splitSends(conn);
-      // Not greeted with an empty state while the relay's answer brings the workshop (greeting-hold.ts).
-      holdSyncGreeting(conn.peer, () => awaitedFrom(id), provider.doc);
-      // No timer after each message received, and no stream between the channel and y-webrtc (quiet-reads.ts).
-      quietReads(conn.peer);
-      directReads(conn.peer);
+      const preparePeer = (prepared: WatchedConnection) => {
+        // A data channel takes 256 KiB a message: a large workshop's sync goes in parts (split-sync.ts).
+        splitSends(prepared);
+        // Not greeted with an empty state while the relay's answer brings the workshop (greeting-hold.ts).
+        holdSyncGreeting(prepared.peer, () => awaitedFrom(id), provider.doc);
+        // No timer after each message received, and no stream between the channel and y-webrtc (quiet-reads.ts).
+        quietReads(prepared.peer);
+        directReads(prepared.peer);
+      };
+      preparePeer(conn);
+      // Glare is answered by a fresh answering peer, with all of the above (fresh-answer.ts).
+      answerOffersFresh(conn, preparePeer);
       return add(id, conn);
     };
   });

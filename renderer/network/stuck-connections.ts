@@ -2,8 +2,8 @@
  * Retries WebRTC connections that got stuck while opening, or that opened without carrying data.
  *
  * Two laptops that announce themselves at the same instant each send the other an offer. y-webrtc
- * settles that glare by a random token: the laptop with the lower token applies the other's offer
- * to its own initiating peer. What follows depends on the WebRTC stack:
+ * settles that glare by a random token, and the laptop with the lower token applies the other's
+ * offer to its own initiating peer, which cannot answer it:
  *  - @roamhq/wrtc (the Node tests) refuses it ("Called in wrong state: have-local-offer"); that
  *    peer closes and announces itself again, while the laptop with the higher token keeps its
  *    initiating connection and waits for an answer that never comes. A new announcement finds
@@ -12,13 +12,17 @@
  *    simple-peer, each sends on its own data channel and listens on none of the other's: the pair
  *    counts as connected and exchanges nothing, so neither the relay nor anybody else carries
  *    their edits to each other (measured with six Chromium laptops started at once).
- * (docs/performance.md, finding 3.)
+ * (docs/performance.md, finding 3.) Plenum now answers such an offer with a fresh peer
+ * (fresh-answer.ts), which settles glare between two Plenum laptops at once. This watch remains for
+ * what that cannot reach: a plain y-webrtc client on the other side, a connection whose ICE never
+ * completes, one that opened and carries nothing.
  *
  * A connection counts as working once data has come through it: y-webrtc sends its sync step 1
  * the moment a channel opens. One that has not opened, or has opened without data, after a while
  * is closed here. y-webrtc then removes it and announces this laptop again, and the other laptop
  * answers with a fresh offer once it has dropped its side too. Waits are randomised (±25 %) so two
- * sides that got stuck together do not retry together, and each further try for the same laptop
+ * sides that got stuck together seldom retry together (when both close within the same second,
+ * both announce and glare again, which the fresh answer now settles), and each further try for the same laptop
  * waits twice as long (up to MAX_WAIT_MS): a pair that can never connect directly (a Wi-Fi that
  * isolates its clients) costs one offer every two minutes or so.
  *
