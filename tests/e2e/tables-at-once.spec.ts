@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { FIRST_WAIT_MS, JITTER } from '../../renderer/network/stuck-connections';
+import { hostWorkshop, joinAsTable } from './faults-support';
+import { roomOfLaptops } from './laptops';
+
+/*
+ * Table laptops that come online at the same instant (the venue's Wi-Fi returns) announce
+ * themselves together and send each other offers at once: glare. In Chromium, y-webrtc's handling
+ * left such a pair with two initiating peers that each send on a data channel the other does not
+ * read: connected on paper, while neither WebRTC nor the relay carried their cards to each other
+ * until the stuck-connection watch closed the pair and tried again (7.5 s at the earliest).
+ * The answering laptop now answers with a fresh peer (renderer/network/fresh-answer.ts), so every
+ * table's card reaches every other table before any retry could have happened.
+ */
+
+const TITLE = 'Wiederaufbau: Tische gleichzeitig';
+const TABLES = ['Tisch 1', 'Tisch 2', 'Tisch 3'];
+const ROUNDS = 3;
+/** The earliest moment the stuck-connection watch closes a connection to try again. */
+const BEFORE_ANY_RETRY_MS = FIRST_WAIT_MS * (1 - JITTER);
+
+const room = roomOfLaptops(test);
+
+/**
+ * Two laptops glare when each is in the room before the other's announcement goes out: between
+ * subscribing and announcing, which y-webrtc does a moment apart (the announcement is sealed
+ * first). Node laptops told to connect at once (tests/sync/glare.test.ts) fall into that window
+ * in most runs; browsers clicked at once come online a few hundred milliseconds apart. A busy
+ * laptop seals late: here each table's announcement is sealed ANNOUNCE_DELAY_MS late, so tables
+ * that come online within that time of each other glare, as on the venue's busy laptops.
+ */
+const ANNOUNCE_DELAY_MS = 1000;
+async function announceLate(page: Page): Promise<void> {
+  await page.context().addInitScript((delay) => {
+    const subtle = crypto.subtle;
+    const encrypt = subtle.encrypt.bind(subtle);
+    subtle.encrypt = async (...args: Parameters<SubtleCrypto['encrypt']>) => {
+      const plain = args[2];
+      const bytes = plain instanceof ArrayBuffer ? new Uint8Array(plain) : new Uint8Array(plain.buffer, plain.byteOffset, plain.byteLength);
+      if (new TextDecoder().decode(bytes).includes('announce')) await new Promise((resolve) => setTimeout(resolve, delay));
+      return encrypt(...args);
+    };
+  }, ANNOUNCE_DELAY_MS);
+}
+
+const indicator = (page: Page) => page.getByTestId('connection-indicator');
+
+/** In the page: clicks the offline toggle at `at` (the machine's clock), resolves once it did. */
+function clickAt(at: number): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      document.querySelector<HTMLButtonElement>('[data-testid="connection-offline-toggle"]')?.click();
+      resolve();
+    }, at - Date.now()),
+  );
+}
+
+async function goOffline(page: Page): Promise<void> {
+  await page.getByTestId('tab-connection').click();
+  // Dispatched, not clicked at its place: the tables go offline together, the presence list above
+  // the button shrinks meanwhile, and a click at where the button was a moment ago hit the list.
+  await page.getByTestId('connection-offline-toggle').dispatchEvent('click');
+  await expect(indicator(page)).toHaveAttribute('data-state', 'offline');
+}
+
+test('table laptops that come online at the same instant exchange cards directly before any retry', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const url = room.signalingUrl();
+  const moderator = await room.laptop(baseURL ?? '');
+  const tables = await Promise.all(TABLES.map(() => room.laptop(baseURL ?? '')));
+  for (const page of tables) await announceLate(page);
+  const { code } = await hostWorkshop(moderator, url, TITLE, TABLES[0] ?? '');
+  await Promise.all(tables.map((page) => joinAsTable(page, url, code, TITLE, TABLES[0] ?? '')));
+  for (const page of tables) await expect(indicator(page)).toHaveAttribute('data-peers', String(TABLES.length), { timeout: 30_000 });
+
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    // Each table goes offline and writes a card there (it crosses once the table is back).
+    const cards = tables.map((_, index) => `Runde ${round}: Karte von Laptop ${index + 1}`);
+    await Promise.all(
+      tables.map(async (page, index) => {
+        await goOffline(page);
+        await page.getByTestId('tab-mine').click();
+        await page.getByTestId('card-entry').fill(cards[index] ?? '');
+        await page.getByTestId('card-entry').press('Enter');
+        await page.getByTestId('tab-connection').click();
+      }),
+    );
+    await expect(indicator(moderator)).toHaveAttribute('data-peers', '0', { timeout: 20_000 });
+    // Back online together: each browser clicks at the same moment of the machine's clock, so the
+    // three subscribe and announce themselves within milliseconds, as the tables of a venue whose
+    // Wi-Fi returns do.
+    const back = Date.now() + 500;
+    await Promise.all(tables.map((page) => page.evaluate(clickAt, back)));
+    // What is left until a retry could have happened (at least 1 ms: Playwright takes 0 for no limit).
+    const beforeRetry = () => ({ timeout: Math.max(1, BEFORE_ANY_RETRY_MS - (Date.now() - back)) });
+    await Promise.all(tables.map((page) => page.getByTestId('tab-mine').click()));
+    // Each table's card at every other table, through their direct connections.
+    await Promise.all(
+      tables.map(async (page, index) => {
+        for (const card of cards) {
+          await expect(page.getByTestId('card-text').filter({ hasText: card }), `laptop ${index + 1}, round ${round}: ${card}`).toHaveCount(1, beforeRetry());
+        }
+      }),
+    );
+    // And not through the relay: every table reaches the other three laptops directly.
+    for (const page of tables) {
+      await expect(indicator(page)).toHaveAttribute('data-peers', String(TABLES.length), beforeRetry());
+      await expect(indicator(page)).toHaveAttribute('data-path', 'direct', beforeRetry());
+    }
+    console.log(`round ${round}: every card at every table, all direct, ${Date.now() - back} ms after coming back online`);
+  }
+});
