@@ -97,9 +97,9 @@ export async function checkFullMesh(laptops: readonly Connectable[], context: No
 
 /**
  * Connects `laptops` to their network one after the other, each Plenum laptop once the earlier ones
- * have their WebRTC connections to it, as tables arriving in a room do: laptops that announce
- * themselves at the same instant run into y-webrtc's offer glare and get their direct connection
- * only on a retry 10 s or more later (see docs/performance.md). Resolves once every laptop holds the workshop (and, for
+ * have their WebRTC connections to it, as tables arriving in a room do. (Laptops that announce
+ * themselves at the same instant glare; Plenum settles that in one round trip since session 13,
+ * fresh-answer.ts, but the y-websocket baseline has nothing alike to compare with.) Resolves once every laptop holds the workshop (and, for
  * Plenum, the mesh is full).
  */
 export async function connectOneByOne(transport: Transport, laptops: readonly Connectable[], context: NodeBenchContext): Promise<void> {
