@@ -16,7 +16,8 @@
  * place in the room) and moves y-webrtc's listeners, and everything Plenum attached, to the new
  * peer, so the answer goes out as any answer does and the glare settles in one round trip. The same
  * holds for an offer that reaches a connection which already took signals: the other laptop has
- * started over, and what this side holds belongs to its old connection.
+ * started over, and what this side holds belongs to its old connection. (y-webrtc never
+ * renegotiates an open connection, it sends no media, so a later offer is always a new connection.)
  */
 
 /** The events y-webrtc and Plenum listen to on a simple-peer. */
