@@ -15,7 +15,7 @@ import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
 import { forgetDeletedWorkshops } from './app/forget-deleted';
 import { installChunkReload, reloadingForMissingChunk } from './app/chunk-reload';
-import { StartFailed } from './app/StartFailed';
+import { siteStorageBlocked, StartFailed } from './app/StartFailed';
 import { readStartList } from './features/home/start-list';
 import { preloadDateField } from './features/common/LazyDateField';
 import { parseRoute } from './state/route';
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
     await settingUp;
   } catch {
     // While the page reloads for a missing chunk, the reload brings the texts; else say so, untranslated.
-    if (!reloadingForMissingChunk()) createRoot(container).render(<StartFailed />);
+    if (!reloadingForMissingChunk()) createRoot(container).render(<StartFailed reason={siteStorageBlocked() ? 'storage' : 'load'} />);
     return;
   }
   const root = createRoot(container);

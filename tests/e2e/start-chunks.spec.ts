@@ -56,7 +56,7 @@ test('no language loads: a fixed message in every language and a reload button, 
   await expect(page.getByTestId('start-reload')).toBeVisible();
 });
 
-test('site storage blocked (the browser refuses localStorage): the fixed message, not a blank window', async ({ page }) => {
+test('site storage blocked (the browser refuses localStorage): the fixed message that says so, not a blank window', async ({ page }) => {
   // As Chromium does with site data blocked: reading window.localStorage throws.
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -68,7 +68,14 @@ test('site storage blocked (the browser refuses localStorage): the fixed message
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto('/');
-  await expect(page.getByTestId('start-failed')).toBeVisible();
+  const message = page.getByTestId('start-failed');
+  await expect(message).toBeVisible();
+  // Storage, not the connection: a moderator sent to check the Wi-Fi would look in the wrong place.
+  await expect(message).toHaveAttribute('data-reason', 'storage');
+  await expect(message).toContainText('Websitedaten sind für diese Adresse blockiert');
+  await expect(message).toContainText('site data is blocked');
+  await expect(message).toContainText('дані сайту для цієї адреси заблоковано');
+  await expect(message).not.toContainText('Verbindung');
   await expect(page.getByTestId('start-reload')).toBeVisible();
   expect(errors).toEqual([]);
 });
