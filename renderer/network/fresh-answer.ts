@@ -20,7 +20,11 @@
  * renegotiates an open connection, it sends no media, so a later offer is always a new connection.)
  */
 
-/** The events y-webrtc and Plenum listen to on a simple-peer. */
+/**
+ * The events y-webrtc and Plenum listen to on a simple-peer. simple-peer 9 and its readable-stream
+ * register nothing of their own on these (only 'finish', 'end' and a 'connect' after end()), so all
+ * their listeners are y-webrtc's and Plenum's; check again on a simple-peer upgrade.
+ */
 const PEER_EVENTS = ['signal', 'connect', 'close', 'error', 'data'] as const;
 
 type Listener = (...args: unknown[]) => void;
@@ -40,51 +44,88 @@ export interface AnsweringConnection<P extends SwappablePeer = SwappablePeer> {
   peer: P;
   connected: boolean;
   closed: boolean;
-  synced?: boolean;
   room?: { provider?: { peerOpts?: unknown } } | null;
 }
 
-const isOffer = (data: unknown): boolean => typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'offer';
+/** The session description a signal carries (an offer or an answer), if any. */
+function sdpOf(data: unknown): { type: unknown; sdp: string } | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { type, sdp } = data as { type?: unknown; sdp?: unknown };
+  return typeof sdp === 'string' ? { type, sdp } : null;
+}
+
+export interface FreshAnswerOptions<C extends AnsweringConnection> {
+  /** Applied to each fresh peer, with `conn.peer` already set to it: whatever the caller set up on the first one. */
+  preparePeer(conn: C): void;
+  /** Builds a simple-peer with the given options; by default the class of `conn.peer` with the room's peer options. */
+  makePeer?(options: { initiator: false }): C['peer'];
+}
 
 /**
  * Makes `conn` answer an offer with a fresh answering peer when its own peer cannot: it initiates,
- * or it already took signals of an earlier connection. `preparePeer` is applied again to each new
- * peer (whatever the caller set up on the first one). `makePeer` builds a simple-peer with the
- * given options; by default the class of `conn.peer` with the room's peer options.
+ * or it took a session description of an earlier connection. Candidates that came since the last
+ * description belong to the new offer (signaling is sealed and unsealed asynchronously, so one may
+ * overtake its offer) and go to the fresh peer after it.
+ *
+ * A session description that arrives again, the same, is dropped: a laptop with several signaling
+ * addresses of one server (the moderator's, every LAN address and 127.0.0.1) hears every message
+ * once per address, and the same offer or answer applied twice fails in state "stable" and closes
+ * the connection.
  */
-export function answerOffersFresh<C extends AnsweringConnection>(
-  conn: C,
-  preparePeer: (conn: C) => void,
-  makePeer: (options: { initiator: false }) => C['peer'] = (options) => {
-    const Peer = conn.peer.constructor as new (options: object) => C['peer'];
-    const peerOpts = conn.room?.provider?.peerOpts;
-    return new Peer({ ...(typeof peerOpts === 'object' && peerOpts !== null ? peerOpts : {}), ...options });
-  },
-): void {
+export function answerOffersFresh<C extends AnsweringConnection>(conn: C, { preparePeer, makePeer }: FreshAnswerOptions<C>): void {
+  const make =
+    makePeer ??
+    ((options: { initiator: false }) => {
+      const Peer = conn.peer.constructor as new (options: object) => C['peer'];
+      const peerOpts = conn.room?.provider?.peerOpts;
+      return new Peer({ ...(typeof peerOpts === 'object' && peerOpts !== null ? peerOpts : {}), ...options });
+    });
+  /** The last session description this connection took, whichever of its peers took it. */
+  let lastSdp: string | null = null;
   const watch = (peer: C['peer']) => {
-    let signalled = false;
+    let tookSdp = false;
+    let candidates: unknown[] = [];
     const signal = peer.signal.bind(peer);
     peer.signal = (data: unknown) => {
-      const stale = peer.initiator === true || signalled;
-      signalled = true;
-      if (!isOffer(data) || !stale || conn.peer !== peer || conn.closed) {
+      const description = sdpOf(data);
+      if (!description) {
+        candidates.push(data);
         signal(data);
         return;
       }
-      const fresh = makePeer({ initiator: false });
+      if (description.sdp === lastSdp) return;
+      lastSdp = description.sdp;
+      const stale = peer.initiator === true || tookSdp;
+      tookSdp = true;
+      const early = candidates;
+      candidates = [];
+      if (description.type !== 'offer' || !stale || conn.peer !== peer || conn.closed) {
+        signal(data);
+        return;
+      }
+      let fresh: C['peer'];
+      try {
+        fresh = make({ initiator: false });
+      } catch {
+        // No peer to be had: the old one takes the offer, as y-webrtc would have it.
+        signal(data);
+        return;
+      }
       for (const event of PEER_EVENTS) {
         for (const listener of peer.listeners(event)) fresh.on(event, listener);
         peer.removeAllListeners(event);
       }
-      // An error of the old peer while it closes would otherwise be thrown: nobody listens any more.
+      // simple-peer's destroy() without an error emits none; this is only so that a late one is never thrown.
       peer.on('error', () => undefined);
       peer.destroy();
       conn.peer = fresh;
       conn.connected = false;
-      conn.synced = false;
       preparePeer(conn);
       watch(fresh);
+      // The fresh peer takes this description as its first: not a repeat of itself.
+      lastSdp = null;
       fresh.signal(data);
+      for (const candidate of early) fresh.signal(candidate);
     };
   };
   watch(conn.peer);

@@ -198,6 +198,9 @@ export function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }
   });
 }
 
+/** y-webrtc's WebrtcConn, as far as Plenum watches, sends on and swaps its peer. */
+type WatchedConnection = OpeningConnection & SendingConnection & AnsweringConnection<OpeningConnection['peer'] & SendingConnection['peer'] & SwappablePeer>;
+
 /**
  * y-webrtc's connections of the room, each watched for being stuck from its first byte and its
  * sends cut to what a data channel carries. To be
@@ -206,9 +209,6 @@ export function openProvider({ doc, room, secret, signaling, blockWebrtc, wrtc }
  * connection. One found later had its first data unseen, was taken for stuck and closed, and the
  * indicator went direct → via host → direct some 10 s after a join.
  */
-/** y-webrtc's WebrtcConn, as far as Plenum watches, sends on and swaps its peer. */
-type WatchedConnection = OpeningConnection & SendingConnection & AnsweringConnection<OpeningConnection['peer'] & SendingConnection['peer'] & SwappablePeer>;
-
 function watchConnections(
   provider: WebrtcProvider,
   stuck: ReturnType<typeof watchStuckConnections>,
@@ -232,8 +232,13 @@ function watchConnections(
         directReads(prepared.peer);
       };
       preparePeer(conn);
-      // Glare is answered by a fresh answering peer, with all of the above (fresh-answer.ts).
-      answerOffersFresh(conn, preparePeer);
+      // Glare is answered by a fresh answering peer, with all of the above, watched from then on (fresh-answer.ts).
+      answerOffersFresh(conn, {
+        preparePeer: (swapped) => {
+          stuck.restart(swapped, performance.now());
+          preparePeer(swapped);
+        },
+      });
       return add(id, conn);
     };
   });

@@ -59,6 +59,11 @@ export interface StuckConnectionWatch {
    * too long at `now`, or that carried data and then fell silent for SILENT_MS. Returns the ids closed.
    */
   check(conns: ReadonlyMap<string, OpeningConnection>, now: number): string[];
+  /**
+   * Watches `conn` afresh from `now`, as a connection that has carried nothing yet, without counting a
+   * try: its peer was swapped for a fresh one (fresh-answer.ts). Its 'data' listeners moved with it.
+   */
+  restart(conn: OpeningConnection, now: number): void;
   /** Forgets the tries so far: after this laptop reconnects, every laptop gets the first wait again. */
   reset(): void;
   /** How long `conn` has carried no data at `now` (since it was tracked, if never); 0 if it is not watched. */
@@ -77,15 +82,22 @@ export function watchStuckConnections(random: () => number = Math.random, clock:
   const watched = new WeakMap<OpeningConnection, Watched>();
   /** Tries so far per remote laptop, forgotten once a connection to it carried data. */
   const tries = new Map<string, number>();
+  const ids = new WeakMap<OpeningConnection, string>();
+  const watch = (id: string, conn: OpeningConnection, now: number) => {
+    const base = Math.min(FIRST_WAIT_MS * 2 ** (tries.get(id) ?? 0), MAX_WAIT_MS);
+    watched.set(conn, { since: now, gotData: false, lastData: now, waitMs: base * (1 - JITTER + 2 * JITTER * random()) });
+  };
   const track = (id: string, conn: OpeningConnection, now: number) => {
     if (watched.has(conn)) return;
-    const base = Math.min(FIRST_WAIT_MS * 2 ** (tries.get(id) ?? 0), MAX_WAIT_MS);
-    const entry: Watched = { since: now, gotData: false, lastData: now, waitMs: base * (1 - JITTER + 2 * JITTER * random()) };
+    ids.set(conn, id);
+    watch(id, conn, now);
+    // Looked up on each message, not held: a restart puts a new entry in place.
     conn.peer.on('data', () => {
+      const entry = watched.get(conn);
+      if (!entry) return;
       entry.gotData = true;
       entry.lastData = clock();
     });
-    watched.set(conn, entry);
   };
   return {
     track,
@@ -111,6 +123,10 @@ export function watchStuckConnections(random: () => number = Math.random, clock:
         closed.push(id);
       }
       return closed;
+    },
+    restart(conn, now) {
+      const id = ids.get(conn);
+      if (id !== undefined) watch(id, conn, now);
     },
     reset() {
       tries.clear();

@@ -47,9 +47,14 @@ const indicator = (page: Page) => page.getByTestId('connection-indicator');
 
 /** In the page: clicks the offline toggle at `at` (the machine's clock), resolves once it did. */
 function clickAt(at: number): Promise<void> {
-  return new Promise((resolve) =>
+  return new Promise((resolve, reject) =>
     setTimeout(() => {
-      document.querySelector<HTMLButtonElement>('[data-testid="connection-offline-toggle"]')?.click();
+      const toggle = document.querySelector<HTMLButtonElement>('[data-testid="connection-offline-toggle"]');
+      if (!toggle) {
+        reject(new Error('no offline toggle on the page'));
+        return;
+      }
+      toggle.click();
       resolve();
     }, at - Date.now()),
   );
@@ -91,8 +96,9 @@ test('table laptops that come online at the same instant exchange cards directly
     // Wi-Fi returns do.
     const back = Date.now() + 500;
     await Promise.all(tables.map((page) => page.evaluate(clickAt, back)));
-    // What is left until a retry could have happened (at least 1 ms: Playwright takes 0 for no limit).
-    const beforeRetry = () => ({ timeout: Math.max(1, BEFORE_ANY_RETRY_MS - (Date.now() - back)) });
+    // What is left until a retry could have happened: no connection opens before the announcements
+    // go out, ANNOUNCE_DELAY_MS after `back` (at least 1 ms: Playwright takes 0 for no limit).
+    const beforeRetry = () => ({ timeout: Math.max(1, ANNOUNCE_DELAY_MS + BEFORE_ANY_RETRY_MS - (Date.now() - back)) });
     await Promise.all(tables.map((page) => page.getByTestId('tab-mine').click()));
     // Each table's card at every other table, through their direct connections.
     await Promise.all(

@@ -63,6 +63,22 @@ export async function status(peer: PeerProcess): Promise<{ status: Status; prese
 }
 
 /** Runs `fuzz` on every peer at once and resolves with each one's log (same order as `peers`). */
+/**
+ * Polls every laptop's direct links until each has one to every other, or `withinMs` passed since
+ * `since`; logs and returns the links per laptop.
+ */
+export async function directMeshWithin(peers: readonly PeerProcess[], since: number, withinMs: number, label: string): Promise<number[]> {
+  const others = peers.length - 1;
+  const links = async () => Promise.all(peers.map(async (peer) => (await status(peer)).status.directPeers));
+  let counts = await links();
+  while (counts.some((count) => count < others) && Date.now() - since < withinMs) {
+    await sleep(250);
+    counts = await links();
+  }
+  console.log(`${label}: direct links per laptop ${counts.join(',')} after ${((Date.now() - since) / 1000).toFixed(1)} s`);
+  return counts;
+}
+
 export async function fuzzAll(peers: readonly PeerProcess[], tag: string, seedFor: (peer: PeerProcess) => number, ops: number, timeoutMs: number): Promise<FuzzLog[]> {
   const done = peers.map((peer) => peer.next((event) => event.event === 'fuzz-done' && event.tag === tag, timeoutMs));
   for (const peer of peers) peer.send({ cmd: 'fuzz', tag, seed: seedFor(peer), ops, minDelayMs: 2, maxDelayMs: 25 });

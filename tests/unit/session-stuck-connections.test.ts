@@ -105,6 +105,36 @@ describe('connections that do not carry data', () => {
     expect(waitedFor(40_000_000)).toBe(FIRST_WAIT_MS);
   });
 
+  it('whose peer was swapped for a fresh one (fresh-answer.ts) are watched afresh, without a try counted, and its data still counts', () => {
+    let now = 0;
+    const watch = watchStuckConnections(middle, () => now);
+    const answering = conn();
+    const conns = new Map([['a', answering]]);
+    watch.track('a', answering, 0);
+    // The swap comes just before the first wait ran out: the fresh peer gets a whole wait of its own.
+    now = FIRST_WAIT_MS - 100;
+    watch.restart(answering, now);
+    expect(watch.check(conns, FIRST_WAIT_MS + 100)).toEqual([]);
+    expect(watch.check(conns, now + FIRST_WAIT_MS - 1)).toEqual([]);
+    // Nothing came: closed after that wait, and the next try waits twice as long (the swap counted none).
+    expect(watch.check(conns, now + FIRST_WAIT_MS)).toEqual(['a']);
+    const next = conn();
+    watch.track('a', next, 100_000);
+    expect(watch.check(new Map([['a', next]]), 100_000 + 2 * FIRST_WAIT_MS - 1)).toEqual([]);
+
+    // An open connection that carried data, swapped: silent from the swap on, not from its old peer's last message.
+    const open = conn({ connected: true });
+    watch.track('b', open, 200_000);
+    now = 200_000;
+    open.receive();
+    now = 200_000 + SILENT_MS - 10;
+    watch.restart(open, now);
+    expect(watch.silentFor(open, now + 10)).toBe(10);
+    now += 500;
+    open.receive();
+    expect(watch.check(new Map([['b', open]]), now + SILENT_MS - 1)).toEqual([]);
+  });
+
   it('count tries per laptop', () => {
     const watch = watchStuckConnections(middle);
     const first = conn();
