@@ -54,6 +54,18 @@ function sdpOf(data: unknown): { type: unknown; sdp: string } | null {
   return typeof sdp === 'string' ? { type, sdp } : null;
 }
 
+/**
+ * Whether `candidate` may belong to the connection `offerSdp` opens: its ICE username fragment (in
+ * the candidate's text, as Chromium and libwebrtc write it) is the offer's, or it names none. One of
+ * an older connection would be refused by the fresh peer, and simple-peer closes a peer on that.
+ */
+function ofOffer(candidate: unknown, offerSdp: string): boolean {
+  const text = (candidate as { candidate?: { candidate?: unknown } } | null)?.candidate?.candidate;
+  const ufrag = typeof text === 'string' ? / ufrag (\S+)/.exec(text)?.[1] : undefined;
+  if (ufrag === undefined) return true;
+  return [...offerSdp.matchAll(/^a=ice-ufrag:(\S+)/gm)].some((match) => match[1] === ufrag);
+}
+
 export interface FreshAnswerOptions<C extends AnsweringConnection> {
   /** Applied to each fresh peer, with `conn.peer` already set to it: whatever the caller set up on the first one. */
   preparePeer(conn: C): void;
@@ -125,7 +137,7 @@ export function answerOffersFresh<C extends AnsweringConnection>(conn: C, { prep
       // The fresh peer takes this description as its first: not a repeat of itself.
       lastSdp = null;
       fresh.signal(data);
-      for (const candidate of early) fresh.signal(candidate);
+      for (const candidate of early) if (ofOffer(candidate, description.sdp)) fresh.signal(candidate);
     };
   };
   watch(conn.peer);

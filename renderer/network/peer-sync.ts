@@ -17,6 +17,7 @@ import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from '.
 import { holdSyncGreeting } from './greeting-hold';
 import { answerOffersFresh, type AnsweringConnection, type SwappablePeer } from './fresh-answer';
 import { directReads, quietReads } from './quiet-reads';
+import { dropSignalingRepeats } from './signaling-repeats';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
@@ -324,6 +325,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   // Started first: the relay's key is what the join waits for.
   const relayKeyDerived = deriveRelayKey(secret, room);
   const provider = openProvider(options);
+  // From the first message on: y-webrtc's room opens with its key, before the rest is set up.
+  const repeats = dropSignalingRepeats(room);
+  for (const socket of provider.signalingConns) repeats.attach(socket);
   const stuck = watchStuckConnections();
   const connections = watchConnections(provider, stuck, (peerId) => relay?.answerFrom(peerId) ?? null);
   const listeners = new Set<() => void>();
@@ -374,6 +378,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     relay?.keepOnly(sockets());
     clock?.keepOnly(sockets());
     phones?.keepOnly(sockets());
+    for (const socket of provider.signalingConns) repeats.attach(socket);
     for (const socket of sockets()) {
       relay?.attach(socket);
       clock?.attach(socket);

@@ -62,7 +62,6 @@ export async function status(peer: PeerProcess): Promise<{ status: Status; prese
   return { status: event.status as Status, presence: Number(event.presence), names: (event.names as string[] | undefined) ?? [] };
 }
 
-/** Runs `fuzz` on every peer at once and resolves with each one's log (same order as `peers`). */
 /**
  * Polls every laptop's direct links until each has one to every other, or `withinMs` passed since
  * `since`; logs and returns the links per laptop.
@@ -79,6 +78,7 @@ export async function directMeshWithin(peers: readonly PeerProcess[], since: num
   return counts;
 }
 
+/** Runs `fuzz` on every peer at once and resolves with each one's log (same order as `peers`). */
 export async function fuzzAll(peers: readonly PeerProcess[], tag: string, seedFor: (peer: PeerProcess) => number, ops: number, timeoutMs: number): Promise<FuzzLog[]> {
   const done = peers.map((peer) => peer.next((event) => event.event === 'fuzz-done' && event.tag === tag, timeoutMs));
   for (const peer of peers) peer.send({ cmd: 'fuzz', tag, seed: seedFor(peer), ops, minDelayMs: 2, maxDelayMs: 25 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { FIRST_WAIT_MS, JITTER } from '../../renderer/network/stuck-connections';
 import { converge, directMeshWithin, newRoom, roomArgs, sleep, status, stopAll } from './cluster';
@@ -50,6 +50,14 @@ describe('a moderator whose laptop reaches its own server at several addresses',
       await table.request({ cmd: 'connect' }, 'connected');
       expect(await meshAfter(back, `table ${index + 1} back`), 'direct links per laptop, before any retry').toEqual(fullMesh);
     }
+
+    // All tables back online at the same instant: glare, with every message heard once per address.
+    const tables = peers.slice(1);
+    await Promise.all(tables.map((table) => table.request({ cmd: 'disconnect' }, 'disconnected')));
+    await vi.waitFor(async () => expect((await status(peers[0] as PeerProcess)).status.directPeers, 'the moderator has let the tables go').toBe(0), { timeout: 20_000, interval: 250 });
+    const together = Date.now();
+    await Promise.all(tables.map((table) => table.request({ cmd: 'connect' }, 'connected')));
+    expect(await meshAfter(together, 'tables back together'), 'direct links per laptop, before any retry').toEqual(fullMesh);
 
     // Held: a connection closed by a repeated answer comes back only on a retry.
     const held = Date.now();

@@ -141,6 +141,19 @@ describe('an answering connection', () => {
     expect(conn.peer.prepared).toBe(1);
   });
 
+  it('passes on only candidates whose username fragment is the new offer\'s, or that name none', () => {
+    const { conn } = connection(false);
+    const old = { type: 'offer', sdp: 'v=0\r\na=ice-ufrag:OLD1\r\n' };
+    const fresh = { type: 'offer', sdp: 'v=0\r\na=ice-ufrag:NEW2\r\n' };
+    const candidate = (ufrag: string) => ({ type: 'candidate', candidate: { candidate: `candidate:1 1 udp 2122260223 10.0.0.2 5000 typ host generation 0 ufrag ${ufrag} network-id 1`, sdpMid: '0' } });
+    conn.peer.signal(old);
+    conn.peer.signal(candidate('OLD1'));
+    conn.peer.signal(candidate('NEW2'));
+    conn.peer.signal(CANDIDATE);
+    conn.peer.signal(fresh);
+    expect(conn.peer.signalled).toEqual([fresh, candidate('NEW2'), CANDIDATE]);
+  });
+
   it('that gets a new offer with its candidates ahead of it passes those candidates to the fresh peer, after the offer', () => {
     // Which connection a candidate after the last description belongs to cannot be told: all go
     // along. One of the old connection fails its checks and is harmless; one of the new is needed.
