@@ -70,6 +70,16 @@ async function presenceCount(page: Page): Promise<number> {
   return page.getByTestId('presence').locator('li').count();
 }
 
+/** Where the connection tab's buttons are on the screen. */
+async function connectionButtons(page: Page): Promise<Array<{ x: number; y: number } | null>> {
+  return Promise.all(
+    ['connection-offline-toggle', 'connection-leave'].map(async (id) => {
+      const box = await page.getByTestId(id).boundingBox();
+      return box && { x: Math.round(box.x), y: Math.round(box.y) };
+    }),
+  );
+}
+
 test('a table laptop counts once, and the path shown does not change after it settled on direct', async ({ baseURL }) => {
   test.setTimeout(120_000);
   const url = room.signalingUrl();
@@ -112,10 +122,14 @@ test('a laptop that closes its window is gone within 5 s, one that vanishes with
   const peers = () => indicator(moderator).getAttribute('data-peers');
 
   // Closed cleanly: the window says goodbye on its way out.
+  const buttonsBefore = await connectionButtons(moderator);
   const leaving = await room.laptop(baseURL ?? '');
   await joinAsTable(leaving, url, code, TITLE, TABLE);
   await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
   await expect.poll(() => presenceCount(moderator)).toBe(2);
+  // The moderator's buttons stay where they were while laptops come and go (a click on its way
+  // to "Offline" must not land on whatever moved under the pointer).
+  expect(await connectionButtons(moderator), 'the connection buttons moved when a laptop joined').toEqual(buttonsBefore);
   const closedAt = Date.now();
   await leaving.close({ runBeforeUnload: true });
   await expect.poll(peers, { timeout: 5000, intervals: [100] }).toBe('0');

@@ -24,7 +24,7 @@ export function PhoneQr({ url, className, width }: { url: string; className: str
   return (
     <figure className={className} data-testid="phone-qr">
       <figcaption>{t('connection.phoneCaption')}</figcaption>
-      {image && <img src={image} alt={t('connection.phoneQrAlt')} />}
+      {image ? <img src={image} alt={t('connection.phoneQrAlt')} /> : qr?.url !== url && <span className="phone-qr-pending" aria-hidden="true" />}
       <p className="phone-url" data-testid="phone-url">
         {url}
       </p>

@@ -40,8 +40,8 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
       </div>
       {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
       {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
-      <PresenceList state={state} tables={tables} />
-      <FieldError message={state.error && t('connection.failed', { detail: state.error })} />
+      {/* Above the list of laptops, which grows and shrinks as they come and go: a button
+          under it would move while the moderator reaches for it. */}
       <div className="row-actions">
         <OfflineToggle state={state} />
         {row.role === 'table' && <TakeOver workshopId={workshopId} controller={controller} />}
@@ -49,6 +49,8 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
           {row.role === 'host' ? t('connection.stopSharing') : t('connection.leave')}
         </button>
       </div>
+      <FieldError message={state.error && t('connection.failed', { detail: state.error })} />
+      <PresenceList state={state} tables={tables} />
     </section>
   );
 }
@@ -146,7 +148,8 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
 
 function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secret: string; addresses: string[] }) {
   const { t } = useTranslation();
-  const [qr, setQr] = useState<string | null>(null);
+  // undefined while drawn, null when it could not be drawn.
+  const [qr, setQr] = useState<string | null | undefined>(undefined);
   const invite = encodeInvite({ addresses, room: workshopId, secret });
   useEffect(() => {
     let current = true;
@@ -180,7 +183,8 @@ function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secre
         </button>
         <input className="visually-hidden" readOnly value={invite} data-testid="join-invite" aria-label={t('connection.copyInvite')} />
       </div>
-      {qr && <img className="qr" src={qr} alt={t('connection.qrAlt')} width={220} height={220} />}
+      {/* The code's place is kept while it is drawn, so the buttons below do not jump when it appears. */}
+      {qr ? <img className="qr" src={qr} alt={t('connection.qrAlt')} width={220} height={220} /> : qr === undefined && <span className="qr qr-pending" aria-hidden="true" />}
       {phoneUrl && <PhoneQr url={phoneUrl} className="phone-join" width={320} />}
     </div>
   );
