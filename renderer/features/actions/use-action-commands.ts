@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { addActionItem, PLENARY_BOARD_ID, removeActionItem, restoreActionItem, type ActionFilter, type ActionItem, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useReport, useUndoToast } from '../common/use-command-feedback';
@@ -9,7 +8,6 @@ import { useReport, useUndoToast } from '../common/use-command-feedback';
  * a refusal shown at the field), and delete with Undo. `check` reports a row's refused change.
  */
 export function useActionCommands(doc: WorkshopDoc, items: readonly ActionItem[], filter: ActionFilter) {
-  const { t } = useTranslation();
   const errorText = useErrorText();
   const check = useReport();
   const undoToast = useUndoToast();
@@ -27,7 +25,7 @@ export function useActionCommands(doc: WorkshopDoc, items: readonly ActionItem[]
   const remove = (id: string) => {
     const item = items.find((entry) => entry.id === id);
     if (!item || !check(removeActionItem(doc, id))) return;
-    undoToast(t('actions.deleted'), () => restoreActionItem(doc, item));
+    undoToast((t) => t('actions.deleted'), () => restoreActionItem(doc, item));
   };
 
   return { title, setTitle, error, add, remove, check };

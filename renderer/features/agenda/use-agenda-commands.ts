@@ -1,8 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useHost } from '../../hooks/use-host';
 import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError, useErrorText } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 import { useUndoToast } from '../common/use-command-feedback';
 import { useCommands } from '../roles/use-role';
@@ -14,7 +13,6 @@ import { loadAgendaTemplate, saveAgendaTemplate } from './agenda-template-file';
  * shown at the form), delete with Undo, move, and saving or loading the agenda as a template.
  */
 export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[], workshopTitle: string) {
-  const { t } = useTranslation();
   const host = useHost();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -41,15 +39,15 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
   const remove = (id: string) => {
     const item = items.find((entry) => entry.id === id);
     if (!item || !commands.agenda.remove(id).ok) return;
-    undoToast(t('agenda.deleted', { title: item.title }), () => void commands.agenda.restore(item));
+    undoToast((t) => t('agenda.deleted', { title: item.title }), () => void commands.agenda.restore(item));
   };
 
   const move = (id: string, to: number) => void commands.agenda.move(id, to);
 
   const saveTemplate = async () => {
     const result = await saveAgendaTemplate(host, doc, workshopTitle);
-    if (result.error) showToast({ message: t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
-    else if (result.saved) showToast({ message: t('agenda.templateSaved'), tone: 'info' });
+    if (result.error) showToast({ message: (t) => t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
+    else if (result.saved) showToast({ message: (t) => t('agenda.templateSaved'), tone: 'info' });
   };
 
   const loadTemplate = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -57,8 +55,8 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
     event.target.value = '';
     if (!file) return;
     const result = await loadAgendaTemplate(commands, file);
-    if (!result.ok) return showToast({ message: errorText(result.error), tone: 'error' });
-    showToast({ message: t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
+    if (!result.ok) return showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
+    showToast({ message: (t) => t('agenda.templateLoaded', { count: result.value }), tone: 'info' });
   };
 
   return { form: { title, setTitle, kind, setKind, duration, setDuration, speaker, setSpeaker, task, setTask, error }, add, remove, move, saveTemplate, loadTemplate };

@@ -66,12 +66,12 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
       remove(cardId) {
         const card = latest.current.allCards.find((entry) => entry.id === cardId);
         if (!card || !report(removeCard(doc, cardId))) return;
-        undoToast(t('board.cardDeleted'), () => restoreCard(doc, card));
+        undoToast((t) => t('board.cardDeleted'), () => restoreCard(doc, card));
       },
       vote(targetId) {
         const { round, voterId } = latest.current;
         if (!round || round.state !== 'open') return;
-        if (!voterId) return void showToast({ message: t('votes.pickVoter'), tone: 'error' });
+        if (!voterId) return void showToast({ message: (t) => t('votes.pickVoter'), tone: 'error' });
         report(castVote(doc, { roundId: round.id, voterId, targetId }));
       },
       unvote(targetId) {
@@ -84,14 +84,14 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
       makeAction(cardId, draft) {
         const result = actionFromCard(doc, cardId, draft);
         if (!result.ok) return errorText(result.error);
-        showToast({ message: t('actions.created'), tone: 'info' });
+        showToast({ message: (t) => t('actions.created'), tone: 'info' });
         return null;
       },
       setDetails(cardId, patch) {
         report(updateCardDetails(doc, cardId, patch));
       },
     }),
-    [doc, report, undoToast, showToast, t, errorText],
+    [doc, report, undoToast, showToast, errorText],
   );
 
   const groupCommands: GroupCommands = useMemo(
@@ -102,10 +102,10 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
         const entry = latest.current.layout.groups.find(({ group }) => group.id === groupId);
         if (!entry || !report(dissolveGroup(doc, groupId))) return;
         const cardIds = entry.cards.map((card) => card.id);
-        undoToast(t('groups.dissolved'), () => restoreGroup(doc, entry.group, cardIds));
+        undoToast((t) => t('groups.dissolved'), () => restoreGroup(doc, entry.group, cardIds));
       },
     }),
-    [doc, report, undoToast, t, guarded],
+    [doc, report, undoToast, guarded],
   );
 
   const onDrop = useCallback(
@@ -122,7 +122,7 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
   const makeActionFrom = (targetId: string) => {
     const group = state.groups.find((entry) => entry.id === targetId);
     const result = group ? addActionItem(doc, { title: group.title || t('groups.untitled'), boardId: group.boardId }) : actionFromCard(doc, targetId);
-    if (report(result)) showToast({ message: t('actions.created'), tone: 'info' });
+    if (report(result)) showToast({ message: (t) => t('actions.created'), tone: 'info' });
   };
 
   const openPlenary = (open: boolean) => void report(guarded.room.openPlenary(open));

@@ -8,7 +8,7 @@ export function LanguageSwitcher() {
   const showToast = useToasts((state) => state.show);
   // A language whose texts do not load (connection lost) leaves the current one in place, and says so.
   const pick = (language: UiLanguage) =>
-    void changeLanguage(language).catch(() => showToast({ message: t('language.failed'), tone: 'error' }));
+    void changeLanguage(language).catch(() => showToast({ message: (t) => t('language.failed'), tone: 'error' }));
   return (
     <label className="language-switcher">
       <span className="visually-hidden">{t('language.label')}</span>

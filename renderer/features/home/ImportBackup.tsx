@@ -44,7 +44,7 @@ function useBackupImport() {
         const { code, params, detail } = result.error;
         return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) });
       }
-      showToast({ message: t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
+      showToast({ message: (t) => t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
       navigate({ screen: 'workshop', id: result.id });
     } catch (error) {
       setRefusal({ file: file.name, reason: errorText(error) });

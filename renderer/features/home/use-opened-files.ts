@@ -36,17 +36,17 @@ export function useOpenedFiles(enabled: boolean): void {
         if (!importOpenedFiles) {
           // The files are taken from the host already: each one says it was not imported, and why.
           for (const file of opened.value) {
-            showToast({ message: t('backup.openedRefused', { file: file.name, reason: t('errors.codeNotLoaded') }), tone: 'error' }, 20_000);
+            showToast({ message: (t) => t('backup.openedRefused', { file: file.name, reason: t('errors.codeNotLoaded') }), tone: 'error' }, 20_000);
           }
           return;
         }
         await importOpenedFiles({ 'file:takeOpened': () => Promise.resolve(opened) }, store, (result) => {
           if (!result.ok) {
             const { code, params, detail } = result.error;
-            showToast({ message: t('backup.openedRefused', { file: result.file, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);
+            showToast({ message: (t) => t('backup.openedRefused', { file: result.file, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);
             return;
           }
-          showToast({ message: t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
+          showToast({ message: (t) => t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
           navigate({ screen: 'workshop', id: result.id });
         });
       } finally {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/model';
 import { useStore } from '../../hooks/use-store';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError, useErrorText } from '../../hooks/use-error-text';
 import type { NewWorkshopFields } from '../../session/workshop-library';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
@@ -23,7 +23,7 @@ export function useWorkshopCommands(reload: () => void) {
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
 
-  const report = (error: unknown) => showToast({ message: errorText(error), tone: 'error' });
+  const report = (error: unknown) => showToast({ message: (t) => describeError(t, error), tone: 'error' });
 
   const onCreate = async (fields: NewWorkshopFields) => {
     preloadWorkshopScreen();
@@ -32,7 +32,7 @@ export function useWorkshopCommands(reload: () => void) {
       ({ createWorkshop } = await library());
     } catch {
       // Its chunk did not load (connection lost, the host updated): the form is free again, the toast says why.
-      showToast({ message: t('errors.codeNotLoaded'), tone: 'error' });
+      showToast({ message: (t) => t('errors.codeNotLoaded'), tone: 'error' });
       return null;
     }
     const result = await createWorkshop(store, fields, i18n.language as Language);
@@ -58,7 +58,7 @@ export function useWorkshopCommands(reload: () => void) {
       const { duplicateWorkshop } = await library();
       await duplicateWorkshop(store, id, t('home.copyOf', { title }));
       reload();
-      showToast({ message: t('home.duplicated', { title }), tone: 'info' });
+      showToast({ message: (t) => t('home.duplicated', { title }), tone: 'info' });
     } catch (error) {
       report(error);
     }
@@ -71,9 +71,9 @@ export function useWorkshopCommands(reload: () => void) {
       reload();
       showToast(
         {
-          message: t('home.deleted', { title }),
+          message: (t) => t('home.deleted', { title }),
           tone: 'info',
-          action: { label: t('common.undo'), run: () => void store.restoreWorkshop(id).then(reload, report) },
+          action: { label: (t) => t('common.undo'), run: () => void store.restoreWorkshop(id).then(reload, report) },
         },
         10_000,
       );

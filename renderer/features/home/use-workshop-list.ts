@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../hooks/use-store';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError } from '../../hooks/use-error-text';
 import type { WorkshopList } from '../../storage/workshop-store';
 import { useToasts } from '../../state/toasts';
 import { forgetStartList, startList } from './start-list';
@@ -8,7 +8,6 @@ import { forgetStartList, startList } from './start-list';
 /** The workshops on this laptop, filtered by `query`; `reload` reads them again after a change. */
 export function useWorkshopList(query: string) {
   const store = useStore();
-  const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const [list, setList] = useState<WorkshopList | null>(() => startList(store));
   const shownFromStart = useRef(list !== null);
@@ -25,13 +24,11 @@ export function useWorkshopList(query: string) {
     let current = true;
     store.listWorkshops().then(
       (next) => current && setList(next),
-      (error: unknown) => current && showToast({ message: errorText(error), tone: 'error' }),
+      (error: unknown) => current && showToast({ message: (t) => describeError(t, error), tone: 'error' }),
     );
     return () => {
       current = false;
     };
-    // errorText follows the language; a language switch need not reload the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, version, showToast]);
 
   const visible = useMemo(() => {

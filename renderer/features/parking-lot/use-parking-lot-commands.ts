@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ParkedQuestion, WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useReport, useUndoToast } from '../common/use-command-feedback';
@@ -7,7 +6,6 @@ import { useCommands } from '../roles/use-role';
 
 /** What the parking lot does: park a question from its form, reword, mark taken up, remove with undo. */
 export function useParkingLotCommands(doc: WorkshopDoc) {
-  const { t } = useTranslation();
   const errorText = useErrorText();
   const report = useReport();
   const undoToast = useUndoToast();
@@ -29,7 +27,7 @@ export function useParkingLotCommands(doc: WorkshopDoc) {
   const setTakenUp = (question: ParkedQuestion, takenUp: boolean) => void report(commands.takenUp(question.id, takenUp));
   const remove = (question: ParkedQuestion) => {
     if (!report(commands.remove(question.id))) return;
-    undoToast(t('parkingLot.removed'), () => void report(commands.restore(question)));
+    undoToast((t) => t('parkingLot.removed'), () => void report(commands.restore(question)));
   };
 
   return { form: { text, setText, error }, add, edit, setTakenUp, remove };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Participant, type Table, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
 import { mixTables, overfullGroups, tableBalance } from '../../../shared/participants/mix';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 
 interface MixPanelProps {
@@ -18,7 +18,6 @@ interface MixPanelProps {
 export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps) {
   const commands = useCommands(doc);
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const [onlyPresent, setOnlyPresent] = useState(true);
   const anyPresent = people.some((person) => person.attended);
@@ -45,11 +44,11 @@ export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps
       .filter((person) => !mixedIds.has(person.id) && person.tableId !== '' && !person.fixedToTable)
       .map((person) => ({ id: person.id, tableId: '', fixedToTable: false }));
     const applied = commands.roster.mix([...result.assignments, ...leaving]);
-    if (!applied.ok) return showToast({ message: errorText(applied.error), tone: 'error' });
+    if (!applied.ok) return showToast({ message: (t) => describeError(t, applied.error), tone: 'error' });
     showToast({
-      message: t('participants.mix.done', { count: mixed.length, tables: tables.length }),
+      message: (t) => t('participants.mix.done', { count: mixed.length, tables: tables.length }),
       tone: 'info',
-      action: { label: t('common.undo'), run: () => undo.undo() },
+      action: { label: (t) => t('common.undo'), run: () => undo.undo() },
     });
   };
 

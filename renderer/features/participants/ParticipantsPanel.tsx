@@ -35,7 +35,7 @@ export function ParticipantsPanel({ session }: { session: WorkshopSession; role?
   const allPresent = () => {
     const absent = people.filter((person) => !person.attended).map((person) => person.id);
     const result = commands.roster.attendance(absent, true);
-    if (result.ok && result.value > 0) undoToast(t('participants.allPresentDone', { count: result.value }), () => void commands.roster.attendance(absent, false));
+    if (result.ok && result.value > 0) undoToast((t) => t('participants.allPresentDone', { count: result.value }), () => void commands.roster.attendance(absent, false));
   };
   const consenting = people.filter((person) => person.consent).length;
 

@@ -49,9 +49,9 @@ export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGr
     const result = commands.roster.removeGroup(group.key);
     if (!result.ok) return;
     showToast({
-      message: t('participants.groups.removed', { name, count: result.value.memberIds.length }),
+      message: (t) => t('participants.groups.removed', { name, count: result.value.memberIds.length }),
       tone: 'info',
-      action: { label: t('common.undo'), run: () => void commands.roster.restoreGroup(group.key, result.value.memberIds) },
+      action: { label: (t) => t('common.undo'), run: () => void commands.roster.restoreGroup(group.key, result.value.memberIds) },
     });
   };
 

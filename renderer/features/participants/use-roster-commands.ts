@@ -33,9 +33,9 @@ export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people,
   const remove = useCallback(
     (person: Participant) => {
       if (!commands.roster.remove(person.id).ok) return;
-      undoToast(t('participants.deleted', { name: person.name }), () => void commands.roster.restore(person));
+      undoToast((t) => t('participants.deleted', { name: person.name }), () => void commands.roster.restore(person));
     },
-    [commands, undoToast, t],
+    [commands, undoToast],
   );
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -43,25 +43,25 @@ export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people,
     // The same file chosen again after a cancel must fire a change too.
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return showToast({ message: t('participants.import.tooLarge', { name: file.name }), tone: 'error' });
+    if (file.size > MAX_FILE_BYTES) return showToast({ message: (t) => t('participants.import.tooLarge', { name: file.name }), tone: 'error' });
     try {
       setImporting({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch {
-      showToast({ message: t('participants.import.unreadableFile', { name: file.name }), tone: 'error' });
+      showToast({ message: (t) => t('participants.import.unreadableFile', { name: file.name }), tone: 'error' });
     }
   };
 
   const cancelImport = () => setImporting(null);
   const importDone = (count: number) => {
     setImporting(null);
-    undoToast(t('participants.import.done', { count }), () => undo.undo());
+    undoToast((t) => t('participants.import.done', { count }), () => undo.undo());
   };
 
   const exportCsv = async () => {
     const file = rosterFile(people, tables, groupName, workshopTitle, t, i18n.language);
     const saved = await host['file:save']({ ...file, mimeType: 'text/csv;charset=utf-8' });
-    if (!saved.ok) showToast({ message: t('participants.export.failed', { detail: saved.error }), tone: 'error' });
-    else if (saved.value.saved) showToast({ message: t('participants.export.saved', { count: people.length }), tone: 'info' });
+    if (!saved.ok) showToast({ message: (t) => t('participants.export.failed', { detail: saved.error }), tone: 'error' });
+    else if (saved.value.saved) showToast({ message: (t) => t('participants.export.saved', { count: people.length }), tone: 'info' });
   };
 
   return { remove, importing, chooseFile, cancelImport, importDone, exportCsv };

@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles/permissions';
 import type { PeerIdentity } from '../../network/peer-sync';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 import { RoleContext } from './use-role';
 
@@ -12,7 +12,6 @@ import { RoleContext } from './use-role';
  */
 export function PresenceRole({ identity, self }: { identity: PeerIdentity; self: boolean }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const value = useContext(RoleContext);
   const laptopId = identity.laptopId ?? '';
@@ -21,7 +20,7 @@ export function PresenceRole({ identity, self }: { identity: PeerIdentity; self:
   const mayChange = can(value.role, 'roles.change') && !self;
   const change = () => {
     const result = promoted ? value.commands.room.demote(laptopId) : value.commands.room.promote(laptopId, identity.name);
-    if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
+    if (!result.ok) showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
   };
   return (
     <>

@@ -4,7 +4,7 @@ import { tablesFrom, type ProjectorView, type Result, type RunClock } from '../.
 import type { WorkshopCommands } from '../../../shared/roles/commands';
 import { can, type Role } from '../../../shared/roles/permissions';
 import { useCommands } from '../roles/use-role';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
@@ -39,7 +39,6 @@ export function RunBar({ session, role }: RunBarProps) {
 
 function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; session: WorkshopSession; commands: WorkshopCommands }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const agenda = useLive(session.live, 'agenda');
   const run = useLive(session.live, 'run');
@@ -49,7 +48,7 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
   const act = (operation: (now: number) => Result<unknown>) => {
     // Written in the room's clock, as every laptop reads it.
     const result = operation(hostNow(session.id));
-    if (!result.ok) showToast({ message: errorText(result.error), tone: 'error' });
+    if (!result.ok) showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
   };
 
   const toggleLabel = clock.status === 'running' ? t('run.pause') : clock.status === 'paused' ? t('run.resume') : t('run.start');

@@ -1,0 +1,64 @@
+import { createWorkshop, expect, test } from './fixtures';
+
+/*
+ * A toast that is up while the language changes speaks the new language, its Undo button too:
+ * the moderator switches to Ukrainian for a guest and the message beside the deleted card must
+ * not stay German.
+ */
+
+/** Waits until `ms` have passed since `since` (Date.now()), polling the page's state meanwhile. */
+async function waitPast(since: number, ms: number): Promise<void> {
+  await expect.poll(() => Date.now() - since, { timeout: ms + 5000, intervals: [250] }).toBeGreaterThan(ms);
+}
+
+test('a toast speaks the language switched to while it is up, and stays while the pointer or the keyboard is on it', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Sprachen der Hinweise');
+  await page.getByTestId('card-entry').fill('Energiepartnerschaften');
+  await page.getByTestId('card-entry').press('Enter');
+  const card = page.getByTestId('card').filter({ hasText: 'Energiepartnerschaften' });
+  const toast = page.getByTestId('toast');
+  const undo = toast.locator('.toast-action');
+
+  await card.hover();
+  await card.getByTestId('card-delete').click();
+  await expect(toast).toHaveCount(1);
+  await expect(toast).toContainText('Karte gelöscht.');
+  await expect(undo).toHaveText('Rückgängig');
+  // The pointer rests on the toast: it stays past its 8 s.
+  await toast.hover();
+  const hovered = Date.now();
+
+  await page.getByTestId('language-switcher').selectOption('uk');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  await expect(toast).toContainText('Картку видалено.');
+  await expect(undo).toHaveText('Скасувати дію');
+  await page.getByTestId('language-switcher').selectOption('en');
+  await expect(toast).toContainText('Card deleted.');
+  await expect(undo).toHaveText('Undo');
+
+  await waitPast(hovered, 9000);
+  await expect(toast).toHaveCount(1);
+  await undo.click();
+  await expect(card).toHaveCount(1);
+  await expect(toast).toHaveCount(0);
+
+  // The keyboard on its Undo: it stays too, and Enter brings the card back.
+  await card.hover();
+  await card.getByTestId('card-delete').click();
+  await expect(toast).toContainText('Card deleted.');
+  await undo.focus();
+  await page.mouse.move(5, 5);
+  const focused = Date.now();
+  await waitPast(focused, 9000);
+  await expect(toast).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(card).toHaveCount(1);
+
+  // Left alone, a toast goes after its time.
+  await card.hover();
+  await card.getByTestId('card-delete').click();
+  await expect(toast).toHaveCount(1);
+  await page.mouse.move(5, 5);
+  await expect(toast).toHaveCount(0, { timeout: 12_000 });
+});
