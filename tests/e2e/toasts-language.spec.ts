@@ -11,7 +11,7 @@ async function waitPast(since: number, ms: number): Promise<void> {
   await expect.poll(() => Date.now() - since, { timeout: ms + 5000, intervals: [250] }).toBeGreaterThan(ms);
 }
 
-test('a toast speaks the language switched to while it is up, and stays while the pointer or the keyboard is on it', async ({ page }) => {
+test('a toast speaks the language switched to while it is up, stays while the pointer or the keyboard is on it, and gives the focus back', async ({ page }) => {
   await page.goto('/');
   await createWorkshop(page, 'Sprachen der Hinweise');
   await page.getByTestId('card-entry').fill('Energiepartnerschaften');
@@ -47,6 +47,7 @@ test('a toast speaks the language switched to while it is up, and stays while th
   await card.hover();
   await card.getByTestId('card-delete').click();
   await expect(toast).toContainText('Card deleted.');
+  await page.getByTestId('card-entry').focus();
   await undo.focus();
   await page.mouse.move(5, 5);
   const focused = Date.now();
@@ -54,6 +55,8 @@ test('a toast speaks the language switched to while it is up, and stays while th
   await expect(toast).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(card).toHaveCount(1);
+  // The focus goes back to where it came from, not to the start of the page.
+  await expect(page.getByTestId('card-entry')).toBeFocused();
 
   // Left alone, a toast goes after its time.
   await card.hover();

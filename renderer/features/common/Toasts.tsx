@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts, type Toast } from '../../state/toasts';
 
@@ -17,23 +17,9 @@ export function foldToasts<T>(toasts: readonly T[], expanded: boolean): { shown:
  */
 export function Toasts() {
   const { t } = useTranslation();
-  const { toasts, dismiss, hold, release } = useToasts();
+  const { toasts, dismiss } = useToasts();
   const [expanded, setExpanded] = useState(false);
-  const [pointerIn, setPointerIn] = useState(false);
-  const [focusIn, setFocusIn] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  // A focused button that goes with its toast takes the focus along without a blur; an empty
-  // corner cannot be under the pointer.
-  if (focusIn && toasts.length === 0) setFocusIn(false);
-  if (pointerIn && toasts.length === 0) setPointerIn(false);
-  useEffect(() => {
-    if (focusIn && !ref.current?.contains(document.activeElement)) setFocusIn(false);
-  }, [toasts, focusIn]);
-  useEffect(() => {
-    if (!pointerIn && !focusIn) return;
-    hold();
-    return release;
-  }, [pointerIn, focusIn, hold, release]);
+  const { ref, handlers } = useHeldWhileInUse(toasts);
   // Unfolded for one burst only: the next burst folds again.
   if (expanded && toasts.length <= TOASTS_SHOWN) setExpanded(false);
   const { shown, folded } = foldToasts(toasts, expanded);
@@ -44,12 +30,7 @@ export function Toasts() {
       role="status"
       aria-live="polite"
       data-testid="toasts"
-      onPointerEnter={() => setPointerIn(true)}
-      onPointerLeave={() => setPointerIn(false)}
-      onFocus={() => setFocusIn(true)}
-      onBlur={(event) => {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusIn(false);
-      }}
+      {...handlers}
     >
       {toasts.length > TOASTS_SHOWN && (
         <button type="button" className="toast-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="toast-more">
@@ -61,6 +42,51 @@ export function Toasts() {
       ))}
     </div>
   );
+}
+
+/**
+ * Holds the toasts' clocks while the pointer or the keyboard focus is on them (a toast does not
+ * go away under the hand reaching for its Undo), and gives the focus back to where it came from
+ * when the focused toast goes (its button gone, the focus would fall to the page's start).
+ */
+function useHeldWhileInUse(toasts: readonly Toast[]) {
+  const { hold, release } = useToasts();
+  const [pointerIn, setPointerIn] = useState(false);
+  const [focusIn, setFocusIn] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const cameFrom = useRef<HTMLElement | null>(null);
+  // An empty corner is not under the pointer.
+  if (pointerIn && toasts.length === 0) setPointerIn(false);
+  useEffect(() => {
+    if (!focusIn || ref.current?.contains(document.activeElement)) return;
+    // The focused button went with its toast, without a blur.
+    setFocusIn(false);
+    const back = cameFrom.current;
+    cameFrom.current = null;
+    if ((document.activeElement === null || document.activeElement === document.body) && back?.isConnected) back.focus();
+  }, [toasts, focusIn]);
+  useEffect(() => {
+    if (!pointerIn && !focusIn) return;
+    hold();
+    return release;
+  }, [pointerIn, focusIn, hold, release]);
+  const handlers = {
+    onPointerEnter: () => setPointerIn(true),
+    onPointerLeave: () => setPointerIn(false),
+    onFocus: (event: FocusEvent<HTMLDivElement>) => {
+      const from = event.relatedTarget;
+      if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
+      setFocusIn(true);
+    },
+    onBlur: (event: FocusEvent<HTMLDivElement>) => {
+      if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+      // Its toast went: the effect above gives the focus back.
+      if (event.target instanceof Node && !event.target.isConnected) return;
+      setFocusIn(false);
+      cameFrom.current = null;
+    },
+  };
+  return { ref, handlers };
 }
 
 function ToastView({ toast, dismiss }: { toast: Toast; dismiss(id: number, ranAction?: boolean): void }) {
