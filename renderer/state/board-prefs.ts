@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { CardColour, StakeholderGroup } from '../../shared/model';
@@ -39,7 +40,9 @@ export function useEntryPrefs(workshopId: string, boardId: string): [EntryPrefs,
   const key = boardKey(workshopId, boardId);
   const prefs = useBoardPrefsStore((state) => state.byBoard[key] ?? NO_PREFS);
   const setPrefs = useBoardPrefsStore((state) => state.set);
-  return [prefs, (patch) => setPrefs(key, patch)];
+  // The same setter while the board stays, so the entry's choices (memoised) skip each new card's render.
+  const setBoardPrefs = useCallback((patch: Partial<EntryPrefs>) => setPrefs(key, patch), [setPrefs, key]);
+  return [prefs, setBoardPrefs];
 }
 
 /** Drops the preferences of every board of a workshop that is gone from this laptop. */

@@ -45,6 +45,14 @@ interface WallState {
   shared: CardListShared;
   commands: GroupCommands;
   lastAddedId: string | null;
+  text: WallText;
+}
+
+/** The wall's own texts, made once per language here: the wall re-renders with every card, and each useTranslation costs it a check of the loaded languages. */
+interface WallText {
+  empty: string;
+  noGroup: string;
+  dropToUngroup: string;
 }
 
 interface WallStore {
@@ -176,7 +184,8 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
     () => ({ board, role, writable, doc, authorNames, matches, votes, actions, labels }),
     [board, role, writable, doc, authorNames, matches, votes, actions, labels],
   );
-  const wall = useMemo<WallState>(() => ({ layout, shared, commands, lastAddedId }), [layout, shared, commands, lastAddedId]);
+  const text = useMemo<WallText>(() => ({ empty: t('groups.empty'), noGroup: t('groups.noGroup'), dropToUngroup: t('groups.dropToUngroup') }), [t]);
+  const wall = useMemo<WallState>(() => ({ layout, shared, commands, lastAddedId, text }), [layout, shared, commands, lastAddedId, text]);
   const [store] = useState(() => wallStore(wall));
   // After this render is committed, in the same task: the wall follows before the frame is painted.
   useLayoutEffect(() => store.set(wall), [store, wall]);
@@ -207,34 +216,39 @@ const BoardDnd = memo(function BoardDnd({ sensors, dnd, attach, active, store }:
 
 /** The loose cards and the groups. */
 function BoardWall({ store, draggingCard }: { store: WallStore; draggingCard: boolean }) {
-  const { layout, shared, commands, lastAddedId } = useSyncExternalStore(store.subscribe, store.get);
-  const { t } = useTranslation();
-  const groups = useMemo(() => stableGroups(layout), [layout]);
+  const { layout, shared, commands, lastAddedId, text } = useSyncExternalStore(store.subscribe, store.get);
+  const groups = useMemo(() => stableGroups(store, layout), [store, layout]);
   // The first screenful first: a board of 2,000 cards paints its top groups at once and the
   // rest in the next moments, without blocking input (a transition React interrupts for typing).
   const [complete, setComplete] = useState(false);
   useEffect(() => startTransition(() => setComplete(true)), []);
   const shownGroups = complete ? groups : groups.slice(0, FIRST_GROUPS);
   const shownLoose = complete ? layout.loose : layout.loose.slice(0, FIRST_CARDS);
-  // Once per render, not once per group: a hundred lookups cost 3 ms of each new card's frame.
-  const emptyText = t('groups.empty');
 
   return (
     <>
-      <LooseArea dragging={draggingCard} hasGroups={layout.groups.length > 0}>
+      <LooseArea dragging={draggingCard} hasGroups={layout.groups.length > 0} text={text}>
         {/* A new card is always loose: only this list learns which one it is, the groups do not re-render. */}
         {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" lastAddedId={lastAddedId} {...shared} />}
       </LooseArea>
-      {shownGroups.length > 0 && (
-        <div className="group-wall" data-testid="group-wall">
-          {shownGroups.map(({ group, cards }) => (
-            <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={emptyText} {...shared} />
-          ))}
-        </div>
-      )}
+      {shownGroups.length > 0 && <GroupWall groups={shownGroups} commands={commands} emptyText={text.empty} shared={shared} />}
     </>
   );
 }
+
+/**
+ * The groups as columns. Memoised with the list of groups kept as the same array while no group
+ * changes, so a card added outside them (every new card is loose) does not walk 100 groups.
+ */
+const GroupWall = memo(function GroupWall({ groups, commands, emptyText, shared }: { groups: GroupEntries; commands: GroupCommands; emptyText: string; shared: CardListShared }) {
+  return (
+    <div className="group-wall" data-testid="group-wall">
+      {groups.map(({ group, cards }) => (
+        <GroupSection key={group.id} group={group} cards={cards} commands={commands} emptyText={emptyText} {...shared} />
+      ))}
+    </div>
+  );
+});
 
 const FIRST_GROUPS = 12;
 const FIRST_CARDS = 240;
@@ -253,20 +267,29 @@ interface CardListShared {
   labels: CardLabels;
 }
 
-/** The last card list seen per group object (groups keep their identity while unchanged). */
-const lastCardsOf = new WeakMap<CardGroup, Card[]>();
+type GroupEntries = GroupedBoard<Card>['groups'];
+
+/** The last entry seen per group object (groups keep their identity while unchanged). */
+const lastEntryOf = new WeakMap<CardGroup, GroupEntries[number]>();
+/** The last list of entries each wall showed. */
+const lastGroupsOf = new WeakMap<WallStore, GroupEntries>();
 
 /**
- * The layout's groups with each group's card list kept as the same array while its cards are
- * the same, so a memoised group skips rendering when a card is added elsewhere.
+ * The layout's groups with each group's entry kept as the same object while its cards are the
+ * same, so a memoised group skips rendering when a card is added elsewhere; and the previous
+ * list itself when no entry changed, so the wall of groups skips it too.
  */
-function stableGroups(layout: GroupedBoard<Card>): GroupedBoard<Card>['groups'] {
-  return layout.groups.map(({ group, cards }) => {
-    const before = lastCardsOf.get(group);
-    if (before && before.length === cards.length && before.every((card, index) => card === cards[index])) return { group, cards: before };
-    lastCardsOf.set(group, cards);
-    return { group, cards };
+function stableGroups(wall: WallStore, layout: GroupedBoard<Card>): GroupEntries {
+  const next = layout.groups.map((entry) => {
+    const before = lastEntryOf.get(entry.group);
+    if (before && before.cards.length === entry.cards.length && before.cards.every((card, index) => card === entry.cards[index])) return before;
+    lastEntryOf.set(entry.group, entry);
+    return entry;
   });
+  const previous = lastGroupsOf.get(wall);
+  if (previous && previous.length === next.length && previous.every((entry, index) => entry === next[index])) return previous;
+  lastGroupsOf.set(wall, next);
+  return next;
 }
 
 const CardList = memo(function CardList({ cards, group, testId, lastAddedId = null, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string; lastAddedId?: string | null }) {
@@ -304,13 +327,12 @@ const GroupSection = memo(function GroupSection({ group, cards, commands, emptyT
 });
 
 /** The open board outside any group: dropping a card on its strip takes it out of its group. */
-function LooseArea({ dragging, hasGroups, children }: { dragging: boolean; hasGroups: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
+function LooseArea({ dragging, hasGroups, text, children }: { dragging: boolean; hasGroups: boolean; text: WallText; children: ReactNode }) {
   return (
-    <section className="loose" aria-label={t('groups.noGroup')} data-testid="loose-cards">
+    <section className="loose" aria-label={text.noGroup} data-testid="loose-cards">
       {hasGroups && (
         <p className={`loose-strip${dragging ? ' visible' : ''}`} data-drop="loose" data-testid="loose-strip">
-          {t('groups.dropToUngroup')}
+          {text.dropToUngroup}
         </p>
       )}
       {children}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFilterActive, type Board, type CardFilter, type Participant, type WorkshopDoc } from '../../../shared/model';
 import { can, type Role } from '../../../shared/roles/permissions';
@@ -23,9 +23,10 @@ export function activeFilterCount(filter: CardFilter): number {
 
 /**
  * One slim line of board tools: search, the filters behind one button that says how many are
- * set (cards that do not match are dimmed, not hidden), and the board's lock.
+ * set (cards that do not match are dimmed, not hidden), and the board's lock. Memoised: none of
+ * its props changes when a card is added.
  */
-export function BoardFilterBar({ filter, onChange, participants, board, role, doc, children }: BoardFilterBarProps) {
+export const BoardFilterBar = memo(function BoardFilterBar({ filter, onChange, participants, board, role, doc, children }: BoardFilterBarProps) {
   const { t } = useTranslation();
   const commands = useCommands(doc);
   const locks = can(role, 'board.lock');
@@ -113,4 +114,4 @@ export function BoardFilterBar({ filter, onChange, participants, board, role, do
       )}
     </div>
   );
-}
+});

@@ -63,6 +63,13 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const votesOf = useMemo(() => voteViews(round, votes, voterId), [round, votes, voterId]);
   if (round?.state === 'open' && watchedOpen !== round.id) setWatchedOpen(round.id);
 
+  const voterName = voterId ? (authorNames.get(voterId) ?? null) : null;
+  // The same element while the round and the voter stay: the filter bar (memoised) then skips each new card's render.
+  const voteBar = useMemo(
+    () => <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterName} role={role} />,
+    [doc, boardId, round, votes, voterId, voterName, role],
+  );
+
   const { actions, groupCommands, onDrop, makeActionFrom, openPlenary } = useBoardCommands(doc, { allCards, groups, round, voterId, votes, layout });
 
   return (
@@ -84,7 +91,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
         </div>
       )}
       <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc}>
-        <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterId ? (authorNames.get(voterId) ?? null) : null} role={role} />
+        {voteBar}
       </BoardFilterBar>
       {round?.state === 'closed' && <VoteResults key={round.id} round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} initiallyOpen={watchedOpen === round.id} />}
       {cardCount === 0 && layout.groups.length === 0 ? (

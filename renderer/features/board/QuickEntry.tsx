@@ -1,8 +1,8 @@
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Participant, type WorkshopDoc } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
-import { useErrorText } from '../../hooks/use-error-text';
+import { describeError } from '../../hooks/use-error-text';
 import { AuthorPicker, authorShortcut } from './AuthorPicker';
 import type { EntryPrefs } from '../../state/board-prefs';
 import { ColourSelect, StakeholderSelect } from './OptionSelects';
@@ -21,15 +21,14 @@ interface QuickEntryProps {
 /** Type, Enter, and the next card is ready: with the author, colour and tag chosen once. */
 export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdded }: QuickEntryProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const commands = useCommands(doc);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const people = pickerPeople(participants, boardId);
+  const people = useMemo(() => pickerPeople(participants, boardId), [participants, boardId]);
 
   const submit = () => {
     const result = commands.cards.add({ boardId, text: draft, authorId: prefs.authorId, colour: prefs.colour, stakeholderGroup: prefs.stakeholderGroup });
-    if (!result.ok) return setError(errorText(result.error));
+    if (!result.ok) return setError(describeError(t, result.error));
     setError(null);
     setDraft('');
     onAdded(result.value.id);
@@ -69,22 +68,34 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdde
       <span id={`entry-hint-${boardId}`} className="visually-hidden">
         {t('board.entryHint')}
       </span>
-      <div className="quick-entry-foot">
-        <AuthorPicker people={people} all={participants} authorId={prefs.authorId} onPick={(authorId) => setPrefs({ authorId })} doc={doc} boardId={boardId} />
-        <span className="spacer" />
-        <label className="board-option">
-          {t('board.colour')}
-          <ColourSelect value={prefs.colour} onChange={(colour) => setPrefs({ colour })} noneLabel={t('board.colours.default')} data-testid="entry-colour" />
-        </label>
-        <label className="board-option">
-          {t('board.stakeholderTag')}
-          <StakeholderSelect value={prefs.stakeholderGroup} onChange={(stakeholderGroup) => setPrefs({ stakeholderGroup })} noneLabel={t('board.noTag')} data-testid="entry-tag" />
-        </label>
-      </div>
+      <EntryChoices doc={doc} boardId={boardId} people={people} participants={participants} prefs={prefs} setPrefs={setPrefs} />
       <FieldError message={error} testId="card-error" />
     </div>
   );
 }
+
+interface EntryChoicesProps extends Pick<QuickEntryProps, 'doc' | 'boardId' | 'participants' | 'prefs' | 'setPrefs'> {
+  people: readonly Participant[];
+}
+
+/** Author, colour and tag of the next card; memoised, as none of them changes when a card is added. */
+const EntryChoices = memo(function EntryChoices({ doc, boardId, people, participants, prefs, setPrefs }: EntryChoicesProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="quick-entry-foot">
+      <AuthorPicker people={people} all={participants} authorId={prefs.authorId} onPick={(authorId) => setPrefs({ authorId })} doc={doc} boardId={boardId} />
+      <span className="spacer" />
+      <label className="board-option">
+        {t('board.colour')}
+        <ColourSelect value={prefs.colour} onChange={(colour) => setPrefs({ colour })} noneLabel={t('board.colours.default')} data-testid="entry-colour" />
+      </label>
+      <label className="board-option">
+        {t('board.stakeholderTag')}
+        <StakeholderSelect value={prefs.stakeholderGroup} onChange={(stakeholderGroup) => setPrefs({ stakeholderGroup })} noneLabel={t('board.noTag')} data-testid="entry-tag" />
+      </label>
+    </div>
+  );
+});
 
 /** The people offered as one-click authors: those seated at this table, else everybody (up to nine). */
 function pickerPeople(participants: readonly Participant[], boardId: string): Participant[] {
