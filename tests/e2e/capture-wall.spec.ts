@@ -117,6 +117,96 @@ test('60 cards on the plenary at 1366×768: at least 12 above the fold, the card
   await shot('plenary-60-de-1366');
 });
 
+declare global {
+  interface Window {
+    /** The first element of each component React rendered again (not mounted) since this was last emptied. */
+    renderedAgain?: Element[];
+    /** The same for each component React looked at again, whether it rendered or skipped as memoised. */
+    visitedAgain?: Element[];
+  }
+}
+
+/**
+ * Notes which components React renders again, through the hook React offers developer tools: on
+ * each commit, a component whose fiber performed work while its subtree was visited rendered;
+ * one whose parent reused its children (a memoised parent that skipped) did not.
+ */
+async function watchRenders(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    interface Fiber { tag: number; flags: number; child: Fiber | null; sibling: Fiber | null; alternate: Fiber | null; stateNode: unknown }
+    const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]);
+    const HOST = 5;
+    const PERFORMED_WORK = 1;
+    const firstElement = (fiber: Fiber): Element | null => {
+      if (fiber.tag === HOST && fiber.stateNode instanceof Element) return fiber.stateNode;
+      for (let child = fiber.child; child; child = child.sibling) {
+        const found = firstElement(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const visit = (fiber: Fiber): void => {
+      const before = fiber.alternate;
+      if (before && COMPONENT_TAGS.has(fiber.tag)) {
+        const element = firstElement(fiber);
+        if (element) window.visitedAgain?.push(element);
+        if (element && (fiber.flags & PERFORMED_WORK) !== 0) window.renderedAgain?.push(element);
+      }
+      // The same children as before: nothing below was rendered in this commit.
+      if (before && fiber.child === before.child) return;
+      for (let child = fiber.child; child; child = child.sibling) visit(child);
+    };
+    Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+      value: {
+        supportsFiber: true,
+        renderers: new Map(),
+        inject: () => 1,
+        checkDCE: () => undefined,
+        onCommitFiberRoot: (_id: number, root: { current: Fiber }) => visit(root.current),
+        onCommitFiberUnmount: () => undefined,
+        onPostCommitFiberRoot: () => undefined,
+      },
+    });
+  });
+}
+
+test('a card added renders the entry and the loose cards again, not the tools, the entry’s choices or the groups', async ({ page }) => {
+  await watchRenders(page);
+  await openSeedDay(page);
+  const entry = page.getByTestId('card-entry');
+  await entry.fill('Eine Idee, die allein gerendert wird');
+  const before = await page.getByTestId('card').count();
+  await page.evaluate(() => {
+    window.renderedAgain = [];
+    window.visitedAgain = [];
+  });
+  await entry.press('Enter');
+  await expect(page.getByTestId('card')).toHaveCount(before + 1);
+  const rendered = await page.evaluate(() => {
+    const again = new Set(window.renderedAgain);
+    const visited = new Set(window.visitedAgain);
+    const board = document.querySelector('[data-testid="board"]');
+    const is = (selector: string) => again.has(board?.querySelector(selector) as Element);
+    const count = (selector: string) => [...(board?.querySelectorAll(selector) ?? [])].filter((element) => again.has(element)).length;
+    return {
+      entry: is('[data-testid="quick-entry"]'),
+      looseCards: is('[data-testid="card-grid"]'),
+      choices: is('.quick-entry-foot'),
+      authors: is('[data-testid="author-picker"]'),
+      tools: is('[role="search"]'),
+      groupWall: is('[data-testid="group-wall"]'),
+      groups: count('[data-testid="group"]'),
+      groupsLookedAt: [...(board?.querySelectorAll('[data-testid="group"]') ?? [])].filter((element) => visited.has(element)).length,
+      cards: count('[data-testid="card"]'),
+      groupsShown: board?.querySelectorAll('[data-testid="group"]').length ?? 0,
+    };
+  });
+  // The entry (its text cleared) and the loose cards (one more) render; the new card mounts; nothing
+  // else does, and React does not even look at the groups (on a 2,000-card board, 100 of them).
+  expect(rendered).toEqual({ entry: true, looseCards: true, choices: false, authors: false, tools: false, groupWall: false, groups: 0, groupsLookedAt: 0, cards: 0, groupsShown: expect.any(Number) });
+  expect(rendered.groupsShown).toBeGreaterThan(0);
+});
+
 test('three toasts at once stay in the corner, folded, off the roster they talk about', async ({ page, shot }) => {
   await openSeedDay(page);
   await page.getByTestId('tab-participants').click();
