@@ -43,6 +43,7 @@ const READ_AGAIN_MS = 2000;
 
 let nextId = 1;
 const clocks = new Map<number, Clock>();
+/** One holder: the corner's toasts (a second caller of hold would need a count). */
 let held = false;
 
 export const useToasts = create<ToastState>((set, get) => {

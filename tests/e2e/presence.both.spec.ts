@@ -123,6 +123,7 @@ test('a laptop that closes its window is gone within 5 s, one that vanishes with
 
   // Closed cleanly: the window says goodbye on its way out.
   const buttonsBefore = await connectionButtons(moderator);
+  expect(buttonsBefore, 'the connection buttons are on the screen').not.toContain(null);
   const leaving = await room.laptop(baseURL ?? '');
   await joinAsTable(leaving, url, code, TITLE, TABLE);
   await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });

@@ -55,6 +55,9 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
   const [focusIn, setFocusIn] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const cameFrom = useRef<HTMLElement | null>(null);
+  // A click focuses the button it hits: only the keyboard's focus holds (the pointer's own hold
+  // ends when it leaves), else a clicked "+2 more" would hold the toasts until the next click.
+  const pressed = useRef(false);
   // An empty corner is not under the pointer.
   if (pointerIn && toasts.length === 0) setPointerIn(false);
   useEffect(() => {
@@ -73,7 +76,17 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
   const handlers = {
     onPointerEnter: () => setPointerIn(true),
     onPointerLeave: () => setPointerIn(false),
+    onPointerDown: () => {
+      pressed.current = true;
+    },
+    // Pressed where nothing takes the focus.
+    onPointerUp: () => {
+      pressed.current = false;
+    },
     onFocus: (event: FocusEvent<HTMLDivElement>) => {
+      const byPointer = pressed.current;
+      pressed.current = false;
+      if (byPointer) return;
       const from = event.relatedTarget;
       if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
       setFocusIn(true);

@@ -45,11 +45,13 @@ export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGr
   };
 
   const remove = (group: StakeholderGroupEntry) => {
-    const name = groupName(group.key);
-    const result = commands.roster.removeGroup(group.key);
+    // A built-in group without a name of its own is named in the language the toast is read in.
+    const { key, label, builtin } = group;
+    const name = builtin && label === '' ? null : groupName(key);
+    const result = commands.roster.removeGroup(key);
     if (!result.ok) return;
     showToast({
-      message: (t) => t('participants.groups.removed', { name, count: result.value.memberIds.length }),
+      message: (t) => t('participants.groups.removed', { name: name ?? t(`stakeholders.${key}`), count: result.value.memberIds.length }),
       tone: 'info',
       action: { label: (t) => t('common.undo'), run: () => void commands.roster.restoreGroup(group.key, result.value.memberIds) },
     });

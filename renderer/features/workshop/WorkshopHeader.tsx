@@ -42,7 +42,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
 
   const openProjector = async () => {
     const result = await host['projector:open']({ workshopId: session.id });
-    if (!result.ok) showToast({ message: () => result.error, tone: 'error' });
+    if (!result.ok) showToast({ message: (t) => t('errors.unexpected', { detail: result.error }), tone: 'error' });
   };
 
   return (
