@@ -1,4 +1,5 @@
-import { menuCommandSchema, type MenuCommand } from '../../shared/menu-command';
+import type * as MenuCommandModule from '../../shared/menu-command';
+import type { MenuCommand } from '../../shared/menu-command';
 
 /**
  * Calls `listener` with each click in the native menu (Electron only; a browser has no menu and
@@ -7,9 +8,28 @@ import { menuCommandSchema, type MenuCommand } from '../../shared/menu-command';
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   const bridge = window.plenum?.onMenuCommand;
   if (!bridge) return () => undefined;
-  return bridge((raw) => {
-    const parsed = menuCommandSchema.safeParse(raw);
-    if (parsed.success) listener(parsed.data);
-    else console.warn('menu command ignored', parsed.error.issues[0]?.message);
+  let listening = true;
+  // The schema (zod) is loaded with the first click, not with the window's start. One promise for
+  // every click, so the commands are handled in the order they came.
+  let schema: Promise<typeof MenuCommandModule> | undefined;
+  const stop = bridge((raw) => {
+    schema ??= import('../../shared/menu-command');
+    schema.then(
+      ({ menuCommandSchema }) => {
+        if (!listening) return;
+        const parsed = menuCommandSchema.safeParse(raw);
+        if (parsed.success) listener(parsed.data);
+        else console.warn('menu command ignored', parsed.error.issues[0]?.message);
+      },
+      (error: unknown) => {
+        // The next click tries again.
+        schema = undefined;
+        console.warn('menu command ignored: its check did not load', error);
+      },
+    );
   });
+  return () => {
+    listening = false;
+    stop();
+  };
 }

@@ -1,4 +1,3 @@
-import { forgetHostClock } from '../network/host-clock';
 import type { WorkshopStore } from '../storage/workshop-store';
 
 /*
@@ -17,6 +16,9 @@ export const DELETE_GRACE_MS = 24 * 60 * 60 * 1000;
  */
 export async function purgeDeletedWorkshops(store: WorkshopStore, now = Date.now()): Promise<string[]> {
   const purged = await store.purgeDeletedWorkshops(now - DELETE_GRACE_MS);
+  if (purged.length === 0) return purged;
+  // Loaded only when there is a clock to forget: its module builds zod schemas at import, and the purge runs at every start.
+  const { forgetHostClock } = await import('../network/host-clock');
   for (const id of purged) {
     forgetHostClock(id);
   }

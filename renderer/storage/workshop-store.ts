@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { LIMITS } from '../../shared/model/plain';
 import Dexie from 'dexie';
 import { PlenumDb, STORE_VERSION, STORES, UPDATES_BY_WORKSHOP, type ConnectionRow, type PlenumDbOptions, type WorkshopIndexRow } from './plenum-db';
 import { StorageError, toStorageError } from './storage-error';
+import type * as RowSchemas from './row-schemas';
 
 /**
  * Local storage of workshops: an index for the home screen and, per workshop, a compacted
@@ -14,27 +14,40 @@ import { StorageError, toStorageError } from './storage-error';
  */
 export const COMPACT_AFTER_UPDATES = 500;
 
-const indexRowSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  date: z.string(),
-  // Not in rows written before the venue was entered; a damaged value reads as not set, the row stays usable.
-  venue: z.string().max(LIMITS.shortTextMax).catch(''),
-  room: z.string().max(LIMITS.shortTextMax).catch(''),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  deletedAt: z.number().nullable(),
-});
+/** zod's z.number(): finite numbers only. */
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const shortText = (value: unknown): string => (typeof value === 'string' && value.length <= LIMITS.shortTextMax ? value : '');
 
-const connectionSchema = z.object({
-  workshopId: z.string().min(1),
-  role: z.enum(['host', 'table']),
-  secret: z.string().min(1),
-  signaling: z.array(z.string().startsWith('ws')).max(8),
-  name: z.string().max(200),
-  tableId: z.string().nullable(),
-  updatedAt: z.number(),
-});
+/**
+ * The index row as indexRowSchema (row-schemas.ts) reads it: unknown keys dropped, a damaged venue
+ * or room read as ''; null where the schema refuses it. The same answer without zod, which the
+ * store loads only for a refused row's reason and for connections: the list is read at every
+ * start, where zod's module and schemas cost more than the read (tests/unit/index-row-check.test.ts
+ * compares the two).
+ */
+export function readIndexRow(value: unknown): WorkshopIndexRow | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const row = value as Partial<Record<keyof WorkshopIndexRow, unknown>>;
+  const { id, title, date, createdAt, updatedAt, deletedAt } = row;
+  if (typeof id !== 'string' || id.length < 1 || typeof title !== 'string' || typeof date !== 'string') return null;
+  if (!isNumber(createdAt) || !isNumber(updatedAt) || !(deletedAt === null || isNumber(deletedAt))) return null;
+  return { id, title, date, venue: shortText(row.venue), room: shortText(row.room), createdAt, updatedAt, deletedAt };
+}
+
+/** The store's zod schemas, loaded when first needed (see readIndexRow). */
+async function rowSchemas(): Promise<typeof RowSchemas> {
+  try {
+    return await import('./row-schemas');
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Why indexRowSchema refuses `row`, for the damaged row's details. */
+async function whyRefused(row: unknown): Promise<string> {
+  const parsed = (await rowSchemas()).indexRowSchema.safeParse(row);
+  return parsed.success ? 'refused' : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+}
 
 export interface DamagedWorkshop {
   id: string;
@@ -188,15 +201,15 @@ export class WorkshopStore {
     const workshops: WorkshopIndexRow[] = [];
     const damaged: DamagedWorkshop[] = [];
     for (const row of rows) {
-      const parsed = indexRowSchema.safeParse(row);
-      if (parsed.success) {
-        if (parsed.data.deletedAt === null) workshops.push(parsed.data);
+      const read = readIndexRow(row);
+      if (read) {
+        if (read.deletedAt === null) workshops.push(read);
       } else {
         const raw = (row ?? {}) as { id?: unknown; title?: unknown };
         damaged.push({
           id: typeof raw.id === 'string' ? raw.id : '?',
           title: typeof raw.title === 'string' ? raw.title : '',
-          reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+          reason: await whyRefused(row),
         });
       }
     }
@@ -206,8 +219,7 @@ export class WorkshopStore {
 
   async getIndexRow(id: string): Promise<WorkshopIndexRow | undefined> {
     const row: unknown = await this.run(() => this.db.workshops.get(id));
-    const parsed = indexRowSchema.safeParse(row);
-    return parsed.success ? parsed.data : undefined;
+    return readIndexRow(row) ?? undefined;
   }
 
   /** Stores a new workshop with its first state in one transaction: it exists whole or not at all. */
@@ -316,12 +328,14 @@ export class WorkshopStore {
 
   /** How this laptop takes part in a shared workshop, if it does. */
   async getConnection(workshopId: string): Promise<ConnectionRow | undefined> {
+    const { connectionSchema } = await rowSchemas();
     const row: unknown = await this.run(() => this.db.connections.get(workshopId));
     const parsed = connectionSchema.safeParse(row);
     return parsed.success ? parsed.data : undefined;
   }
 
   async saveConnection(row: ConnectionRow): Promise<void> {
+    const { connectionSchema } = await rowSchemas();
     await this.run(() => this.db.connections.put(connectionSchema.parse(row)));
   }
 
@@ -334,6 +348,8 @@ export class WorkshopStore {
    * transaction. The content arrives from the other laptops: a joining laptop never seeds.
    */
   async createJoinedWorkshop(row: NewIndexRow, emptyState: Uint8Array, connection: ConnectionRow): Promise<void> {
+    // Before the transaction: an await of anything but the store inside it would end it.
+    const { connectionSchema } = await rowSchemas();
     await this.run(() =>
       this.db.transaction('rw', this.db.workshops, this.db.states, this.db.connections, async () => {
         const existing = await this.db.workshops.get(row.id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { durationMinField, isoDateField, ranMsField, timeZoneField, timestampField } from './time';
+import { durationMinField, isoDateField, ranMsField, timeZoneField, timestampField } from './time-fields';
 import { ACTION_STATUSES, AGENDA_KINDS, CARD_COLOURS, LANGUAGES, PROJECTOR_VIEWS, RUN_STATUSES, STAKEHOLDER_GROUPS } from './schema';
 
 /*

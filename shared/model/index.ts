@@ -4,6 +4,7 @@ export * from './result';
 export { createWorkshopDoc, initWorkshop, LOCAL_ORIGIN, type WorkshopDoc, type WorkshopDefaults } from './doc';
 export * from './validate';
 export * from './time';
+export * from './time-fields';
 export * from './meta';
 export * from './agenda';
 export * from './cards';

@@ -5,7 +5,7 @@ import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
 import { bool, entries, itemIn, orderOf, str, timestamp } from './read';
 import { fail, ok, type Result } from './result';
-import { timestampField } from './time';
+import { timestampField } from './time-fields';
 
 /*
  * The parking lot ("Themenspeicher"): questions and topics the plenary takes up later, so a

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LIMITS } from './schema';
 
 /*
@@ -126,20 +125,3 @@ export function currentZoneName(zone: string): string {
 export function systemTimeZone(): string {
   return currentZoneName(new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
-
-/* The same checks for files (backups): a wrong value is refused with where and what, not read as 0. */
-
-/** A timestamp field of a file: 0 ("not yet") or an instant within the bounds. */
-export const timestampField = z
-  .number()
-  .refine((value) => value === 0 || isTimestamp(value), { message: 'expected a time between 1970 and 2100 (ms since 1970), 0 when not set' });
-
-/** A calendar date field of a file: '' or a real ISO date within the bounds. */
-export const isoDateField = z.string().refine((value) => value === '' || isoDateMs(value) !== null, { message: 'expected an ISO date (YYYY-MM-DD) that exists, or ""' });
-
-export const durationMinField = z.number().finite().min(0).max(LIMITS.durationMaxMin);
-
-export const ranMsField = z.number().finite().min(0).max(RAN_MS_MAX);
-
-/** A time-zone field of a file: '' or a zone name this runtime knows. */
-export const timeZoneField = z.string().refine((value) => value === '' || isKnownTimeZone(value), { message: 'expected an IANA time zone such as "Europe/Berlin", or ""' });

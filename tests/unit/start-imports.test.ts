@@ -70,6 +70,12 @@ describe("the app's start", () => {
     expect(heavy).toEqual([]);
   });
 
+  it('imports no zod: it builds its schemas at import, and the start checks its rows without it', () => {
+    // The store's index rows are read by readIndexRow; its zod schemas (renderer/storage/row-schemas.ts), the
+    // time fields of files (shared/model/time-fields.ts), the room clock and the menu's check are loaded when used.
+    expect([...closure].filter((name) => name === 'package:zod')).toEqual([]);
+  });
+
   it('imports the texts of no language: the one it shows is loaded on its own', () => {
     expect([...closure].filter((name) => name.startsWith('renderer/i18n/texts/') || name === 'renderer/i18n/resources.ts')).toEqual([]);
   });

@@ -85,7 +85,7 @@ export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
               {visible.map((row) => (
                 // One row that cannot be shown must not hide the others (a backup's odd data).
                 <ErrorBoundary key={row.id} area="workshop-row" as="li">
-                  <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={(id, title) => setPendingDelete({ id, title })} changedFormat={changedFormat} />
+                  <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={(id, title) => setPendingDelete({ id, title })} changedFormat={changedFormat} t={t} locale={locale} />
                 </ErrorBoundary>
               ))}
               {list.damaged.map((row) => (

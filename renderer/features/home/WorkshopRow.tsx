@@ -1,10 +1,9 @@
 import { isTimestamp, placeText } from '../../../shared/model/plain';
 import { longDate } from '../../../shared/minutes/format';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
 import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor';
-import { useUiLocale } from '../../hooks/use-ui-locale';
 
 interface WorkshopRowProps {
   row: WorkshopIndexRow;
@@ -13,11 +12,16 @@ interface WorkshopRowProps {
   onDelete(id: string, title: string): void;
   /** Formats the last change (the list's one formatter: see HomeScreen). */
   changedFormat: Intl.DateTimeFormat;
+  /**
+   * The list's translation and locale, not each row's own hooks: a `useTranslation` per row
+   * subscribed 50 rows to language changes (an effect each, mounted at start and torn down by
+   * every search that hides a row) for what the list's own subscription already re-renders.
+   */
+  t: TFunction;
+  locale: string;
 }
 
-export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedFormat }: WorkshopRowProps) {
-  const { t } = useTranslation();
-  const locale = useUiLocale();
+export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedFormat, t, locale }: WorkshopRowProps) {
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   // The index row was written from a document or a backup: a date that is none shows as missing.
   const changed = isTimestamp(row.updatedAt) ? changedFormat.format(row.updatedAt) : '';
