@@ -15,9 +15,15 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   const stop = bridge((raw) => {
     schema ??= import('../../shared/menu-command');
     schema.then(
-      ({ menuCommandSchema }) => {
+      (module: typeof MenuCommandModule | undefined) => {
         if (!listening) return;
-        const parsed = menuCommandSchema.safeParse(raw);
+        if (!module) {
+          // The load failed and the page's reload handler took its error (chunk-reload.ts).
+          schema = undefined;
+          console.warn('menu command ignored: its check did not load');
+          return;
+        }
+        const parsed = module.menuCommandSchema.safeParse(raw);
         if (parsed.success) listener(parsed.data);
         else console.warn('menu command ignored', parsed.error.issues[0]?.message);
       },

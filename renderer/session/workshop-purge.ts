@@ -1,3 +1,4 @@
+import type * as HostClock from '../network/host-clock';
 import type { WorkshopStore } from '../storage/workshop-store';
 
 /*
@@ -18,9 +19,13 @@ export async function purgeDeletedWorkshops(store: WorkshopStore, now = Date.now
   const purged = await store.purgeDeletedWorkshops(now - DELETE_GRACE_MS);
   if (purged.length === 0) return purged;
   // Loaded only when there is a clock to forget: its module builds zod schemas at import, and the purge runs at every start.
-  const { forgetHostClock } = await import('../network/host-clock');
-  for (const id of purged) {
-    forgetHostClock(id);
+  try {
+    // Nothing when a failed load's error went to the page's reload handler (chunk-reload.ts).
+    const clock: typeof HostClock | undefined = await import('../network/host-clock');
+    for (const id of purged) clock?.forgetHostClock(id);
+  } catch {
+    // A few bytes of clock per workshop stay behind; the workshops are gone all the same, and
+    // what the UI remembers of them is still forgotten.
   }
   return purged;
 }

@@ -1,5 +1,6 @@
 /** Why the local store failed, as a code the UI translates. */
-export type StorageErrorCode = 'storage.quota' | 'storage.newer' | 'storage.unavailable' | 'storage.failed' | 'storage.damaged';
+/** `codeNotLoaded`: the store's checks are a chunk of their own, and it did not load (a web host updated, the network gone). */
+export type StorageErrorCode = 'storage.quota' | 'storage.newer' | 'storage.unavailable' | 'storage.failed' | 'storage.damaged' | 'codeNotLoaded';
 
 export class StorageError extends Error {
   constructor(

@@ -36,17 +36,28 @@ export function readIndexRow(value: unknown): WorkshopIndexRow | null {
 
 /** The store's zod schemas, loaded when first needed (see readIndexRow). */
 async function rowSchemas(): Promise<typeof RowSchemas> {
+  let loaded: typeof RowSchemas | undefined;
   try {
-    return await import('./row-schemas');
+    loaded = await import('./row-schemas');
   } catch (error) {
-    throw toStorageError(error);
+    throw new StorageError('codeNotLoaded', error instanceof Error ? error.message : String(error));
   }
+  // A failed load whose error the page's reload handler took (chunk-reload.ts) resolves to nothing.
+  if (!loaded) throw new StorageError('codeNotLoaded', 'row-schemas');
+  return loaded;
 }
 
-/** Why indexRowSchema refuses `row`, for the damaged row's details. */
+/**
+ * Why indexRowSchema refuses `row`, for the damaged row's details. Never fails: without the
+ * details, a damaged row is still listed as damaged and the sound ones are still shown.
+ */
 async function whyRefused(row: unknown): Promise<string> {
-  const parsed = (await rowSchemas()).indexRowSchema.safeParse(row);
-  return parsed.success ? 'refused' : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  try {
+    const parsed = (await rowSchemas()).indexRowSchema.safeParse(row);
+    return parsed.success ? 'refused' : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  } catch {
+    return 'refused (the details could not be loaded)';
+  }
 }
 
 export interface DamagedWorkshop {

@@ -207,6 +207,23 @@ test('a card added renders the entry and the loose cards again, not the tools, t
   expect(rendered.groupsShown).toBeGreaterThan(0);
 });
 
+test('after a card is added, the board’s memoised parts still follow a language switch', async ({ page }) => {
+  await openSeedDay(page);
+  const entry = page.getByTestId('card-entry');
+  await entry.fill('Noch eine Idee');
+  await entry.press('Enter');
+  await expect(page.getByTestId('card').filter({ hasText: 'Noch eine Idee' })).toHaveCount(1);
+  await page.getByTestId('language-switcher').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The tools, the entry's choices and the wall skip a new card's render: a language switch still reaches them.
+  await expect(page.getByTestId('board-filters')).toHaveText('Filters');
+  await expect(page.getByTestId('board-search')).toHaveAttribute('aria-label', 'Search cards');
+  await expect(entry).toHaveAttribute('placeholder', 'Write an idea and press Enter');
+  await expect(page.getByTestId('loose-cards')).toHaveAttribute('aria-label', 'No group');
+  await expect(page.getByTestId('loose-strip')).toHaveText('Drop here to take a card out of its group');
+  await expect(page.locator('.quick-entry-foot')).toContainText('Colour');
+});
+
 test('three toasts at once stay in the corner, folded, off the roster they talk about', async ({ page, shot }) => {
   await openSeedDay(page);
   await page.getByTestId('tab-participants').click();
