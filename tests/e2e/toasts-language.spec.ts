@@ -70,3 +70,39 @@ test('a toast speaks the language switched to while it is up, stays while the po
   await page.clock.fastForward(9000);
   await expect(toast).toHaveCount(0);
 });
+
+test('the toast the keyboard is on stays shown when newer toasts would fold it, and its Undo still works', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  await createWorkshop(page, 'Hinweise unter der Tastatur');
+  for (const text of ['Energiepartnerschaften', 'Fachkräfte', 'Vergabeplattform']) {
+    await page.getByTestId('card-entry').fill(text);
+    await page.getByTestId('card-entry').press('Enter');
+  }
+  const card = (text: string) => page.getByTestId('card').filter({ hasText: text });
+  const toast = page.getByTestId('toast');
+  await card('Energiepartnerschaften').hover();
+  await card('Energiepartnerschaften').getByTestId('card-delete').click();
+  await expect(toast).toHaveCount(1);
+  await page.getByTestId('card-entry').focus();
+  const undo = toast.locator('.toast-action');
+  await undo.focus();
+  await page.mouse.move(5, 5);
+  // Two more deletions arrive while the keyboard rests on the first Undo (a click dispatched to
+  // the button, so the focus stays where it is, as when the deletions come from elsewhere).
+  for (const text of ['Fachkräfte', 'Vergabeplattform']) await card(text).getByTestId('card-delete').dispatchEvent('click');
+  await expect(page.getByTestId('card')).toHaveCount(0);
+  await expect(toast).toHaveCount(3);
+  await expect(page.getByTestId('toast-more')).toHaveCount(0);
+  const first = toast.filter({ has: page.locator('.toast-action:focus') });
+  await expect(first).toHaveCount(1);
+  await page.clock.fastForward(9000);
+  await expect(toast).toHaveCount(3);
+  await page.keyboard.press('Enter');
+  await expect(card('Energiepartnerschaften')).toHaveCount(1);
+  await expect(page.getByTestId('card')).toHaveCount(1);
+  await expect(page.getByTestId('card-entry')).toBeFocused();
+  // The keyboard left: the other two go after their time.
+  await page.clock.fastForward(9000);
+  await expect(toast).toHaveCount(0);
+});

@@ -5,10 +5,20 @@ import { useToasts, type Toast } from '../../state/toasts';
 /** Toasts shown in full at once; older ones fold into one line, so a burst never covers the screen. */
 export const TOASTS_SHOWN = 2;
 
-/** The newest toasts in full, and how many older ones fold into the "+N" line (none while unfolded). */
-export function foldToasts<T>(toasts: readonly T[], expanded: boolean): { shown: readonly T[]; folded: number } {
+/**
+ * The newest toasts in full, and how many older ones fold into the "+N" line (none while
+ * unfolded). `kept`, the toast the keyboard is on, stays shown even when newer ones would fold it:
+ * its Undo must not vanish from under the focus.
+ */
+export function foldToasts<T extends { id: number }>(
+  toasts: readonly T[],
+  expanded: boolean,
+  kept: number | null = null,
+): { shown: readonly T[]; folded: number } {
   const folded = expanded ? 0 : Math.max(0, toasts.length - TOASTS_SHOWN);
-  return { shown: toasts.slice(folded), folded };
+  const keptToast = toasts.slice(0, folded).find((toast) => toast.id === kept);
+  if (!keptToast) return { shown: toasts.slice(folded), folded };
+  return { shown: [keptToast, ...toasts.slice(folded)], folded: folded - 1 };
 }
 
 /**
@@ -19,10 +29,10 @@ export function Toasts() {
   const { t } = useTranslation();
   const { toasts, dismiss } = useToasts();
   const [expanded, setExpanded] = useState(false);
-  const { ref, handlers } = useHeldWhileInUse(toasts);
+  const { ref, handlers, keyboardOn } = useHeldWhileInUse(toasts);
   // Unfolded for one burst only: the next burst folds again.
   if (expanded && toasts.length <= TOASTS_SHOWN) setExpanded(false);
-  const { shown, folded } = foldToasts(toasts, expanded);
+  const { shown, folded } = foldToasts(toasts, expanded, keyboardOn);
   return (
     <div
       ref={ref}
@@ -32,7 +42,7 @@ export function Toasts() {
       data-testid="toasts"
       {...handlers}
     >
-      {toasts.length > TOASTS_SHOWN && (
+      {(expanded ? toasts.length > TOASTS_SHOWN : folded > 0) && (
         <button type="button" className="toast-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="toast-more">
           {expanded ? t('common.toastsFold') : t('common.toastsMore', { count: folded })}
         </button>
@@ -53,6 +63,8 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
   const { hold, release } = useToasts();
   const [pointerIn, setPointerIn] = useState(false);
   const [focusIn, setFocusIn] = useState(false);
+  /** The toast whose button has the keyboard's focus. */
+  const [keyboardOn, setKeyboardOn] = useState<number | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const cameFrom = useRef<HTMLElement | null>(null);
   // A click focuses the button it hits: only the keyboard's focus holds (the pointer's own hold
@@ -64,6 +76,7 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
     if (!focusIn || ref.current?.contains(document.activeElement)) return;
     // The focused button went with its toast, without a blur.
     setFocusIn(false);
+    setKeyboardOn(null);
     const back = cameFrom.current;
     cameFrom.current = null;
     if ((document.activeElement === null || document.activeElement === document.body) && back?.isConnected) back.focus();
@@ -90,22 +103,25 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
       const from = event.relatedTarget;
       if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
       setFocusIn(true);
+      const toast = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-toast-id]') : null;
+      setKeyboardOn(toast ? Number(toast.dataset.toastId) : null);
     },
     onBlur: (event: FocusEvent<HTMLDivElement>) => {
       if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
       // Its toast went: the effect above gives the focus back.
       if (event.target instanceof Node && !event.target.isConnected) return;
       setFocusIn(false);
+      setKeyboardOn(null);
       cameFrom.current = null;
     },
   };
-  return { ref, handlers };
+  return { ref, handlers, keyboardOn };
 }
 
 function ToastView({ toast, dismiss }: { toast: Toast; dismiss(id: number, ranAction?: boolean): void }) {
   const { t } = useTranslation();
   return (
-    <div className={`toast toast-${toast.tone}`} data-testid="toast">
+    <div className={`toast toast-${toast.tone}`} data-testid="toast" data-toast-id={toast.id}>
       <span>{toast.message(t)}</span>
       {toast.action && (
         <button
