@@ -11,22 +11,27 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const yjsAlias = { yjs: here('node_modules/yjs/dist/yjs.mjs') };
 
 /**
- * Preloads the UI font's Latin part from index.html, beside the start's scripts. Without it the
- * font is requested at the first layout that needs it, and what was laid out meanwhile in the
- * fallback font is laid out again when it arrives (font-display: swap), on a cold start in the
- * middle of the home list's first frames (docs/performance.md, cold-start). Build only: the dev
- * server serves the font from node_modules under another address.
+ * Preloads the UI font's Latin and Cyrillic parts from index.html, beside the start's scripts.
+ * Without it a part is requested at the first layout that needs it, and what was laid out
+ * meanwhile in the fallback font is laid out again when it arrives (font-display: swap), on a cold
+ * start in the middle of the home list's first frames (docs/performance.md, cold-start). Cyrillic
+ * in every language: the language switcher is as wide as its widest choice, so its closed
+ * "Українська" is laid out on every home screen, and its part arrived after the first layout and
+ * laid the page out again inside the first thing typed. Build only: the dev server serves the font
+ * from node_modules under another address.
  */
-function preloadUiFont(file = 'inter-latin-wght-normal'): Plugin {
+function preloadUiFont(files = ['inter-latin-wght-normal', 'inter-cyrillic-wght-normal']): Plugin {
   return {
     name: 'plenum-preload-ui-font',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const font = Object.values(context.bundle ?? {}).find((output) => output.type === 'asset' && output.fileName.endsWith('.woff2') && output.names.some((name) => name.startsWith(file)));
-        if (!font) throw new Error(`preloadUiFont: no ${file} font in the build`);
-        return [{ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `./${font.fileName}` }, injectTo: 'head' }];
+        return files.map((file) => {
+          const font = Object.values(context.bundle ?? {}).find((output) => output.type === 'asset' && output.fileName.endsWith('.woff2') && output.names.some((name) => name.startsWith(file)));
+          if (!font) throw new Error(`preloadUiFont: no ${file} font in the build`);
+          return { tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `./${font.fileName}` }, injectTo: 'head' as const };
+        });
       },
     },
   };

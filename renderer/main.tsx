@@ -17,9 +17,7 @@ import { forgetDeletedWorkshops } from './app/forget-deleted';
 import { installChunkReload, reloadingForMissingChunk } from './app/chunk-reload';
 import { siteStorageBlocked, StartFailed } from './app/StartFailed';
 import { readStartList } from './features/home/start-list';
-import { preloadDateField } from './features/common/LazyDateField';
 import { parseRoute } from './state/route';
-import { loadInBackground } from './state/background-loads';
 
 /**
  * Start-up: the language (every message after this is translated) and the local store, loaded side by side.
@@ -50,8 +48,6 @@ async function start(): Promise<void> {
   } catch {
     // Only a warm-up. Site storage blocked makes initialLanguage throw: setupI18n meets the same and says so below.
   }
-  // In the background: a failure shows in the form's date field (its error boundary), and never reloads the page under a half-typed form.
-  if (home) loadInBackground(preloadDateField);
   try {
     await settingUp;
   } catch {

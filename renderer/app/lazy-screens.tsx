@@ -1,6 +1,7 @@
 import { createElement, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadInBackground } from '../state/background-loads';
+import { whenIdle } from '../state/when-idle';
 import { reloadingForMissingChunk } from './chunk-reload';
 
 /*
@@ -94,16 +95,6 @@ export function WorkshopScreen(props: { id: string }) {
 export function ProjectorScreen(props: { id: string }) {
   const screen = useScreenCode(projectorCode);
   return screen ? createElement(screen, props) : <ScreenLoading />;
-}
-
-/** `callback` when the browser is next idle (after the frame and the input queued before it); the returned function cancels it. */
-function whenIdle(callback: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(callback, { timeout: 1000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(callback, 50);
-  return () => window.clearTimeout(handle);
 }
 
 let preloaded = false;

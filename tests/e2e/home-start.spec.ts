@@ -78,3 +78,95 @@ test("the home list's rows share one formatter for their last change instead of 
   // One warms ICU's date data at the start, one is the list's; before, one per row and render.
   expect(await page.evaluate(() => (window as Window & { rowFormatters?: number }).rowFormatters)).toBeLessThanOrEqual(2);
 });
+
+test("the date field's code (react-aria) is fetched after the home list has shown, not during the start", async ({ page }) => {
+  await storeIndexRows(page, WORKSHOPS);
+  // Records, in the page's clock, when the list first showed and when the date field's chunk was requested.
+  await page.addInitScript(() => {
+    const seen = window as Window & { listShownAt?: number; dateFieldAskedAt?: number };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="workshop-list"]')) return;
+      seen.listShownAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) if (/\/DateField-[^/]*\.js$/.test(entry.name)) seen.dateFieldAskedAt ??= entry.startTime;
+    }).observe({ type: 'resource', buffered: true });
+  });
+  await page.reload();
+  await expect(page.getByTestId('workshop-row')).toHaveCount(WORKSHOPS);
+  // It still comes, a moment later, in place of its placeholder.
+  await expect(page.getByTestId('new-workshop-date')).toBeVisible();
+  const { listShownAt, dateFieldAskedAt } = await page.evaluate(() => {
+    const seen = window as Window & { listShownAt?: number; dateFieldAskedAt?: number };
+    return { listShownAt: seen.listShownAt, dateFieldAskedAt: seen.dateFieldAskedAt };
+  });
+  expect(listShownAt).toBeDefined();
+  expect(dateFieldAskedAt).toBeDefined();
+  expect(dateFieldAskedAt).toBeGreaterThan(listShownAt ?? Infinity);
+});
+
+test('a search renders the list alone: the forms beside it are not rendered again', async ({ page }) => {
+  await storeIndexRows(page, WORKSHOPS);
+  // React reports each commit to the developer tools' hook, the production build too. An element
+  // whose props object differs from the one of the commit before was rendered again by its component.
+  await page.addInitScript(() => {
+    interface Fiber {
+      child: Fiber | null;
+      sibling: Fiber | null;
+      memoizedProps: unknown;
+      stateNode: unknown;
+      type: unknown;
+    }
+    const counted = window as Window & { renderedAgain?: string[]; countRenders?: boolean };
+    counted.renderedAgain = [];
+    const lastProps = new WeakMap<object, unknown>();
+    const walk = (fiber: Fiber | null) => {
+      for (let node = fiber; node; node = node.sibling) {
+        const props = node.memoizedProps as Record<string, unknown> | null;
+        const testId = typeof node.type === 'string' ? props?.['data-testid'] : undefined;
+        if (typeof testId === 'string' && node.stateNode instanceof Element) {
+          const before = lastProps.get(node.stateNode);
+          if (counted.countRenders && before !== undefined && before !== props) counted.renderedAgain?.push(testId);
+          lastProps.set(node.stateNode, props);
+        }
+        walk(node.child);
+      }
+    };
+    Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+      value: {
+        supportsFiber: true,
+        isDisabled: false,
+        renderers: new Map(),
+        inject: () => 1,
+        checkDCE: () => undefined,
+        onScheduleFiberRoot: () => undefined,
+        onCommitFiberUnmount: () => undefined,
+        onPostCommitFiberRoot: () => undefined,
+        onCommitFiberRoot: (_id: number, root: { current: Fiber }) => walk(root.current),
+      },
+    });
+  });
+  await page.reload();
+  await expect(page.getByTestId('workshop-row')).toHaveCount(WORKSHOPS);
+  await expect(page.getByTestId('new-workshop-date')).toBeVisible();
+  await page.evaluate(() => void ((window as Window & { countRenders?: boolean }).countRenders = true));
+  await page.getByTestId('workshop-search').fill('Start 2');
+  await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+  const rendered: string[] = await page.evaluate(() => (window as Window & { renderedAgain?: string[] }).renderedAgain ?? []);
+  // The search field and the list are rendered again; the check itself can see a render.
+  expect(rendered).toContain('workshop-search');
+  expect(rendered.filter((testId) => testId.startsWith('new-workshop') || testId.startsWith('join') || testId === 'language-switcher' || testId === 'create-workshop')).toEqual([]);
+});
+
+test("index.html preloads the UI font's Latin and Cyrillic parts, and the home screen in German uses both", async ({ page, request }) => {
+  const html = await (await request.get('/')).text();
+  const preloaded = [...html.matchAll(/<link rel="preload" as="font"[^>]*href="\.\/assets\/([\w-]+?)-[\w]+\.woff2"/g)].map((match) => match[1]);
+  expect(preloaded.sort()).toEqual(['inter-cyrillic-wght-normal', 'inter-latin-wght-normal']);
+  // The language switcher is as wide as its widest choice: "Українська" is laid out in every language, so the Cyrillic part is not a wasted fetch.
+  await page.goto('/');
+  await expect(page.getByTestId('workshop-search')).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  const loaded = await page.evaluate(() => [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.unicodeRange));
+  expect(loaded, 'the loaded faces\' ranges').toContainEqual(expect.stringMatching(/U\+0?400-0?45F/i));
+});

@@ -64,6 +64,8 @@ export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) 
   // Home, before there is any workshop: the new-workshop and join forms.
   await moderator.goto('/');
   await expect(moderator.getByTestId('new-workshop-title')).toBeVisible();
+  // The date field comes a moment after the screen (at its first idle moment), in a placeholder until then.
+  await expect(moderator.getByTestId('new-workshop-date')).toBeVisible();
   await at('home-empty');
 
   // The seed day, imported from its backup, opens at the plenary.

@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { LanguageSwitcher } from '../common/LanguageSwitcher';
 import { ImportBackup } from './ImportBackup';
 import { JoinForm } from './JoinForm';
 import { NewWorkshopForm } from './NewWorkshopForm';
-import { WorkshopRow } from './WorkshopRow';
+import { WorkshopRow, type WorkshopRowLabels } from './WorkshopRow';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { useWindowTitle } from '../../hooks/use-window-title';
 import { useUiLocale } from '../../hooks/use-ui-locale';
 import { useWorkshopCommands } from './use-workshop-commands';
-import { useWorkshopList } from './use-workshop-list';
+import { filterWorkshops, useWorkshopList } from './use-workshop-list';
+import type { WorkshopList } from '../../storage/workshop-store';
 
 interface HomeScreenProps {
   /** Called once the list has been read: the start is done, the app may load what comes next. */
@@ -20,9 +22,8 @@ interface HomeScreenProps {
 /** The list of workshops on this laptop: create, search, open, rename, duplicate, delete. */
 export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
-  const { list, visible, reload } = useWorkshopList(query);
+  const { list, reload } = useWorkshopList();
   const { onCreate, onRename, onDuplicate, onDelete } = useWorkshopCommands(reload);
   const locale = useUiLocale();
   // One formatter for every row's last change: building an Intl.DateTimeFormat costs about a
@@ -63,46 +64,15 @@ export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
             <JoinForm />
           </ErrorBoundary>
         </section>
-        <section className="panel" aria-labelledby="workshops-heading">
-          <div className="panel-head">
-            <h2 id="workshops-heading">{t('home.workshops')}</h2>
-            <input
-              type="search"
-              className="search"
-              placeholder={t('home.search')}
-              aria-label={t('home.search')}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              data-testid="workshop-search"
-            />
-          </div>
-          {list === null ? (
-            <p className="muted">{t('common.loading')}</p>
-          ) : visible.length === 0 && list.damaged.length === 0 ? (
-            <p className="muted empty">{query ? t('home.noMatch') : t('home.empty')}</p>
-          ) : (
-            <ul className="workshop-list" data-testid="workshop-list">
-              {visible.map((row) => (
-                // One row that cannot be shown must not hide the others (a backup's odd data).
-                <ErrorBoundary key={row.id} area="workshop-row" as="li">
-                  <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={(id, title) => setPendingDelete({ id, title })} changedFormat={changedFormat} t={t} locale={locale} />
-                </ErrorBoundary>
-              ))}
-              {list.damaged.map((row) => (
-                <li key={row.id} className="workshop-row damaged" data-testid="workshop-damaged">
-                  <div className="workshop-row-main">
-                    <span className="workshop-title">{row.title || row.id}</span>
-                    <span className="warning">{t('home.damaged')}</span>
-                  </div>
-                  <details>
-                    <summary>{t('home.damagedDetails')}</summary>
-                    <code>{row.reason}</code>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <WorkshopsPanel
+          list={list}
+          onRename={onRename}
+          onDuplicate={onDuplicate}
+          onDelete={(id, title) => setPendingDelete({ id, title })}
+          changedFormat={changedFormat}
+          t={t}
+          locale={locale}
+        />
       </main>
       {pendingDelete && (
         <ConfirmDialog
@@ -114,5 +84,72 @@ export function HomeScreen({ onListShown }: HomeScreenProps = {}) {
         />
       )}
     </div>
+  );
+}
+
+interface WorkshopsPanelProps {
+  list: WorkshopList | null;
+  onRename(id: string, title: string): Promise<string | null>;
+  onDuplicate(id: string, title: string): void;
+  onDelete(id: string, title: string): void;
+  changedFormat: Intl.DateTimeFormat;
+  t: TFunction;
+  locale: string;
+}
+
+/**
+ * The search and the list. The search's text is this panel's state, not the screen's: a search
+ * then renders the list alone, not also the forms beside it (their fields, the date field, the
+ * language switcher: a third of the search's render on a cold start, docs/performance.md).
+ */
+function WorkshopsPanel({ list, onRename, onDuplicate, onDelete, changedFormat, t, locale }: WorkshopsPanelProps) {
+  const [query, setQuery] = useState('');
+  const visible = useMemo(() => filterWorkshops(list, query), [list, query]);
+  // Looked up once per list, not in each of 50 rows.
+  const labels = useMemo<WorkshopRowLabels>(
+    () => ({ rename: t('common.rename'), duplicate: t('home.duplicate'), duplicateHint: t('home.duplicateHint'), delete: t('common.delete') }),
+    [t],
+  );
+  return (
+    <section className="panel" aria-labelledby="workshops-heading">
+      <div className="panel-head">
+        <h2 id="workshops-heading">{t('home.workshops')}</h2>
+        <input
+          type="search"
+          className="search"
+          placeholder={t('home.search')}
+          aria-label={t('home.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-testid="workshop-search"
+        />
+      </div>
+      {list === null ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : visible.length === 0 && list.damaged.length === 0 ? (
+        <p className="muted empty">{query ? t('home.noMatch') : t('home.empty')}</p>
+      ) : (
+        <ul className="workshop-list" data-testid="workshop-list">
+          {visible.map((row) => (
+            // One row that cannot be shown must not hide the others (a backup's odd data).
+            <ErrorBoundary key={row.id} area="workshop-row" as="li">
+              <WorkshopRow row={row} onRename={onRename} onDuplicate={onDuplicate} onDelete={onDelete} changedFormat={changedFormat} t={t} labels={labels} locale={locale} />
+            </ErrorBoundary>
+          ))}
+          {list.damaged.map((row) => (
+            <li key={row.id} className="workshop-row damaged" data-testid="workshop-damaged">
+              <div className="workshop-row-main">
+                <span className="workshop-title">{row.title || row.id}</span>
+                <span className="warning">{t('home.damaged')}</span>
+              </div>
+              <details>
+                <summary>{t('home.damagedDetails')}</summary>
+                <code>{row.reason}</code>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -5,6 +5,14 @@ import type { WorkshopIndexRow } from '../../storage/plenum-db';
 import { navigate } from '../../state/route';
 import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor';
 
+/** The row's fixed texts, looked up once per list (HomeScreen), not in each row. */
+export interface WorkshopRowLabels {
+  rename: string;
+  duplicate: string;
+  duplicateHint: string;
+  delete: string;
+}
+
 interface WorkshopRowProps {
   row: WorkshopIndexRow;
   onRename(id: string, title: string): Promise<string | null>;
@@ -18,10 +26,11 @@ interface WorkshopRowProps {
    * every search that hides a row) for what the list's own subscription already re-renders.
    */
   t: TFunction;
+  labels: WorkshopRowLabels;
   locale: string;
 }
 
-export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedFormat, t, locale }: WorkshopRowProps) {
+export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedFormat, t, labels, locale }: WorkshopRowProps) {
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   // The index row was written from a document or a backup: a date that is none shows as missing.
   const changed = isTimestamp(row.updatedAt) ? changedFormat.format(row.updatedAt) : '';
@@ -59,13 +68,13 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedForma
       {!editing && (
         <div className="row-actions">
           <button type="button" ref={trigger} onClick={startEditing}>
-            {t('common.rename')}
+            {labels.rename}
           </button>
-          <button type="button" onClick={() => onDuplicate(row.id, row.title)} title={t('home.duplicateHint')}>
-            {t('home.duplicate')}
+          <button type="button" onClick={() => onDuplicate(row.id, row.title)} title={labels.duplicateHint}>
+            {labels.duplicate}
           </button>
           <button type="button" className="danger-quiet" onClick={() => onDelete(row.id, row.title)}>
-            {t('common.delete')}
+            {labels.delete}
           </button>
         </div>
       )}

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from '../../hooks/use-store';
 import { describeError } from '../../hooks/use-error-text';
 import type { WorkshopList } from '../../storage/workshop-store';
 import { useToasts } from '../../state/toasts';
 import { forgetStartList, startList } from './start-list';
 
-/** The workshops on this laptop, filtered by `query`; `reload` reads them again after a change. */
-export function useWorkshopList(query: string) {
+/** The workshops on this laptop (null until read); `reload` reads them again after a change. */
+export function useWorkshopList() {
   const store = useStore();
   const showToast = useToasts((state) => state.show);
   const [list, setList] = useState<WorkshopList | null>(() => startList(store));
@@ -31,11 +31,12 @@ export function useWorkshopList(query: string) {
     };
   }, [store, version, showToast]);
 
-  const visible = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase();
-    const rows = list?.workshops ?? [];
-    return needle ? rows.filter((row) => row.title.toLocaleLowerCase().includes(needle)) : rows;
-  }, [list, query]);
+  return { list, reload };
+}
 
-  return { list, visible, reload };
+/** The listed workshops whose title holds `query` (any case; all of them for an empty query). */
+export function filterWorkshops(list: WorkshopList | null, query: string): WorkshopList['workshops'] {
+  const needle = query.trim().toLocaleLowerCase();
+  const rows = list?.workshops ?? [];
+  return needle ? rows.filter((row) => row.title.toLocaleLowerCase().includes(needle)) : rows;
 }
