@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isBlankText } from '../../shared/model/plain';
 
 /**
  * Names the window (and the browser tab, the taskbar entry, the Electron window's title) after
@@ -8,7 +9,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function useWindowTitle(screen: 'home' | 'workshop' | 'projector', workshopTitle = ''): void {
   const { t } = useTranslation();
-  const title = workshopTitle.trim() || t('workshop.untitled');
+  const title = isBlankText(workshopTitle) ? t('workshop.untitled') : workshopTitle.trim();
   const text = screen === 'home' ? t('app.windowTitle') : t(screen === 'workshop' ? 'app.workshopWindowTitle' : 'app.projectorWindowTitle', { title });
   useEffect(() => {
     document.title = text;

@@ -3,6 +3,7 @@ import { addAgendaItem, agendaSnapshot } from './agenda';
 import { local, roots, type WorkshopDoc } from './doc';
 import { metaSnapshot, validStartTime } from './meta';
 import { fail, ok, type Result } from './result';
+import { isBlankText } from './validate';
 import { AGENDA_KINDS, LIMITS } from './schema';
 
 /** Marks a file as a Plenum agenda, so any other JSON is refused with a clear message. */
@@ -10,7 +11,11 @@ export const AGENDA_TEMPLATE_FORMAT = 'plenum-agenda';
 export const AGENDA_TEMPLATE_VERSION = 1;
 
 const templateItem = z.object({
-  title: z.string().trim().min(1).max(LIMITS.titleMax),
+  title: z
+    .string()
+    .trim()
+    .max(LIMITS.titleMax)
+    .refine((title) => !isBlankText(title)),
   kind: z.enum(AGENDA_KINDS),
   durationMin: z.number().int().min(0).max(LIMITS.durationMaxMin),
   speaker: z.string().trim().max(LIMITS.shortTextMax),

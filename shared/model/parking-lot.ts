@@ -5,6 +5,7 @@ import { newId } from './ids';
 import { compareOrdered, keyAtEnd } from './order';
 import { bool, entries, itemIn, orderOf, str, timestamp } from './read';
 import { fail, ok, type Result } from './result';
+import { isBlankText } from './validate';
 import { timestampField } from './time-fields';
 
 /*
@@ -40,7 +41,7 @@ export const parkingLotSchema = z
 /** Kept as typed (line breaks too), only refused when blank or too long. */
 function validQuestion(raw: string): Result<string> {
   const text = raw.trim();
-  if (text.length === 0) return fail('text.empty');
+  if (isBlankText(text)) return fail('text.empty');
   if (text.length > PARKED_TEXT_MAX) return fail('text.tooLong', { max: PARKED_TEXT_MAX });
   return ok(text);
 }

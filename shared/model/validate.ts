@@ -2,17 +2,30 @@ import { LANGUAGES, LIMITS, type Language } from './schema';
 import { fail, ok, type Result } from './result';
 import { isoDateMs } from './time';
 
-/** A title: trimmed, not empty, not absurdly long. */
+/*
+ * What shows nothing on its own: white space, control and format characters (zero-width space,
+ * bidi overrides, soft hyphen), the other default-ignorable code points (variation selectors,
+ * Hangul fillers), the blank braille pattern, and combining marks with no letter to sit on.
+ * Text made only of these reads as blank like spaces do, so it cannot make a row without a name.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Z}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]*$/u;
+
+/** Whether a text would show nothing: empty, or only white space and invisible characters. */
+export function isBlankText(raw: string): boolean {
+  return INVISIBLE_ONLY.test(raw);
+}
+
+/** A title: trimmed, not blank, not absurdly long. */
 export function validTitle(raw: string): Result<string> {
   const title = raw.trim();
-  if (title.length === 0) return fail('title.empty');
+  if (isBlankText(title)) return fail('title.empty');
   if (title.length > LIMITS.titleMax) return fail('title.tooLong', { max: LIMITS.titleMax });
   return ok(title);
 }
 
 /** Card text is kept exactly as typed (line breaks and all), only refused when blank or huge. */
 export function validCardText(raw: string): Result<string> {
-  if (raw.trim().length === 0) return fail('text.empty');
+  if (isBlankText(raw)) return fail('text.empty');
   if (raw.length > LIMITS.cardTextMax) return fail('text.tooLong', { max: LIMITS.cardTextMax });
   // Cheap bound first: a UTF-8 character is at most 4 bytes.
   if (raw.length * 4 > LIMITS.cardTextMaxBytes && new TextEncoder().encode(raw).length > LIMITS.cardTextMaxBytes) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
+import { LIMITS, isBlankText, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
 import { mappingProblems, type ColumnMapping, type CsvField, type MappingProblem } from './csv-columns';
 import type { CsvTable } from './csv-table';
 import { matchStakeholderGroup } from './stakeholder-names';
@@ -78,7 +78,13 @@ const shortText = z.string().trim().max(LIMITS.shortTextMax, 'tooLong');
 
 /** One row once its cells are assigned to fields; the zod issues' messages are our problem codes. */
 const rowSchema = z.object({
-  name: z.string().trim().min(1, 'nameMissing').max(LIMITS.titleMax, 'tooLong'),
+  // A name of invisible characters only (a zero-width space) is as missing as an empty one: the
+  // roster would add it as the model refuses it, and the whole import would fail on that row.
+  name: z
+    .string()
+    .trim()
+    .refine((name) => !isBlankText(name), 'nameMissing')
+    .refine((name) => name.length <= LIMITS.titleMax, 'tooLong'),
   organisation: shortText,
   stakeholderGroup: shortText,
   email: z.union([z.literal(''), z.email('emailInvalid').max(LIMITS.shortTextMax, 'tooLong')], 'emailInvalid'),

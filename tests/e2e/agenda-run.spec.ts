@@ -78,10 +78,20 @@ test('a day of six items runs on one timer, and the projector follows each step 
   await expect(page.getByTestId('agenda-over')).toHaveCount(0);
   await expect(page.getByTestId('agenda-total')).toContainText('Geplant: 2 Std. 30 Min. von 2 Std. 30 Min.');
 
+  // The editor gives the focus back when it closes: Escape to the item that Enter opened it on,
+  // saving to the edit button that opened it.
+  await page.getByTestId('agenda-item').nth(2).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('agenda-edit-title')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('agenda-edit-title')).toHaveCount(0);
+  await expect(page.getByTestId('agenda-item').nth(2)).toBeFocused();
+
   // The task for the tables and the speaker of the input.
   await page.getByTestId('agenda-item-edit').nth(3).click();
   await page.getByTestId('agenda-edit-task').fill(TASK);
   await page.getByTestId('agenda-edit-save').click();
+  await expect(page.getByTestId('agenda-item-edit').nth(3)).toBeFocused();
   await page.getByTestId('agenda-item-edit').nth(1).click();
   await page.getByTestId('agenda-edit-speaker').fill('Anton Kolomeytsev, Stadtarchitekt von Lwiw');
   await page.getByTestId('agenda-edit-save').click();

@@ -3,18 +3,23 @@ import { createWorkshop, expect, expectSaved, test } from './fixtures';
 
 const workshopIdFromUrl = (page: Page) => decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
 
-test('an empty title is refused with a message and creates nothing', async ({ page, shot }) => {
+test('an empty or invisible title is refused with a message and creates nothing', async ({ page, shot }) => {
   await page.goto('/');
   await page.getByTestId('new-workshop-title').fill('   ');
   await page.getByTestId('create-workshop').click();
   await expect(page.getByRole('alert')).toHaveText('Bitte geben Sie einen Titel ein.');
   await expect(page.getByTestId('new-workshop-title')).toHaveAttribute('aria-invalid', 'true');
   await shot('empty-title');
+  // Invisible characters only (a zero-width space, a right-to-left override) are as blank as spaces.
+  await page.getByTestId('new-workshop-title').fill('\u200b\u202e');
+  await page.getByTestId('create-workshop').click();
+  await expect(page.getByRole('alert')).toHaveText('Bitte geben Sie einen Titel ein.');
+  await expect(page.getByTestId('new-workshop-title')).toHaveAttribute('aria-invalid', 'true');
   await page.reload();
   await expect(page.getByText('Noch keine Workshops.')).toBeVisible();
 });
 
-test('a negative or non-numeric duration is refused and the agenda stays as it was', async ({ page, shot }) => {
+test('a negative or non-numeric duration is refused and the agenda stays as it was; a blank table name is refused in the table\'s words', async ({ page, shot }) => {
   await page.goto('/');
   await createWorkshop(page, 'Agenda mit Fehlern');
   for (const bad of ['-5', 'zehn', '1.5', '']) {
@@ -29,12 +34,35 @@ test('a negative or non-numeric duration is refused and the agenda stays as it w
   await page.getByTestId('agenda-add').click();
   await expect(page.getByTestId('agenda-item')).toHaveCount(1);
   await expect(page.getByTestId('agenda-error')).toHaveCount(0);
+
+  // A table's name field is labelled "Tisch": its refusals name the table and mark the field, as the title field does.
+  await page.getByTestId('tab-tables').click();
+  for (const blank of ['   ', '\u200b']) {
+    await page.getByTestId('table-name').fill(blank);
+    await page.getByTestId('table-add').click();
+    await expect(page.getByTestId('table-add-error')).toHaveText('Bitte geben Sie einen Namen für den Tisch ein.');
+    await expect(page.getByTestId('table-name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('table-name')).toHaveAccessibleDescription('Bitte geben Sie einen Namen für den Tisch ein.');
+  }
+  await page.getByTestId('table-name').fill('T'.repeat(201));
+  await page.getByTestId('table-add').click();
+  await expect(page.getByTestId('table-add-error')).toHaveText('Der Name des Tisches ist zu lang (höchstens 200 Zeichen).');
+  await expect(page.getByTestId('table-column')).toHaveCount(0);
+  await page.getByTestId('table-name').fill('Tisch 1');
+  await page.getByTestId('table-add').click();
+  await expect(page.getByTestId('table-column')).toHaveCount(1);
+  await expect(page.getByTestId('table-name')).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByTestId('table-add-error')).toHaveCount(0);
 });
 
 test('an empty card is not added; a 100,000-character card is stored whole and shown shortened', async ({ page, shot }) => {
   await page.goto('/');
   await createWorkshop(page, 'Lange Karten');
   await page.getByTestId('card-entry').fill('   \n  ');
+  await page.getByTestId('card-entry').press('Enter');
+  await expect(page.getByTestId('card-error')).toHaveText('Eine leere Karte wird nicht angelegt: Bitte schreiben Sie etwas.');
+  await expect(page.getByTestId('card')).toHaveCount(0);
+  await page.getByTestId('card-entry').fill('\u200b');
   await page.getByTestId('card-entry').press('Enter');
   await expect(page.getByTestId('card-error')).toHaveText('Eine leere Karte wird nicht angelegt: Bitte schreiben Sie etwas.');
   await expect(page.getByTestId('card')).toHaveCount(0);

@@ -112,9 +112,12 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   const loose = page.getByTestId('loose-cards');
   await keyboardDrag(page, loose.getByTestId('card').filter({ hasText: IDEAS[2] }), ['ArrowRight']);
   await expect(groups(page)).toHaveCount(2);
+  // The card is drawn anew in its group: the focus stays on its move handle, not on the page.
+  await expect(card(page, IDEAS[2]).getByTestId('card-move')).toBeFocused();
   // Group 3 by keyboard as well, then one more card joins it from the keyboard.
   await keyboardDrag(page, loose.getByTestId('card').filter({ hasText: IDEAS[4] }), ['ArrowRight']);
   await expect(groups(page)).toHaveCount(3);
+  await expect(card(page, IDEAS[4]).getByTestId('card-move')).toBeFocused();
 
   for (const [index, title] of ['Förderung', 'Risiken', 'Fachkräfte'].entries()) {
     await groups(page).nth(index).getByTestId('group-title').click();
@@ -126,6 +129,20 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   const looseCount = await loose.getByTestId('card').count();
   expect(grouped + looseCount).toBe(10);
   await shot('grouped-1366');
+
+  // A card's text edited in place gives the focus back to what opened the field: Enter on the
+  // card and Escape return to the card, the edit button and Enter (saving) return to the button.
+  await card(page, IDEAS[9]).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-edit')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('card-edit')).toHaveCount(0);
+  await expect(card(page, IDEAS[9])).toBeFocused();
+  await card(page, IDEAS[9]).getByTestId('card-edit-button').click();
+  await expect(page.getByTestId('card-edit')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-edit')).toHaveCount(0);
+  await expect(card(page, IDEAS[9]).getByTestId('card-edit-button')).toBeFocused();
 
   // Search dims what does not match; a card's details set its tag and colour.
   await page.getByTestId('board-search').fill('förder');
@@ -147,8 +164,19 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await expect(page.getByTestId('card-count')).toContainText('1 von 10');
   await page.getByTestId('filter-clear').click();
 
-  // A vote round of three dots each.
-  await page.getByTestId('vote-open').click();
+  // A vote round of three dots each. Its form takes the focus; Escape and Cancel close it and
+  // give the focus back to the button that opened it.
+  await page.getByTestId('vote-open').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('vote-budget')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('vote-budget')).toHaveCount(0);
+  await expect(page.getByTestId('vote-open')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('vote-budget')).toBeFocused();
+  await page.getByTestId('vote-cancel').click();
+  await expect(page.getByTestId('vote-open')).toBeFocused();
+  await page.keyboard.press('Enter');
   await page.getByTestId('vote-budget').fill('3');
   await page.getByTestId('vote-open-confirm').click();
   await expect(page.getByTestId('vote-bar')).toBeVisible();

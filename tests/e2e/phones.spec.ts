@@ -161,6 +161,10 @@ test('three phones join through the QR code without crypto.subtle, add ideas eve
   // Names: two picked from the roster, one typed.
   await olena.page.getByRole('button', { name: 'Olena Kovalenko' }).click();
   await jan.page.getByRole('button', { name: 'Jan Becker' }).click();
+  // A zero-width space is no name: the laptop refuses it as it refuses spaces (no "Hallo, !", no empty author chip).
+  await maria.page.getByLabel('Ihr Name').fill('\u200b');
+  await maria.page.getByRole('button', { name: 'Das bin ich' }).click();
+  await expect(maria.page.getByTestId('phone-said')).toContainText('Bitte den eigenen Namen eingeben', { timeout: 20_000 });
   await maria.page.getByLabel('Ihr Name').fill('Maria Schulz');
   await maria.page.getByRole('button', { name: 'Das bin ich' }).click();
   await expect(olena.page.getByText('Sie: Olena Kovalenko')).toBeVisible({ timeout: 20_000 });

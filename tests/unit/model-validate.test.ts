@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, validCardText, validDate, validDuration, validLanguage, validShortText, validTitle } from '../../shared/model';
+import {
+  LIMITS,
+  PLENARY_BOARD_ID,
+  addActionItem,
+  addAgendaItem,
+  addCard,
+  addParticipant,
+  addStakeholderGroup,
+  addTable,
+  createWorkshopDoc,
+  initWorkshop,
+  isBlankText,
+  parkQuestion,
+  updateCardText,
+  updateMeta,
+  updateParticipant,
+  updateTable,
+  validCardText,
+  validDate,
+  validDuration,
+  validLanguage,
+  validShortText,
+  validTitle,
+  type Result,
+} from '../../shared/model';
 
 describe('validDuration', () => {
   it.each([
@@ -76,5 +100,56 @@ describe('titles, short texts, card texts and languages', () => {
     expect(validLanguage('uk')).toEqual({ ok: true, value: 'uk' });
     expect(validLanguage('fr')).toEqual({ ok: false, error: { code: 'language.invalid' } });
     expect(validLanguage('DE')).toEqual({ ok: false, error: { code: 'language.invalid' } });
+  });
+});
+
+describe('text that shows nothing', () => {
+  // Each would make a row, a card or a chip with nothing in it, as spaces would.
+  const invisible = [
+    ['a zero-width space', '\u200b'],
+    ['a lone right-to-left override', '\u202e'],
+    ['zero-width joiners and a byte order mark', '\u200d\u200c\ufeff'],
+    ['a soft hyphen and a word joiner', '\u00ad\u2060'],
+    ['an emoji variation selector alone', '\ufe0f'],
+    ['a combining accent with no letter', '\u0301\u0308'],
+    ['a Hangul filler', '\u3164'],
+    ['the blank braille pattern', '\u2800'],
+    ['a control character', '\u0007'],
+    ['no-break and ideographic spaces', '\u00a0\u3000'],
+    ['a mix with line breaks', ' \u200b\n\u202e\t\u2066\u2069 '],
+  ] as const;
+  // Visible text that contains such characters stays text.
+  const visible = ['zero\u200bwidth', '\u202eevil\u202c', '👩🏽‍🔬', '❤\ufe0f', 'e\u0301', 'ʻ', '.', 'ㅤa'];
+
+  it.each(invisible)('isBlankText counts %s as blank', (_label, raw) => {
+    expect(isBlankText(raw)).toBe(true);
+  });
+
+  it.each(visible)('isBlankText counts %j as text', (raw) => {
+    expect(isBlankText(raw)).toBe(false);
+  });
+
+  it.each(invisible)('every title, name and text field refuses %s as it refuses spaces', (_label, raw) => {
+    const doc = createWorkshopDoc();
+    initWorkshop(doc, { id: 'w', title: 'W', language: 'de', now: 1 });
+    const refusal = (result: Result<unknown>) => (result.ok ? 'accepted' : result.error.code);
+    expect(refusal(validTitle(raw))).toBe('title.empty');
+    expect(refusal(validCardText(raw))).toBe('text.empty');
+    expect(refusal(updateMeta(doc, { title: raw }))).toBe('title.empty');
+    expect(refusal(addCard(doc, { boardId: PLENARY_BOARD_ID, text: raw }))).toBe('text.empty');
+    expect(refusal(addAgendaItem(doc, { title: raw, durationMin: 10 }))).toBe('title.empty');
+    expect(refusal(addActionItem(doc, { title: raw }))).toBe('title.empty');
+    expect(refusal(addParticipant(doc, { name: raw, organisation: '', stakeholderGroup: '', email: '', consent: false }))).toBe('title.empty');
+    expect(refusal(addTable(doc, { name: raw }))).toBe('title.empty');
+    expect(refusal(addStakeholderGroup(doc, raw))).toBe('title.empty');
+    expect(refusal(parkQuestion(doc, { text: raw }))).toBe('text.empty');
+    // Renames refuse it too.
+    const card = addCard(doc, { boardId: PLENARY_BOARD_ID, text: 'Idee' });
+    const person = addParticipant(doc, { name: 'Anna', organisation: '', stakeholderGroup: '', email: '', consent: false });
+    const table = addTable(doc, { name: 'Tisch 1' });
+    if (!card.ok || !person.ok || !table.ok) throw new Error('fixture');
+    expect(refusal(updateCardText(doc, card.value.id, raw))).toBe('text.empty');
+    expect(refusal(updateParticipant(doc, person.value.id, { name: raw }))).toBe('title.empty');
+    expect(refusal(updateTable(doc, table.value.id, { name: raw }))).toBe('title.empty');
   });
 });

@@ -135,7 +135,7 @@ describe('bad roster files import nothing and say why', () => {
 
   it('lists every bad row with its line and plans nothing when one row is bad', () => {
     const csv = table(
-      'Name;E-Mail;Einwilligung\r\nAda;ada@example.org;ja\r\n"Bob\r\nBobson";not-an-email;ja\r\n;c@example.org;nein\r\nDora;d@example.org;vielleicht\r\nEve;e@example.org\r\n',
+      'Name;E-Mail;Einwilligung\r\nAda;ada@example.org;ja\r\n"Bob\r\nBobson";not-an-email;ja\r\n;c@example.org;nein\r\nDora;d@example.org;vielleicht\r\nEve;e@example.org\r\n\u200b;z@example.org;ja\r\n',
     );
     const plan = planImport(csv, guessMapping(csv.header), BUILTIN_GROUPS);
     expect(plan.participants).toEqual([]);
@@ -144,6 +144,7 @@ describe('bad roster files import nothing and say why', () => {
       { line: 5, code: 'nameMissing', field: 'name', value: '' },
       { line: 6, code: 'yesNoInvalid', field: 'consent', value: 'vielleicht' },
       { line: 7, code: 'fieldCount', expected: 3, found: 2 },
+      { line: 8, code: 'nameMissing', field: 'name', value: '\u200b' },
     ]);
   });
 

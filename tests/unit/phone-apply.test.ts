@@ -70,6 +70,9 @@ describe('who a phone is', () => {
     expect(JSON.stringify(minutes)).not.toContain('Dana');
     expect(minutes.participants.absent.unnamed).toBe(0);
     expect(refusal(stranger.send({ type: 'claimName', name: '   ' }))).toBe('invalidName');
+    // Invisible characters only are no name either: the moderator's author picker would get an empty chip.
+    expect(refusal(stranger.send({ type: 'claimName', name: '\u200b' }))).toBe('invalidName');
+    expect(refusal(stranger.send({ type: 'claimName', name: '\u202e' }))).toBe('invalidName');
     expect(refusal(stranger.send({ type: 'claimName', name: 'x'.repeat(LIMITS.titleMax + 1) }))).toBe('invalidName');
   });
 
@@ -113,6 +116,7 @@ describe('cards from a phone', () => {
     const named = phone.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Mehr Bänke' });
     const anonymous = phone.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Geheim', anonymous: true });
     expect(named.ok && anonymous.ok).toBe(true);
+    expect(refusal(phone.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: '\u200b' }))).toBe('emptyText');
     const cards = cardsSnapshot(room.doc);
     expect(cards.map((card) => [card.text, card.authorId])).toEqual([
       ['Mehr Bänke', room.anna.id],

@@ -1,4 +1,4 @@
-import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
 import { clockTimeIn } from '../../../shared/time-zone';
@@ -34,12 +34,26 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
   // false, or which field the editor opens on: an item that ran opens on its summary.
   const [editing, setEditing] = useState<false | 'title' | 'summary'>(false);
   const [dropTarget, setDropTarget] = useState(false);
+  // The editor replaces the row: when it closes (saved, cancelled, Escape), the focus goes back to
+  // the row, or to the edit button when that opened it, not to the page.
+  const row = useRef<HTMLLIElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editFrom = useRef<'row' | 'button'>('row');
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!editing && wasEditing.current) (editFrom.current === 'button' ? editButton.current : row.current)?.focus();
+    wasEditing.current = editing !== false;
+  }, [editing]);
+  const edit = (field: 'title' | 'summary', from: 'row' | 'button') => {
+    editFrom.current = from;
+    setEditing(field);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget || !editable) return;
     if (event.altKey && event.key === 'ArrowUp' && index > 0) onMove(index - 1);
     else if (event.altKey && event.key === 'ArrowDown' && index < count - 1) onMove(index + 1);
-    else if (event.key === 'Enter') setEditing('title');
+    else if (event.key === 'Enter') edit('title', 'row');
     else if (event.key === 'Delete') onRemove();
     else return;
     event.preventDefault();
@@ -79,6 +93,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
   const ran = runState === 'done' || item.actualEnd > 0;
   return (
     <li
+      ref={row}
       className={`agenda-item kind-${item.kind}${runState ? ` is-${runState}` : ''}${dropTarget ? ' drop-target' : ''}`}
       tabIndex={0}
       draggable={editable}
@@ -87,7 +102,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
       onDragLeave={() => setDropTarget(false)}
       onDrop={editable ? onDrop : undefined}
       onKeyDown={onKeyDown}
-      onDoubleClick={editable ? () => setEditing('title') : undefined}
+      onDoubleClick={editable ? () => edit('title', 'row') : undefined}
       data-testid="agenda-item"
       aria-current={runState === 'current' ? 'step' : undefined}
       aria-label={[start, item.title, t(`agenda.kind.${item.kind}`), formatMinutes(item.durationMin, t)].filter(Boolean).join(', ')}
@@ -118,7 +133,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
           </span>
         )}
         {editable && ran && !item.summary.trim() && (
-          <button type="button" className="link agenda-invite" onClick={() => setEditing('summary')} data-testid="agenda-item-write-summary">
+          <button type="button" className="link agenda-invite" onClick={() => edit('summary', 'row')} data-testid="agenda-item-write-summary">
             {t('agenda.writeSummary')}
           </button>
         )}
@@ -134,7 +149,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
         <button type="button" className="icon" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={t('agenda.moveDown')} title={t('agenda.moveDown')}>
           ↓
         </button>
-        <button type="button" className="icon" onClick={() => setEditing('title')} aria-label={t('common.edit')} title={t('common.edit')} data-testid="agenda-item-edit">
+        <button type="button" className="icon" ref={editButton} onClick={() => edit('title', 'button')} aria-label={t('common.edit')} title={t('common.edit')} data-testid="agenda-item-edit">
           ✎
         </button>
         <button type="button" className="icon danger-quiet" onClick={onRemove} aria-label={t('common.delete')} title={t('common.delete')}>

@@ -171,7 +171,10 @@ export function BoardCanvas({ board, layout, role, writable = true, doc, authorN
         const subject = parseDragId(event.active.id);
         if (!subject || !target) return;
         const intent = dropIntent(subject, target, groupOf);
-        if (intent) latest.current.onDrop(intent);
+        if (!intent) return;
+        latest.current.onDrop(intent);
+        const handle = event.activatorEvent?.target;
+        if (subject.kind === 'card' && event.activatorEvent instanceof KeyboardEvent && handle instanceof HTMLElement) followMovedCard(handle, subject.id);
       },
       onDragCancel() {
         end();
@@ -199,6 +202,32 @@ interface BoardDndProps {
   attach(element: HTMLElement | null): void;
   active: { id: UniqueIdentifier; text: string } | null;
   store: WallStore;
+}
+
+/** How long a keyboard drop waits for the moved card to be drawn in its new place. */
+const FOLLOW_MS = 2000;
+
+/**
+ * A card dropped by keyboard into another list (a group, the loose cards) is drawn anew there,
+ * and the move handle that had the focus goes with the old one: the focus would fall to the page.
+ * Once the old handle is gone, the moved card's new handle takes the focus, unless the person
+ * has put it somewhere else meanwhile.
+ */
+function followMovedCard(oldHandle: HTMLElement, cardId: string): void {
+  const until = performance.now() + FOLLOW_MS;
+  const look = () => {
+    if (oldHandle.isConnected) {
+      if (document.activeElement === oldHandle && performance.now() < until) requestAnimationFrame(look);
+      return;
+    }
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    const card = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(cardId)}"]`);
+    const handle = card?.querySelector<HTMLElement>('.drag-handle');
+    if (handle) handle.focus();
+    else if (performance.now() < until) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 }
 
 /** dnd-kit's context around the wall: its props change only when a drag starts or ends (or the language does). */

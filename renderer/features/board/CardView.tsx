@@ -53,11 +53,24 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
     if (panel === null && hadPanel.current) detailsButton.current?.focus();
     hadPanel.current = panel !== null;
   }, [panel]);
+  // The edit field replaces the card: when it goes (saved or cancelled), the focus goes back to
+  // what opened it, the card or its edit button, not to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editFrom = useRef<'card' | 'button'>('card');
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!edit.editing && wasEditing.current) (editFrom.current === 'button' ? editButton.current : element.current)?.focus();
+    wasEditing.current = edit.editing;
+  }, [edit.editing]);
+  const startEditing = (from: 'card' | 'button') => {
+    editFrom.current = from;
+    edit.start();
+  };
   const shown = expanded ? { text: card.text, cut: false } : shortenText(card.text);
 
   const onCardKey = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' && editable) edit.start();
+    if (event.key === 'Enter' && editable) startEditing('card');
     else if (event.key === 'Delete' && movable) actions.remove(card.id);
     else if (event.key === 'v' && vote?.open) actions.vote(card.id);
     else return;
@@ -89,7 +102,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
       className={`card${colourClass}${dimmed ? ' dimmed' : ''}${isDragging ? ' dragging' : ''}${justAdded ? ' just-added' : ''}`}
       tabIndex={0}
       onKeyDown={onCardKey}
-      onDoubleClick={editable ? edit.start : undefined}
+      onDoubleClick={editable ? () => startEditing('card') : undefined}
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-testid="card"
       data-card-id={card.id}
@@ -137,7 +150,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           </button>
         )}
         {editable && (
-          <button type="button" className="icon" onClick={edit.start} aria-label={labels.edit} title={labels.edit} data-testid="card-edit-button">
+          <button type="button" className="icon" ref={editButton} onClick={() => startEditing('button')} aria-label={labels.edit} title={labels.edit} data-testid="card-edit-button">
             ✎
           </button>
         )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dotsLeft, MAX_BUDGET, type Vote, type VoteRound, type WorkshopDoc } from '../../../shared/model';
 import { can } from '../../../shared/roles/permissions';
@@ -27,6 +27,25 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
   const [stacking, setStacking] = useState(false);
   const [hidden, setHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The form replaces the start button: cancelling it (button or Escape) gives the focus back there.
+  const startButton = useRef<HTMLButtonElement>(null);
+  const backToStart = useRef(false);
+  useEffect(() => {
+    if (setup || !backToStart.current) return;
+    backToStart.current = false;
+    startButton.current?.focus();
+  }, [setup]);
+  const cancel = () => {
+    backToStart.current = true;
+    setError(null);
+    setSetup(false);
+  };
+  const onFormKey = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    cancel();
+  };
 
   const open = () => {
     const result = commands.votes.open({ boardId, budget: Number(budget), allowStacking: stacking, hideResults: hidden });
@@ -65,10 +84,11 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
             event.preventDefault();
             open();
           }}
+          onKeyDown={onFormKey}
         >
           <label className="board-option">
             {t('votes.budget')}
-            <input type="number" min={1} max={MAX_BUDGET} value={budget} onChange={(event) => setBudget(event.target.value)} data-testid="vote-budget" />
+            <input type="number" min={1} max={MAX_BUDGET} value={budget} onChange={(event) => setBudget(event.target.value)} autoFocus data-testid="vote-budget" />
           </label>
           <label className="board-option">
             <input type="checkbox" checked={stacking} onChange={(event) => setStacking(event.target.checked)} />
@@ -81,12 +101,12 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
           <button type="submit" className="primary" data-testid="vote-open-confirm">
             {t('votes.open')}
           </button>
-          <button type="button" onClick={() => setSetup(false)}>
+          <button type="button" onClick={cancel} data-testid="vote-cancel">
             {t('common.cancel')}
           </button>
         </form>
       ) : (
-        <button type="button" className="small" onClick={() => setSetup(true)} data-testid="vote-open">
+        <button type="button" className="small" ref={startButton} onClick={() => setSetup(true)} data-testid="vote-open">
           {t('votes.start')}
         </button>
       )}

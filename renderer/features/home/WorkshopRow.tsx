@@ -1,4 +1,4 @@
-import { isTimestamp, placeText } from '../../../shared/model/plain';
+import { isBlankText, isTimestamp, placeText } from '../../../shared/model/plain';
 import { longDate } from '../../../shared/minutes/format';
 import type { TFunction } from 'i18next';
 import type { WorkshopIndexRow } from '../../storage/plenum-db';
@@ -52,7 +52,7 @@ export function WorkshopRow({ row, onRename, onDuplicate, onDelete, changedForma
       ) : (
         <button type="button" className="workshop-row-main link" onClick={() => navigate({ screen: 'workshop', id: row.id })}>
           <span className="workshop-title" data-testid="workshop-title">
-            {row.title || t('workshop.untitled')}
+            {isBlankText(row.title) ? t('workshop.untitled') : row.title}
           </span>
           {place && (
             <span className="workshop-place" data-testid="workshop-place">

@@ -27,13 +27,20 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** The refusal to show; `onName` when it is about the name field, which is then marked invalid. */
+  const [error, setError] = useState<{ text: string; onName: boolean } | null>(null);
   const [pendingRemove, setPendingRemove] = useState<{ id: string; name: string } | null>(null);
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     const result = commands.tables.add({ name, topic });
-    if (!result.ok) return setError(errorText(result.error));
+    if (!result.ok) {
+      // The model checks a table's name as a title; the field is labelled "Tisch", so the message names the table.
+      const { code, params } = result.error;
+      if (code === 'title.empty') return setError({ text: t('tables.nameEmpty'), onName: true });
+      if (code === 'title.tooLong') return setError({ text: t('tables.nameTooLong', params ?? {}), onName: true });
+      return setError({ text: errorText(result.error), onName: false });
+    }
     setError(null);
     setName('');
     setTopic('');
@@ -48,7 +55,14 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
       <form className="table-add" onSubmit={add} noValidate>
         <label className="field">
           <span>{t('tables.nameLabel')}</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('tables.namePlaceholder')} data-testid="table-name" />
+          <input
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder={t('tables.namePlaceholder')}
+            aria-invalid={error?.onName === true}
+            aria-describedby={error?.onName ? 'table-add-error' : undefined}
+            data-testid="table-name"
+          />
         </label>
         <label className="field grow">
           <span>{t('tables.topicLabel')}</span>
@@ -57,7 +71,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
         <button type="submit" className="primary" data-testid="table-add">
           {t('tables.add')}
         </button>
-        <FieldError message={error} />
+        <FieldError message={error?.text} id="table-add-error" testId="table-add-error" />
       </form>
       {tables.length === 0 ? (
         <p className="muted empty">{t('tables.empty')}</p>

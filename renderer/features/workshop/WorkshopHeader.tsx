@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isBlankText } from '../../../shared/model/plain';
 import { useHost } from '../../hooks/use-host';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
@@ -66,7 +67,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         <h1 className="workshop-heading">
           {!renames ? (
             <span className="title-text" title={t('roles.onlyModerator')} data-testid="workshop-heading">
-              {meta.title || t('workshop.untitled')}
+              {isBlankText(meta.title) ? t('workshop.untitled') : meta.title}
             </span>
           ) : (
           <button
@@ -77,7 +78,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
             onClick={startEditing}
             data-testid="workshop-heading"
           >
-            {meta.title || t('workshop.untitled')}
+            {isBlankText(meta.title) ? t('workshop.untitled') : meta.title}
           </button>
           )}
         </h1>
