@@ -49,8 +49,12 @@ export const bigBoard = variant('seed-300', (backup) => {
     });
   }
 });
+/** The seed day without report-back, with a plenary card of 500 short lines (it once ran off the wall). */
 export const seedPlain = variant('seed-plain', (backup) => {
   backup.workshop.reportBack = [];
+  const template = backup.workshop.cards.find((card) => card.boardId === 'plenary') ?? { boardId: 'plenary', text: '' };
+  const lines = Array.from({ length: 500 }, (_, index) => `Zeile ${index + 1}`).join('\n');
+  backup.workshop.cards.push({ ...template, id: 'card-500-lines', groupId: null, text: lines, order: 'zz' });
 });
 export const seedDay = variant('seed-rb', () => {});
 
