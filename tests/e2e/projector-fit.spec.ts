@@ -43,7 +43,7 @@ function cardCounts(file: { buffer: Buffer }): Record<string, string[]> {
 
 const WORKSHOPS: Array<Workshop & { file: typeof seedDay }> = [
   { id: 'seed-rb', file: seedDay, cards: cardCounts(seedDay), views: ['title', 'agenda', 'plenary', 'table', 'votes', 'join', 'run', 'task'] },
-  { id: 'seed-plain', file: seedPlain, cards: cardCounts(seedPlain), views: ['plenary'] },
+  { id: 'seed-plain', file: seedPlain, cards: cardCounts(seedPlain), views: ['title', 'plenary'] },
   { id: 'seed-300', file: bigBoard, cards: cardCounts(bigBoard), views: ['plenary', 'votes', 'run'] },
 ];
 
