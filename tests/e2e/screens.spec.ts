@@ -59,6 +59,14 @@ test('the home screen in Ukrainian at 1366×768 renders Cyrillic and long titles
   await createWorkshop(page, 'Платформа відновлення України: стале відновлення економіки');
   await page.getByRole('button', { name: 'Назад до всіх воркшопів' }).click();
   await expect(page.getByTestId('workshop-row')).toHaveCount(2);
+  // The long title wraps inside its row, beside the row's buttons; the page does not scroll sideways.
+  const long = page.getByTestId('workshop-row').filter({ hasText: 'WWW' });
+  const [title, actions] = await Promise.all([long.getByTestId('workshop-title').boundingBox(), long.locator('.row-actions').boundingBox()]);
+  const row = await long.boundingBox();
+  if (!title || !actions || !row) throw new Error('no row');
+  expect(title.x + title.width, 'the title ends inside its row').toBeLessThanOrEqual(row.x + row.width + 1);
+  expect(title.x + title.width <= actions.x + 1 || title.y >= actions.y + actions.height - 1, 'the title does not run under the buttons').toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'sideways scrolling').toBe(0);
   await page.getByTestId('workshop-search').fill('економіки');
   await expect(page.getByTestId('workshop-row')).toHaveCount(1);
   await page.getByTestId('workshop-search').fill('Kommunen');
