@@ -163,8 +163,15 @@ function measureAllPages(projector: Page, minVh: number) {
       // A box that ends its text after so many lines (line-clamp, with an ellipsis) hides the lines
       // under them on purpose: they are not on the wall. What it shows must still fit.
       const clamp = [element, ...clippers(element)].find((node) => getComputedStyle(node).webkitLineClamp !== 'none');
-      const clampBottom = clamp ? clamp.getBoundingClientRect().bottom : Infinity;
-      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0.5 && rect.height > 0.5 && rect.top < clampBottom - 1);
+      // Its shown lines end at its content box; it clips at its padding box unless told the content box.
+      // A line that starts where the clipping does is hidden; one seen below the content box is cut.
+      const clampStyle = clamp ? getComputedStyle(clamp) : null;
+      const clampBox = clamp?.getBoundingClientRect();
+      const paddingEdge = clampBox && clampStyle ? clampBox.bottom - parseFloat(clampStyle.borderBottomWidth) : Infinity;
+      const contentEdge = clampStyle ? paddingEdge - parseFloat(clampStyle.paddingBottom) : Infinity;
+      const clipEdge = clampStyle?.overflowClipMargin.includes('content-box') ? contentEdge : paddingEdge;
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0.5 && rect.height > 0.5 && rect.top < clipEdge - 1);
+      if (rects.some((rect) => rect.bottom > contentEdge + 1)) findings.push(`cut by its line clamp: ${label}`);
       const clips = clippers(element).filter((clipper) => clipper !== clamp);
       for (const rect of rects) {
         boxes.push({ label, rect, owner: node });
