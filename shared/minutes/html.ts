@@ -23,7 +23,7 @@ const MINUTES_CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: Inter, "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1d232b; margin: 0 auto; max-width: 180mm; padding: 12mm 0; background: #fff; }
+body { font-family: Inter, "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1d232b; margin: 0 auto; max-width: 180mm; padding: 12mm 0; background: #fff; overflow-wrap: anywhere; }
 @media print { body { padding: 0; max-width: none; } }
 h1 { font-size: 20pt; margin: 0 0 2mm; line-height: 1.2; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 0.4mm solid #2b5fab; color: #1f467f; break-after: avoid; }

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { exportBackup, restoreBackup } from '../../shared/model';
-import { seedDayFileWorkshop, seedDaySnapshot } from '../support/seed-day';
+import { renderHtml } from '../../shared/minutes';
+import { exportBackup, parseBackup, restoreBackup } from '../../shared/model';
+import { seedDayFileWorkshop, seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
 import { expect, test } from './fixtures';
 
 /*
@@ -98,6 +99,41 @@ test('the seed day imported from its backup exports its minutes in every format'
   expect(backup.name).toBe('Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.plenum');
   // The backup holds the workshop as the file did (fields the file lacks, as in an earlier version's, empty).
   expect((JSON.parse(backup.text) as { workshop: object }).workshop).toEqual(seedDayFileWorkshop(readFileSync(SEED_DAY, 'utf8')));
+});
+
+test('the HTML minutes (and the preview and PDF printed from them) wrap a long word without spaces instead of losing its end', async ({ page }) => {
+  // The seed day with the longest title there may be and a card of 300 characters, neither with a space.
+  const file = JSON.parse(readFileSync(SEED_DAY, 'utf8')) as { checksum?: string; workshop: { meta: { title: string }; cards: Array<Record<string, unknown>> } };
+  delete file.checksum;
+  file.workshop.meta.title = 'W'.repeat(200);
+  const card = file.workshop.cards.find((entry) => entry.boardId === 'plenary');
+  file.workshop.cards.push({ ...card, id: 'card-long-word', groupId: null, text: 'X'.repeat(300), order: 'zz' });
+  const parsed = parseBackup(JSON.stringify(file));
+  if (!parsed.ok) throw new Error(parsed.error.code);
+  const findings: string[] = [];
+  for (const language of ['de', 'uk'] as const) {
+    await page.setContent(renderHtml(seedDayMinutes(language, parsed.value)));
+    // A4's text width on screen, a phone, and the page as printed.
+    for (const [media, width] of [['screen', 794], ['screen', 360], ['print', 794]] as const) {
+      await page.emulateMedia({ media });
+      await page.setViewportSize({ width, height: 900 });
+      findings.push(
+        ...(await page.evaluate(() => {
+          const right = document.body.getBoundingClientRect().right;
+          const out: string[] = [];
+          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            if ([...range.getClientRects()].some((rect) => rect.right > right + 1)) out.push(`past the page's edge: ${node.textContent?.slice(0, 20)}`);
+          }
+          return out;
+        })).map((finding) => `${language} ${media} ${width}: ${finding}`),
+      );
+    }
+  }
+  expect(findings).toEqual([]);
 });
 
 test('the mail draft goes to the consenting participants in BCC, as mailto and as .eml with the minutes', async ({ page, shot }) => {

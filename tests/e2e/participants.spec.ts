@@ -166,6 +166,9 @@ test.describe('in Ukrainian', () => {
     const tables = await balance(page);
     expect(tables).toHaveLength(6);
     for (const table of tables) expect(table.counts).toEqual(['2', '2', '2', '2', '2']);
+    // At 1366×768 the roster fits its panel: no sideways scrolling, the delete buttons whole.
+    const fit = await page.locator('.roster-scroll').evaluate((box) => ({ box: box.clientWidth, table: box.scrollWidth }));
+    expect(fit.table, 'the roster table’s width in its panel').toBeLessThanOrEqual(fit.box);
     await dismissToasts(page);
     await shot('mixed');
   });

@@ -49,8 +49,16 @@ export const bigBoard = variant('seed-300', (backup) => {
     });
   }
 });
+/**
+ * The seed day without report-back, with the longest title there may be, one word without spaces,
+ * and a plenary card of 500 short lines (both once ran off the wall).
+ */
 export const seedPlain = variant('seed-plain', (backup) => {
   backup.workshop.reportBack = [];
+  backup.workshop.meta.title = 'W'.repeat(200);
+  const template = backup.workshop.cards.find((card) => card.boardId === 'plenary') ?? { boardId: 'plenary', text: '' };
+  const lines = Array.from({ length: 500 }, (_, index) => `Zeile ${index + 1}`).join('\n');
+  backup.workshop.cards.push({ ...template, id: 'card-500-lines', groupId: null, text: lines, order: 'zz' });
 });
 export const seedDay = variant('seed-rb', () => {});
 

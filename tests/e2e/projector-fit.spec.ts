@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { shortenText } from '../../renderer/features/common/shorten-text';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
 import { expect, test } from './fixtures';
 import { bigBoard, seedDay, seedPlain, type Backup } from './projector-backups';
@@ -33,7 +34,8 @@ interface Workshop {
 
 function cardCounts(file: { buffer: Buffer }): Record<string, string[]> {
   const { workshop } = JSON.parse(file.buffer.toString('utf8')) as Backup;
-  const on = (boardId: string) => workshop.cards.filter((card) => card.boardId === boardId).map((card) => card.text.trim());
+  // As the wall shows a card: its text shortened to a preview (ProjectorBoard.tsx).
+  const on = (boardId: string) => workshop.cards.filter((card) => card.boardId === boardId).map((card) => shortenText(card.text.trim()).text);
   const counts: Record<string, string[]> = { plenary: [...on('plenary'), ...workshop.reportBack.flatMap(on)] };
   for (const board of workshop.boards) if (board.kind === 'table') counts[`table:${board.id}`] = on(board.id);
   return counts;
@@ -41,7 +43,7 @@ function cardCounts(file: { buffer: Buffer }): Record<string, string[]> {
 
 const WORKSHOPS: Array<Workshop & { file: typeof seedDay }> = [
   { id: 'seed-rb', file: seedDay, cards: cardCounts(seedDay), views: ['title', 'agenda', 'plenary', 'table', 'votes', 'join', 'run', 'task'] },
-  { id: 'seed-plain', file: seedPlain, cards: cardCounts(seedPlain), views: ['plenary'] },
+  { id: 'seed-plain', file: seedPlain, cards: cardCounts(seedPlain), views: ['title', 'plenary'] },
   { id: 'seed-300', file: bigBoard, cards: cardCounts(bigBoard), views: ['plenary', 'votes', 'run'] },
 ];
 
@@ -158,8 +160,19 @@ function measureAllPages(projector: Page, minVh: number) {
       if (style.textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth + 1) findings.push(`ellipsis: ${label}`);
       const range = document.createRange();
       range.selectNodeContents(node);
-      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0.5 && rect.height > 0.5);
-      const clips = clippers(element);
+      // A box that ends its text after so many lines (line-clamp, with an ellipsis) hides the lines
+      // under them on purpose: they are not on the wall. What it shows must still fit.
+      const clamp = [element, ...clippers(element)].find((node) => getComputedStyle(node).webkitLineClamp !== 'none');
+      // Its shown lines end at its content box; it clips at its padding box unless told the content box.
+      // A line that starts where the clipping does is hidden; one seen below the content box is cut.
+      const clampStyle = clamp ? getComputedStyle(clamp) : null;
+      const clampBox = clamp?.getBoundingClientRect();
+      const paddingEdge = clampBox && clampStyle ? clampBox.bottom - parseFloat(clampStyle.borderBottomWidth) : Infinity;
+      const contentEdge = clampStyle ? paddingEdge - parseFloat(clampStyle.paddingBottom) : Infinity;
+      const clipEdge = clampStyle?.overflowClipMargin.includes('content-box') ? contentEdge : paddingEdge;
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0.5 && rect.height > 0.5 && rect.top < clipEdge - 1);
+      if (rects.some((rect) => rect.bottom > contentEdge + 1)) findings.push(`cut by its line clamp: ${label}`);
+      const clips = clippers(element).filter((clipper) => clipper !== clamp);
       for (const rect of rects) {
         boxes.push({ label, rect, owner: node });
         const outside = (area: { left: number; top: number; right: number; bottom: number }) =>

@@ -44,9 +44,29 @@ test('the workshop screen at 1920×1080 and the projector route at 1920×1080', 
 test('the home screen in Ukrainian at 1366×768 renders Cyrillic and long titles', async ({ page, shot }) => {
   await page.goto('/');
   await page.getByTestId('language-switcher').selectOption('uk');
+  // The longest title there may be, one word without spaces, and an agenda item's as long.
+  await createWorkshop(page, 'W'.repeat(200));
+  await page.getByTestId('agenda-title').fill('W'.repeat(150));
+  await page.getByTestId('agenda-add').click();
+  await page.getByTestId('run-toggle').click();
+  // The run bar stays on screen all day: the title takes two lines at most, and is whole in its tooltip.
+  const current = page.getByTestId('run-current');
+  await expect(current).toHaveAttribute('title', 'W'.repeat(150));
+  const lines = await current.evaluate((element) => Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)));
+  expect(lines, 'lines of the running title').toBeLessThanOrEqual(2);
+  expect((await page.getByTestId('run-bar').boundingBox())?.height, 'the run bar’s height').toBeLessThan(160);
+  await page.goto('/');
   await createWorkshop(page, 'Платформа відновлення України: стале відновлення економіки');
   await page.getByRole('button', { name: 'Назад до всіх воркшопів' }).click();
-  await expect(page.getByTestId('workshop-row')).toHaveCount(1);
+  await expect(page.getByTestId('workshop-row')).toHaveCount(2);
+  // The long title wraps inside its row, beside the row's buttons; the page does not scroll sideways.
+  const long = page.getByTestId('workshop-row').filter({ hasText: 'WWW' });
+  const [title, actions] = await Promise.all([long.getByTestId('workshop-title').boundingBox(), long.locator('.row-actions').boundingBox()]);
+  const row = await long.boundingBox();
+  if (!title || !actions || !row) throw new Error('no row');
+  expect(title.x + title.width, 'the title ends inside its row').toBeLessThanOrEqual(row.x + row.width + 1);
+  expect(title.x + title.width <= actions.x + 1 || title.y >= actions.y + actions.height - 1, 'the title does not run under the buttons').toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'sideways scrolling').toBe(0);
   await page.getByTestId('workshop-search').fill('економіки');
   await expect(page.getByTestId('workshop-row')).toHaveCount(1);
   await page.getByTestId('workshop-search').fill('Kommunen');

@@ -59,10 +59,14 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
         <span className="run-kicker">{t(`run.status.${clock.status}`)}</span>
         {clock.item ? (
           <>
-            <span className="run-title" data-testid="run-current">
-              {clock.index + 1}. {clock.item.title}
+            <span className="run-title" data-testid="run-current" title={clock.item.title}>
+              {/* The number stays on the title's first line, not on one of its own. */}
+              {clock.index + 1}.{'\u00a0'}
+              {clock.item.title}
             </span>
-            <span className="run-next muted">{clock.next ? t('run.next', { title: clock.next.title }) : t('run.lastItem')}</span>
+            <span className="run-next muted" title={clock.next?.title}>
+              {clock.next ? t('run.next', { title: clock.next.title }) : t('run.lastItem')}
+            </span>
           </>
         ) : (
           <span className="run-title muted">{agenda.length === 0 ? t('run.emptyAgenda') : clock.status === 'ended' ? t('run.ended') : t('run.ready', { count: agenda.length })}</span>
@@ -140,7 +144,7 @@ function TableRunBar({ clock }: { clock: RunClock }) {
     <section className={`run-bar table-run phase-${clock.phase}${groupWork ? ' group-work' : ''}`} aria-label={t('run.label')} data-testid="run-bar" data-status={clock.status}>
       <div className="run-now">
         <span className="run-kicker">{groupWork ? t('run.groupWork') : t(`run.status.${clock.status}`)}</span>
-        <span className="run-title" data-testid="run-current">
+        <span className="run-title" data-testid="run-current" title={clock.item.title}>
           {clock.item.title}
         </span>
         {groupWork && clock.item.task && (
