@@ -103,3 +103,22 @@ test('the workshop code does not load: creating says so and frees the form; the 
   // No reload happened under the form: what was typed is still there.
   await expect(page.getByTestId('new-workshop-title')).toHaveValue('Offline');
 });
+
+test("the date field's code does not load: the home form keeps working with the browser's own date input", async ({ page, request, baseURL }) => {
+  const entry = /<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/.exec(await (await request.get('/')).text())?.[1];
+  expect(entry).toBeDefined();
+  await page.addInitScript((build) => sessionStorage.setItem('plenum.chunkReloadBuild', build), new URL(entry ?? '', baseURL).href);
+  await page.route(/\/assets\/DateField-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  const date = page.getByTestId('new-workshop-date');
+  await expect(date).toHaveAttribute('type', 'date');
+  await expect(date).toHaveAccessibleName('Datum');
+  await date.fill('2026-12-06');
+  await page.getByTestId('new-workshop-title').fill('Ohne Kalender');
+  // Back for the workshop screen, which imports the date field itself.
+  await page.unroute(/\/assets\/DateField-[\w-]+\.js$/);
+  await page.getByTestId('create-workshop').click();
+  await expect(page.getByTestId('workshop-heading')).toContainText('Ohne Kalender');
+  await page.goto('/');
+  await expect(page.getByTestId('workshop-list').locator('li').filter({ hasText: 'Ohne Kalender' })).toContainText('06.12.2026');
+});

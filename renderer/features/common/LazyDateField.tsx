@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { DateFieldProps } from './DateField';
 import type * as DateFieldModule from './DateField';
 import { loadInBackground } from '../../state/background-loads';
@@ -37,8 +37,8 @@ const DateField = lazy(async () => ({ default: (await preloadDateField()).DateFi
  * showed. Loaded at start-up, the chunk (react-aria, 245 kB) was evaluated and rendered in the
  * start's busiest moments, sometimes between the first thing typed and its frame
  * (docs/performance.md, cold-start, fifth pass). The idle load is a background one, as the start's
- * was: its failure shows in the field (its error boundary) and never reloads the page under a
- * half-typed form.
+ * was: it never reloads the page under a half-typed form, and when it fails the field becomes the
+ * browser's own date input (NativeDateField) instead of taking the form with it.
  */
 function useIdleDateField(): boolean {
   const [asked, setAsked] = useState(dateFieldLoaded);
@@ -57,9 +57,47 @@ export function LazyDateField(props: DateFieldProps) {
   const placeholder = <DateFieldPlaceholder label={props.label} hideLabel={props.hideLabel} className={props.className} />;
   if (!asked) return placeholder;
   return (
-    <Suspense fallback={placeholder}>
-      <DateField {...props} />
-    </Suspense>
+    <DateFieldNotLoaded fallback={<NativeDateField {...props} />}>
+      <Suspense fallback={placeholder}>
+        <DateField {...props} />
+      </Suspense>
+    </DateFieldNotLoaded>
+  );
+}
+
+/**
+ * Catches a date field whose code did not load: React's `lazy` keeps that failure, so without this
+ * the form's own boundary would replace the whole form (title and Create button too) until a restart.
+ */
+class DateFieldNotLoaded extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+/** The browser's own date input: the same value and label, for when DateField's code is missing. */
+function NativeDateField({ value, onChange, label, hideLabel = false, testId, className, readOnly, title }: DateFieldProps) {
+  return (
+    <label className={['date-field', className].filter(Boolean).join(' ')} title={title}>
+      {!hideLabel && <span className="date-field-label">{label}</span>}
+      <input
+        type="date"
+        className="date-field-group"
+        value={value}
+        min="1970-01-01"
+        max="2099-12-31"
+        readOnly={readOnly}
+        aria-label={hideLabel ? label : undefined}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
   );
 }
 
