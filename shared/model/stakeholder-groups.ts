@@ -4,7 +4,7 @@ import { compareOrdered, keyAtEnd, PENDING_ORDER } from './order';
 import { entries, str } from './read';
 import { fail, ok, type Result } from './result';
 import { STAKEHOLDER_GROUPS, type StakeholderGroupEntry } from './schema';
-import { validTitle } from './validate';
+import { isBlankText, validTitle } from './validate';
 
 /*
  * The built-in groups are implicit: a workshop holds only what it changed (a built-in renamed
@@ -92,7 +92,7 @@ export function addStakeholderGroup(doc: WorkshopDoc, rawLabel: string): Result<
 export function renameStakeholderGroup(doc: WorkshopDoc, key: string, rawLabel: string): Result<true> {
   const current = stakeholderGroupsSnapshot(doc).find((group) => group.key === key);
   if (!current) return fail('notFound');
-  const label = current.builtin && rawLabel.trim() === '' ? ok('') : validTitle(rawLabel);
+  const label = current.builtin && isBlankText(rawLabel) ? ok('') : validTitle(rawLabel);
   if (!label.ok) return label;
   if (label.value !== '' && labelTaken(doc, label.value, key)) return fail('stakeholder.duplicate', { name: label.value });
   local(doc, () => roots(doc).stakeholderGroups.set(slot(key, 'label'), label.value));

@@ -178,8 +178,10 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await expect(page.getByTestId('vote-open')).toBeFocused();
   await page.keyboard.press('Enter');
   await page.getByTestId('vote-budget').fill('3');
-  await page.getByTestId('vote-open-confirm').click();
+  // Opened by the keyboard: the open round's bar takes the focus on its Close button.
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('vote-bar')).toBeVisible();
+  await expect(page.getByTestId('vote-close')).toBeFocused();
   await page.getByTestId('author-chip').filter({ hasText: 'Olena' }).click();
   const dotOn = (locator: Locator) => locator.getByTestId('vote-plus').first().click();
   await dotOn(groups(page).nth(0).locator('.group-head'));

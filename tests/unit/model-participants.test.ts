@@ -205,6 +205,10 @@ describe("the workshop's stakeholder groups", () => {
     expect(stakeholderGroupsSnapshot(doc)[0]).toEqual({ key: 'company', label: 'Wirtschaft', builtin: true });
     renameStakeholderGroup(doc, 'company', '');
     expect(stakeholderGroupsSnapshot(doc)[0]).toEqual({ key: 'company', label: '', builtin: true });
+    // Invisible characters only are as empty as nothing: the translated name again, not a refusal.
+    renameStakeholderGroup(doc, 'company', 'Wirtschaft');
+    expect(renameStakeholderGroup(doc, 'company', '\u200b\u202e')).toEqual({ ok: true, value: true });
+    expect(stakeholderGroupsSnapshot(doc)[0]).toEqual({ key: 'company', label: '', builtin: true });
     expect(renameStakeholderGroup(doc, 'nope', 'X')).toEqual({ ok: false, error: { code: 'notFound' } });
   });
 

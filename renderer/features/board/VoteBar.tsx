@@ -35,6 +35,18 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
     backToStart.current = false;
     startButton.current?.focus();
   }, [setup]);
+  // Opening replaces the form with the open round's bar: the focus goes to its Close button.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const toClose = useRef(false);
+  const isOpen = round?.state === 'open';
+  useEffect(() => {
+    if (!isOpen || !toClose.current) return;
+    toClose.current = false;
+    closeButton.current?.focus();
+  }, [isOpen]);
+  // A round opened elsewhere, or the role taken away, ends the form: it must not come back with the
+  // next round's end and take the focus from wherever the user is by then.
+  if (setup && (isOpen || !manages)) setSetup(false);
   const cancel = () => {
     backToStart.current = true;
     setError(null);
@@ -50,6 +62,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
   const open = () => {
     const result = commands.votes.open({ boardId, budget: Number(budget), allowStacking: stacking, hideResults: hidden });
     if (!result.ok) return setError(errorText(result.error));
+    toClose.current = true;
     setError(null);
     setSetup(false);
   };
@@ -64,7 +77,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
         <span className="spacer" />
         <span data-testid="dots-left">{left === null ? t('votes.pickVoter') : t('votes.dotsLeft', { count: left, name: voterName ?? '' })}</span>
         {manages && (
-          <button type="button" className="small" onClick={() => void commands.votes.close(round.id)} data-testid="vote-close">
+          <button type="button" className="small" ref={closeButton} onClick={() => void commands.votes.close(round.id)} data-testid="vote-close">
             {t('votes.close')}
           </button>
         )}

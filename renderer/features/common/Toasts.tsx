@@ -108,6 +108,8 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
     },
     onBlur: (event: FocusEvent<HTMLDivElement>) => {
       if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+      // The window lost the focus, not the toast: it gets it back on return, so it stays as it is.
+      if (!document.hasFocus()) return;
       // Its toast went: the effect above gives the focus back.
       if (event.target instanceof Node && !event.target.isConnected) return;
       setFocusIn(false);

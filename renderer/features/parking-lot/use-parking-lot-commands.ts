@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ParkedQuestion, WorkshopDoc } from '../../../shared/model';
+import { isBlankText, type ParkedQuestion, type WorkshopDoc } from '../../../shared/model';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useReport, useUndoToast } from '../common/use-command-feedback';
 import { useCommands } from '../roles/use-role';
@@ -14,7 +14,7 @@ export function useParkingLotCommands(doc: WorkshopDoc) {
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
-    if (text.trim() === '') return;
+    if (isBlankText(text)) return;
     const result = commands.add({ text });
     if (!result.ok) return setError(errorText(result.error));
     setText('');

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  isBlankText,
   type ModelError,
   type StakeholderGroupEntry,
   type WorkshopDoc,
@@ -39,7 +40,7 @@ export function StakeholderGroupsPanel({ doc, groups, groupName }: StakeholderGr
 
   const rename = (group: StakeholderGroupEntry, value: string): string | null => {
     // Typing the translated name back (or nothing) gives a built-in group its own name again.
-    const reset = group.builtin && (value.trim() === '' || value.trim() === t(`stakeholders.${group.key}`));
+    const reset = group.builtin && (isBlankText(value) || value.trim() === t(`stakeholders.${group.key}`));
     const result = commands.roster.renameGroup(group.key, reset ? '' : value);
     return result.ok ? null : explain(result.error);
   };
