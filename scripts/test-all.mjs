@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, build, unit tests, end-to-end tests, in that order, stopping at the
-// first failure (typecheck and lint run side by side, each on its own core, and print in turn); then one closing line with the counts of both test runners. Before all that, a
+// first failure (typecheck and lint run side by side, each on its own core, and print in turn);
+// then one closing line with the counts of both test runners. Before all that, a
 // Node it runs on and a Chromium for the tests that need one (found, else installed, else a message
 // naming the command to run; see find-browser.mjs): a fresh clone needs nothing but `npm install`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -79,15 +80,20 @@ async function runTogether(group) {
   return results.find((result) => result.status !== 0)?.status ?? 0;
 }
 
+// Exits once stdout has taken everything: where pipes are asynchronous (macOS, `npm test | tee`),
+// an exit right after writing a step's collected output could cut it short.
+const exitWith = (code) => process.stdout.write('', () => process.exit(code));
+let stepFailed = 0;
 for (const group of steps) {
-  const status = group.length === 1 ? runAlone(group[0]) : await runTogether(group);
-  if (status !== 0) {
-    const { passed, failed, skipped } = counts();
-    console.log(`\n${passed} passed, ${Math.max(failed, 1)} failed, ${skipped} skipped`);
-    process.exit(status);
-  }
+  stepFailed = group.length === 1 ? runAlone(group[0]) : await runTogether(group);
+  if (stepFailed !== 0) break;
 }
 
 const { passed, failed, skipped } = counts();
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+if (stepFailed !== 0) {
+  console.log(`\n${passed} passed, ${Math.max(failed, 1)} failed, ${skipped} skipped`);
+  exitWith(stepFailed);
+} else {
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  exitWith(failed > 0 || passed === 0 ? 1 : 0);
+}

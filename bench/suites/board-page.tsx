@@ -28,8 +28,8 @@ import '../../renderer/styles.css';
  *    target: median under 1 s) is the time until all 2,000 cards are in the DOM. Unmounted between rounds.
  *  - board-add-card: on the complete board, a card typed into the quick entry, then Enter
  *    dispatched on it, until the frame after the new card is in the DOM (checked, not assumed).
- *  - board-add-card-floor: the same rounds on a board of one group of 20 cards, in blocks
- *    alternating with board-add-card's. A round starts just after a frame and ends just after the
+ *  - board-add-card-floor: the same rounds on a board of one group of 20 cards (80 by its last
+ *    block: each block's 15 stay), in blocks alternating with board-add-card's. A round starts just after a frame and ends just after the
  *    next, so it is one frame interval plus the new frame's rendering minus the last one's,
  *    whatever the board: this row shows that part of board-add-card in the same run.
  *  - board-scroll-frame: the window scrolled 120 px per frame through the board; the time
