@@ -21,7 +21,9 @@ async function addAgendaItem(page: Page, title: string, minutes: string): Promis
 /** What the moderator's run bar says: status and current item, as the room sees them. */
 async function runOf(page: Page): Promise<{ status: string | null; current: string }> {
   const bar = page.getByTestId('run-bar');
-  return { status: await bar.getAttribute('data-status'), current: (await page.getByTestId('run-current').textContent()) ?? '' };
+  // As read: the bar keeps "1." on the title's line with a no-break space.
+  const current = (await page.getByTestId('run-current').textContent()) ?? '';
+  return { status: await bar.getAttribute('data-status'), current: current.replace(/\s+/g, ' ') };
 }
 
 test('a table laptop captures, votes and writes action items but cannot run the room until the moderator promotes it', async ({ baseURL }) => {
