@@ -508,7 +508,7 @@ export function startRelay(options: RelayOptions): Relay {
     hostAnswering.clear();
     hostId = null;
   };
-  /** MESSAGE_HOST from `from`: whether it was the host's word (its own id sealed in it). */
+  /** MESSAGE_HOST from `from`: taken only when its own id is sealed in it (a copy replayed under another id names nobody). */
   const receiveHostWord = (from: string, decoder: decoding.Decoder): void => {
     if (decoding.readVarString(decoder) !== from) return;
     const answering = decoding.readVarString(decoder);
