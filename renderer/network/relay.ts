@@ -45,6 +45,20 @@ const isHello = (envelope: Envelope) => envelope.payload.length === 0;
  * kind they do not know.
  */
 const MESSAGE_HELLO = 3;
+/**
+ * "I am the room's host": what the laptop that answers hellos says, sealed, with its peer id
+ * inside (a copy replayed under another id says nothing), the id of the laptop whose greeting for
+ * everything it is answering with everything ('' with its own greetings) and its state vector
+ * then. A table that hears it answers that laptop with what the host lacks, not with the whole
+ * workshop (see `answerBeyondHost`). Older laptops ignore a sealed message of a kind they do not
+ * know; an older host never says it, and the tables answer with everything, as before.
+ */
+const MESSAGE_HOST = 4;
+/**
+ * How long a table waits for the host to say it answers a joining laptop, before it answers with
+ * everything itself: the host's word is a small message, sealed before its answer and sent at once.
+ */
+const HOST_ANSWER_WAIT_MS = 1_000;
 /** Hello ids whose sealed hello the host remembers having answered (the oldest go first). */
 const SEALED_HELLOS_KEPT = 256;
 /**
@@ -253,6 +267,16 @@ function emptyStep2(): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** MESSAGE_HOST: the host's peer id, whom it answers with everything ('' for nobody), its state vector. */
+function hostMessage(peerId: string, answering: string, doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_HOST);
+  encoding.writeVarString(encoder, peerId);
+  encoding.writeVarString(encoder, answering);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -423,6 +447,88 @@ export function startRelay(options: RelayOptions): Relay {
   const forgetWholeState = () => {
     wholeState = null;
   };
+
+  /** The laptop that said it is the room's host (MESSAGE_HOST); it counts while it is heard on the relay. */
+  let hostId: string | null = null;
+  /** What the host said it answers with everything, by the joining laptop's id: its state vector then, and when it said it. */
+  const hostAnswering = new Map<string, { stateVector: Uint8Array; at: number }>();
+  /** Joining laptops whose greeting for everything waits for the host's word, each with the timer that ends the wait. */
+  const waitingForHost = new Map<string, ReturnType<typeof setTimeout>>();
+  /** A sync step 2 with what this laptop holds beyond `stateVector` (and its whole delete set). */
+  const answerBeyond = (to: string, stateVector: Uint8Array) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+    publish(encoding.toUint8Array(encoder), to);
+  };
+  /**
+   * A joining laptop's greeting for everything, heard by a table while the room's host is heard:
+   * the host answers it with the whole workshop and says so (MESSAGE_HOST), with the state vector
+   * it holds then, and this laptop answers with what lies beyond that state vector only (what the
+   * host has not had yet), not with a copy of the whole workshop: with nine tables, a joining
+   * laptop received ten copies through the host's server and applied each. Until the host's word
+   * comes the answer waits (HOST_ANSWER_WAIT_MS at most, then it is everything, as before).
+   *
+   * Why nothing gets lost: the host's word is sealed and names its sender, and a host always
+   * answers a greeting for everything with everything, so the union of the answers holds all
+   * that this laptop holds. Should the host's answer be lost on the way (its connection drops
+   * after its word went), or a word be a stale copy replayed, the joining laptop still converges,
+   * later: it greets again with its state vector every 15 s while some laptop is reachable only
+   * through the relay (anti-entropy, below), y-webrtc greets on each direct connection, and each
+   * greeting with a state vector is answered with all that the laptop lacks by it.
+   *
+   * Only a greeting with a hello id: only a laptop that knows the host's word waits for the
+   * host's answer before it greets over WebRTC (`answerFrom`); an older one would greet a table
+   * there with an empty state vector and get the workshop again, over WebRTC.
+   */
+  const answerBeyondHost = (from: string, hello: string | undefined): boolean => {
+    if (options.answerHellos || hello === undefined || hostId === null || hostId === from || !peers.has(hostId)) return false;
+    const said = hostAnswering.get(from);
+    hostAnswering.delete(from);
+    if (said && Date.now() - said.at <= HELLO_ANSWER_KEPT_MS) {
+      answerBeyond(from, said.stateVector);
+      return true;
+    }
+    if (!waitingForHost.has(from)) {
+      const timer = setTimeout(() => {
+        waitingForHost.delete(from);
+        answerWithEverything(from);
+      }, HOST_ANSWER_WAIT_MS);
+      waitingForHost.set(from, timer);
+    }
+    return true;
+  };
+  /** The host is gone (or this laptop left): who waited for its word is answered with everything now. */
+  const stopWaitingForHost = (answer: boolean) => {
+    for (const [from, timer] of waitingForHost) {
+      clearTimeout(timer);
+      if (answer) answerWithEverything(from);
+    }
+    waitingForHost.clear();
+    hostAnswering.clear();
+    hostId = null;
+  };
+  /** MESSAGE_HOST from `from`: taken only when its own id is sealed in it (a copy replayed under another id names nobody). */
+  const receiveHostWord = (from: string, decoder: decoding.Decoder): void => {
+    if (decoding.readVarString(decoder) !== from) return;
+    const answering = decoding.readVarString(decoder);
+    const stateVector = decoding.readVarUint8Array(decoder);
+    // Throws on garbage: the word is ignored then.
+    Y.decodeStateVector(stateVector);
+    hostId = from;
+    if (answering === '') return;
+    const timer = waitingForHost.get(answering);
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      waitingForHost.delete(answering);
+      answerBeyond(answering, stateVector);
+      return;
+    }
+    // Its word came before the greeting it answers was opened here.
+    const now = Date.now();
+    for (const [id, { at }] of hostAnswering) if (now - at > HELLO_ANSWER_KEPT_MS) hostAnswering.delete(id);
+    hostAnswering.set(answering, { stateVector, at: now });
+  };
   /** The relay peer whose sync message is being applied (see Relay.applyingFrom). */
   let applying: string | null = null;
 
@@ -435,17 +541,30 @@ export function startRelay(options: RelayOptions): Relay {
     for (const resolve of awaiting.get(from) ?? []) resolve();
     awaiting.delete(from);
   };
-  const answerFrom = (from: string): Promise<void> | null => {
-    const waited = Date.now() - greetedAt;
-    if (destroyed || !peers.has(from) || answered.has(from) || waited >= ANSWER_WAIT_MAX_MS) return null;
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ANSWER_WAIT_MAX_MS - waited);
+  const untilAnswered = (from: string, deadline: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
       const waiters = awaiting.get(from) ?? [];
       waiters.push(() => {
         clearTimeout(timer);
         resolve();
       });
       awaiting.set(from, waiters);
+    });
+  const awaitedFrom = (id: string | null): id is string => id !== null && peers.has(id) && !answered.has(id);
+  /**
+   * The answer from `from`, then the host's: with the host in the room, a table answers a joining
+   * laptop with only what the host lacks (`answerBeyondHost`), and a WebRTC greeting sent between
+   * the table's answer and the host's would have the table send the whole workshop over WebRTC.
+   */
+  const answerFrom = (from: string): Promise<void> | null => {
+    const deadline = greetedAt + ANSWER_WAIT_MAX_MS;
+    // A laptop not heard on the relay (a plain y-webrtc client) is greeted at once, as before.
+    if (destroyed || !peers.has(from) || Date.now() >= deadline || (!awaitedFrom(from) && !awaitedFrom(hostId))) return null;
+    const first = awaitedFrom(from) ? untilAnswered(from, deadline) : Promise.resolve();
+    return first.then(() => {
+      const host = hostId;
+      return awaitedFrom(host) ? untilAnswered(host, deadline) : undefined;
     });
   };
   const stopAwaiting = () => {
@@ -458,6 +577,8 @@ export function startRelay(options: RelayOptions): Relay {
     else answered.clear();
     greetedAt = Date.now();
     publish(syncStep1(doc), to, helloId);
+    // The host says it is the host to whom it greets: a table that knows waits for its word when a laptop joins.
+    if (options.answerHellos) publish(hostMessage(peerId, '', doc), to);
   };
   const sayWhoWeAre = (to?: string) => publish(awarenessMessage(awareness, [doc.clientID]), to);
 
@@ -465,7 +586,9 @@ export function startRelay(options: RelayOptions): Relay {
   const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean, directed: boolean, hello: string | undefined) => {
     const greetBack = lacksFrom(doc, plain);
     if (asksForEverything(plain)) {
-      if (!answerAfterHello(from, hello)) answerWithEverything(from);
+      // Before its answer: the tables wait for this word (answerBeyondHost), and it is small.
+      if (options.answerHellos && hello !== undefined) publish(hostMessage(peerId, from, doc));
+      if (!answerAfterHello(from, hello) && !answerBeyondHost(from, hello)) answerWithEverything(from);
     } else {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_SYNC);
@@ -495,6 +618,7 @@ export function startRelay(options: RelayOptions): Relay {
   };
 
   const receiveLeave = (from: string) => {
+    if (from === hostId) stopWaitingForHost(true);
     const known = peers.has(from);
     peers.forget(from, true);
     if (known) options.onChange();
@@ -548,7 +672,11 @@ export function startRelay(options: RelayOptions): Relay {
         if (sealedSize(envelope) >= WHOLE_STATE_MIN_BYTES) lastWhole = envelope;
       }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
-      else if (kind === MESSAGE_HELLO) {
+      else if (kind === MESSAGE_HOST) {
+        // Heard as a laptop of the room through its greetings and presence, as before; this only names it.
+        receiveHostWord(envelope.from, decoder);
+        return;
+      } else if (kind === MESSAGE_HELLO) {
         // Not a laptop of the room yet: its greeting makes it one.
         if (decoding.readVarString(decoder) === envelope.from) receiveSealedHello(envelope.from);
         return;
@@ -616,6 +744,7 @@ export function startRelay(options: RelayOptions): Relay {
     peers.forgetAll();
     forgetWholeState();
     stopAwaiting();
+    stopWaitingForHost(false);
     // Its hello listener too, if the server never connected while this relay lived.
     void options.early?.take();
     if (heard) options.onChange();
