@@ -1,3 +1,4 @@
+import { settingUp } from './app/early-start';
 import '@fontsource-variable/inter';
 import './styles.css';
 import { StrictMode } from 'react';
@@ -8,13 +9,13 @@ import { ErrorBoundary } from './features/common/ErrorBoundary';
 import { HostContext } from './hooks/use-host';
 import { StoreContext } from './hooks/use-store';
 import { detectHost } from './host';
-import { initialLanguage, setupI18n } from './i18n';
+import { initialLanguage } from './i18n';
 import { localeOf } from '../shared/language-locale';
 import { warmDateFormatting } from './app/warm-dates';
 import { WorkshopStore } from './storage/workshop-store';
 import { StorageError } from './storage/storage-error';
 import { forgetDeletedWorkshops } from './app/forget-deleted';
-import { installChunkReload, reloadingForMissingChunk } from './app/chunk-reload';
+import { reloadingForMissingChunk } from './app/chunk-reload';
 import { siteStorageBlocked, StartFailed } from './app/StartFailed';
 import { readStartList } from './features/home/start-list';
 import { parseRoute } from './state/route';
@@ -31,9 +32,8 @@ import { parseRoute } from './state/route';
 const START_LIST_BUDGET_MS = 1500;
 
 async function start(): Promise<void> {
-  installChunkReload();
   // The store opens and the home list is read while the language's texts load (a chunk of their
-  // own): none needs the other, and the first render then shows the list (features/home/start-list.ts).
+  // own, asked for in app/early-start.ts): none needs the other, and the first render then shows the list (features/home/start-list.ts).
   const home = parseRoute(window.location.hash).screen === 'home';
   const opening = WorkshopStore.open().then(
     (opened) => ({ opened, listed: home ? readStartList(opened, START_LIST_BUDGET_MS) : Promise.resolve() }),
@@ -41,7 +41,6 @@ async function start(): Promise<void> {
   );
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks #root');
-  const settingUp = setupI18n(reloadingForMissingChunk);
   // The texts and the store are on their way: meanwhile the main thread is free.
   try {
     warmDateFormatting(localeOf(initialLanguage()));

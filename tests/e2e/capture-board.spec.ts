@@ -293,3 +293,29 @@ test.describe('in Ukrainian', () => {
     await shot('plenary-uk-1366');
   });
 });
+
+test('a vote form ended by a round opened in another window does not come back when that round closes, nor take the focus', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Zwei Fenster');
+  // The plenary's board in a second window of this laptop (kept in step through the browser, window-sync.ts).
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('vote-open')).toBeVisible();
+
+  await page.getByTestId('vote-open').click();
+  await expect(page.getByTestId('vote-budget')).toBeFocused();
+  await other.getByTestId('vote-open').click();
+  await other.getByTestId('vote-budget').press('Enter');
+  await expect(page.getByTestId('vote-bar')).toBeVisible();
+  await expect(page.getByTestId('vote-budget')).toHaveCount(0);
+
+  // Meanwhile this window's person is typing an idea; the round then ends in the other window.
+  const entry = page.getByTestId('card-entry');
+  await entry.focus();
+  await other.getByTestId('vote-close').click();
+  await expect(page.getByTestId('vote-bar')).toHaveCount(0);
+  await expect(page.getByTestId('vote-open')).toBeVisible();
+  await expect(page.getByTestId('vote-budget')).toHaveCount(0);
+  await expect(entry).toBeFocused();
+  await other.close();
+});

@@ -79,6 +79,40 @@ test("the home list's rows share one formatter for their last change instead of 
   expect(await page.evaluate(() => (window as Window & { rowFormatters?: number }).rowFormatters)).toBeLessThanOrEqual(2);
 });
 
+test("the language's texts are asked for before React's renderer has run, not after all of the app's code", async ({ page }) => {
+  await storeIndexRows(page, WORKSHOPS);
+  // Records, in the page's clock, when react-dom's module ran (it hands itself to the developer
+  // tools' hook as it is evaluated) and when the language's chunk was requested.
+  await page.addInitScript(() => {
+    const seen = window as Window & { rendererAt?: number; textsAskedAt?: number };
+    Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+      value: {
+        supportsFiber: true,
+        renderers: new Map(),
+        inject: () => {
+          seen.rendererAt ??= performance.now();
+          return 1;
+        },
+        checkDCE: () => undefined,
+        onCommitFiberRoot: () => undefined,
+        onCommitFiberUnmount: () => undefined,
+        onPostCommitFiberRoot: () => undefined,
+      },
+    });
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) if (/\/(de|en|uk)-[\w-]+\.js$/.test(entry.name)) seen.textsAskedAt ??= entry.startTime;
+    }).observe({ type: 'resource', buffered: true });
+  });
+  await page.reload();
+  await expect(page.getByTestId('workshop-row')).toHaveCount(WORKSHOPS);
+  const seen = await page.evaluate(() => {
+    const { rendererAt, textsAskedAt } = window as Window & { rendererAt?: number; textsAskedAt?: number };
+    return { rendererAt, textsAskedAt };
+  });
+  expect(seen.rendererAt).toBeDefined();
+  expect(seen.textsAskedAt).toBeLessThan(seen.rendererAt ?? -Infinity);
+});
+
 test("the date field's code (react-aria) is fetched after the home list has shown, not during the start", async ({ page }) => {
   await storeIndexRows(page, WORKSHOPS);
   // Records, in the page's clock, when the list first showed and when the date field's chunk was requested.
