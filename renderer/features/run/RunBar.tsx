@@ -18,6 +18,7 @@ import { hostNow } from '../../network/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
 import { ProjectorPageControl } from '../projector/ProjectorPageControl';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface RunBarProps {
   session: WorkshopSession;
@@ -108,6 +109,7 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
 
 function ProjectorSelect({ session, commands, view, boardId }: { session: WorkshopSession; commands: WorkshopCommands; view: ProjectorView; boardId: string }) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
@@ -125,7 +127,7 @@ function ProjectorSelect({ session, commands, view, boardId }: { session: Worksh
         <option value="plenary">{t('projector.view.plenary')}</option>
         {tables.map((table) => (
           <option key={table.id} value={`table:${table.id}`}>
-            {t('projector.view.table', { name: table.name })}
+            {t('projector.view.table', { name: names.table(table.name) })}
           </option>
         ))}
         <option value="votes">{t('projector.view.votes')}</option>
