@@ -29,8 +29,8 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
-  /** The refusal to show; `onName` when it is about the name field, which is then marked invalid. */
-  const [error, setError] = useState<{ text: string; onName: boolean } | null>(null);
+  /** The refusal to show, and the field it is about (marked invalid and described by it), if any. */
+  const [error, setError] = useState<{ text: string; field: 'name' | 'topic' | null } | null>(null);
   const [pendingRemove, setPendingRemove] = useState<{ id: string; name: string } | null>(null);
 
   const add = (event: FormEvent) => {
@@ -39,9 +39,10 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
     if (!result.ok) {
       // The model checks a table's name as a title; the field is labelled "Tisch", so the message names the table.
       const { code, params } = result.error;
-      if (code === 'title.empty') return setError({ text: t('tables.nameEmpty'), onName: true });
-      if (code === 'title.tooLong') return setError({ text: t('tables.nameTooLong', params ?? {}), onName: true });
-      return setError({ text: errorText(result.error), onName: false });
+      if (code === 'title.empty') return setError({ text: t('tables.nameEmpty'), field: 'name' });
+      if (code === 'title.tooLong') return setError({ text: t('tables.nameTooLong', params ?? {}), field: 'name' });
+      // The topic is the only field checked as short text.
+      return setError({ text: errorText(result.error), field: code === 'text.tooLong' ? 'topic' : null });
     }
     setError(null);
     setName('');
@@ -61,14 +62,21 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
             value={name}
             onChange={(event) => setName(event.target.value)}
             placeholder={t('tables.namePlaceholder')}
-            aria-invalid={error?.onName === true}
-            aria-describedby={error?.onName ? 'table-add-error' : undefined}
+            aria-invalid={error?.field === 'name'}
+            aria-describedby={error?.field === 'name' ? 'table-add-error' : undefined}
             data-testid="table-name"
           />
         </label>
         <label className="field grow">
           <span>{t('tables.topicLabel')}</span>
-          <input value={topic} onChange={(event) => setTopic(event.target.value)} placeholder={t('tables.topicPlaceholder')} data-testid="table-topic" />
+          <input
+            value={topic}
+            onChange={(event) => setTopic(event.target.value)}
+            placeholder={t('tables.topicPlaceholder')}
+            aria-invalid={error?.field === 'topic'}
+            aria-describedby={error?.field === 'topic' ? 'table-add-error' : undefined}
+            data-testid="table-topic"
+          />
         </label>
         <button type="submit" className="primary" data-testid="table-add">
           {t('tables.add')}
