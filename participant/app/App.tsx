@@ -85,7 +85,7 @@ export function App({ link }: { link: PhoneLink }) {
       <main className={stale ? 'stale' : undefined} data-testid="phone-main" data-stale={stale}>
         {view.me && !naming && (
           <p className="me">
-            <span>{t('phone.me.you', { name: view.me.name })}</span>
+            <span>{t('phone.me.you', { name: view.me.name || t('phone.unnamedPerson') })}</span>
             <button type="button" className="link-button" onClick={() => setPicking(true)}>
               {t('phone.me.change')}
             </button>

@@ -35,7 +35,7 @@ export function Board({ view, pending }: { view: PhoneView; pending: readonly Pe
     }),
   );
   const round: Round | null = view.round ? { ...view.round, busyTargets } : null;
-  const heading = board.kind === 'table' && board.title ? t('phone.board.tableHeading', { table: board.title }) : t('phone.board.heading');
+  const heading = board.kind === 'table' ? t('phone.board.tableHeading', { table: board.title || t('phone.unnamedTable') }) : t('phone.board.heading');
   const groupsById = new Map(board.groups.map((group) => [group.id, group]));
   // Board order is oldest first: a phone shows the newest on top, where the thumb is.
   const newestFirst = [...board.cards].reverse();
@@ -207,7 +207,7 @@ function Card({ card, round, deletable }: { card: CardView; round: Round | null;
       )}
       <p className="card-meta">
         {card.mine && <span className="badge mine-badge">{t('phone.board.mine')}</span>}
-        {card.author && <span className="author">{card.author}</span>}
+        {card.author !== null && <span className="author">{card.author || t('phone.unnamedPerson')}</span>}
       </p>
       {round && mode === 'show' && <Dots round={round} targetId={card.id} label={card.text} />}
       {card.mine && mode === 'show' && (

@@ -75,7 +75,7 @@ export function NamePicker({ view, onDone, onBack }: { view: PhoneView; onDone: 
                 disabled={waiting !== null}
                 onClick={() => pick(person.participantId, person.name)}
               >
-                {person.name}
+                {person.name || t('phone.unnamedPerson')}
               </button>
             </li>
           ))}

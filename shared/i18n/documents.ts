@@ -4,6 +4,7 @@ import deAgenda from './locales/de/agenda.json' with { type: 'json' };
 import deMinutesDoc from './locales/de/minutesDoc.json' with { type: 'json' };
 import deMinutesFormat from './locales/de/minutesFormat.json' with { type: 'json' };
 import deParkingLot from './locales/de/parkingLot.json' with { type: 'json' };
+import deParticipants from './locales/de/participants.json' with { type: 'json' };
 import deStakeholders from './locales/de/stakeholders.json' with { type: 'json' };
 import deTables from './locales/de/tables.json' with { type: 'json' };
 import deWorkshop from './locales/de/workshop.json' with { type: 'json' };
@@ -12,6 +13,7 @@ import enAgenda from './locales/en/agenda.json' with { type: 'json' };
 import enMinutesDoc from './locales/en/minutesDoc.json' with { type: 'json' };
 import enMinutesFormat from './locales/en/minutesFormat.json' with { type: 'json' };
 import enParkingLot from './locales/en/parkingLot.json' with { type: 'json' };
+import enParticipants from './locales/en/participants.json' with { type: 'json' };
 import enStakeholders from './locales/en/stakeholders.json' with { type: 'json' };
 import enTables from './locales/en/tables.json' with { type: 'json' };
 import enWorkshop from './locales/en/workshop.json' with { type: 'json' };
@@ -20,6 +22,7 @@ import ukAgenda from './locales/uk/agenda.json' with { type: 'json' };
 import ukMinutesDoc from './locales/uk/minutesDoc.json' with { type: 'json' };
 import ukMinutesFormat from './locales/uk/minutesFormat.json' with { type: 'json' };
 import ukParkingLot from './locales/uk/parkingLot.json' with { type: 'json' };
+import ukParticipants from './locales/uk/participants.json' with { type: 'json' };
 import ukStakeholders from './locales/uk/stakeholders.json' with { type: 'json' };
 import ukTables from './locales/uk/tables.json' with { type: 'json' };
 import ukWorkshop from './locales/uk/workshop.json' with { type: 'json' };
@@ -46,6 +49,7 @@ const DOCUMENT_AREAS: ReadonlyArray<Record<DocumentLanguage, AreaFile>> = [
   { de: deStakeholders, en: enStakeholders, uk: ukStakeholders },
   { de: deTables, en: enTables, uk: ukTables },
   { de: deParkingLot, en: enParkingLot, uk: ukParkingLot },
+  { de: deParticipants, en: enParticipants, uk: ukParticipants },
   { de: deWorkshop, en: enWorkshop, uk: ukWorkshop },
 ];
 

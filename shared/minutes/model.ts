@@ -5,6 +5,7 @@ import {
   countedVotes,
   isKnownTimeZone,
   systemTimeZone,
+  shownName,
   layoutBoard,
   rankVotes,
   shownCards,
@@ -392,15 +393,17 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
   const texts = minutesTexts(language);
   const timeZone = minutesTimeZone(snapshot, options.timeZone);
   const now = options.now ?? Date.now();
-  const people: People = new Map(snapshot.participants.map((person) => [person.id, person]));
+  // A name a peer wrote blank reads as the screen's placeholder, not as an empty line or heading.
+  const participants = snapshot.participants.map((person) => ({ ...person, name: shownName(person.name, texts.unnamedPerson) }));
+  const people: People = new Map(participants.map((person) => [person.id, person]));
   const cards = shownCards(snapshot.boards, snapshot.cards);
-  const tables = tablesFrom(snapshot.boards, cards);
+  const tables = tablesFrom(snapshot.boards, cards).map((table) => ({ ...table, name: shownName(table.name, texts.unnamedTable) }));
   const tableNames = new Map(tables.map((table) => [table.id, table.name]));
   const named = (list: readonly Participant[]): PeopleList => ({
     named: list.filter((person) => person.consent).map((person) => ({ name: person.name, organisation: person.organisation, stakeholder: stakeholderLabel(texts, snapshot.stakeholderGroups, person.stakeholderGroup) })),
     unnamed: list.filter((person) => !person.consent).length,
   });
-  const attendanceTaken = snapshot.participants.some((person) => person.attended);
+  const attendanceTaken = participants.some((person) => person.attended);
 
   // Where results go (see the comment at the top).
   const ran = snapshot.agenda.map(ranDuring);
@@ -427,7 +430,7 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
 
   const tableParts = tables.map((table) => {
     const own = cards.filter((card) => card.boardId === table.id);
-    const seated = snapshot.participants.filter((person) => person.tableId === table.id);
+    const seated = participants.filter((person) => person.tableId === table.id);
     return {
       table,
       people: named(seated),
@@ -506,10 +509,10 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
     generatedAt: now,
     generatedText: texts.generatedOn(instantDate(now, texts.locale, timeZone)),
     participants: {
-      total: snapshot.participants.length,
+      total: participants.length,
       attendanceTaken,
-      present: named(attendanceTaken ? snapshot.participants.filter((person) => person.attended) : snapshot.participants),
-      absent: named(attendanceTaken ? snapshot.participants.filter((person) => !person.attended) : []),
+      present: named(attendanceTaken ? participants.filter((person) => person.attended) : participants),
+      absent: named(attendanceTaken ? participants.filter((person) => !person.attended) : []),
     },
     agenda,
     further: { plenary: plenaryAt(null, true), tables: groupWork.length === 0 ? tablesAt(null) : [] },

@@ -55,6 +55,9 @@ export interface MinutesTexts {
   group: string;
   tableResults: string;
   table: (name: string) => string;
+  /** What stands for a table's or a person's name that a peer wrote blank (the UI's own words). */
+  unnamedTable: string;
+  unnamedPerson: string;
   topic: string;
   atTable: string;
   shownInPlenary: (tables: string) => string;
@@ -154,6 +157,8 @@ function textsOf(language: Language): MinutesTexts {
     group: doc('group'),
     tableResults: doc('tableResults'),
     table: remembered((name) => doc('table', { name })),
+    unnamedTable: t('tables.unnamed'),
+    unnamedPerson: t('participants.unnamed'),
     topic: t('tables.topicLabel'),
     atTable: doc('atTable'),
     shownInPlenary: remembered((tables) => doc('shownInPlenary', { tables })),

@@ -15,6 +15,15 @@ export function isBlankText(raw: string): boolean {
   return INVISIBLE_ONLY.test(raw);
 }
 
+/**
+ * A name as a person reads it: `placeholder` where the stored one is blank. This laptop's forms
+ * refuse blank names, but a peer's document may hold one (an old or faulty version, a hand-made
+ * file), and a blank name would show as an empty row, chip or heading.
+ */
+export function shownName(raw: string, placeholder: string): string {
+  return isBlankText(raw) ? placeholder : raw;
+}
+
 /** A title: trimmed, not blank, not absurdly long. */
 export function validTitle(raw: string): Result<string> {
   const title = raw.trim();

@@ -2,6 +2,7 @@ import {
   countedVotes,
   dotsLeft,
   effectiveGroupId,
+  isBlankText,
   isId,
   LIMITS,
   phonesSnapshot,
@@ -78,6 +79,8 @@ function isOwn(room: PhoneRoom, own: OwnCardCache, phone: Phone, cardId: string)
 }
 
 const clip = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
+/** A participant's or table's name, '' where a peer wrote it blank: the phone shows its own placeholder for ''. */
+const nameOf = (raw: string): string => (isBlankText(raw) ? '' : clip(raw, LIMITS.titleMax));
 
 /** UTF-8 length of a text, without encoding it. */
 function utf8Length(text: string): number {
@@ -124,7 +127,7 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
   const { run } = snapshot;
   const running = run.status === 'running' || run.status === 'paused';
   const item = running ? snapshot.agenda.find((entry) => entry.id === run.currentId) : undefined;
-  const named = new Map(snapshot.participants.filter((entry) => entry.consent).map((entry) => [entry.id, clip(entry.name, LIMITS.titleMax)]));
+  const named = new Map(snapshot.participants.filter((entry) => entry.consent).map((entry) => [entry.id, nameOf(entry.name)]));
 
   let board: PhoneView['board'] = null;
   if (scope.board) {
@@ -148,7 +151,7 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
     board = {
       id: boardId,
       kind: scope.board.kind,
-      title: clip(scope.board.title, LIMITS.titleMax),
+      title: nameOf(scope.board.title),
       writable: scope.writable,
       locked: scope.board.locked,
       groups: ownGroups.map((group) => ({ id: group.id, title: clip(group.title, LIMITS.shortTextMax), locked: group.locked })),
@@ -175,8 +178,8 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
     v: PHONE_PROTOCOL_VERSION,
     at: now,
     workshop: { title: clip(snapshot.meta.title, LIMITS.titleMax), language: snapshot.meta.language },
-    me: person ? { participantId: person.id, name: clip(person.name, LIMITS.titleMax) } : null,
-    roster: snapshot.participants.filter((entry) => entry.consent).slice(0, PHONE_ROSTER_MAX).map((entry) => ({ participantId: entry.id, name: clip(entry.name, LIMITS.titleMax) })),
+    me: person ? { participantId: person.id, name: nameOf(person.name) } : null,
+    roster: snapshot.participants.filter((entry) => entry.consent).slice(0, PHONE_ROSTER_MAX).map((entry) => ({ participantId: entry.id, name: nameOf(entry.name) })),
     run: {
       status: run.status,
       itemStartedAt: run.itemStartedAt,

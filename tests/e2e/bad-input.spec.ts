@@ -51,10 +51,21 @@ test('a negative or non-numeric duration is refused and the agenda stays as it w
   await page.getByTestId('table-add').click();
   await expect(page.getByTestId('table-add-error')).toHaveText('Der Name des Tisches ist zu lang (höchstens 200 Zeichen).');
   await expect(page.getByTestId('table-column')).toHaveCount(0);
+  // A topic over its limit: the message marks the topic field, not the name's.
   await page.getByTestId('table-name').fill('Tisch 1');
+  await page.getByTestId('table-topic').fill('T'.repeat(501));
+  await page.getByTestId('table-add').click();
+  const topicError = page.getByTestId('table-add-error');
+  await expect(topicError).toContainText('500');
+  await expect(page.getByTestId('table-topic')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('table-topic')).toHaveAccessibleDescription((await topicError.textContent()) ?? '');
+  await expect(page.getByTestId('table-name')).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByTestId('table-column')).toHaveCount(0);
+  await page.getByTestId('table-topic').fill('Energie');
   await page.getByTestId('table-add').click();
   await expect(page.getByTestId('table-column')).toHaveCount(1);
   await expect(page.getByTestId('table-name')).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByTestId('table-topic')).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByTestId('table-add-error')).toHaveCount(0);
 });
 

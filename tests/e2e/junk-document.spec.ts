@@ -4,6 +4,7 @@ import { PROJECTOR_VIEWS, ROOT, SCHEMA_VERSION, type ProjectorView } from '../..
 import { deriveSeed, seededRandom } from '../support/prng';
 import { writeJunk, writeTimeJunk } from '../support/junk';
 import { expect, test } from './fixtures';
+import { storedUpdates, writeStored } from './stored-doc';
 
 /*
  * Junk a peer wrote, as the app meets it: the seed day is imported, then a seeded update full of
@@ -16,59 +17,6 @@ const SEED = Number(process.env.PLENUM_SEED ?? 20_261_205);
 const SEED_DAY = 'tests/fixtures/seed-day.plenum';
 const WORKSHOP = 'seed-day';
 const TABS = ['plenary', 'tables', 'participants', 'actions', 'minutes', 'connection'];
-
-/** The workshop's stored state and log, as plain byte arrays (what the app reads on open). */
-async function storedUpdates(page: Page): Promise<number[][]> {
-  return page.evaluate(
-    (id) =>
-      new Promise<number[][]>((resolve, reject) => {
-        const open = indexedDB.open('plenum');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const transaction = db.transaction(['states', 'updates'], 'readonly');
-          const state = transaction.objectStore('states').get(id);
-          const log = transaction.objectStore('updates').index('workshopId').getAll(id);
-          transaction.oncomplete = () => {
-            db.close();
-            const rows = [(state.result as { state?: Uint8Array } | undefined)?.state, ...(log.result as Array<{ update: Uint8Array }>).map((row) => row.update)];
-            resolve(rows.filter((bytes): bytes is Uint8Array => bytes instanceof Uint8Array).map((bytes) => [...bytes]));
-          };
-          transaction.onerror = () => reject(transaction.error ?? new Error('read failed'));
-        };
-      }),
-    WORKSHOP,
-  );
-}
-
-/** Appends an update to the workshop's log, as the app stores one that came from a peer. */
-async function appendUpdate(page: Page, update: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ({ id, bytes }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('plenum');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const transaction = db.transaction('updates', 'readwrite');
-          transaction.objectStore('updates').add({ workshopId: id, update: new Uint8Array(bytes) });
-          transaction.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
-        };
-      }),
-    { id: WORKSHOP, bytes: [...update] },
-  );
-}
-
-/** Writes into a copy of the stored document and appends what changed. */
-async function write(page: Page, doc: Y.Doc, change: () => void): Promise<void> {
-  const before = Y.encodeStateVector(doc);
-  doc.transact(change);
-  await appendUpdate(page, Y.encodeStateAsUpdate(doc, before));
-}
 
 /**
  * No panel fell back to its error message: asked two frames after the last input, once React has
@@ -89,9 +37,9 @@ for (const round of [0, 1, 2]) {
     await expect(page.getByTestId('workshop-row')).toHaveCount(1);
 
     const doc = new Y.Doc();
-    for (const update of await storedUpdates(page)) Y.applyUpdate(doc, new Uint8Array(update));
+    for (const update of await storedUpdates(page, WORKSHOP)) Y.applyUpdate(doc, new Uint8Array(update));
     const random = seededRandom(deriveSeed(SEED, 'e2e', round));
-    await write(page, doc, () => {
+    await writeStored(page, WORKSHOP, doc, () => {
       // Round 0: every date and time broken; the others: random junk anywhere, then the times too.
       if (round > 0) for (let peer = 0; peer < 4; peer += 1) writeJunk(doc, random);
       writeTimeJunk(doc, random);
@@ -119,7 +67,7 @@ for (const round of [0, 1, 2]) {
     const views = PROJECTOR_VIEWS.flatMap((view): Array<{ view: ProjectorView; id: string }> => (view === 'table' ? boardIds.map((id) => ({ view, id })) : [{ view, id: '' }]));
     for (const { view, id } of views) {
       await page.goto('/');
-      await write(page, doc, () => {
+      await writeStored(page, WORKSHOP, doc, () => {
         const run = doc.getMap(ROOT.run);
         run.set('projectorView', view);
         run.set('projectorBoardId', id);

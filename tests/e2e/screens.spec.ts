@@ -1,4 +1,5 @@
 import { createWorkshop, expect, expectSaved, test } from './fixtures';
+import { roomOfLaptops } from './laptops';
 
 /** Screens at the sizes they are used at: a table laptop, the moderator's full HD, the projector. */
 const seedCards = [
@@ -74,6 +75,76 @@ test('the home screen in Ukrainian at 1366×768 renders Cyrillic and long titles
   await expect(page.getByText('Жоден воркшоп не відповідає пошуку.')).toBeVisible();
   await page.getByTestId('workshop-search').fill('');
   await shot('home-uk-1366');
+});
+
+test.describe('a table laptop during small-group work', () => {
+  const room = roomOfLaptops(test);
+
+  test('keeps its run bar short with a long task, whole one press away, at 1366×768 and 360×640 (de, uk)', async ({ page, baseURL, shot }) => {
+    test.setTimeout(150_000);
+    // A task as a moderator may paste it: several paragraphs, one of them a single long word.
+    const task = [
+      'Planen Sie ein konkretes Format für Ihre Kommune: Webinar-Serie, Workshop oder Veranstaltung – mit wem, bis wann, mit welchem Geld?',
+      'Sammeln Sie zuerst Ideen auf Karten, eine Idee je Karte, und gruppieren Sie sie dann.',
+      'Vergeben Sie danach Punkte: jede Person drei.',
+      'Energieeffizienzförderprogrammantragsberatungsstellenvernetzung'.repeat(3),
+      'Bereiten Sie eine Minute Bericht für das Plenum vor.',
+      'Notieren Sie offene Fragen für den Themenspeicher.',
+    ].join('\n');
+    const url = room.signalingUrl();
+    await page.goto('/');
+    await createWorkshop(page, 'Nachhaltiger Wiederaufbau der Wirtschaft');
+    await page.getByTestId('agenda-title').fill('Kleingruppenarbeit');
+    await page.getByTestId('agenda-kind').selectOption('groupWork');
+    await page.getByTestId('agenda-add').click();
+    await page.getByTestId('agenda-item-edit').click();
+    await page.getByTestId('agenda-edit-task').fill(task);
+    await page.getByTestId('agenda-edit-save').click();
+    await page.getByTestId('tab-tables').click();
+    await page.getByTestId('table-name').fill('Tisch 1');
+    await page.getByTestId('table-add').click();
+    await page.getByTestId('tab-connection').click();
+    await page.getByTestId('host-start').click();
+    await page.getByTestId('host-server').fill(url);
+    await page.getByTestId('host-start').click();
+    const code = (await page.getByTestId('join-code').textContent()) ?? '';
+    await page.getByTestId('run-toggle').click();
+
+    const table = await room.laptop(baseURL ?? '');
+    await table.goto('/');
+    await table.getByTestId('join-address').fill(url);
+    await table.getByTestId('join-code-input').fill(code);
+    await table.getByTestId('join-name').fill('Laptop Tisch 1');
+    await table.getByTestId('join-submit').click();
+    await expect(table.getByTestId('workshop-heading')).toHaveText('Nachhaltiger Wiederaufbau der Wirtschaft', { timeout: 20_000 });
+    await table.getByTestId('table-picker').selectOption({ label: 'Tisch 1' });
+    const shown = table.getByTestId('run-task');
+    await expect(shown).toHaveText(task, { timeout: 15_000 });
+    // The whole task in its tooltip, and for screen readers and touch: "show all".
+    await expect(shown).toHaveAttribute('title', task);
+
+    for (const language of ['de', 'uk'] as const) {
+      await table.getByTestId('language-switcher').selectOption(language);
+      await expect(table.locator('html')).toHaveAttribute('lang', language);
+      for (const size of [{ width: 1366, height: 768 }, { width: 360, height: 640 }]) {
+        await table.setViewportSize(size);
+        const lines = await shown.evaluate((element) => Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)));
+        expect(lines, `lines of the task at ${size.width}`).toBeLessThanOrEqual(2);
+        // Kicker, title (two lines at most), task (two), the "show all" link and the countdown.
+        const limit = size.width < 600 ? 300 : 200;
+        expect((await table.getByTestId('run-bar').boundingBox())?.height, `the run bar’s height at ${size.width}`).toBeLessThan(limit);
+        await shot(`table-run-${language}-${size.width}`, table);
+        const toggle = table.getByTestId('run-task-toggle');
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+        await toggle.click();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        expect(await shown.evaluate((element) => element.scrollHeight - element.clientHeight), 'the opened task is whole').toBeLessThanOrEqual(1);
+        await shot(`table-run-open-${language}-${size.width}`, table);
+        await toggle.click();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      }
+    }
+  });
 });
 
 test('rename and duplicate a workshop from the home screen', async ({ page, shot }) => {

@@ -68,12 +68,20 @@ test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, deci
   // The item that ran asks for its summary; the editor opens on it.
   await first.getByTestId('agenda-item-write-summary').click();
   await expect(page.getByTestId('agenda-edit-summary')).toBeFocused();
+  // Escape gives the focus back to the button that opened the editor (still there: nothing saved).
+  await page.keyboard.press('Escape');
+  await expect(first.getByTestId('agenda-item-write-summary')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('agenda-edit-summary')).toBeFocused();
   await page.getByTestId('agenda-edit-summary').fill('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
   await page.getByTestId('agenda-edit-decisions').fill('Protokoll geht an alle\n\nNächstes Treffen im Januar');
   await shot('agenda-summary-de');
   await page.getByTestId('agenda-edit-save').click();
   await expect(first.getByTestId('agenda-item-summary')).toHaveText('Alle Beteiligten sind begrüßt, die Ziele sind geklärt.');
   await expect(first.getByTestId('agenda-item-decisions')).toHaveText('2 Beschlüsse');
+  // Saved, the summary took the button's place: the focus is on the row.
+  await expect(first.getByTestId('agenda-item-write-summary')).toHaveCount(0);
+  await expect(first).toBeFocused();
   await shot('agenda-row-de');
 
   // Attendance at the door: everyone at once, then who is missing is unticked (excused in the minutes).

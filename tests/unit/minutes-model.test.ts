@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addActionItem, addCard, addParticipant, castVote, openVoteRound, PLENARY_BOARD_ID, updateMeta, workshopSnapshot } from '../../shared/model';
+import type * as Y from 'yjs';
+import { addActionItem, addCard, addParticipant, addTable, castVote, openVoteRound, PLENARY_BOARD_ID, ROOT, showTableInPlenary, updateMeta, workshopSnapshot } from '../../shared/model';
 import { buildMinutes, RANKING_TOP, renderMarkdown } from '../../shared/minutes';
 import { newWorkshop } from '../support/workshop';
 
@@ -43,6 +44,29 @@ describe('the minutes model', () => {
     expect(minutes.further.plenary?.loose[0]?.author).toBeNull();
     expect(minutes.actions[0]).toMatchObject({ owner: 'eine teilnehmende Person', organisation: 'Stadt X' });
     expect(JSON.stringify(minutes)).not.toContain('Nicht Nennen');
+  });
+
+  it('names a table and a person a peer wrote blank by the screen\'s placeholder', () => {
+    const doc = newWorkshop();
+    const table = must(addTable(doc, { name: 'Tisch 1' }));
+    const person = must(addParticipant(doc, { name: 'Ada', organisation: '', stakeholderGroup: '', email: '', consent: true, attended: true, tableId: table.id }));
+    must(addCard(doc, { boardId: table.id, text: 'Karte', authorId: person.id }));
+    must(addActionItem(doc, { title: 'Tun', ownerId: person.id, boardId: table.id }));
+    must(showTableInPlenary(doc, table.id));
+    // What this laptop's forms refuse, a peer's document can hold.
+    doc.transact(() => {
+      (doc.getMap(ROOT.boards).get(table.id) as Y.Map<unknown>).set('title', '\u200b');
+      (doc.getMap(ROOT.participants).get(person.id) as Y.Map<unknown>).set('name', ' ');
+    });
+    const minutes = buildMinutes(workshopSnapshot(doc), { language: 'en', now: 0, timeZone: 'UTC' });
+    expect(minutes.actions[0]).toMatchObject({ owner: 'Person without a name', source: 'Table: Table without a name' });
+    const markdown = renderMarkdown(minutes);
+    expect(markdown).toContain('Table: Table without a name');
+    expect(markdown).toContain('Person without a name');
+    expect(markdown).not.toContain('\u200b');
+    const de = renderMarkdown(buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0, timeZone: 'UTC' }));
+    expect(de).toContain('Tisch ohne Namen');
+    expect(de).toContain('Person ohne Namen');
   });
 
   it('plans clock times from the day\'s start time, and durations only without one', () => {

@@ -119,6 +119,24 @@ describe('what a phone is shown', () => {
     expect(boris.view().board?.cards.find((card) => card.text === 'Anonym gemeint')).toMatchObject({ author: null, mine: false });
   });
 
+  it('gives a name a peer wrote blank as \'\' (the phone shows its placeholder), not as invisible text', () => {
+    const room = phoneRoomFixture();
+    room.startGroupWork();
+    const anna = room.phone(DEVICE_1);
+    room.must(anna.send({ type: 'claim', participantId: room.anna.id }));
+    room.must(anna.send({ type: 'addCard', boardId: room.tableA.id, text: 'Von Anna' }));
+    // What this laptop's forms refuse, a peer's document can hold.
+    room.doc.transact(() => {
+      (room.doc.getMap(ROOT.participants).get(room.anna.id) as Y.Map<unknown>).set('name', '\u200b');
+      (room.doc.getMap(ROOT.boards).get(room.tableA.id) as Y.Map<unknown>).set('title', ' \u200b ');
+    });
+    const view = anna.view();
+    expect(view.me?.name).toBe('');
+    expect(view.roster.find((entry) => entry.participantId === room.anna.id)?.name).toBe('');
+    expect(view.board?.title).toBe('');
+    expect(view.board?.cards.find((card) => card.text === 'Von Anna')?.author).toBe('');
+  });
+
   it('shows a round’s totals unless hidden, and the person’s own dots and what is left', () => {
     const room = phoneRoomFixture();
     const card = room.must(addCard(room.doc, { boardId: PLENARY_BOARD_ID, text: 'A' }));

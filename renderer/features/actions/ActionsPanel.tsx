@@ -7,10 +7,12 @@ import { ActionRow } from './ActionRow';
 import { useActionCommands } from './use-action-commands';
 import './actions.css';
 import { FieldError } from '../common/FieldError';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 /** Every action item of the workshop, filterable by table, owner and status. */
 export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const { doc, live } = session;
   const items = useLive(live, 'actions');
   const participants = useLive(live, 'participants');
@@ -54,7 +56,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
           <option value={PLENARY_BOARD_ID}>{t('actions.plenary')}</option>
           {tables.map((table) => (
             <option key={table.id} value={table.id}>
-              {table.name}
+              {names.table(table.name)}
             </option>
           ))}
         </select>
@@ -62,7 +64,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
           <option value="">{t('actions.allOwners')}</option>
           {participants.map((person) => (
             <option key={person.id} value={person.id}>
-              {person.name}
+              {names.person(person.name)}
             </option>
           ))}
           {organisations.map((organisation) => (

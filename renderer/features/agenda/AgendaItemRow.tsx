@@ -28,6 +28,9 @@ interface AgendaItemRowProps {
   onDropItem(id: string): void;
 }
 
+/** What opened the editor, so the focus can go back there when it closes. */
+type EditFrom = 'row' | 'button' | 'summaryButton';
+
 /** One agenda item; drag it or use Alt+↑/↓ to move it, Enter edits it, Delete removes it. */
 export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, doc, startMin, runState, timeZone, editable, onMove, onRemove, onDropItem }: AgendaItemRowProps) {
   const { t } = useTranslation();
@@ -35,16 +38,21 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
   const [editing, setEditing] = useState<false | 'title' | 'summary'>(false);
   const [dropTarget, setDropTarget] = useState(false);
   // The editor replaces the row: when it closes (saved, cancelled, Escape), the focus goes back to
-  // the row, or to the edit button when that opened it, not to the page.
+  // the button that opened it (the edit button, or "write summary" while it is still there: a
+  // summary saved takes it away), else to the row; not to the page.
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-  const editFrom = useRef<'row' | 'button'>('row');
+  const summaryButton = useRef<HTMLButtonElement>(null);
+  const editFrom = useRef<EditFrom>('row');
   const wasEditing = useRef(false);
   useEffect(() => {
-    if (!editing && wasEditing.current) (editFrom.current === 'button' ? editButton.current : row.current)?.focus();
+    if (!editing && wasEditing.current) {
+      const opener = editFrom.current === 'button' ? editButton.current : editFrom.current === 'summaryButton' ? summaryButton.current : null;
+      (opener ?? row.current)?.focus();
+    }
     wasEditing.current = editing !== false;
   }, [editing]);
-  const edit = (field: 'title' | 'summary', from: 'row' | 'button') => {
+  const edit = (field: 'title' | 'summary', from: EditFrom) => {
     editFrom.current = from;
     setEditing(field);
   };
@@ -133,7 +141,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
           </span>
         )}
         {editable && ran && !item.summary.trim() && (
-          <button type="button" className="link agenda-invite" onClick={() => edit('summary', 'row')} data-testid="agenda-item-write-summary">
+          <button type="button" className="link agenda-invite" ref={summaryButton} onClick={() => edit('summary', 'summaryButton')} data-testid="agenda-item-write-summary">
             {t('agenda.writeSummary')}
           </button>
         )}

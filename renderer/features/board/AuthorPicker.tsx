@@ -4,6 +4,7 @@ import { PLENARY_BOARD_ID, type Participant, type WorkshopDoc } from '../../../s
 import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 /**
  * Alt+0 writes anonymously, Alt+1…9 as the first nine people offered. Returns the picked
@@ -32,6 +33,7 @@ export const CHIPS_UP_TO = 4;
 /** Who writes the next card on a shared laptop: picked once, kept until changed. */
 export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: AuthorPickerProps) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const errorText = useErrorText();
   const commands = useCommands(doc);
   const [adding, setAdding] = useState(false);
@@ -60,12 +62,12 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
             <option value="">{t('board.anonymous')} (Alt+0)</option>
             {people.map((person, index) => (
               <option key={person.id} value={person.id}>
-                {person.name} (Alt+{index + 1})
+                {names.person(person.name)} (Alt+{index + 1})
               </option>
             ))}
             {others.map((person) => (
               <option key={person.id} value={person.id}>
-                {person.name}
+                {names.person(person.name)}
               </option>
             ))}
           </select>
@@ -80,7 +82,7 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
             const index = people.indexOf(person);
             return (
               <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={index >= 0 ? `Alt+${index + 1}` : undefined} data-testid="author-chip">
-                {person.name}
+                {names.person(person.name)}
               </button>
             );
           })}

@@ -4,6 +4,7 @@ import { isFilterActive, type Board, type CardFilter, type Participant, type Wor
 import { can, type Role } from '../../../shared/roles/permissions';
 import { useCommands } from '../roles/use-role';
 import { ColourSelect, StakeholderSelect } from './OptionSelects';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface BoardFilterBarProps {
   filter: CardFilter;
@@ -28,6 +29,7 @@ export function activeFilterCount(filter: CardFilter): number {
  */
 export const BoardFilterBar = memo(function BoardFilterBar({ filter, onChange, participants, board, role, doc, children }: BoardFilterBarProps) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const commands = useCommands(doc);
   const locks = can(role, 'board.lock');
   const [open, setOpen] = useState(false);
@@ -89,7 +91,7 @@ export const BoardFilterBar = memo(function BoardFilterBar({ filter, onChange, p
               <option value="anonymous">{t('board.anonymous')}</option>
               {participants.map((person) => (
                 <option key={person.id} value={person.id}>
-                  {person.name}
+                  {names.person(person.name)}
                 </option>
               ))}
             </select>

@@ -15,6 +15,7 @@ import { useEntryPrefs } from '../../state/board-prefs';
 import { useBoardCommands } from './use-board-commands';
 import { currentRound, voteViews } from './vote-view';
 import './board.css';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface BoardPanelProps {
   /** What a board needs of the open workshop (the bench renders it without storage). */
@@ -32,6 +33,7 @@ interface BoardPanelProps {
 /** A capture board: quick entry, groups, dot voting, search, and action items from cards. */
 export function BoardPanel({ session, boardId, role, title, subtitle, children }: BoardPanelProps) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const { doc, live } = session;
   const allCards = useLive(live, 'cards');
   const boards = useLive(live, 'boards');
@@ -55,7 +57,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const board = useMemo(() => (found && !writable && !found.locked ? { ...found, locked: true } : found), [found, writable]);
   const layout = useMemo(() => layoutBoard(boardId, groups, allCards), [boardId, groups, allCards]);
   const cardCount = layout.loose.length + layout.groups.reduce((sum, entry) => sum + entry.cards.length, 0);
-  const authorNames = useMemo(() => new Map(participants.map((person) => [person.id, person.name])), [participants]);
+  const authorNames = useMemo(() => new Map(participants.map((person) => [person.id, names.person(person.name)])), [participants, names]);
   const matches = useMemo(() => (isFilterActive(filter) ? cardMatcher(filter) : null), [filter]);
   const matchCount = useMemo(() => (matches ? layout.loose.filter(matches).length + layout.groups.reduce((sum, entry) => sum + entry.cards.filter(matches).length, 0) : cardCount), [matches, layout, cardCount]);
   const round = currentRound(rounds, boardId);

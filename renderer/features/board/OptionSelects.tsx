@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_COLOURS, STAKEHOLDER_GROUPS, type CardColour, type Participant, type StakeholderGroup } from '../../../shared/model';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface OptionSelectProps<T> {
   value: T | null;
@@ -54,12 +55,13 @@ export function StakeholderSelect({ value, onChange, noneLabel, ...rest }: Optio
 
 /** A person from the roster by id, or none. */
 export function PersonSelect({ value, onChange, noneLabel, people, ...rest }: OptionSelectProps<string> & { people: readonly Participant[] }) {
+  const names = useShownNames();
   return (
     <select value={value ?? ''} onChange={(event) => onChange(event.target.value || null)} {...rest}>
       <option value="">{noneLabel}</option>
       {people.map((person) => (
         <option key={person.id} value={person.id}>
-          {person.name}
+          {names.person(person.name)}
         </option>
       ))}
     </select>

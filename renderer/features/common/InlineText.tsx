@@ -7,13 +7,15 @@ interface InlineTextProps {
   /** Writes the value; returns an error text to show, or null when it was taken. */
   onCommit(value: string): string | null;
   testId?: string;
+  /** Shown while the field is empty (a stored value that reads as blank is passed as ''). */
+  placeholder?: string;
 }
 
 /**
  * A table cell edited in place: written on blur or Enter, Escape puts the stored value back.
  * A refused value stays in the field, marked, with the reason as its description.
  */
-export function InlineText({ value, label, type = 'text', onCommit, testId }: InlineTextProps) {
+export function InlineText({ value, label, type = 'text', onCommit, testId, placeholder }: InlineTextProps) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(value);
@@ -41,6 +43,7 @@ export function InlineText({ value, label, type = 'text', onCommit, testId }: In
         className="inline-input"
         type={type}
         value={draft}
+        placeholder={placeholder}
         aria-label={label}
         aria-invalid={error ? 'true' : undefined}
         onChange={(event) => setDraft(event.target.value)}

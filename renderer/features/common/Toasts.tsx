@@ -5,20 +5,41 @@ import { useToasts, type Toast } from '../../state/toasts';
 /** Toasts shown in full at once; older ones fold into one line, so a burst never covers the screen. */
 export const TOASTS_SHOWN = 2;
 
+/** One line of the toasts' stack: a toast in full, or a "+N" line standing for N folded toasts. */
+export type ToastRow<T> = { toast: T } | { more: number };
+
 /**
  * The newest toasts in full, and how many older ones fold into the "+N" line (none while
  * unfolded). `kept`, the toast the keyboard is on, stays shown even when newer ones would fold it:
  * its Undo must not vanish from under the focus.
+ *
+ * `rows` is the stack as drawn, oldest first like the toasts: every toast and every "+N" line in
+ * time order, so a "+N" line stands where its toasts would (unfolding puts them there). A kept
+ * toast with folded toasts on both sides has a "+N" line above it for the older ones and one
+ * below it for the newer ones; drawing it under a single line would say that all the folded
+ * toasts are older than it.
  */
 export function foldToasts<T extends { id: number }>(
   toasts: readonly T[],
   expanded: boolean,
   kept: number | null = null,
-): { shown: readonly T[]; folded: number } {
+): { shown: readonly T[]; folded: number; rows: ReadonlyArray<ToastRow<T>> } {
   const folded = expanded ? 0 : Math.max(0, toasts.length - TOASTS_SHOWN);
-  const keptToast = toasts.slice(0, folded).find((toast) => toast.id === kept);
-  if (!keptToast) return { shown: toasts.slice(folded), folded };
-  return { shown: [keptToast, ...toasts.slice(folded)], folded: folded - 1 };
+  const at = toasts.slice(0, folded).findIndex((toast) => toast.id === kept);
+  const newest = toasts.slice(folded);
+  const rows: Array<ToastRow<T>> = [];
+  const fold = (count: number) => count > 0 && rows.push({ more: count });
+  const keptToast = toasts[at];
+  if (at < 0 || !keptToast) {
+    fold(folded);
+    rows.push(...newest.map((toast) => ({ toast })));
+    return { shown: newest, folded, rows };
+  }
+  fold(at);
+  rows.push({ toast: keptToast });
+  fold(folded - at - 1);
+  rows.push(...newest.map((toast) => ({ toast })));
+  return { shown: [keptToast, ...newest], folded: folded - 1, rows };
 }
 
 /**
@@ -32,7 +53,7 @@ export function Toasts() {
   const { ref, handlers, keyboardOn } = useHeldWhileInUse(toasts);
   // Unfolded for one burst only: the next burst folds again.
   if (expanded && toasts.length <= TOASTS_SHOWN) setExpanded(false);
-  const { shown, folded } = foldToasts(toasts, expanded, keyboardOn);
+  const { rows } = foldToasts(toasts, expanded, keyboardOn);
   return (
     <div
       ref={ref}
@@ -42,14 +63,21 @@ export function Toasts() {
       data-testid="toasts"
       {...handlers}
     >
-      {(expanded ? toasts.length > TOASTS_SHOWN : folded > 0) && (
-        <button type="button" className="toast-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="toast-more">
-          {expanded ? t('common.toastsFold') : t('common.toastsMore', { count: folded })}
+      {expanded && toasts.length > TOASTS_SHOWN && (
+        <button type="button" className="toast-more" aria-expanded onClick={() => setExpanded(false)} data-testid="toast-more">
+          {t('common.toastsFold')}
         </button>
       )}
-      {shown.map((toast) => (
-        <ToastView key={toast.id} toast={toast} dismiss={dismiss} />
-      ))}
+      {rows.map((row, index) =>
+        'toast' in row ? (
+          <ToastView key={row.toast.id} toast={row.toast} dismiss={dismiss} />
+        ) : (
+          // Keyed by place: the older line comes first, the one under a kept toast second.
+          <button key={`more-${index === 0 ? 'older' : 'newer'}`} type="button" className="toast-more" aria-expanded={false} onClick={() => setExpanded(true)} data-testid="toast-more">
+            {t('common.toastsMore', { count: row.more })}
+          </button>
+        ),
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useSyncStatus } from './use-connection';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface ConnectionPanelProps {
   workshopId: string;
@@ -192,6 +193,7 @@ function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secre
 
 function TablePicker({ controller, tableId, tables }: { controller: ConnectionController; tableId: string | null; tables: Table[] }) {
   const { t } = useTranslation();
+  const names = useShownNames();
   return (
     <label className="field">
       <span>{t('connection.yourTable')}</span>
@@ -199,7 +201,7 @@ function TablePicker({ controller, tableId, tables }: { controller: ConnectionCo
         <option value="">{t('connection.noTable')}</option>
         {tables.map((table) => (
           <option key={table.id} value={table.id}>
-            {table.name}
+            {names.table(table.name)}
           </option>
         ))}
       </select>
@@ -232,7 +234,11 @@ function PresenceList({ state, tables }: { state: ConnectionState; tables: Table
   const sync = state.sync;
   const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]);
   const people = useSyncExternalStore(subscribe, () => sync?.presence() ?? noPresence);
-  const tableName = (id: string | null) => tables.find((table) => table.id === id)?.name;
+  const names = useShownNames();
+  const tableName = (id: string | null) => {
+    const table = tables.find((entry) => entry.id === id);
+    return table && names.table(table.name);
+  };
   return (
     <div>
       <h3 className="subheading">{t('connection.presence', { count: people.length })}</h3>

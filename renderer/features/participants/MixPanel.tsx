@@ -5,6 +5,7 @@ import { useCommands } from '../roles/use-role';
 import { mixTables, overfullGroups, tableBalance } from '../../../shared/participants/mix';
 import { describeError } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface MixPanelProps {
   doc: WorkshopDoc;
@@ -16,6 +17,7 @@ interface MixPanelProps {
 
 /** "Mix onto tables" and the balance it gives: per table its size and its stakeholder groups. */
 export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps) {
+  const names = useShownNames();
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const showToast = useToasts((state) => state.show);
@@ -52,7 +54,7 @@ export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps
     });
   };
 
-  const tableName = (id: string) => tables.find((table) => table.id === id)?.name ?? '';
+  const tableName = (id: string) => names.table(tables.find((table) => table.id === id)?.name ?? '');
 
   return (
     <section className="panel mix-panel" aria-labelledby="mix-heading">

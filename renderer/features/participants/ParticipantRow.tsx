@@ -1,10 +1,11 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Participant, type ParticipantInput, type StakeholderGroupEntry, type Table, type WorkshopDoc } from '../../../shared/model';
+import { isBlankText, type Participant, type ParticipantInput, type StakeholderGroupEntry, type Table, type WorkshopDoc } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
 import { isEmailOrEmpty } from '../../../shared/participants/email';
 import { useErrorText } from '../../hooks/use-error-text';
 import { InlineText } from '../common/InlineText';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface ParticipantRowProps {
   person: Participant;
@@ -19,12 +20,14 @@ interface ParticipantRowProps {
 export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups, tables, groupName, onRemove }: ParticipantRowProps) {
   const commands = useCommands(doc);
   const { t } = useTranslation();
+  const names = useShownNames();
   const errorText = useErrorText();
   const update = (patch: Partial<ParticipantInput>): string | null => {
     const result = commands.roster.update(person.id, patch);
     return result.ok ? null : errorText(result.error);
   };
-  const who = person.name;
+  const who = names.person(person.name);
+  const blankName = isBlankText(person.name);
   const seated = tables.some((table) => table.id === person.tableId);
   // A key the list lost (removed on another laptop) still shows, as "no group", until changed.
   const knownGroup = groups.some((group) => group.key === person.stakeholderGroup);
@@ -32,7 +35,13 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
   return (
     <tr data-testid="participant-row">
       <td className="col-name">
-        <InlineText value={person.name} label={t('participants.column.nameOf', { name: who })} onCommit={(name) => update({ name })} testId="participant-name" />
+        <InlineText
+          value={blankName ? '' : person.name}
+          placeholder={blankName ? who : undefined}
+          label={t('participants.column.nameOf', { name: who })}
+          onCommit={(name) => update({ name })}
+          testId="participant-name"
+        />
       </td>
       <td className="col-organisation">
         <InlineText value={person.organisation} label={t('participants.column.organisationOf', { name: who })} onCommit={(organisation) => update({ organisation })} />
@@ -73,7 +82,7 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
             <option value="">{t('participants.noTable')}</option>
             {tables.map((table) => (
               <option key={table.id} value={table.id}>
-                {table.name}
+                {names.table(table.name)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Participant, Table } from '../../../shared/model';
+import { shownName, type Participant, type Table } from '../../../shared/model';
 import { EXPORT_COLUMNS, rosterCsv, type ExportColumn } from '../../../shared/participants/csv-export';
 
 /** The roster as a CSV file in the UI's language: headers, yes/no and group names translated. */
@@ -17,7 +17,10 @@ export function rosterFile(
     yes: t('participants.export.yes'),
     no: t('participants.export.no'),
     groupName,
-    tableName: (id) => tables.find((table) => table.id === id)?.name ?? '',
+    tableName: (id) => {
+      const table = tables.find((entry) => entry.id === id);
+      return table ? shownName(table.name, t('tables.unnamed')) : '';
+    },
     // Excel splits on the list separator of the system's locale: ';' for German and Ukrainian.
     delimiter: language === 'en' ? ',' : ';',
   });

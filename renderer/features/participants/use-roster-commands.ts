@@ -1,6 +1,6 @@
 import { useCallback, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant, Table, UndoHistory, WorkshopDoc } from '../../../shared/model';
+import { shownName, type Participant, type Table, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
 import { useHost } from '../../hooks/use-host';
 import { useToasts } from '../../state/toasts';
 import { useUndoToast } from '../common/use-command-feedback';
@@ -33,7 +33,7 @@ export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people,
   const remove = useCallback(
     (person: Participant) => {
       if (!commands.roster.remove(person.id).ok) return;
-      undoToast((t) => t('participants.deleted', { name: person.name }), () => void commands.roster.restore(person));
+      undoToast((t) => t('participants.deleted', { name: shownName(person.name, t('participants.unnamed')) }), () => void commands.roster.restore(person));
     },
     [commands, undoToast],
   );

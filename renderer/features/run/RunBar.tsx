@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tablesFrom, type ProjectorView, type Result, type RunClock } from '../../../shared/model';
 import type { WorkshopCommands } from '../../../shared/roles/commands';
@@ -18,6 +18,7 @@ import { hostNow } from '../../network/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
 import { ProjectorPageControl } from '../projector/ProjectorPageControl';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface RunBarProps {
   session: WorkshopSession;
@@ -108,6 +109,7 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
 
 function ProjectorSelect({ session, commands, view, boardId }: { session: WorkshopSession; commands: WorkshopCommands; view: ProjectorView; boardId: string }) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
@@ -125,7 +127,7 @@ function ProjectorSelect({ session, commands, view, boardId }: { session: Worksh
         <option value="plenary">{t('projector.view.plenary')}</option>
         {tables.map((table) => (
           <option key={table.id} value={`table:${table.id}`}>
-            {t('projector.view.table', { name: table.name })}
+            {t('projector.view.table', { name: names.table(table.name) })}
           </option>
         ))}
         <option value="votes">{t('projector.view.votes')}</option>
@@ -147,11 +149,7 @@ function TableRunBar({ clock }: { clock: RunClock }) {
         <span className="run-title" data-testid="run-current" title={clock.item.title}>
           {clock.item.title}
         </span>
-        {groupWork && clock.item.task && (
-          <p className="run-task" data-testid="run-task">
-            {clock.item.task}
-          </p>
-        )}
+        {groupWork && clock.item.task && <RunTask task={clock.item.task} />}
       </div>
       <div className="run-timer">
         <Countdown clock={clock} />
@@ -162,5 +160,41 @@ function TableRunBar({ clock }: { clock: RunClock }) {
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The tables' task in the bar that stays on screen all day: two lines, as the title; a longer task
+ * (up to 5,000 characters, in lines of its own) would push the board off a small laptop. The whole
+ * task is one press away ("show all", as on a long card; also by touch, where a tooltip never shows)
+ * and in the title.
+ */
+function RunTask({ task }: { task: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const text = useRef<HTMLParagraphElement>(null);
+  const [open, setOpen] = useState(false);
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const element = text.current;
+    if (!element || open) return;
+    const measure = () => setCut(element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [task, open]);
+  return (
+    <>
+      <p id={id} ref={text} className={`run-task${open ? ' open' : ''}`} title={task} data-testid="run-task">
+        {task}
+      </p>
+      {(cut || open) && (
+        <button type="button" className="link small run-task-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="run-task-toggle">
+          {/* The words of a long card's expander: one way to say it across the app. */}
+          {open ? t('board.showLess') : t('board.showAll', { count: task.length })}
+        </button>
+      )}
+    </>
   );
 }

@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardCards, tablesFrom, type LiveWorkshop } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 /** The tables the moderator brought to the plenary: their boards, live, without copying a card. */
 export function ReportBack({ live }: { live: LiveWorkshop }) {
   const { t } = useTranslation();
+  const names = useShownNames();
   const boards = useLive(live, 'boards');
   const cards = useLive(live, 'cards');
   const shown = useLive(live, 'reportBack');
@@ -16,7 +18,7 @@ export function ReportBack({ live }: { live: LiveWorkshop }) {
       {tables.map((table) => (
         <div key={table.id} className="report-back-table">
           <h3>
-            {table.name}
+            {names.table(table.name)}
             {table.topic && <span className="muted"> · {table.topic}</span>}
           </h3>
           <ul className="card-grid">

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { shortenText } from '../common/shorten-text';
 import { FieldError } from '../common/FieldError';
 import './tables.css';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 interface TablesPanelProps {
   live: LiveWorkshop;
@@ -17,6 +18,7 @@ interface TablesPanelProps {
 
 /** Every breakout table side by side across the full width, live, with its groups, for the moderator. */
 export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
+  const names = useShownNames();
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -27,8 +29,8 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
-  /** The refusal to show; `onName` when it is about the name field, which is then marked invalid. */
-  const [error, setError] = useState<{ text: string; onName: boolean } | null>(null);
+  /** The refusal to show, and the field it is about (marked invalid and described by it), if any. */
+  const [error, setError] = useState<{ text: string; field: 'name' | 'topic' | null } | null>(null);
   const [pendingRemove, setPendingRemove] = useState<{ id: string; name: string } | null>(null);
 
   const add = (event: FormEvent) => {
@@ -37,9 +39,10 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
     if (!result.ok) {
       // The model checks a table's name as a title; the field is labelled "Tisch", so the message names the table.
       const { code, params } = result.error;
-      if (code === 'title.empty') return setError({ text: t('tables.nameEmpty'), onName: true });
-      if (code === 'title.tooLong') return setError({ text: t('tables.nameTooLong', params ?? {}), onName: true });
-      return setError({ text: errorText(result.error), onName: false });
+      if (code === 'title.empty') return setError({ text: t('tables.nameEmpty'), field: 'name' });
+      if (code === 'title.tooLong') return setError({ text: t('tables.nameTooLong', params ?? {}), field: 'name' });
+      // The topic is the only field checked as short text.
+      return setError({ text: errorText(result.error), field: code === 'text.tooLong' ? 'topic' : null });
     }
     setError(null);
     setName('');
@@ -59,14 +62,21 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
             value={name}
             onChange={(event) => setName(event.target.value)}
             placeholder={t('tables.namePlaceholder')}
-            aria-invalid={error?.onName === true}
-            aria-describedby={error?.onName ? 'table-add-error' : undefined}
+            aria-invalid={error?.field === 'name'}
+            aria-describedby={error?.field === 'name' ? 'table-add-error' : undefined}
             data-testid="table-name"
           />
         </label>
         <label className="field grow">
           <span>{t('tables.topicLabel')}</span>
-          <input value={topic} onChange={(event) => setTopic(event.target.value)} placeholder={t('tables.topicPlaceholder')} data-testid="table-topic" />
+          <input
+            value={topic}
+            onChange={(event) => setTopic(event.target.value)}
+            placeholder={t('tables.topicPlaceholder')}
+            aria-invalid={error?.field === 'topic'}
+            aria-describedby={error?.field === 'topic' ? 'table-add-error' : undefined}
+            data-testid="table-topic"
+          />
         </label>
         <button type="submit" className="primary" data-testid="table-add">
           {t('tables.add')}
@@ -82,7 +92,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
             return (
               <article key={table.id} className="table-column" data-testid="table-column" aria-labelledby={`table-${table.id}`}>
                 <header>
-                  <h3 id={`table-${table.id}`}>{table.name}</h3>
+                  <h3 id={`table-${table.id}`}>{names.table(table.name)}</h3>
                   {table.topic && <p className="muted">{table.topic}</p>}
                   <p className="muted small">{t('board.cardCount', { count: table.cardCount })}</p>
                 </header>
@@ -101,7 +111,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                   </button>
                   {/* Rarely wanted and never in a hurry: a quiet link at the end, and a question before anything goes. */}
                   <span className="spacer" />
-                  <button type="button" className="link small danger-link" onClick={() => setPendingRemove({ id: table.id, name: table.name })} data-testid="table-delete">
+                  <button type="button" className="link small danger-link" onClick={() => setPendingRemove({ id: table.id, name: names.table(table.name) })} data-testid="table-delete">
                     {t('tables.remove')}
                   </button>
                 </div>

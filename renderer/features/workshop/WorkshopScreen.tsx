@@ -23,6 +23,7 @@ import { SaveStatusBanner } from './SaveStatusBanner';
 import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { RoleContext, useRoleValue } from '../roles/use-role';
+import { useShownNames } from '../../hooks/use-shown-names';
 
 type Loading = { state: 'loading' } | { state: 'open'; session: WorkshopSession } | { state: 'failed'; reason: string };
 
@@ -84,6 +85,7 @@ type View =
 
 function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const { t } = useTranslation();
+  const names = useShownNames();
   useUndoShortcuts(session.undo);
   const controller = useConnectionController(session);
   const connection = useConnectionState(controller);
@@ -104,7 +106,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const awaiting = meta.schemaVersion === 0;
 
   const tabs: Array<{ key: string; label: string; view: View }> = [
-    ...(myTable ? [{ key: 'mine', label: t('workshop.tabMyTable', { name: myTable.name }), view: { kind: 'table', id: myTable.id } as View }] : []),
+    ...(myTable ? [{ key: 'mine', label: t('workshop.tabMyTable', { name: names.table(myTable.name) }), view: { kind: 'table', id: myTable.id } as View }] : []),
     { key: 'plenary', label: t('workshop.tabPlenary'), view: { kind: 'plenary' } },
     ...(role !== 'table' ? [{ key: 'tables', label: t('workshop.tabTables', { count: tables.length }), view: { kind: 'tables' } as View }] : []),
     ...(role !== 'table' ? [{ key: 'participants', label: t('workshop.tabParticipants'), view: { kind: 'participants' } as View }] : []),
@@ -166,7 +168,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
           )}
           {view.kind === 'table' && openTable && (
             <ErrorBoundary area="board" backHome resetKey={openTable.id}>
-              <BoardPanel session={session} role={role} boardId={openTable.id} title={openTable.name} subtitle={openTable.topic} />
+              <BoardPanel session={session} role={role} boardId={openTable.id} title={names.table(openTable.name)} subtitle={openTable.topic} />
             </ErrorBoundary>
           )}
           {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
