@@ -59,6 +59,12 @@ const MESSAGE_HOST = 4;
  * everything itself: the host's word is a small message, sealed before its answer and sent at once.
  */
 const HOST_ANSWER_WAIT_MS = 1_000;
+/**
+ * How long a joining laptop waits for all the host said it sends (see `promised`) before it asks
+ * the host again: longer than a big workshop takes through a venue's Wi-Fi, far shorter than the
+ * 15 s of anti-entropy.
+ */
+const PROMISE_WAIT_MS = 4_000;
 /** Hello ids whose sealed hello the host remembers having answered (the oldest go first). */
 const SEALED_HELLOS_KEPT = 256;
 /**
@@ -412,7 +418,8 @@ export function startRelay(options: RelayOptions): Relay {
    * Sending the same sealed bytes again reveals nothing new (same IV, same plaintext).
    */
   let wholeState: Promise<Uint8Array> | null = null;
-  const answerWithEverything = (to: string) => {
+  /** `after`: what must have been sent first (the host's word, which names what the answer holds). */
+  const answerWithEverything = (to: string, after: Promise<unknown> = Promise.resolve()) => {
     // Updates waiting for an earlier one change what is sent without an update event: not kept then.
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) wholeState = null;
     if (!wholeState) {
@@ -422,7 +429,7 @@ export function startRelay(options: RelayOptions): Relay {
       wholeState = seal(encoding.toUint8Array(encoder));
     }
     const state = wholeState;
-    return { state, delivered: state.then((data) => send(data, to) > 0) };
+    return { state, delivered: Promise.all([state, after]).then(([data]) => send(data, to) > 0) };
   };
   /** Hellos answered lately, by hello id: the whole state sealed, whether a socket took it, and when. */
   const helloAnswers = new Map<string, { state: Promise<Uint8Array>; delivered: Promise<boolean>; at: number }>();
@@ -432,13 +439,13 @@ export function startRelay(options: RelayOptions): Relay {
    * answer is an empty update, sent after it. The workshop went twice when the key was ready
    * before the hello's answer had come.
    */
-  const answerAfterHello = (to: string, hello: string | undefined): boolean => {
+  const answerAfterHello = (to: string, hello: string | undefined, after: Promise<unknown>): boolean => {
     const answered = hello === undefined ? undefined : helloAnswers.get(hello);
     if (!answered || hello === undefined) return false;
     helloAnswers.delete(hello);
     if (answered.state !== wholeState || Date.now() - answered.at > HELLO_ANSWER_KEPT_MS) return false;
     // Sent while no socket was connected, the hello's answer never left: the workshop goes now.
-    void answered.delivered.then((delivered) => {
+    void Promise.all([answered.delivered, after]).then(([delivered]) => {
       if (delivered) publish(emptyStep2(), to);
       else answerWithEverything(to);
     });
@@ -477,12 +484,15 @@ export function startRelay(options: RelayOptions): Relay {
    * through the relay (anti-entropy, below), y-webrtc greets on each direct connection, and each
    * greeting with a state vector is answered with all that the laptop lacks by it.
    *
-   * Only a greeting with a hello id: only a laptop that knows the host's word waits for the
-   * host's answer before it greets over WebRTC (`answerFrom`); an older one would greet a table
-   * there with an empty state vector and get the workshop again, over WebRTC.
+   * Only a greeting with a hello id, from a laptop that said hello (one that joins with an empty
+   * document). Laptops of the version before the host's word send hello ids too but do not hold
+   * their WebRTC greetings for the host's answer: such a laptop gets only small answers from the
+   * tables here, then the workshop from each over WebRTC; no more than before, nothing lost.
+   * A greeting sent to this laptop alone is answered with everything: the host does not hear it.
    */
-  const answerBeyondHost = (from: string, hello: string | undefined): boolean => {
-    if (options.answerHellos || hello === undefined || hostId === null || hostId === from || !peers.has(hostId)) return false;
+  const answerBeyondHost = (from: string, hello: string | undefined, directed: boolean): boolean => {
+    // A greeting to this laptop alone: the host does not hear it, and will not answer it.
+    if (options.answerHellos || directed || hello === undefined || hostId === null || hostId === from || !peers.has(hostId)) return false;
     const said = hostAnswering.get(from);
     hostAnswering.delete(from);
     if (said && Date.now() - said.at <= HELLO_ANSWER_KEPT_MS) {
@@ -514,9 +524,13 @@ export function startRelay(options: RelayOptions): Relay {
     const answering = decoding.readVarString(decoder);
     const stateVector = decoding.readVarUint8Array(decoder);
     // Throws on garbage: the word is ignored then.
-    Y.decodeStateVector(stateVector);
+    const promise = Y.decodeStateVector(stateVector);
     hostId = from;
     if (answering === '') return;
+    if (answering === peerId) {
+      expectFromHost(from, promise);
+      return;
+    }
     const timer = waitingForHost.get(answering);
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -567,6 +581,49 @@ export function startRelay(options: RelayOptions): Relay {
       return awaitedFrom(host) ? untilAnswered(host, deadline) : undefined;
     });
   };
+  /**
+   * What the host said it answers this laptop's greeting for everything with (MESSAGE_HOST naming
+   * it): its state vector then, kept until this laptop holds all of it. With the host in the room
+   * the tables answer a joining laptop with only what the host lacks, so the host's answer is the
+   * workshop, and it can come in parts: after a hello's answer, its answer to the greeting is an
+   * empty update, small, and opened before the big one. Counted as the host's answer, it released
+   * this laptop's WebRTC greetings (`answerFrom`) while it was still empty, and each table sent the
+   * workshop over WebRTC.
+   */
+  let promised: { host: string; stateVector: Map<number, number> } | null = null;
+  const holds = (stateVector: Map<number, number>): boolean => {
+    for (const [client, clock] of stateVector) if (Y.getState(doc.store, client) < clock) return false;
+    return true;
+  };
+  const expectFromHost = (host: string, stateVector: Map<number, number>) => {
+    promised = holds(stateVector) ? null : { host, stateVector };
+  };
+  /** An answer from `from` has come: counted, unless `from` is the host and not all it named is here yet. */
+  const answerCame = (from: string) => {
+    if (promised?.host === from) {
+      if (!holds(promised.stateVector)) return;
+      promised = null;
+    }
+    answeredBy(from);
+  };
+  /**
+   * The host's answer can be lost on the way (its word was sent, then this laptop's connection
+   * dropped; or the hello's answer, which the host counts as sent once its socket took it). The
+   * tables answered with only what the host lacks, so until the next anti-entropy greeting (15 s)
+   * this laptop would stay without the workshop: when what the host named is not here
+   * PROMISE_WAIT_MS after a greeting, it greets each laptop it hears only through the relay, the
+   * host too, each alone: a greeting to one laptop is answered with all this laptop lacks, as
+   * before the host's word (its answer may be what keeps getting lost).
+   */
+  let promiseCheck: ReturnType<typeof setTimeout> | undefined;
+  const checkPromiseLater = () => {
+    clearTimeout(promiseCheck);
+    promiseCheck = setTimeout(() => {
+      const owed = promised;
+      if (destroyed || owed === null || holds(owed.stateVector)) return;
+      for (const id of relayOnlyPeers()) greet(id);
+    }, PROMISE_WAIT_MS);
+  };
   const stopAwaiting = () => {
     for (const from of [...awaiting.keys()]) answeredBy(from);
     answered.clear();
@@ -577,6 +634,8 @@ export function startRelay(options: RelayOptions): Relay {
     else answered.clear();
     greetedAt = Date.now();
     publish(syncStep1(doc), to, helloId);
+    // Not after a greeting to one laptop: what never arrives is not asked for again and again.
+    if (!options.answerHellos && to === undefined) checkPromiseLater();
     // The host says it is the host to whom it greets: a table that knows waits for its word when a laptop joins.
     if (options.answerHellos) publish(hostMessage(peerId, '', doc), to);
   };
@@ -586,9 +645,10 @@ export function startRelay(options: RelayOptions): Relay {
   const receiveSync = (from: string, plain: Uint8Array, decoder: decoding.Decoder, isNew: boolean, directed: boolean, hello: string | undefined) => {
     const greetBack = lacksFrom(doc, plain);
     if (asksForEverything(plain)) {
-      // Before its answer: the tables wait for this word (answerBeyondHost), and it is small.
-      if (options.answerHellos && hello !== undefined) publish(hostMessage(peerId, from, doc));
-      if (!answerAfterHello(from, hello) && !answerBeyondHost(from, hello)) answerWithEverything(from);
+      // Sent before its answer: the tables wait for this word (answerBeyondHost), and the joining
+      // laptop holds its WebRTC greetings until all the word names has come (`promised`).
+      const said = options.answerHellos && hello !== undefined ? seal(hostMessage(peerId, from, doc)).then((data) => send(data)) : Promise.resolve();
+      if (!answerAfterHello(from, hello, said) && !answerBeyondHost(from, hello, directed)) answerWithEverything(from, said);
     } else {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_SYNC);
@@ -599,7 +659,7 @@ export function startRelay(options: RelayOptions): Relay {
       } finally {
         applying = null;
       }
-      if (step === syncProtocol.messageYjsSyncStep2) answeredBy(from);
+      if (step === syncProtocol.messageYjsSyncStep2) answerCame(from);
       if (step !== syncProtocol.messageYjsSyncStep1) return;
       publish(encoding.toUint8Array(reply), from);
     }
@@ -655,7 +715,7 @@ export function startRelay(options: RelayOptions): Relay {
     }
     if (lastWhole && lastWhole.from === envelope.from && samePayload(lastWhole, envelope)) {
       // Applied already; it still is that laptop's answer.
-      answeredBy(envelope.from);
+      answerCame(envelope.from);
       return;
     }
     const sealed = sealedBytes(envelope);
@@ -668,7 +728,9 @@ export function startRelay(options: RelayOptions): Relay {
       const decoder = decoding.createDecoder(plain);
       const kind = decoding.readVarUint(decoder);
       if (kind === MESSAGE_SYNC) {
-        receiveSync(envelope.from, plain, decoder, isNew, envelope.to === peerId || envelope.to === helloId, envelope.hello);
+        // Sent to this laptop alone; `to` undefined is to everyone (as is helloId on a laptop that said no hello).
+        const directed = envelope.to !== undefined && (envelope.to === peerId || envelope.to === helloId);
+        receiveSync(envelope.from, plain, decoder, isNew, directed, envelope.hello);
         if (sealedSize(envelope) >= WHOLE_STATE_MIN_BYTES) lastWhole = envelope;
       }
       else if (kind === MESSAGE_AWARENESS) receiveAwareness(envelope.from, decoder);
@@ -702,6 +764,7 @@ export function startRelay(options: RelayOptions): Relay {
 
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
     forgetWholeState();
+    if (promised !== null && holds(promised.stateVector)) answerCame(promised.host);
     if (origin === RELAY_ORIGIN || origin === options.webrtcOrigin) return;
     if (!peers.anyRelayOnly(Date.now())) return;
     publish(updateMessage(update));
@@ -745,6 +808,8 @@ export function startRelay(options: RelayOptions): Relay {
     forgetWholeState();
     stopAwaiting();
     stopWaitingForHost(false);
+    clearTimeout(promiseCheck);
+    promised = null;
     // Its hello listener too, if the server never connected while this relay lived.
     void options.early?.take();
     if (heard) options.onChange();

@@ -152,10 +152,10 @@ describe('joining a room of several laptops through the relay', () => {
     const server = memoryHub({ holdBig: true });
     await room(server, key);
     const joiner = join(server, key);
-    // The tables' answers (small) have come (each says who it is and answers), and are opened; the host's (the
-    // workshop) is held back.
+    // The tables' answers (small) have come (each answers, greets back and says who it is), and are opened; the
+    // host's (the workshop) is held back.
     for (const table of TABLES) {
-      await vi.waitFor(() => expect(server.delivered.filter((message) => message.to === 'joiner' && message.from === table).length).toBe(2), { timeout: 5000 });
+      await vi.waitFor(() => expect(server.delivered.filter((message) => message.to === 'joiner' && message.from === table).length).toBe(3), { timeout: 5000 });
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.heldBack()).toBeGreaterThan(0);
