@@ -4,6 +4,7 @@ import { laptopId } from '../storage/laptop-id';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { forgetHostClock, setHostClock } from './host-clock';
+import { rememberedHostCode, rememberHostCode } from './host-code';
 import { startPeerSync, type PeerSync } from './peer-sync';
 
 export interface ConnectionState {
@@ -108,11 +109,12 @@ export function connectWorkshop(
     },
     started: stored ? run(stored) : Promise.resolve(),
     async host(signaling, name) {
-      // Taking over keeps the secret: the tables' codes stay valid with the new host.
+      // Taking over keeps the secret: the tables' codes stay valid with the new host. So does
+      // sharing again after stopping (host-code.ts).
       const row: ConnectionRow = {
         workshopId: workshop.id,
         role: 'host',
-        secret: current.row?.secret ?? newJoinSecret(),
+        secret: current.row?.secret ?? rememberedHostCode(workshop.id) ?? newJoinSecret(),
         signaling: [...signaling],
         name,
         tableId: null,
@@ -131,6 +133,7 @@ export function connectWorkshop(
     },
     async leave() {
       stopSync();
+      if (current.row?.role === 'host') rememberHostCode(workshop.id, current.row.secret);
       await store.removeConnection(workshop.id);
       forgetHostClock(workshop.id);
       set({ row: null, sync: null, error: null });

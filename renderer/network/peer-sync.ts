@@ -7,7 +7,7 @@ import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRequest } from '../../shared/protocol/signaling';
+import { hostResult, MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRefusal, type HostRequest } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
 import { hostNow } from './host-clock';
@@ -42,6 +42,11 @@ export interface SyncStatus {
   /** Laptops reached only through the host's server. */
   relayPeers: number;
   path: SyncPath;
+  /**
+   * Why a signaling server refused to register this laptop's room (the host's laptop only), else
+   * null: tables and phones cannot join through that server, however connected it looks.
+   */
+  refused: HostRefusal | null;
 }
 
 export interface Presence {
@@ -96,7 +101,7 @@ const PRESENCE_ORIGIN = 'plenum:presence';
 const closing = new Map<string, Promise<void>>();
 
 function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
-  return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path;
+  return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path && a.refused === b.refused;
 }
 
 interface AwarenessChanges {
@@ -251,7 +256,7 @@ function onlineStatus(servers: number, directPeers: number, relayPeers: number, 
   const reachable = servers > 0 || directPeers > 0;
   const state = reachable ? 'connected' : !providerConnected ? 'offline' : everConnected ? 'reconnecting' : 'connecting';
   const path: SyncPath = directPeers > 0 ? (relayPeers > 0 ? 'mixed' : 'direct') : relayPeers > 0 ? 'relay' : 'none';
-  return { state, servers, directPeers, relayPeers, path };
+  return { state, servers, directPeers, relayPeers, path, refused: null };
 }
 
 /** Who is in the room, this laptop first, from the awareness states (values peers wrote: checked). */
@@ -268,19 +273,56 @@ function readPresence(awareness: Awareness, selfId: number): Presence[] {
     .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
 }
 
-/** Registers the room with each signaling server a socket reaches, now and after each reconnect. */
-function hostRegistration(room: string, verifier: string): (socket: SignalingSocket) => void {
-  const hosted = new Set<SignalingSocket>();
+/** A refused registration is asked again after this long: a rate limit passes, a server can be restarted meanwhile. */
+const HOST_RETRY_MS = 15_000;
+
+/**
+ * Registers the room with each signaling server a socket reaches, now and after each reconnect,
+ * and reads each server's answer: `onRefusals` gets the refusals of the servers that refused (the
+ * UI says so; before, a refused room looked connected while no table or phone could join).
+ */
+function hostRegistration(room: string, verifier: string, onRefusals: (refusals: HostRefusal[]) => void): { attach(socket: SignalingSocket): void; stop(): void } {
+  const refusals = new Map<SignalingSocket, HostRefusal>();
+  const retries = new Map<SignalingSocket, ReturnType<typeof setTimeout>>();
+  const report = () => onRefusals([...refusals.values()]);
   const register = (socket: SignalingSocket) => {
+    clearTimeout(retries.get(socket));
+    retries.delete(socket);
     if (!socket.connected) return;
     const request: HostRequest = { type: PLENUM_MESSAGE.host, room, verifier };
     socket.send(request);
   };
-  return (socket) => {
-    if (hosted.has(socket)) return;
-    hosted.add(socket);
-    socket.on('connect', () => register(socket));
-    register(socket);
+  const answered = (socket: SignalingSocket, message: unknown) => {
+    // Any other message of the server's is not an answer (a plain y-webrtc server sends none).
+    const read = hostResult.safeParse(message);
+    if (!read.success) return;
+    if (read.data.ok) refusals.delete(socket);
+    else {
+      refusals.set(socket, read.data.reason);
+      clearTimeout(retries.get(socket));
+      retries.set(socket, setTimeout(() => register(socket), HOST_RETRY_MS));
+    }
+    report();
+  };
+  const hosted = new Map<SignalingSocket, { connect: () => void; message: (message: unknown) => void }>();
+  return {
+    attach(socket) {
+      if (hosted.has(socket)) return;
+      const listeners = { connect: () => register(socket), message: (message: unknown) => answered(socket, message) };
+      hosted.set(socket, listeners);
+      socket.on('connect', listeners.connect);
+      socket.on('message', listeners.message);
+      register(socket);
+    },
+    stop() {
+      for (const [socket, listeners] of hosted) {
+        socket.off('connect', listeners.connect);
+        socket.off('message', listeners.message);
+      }
+      hosted.clear();
+      for (const timer of retries.values()) clearTimeout(timer);
+      retries.clear();
+    },
   };
 }
 
@@ -334,10 +376,12 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   let identity = options.identity;
   let everConnected = false;
   let relay: Relay | null = null;
-  let registerHost: ((socket: SignalingSocket) => void) | null = null;
+  let hostRegistered: ReturnType<typeof hostRegistration> | null = null;
+  /** What the servers that refused this laptop's room said (see hostRegistration). */
+  let refusals: HostRefusal[] = [];
   /** The room's phones, on the laptop that registers the room (the moderator's): they reach it through its server. */
   let phones: PhoneHub | null = null;
-  let current: SyncStatus = { state: 'connecting', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
+  let current: SyncStatus = { state: 'connecting', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null };
   let presenceCache: Presence[] = [];
   let presenceStale = true;
 
@@ -359,11 +403,12 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   /** Off the network on purpose (work offline, or the window unloads): every path is cut, whatever sockets still close. */
   let online = true;
   const computeStatus = (): SyncStatus => {
-    if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
+    if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null };
     const servers = sockets().filter((socket) => socket.connected).length;
     const directPeers = directIds().length;
     if (servers > 0 || directPeers > 0) everConnected = true;
-    return onlineStatus(servers, directPeers, relay?.relayOnlyPeers().length ?? 0, provider.connected, everConnected);
+    const status = onlineStatus(servers, directPeers, relay?.relayOnlyPeers().length ?? 0, provider.connected, everConnected);
+    return { ...status, refused: refusals[0] ?? null };
   };
 
   const refresh = () => {
@@ -383,7 +428,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       relay?.attach(socket);
       clock?.attach(socket);
       phones?.attach(socket);
-      registerHost?.(socket);
+      hostRegistered?.attach(socket);
     }
   };
   const { onClock } = options;
@@ -416,7 +461,10 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   // update does (as y-webrtc's own handler was); whether a phone or the relay needs it comes after.
   sendDirectOnly(provider.awareness, provider.room, () => relay?.applyingFrom() ?? early?.applyingFrom() ?? null);
   if (verifier) {
-    registerHost = hostRegistration(room, verifier);
+    hostRegistered = hostRegistration(room, verifier, (now) => {
+      refusals = now;
+      refresh();
+    });
     // The room's clock (the run's timestamps are in it): a phone's countdown reads the view's `at` against them.
     phones = startPhoneHub({ doc, room, secret, now: () => hostNow(room) });
   }
@@ -494,6 +542,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       clock?.destroy();
       relay?.destroy();
       phones?.destroy();
+      hostRegistered?.stop();
       provider.awareness.off('change', onAwareness);
       // y-webrtc's destroy alone leaves the provider registered on the shared signaling socket,
       // which then keeps answering for the room: `leave` disconnected it first.

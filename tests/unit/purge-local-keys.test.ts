@@ -4,7 +4,8 @@ import { memoryStorage } from '../support/memory-storage';
 
 /*
  * A workshop purged after its undo window leaves nothing of it on this laptop: neither in the
- * store nor in localStorage (its room clock, the entry preferences of its boards).
+ * store nor in localStorage (its room clock, the join code it was shared with, the entry
+ * preferences of its boards).
  */
 
 afterEach(() => vi.unstubAllGlobals());
@@ -21,6 +22,7 @@ describe('purging deleted workshops', () => {
     const { DELETE_GRACE_MS } = await import('../../renderer/session/workshop-library');
     const { forgetDeletedWorkshops } = await import('../../renderer/app/forget-deleted');
     const { setHostClock } = await import('../../renderer/network/host-clock');
+    const { rememberHostCode, rememberedHostCode } = await import('../../renderer/network/host-code');
     const { useBoardPrefsStore } = await import('../../renderer/state/board-prefs');
 
     const store = await WorkshopStore.open(`purge-${crypto.randomUUID()}`);
@@ -28,6 +30,7 @@ describe('purging deleted workshops', () => {
     const kept = await createStoredWorkshop(store, { title: 'Bleibt', language: 'de' }, 1000);
     for (const id of [gone, kept]) {
       setHostClock(id, { offsetMs: 120, roundTripMs: 4 });
+      rememberHostCode(id, 'PXYKTV9B62W3');
       useBoardPrefsStore.getState().set(`${id}/plenary`, { colour: 'yellow' });
       useBoardPrefsStore.getState().set(`${id}/table-1`, { authorId: 'p1' });
     }
@@ -38,6 +41,8 @@ describe('purging deleted workshops', () => {
     expect((await store.listWorkshops()).workshops.map((row) => row.id)).toEqual([kept]);
     expect(storage.getItem(`plenum.hostClock.${gone}`)).toBeNull();
     expect(storage.getItem(`plenum.hostClock.${kept}`)).not.toBeNull();
+    expect(rememberedHostCode(gone)).toBeNull();
+    expect(rememberedHostCode(kept)).toBe('PXYKTV9B62W3');
     const persisted = storage.getItem('plenum.board-prefs') ?? '';
     expect(persisted).toContain(kept);
     expect(persisted).not.toContain(gone);

@@ -11,14 +11,25 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
   const status = useSyncStatus(state);
   if (!state.row) return null;
   const peers = status.directPeers + status.relayPeers;
-  const label =
-    status.state === 'connected'
+  // A server that refused the room: connected, yet no table or phone can join through it.
+  const label = status.refused
+    ? t('connection.refused.short')
+    : status.state === 'connected'
       ? peers === 0
         ? t('connection.waitingForPeers')
         : t(`connection.path.${status.path}`, { count: peers })
       : t(`connection.state.${status.state}`);
   return (
-    <button type="button" className={`connection-indicator connection-${status.state}`} onClick={onClick} data-testid="connection-indicator" data-state={status.state} data-path={status.path} data-peers={peers}>
+    <button
+      type="button"
+      className={`connection-indicator connection-${status.refused ? 'refused' : status.state}`}
+      onClick={onClick}
+      data-testid="connection-indicator"
+      data-state={status.state}
+      data-refused={status.refused ?? undefined}
+      data-path={status.path}
+      data-peers={peers}
+    >
       <span className="connection-dot" aria-hidden="true" />
       {label}
     </button>

@@ -10,7 +10,7 @@ import { useHost } from '../../hooks/use-host';
 import type { ConnectionController, ConnectionState } from '../../network/connection';
 import { hostClock } from '../../network/host-clock';
 import type { Presence } from '../../network/peer-sync';
-import { useSyncStatus } from './use-connection';
+import { refusalKey, useSyncStatus } from './use-connection';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
@@ -39,6 +39,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
         <h2 id="connection-heading">{row.role === 'host' ? t('connection.hostingHeading') : t('connection.tableHeading')}</h2>
         <StatusLine state={state} />
       </div>
+      <Refusal state={state} />
       {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
       {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
       {/* Above the list of laptops, which grows and shrinks as they come and go: a button
@@ -64,6 +65,13 @@ function StatusLine({ state }: { state: ConnectionState }) {
       {t(`connection.state.${status.state}`)} · {t('connection.peers', { direct: status.directPeers, relay: status.relayPeers })}
     </span>
   );
+}
+
+/** Said above the join code: the code shown does not work on a server that refused the room. */
+function Refusal({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const { refused } = useSyncStatus(state);
+  return <FieldError message={refused && t(refusalKey(refused))} testId="connection-refused" />;
 }
 
 /** Works without the network on purpose (a flaky Wi-Fi, a test of the room); everything merges on return. */

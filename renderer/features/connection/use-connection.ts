@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionController, ConnectionState } from '../../network/connection';
 import type { SyncStatus } from '../../network/peer-sync';
+import type { HostRefusal } from '../../../shared/protocol/signaling';
 import type { WorkshopSession } from '../../session/workshop-session';
 
 const LOCAL: ConnectionState = { row: null, sync: null, error: null };
@@ -29,11 +30,22 @@ export function useConnectionState(controller: ConnectionController | null): Con
   return useSyncExternalStore(subscribe, () => controller?.state() ?? LOCAL);
 }
 
-const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
+const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null };
 
 /** The sync status of a connection, re-rendering on changes. */
 export function useSyncStatus(state: ConnectionState): SyncStatus {
   const sync = state.sync;
   const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? noSubscribe(), [sync]);
   return useSyncExternalStore(subscribe, () => sync?.status() ?? OFFLINE);
+}
+
+/** The i18n key of a server's refusal of this laptop's room (connection.refused.*). */
+export function refusalKey(reason: HostRefusal): string {
+  const keys: Record<HostRefusal, string> = {
+    'room-taken': 'connection.refused.roomTaken',
+    'verifier-in-use': 'connection.refused.verifierInUse',
+    'too-many-rooms': 'connection.refused.tooManyRooms',
+    'rate-limited': 'connection.refused.rateLimited',
+  };
+  return keys[reason];
 }
