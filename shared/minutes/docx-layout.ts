@@ -78,6 +78,9 @@ export function docxDocumentOptions({ language, title, author, children }: DocxD
     creator,
     lastModifiedBy: creator,
     description: title,
+    // Long German compounds in the narrow columns of the action items ("Versicherungsverband")
+    // were broken at any letter; with the paragraphs' language set, Word and LibreOffice hyphenate them.
+    hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
     styles: {
       default: {
         document: { run: { font: FONT, size: FONT_SIZE, language: lang }, paragraph: { spacing: { after: SPACING.paragraph, line: SPACING.line, lineRule: LineRuleType.AUTO } } },

@@ -10,7 +10,7 @@ async function parts(language: 'de' | 'en' | 'uk', moderator = 'Dr. Maria Beispi
   const zip = await JSZip.loadAsync(await renderDocx({ ...seedDayMinutes(language), moderator }));
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
   const footers = await Promise.all(Object.keys(zip.files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).map(read));
-  return { styles: await read('word/styles.xml'), document: await read('word/document.xml'), core: await read('docProps/core.xml'), footers };
+  return { styles: await read('word/styles.xml'), document: await read('word/document.xml'), core: await read('docProps/core.xml'), settings: await read('word/settings.xml'), footers };
 }
 
 describe('the DOCX minutes as a document', () => {
@@ -33,6 +33,12 @@ describe('the DOCX minutes as a document', () => {
     expect(core).toMatch(/<dc:title>[^<]+: Themenkreis[^<]*<\/dc:title>/);
     expect(core).toContain('<dc:creator>Dr. Maria Beispiel</dc:creator>');
     expect(core).not.toContain('Un-named');
+  });
+
+  it('hyphenate long words in their language (the action items\' narrow columns broke "Versicherungsverband" at any letter), not capitals', async () => {
+    const { settings } = await parts('de');
+    expect(settings).toMatch(/<w:autoHyphenation(?: w:val="(?:true|1|on)")?\/>/);
+    expect(settings).toMatch(/<w:doNotHyphenateCaps(?: w:val="(?:true|1|on)")?\/>/);
   });
 
   it('name the app as author when the workshop has no moderator', async () => {
