@@ -4,7 +4,7 @@ import { laptopId } from '../storage/laptop-id';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { forgetHostClock, setHostClock } from './host-clock';
-import { rememberedHostCode, rememberHostCode } from './host-code';
+import { forgetHostCode, rememberedHostCode, rememberHostCode } from './host-code';
 import { startPeerSync, type PeerSync } from './peer-sync';
 
 export interface ConnectionState {
@@ -27,8 +27,11 @@ export interface ConnectionController {
   subscribe(listener: () => void): () => void;
   /** Settles once the first start (peer sync with the stored record, if any) has succeeded or failed. */
   readonly started: Promise<void>;
-  /** Hosts this workshop on `signaling` (the local server's addresses, or a venue server). */
-  host(signaling: readonly string[], name: string): Promise<void>;
+  /**
+   * Hosts this workshop on `signaling` (the local server's addresses, or a venue server), with the
+   * code it was last shared with unless `newCode` (host-code.ts).
+   */
+  host(signaling: readonly string[], name: string, options?: { newCode?: boolean }): Promise<void>;
   /** Which table this laptop works at; shown to the others in presence. */
   setTable(tableId: string | null): Promise<void>;
   /** Stops syncing and forgets the connection; the local copy stays. */
@@ -108,7 +111,8 @@ export function connectWorkshop(
       return () => listeners.delete(listener);
     },
     started: stored ? run(stored) : Promise.resolve(),
-    async host(signaling, name) {
+    async host(signaling, name, options = {}) {
+      if (options.newCode) forgetHostCode(workshop.id);
       // Taking over keeps the secret: the tables' codes stay valid with the new host. So does
       // sharing again after stopping (host-code.ts).
       const row: ConnectionRow = {

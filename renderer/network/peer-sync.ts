@@ -273,7 +273,11 @@ function readPresence(awareness: Awareness, selfId: number): Presence[] {
     .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
 }
 
-/** A refused registration is asked again after this long: a rate limit passes, a server can be restarted meanwhile. */
+/**
+ * A registration refused for the rate limit is asked again after this long. The other refusals
+ * hold while the server runs (it keeps its rooms for its lifetime); a restarted server reconnects
+ * the socket, which registers again.
+ */
 const HOST_RETRY_MS = 15_000;
 
 /**
@@ -300,23 +304,29 @@ function hostRegistration(room: string, verifier: string, onRefusals: (refusals:
     else {
       refusals.set(socket, read.data.reason);
       clearTimeout(retries.get(socket));
-      retries.set(socket, setTimeout(() => register(socket), HOST_RETRY_MS));
+      if (read.data.reason === 'rate-limited') retries.set(socket, setTimeout(() => register(socket), HOST_RETRY_MS));
     }
     report();
   };
-  const hosted = new Map<SignalingSocket, { connect: () => void; message: (message: unknown) => void }>();
+  /** A server that went away refuses nothing: the header says "reconnecting" then, not "refused". */
+  const gone = (socket: SignalingSocket) => {
+    if (refusals.delete(socket)) report();
+  };
+  const hosted = new Map<SignalingSocket, { connect: () => void; disconnect: () => void; message: (message: unknown) => void }>();
   return {
     attach(socket) {
       if (hosted.has(socket)) return;
-      const listeners = { connect: () => register(socket), message: (message: unknown) => answered(socket, message) };
+      const listeners = { connect: () => register(socket), disconnect: () => gone(socket), message: (message: unknown) => answered(socket, message) };
       hosted.set(socket, listeners);
       socket.on('connect', listeners.connect);
+      socket.on('disconnect', listeners.disconnect);
       socket.on('message', listeners.message);
       register(socket);
     },
     stop() {
       for (const [socket, listeners] of hosted) {
         socket.off('connect', listeners.connect);
+        socket.off('disconnect', listeners.disconnect);
         socket.off('message', listeners.message);
       }
       hosted.clear();

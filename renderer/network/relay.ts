@@ -65,6 +65,8 @@ const HOST_ANSWER_WAIT_MS = 1_000;
  * 15 s of anti-entropy.
  */
 const PROMISE_WAIT_MS = 4_000;
+/** How long a relay message's text is remembered to drop its copies from the other sockets to the same server. */
+const REPEAT_WINDOW_MS = 2_000;
 /** Hello ids whose sealed hello the host remembers having answered (the oldest go first). */
 const SEALED_HELLOS_KEPT = 256;
 /**
@@ -698,12 +700,35 @@ export function startRelay(options: RelayOptions): Relay {
     for (const [id, { at }] of helloAnswers) if (now - at > HELLO_ANSWER_KEPT_MS) helloAnswers.delete(id);
     helloAnswers.set(from, { ...answerWithEverything(from), at: now });
   };
+  /**
+   * Copies of one message that came through several sockets to one server: the moderator's laptop
+   * reaches its own server at every LAN address and 127.0.0.1 (electron/services/hosting.ts), and
+   * the server sends each message to every socket subscribed. The host answered each copy of a
+   * joining laptop's greeting, on each of its sockets: with two sockets, four copies of the
+   * workshop. A copy is the same sealed text to the same laptop within REPEAT_WINDOW_MS (each
+   * message is sealed with an IV of its own; signaling-repeats.ts does the same for y-webrtc's).
+   * Frames (the big answers) are not compared here: `lastWhole` keeps them from being applied twice.
+   */
+  const recentTexts = new Map<string, number>();
+  const repeated = (envelope: Envelope): boolean => {
+    if (typeof envelope.payload !== 'string' || isHello(envelope)) return false;
+    const now = Date.now();
+    for (const [text, at] of recentTexts) {
+      if (now - at <= REPEAT_WINDOW_MS) break;
+      recentTexts.delete(text);
+    }
+    const key = `${envelope.to ?? ''}\n${envelope.payload}`;
+    if (recentTexts.has(key)) return true;
+    recentTexts.set(key, now);
+    return false;
+  };
   /** The sealed whole state last applied, and from whom: the same bytes again (a hello's answer, then the greeting's) are not applied twice. */
   let lastWhole: Envelope | null = null;
 
   const receive = async (envelope: Envelope) => {
     if (envelope.from === peerId || envelope.from === helloId) return;
     if (envelope.to !== undefined && envelope.to !== peerId && envelope.to !== helloId) return;
+    if (repeated(envelope)) return;
     if (isHello(envelope)) {
       const now = Date.now();
       if (options.answerHellos && !destroyed && now - lastHello >= HELLO_INTERVAL_MS) {

@@ -18,11 +18,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Opens the workshop on the page for tables through the room's server; the join code shown. */
-async function share(moderator: Page, url: string): Promise<string> {
+async function share(moderator: Page, url: string, newCode = false): Promise<string> {
   await moderator.getByTestId('tab-connection').click();
   await moderator.getByTestId('host-start').click();
   // In a browser Plenum cannot listen on a port: it asks for a signaling server.
   await moderator.getByTestId('host-server').fill(url);
+  if (newCode) await moderator.getByTestId('host-new-code').check();
   await moderator.getByTestId('host-start').click();
   const code = (await moderator.getByTestId('join-code').textContent()) ?? '';
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -51,6 +52,13 @@ test('sharing again after stopping keeps the join code, and a table joins with i
   await table.getByTestId('join-submit').click();
   await expect(table.getByTestId('workshop-heading')).toHaveText('Zweimal geteilt', { timeout: 20_000 });
   await expect(moderator.getByTestId('connection-indicator')).toHaveAttribute('data-peers', '1', { timeout: 15_000 });
+
+  // A new code on purpose (the old one got around): a new code, which this server, holding the
+  // room under the first one, refuses; the moderator is told rather than shown a code that fails.
+  await moderator.getByTestId('connection-leave').click();
+  const third = await share(moderator, url, true);
+  expect(third).not.toBe(first);
+  await expect(moderator.getByTestId('connection-indicator')).toHaveAttribute('data-refused', 'room-taken', { timeout: 10_000 });
 });
 
 test('a server that refuses the room (held under another code): the moderator is told, in the header and the connection tab', async ({ baseURL }) => {

@@ -106,3 +106,38 @@ test('the toast the keyboard is on stays shown when newer toasts would fold it, 
   await page.clock.fastForward(9000);
   await expect(toast).toHaveCount(0);
 });
+
+test('Tab from a kept toast onto the "+N" line keeps the focus there, and the toasts still go once the keyboard leaves', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  await createWorkshop(page, 'Hinweise und die Zeile darunter');
+  const texts = ['Energiepartnerschaften', 'Fachkräfte', 'Vergabeplattform', 'Kommunen'];
+  for (const text of texts) {
+    await page.getByTestId('card-entry').fill(text);
+    await page.getByTestId('card-entry').press('Enter');
+  }
+  const card = (text: string) => page.getByTestId('card').filter({ hasText: text });
+  const toast = page.getByTestId('toast');
+  const [first, ...others] = texts as [string, ...string[]];
+  await card(first).hover();
+  await card(first).getByTestId('card-delete').click();
+  await page.getByTestId('card-entry').focus();
+  await toast.locator('.toast-action').focus();
+  await page.mouse.move(5, 5);
+  for (const text of others) await card(text).getByTestId('card-delete').dispatchEvent('click');
+  // The kept toast, a line for the one folded between it and the two newest, and those two.
+  await expect(toast).toHaveCount(3);
+  await expect(page.getByTestId('toast-more')).toHaveCount(1);
+  for (let presses = 0; presses < 3; presses += 1) {
+    if (await page.getByTestId('toast-more').evaluate((element) => element === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByTestId('toast-more')).toBeFocused();
+  // Drawn again with the line under the focus: the focus stays on it, not on the page.
+  await page.clock.fastForward(1000);
+  await expect(page.getByTestId('toast-more')).toBeFocused();
+  await expect(toast).toHaveCount(3);
+  await page.getByTestId('card-entry').focus();
+  await page.clock.fastForward(12_000);
+  await expect(toast).toHaveCount(0);
+});

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { toBase64 } from '../../shared/base64';
 import { deriveRelayKey, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
-import { cardsWorkshop, memoryHub, sealedGreeting, type MemoryHub } from '../support/relay-hub';
+import { BIG_PUBLISH_CHARS, cardsWorkshop, memoryHub, sealedGreeting, type MemoryHub } from '../support/relay-hub';
 
 
 /* The host's word (MESSAGE_HOST) on the paths around it: a table's extra data, a table that leaves while waiting, garbage and false words, a host on two sockets, two hosts. */
@@ -102,7 +102,7 @@ describe('the host’s word on the paths around it', () => {
     expect(cardsOf(table.doc)).toBe(50);
   });
 
-  it('a host that reaches its server through two sockets (LAN and 127.0.0.1): the joiner gets the workshop', async () => {
+  it('a host that reaches its server through two sockets (LAN and 127.0.0.1): the joiner gets the workshop, one copy per socket', async () => {
     const key = await deriveRelayKey('K7QF2MXD9PAW', TOPIC);
     const server = memoryHub({ bigDelayMs: 100 });
     const source = workshop(400);
@@ -116,6 +116,10 @@ describe('the host’s word on the paths around it', () => {
     const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(cardsOf(joiner.doc)).toBe(400), { timeout: 5000 });
     await settle(server, key, ['moderator', 'table-1'], [moderator.doc, table.doc]);
+    // The host hears the joiner's greeting once per socket; it answers once, and that answer goes
+    // out on each socket: two copies, not four (each greeting's copy answered on each socket).
+    const whole = server.published.filter((m) => (m.to === 'joiner' || m.to === early.helloId) && m.data.length > BIG_PUBLISH_CHARS);
+    expect(whole.length).toBeLessThanOrEqual(2);
   });
 
   it('two laptops that answer hellos: the joiner gets the workshop and a table’s extra card', async () => {

@@ -132,7 +132,9 @@ function useHeldWhileInUse(toasts: readonly Toast[]) {
       if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
       setFocusIn(true);
       const toast = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-toast-id]') : null;
-      setKeyboardOn(toast ? Number(toast.dataset.toastId) : null);
+      // On a "+N" line the kept toast stays kept: folding it now would redraw the lines, and the
+      // one under the focus would go, the focus falling to the page with the toasts held.
+      if (toast) setKeyboardOn(Number(toast.dataset.toastId));
     },
     onBlur: (event: FocusEvent<HTMLDivElement>) => {
       if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;

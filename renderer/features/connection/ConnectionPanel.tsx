@@ -9,6 +9,7 @@ import type { Table } from '../../../shared/model';
 import { useHost } from '../../hooks/use-host';
 import type { ConnectionController, ConnectionState } from '../../network/connection';
 import { hostClock } from '../../network/host-clock';
+import { rememberedHostCode } from '../../network/host-code';
 import type { Presence } from '../../network/peer-sync';
 import { refusalKey, useSyncStatus } from './use-connection';
 import { FieldError } from '../common/FieldError';
@@ -97,6 +98,9 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
   const [needsServer, setNeedsServer] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Shared before: the same code again (the tables rejoin by themselves), unless a new one is asked for.
+  const [codeKept] = useState(() => rememberedHostCode(workshopId) !== null);
+  const [newCode, setNewCode] = useState(false);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +110,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
       if (needsServer) {
         const url = server.trim();
         if (!/^wss?:\/\/[^\s/]+:\d+/.test(url)) return setError(t('errors.address.invalid'));
-        await controller.host([url], name.trim() || t('connection.defaultHostName'));
+        await controller.host([url], name.trim() || t('connection.defaultHostName'), { newCode });
         return;
       }
       const portNumber = Number(port);
@@ -118,7 +122,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
         else setError(t('connection.hostFailed', { detail: result.error }));
         return;
       }
-      await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'));
+      await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'), { newCode });
     } finally {
       setBusy(false);
     }
@@ -143,6 +147,12 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
           <label className="field grow">
             <span>{t('connection.serverLabel')}</span>
             <input value={server} onChange={(event) => setServer(event.target.value)} placeholder={`ws://192.168.1.10:${DEFAULT_SIGNALING_PORT}`} data-testid="host-server" />
+          </label>
+        )}
+        {codeKept && (
+          <label className="board-option">
+            <input type="checkbox" checked={newCode} onChange={(event) => setNewCode(event.target.checked)} data-testid="host-new-code" />
+            {t('connection.newCode')}
           </label>
         )}
         <button type="submit" className="primary" disabled={busy} data-testid="host-start">
