@@ -11,6 +11,7 @@ import type { ConnectionController, ConnectionState } from '../../network/connec
 import { hostClock } from '../../network/host-clock';
 import type { Presence } from '../../network/peer-sync';
 import { useSyncStatus } from './use-connection';
+import { hostNotice } from './ConnectionIndicator';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
@@ -39,6 +40,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
         <h2 id="connection-heading">{row.role === 'host' ? t('connection.hostingHeading') : t('connection.tableHeading')}</h2>
         <StatusLine state={state} />
       </div>
+      {row.role === 'table' && <HostNotice state={state} />}
       {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
       {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
       {/* Above the list of laptops, which grows and shrinks as they come and go: a button
@@ -63,6 +65,19 @@ function StatusLine({ state }: { state: ConnectionState }) {
     <span className="muted" data-testid="connection-status">
       {t(`connection.state.${status.state}`)} · {t('connection.peers', { direct: status.directPeers, relay: status.relayPeers })}
     </span>
+  );
+}
+
+/** Says in words that the moderator's laptop is missing, and what becomes of this table's work meanwhile. */
+function HostNotice({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(state);
+  const notice = state.row ? hostNotice(state.row.role, status) : null;
+  if (!notice) return null;
+  return (
+    <p className={`host-notice host-notice-${notice}`} role="status" data-testid="host-notice" data-host={notice}>
+      {t(`connection.host.${notice}`)}
+    </p>
   );
 }
 

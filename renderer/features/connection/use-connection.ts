@@ -29,7 +29,7 @@ export function useConnectionState(controller: ConnectionController | null): Con
   return useSyncExternalStore(subscribe, () => controller?.state() ?? LOCAL);
 }
 
-const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none' };
+const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', host: 'awaited' };
 
 /** The sync status of a connection, re-rendering on changes. */
 export function useSyncStatus(state: ConnectionState): SyncStatus {
