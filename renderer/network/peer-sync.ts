@@ -33,6 +33,13 @@ export interface PeerIdentity {
 
 export type SyncPath = 'none' | 'direct' | 'relay' | 'mixed';
 
+/**
+ * Whether the laptop that hosts the room (the moderator's) is in this laptop's presence list:
+ * 'gone' once it was and is no more (dropped by its goodbye or its silence, presence.ts),
+ * 'awaited' while it has not been seen since this laptop (re)connected. On the host it is itself.
+ */
+export type HostPresence = 'present' | 'gone' | 'awaited';
+
 export interface SyncStatus {
   state: 'connecting' | 'connected' | 'reconnecting' | 'offline';
   /** Signaling servers this laptop is connected to. */
@@ -47,6 +54,7 @@ export interface SyncStatus {
    * null: tables and phones cannot join through that server, however connected it looks.
    */
   refused: HostRefusal | null;
+  host: HostPresence;
 }
 
 export interface Presence {
@@ -101,7 +109,7 @@ const PRESENCE_ORIGIN = 'plenum:presence';
 const closing = new Map<string, Promise<void>>();
 
 function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
-  return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path && a.refused === b.refused;
+  return a.state === b.state && a.servers === b.servers && a.directPeers === b.directPeers && a.relayPeers === b.relayPeers && a.path === b.path && a.refused === b.refused && a.host === b.host;
 }
 
 interface AwarenessChanges {
@@ -252,11 +260,11 @@ function watchConnections(
 }
 
 /** The status of a laptop that is online, from what it reaches. */
-function onlineStatus(servers: number, directPeers: number, relayPeers: number, providerConnected: boolean, everConnected: boolean): SyncStatus {
+function onlineStatus(servers: number, directPeers: number, relayPeers: number, providerConnected: boolean, everConnected: boolean, host: HostPresence): SyncStatus {
   const reachable = servers > 0 || directPeers > 0;
   const state = reachable ? 'connected' : !providerConnected ? 'offline' : everConnected ? 'reconnecting' : 'connecting';
   const path: SyncPath = directPeers > 0 ? (relayPeers > 0 ? 'mixed' : 'direct') : relayPeers > 0 ? 'relay' : 'none';
-  return { state, servers, directPeers, relayPeers, path, refused: null };
+  return { state, servers, directPeers, relayPeers, path, refused: null, host };
 }
 
 /** Who is in the room, this laptop first, from the awareness states (values peers wrote: checked). */
@@ -391,9 +399,24 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   let refusals: HostRefusal[] = [];
   /** The room's phones, on the laptop that registers the room (the moderator's): they reach it through its server. */
   let phones: PhoneHub | null = null;
-  let current: SyncStatus = { state: 'connecting', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null };
+  let current: SyncStatus = { state: 'connecting', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null, host: options.host ? 'present' : 'awaited' };
   let presenceCache: Presence[] = [];
   let presenceStale = true;
+  /** Whether the host was in the presence list since this laptop last (re)connected. */
+  let hostSeen = false;
+  const readPresenceCached = (): Presence[] => {
+    if (presenceStale) {
+      presenceCache = readPresence(provider.awareness, doc.clientID);
+      presenceStale = false;
+    }
+    return presenceCache;
+  };
+  /** From the presence list the connection tab shows, so the header and the list never disagree. */
+  const hostPresence = (): HostPresence => {
+    const present = readPresenceCached().some((person) => person.identity.role === 'host');
+    if (present) hostSeen = true;
+    return present ? 'present' : hostSeen ? 'gone' : 'awaited';
+  };
 
   const notify = () => listeners.forEach((listener) => listener());
   const sockets = () => provider.signalingConns as unknown as SignalingSocket[];
@@ -413,11 +436,11 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   /** Off the network on purpose (work offline, or the window unloads): every path is cut, whatever sockets still close. */
   let online = true;
   const computeStatus = (): SyncStatus => {
-    if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null };
+    if (!online) return { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null, host: hostPresence() };
     const servers = sockets().filter((socket) => socket.connected).length;
     const directPeers = directIds().length;
     if (servers > 0 || directPeers > 0) everConnected = true;
-    const status = onlineStatus(servers, directPeers, relay?.relayOnlyPeers().length ?? 0, provider.connected, everConnected);
+    const status = onlineStatus(servers, directPeers, relay?.relayOnlyPeers().length ?? 0, provider.connected, everConnected, hostPresence());
     return { ...status, refused: refusals[0] ?? null };
   };
 
@@ -447,6 +470,9 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   provider.awareness.setLocalStateField('user', identity);
   const onAwareness = () => {
     presenceStale = true;
+    // The host's arrival or departure is news for the status too, at once rather than at the next poll.
+    const next = computeStatus();
+    if (!sameStatus(next, current)) current = next;
     notify();
   };
   provider.awareness.on('change', onAwareness);
@@ -516,13 +542,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
 
   const sync: PeerSync = {
     status: () => current,
-    presence() {
-      if (presenceStale) {
-        presenceCache = readPresence(provider.awareness, doc.clientID);
-        presenceStale = false;
-      }
-      return presenceCache;
-    },
+    presence: readPresenceCached,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -538,6 +558,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       page.rejoined();
       if (online) return;
       online = true;
+      // Who was there before going offline is no longer known: the host is awaited, not missed.
+      hostSeen = false;
       stuck.reset();
       provider.connect();
       // y-webrtc drops this laptop's awareness state on disconnect; say again who we are.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { browserPid, hostWorkshop, joinAsTable, launchPersistentLaptop, LogSink } from './faults-support';
+import { browserPid, hostWorkshop, joinAsTable, launchPersistentLaptop, LogSink, shotOf } from './faults-support';
 import { roomOfLaptops } from './laptops';
 
 /*
@@ -158,6 +158,104 @@ test('a laptop that closes its window is gone within 5 s, one that vanishes with
         const log = (await indicatorLog(moderator)).slice(shownBefore - 1);
         console.log(`the moderator's indicator around the kill (at ${Math.round(killedAtPage)} ms): ${log.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
       }
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+/** Shows the table's header in the state it is in, in German and Ukrainian, wide and narrow. */
+async function shootTableHeader(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  for (const language of ['de', 'uk'] as const) {
+    await page.getByTestId('language-switcher').selectOption(language);
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 640 }]) {
+      await page.setViewportSize(viewport);
+      await shotOf(page, `${name}-${language}-${viewport.width}x${viewport.height}`);
+    }
+  }
+  await page.getByTestId('language-switcher').selectOption('de');
+  if (size) await page.setViewportSize(size);
+}
+
+test("a table laptop says so when the moderator's laptop is gone, keeps its cards meanwhile, and is back to normal when it returns", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const url = room.signalingUrl();
+  const log = new LogSink();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-host-gone-'));
+  const hostNoticeShown = (page: Page) => page.getByTestId('host-notice');
+  try {
+    let { context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator');
+    try {
+      const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+      const workshopUrl = moderator.url();
+      const table = await room.laptop(baseURL ?? '');
+      await joinAsTable(table, url, code, TITLE, TABLE);
+      await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 20_000 });
+      await expect(indicator(table)).not.toHaveText(/Moderation/);
+
+      // Killed: nothing is said; the table notices the silence within the presence timeout.
+      process.kill(browserPid(profile), 'SIGKILL');
+      const killedAt = Date.now();
+      await expect(indicator(table)).toHaveText('Moderation nicht erreichbar', { timeout: 15_000 });
+      console.log(`the table's header said the moderator was gone ${Date.now() - killedAt} ms after the kill`);
+      await expect(indicator(table)).toHaveAttribute('data-host', 'gone');
+      await table.getByTestId('tab-connection').click();
+      await expect(hostNoticeShown(table)).toContainText('Der Laptop der Moderation ist nicht erreichbar');
+      // The dead WebRTC connection goes by its own silence, a moment later: pictured once it has.
+      await expect(indicator(table)).toHaveAttribute('data-peers', '0', { timeout: 10_000 });
+      await shootTableHeader(table, 'table-moderator-gone');
+
+      // What the table writes meanwhile is kept and reaches the moderator once it is back.
+      await table.getByTestId('tab-mine').click();
+      await table.getByTestId('card-entry').fill('Geschrieben ohne Moderation');
+      await table.getByTestId('card-entry').press('Enter');
+      await expect(indicator(table)).toHaveText('Moderation nicht erreichbar');
+
+      await context.close().catch(() => undefined);
+      ({ context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator again'));
+      await moderator.goto(workshopUrl);
+      await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 30_000 });
+      await expect(indicator(table)).toHaveText(/1 Laptop/, { timeout: 20_000 });
+      await table.getByTestId('tab-connection').click();
+      await expect(hostNoticeShown(table)).toHaveCount(0);
+      await moderator.getByTestId('tab-tables').click();
+      await expect(moderator.getByTestId('table-card')).toHaveText(['Geschrieben ohne Moderation'], { timeout: 20_000 });
+
+      // Closed cleanly: the goodbye tells the table at once.
+      const closedAt = Date.now();
+      await moderator.close({ runBeforeUnload: true });
+      await expect(indicator(table)).toHaveText('Moderation nicht erreichbar', { timeout: 5000 });
+      await expect(hostNoticeShown(table)).toHaveAttribute('data-host', 'gone');
+      console.log(`the table's header said the moderator was gone ${Date.now() - closedAt} ms after its window closed`);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a table laptop alone in the room waits for the moderator, not for tables', async ({ baseURL }) => {
+  const url = room.signalingUrl();
+  const log = new LogSink();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-host-awaited-'));
+  try {
+    const { context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator');
+    try {
+      const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+      const table = await room.laptop(baseURL ?? '');
+      await joinAsTable(table, url, code, TITLE, TABLE);
+      await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 20_000 });
+      await context.close();
+      // Reopened with the moderator gone: this table has not seen it since it connected.
+      await table.reload();
+      await expect(indicator(table)).toHaveText('Warte auf die Moderation', { timeout: 20_000 });
+      await table.getByTestId('tab-connection').click();
+      await expect(table.getByTestId('host-notice')).toHaveAttribute('data-host', 'awaited');
+      await shootTableHeader(table, 'table-moderator-awaited');
     } finally {
       await context.close().catch(() => undefined);
     }

@@ -1,10 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../network/connection';
+import type { SyncStatus } from '../../network/peer-sync';
 import { useSyncStatus } from './use-connection';
 
 /**
+ * What a table laptop has to know about the moderator's laptop, or null when nothing is amiss.
+ * 'gone' outweighs a working connection to the server or to other tables: those do not bring the
+ * moderator back. 'awaited' only stands in for "waiting for tables", which a table never waits for.
+ */
+export function hostNotice(role: 'host' | 'table', status: SyncStatus): 'gone' | 'awaited' | null {
+  if (role !== 'table') return null;
+  if (status.host === 'gone' && (status.state === 'connected' || status.state === 'reconnecting')) return 'gone';
+  if (status.host === 'awaited' && status.state === 'connected' && status.directPeers + status.relayPeers === 0) return 'awaited';
+  return null;
+}
+
+/**
  * Connected peers and the path in use, on every screen of a shared workshop: a moderator must
- * see at a glance whether the tables are reached, and how.
+ * see at a glance whether the tables are reached, and how; a table, whether the moderator is.
  */
 export function ConnectionIndicator({ state, onClick }: { state: ConnectionState; onClick(): void }) {
   const { t } = useTranslation();
@@ -12,8 +25,11 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
   if (!state.row) return null;
   const peers = status.directPeers + status.relayPeers;
   // A server that refused the room: connected, yet no table or phone can join through it.
+  const notice = hostNotice(state.row.role, status);
   const label = status.refused
     ? t('connection.refused.short')
+    : notice
+      ? t(`connection.host.${notice}Short`)
     : status.state === 'connected'
       ? peers === 0
         ? t('connection.waitingForPeers')
@@ -22,13 +38,15 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
   return (
     <button
       type="button"
-      className={`connection-indicator connection-${status.refused ? 'refused' : status.state}`}
+      className={`connection-indicator connection-${status.refused ? 'refused' : status.state}${notice ? ` connection-host-${notice}` : ''}`}
       onClick={onClick}
+      title={notice ? t(`connection.host.${notice}`) : undefined}
       data-testid="connection-indicator"
       data-state={status.state}
       data-refused={status.refused ?? undefined}
       data-path={status.path}
       data-peers={peers}
+      data-host={status.host}
     >
       <span className="connection-dot" aria-hidden="true" />
       {label}

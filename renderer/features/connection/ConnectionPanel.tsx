@@ -12,6 +12,7 @@ import { hostClock } from '../../network/host-clock';
 import { rememberedHostCode } from '../../network/host-code';
 import type { Presence } from '../../network/peer-sync';
 import { refusalKey, useSyncStatus } from './use-connection';
+import { hostNotice } from './ConnectionIndicator';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
@@ -41,6 +42,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
         <StatusLine state={state} />
       </div>
       <Refusal state={state} />
+      {row.role === 'table' && <HostNotice state={state} />}
       {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
       {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
       {/* Above the list of laptops, which grows and shrinks as they come and go: a button
@@ -73,6 +75,19 @@ function Refusal({ state }: { state: ConnectionState }) {
   const { t } = useTranslation();
   const { refused } = useSyncStatus(state);
   return <FieldError message={refused && t(refusalKey(refused))} testId="connection-refused" />;
+}
+
+/** Says in words that the moderator's laptop is missing, and what becomes of this table's work meanwhile. */
+function HostNotice({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(state);
+  const notice = state.row ? hostNotice(state.row.role, status) : null;
+  if (!notice) return null;
+  return (
+    <p className={`host-notice host-notice-${notice}`} role="status" data-testid="host-notice" data-host={notice}>
+      {t(`connection.host.${notice}`)}
+    </p>
+  );
 }
 
 /** Works without the network on purpose (a flaky Wi-Fi, a test of the room); everything merges on return. */

@@ -30,7 +30,7 @@ export function useConnectionState(controller: ConnectionController | null): Con
   return useSyncExternalStore(subscribe, () => controller?.state() ?? LOCAL);
 }
 
-const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null };
+const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null, host: 'awaited' };
 
 /** The sync status of a connection, re-rendering on changes. */
 export function useSyncStatus(state: ConnectionState): SyncStatus {
