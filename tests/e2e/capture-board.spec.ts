@@ -300,20 +300,21 @@ test('a vote form ended by a round opened in another window does not come back w
   // The plenary's board in a second window of this laptop (kept in step through the browser, window-sync.ts).
   const other = await page.context().newPage();
   await other.goto(page.url());
-  await expect(other.getByTestId('vote-open')).toBeVisible();
+  // A second window's first open of the workshop loads its screen's code: seconds on a loaded machine.
+  await expect(other.getByTestId('vote-open')).toBeVisible({ timeout: 20_000 });
 
   await page.getByTestId('vote-open').click();
   await expect(page.getByTestId('vote-budget')).toBeFocused();
   await other.getByTestId('vote-open').click();
   await other.getByTestId('vote-budget').press('Enter');
-  await expect(page.getByTestId('vote-bar')).toBeVisible();
+  await expect(page.getByTestId('vote-bar')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByTestId('vote-budget')).toHaveCount(0);
 
   // Meanwhile this window's person is typing an idea; the round then ends in the other window.
   const entry = page.getByTestId('card-entry');
   await entry.focus();
   await other.getByTestId('vote-close').click();
-  await expect(page.getByTestId('vote-bar')).toHaveCount(0);
+  await expect(page.getByTestId('vote-bar')).toHaveCount(0, { timeout: 10_000 });
   await expect(page.getByTestId('vote-open')).toBeVisible();
   await expect(page.getByTestId('vote-budget')).toHaveCount(0);
   await expect(entry).toBeFocused();
