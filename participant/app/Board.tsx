@@ -2,12 +2,28 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingCommand } from '../../shared/phone/client';
 import type { PhoneView } from '../../shared/phone/protocol';
+import { LIMITS } from '../../shared/model/plain';
 import { loadDraft, saveDraft, type Draft } from './draft';
 import { useAnswers, useRoom } from './room';
 import { Dots, type Round } from './Dots';
 
 type BoardView = NonNullable<PhoneView['board']>;
 type CardView = BoardView['cards'][number];
+
+/** A card longer than this shows its beginning and "Show more": a pasted page must not fill many screens of a phone (narrower than the laptops' 280). */
+export const PHONE_CARD_CLAMP = 200;
+
+/** The card's text as shown: its beginning, or all the view carries; "…" where either stops short of the card's text. */
+export function shownCardText(card: Pick<CardView, 'text' | 'cut'>, expanded: boolean): { text: string; clamped: boolean } {
+  const chars = Array.from(card.text);
+  if (!expanded && chars.length > PHONE_CARD_CLAMP) {
+    const start = chars.slice(0, PHONE_CARD_CLAMP).join('');
+    // At a word's end when that keeps most of it, so one long word does not leave a stub.
+    const space = start.lastIndexOf(' ');
+    return { text: `${(space > start.length * 0.6 ? start.slice(0, space) : start).trimEnd()} …`, clamped: true };
+  }
+  return { text: card.cut ? `${card.text.trimEnd()} …` : card.text, clamped: false };
+}
 
 /** The board the phone is shown: add an idea, the cards (own ones editable), and the dots of an open round. */
 export function Board({ view, pending }: { view: PhoneView; pending: readonly PendingCommand[] }) {
@@ -143,6 +159,7 @@ function AddCard({ boardId }: { boardId: string }) {
         rows={3}
         value={draft.text}
         readOnly={waiting}
+        maxLength={LIMITS.cardTextMax}
         onChange={(event) => setDraft((current) => ({ ...current, text: event.target.value }))}
         enterKeyHint="send"
       />
@@ -162,6 +179,7 @@ function Card({ card, round, deletable }: { card: CardView; round: Round | null;
   const { t } = useTranslation();
   const { send, announce } = useRoom();
   const [mode, setMode] = useState<'show' | 'edit' | 'confirm'>('show');
+  const [expanded, setExpanded] = useState(false);
   const [text, setText] = useState(card.text);
   const [waiting, setWaiting] = useState<{ id: string; done: string } | null>(null);
   const editId = useId();
@@ -192,7 +210,7 @@ function Card({ card, round, deletable }: { card: CardView; round: Round | null;
       {mode === 'edit' ? (
         <form onSubmit={save} className="edit-card">
           <label htmlFor={editId}>{t('phone.board.editLabel')}</label>
-          <textarea id={editId} rows={3} value={text} onChange={(event) => setText(event.target.value)} autoFocus />
+          <textarea id={editId} rows={3} value={text} maxLength={LIMITS.cardTextMax} onChange={(event) => setText(event.target.value)} autoFocus />
           <div className="row">
             <button type="submit" className="primary" disabled={waiting !== null || !text.trim()}>
               {waiting ? t('phone.board.sending') : t('phone.board.save')}
@@ -203,7 +221,7 @@ function Card({ card, round, deletable }: { card: CardView; round: Round | null;
           </div>
         </form>
       ) : (
-        <p className="card-text">{card.text}</p>
+        <CardText card={card} expanded={expanded} onExpand={setExpanded} />
       )}
       <p className="card-meta">
         {card.mine && <span className="badge mine-badge">{t('phone.board.mine')}</span>}
@@ -244,5 +262,25 @@ function Card({ card, round, deletable }: { card: CardView; round: Round | null;
         </div>
       )}
     </li>
+  );
+}
+
+/** A long card's beginning with "Show more"; a card the view cut says the moderator's board has it whole. */
+function CardText({ card, expanded, onExpand }: { card: CardView; expanded: boolean; onExpand(expanded: boolean): void }) {
+  const { t } = useTranslation();
+  const shown = shownCardText(card, expanded);
+  const long = shown.clamped || (expanded && Array.from(card.text).length > PHONE_CARD_CLAMP);
+  return (
+    <>
+      <p className="card-text" data-testid="phone-card-text">
+        {shown.text}
+      </p>
+      {card.cut && !shown.clamped && <p className="hint card-cut">{t('phone.board.cutNote')}</p>}
+      {long && (
+        <button type="button" className="link-button card-more" aria-expanded={expanded} onClick={() => onExpand(!expanded)} data-testid="phone-card-more">
+          {expanded ? t('phone.board.showLess') : t('phone.board.showMore')}
+        </button>
+      )}
+    </>
   );
 }

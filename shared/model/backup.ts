@@ -35,8 +35,9 @@ export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.trunc
 
 export interface BackupError {
   code: BackupErrorCode;
-  /** Where and what, in plain words: 'workshop.cards[3].text: expected string, received number'. */
+  /** Where and what, for support (English, zod's words): 'workshop.cards[3].text: expected string, received number'. */
   detail: string;
+  /** For the message: 'backup.invalid' names the first wrong entry's path as `field` ('workshop.cards[3].text'). */
   params?: Record<string, string | number>;
 }
 
@@ -72,10 +73,14 @@ const envelopeSchema = z.object({
   workshop: z.object(areaSchemas),
 });
 
+/** Where a zod issue is, as the file's keys read: 'workshop.cards[3].text'. */
+function issuePath(issue: z.core.$ZodIssue): string {
+  return issue.path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
 /** A zod issue as 'workshop.cards[3].text: expected string, received number'. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-  return `${path || '(file)'}: ${issue.message}`;
+  return `${issuePath(issue) || '(file)'}: ${issue.message}`;
 }
 
 /**
@@ -115,12 +120,13 @@ export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> 
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const detail = issues.slice(0, 3).map(describeIssue).join('; ') + (issues.length > 3 ? ` (+${issues.length - 3} more)` : '');
-    return refuse('backup.invalid', detail, { detail });
+    // The message names where, in the file's own words; zod's English what stays in `detail`.
+    return refuse('backup.invalid', detail, { field: (issues[0] && issuePath(issues[0])) || 'workshop' });
   }
   const { workshop, schemaVersion } = parsed.data;
   if (workshop.meta.schemaVersion !== schemaVersion) {
     const detail = `workshop.meta.schemaVersion is ${workshop.meta.schemaVersion}, the file says ${schemaVersion}`;
-    return refuse('backup.invalid', detail, { detail });
+    return refuse('backup.invalid', detail, { field: 'workshop.meta.schemaVersion' });
   }
   for (const [area, value] of Object.entries(workshop)) {
     if (!Array.isArray(value)) continue;
@@ -129,7 +135,7 @@ export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> 
       const key = typeof item === 'string' ? item : ((item as { id?: string; key?: string }).id ?? (item as { key?: string }).key ?? '');
       if (seen.has(key)) {
         const detail = `workshop.${area}[${index}]: the id "${key}" appears twice`;
-        return refuse('backup.invalid', detail, { detail });
+        return refuse('backup.invalid', detail, { field: `workshop.${area}[${index}]` });
       }
       seen.add(key);
     }

@@ -106,3 +106,32 @@ test('a backup whose date is no date is refused with where', async ({ page }) =>
   await expect(page.getByTestId('import-backup-error')).toContainText('workshop.meta.date');
   await expect(page.getByText('Noch keine Workshops.')).toBeVisible();
 });
+
+/** A title that is a number: the refusal says where in the UI's language, the validator's English only under "details". */
+async function importNumberTitle(page: Page) {
+  const text = readFileSync('tests/fixtures/seed-day-v1.plenum', 'utf8').replace(/"title": "[^"]*"/, '"title": 42');
+  await page.goto('/');
+  await page.getByTestId('import-backup-file').setInputFiles({ name: 'titel.plenum', mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a hand-edited backup is refused in whole sentences, naming the entry, the validator\'s words only in the details', async ({ page, shot }) => {
+  await importNumberTitle(page);
+  await expect(page.getByTestId('import-backup-error')).toHaveText(
+    '„titel.plenum“ wurde nicht importiert. Die Sicherung ist beschädigt oder wurde von Hand geändert: Der Eintrag „workshop.meta.title“ ist ungültig. Es wurde nichts importiert.',
+  );
+  await expect(page.getByTestId('import-backup-details')).not.toHaveAttribute('open');
+  await page.getByTestId('import-backup-details').locator('summary').click();
+  await expect(page.getByTestId('import-backup-details')).toContainText('workshop.meta.title: Invalid input');
+  await shot('refused-title');
+});
+
+test.describe('in Ukrainian', () => {
+  test.use({ language: 'uk' });
+  test('a hand-edited backup is refused without English', async ({ page, shot }) => {
+    await importNumberTitle(page);
+    await expect(page.getByTestId('import-backup-error')).toHaveText(
+      '«titel.plenum» не імпортовано. Резервна копія пошкоджена або змінена вручну: запис «workshop.meta.title» недійсний. Нічого не імпортовано.',
+    );
+    await shot('refused-title-uk');
+  });
+});

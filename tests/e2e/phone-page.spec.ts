@@ -281,6 +281,39 @@ for (const language of ['de', 'uk'] as const) {
   });
 }
 
+for (const language of ['de', 'uk'] as const) {
+  test(`a long card on a phone in ${language} shows its beginning and opens to what the view carries; the idea field has the model's limit`, async ({ browser }) => {
+    const page = await openPhone(browser, language, '/h/index.html#K7QF2MXD9PAW');
+    const room = fakeOf(page);
+    // As a laptop sends a 20,000-character card: cut to the 1000 characters a view carries.
+    const long = 'Donaudampfschifffahrtsgesellschaftskapitänsmütze '.repeat(21).slice(0, 1000);
+    const view = namedView(Date.now(), language);
+    const board = view.board ?? null;
+    if (!board) throw new Error('the view has a board');
+    await room.state({ kind: 'online' });
+    await room.view({ ...view, board: { ...board, cards: [...board.cards, { id: 'card-long', text: long, cut: true, groupId: null, mine: true, author: null }] } });
+    const card = page.getByTestId('phone-card').first();
+    await expect(card).toContainText('Donaudampf');
+    // A few lines, not screens: the beginning and "…".
+    expect((await card.boundingBox())?.height ?? 0).toBeLessThan(400);
+    await expect(card.getByTestId('phone-card-text')).toHaveText(/ …$/);
+    await expect(card.getByText(language === 'uk' ? 'Скорочено' : 'Gekürzt')).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: language === 'uk' ? 'Ваша ідея' : 'Ihre Idee' })).toHaveAttribute('maxlength', '200000');
+    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await checkScreen(page, 'long-card', language);
+
+    await card.getByTestId('phone-card-more').click();
+    await expect(card.getByTestId('phone-card-more')).toHaveAttribute('aria-expanded', 'true');
+    expect((await card.getByTestId('phone-card-text').textContent())?.length).toBe(long.trimEnd().length + 2);
+    await expect(card.getByText(language === 'uk' ? 'Скорочено' : 'Gekürzt')).toBeVisible();
+    await card.getByTestId('phone-card-more').evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await checkScreen(page, 'long-card-open', language);
+    await card.getByTestId('phone-card-more').click();
+    expect((await card.boundingBox())?.height ?? 0).toBeLessThan(400);
+    await page.close();
+  });
+}
+
 test('the shipped page: its language from the phone, a switch that is kept, no code in the address said plainly', async ({ browser }) => {
   const page = await openPhone(browser, 'uk', '/p/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');

@@ -127,6 +127,8 @@ describe('a backup that cannot be trusted is refused with what is wrong', () => 
     if (!result.ok) {
       expect(result.error.code).toBe('backup.invalid');
       expect(result.error.detail).toMatch(/^workshop\.cards\[1\]\.text: /);
+      // The message names where; zod's English (in detail) is for support only.
+      expect(result.error.params).toEqual({ field: 'workshop.cards[1].text' });
     }
   });
 

@@ -53,12 +53,13 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
   // Past a few names a row of chips takes more room than the cards: one choice then, with the
   // Alt+number shortcuts named in it.
   const folded = all.length > CHIPS_UP_TO;
+  const picked = all.find((person) => person.id === authorId);
   return (
     <div className="author-picker" role={folded ? 'group' : 'radiogroup'} aria-label={t('board.writingAs')} data-testid="author-picker">
       {folded ? (
         <label className="board-option">
           {t('board.writingAs')}
-          <select value={authorId ?? ''} onChange={(event) => onPick(event.target.value || null)} data-testid="author-select">
+          <select value={authorId ?? ''} onChange={(event) => onPick(event.target.value || null)} title={picked ? names.person(picked.name) : undefined} data-testid="author-select">
             <option value="">{t('board.anonymous')} (Alt+0)</option>
             {people.map((person, index) => (
               <option key={person.id} value={person.id}>
@@ -81,7 +82,7 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
           {[...people, ...others].map((person) => {
             const index = people.indexOf(person);
             return (
-              <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={index >= 0 ? `Alt+${index + 1}` : undefined} data-testid="author-chip">
+              <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={index >= 0 ? `${names.person(person.name)} (Alt+${index + 1})` : names.person(person.name)} data-testid="author-chip">
                 {names.person(person.name)}
               </button>
             );

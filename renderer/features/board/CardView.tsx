@@ -124,7 +124,11 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
       )}
       {(authorName || card.stakeholderGroup) && (
         <p className="card-meta">
-          {authorName && <span data-testid="card-author">{authorName}</span>}
+          {authorName && (
+            <span className="card-author" title={authorName} data-testid="card-author">
+              {authorName}
+            </span>
+          )}
           {card.stakeholderGroup && <span className="tag">{labels.stakeholder(card.stakeholderGroup)}</span>}
         </p>
       )}

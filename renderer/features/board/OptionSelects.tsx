@@ -56,8 +56,10 @@ export function StakeholderSelect({ value, onChange, noneLabel, ...rest }: Optio
 /** A person from the roster by id, or none. */
 export function PersonSelect({ value, onChange, noneLabel, people, ...rest }: OptionSelectProps<string> & { people: readonly Participant[] }) {
   const names = useShownNames();
+  // The select may show a long name cut: its whole name on pointing.
+  const picked = people.find((person) => person.id === value);
   return (
-    <select value={value ?? ''} onChange={(event) => onChange(event.target.value || null)} {...rest}>
+    <select value={value ?? ''} onChange={(event) => onChange(event.target.value || null)} title={picked ? names.person(picked.name) : undefined} {...rest}>
       <option value="">{noneLabel}</option>
       {people.map((person) => (
         <option key={person.id} value={person.id}>

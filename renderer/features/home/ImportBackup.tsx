@@ -30,7 +30,7 @@ function useBackupImport() {
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<{ file: string; reason: string } | null>(null);
+  const [refusal, setRefusal] = useState<{ file: string; reason: string; detail?: string } | null>(null);
 
   const importFile = async (file: File) => {
     setBusy(true);
@@ -42,7 +42,8 @@ function useBackupImport() {
       const result = await importBackupFile(store, file);
       if (!result.ok) {
         const { code, params, detail } = result.error;
-        return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) });
+        // The validator's English words only for support, folded away: the message says where in plain words.
+        return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }), ...(code === 'backup.invalid' ? { detail } : {}) });
       }
       showToast({ message: (t) => t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title }), tone: 'info' });
       navigate({ screen: 'workshop', id: result.id });
@@ -78,6 +79,12 @@ export function ImportBackup() {
         <input ref={input} type="file" accept=".plenum,application/json" hidden onChange={onFile} data-testid="import-backup-file" />
       </div>
       <FieldError message={refusal && `${t('backup.refused', { file: refusal.file })} ${refusal.reason} ${t('backup.nothingImported')}`} testId="import-backup-error" />
+      {refusal?.detail && (
+        <details className="import-backup-details" data-testid="import-backup-details">
+          <summary>{t('backup.supportDetails')}</summary>
+          <code>{refusal.detail}</code>
+        </details>
+      )}
     </div>
   );
 }
