@@ -120,5 +120,5 @@ test("the date field's code does not load: the home form keeps working with the 
   await page.getByTestId('create-workshop').click();
   await expect(page.getByTestId('workshop-heading')).toContainText('Ohne Kalender');
   await page.goto('/');
-  await expect(page.getByTestId('workshop-list').locator('li').filter({ hasText: 'Ohne Kalender' })).toContainText('06.12.2026');
+  await expect(page.getByTestId('workshop-list').locator('li').filter({ hasText: 'Ohne Kalender' })).toContainText('6. Dezember 2026');
 });
