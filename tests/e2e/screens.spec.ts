@@ -133,6 +133,12 @@ test.describe('a table laptop during small-group work', () => {
         // Kicker, title (two lines at most), task (two), the "show all" link and the countdown.
         const limit = size.width < 600 ? 300 : 200;
         expect((await table.getByTestId('run-bar').boundingBox())?.height, `the run bar’s height at ${size.width}`).toBeLessThan(limit);
+        // The header's parts (way back, title, role, connection, saved, undo, projector, language) stay in the window.
+        const outside = await table.locator('.workshop-topbar > *').evaluateAll((parts) =>
+          parts.filter((part) => part.getBoundingClientRect().right > window.innerWidth + 1).map((part) => part.getAttribute('data-testid') ?? part.className),
+        );
+        expect(outside, `the header's parts outside the window at ${size.width}`).toEqual([]);
+        expect(await table.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `sideways scrolling at ${size.width}`).toBe(0);
         await shot(`table-run-${language}-${size.width}`, table);
         const toggle = table.getByTestId('run-task-toggle');
         await expect(toggle).toHaveAttribute('aria-expanded', 'false');
