@@ -73,7 +73,7 @@ export function NamePicker({ view, onDone, onBack }: { view: PhoneView; onDone: 
                 className={view.me?.participantId === person.participantId ? 'name current' : 'name'}
                 aria-pressed={view.me?.participantId === person.participantId}
                 disabled={waiting !== null}
-                onClick={() => pick(person.participantId, person.name)}
+                onClick={() => pick(person.participantId, person.name || t('phone.unnamedPerson'))}
               >
                 {person.name || t('phone.unnamedPerson')}
               </button>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, PLENARY_BOARD_ID, shownCards, type Card, type LiveWorkshop } from '../../../shared/model';
+import { layoutBoard, PLENARY_BOARD_ID, shownCards, shownName, type Card, type LiveWorkshop } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
 import { useShownNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
@@ -48,7 +48,7 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
       const layout = layoutBoard(id, groups, all);
       const out: WallBlock[] = [];
       for (const { group, cards: members } of layout.groups) {
-        out.push({ key: `group-${group.id}`, heading: true, look: 'group', node: <Heading>{group.title || t('projector.untitledGroup')}</Heading> });
+        out.push({ key: `group-${group.id}`, heading: true, look: 'group', node: <Heading>{shownName(group.title, t('groups.untitled'))}</Heading> });
         out.push(...members.map(cardBlock));
       }
       if (layout.loose.length > 0 && layout.groups.length > 0) {

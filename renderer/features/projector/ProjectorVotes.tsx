@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, rankVotes, type LiveWorkshop, type VoteRound } from '../../../shared/model';
+import { layoutBoard, rankVotes, shownName, type LiveWorkshop, type VoteRound } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
 import { useShownNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
@@ -35,7 +35,7 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
   const most = Math.max(1, ...ranked.map((entry) => entry.dots));
   const label = (id: string) => {
     const group = groups.find((entry) => entry.id === id);
-    if (group) return group.title || t('projector.untitledGroup');
+    if (group) return shownName(group.title, t('groups.untitled'));
     const card = cards.find((entry) => entry.id === id);
     return card ? shortenText(card.text.trim()).text : '—';
   };
