@@ -8,7 +8,12 @@ import { listenBeforeKey, startRelay, type EarlyRelay, type Relay, type Signalin
 import { BIG_PUBLISH_CHARS, cardsWorkshop, memoryHub, sealedGreeting, type MemoryHub } from '../support/relay-hub';
 
 
-/* The host's word (MESSAGE_HOST) on the paths around it: a table's extra data, a table that leaves while waiting, garbage and false words, a host on two sockets, two hosts. */
+/*
+ * The host's word (relay.ts, MESSAGE_HOST: the tables answer a joining laptop with only what the
+ * host lacks) on the paths around it: a table's extra data, a table that leaves while waiting,
+ * garbage and false words, a host on two sockets, two hosts; the joining laptop's WebRTC greetings
+ * held until the workshop is here; and host answers lost on the way.
+ */
 const TOPIC = 'relay-host-word';
 const cleanups: Array<() => void> = [];
 afterEach(() => { for (const c of cleanups.splice(0)) c(); });
@@ -138,5 +143,88 @@ describe('the host’s word on the paths around it', () => {
     const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(cardsOf(joiner.doc)).toBe(401), { timeout: 5000 });
     await settle(server, key, ['h1', 'h2', 'table-1'], [h1.doc, h2.doc, table.doc]);
+  });
+});
+
+/*
+ * After a hello's answer the host answers the greeting with an empty update, small and opened
+ * before the big answer: that must not count as the host's answer, or the joining laptop greets
+ * the tables over WebRTC while empty and each sends the workshop there.
+ */
+describe('WebRTC greeting hold in the hello path', () => {
+  it('answerFrom(table) resolves only once the workshop is applied', async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', TOPIC);
+    const server = memoryHub({ bigDelayMs: 100 });
+    const source = workshop(400);
+    const moderator = startLaptop('moderator', server, key, copyOf(source), { answerHellos: true });
+    const table = startLaptop('table-1', server, key, copyOf(source));
+    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toHaveLength(1), { timeout: 5000 });
+    await settle(server, key, ['moderator', 'table-1'], [moderator.doc, table.doc]);
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], TOPIC);
+    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true));
+    const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket, early });
+    // The WebRTC connection to the table opens as soon as the joiner has heard it on the relay.
+    await vi.waitFor(() => expect(joiner.relay.relayOnlyPeers()).toContain('table-1'), { timeout: 5000 });
+    let cardsWhenGreeting = -1;
+    const wait = joiner.relay.answerFrom('table-1');
+    await (wait ?? Promise.resolve()).then(() => { cardsWhenGreeting = joiner.doc.getMap('cards').size; });
+    await vi.waitFor(() => expect(joiner.doc.getMap('cards').size).toBe(400), { timeout: 5000 });
+    expect(cardsWhenGreeting).toBe(400);
+  });
+});
+
+/*
+ * The tables answer a joining laptop with only what the host lacks (relay.ts, MESSAGE_HOST): when
+ * the host's answer never arrives, the joining laptop must not wait for the next anti-entropy
+ * greeting (15 s) to get the workshop. It greets each laptop alone once what the host named is
+ * not here PROMISE_WAIT_MS after its greeting (before that fix: 15 s; before the host's word: 0.15 s).
+ */
+describe('lost hello answer', () => {
+  it('the hello’s answer, handed to the host’s socket, never reaches the joiner (its connection dropped): the workshop still comes well before anti-entropy', { timeout: 20000 }, async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', TOPIC);
+    const server = memoryHub({ bigDelayMs: 100 });
+    const source = workshop(400);
+    const moderator = startLaptop('moderator', server, key, copyOf(source), { answerHellos: true });
+    const table = startLaptop('table-1', server, key, copyOf(source));
+    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toHaveLength(1), { timeout: 5000 });
+    await settle(server, key, ['moderator', 'table-1'], [moderator.doc, table.doc]);
+    const dropped = server.socket();
+    const early = listenBeforeKey([dropped], TOPIC);
+    // The host answers the hello (sent on its socket: "delivered"); the joiner's connection drops before it arrives.
+    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true));
+    await early.take();
+    await vi.waitFor(() => expect(server.delivered.some((m) => m.to === early.helloId)).toBe(true));
+    // Reconnected: a new socket, the same hello id in its greeting.
+    const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket: server.socket(), early });
+    // Well before anti-entropy's 15 s.
+    await vi.waitFor(() => expect(joiner.doc.getMap('cards').size).toBe(400), { timeout: 8000 });
+  });
+});
+
+/* The host's answer lost after its word went out: the joining laptop still gets the workshop well before anti-entropy (see the block above). */
+describe('host answer lost after its word', () => {
+  it('the host’s big answer is lost after its word went out: the workshop still comes well before anti-entropy', { timeout: 20000 }, async () => {
+    const key = await deriveRelayKey('K7QF2MXD9PAW', TOPIC);
+    const server = memoryHub({ bigDelayMs: 100 });
+    const source = workshop(400);
+    const hostSocket = server.socket();
+    const moderator = startLaptop('moderator', server, key, copyOf(source), { answerHellos: true, socket: hostSocket });
+    const table = startLaptop('table-1', server, key, copyOf(source));
+    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toHaveLength(1), { timeout: 5000 });
+    await settle(server, key, ['moderator', 'table-1'], [moderator.doc, table.doc]);
+    // The host's big answer to the joiner is lost on the way (its connection drops as it goes).
+    const send = hostSocket.send.bind(hostSocket);
+    hostSocket.send = (message: object) => {
+      const m = message as { type?: string; to?: string; data?: string };
+      if (m.type === 'publish' && m.to === 'joiner' && (m.data?.length ?? 0) > 10_000) return;
+      send(message);
+    };
+    server.socket().send({ type: 'publish', topic: TOPIC, from: 'first', data: '' });
+    const socket = server.socket();
+    const early = listenBeforeKey([socket], TOPIC);
+    const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket, early });
+    // Well before anti-entropy's 15 s.
+    await vi.waitFor(() => expect(joiner.doc.getMap('cards').size).toBe(400), { timeout: 8000 });
   });
 });
