@@ -171,6 +171,8 @@ async function shootTableHeader(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   for (const language of ['de', 'uk'] as const) {
     await page.getByTestId('language-switcher').selectOption(language);
+    // The language's texts load first: a shot taken at once still shows the last language.
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
     for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 640 }]) {
       await page.setViewportSize(viewport);
       await shotOf(page, `${name}-${language}-${viewport.width}x${viewport.height}`);
