@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ROOT } from '../../shared/model';
-import { expect, test } from './fixtures';
+import { expect, importBackup, test } from './fixtures';
 import { storedUpdates, writeStored } from './stored-doc';
 
 /*
@@ -31,8 +31,7 @@ for (const language of ['de', 'uk'] as const) {
       test.setTimeout(120_000);
       const words = PLACEHOLDERS[language];
       await page.goto('/');
-      await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
-      await expect(page.getByTestId('workshop-heading')).toBeVisible();
+      await importBackup(page, SEED_DAY);
       await page.goto('/');
       await expect(page.getByTestId('workshop-row')).toHaveCount(1);
 

@@ -1,10 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { saveScreenshot } from './shots';
 
 /**
  * Every test gets a fresh browser context (its own IndexedDB and localStorage: a new profile)
- * with the UI language set up front, and a `shot` helper that saves a screenshot where CI
- * keeps it.
+ * with the UI language set up front, and a `shot` helper that saves a screenshot to look at
+ * (with PLENUM_SCREENSHOTS=1, see shots.ts).
  */
 export const test = base.extend<{ shot: (name: string, target?: Page) => Promise<void>; language: 'de' | 'en' | 'uk' }>({
   language: ['de', { option: true }],
@@ -22,12 +22,10 @@ export const test = base.extend<{ shot: (name: string, target?: Page) => Promise
     expect(problems, 'uncaught errors or a second copy of Yjs in the page').toEqual([]);
   },
   shot: async ({ page }, use, testInfo) => {
-    mkdirSync('test-results/screenshots', { recursive: true });
     // Another page of the test (a second window, a laptop in its own browser) when given.
     await use(async (name, target = page) => {
       const file = `test-results/screenshots/${testInfo.title.replace(/[^\w-]+/g, '-').slice(0, 60)}--${name}.png`;
-      await target.screenshot({ path: file, fullPage: false });
-      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      if (await saveScreenshot(target, file)) await testInfo.attach(name, { path: file, contentType: 'image/png' });
     });
   },
 });
@@ -44,4 +42,14 @@ export async function createWorkshop(page: Page, title: string): Promise<void> {
 /** Waits until the workshop screen says every change is on disk. */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-state', 'saved');
+}
+
+/**
+ * Imports a backup from the home screen and waits until its workshop is open. The first import
+ * of a fresh profile also fetches and compiles the workshop screen's code: on a loaded 2-core
+ * runner that took longer than the 5 s an ordinary expectation waits (CI, parking-lot.spec).
+ */
+export async function importBackup(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.getByTestId('import-backup-file').setInputFiles(file);
+  await expect(page.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { PROJECTOR_VIEWS, ROOT, SCHEMA_VERSION, type ProjectorView } from '../../shared/model';
 import { deriveSeed, seededRandom } from '../support/prng';
 import { writeJunk, writeTimeJunk } from '../support/junk';
-import { expect, test } from './fixtures';
+import { expect, importBackup, test } from './fixtures';
 import { storedUpdates, writeStored } from './stored-doc';
 
 /*
@@ -31,8 +31,7 @@ for (const round of [0, 1, 2]) {
   test(`a workshop full of a peer's junk opens on every tab and projector view (junk ${round}, seed ${SEED})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('/');
-    await page.getByTestId('import-backup-file').setInputFiles(SEED_DAY);
-    await expect(page.getByTestId('workshop-heading')).toBeVisible();
+    await importBackup(page, SEED_DAY);
     await page.goto('/');
     await expect(page.getByTestId('workshop-row')).toHaveCount(1);
 
