@@ -41,7 +41,8 @@ export default defineConfig({
     // Every spec against the production build, as `npm start` and the packaged app load it.
     { name: 'build', use: { baseURL: `http://127.0.0.1:${port}/` } },
     // Connection and presence behaviour must hold where effects mount, unmount and mount again.
-    { name: 'web-dev', testMatch: /\.both\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${devPort}/` } },
+    // A test of such a file that a second mount cannot change is tagged `@build-only`.
+    { name: 'web-dev', testMatch: /\.both\.spec\.ts$/, grepInvert: /@build-only/, use: { baseURL: `http://127.0.0.1:${devPort}/` } },
   ],
   use: {
     headless: true,
