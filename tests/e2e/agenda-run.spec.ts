@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { createWorkshop, expect, expectSaved, test } from './fixtures';
 import { roomOfLaptops } from './laptops';
+import { saveScreenshot } from './shots';
 
 /** The seed's day (Plattform Wiederaufbau Ukraine, 6 December 2023) as six agenda items. */
 const DAY: Array<{ title: string; minutes: string; kind: string }> = [
@@ -122,10 +123,10 @@ test('a day of six items runs on one timer, and the projector follows each step 
   await projector.waitForTimeout(1200);
   expect(await countdownGap(page, projector)).toBeLessThanOrEqual(1);
   await shot('run-bar-1366x768');
-  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-1920x1080.png' });
+  await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-1920x1080.png');
   await projector.setViewportSize({ width: 1024, height: 768 });
   await expect(projector.getByTestId('projector-current')).toBeVisible();
-  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-1024x768.png' });
+  await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-1024x768.png');
 
   // Previous goes back, PageDown (a presenter remote) goes on.
   await page.getByTestId('run-previous').click();
@@ -188,9 +189,9 @@ test('the projector shows the join code with its QR code when the moderator swit
   await page.getByTestId('projector-view').selectOption('join');
   await expect(projector.getByTestId('projector-code')).toHaveText(code);
   await expect(projector.locator('.projector-qr')).toBeVisible();
-  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-join-1920x1080.png' });
+  await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-join-1920x1080.png');
   await projector.setViewportSize({ width: 1024, height: 768 });
-  await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-join-1024x768.png' });
+  await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-join-1024x768.png');
 });
 
 test('the countdown turns amber with a fifth left, red in the last twentieth, shows the overrun, and is right after the laptop slept', async ({ page, shot }) => {
@@ -279,14 +280,14 @@ test.describe('in Ukrainian', () => {
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await projector.goto(`/#/projector/${encodeURIComponent(workshopIdOf(page))}`);
     await expect(projector.getByTestId('projector-current')).toHaveText('Робота в малих групах');
-    await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-agenda-1920x1080.png' });
+    await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-agenda-1920x1080.png');
     await page.getByTestId('projector-view').selectOption('plenary');
     await expect(projector.locator('.projector-card')).toHaveCount(4);
     await expect(projector.getByTestId('projector-board')).toContainText('Біометан як тема');
-    await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-board-1920x1080.png' });
+    await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-board-1920x1080.png');
     expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
     await projector.setViewportSize({ width: 1024, height: 768 });
-    await projector.screenshot({ path: 'test-results/screenshots/agenda-run--projector-uk-board-1024x768.png' });
+    await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-board-1024x768.png');
     // At 4:3 as well, no word of a card loses its last letters to the next line.
     expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
   });
@@ -342,7 +343,7 @@ test.describe('a table laptop that joins late', () => {
     await page.getByTestId('run-signal').click();
     await expect(table.getByTestId('run-signal-banner')).toBeVisible({ timeout: 15_000 });
     await table.getByTestId('tab-mine').click();
-    await table.screenshot({ path: 'test-results/screenshots/agenda-run--table-group-work-1366x768.png' });
+    await saveScreenshot(table, 'test-results/screenshots/agenda-run--table-group-work-1366x768.png');
 
     // A projector opened on the table laptop shows the same item and time.
     const tableProjector = await table.context().newPage();

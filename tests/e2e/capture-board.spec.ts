@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { createWorkshop, expect, test } from './fixtures';
 import { typeDate } from './date-field';
+import { saveScreenshot } from './shots';
 
 /*
  * Issue 4's day at one table: ten ideas by keyboard alone, three groups (by mouse and by
@@ -216,7 +217,7 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await expect(ranking.first()).toContainText('Förderung');
   await expect(ranking.first()).toContainText('3');
   await expect(ranking.nth(1)).toContainText(/Risiken|Transparenz/);
-  await projector.screenshot({ path: 'test-results/screenshots/capture-board--projector-votes-1920x1080.png' });
+  await saveScreenshot(projector, 'test-results/screenshots/capture-board--projector-votes-1920x1080.png');
   await projector.close();
 
   // Two action items from the winners.

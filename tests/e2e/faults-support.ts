@@ -1,8 +1,9 @@
 import { chromium, expect, type Browser, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromiumArgs, executablePath } from '../../playwright.config';
 import { SignalProcess, type LineSink } from '../sync/signal-process';
 import { launchLaptop as launchSeparateLaptop } from './laptops';
+import { saveScreenshot } from './shots';
 
 export { SignalProcess };
 
@@ -104,6 +105,5 @@ export async function joinAsTable(page: Page, signalingUrl: string, code: string
 }
 
 export async function shotOf(page: Page, file: string): Promise<void> {
-  mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: `test-results/screenshots/${file}.png` });
+  await saveScreenshot(page, `test-results/screenshots/${file}.png`);
 }

@@ -8,6 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { participantDir } from '../../scripts/participant-dir.mjs';
 import type { CommandAnswer, PendingCommand, PhoneLinkState } from '../../shared/phone/client';
 import { phoneViewSchema, type PhoneView } from '../../shared/phone/protocol';
+import { saveScreenshot } from './shots';
 
 /*
  * The participant page for phones (issue 16), as a person in the room sees it. Its screens
@@ -17,7 +18,8 @@ import { phoneViewSchema, type PhoneView } from '../../shared/phone/protocol';
  * does on its own. Both are served at http://plenum.test/ — not a secure context, like a phone on
  * the room's Wi-Fi — through Playwright's routing, no server.
  *
- * Screenshots at 360×640 and 390×844 in German and Ukrainian land in test-results/screenshots/phone-*.png.
+ * Screenshots at 360×640 and 390×844 in German and Ukrainian land in test-results/screenshots/phone-*.png
+ * (with PLENUM_SCREENSHOTS=1).
  */
 
 const port = process.env.E2E_PORT ?? '4173';
@@ -117,7 +119,7 @@ async function checkScreen(page: Page, name: string, language: string): Promise<
         .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
     );
     expect(small, `${name} ${size.width}: targets under 44 px`).toEqual([]);
-    await page.screenshot({ path: join(shotsDir, `phone-${name}-${language}-${size.width}x${size.height}.png`) });
+    await saveScreenshot(page, join(shotsDir, `phone-${name}-${language}-${size.width}x${size.height}.png`));
   }
   expect(await axe(page), `${name}: axe`).toEqual([]);
   await page.setViewportSize(SIZES[0]);
@@ -236,7 +238,7 @@ for (const language of ['de', 'uk'] as const) {
     // Dark phones too: the page follows the system's scheme.
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axe(page), 'voting, dark: axe').toEqual([]);
-    await page.screenshot({ path: join(shotsDir, `phone-voting-dark-${language}-360x640.png`) });
+    await saveScreenshot(page, join(shotsDir, `phone-voting-dark-${language}-360x640.png`));
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByTestId('phone-card').filter({ hasText: CARDS[0] }).getByRole('button', { name: /Mehr Fahrradstellplätze/ }).first().click();
     const vote = await room.sent(2);

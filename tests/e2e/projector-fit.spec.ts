@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { shortenText } from '../../renderer/features/common/shorten-text';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
-import { expect, test } from './fixtures';
+import { expect, importBackup, test } from './fixtures';
 import { bigBoard, seedDay, seedPlain, type Backup } from './projector-backups';
+import { saveScreenshot } from './shots';
 
 /*
  * Acceptance of issue 14's projector: every view the wall can show, at four projector sizes, in
@@ -287,8 +288,7 @@ for (const language of ['de', 'uk'] as const) {
       await moderator.goto('/');
       for (const { file } of run.workshops) {
         await moderator.goto('/#/');
-        await moderator.getByTestId('import-backup-file').setInputFiles(file);
-        await expect(moderator.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
+        await importBackup(moderator, file);
       }
       const projector = await context.newPage();
       for (const workshop of run.workshops) {
@@ -313,8 +313,8 @@ for (const language of ['de', 'uk'] as const) {
             await projector.setViewportSize(size);
             await settled(projector);
             const where = `${workshop.id} ${view} ${size.width}×${size.height}`;
-            // Screenshots to look at: the sizes of issue 14 always, all four with FIT_SHOTS=1 (first page of each view).
-            if (size.height !== 2160 && (size.width !== 1024 || process.env.FIT_SHOTS)) await projector.screenshot({ path: `test-results/screenshots/projector-fit--${workshop.id}-${view}-${language}-${size.width}x${size.height}.png` });
+            // Screenshots to look at (PLENUM_SCREENSHOTS=1): the sizes of issue 14, all four with FIT_SHOTS=1 too (first page of each view).
+            if (size.height !== 2160 && (size.width !== 1024 || process.env.FIT_SHOTS)) await saveScreenshot(projector, `test-results/screenshots/projector-fit--${workshop.id}-${view}-${language}-${size.width}x${size.height}.png`);
             const result = await measureAllPages(projector, MIN_TEXT_VH);
             findings.push(...result.findings.map((finding) => `${where} ${finding}`));
             const seen = new Set(result.cards);

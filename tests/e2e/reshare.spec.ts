@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { PLENUM_MESSAGE } from '../../shared/protocol/signaling';
 import { roomOfLaptops } from './laptops';
+import { saveScreenshot } from './shots';
 
 /*
  * A moderator who stops sharing and shares again, on a signaling server that stayed up (a venue's
@@ -13,8 +13,7 @@ import { roomOfLaptops } from './laptops';
 const room = roomOfLaptops(test);
 
 async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: `test-results/screenshots/reshare--${name}.png` });
+  await saveScreenshot(page, `test-results/screenshots/reshare--${name}.png`);
 }
 
 /** Opens the workshop on the page for tables through the room's server; the join code shown. */

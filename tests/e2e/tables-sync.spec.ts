@@ -1,14 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { roomOfLaptops } from './laptops';
+import { saveScreenshot } from './shots';
 
 /* Two laptops = two separate Chromium processes (tests/e2e/laptops.ts). */
 const room = roomOfLaptops(test);
 const laptop = (baseURL: string, size: { width: number; height: number }) => room.laptop(baseURL, { size });
 
 async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: `test-results/screenshots/tables-sync--${name}.png` });
+  await saveScreenshot(page, `test-results/screenshots/tables-sync--${name}.png`);
 }
 
 test('a table laptop joins with the code, cards flow both ways, and both converge after a cut', async ({ baseURL }) => {
