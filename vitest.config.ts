@@ -1,12 +1,29 @@
 import { defineConfig } from 'vitest/config';
 import { yjsAlias } from './vite.config.ts';
 
+/*
+ * Vitest gives a 2-core machine one worker (cores − 1), so the unit files ran one after another:
+ * 376 s in CI, most of it in files that wait on timers and sockets. The plain unit files now run two
+ * at a time. The files that measure timing under load or run laptops in separate processes
+ * (WebRTC) still run alone, after them: they would read a neighbour's CPU as their own slowness.
+ */
+const ALONE = ['tests/sync/**/*.test.ts', 'tests/unit/signaling-abuse.test.ts'];
+
 export default defineConfig({
   resolve: { alias: yjsAlias, dedupe: ['yjs'] },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/sync/**/*.test.ts'],
     environment: 'node',
     allowOnly: false,
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ALONE, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
