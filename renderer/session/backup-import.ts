@@ -2,7 +2,11 @@ import { backupSizeRefusal, backupTooBig, encodeWorkshopState, newId, parseBacku
 import type { HostApi } from '../../shared/host-api';
 import type { WorkshopStore } from '../storage/workshop-store';
 
-export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean } | { ok: false; error: BackupError };
+/**
+ * `zoneless`: the backup does not say in which time zone the workshop is (one written before
+ * workshops had one): its clock times then show in this computer's zone, which may not be the venue's.
+ */
+export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean; zoneless: boolean } | { ok: false; error: BackupError };
 
 /**
  * Imports a backup file's text as a workshop of this laptop. Everything is checked before the
@@ -22,7 +26,7 @@ export async function importBackup(store: WorkshopStore, text: string, now = Dat
   } finally {
     doc.destroy();
   }
-  return { ok: true, id, title: snapshot.meta.title, copy: existing !== undefined };
+  return { ok: true, id, title: snapshot.meta.title, copy: existing !== undefined, zoneless: snapshot.meta.timeZone === '' };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { createWorkshop, expect, expectSaved, test } from './fixtures';
+import { createWorkshop, expect, expectSaved, importBackup, test } from './fixtures';
 import { typeDate } from './date-field';
 
 /*
@@ -151,4 +151,26 @@ test('opening a workshop names only the zone it shows; every zone is listed once
   await page.getByTestId('agenda-time-zone').getByRole('button').click();
   await expect(page.getByRole('option', { name: /^Europe\/Berlin \(/ })).toBeAttached();
   expect(await page.getByRole('option').count()).toBeGreaterThan(300);
+});
+
+test('a backup that names no time zone says so when imported, and the agenda says so until a zone is chosen', async ({ page, shot }) => {
+  await page.goto('/');
+  // Written before workshops had a time zone; this laptop is in Tokyo, the day was in Berlin.
+  await importBackup(page, 'tests/fixtures/seed-day-v1.plenum');
+  await expect(page.getByTestId('toast')).toContainText('Die Sicherung nennt keine Zeitzone: Ihre Uhrzeiten erscheinen in der dieses Computers (Asia/Tokyo).');
+  await page.getByTestId('tab-plenary').click();
+  await expect(page.getByTestId('agenda-time-zone-unset')).toBeVisible();
+  await page.getByTestId('agenda-time-zone').scrollIntoViewIfNeeded();
+  await shot('zoneless-backup-de');
+  await page.getByTestId('agenda-time-zone').getByRole('combobox').click();
+  await page.keyboard.type('berlin');
+  await page.getByRole('option', { name: /^Europe\/Berlin \(/ }).click();
+  await expect(page.getByTestId('agenda-time-zone')).toHaveAttribute('data-value', 'Europe/Berlin');
+  await expect(page.getByTestId('agenda-time-zone-unset')).toHaveCount(0);
+
+  // A backup that names its zone imports without a word about it.
+  await page.goto('/');
+  await importBackup(page, 'tests/fixtures/seed-day.plenum');
+  await expect(page.getByTestId('toast').last()).toContainText('als zweiter Workshop importiert.');
+  await expect(page.getByTestId('toast').last()).not.toContainText('Zeitzone');
 });

@@ -5,7 +5,7 @@ import { workshopSnapshot } from '../../shared/model';
 import { WorkshopStore } from '../../renderer/storage/workshop-store';
 import { readStoredWorkshop } from '../../renderer/session/workshop-session';
 import { importBackup } from '../../renderer/session/backup-import';
-import { SEED_DAY_PATH, seedDayFileWorkshop } from '../support/seed-day';
+import { SEED_DAY_PATH, SEED_DAY_V1_PATH, seedDayFileWorkshop } from '../support/seed-day';
 
 const stores: WorkshopStore[] = [];
 let counter = 0;
@@ -22,7 +22,7 @@ describe('importing a backup into this laptop', () => {
   it('stores the workshop as it was, under its own id, and opens with the same snapshot', async () => {
     const store = await freshStore();
     const result = await importBackup(store, seedDay, 1000);
-    expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false });
+    expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false, zoneless: false });
     const doc = await readStoredWorkshop(store, 'seed-day');
     expect(workshopSnapshot(doc)).toEqual(seedDayFileWorkshop(seedDay));
     expect((await store.listWorkshops()).workshops.map((row) => row.title)).toEqual(['Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft']);
@@ -36,6 +36,15 @@ describe('importing a backup into this laptop', () => {
     const ids = (await store.listWorkshops()).workshops.map((row) => row.id);
     expect(ids).toHaveLength(2);
     expect(ids).toContain('seed-day');
+  });
+
+  it('says when a backup names no time zone (written before workshops had one), and stores none for it', async () => {
+    const store = await freshStore();
+    const result = await importBackup(store, readFileSync(SEED_DAY_V1_PATH, 'utf8'));
+    expect(result.ok && result.zoneless).toBe(true);
+    if (!result.ok) return;
+    // Not this computer's zone written in: the workshop's zone stays open until someone picks it.
+    expect(workshopSnapshot(await readStoredWorkshop(store, result.id)).meta.timeZone).toBe('');
   });
 
   it('refuses a damaged file before the store is touched', async () => {

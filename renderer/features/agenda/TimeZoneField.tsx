@@ -78,6 +78,12 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
           {t('agenda.timeZoneOther', { computer })}
         </p>
       )}
+      {value === '' && (
+        // An older workshop (or backup) without a zone: what it shows is this computer's zone, not a choice.
+        <p className="muted small zone-field-note" data-testid="agenda-time-zone-unset">
+          {t('agenda.timeZoneUnset')}
+        </p>
+      )}
     </div>
   );
 }
