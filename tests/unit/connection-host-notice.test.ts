@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostNotice } from '../../renderer/features/connection/ConnectionIndicator';
+import { hostNotice } from '../../renderer/network/host-notice';
 import type { SyncStatus } from '../../renderer/network/peer-sync';
 
 /*

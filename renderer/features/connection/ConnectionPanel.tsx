@@ -12,7 +12,7 @@ import { hostClock } from '../../network/host-clock';
 import { rememberedHostCode } from '../../network/host-code';
 import type { Presence } from '../../network/peer-sync';
 import { refusalKey, useSyncStatus } from './use-connection';
-import { hostNotice } from './ConnectionIndicator';
+import { hostNotice } from '../../network/host-notice';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
