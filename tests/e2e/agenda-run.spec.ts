@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createWorkshop, expect, expectSaved, test } from './fixtures';
 import { roomOfLaptops } from './laptops';
 import { saveScreenshot } from './shots';
+import { wallSettled } from './wall-settled';
 
 /** The seed's day (Plattform Wiederaufbau Ukraine, 6 December 2023) as six agenda items. */
 const DAY: Array<{ title: string; minutes: string; kind: string }> = [
@@ -284,9 +285,11 @@ test.describe('in Ukrainian', () => {
     await page.getByTestId('projector-view').selectOption('plenary');
     await expect(projector.locator('.projector-card')).toHaveCount(4);
     await expect(projector.getByTestId('projector-board')).toContainText('Біометан як тема');
+    await wallSettled(projector);
     await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-board-1920x1080.png');
     expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
     await projector.setViewportSize({ width: 1024, height: 768 });
+    await wallSettled(projector);
     await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-board-1024x768.png');
     // At 4:3 as well, no word of a card loses its last letters to the next line.
     expect(await wordsBrokenAcrossLines(projector)).toEqual([]);

@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { shortenText } from '../../renderer/features/common/shorten-text';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
-import { expect, importBackup, test } from './fixtures';
+import { expect, importAndOpen, test } from './fixtures';
 import { bigBoard, seedDay, seedPlain, type Backup } from './projector-backups';
 import { saveScreenshot } from './shots';
+import { wallSettled } from './wall-settled';
 
 /*
  * Acceptance of issue 14's projector: every view the wall can show, at four projector sizes, in
@@ -223,16 +224,6 @@ function measureAllPages(projector: Page, minVh: number) {
   }, minVh);
 }
 
-/** Waits until the wall has laid itself out for the window it has now. */
-async function settled(projector: Page): Promise<void> {
-  await projector.waitForFunction(
-    () => [...document.querySelectorAll('[data-fitted]')].every((element) => element.getAttribute('data-fitted') === `${window.innerWidth}x${window.innerHeight}`),
-    undefined,
-    { timeout: 10_000 },
-  );
-  await projector.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
-}
-
 async function show(moderator: Page, projector: Page, view: string, tableId: string | undefined): Promise<boolean> {
   if (view === 'run') {
     await moderator.getByTestId('projector-view').selectOption('agenda');
@@ -288,7 +279,7 @@ for (const language of ['de', 'uk'] as const) {
       await moderator.goto('/');
       for (const { file } of run.workshops) {
         await moderator.goto('/#/');
-        await importBackup(moderator, file);
+        await importAndOpen(moderator, file);
       }
       const projector = await context.newPage();
       for (const workshop of run.workshops) {
@@ -311,7 +302,7 @@ for (const language of ['de', 'uk'] as const) {
           const expected = view === 'plenary' ? workshop.cards.plenary : view === 'table' ? workshop.cards[`table:${tableId}`] : undefined;
           for (const size of SIZES) {
             await projector.setViewportSize(size);
-            await settled(projector);
+            await wallSettled(projector);
             const where = `${workshop.id} ${view} ${size.width}×${size.height}`;
             // Screenshots to look at (PLENUM_SCREENSHOTS=1): the sizes of issue 14, all four with FIT_SHOTS=1 too (first page of each view).
             if (size.height !== 2160 && (size.width !== 1024 || process.env.FIT_SHOTS)) await saveScreenshot(projector, `test-results/screenshots/projector-fit--${workshop.id}-${view}-${language}-${size.width}x${size.height}.png`);
