@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { createWorkshop, expect, expectSaved, importBackup, test } from './fixtures';
+import { createWorkshop, expect, expectSaved, importAndOpen, test } from './fixtures';
 import { typeDate } from './date-field';
 
 /*
@@ -156,8 +156,8 @@ test('opening a workshop names only the zone it shows; every zone is listed once
 test('a backup that names no time zone says so when imported, and the agenda says so until a zone is chosen', async ({ page, shot }) => {
   await page.goto('/');
   // Written before workshops had a time zone; this laptop is in Tokyo, the day was in Berlin.
-  await importBackup(page, 'tests/fixtures/seed-day-v1.plenum');
-  await expect(page.getByTestId('toast')).toContainText('Die Sicherung nennt keine Zeitzone: Ihre Uhrzeiten erscheinen in der dieses Computers (Asia/Tokyo).');
+  await importAndOpen(page, 'tests/fixtures/seed-day-v1.plenum');
+  await expect(page.getByTestId('toast')).toContainText('Die Sicherung nennt keine Zeitzone: Die Uhrzeiten des Workshops erscheinen in der Zeitzone dieses Computers (Asia/Tokyo).');
   await page.getByTestId('tab-plenary').click();
   await expect(page.getByTestId('agenda-time-zone-unset')).toBeVisible();
   await page.getByTestId('agenda-time-zone').scrollIntoViewIfNeeded();
@@ -170,7 +170,23 @@ test('a backup that names no time zone says so when imported, and the agenda say
 
   // A backup that names its zone imports without a word about it.
   await page.goto('/');
-  await importBackup(page, 'tests/fixtures/seed-day.plenum');
+  await importAndOpen(page, 'tests/fixtures/seed-day.plenum');
   await expect(page.getByTestId('toast').last()).toContainText('als zweiter Workshop importiert.');
   await expect(page.getByTestId('toast').last()).not.toContainText('Zeitzone');
+});
+
+test.describe('on a computer set to UTC (which the list of zones does not name)', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test('a workshop without a zone keeps showing this computer\'s after the field had the focus', async ({ page }) => {
+    await page.goto('/');
+    await importAndOpen(page, 'tests/fixtures/seed-day-v1.plenum');
+    await page.getByTestId('tab-plenary').click();
+    const input = page.getByTestId('agenda-time-zone').getByRole('combobox');
+    await expect(input).toHaveValue(/^UTC\b/);
+    await input.focus();
+    await input.press('Tab');
+    await expect(input).toHaveValue(/^UTC\b/);
+    await expect(page.getByTestId('agenda-time-zone-unset')).toBeVisible();
+  });
 });

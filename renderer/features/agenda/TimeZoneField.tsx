@@ -13,7 +13,11 @@ interface TimeZoneFieldProps {
   onChange: ((zone: string) => void) | null;
 }
 
-/** Every zone this runtime knows, by today's names, with the stored one even when the runtime spells it otherwise. */
+/**
+ * Every zone this runtime knows, by today's names, with the one shown even when the runtime does
+ * not list it: it spells it otherwise, or it is this computer's own and not in the list (a
+ * computer set to UTC: `supportedValuesOf` has no "UTC").
+ */
 function zoneList(current: string): string[] {
   const zones = Intl.supportedValuesOf('timeZone').map(currentZoneName);
   return current === '' || zones.includes(current) ? zones : [current, ...zones].sort();
@@ -35,9 +39,9 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
   // field needs the label of the zone it shows.
   const [picking, setPicking] = useState(false);
   const items = useMemo(() => {
-    const zones = picking ? zoneList(value) : [shown];
+    const zones = picking ? zoneList(shown) : [shown];
     return zones.map((zone) => ({ id: zone, label: timeZoneLabel(zone, locale, now) }));
-  }, [picking, value, shown, locale, now]);
+  }, [picking, shown, locale, now]);
   const computer = systemTimeZone();
 
   return (
@@ -51,7 +55,8 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
         }}
         defaultFilter={(text, input) => contains(text, input) || contains(text.replace(/_/g, ' '), input)}
         isReadOnly={!onChange}
-        onFocus={() => setPicking(true)}
+        // A read-only field never opens: a table laptop does not build the list for nothing.
+        onFocus={onChange ? () => setPicking(true) : undefined}
         onOpenChange={(open) => open && setPicking(true)}
         data-testid="agenda-time-zone"
         data-value={shown}
@@ -79,9 +84,10 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
         </p>
       )}
       {value === '' && (
-        // An older workshop (or backup) without a zone: what it shows is this computer's zone, not a choice.
+        // An older workshop (or backup) without a zone, or one this runtime does not know: what
+        // it shows is this computer's zone, not a choice. A table cannot choose; the moderator can.
         <p className="muted small zone-field-note" data-testid="agenda-time-zone-unset">
-          {t('agenda.timeZoneUnset')}
+          {t(onChange ? 'agenda.timeZoneUnset' : 'agenda.timeZoneUnsetTable')}
         </p>
       )}
     </div>
