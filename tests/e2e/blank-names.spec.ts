@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ROOT } from '../../shared/model';
-import { expect, importBackup, test } from './fixtures';
+import { expect, importAndOpen, test } from './fixtures';
 import { storedUpdates, writeStored } from './stored-doc';
 
 /*
@@ -31,7 +31,7 @@ for (const language of ['de', 'uk'] as const) {
       test.setTimeout(120_000);
       const words = PLACEHOLDERS[language];
       await page.goto('/');
-      await importBackup(page, SEED_DAY);
+      await importAndOpen(page, SEED_DAY);
       await page.goto('/');
       await expect(page.getByTestId('workshop-row')).toHaveCount(1);
 

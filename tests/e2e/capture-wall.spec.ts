@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { generateKeyBetween } from 'fractional-indexing';
 import { typeDate } from './date-field';
-import { expect, expectSaved, importBackup, test } from './fixtures';
+import { expect, expectSaved, importAndOpen, test } from './fixtures';
 
 /*
  * Issue 14: capture on a laptop. The plenary board of the seed day at 1366×768 shows its cards
@@ -16,7 +16,7 @@ const SEED_DAY = 'tests/fixtures/seed-day.plenum';
 async function openSeedDay(page: Page, file = SEED_DAY, width = 1366, height = 768): Promise<void> {
   await page.setViewportSize({ width, height });
   await page.goto('/');
-  await importBackup(page, file);
+  await importAndOpen(page, file);
   await expect(page.getByTestId('board')).toBeVisible();
 }
 

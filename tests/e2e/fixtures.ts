@@ -49,7 +49,7 @@ export async function expectSaved(page: Page): Promise<void> {
  * of a fresh profile also fetches and compiles the workshop screen's code: on a loaded 2-core
  * runner that took longer than the 5 s an ordinary expectation waits (CI, parking-lot.spec).
  */
-export async function importBackup(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+export async function importAndOpen(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   await page.getByTestId('import-backup-file').setInputFiles(file);
   await expect(page.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
 }

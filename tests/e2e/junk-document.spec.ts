@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { PROJECTOR_VIEWS, ROOT, SCHEMA_VERSION, type ProjectorView } from '../../shared/model';
 import { deriveSeed, seededRandom } from '../support/prng';
 import { writeJunk, writeTimeJunk } from '../support/junk';
-import { expect, importBackup, test } from './fixtures';
+import { expect, importAndOpen, test } from './fixtures';
 import { storedUpdates, writeStored } from './stored-doc';
 
 /*
@@ -31,7 +31,7 @@ for (const round of [0, 1, 2]) {
   test(`a workshop full of a peer's junk opens on every tab and projector view (junk ${round}, seed ${SEED})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('/');
-    await importBackup(page, SEED_DAY);
+    await importAndOpen(page, SEED_DAY);
     await page.goto('/');
     await expect(page.getByTestId('workshop-row')).toHaveCount(1);
 

@@ -5,7 +5,7 @@ import type { Download, Page } from '@playwright/test';
 import { renderHtml } from '../../shared/minutes';
 import { exportBackup, parseBackup, restoreBackup } from '../../shared/model';
 import { seedDayFileWorkshop, seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
-import { expect, importBackup, test } from './fixtures';
+import { expect, importAndOpen, test } from './fixtures';
 
 /*
  * The minutes from the UI, in the browser build: the seed day's backup is imported on the home
@@ -19,7 +19,7 @@ const OUT = 'test-results/minutes-export';
 
 async function importSeedDay(page: Page): Promise<void> {
   await page.goto('/');
-  await importBackup(page, SEED_DAY);
+  await importAndOpen(page, SEED_DAY);
   await expect(page.getByTestId('workshop-heading')).toHaveText('Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
   await page.getByTestId('tab-minutes').click();
   await expect(page.getByTestId('minutes-panel')).toBeVisible();
@@ -217,7 +217,7 @@ test.describe('in a Ukrainian UI', () => {
 
   test('the minutes panel lays out its Ukrainian texts and writes German minutes when asked', async ({ page, shot }) => {
     await page.goto('/');
-    await importBackup(page, SEED_DAY);
+    await importAndOpen(page, SEED_DAY);
     await page.getByTestId('tab-minutes').click();
     await expect(page.getByRole('heading', { name: 'Протокол', exact: true })).toBeVisible();
     await expect(page.getByTestId('minutes-export-ics')).toHaveText('Доручення як календар (ICS)');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, importBackup, test } from './fixtures';
+import { expect, importAndOpen, test } from './fixtures';
 
 /*
  * Nothing blanks the app: a panel that fails to render shows a message in its place with a way
@@ -12,7 +12,7 @@ const SEED_TITLE = 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft';
 
 async function importSeedDay(page: Page): Promise<void> {
   await page.goto('/');
-  await importBackup(page, SEED_DAY);
+  await importAndOpen(page, SEED_DAY);
   await expect(page.getByTestId('workshop-heading')).toHaveText(SEED_TITLE);
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, importBackup, test } from './fixtures';
+import { expect, importAndOpen, test } from './fixtures';
 
 /*
  * The parking lot on the plenary, at the size of a common venue laptop: a question parked next to
@@ -12,7 +12,7 @@ const SEED_DAY = 'tests/fixtures/seed-day.plenum';
 async function openSeedDay(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/');
-  await importBackup(page, SEED_DAY);
+  await importAndOpen(page, SEED_DAY);
   await expect(page.getByTestId('parking-lot')).toBeVisible();
 }
 

@@ -103,8 +103,8 @@ async function axe(page: Page): Promise<string[]> {
 
 /**
  * What a phone in a real room needs of a screen: no axe finding, nothing wider than the screen,
- * and every control at least 44 px each way (a thumb, not a mouse). Checked at both sizes, with
- * a screenshot of each.
+ * and every control at least 44 px each way (a thumb, not a mouse). Checked at both sizes (a
+ * screenshot of each with PLENUM_SCREENSHOTS=1).
  */
 async function checkScreen(page: Page, name: string, language: string): Promise<void> {
   for (const size of SIZES) {

@@ -1,4 +1,4 @@
-import { createWorkshop, expect, importBackup, test } from './fixtures';
+import { createWorkshop, expect, importAndOpen, test } from './fixtures';
 import { bigBoard } from './projector-backups';
 
 /*
@@ -36,7 +36,7 @@ test('Beamer opens a popup window with a full-screen button and a hint to move i
 
 test('the moderator turns the wall’s pages from the run bar, with the buttons and with Alt+Shift+arrows', async ({ page, context }) => {
   await page.goto('/');
-  await importBackup(page, bigBoard);
+  await importAndOpen(page, bigBoard);
   const projector = await context.newPage();
   await projector.goto('/#/projector/seed-300');
   await page.getByTestId('projector-view').selectOption('plenary');

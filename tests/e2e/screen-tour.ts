@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { germanRoster, rosterText } from '../fixtures/csv/rosters';
-import { expect, importBackup } from './fixtures';
+import { expect, importAndOpen } from './fixtures';
 
 /*
  * Every screen of Plenum once, filled with the seed day: the moderator's screens, the projector's
@@ -69,7 +69,7 @@ export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) 
   await at('home-empty');
 
   // The seed day, imported from its backup, opens at the plenary.
-  await importBackup(moderator, SEED_DAY);
+  await importAndOpen(moderator, SEED_DAY);
   await expect(moderator.getByTestId('parking-lot')).toBeVisible();
   await expect(moderator.getByTestId('card').first()).toBeVisible();
   await colourCards(moderator);
