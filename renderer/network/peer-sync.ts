@@ -17,6 +17,7 @@ import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from '.
 import { holdSyncGreeting } from './greeting-hold';
 import { answerOffersFresh, type AnsweringConnection, type SwappablePeer } from './fresh-answer';
 import { directReads, quietReads } from './quiet-reads';
+import { opensAsSignaling } from './signaling-check';
 import { dropSignalingRepeats } from './signaling-repeats';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
@@ -386,7 +387,10 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   const relayKeyDerived = deriveRelayKey(secret, room);
   const provider = openProvider(options);
   // From the first message on: y-webrtc's room opens with its key, before the rest is set up.
-  const repeats = dropSignalingRepeats(room);
+  const repeats = dropSignalingRepeats(room, undefined, async (sealed) => {
+    const key = await provider.key;
+    return key === null || (await opensAsSignaling(sealed, key));
+  });
   for (const socket of provider.signalingConns) repeats.attach(socket);
   const stuck = watchStuckConnections();
   const connections = watchConnections(provider, stuck, (peerId) => relay?.answerFrom(peerId) ?? null);

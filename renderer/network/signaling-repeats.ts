@@ -33,8 +33,13 @@ function sealedTextOf(message: unknown, topic: string): string | null {
   return type === 'publish' && on === topic && typeof data === 'string' ? data : null;
 }
 
-/** Drops the copies of the room's y-webrtc messages (`topic`: the room's name) that reach this laptop through more than one socket. */
-export function dropSignalingRepeats(topic: string, remembered = REMEMBERED_MESSAGES): SignalingRepeats {
+/**
+ * Drops the copies of the room's y-webrtc messages (`topic`: the room's name) that reach this
+ * laptop through more than one socket, and, given `opens`, the messages that do not open with the
+ * room's key or are not y-webrtc's (signaling-check.ts). Checking takes a decryption: while one is
+ * pending, every later event of that socket waits behind it, so y-webrtc hears them in order.
+ */
+export function dropSignalingRepeats(topic: string, remembered = REMEMBERED_MESSAGES, opens?: (sealed: string) => Promise<boolean>): SignalingRepeats {
   const seen = new Set<string>();
   const attached = new WeakSet<EmittingSocket>();
   return {
@@ -42,6 +47,21 @@ export function dropSignalingRepeats(topic: string, remembered = REMEMBERED_MESS
       if (attached.has(socket)) return;
       attached.add(socket);
       const emit = socket.emit.bind(socket);
+      /** The last delivery still waiting for a check, or null when none is. */
+      let waiting: Promise<void> | null = null;
+      const later = (deliver: () => void | Promise<void>) => {
+        // A listener that throws is reported as it was when it ran in the socket's own handler,
+        // and the events after it are still delivered.
+        const mine: Promise<void> = (waiting ?? Promise.resolve()).then(deliver).catch((error: unknown) => {
+          setTimeout(() => {
+            throw error;
+          });
+        });
+        waiting = mine;
+        void mine.then(() => {
+          if (waiting === mine) waiting = null;
+        });
+      };
       socket.emit = (name, args) => {
         const sealed = name === 'message' ? sealedTextOf(args[0], topic) : null;
         if (sealed !== null) {
@@ -52,8 +72,16 @@ export function dropSignalingRepeats(topic: string, remembered = REMEMBERED_MESS
             seen.delete(oldest);
             break;
           }
+          if (opens) {
+            const check = opens(sealed);
+            later(async () => {
+              if (await check) emit(name, args);
+            });
+            return;
+          }
         }
-        emit(name, args);
+        if (waiting) later(() => emit(name, args));
+        else emit(name, args);
       };
     },
   };
