@@ -162,10 +162,14 @@ test('a backup that names no time zone says so when imported, and the agenda say
   await expect(page.getByTestId('agenda-time-zone-unset')).toBeVisible();
   await page.getByTestId('agenda-time-zone').scrollIntoViewIfNeeded();
   await shot('zoneless-backup-de');
+  // By keyboard, typed at a person's pace: on a workshop without a zone the first letters were
+  // lost ("kyiv" became "iv", and Enter picked Asia/Vladivostok).
   await page.getByTestId('agenda-time-zone').getByRole('combobox').click();
-  await page.keyboard.type('berlin');
-  await page.getByRole('option', { name: /^Europe\/Berlin \(/ }).click();
-  await expect(page.getByTestId('agenda-time-zone')).toHaveAttribute('data-value', 'Europe/Berlin');
+  await page.keyboard.type('kyiv', { delay: 80 });
+  await expect(page.getByTestId('agenda-time-zone').getByRole('combobox')).toHaveValue('kyiv');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('agenda-time-zone')).toHaveAttribute('data-value', /^Europe\/(Kyiv|Kiev)$/);
   await expect(page.getByTestId('agenda-time-zone-unset')).toHaveCount(0);
 
   // A backup that names its zone imports without a word about it.

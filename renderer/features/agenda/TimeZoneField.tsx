@@ -42,6 +42,7 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
     const zones = picking ? zoneList(shown) : [shown];
     return zones.map((zone) => ({ id: zone, label: timeZoneLabel(zone, locale, now) }));
   }, [picking, shown, locale, now]);
+  const shownLabel = items.find((item) => item.id === shown)?.label ?? shown;
   const computer = systemTimeZone();
 
   return (
@@ -63,7 +64,16 @@ export function TimeZoneField({ value, onChange }: TimeZoneFieldProps) {
       >
         <Label className="zone-field-label">{t('agenda.timeZone')}</Label>
         <div className="zone-field-group">
-          <Input className="zone-field-input" onFocus={(event) => event.currentTarget.select()} title={onChange ? undefined : t('roles.onlyModerator')} />
+          <Input
+            className="zone-field-input"
+            // Selected on coming to the field, so typing replaces the zone's name; not when the
+            // focus comes back to it mid-typing (the list's popover can take it for a moment), or
+            // the next letter replaced what was typed ("kyiv" became "iv": Vladivostok).
+            onFocus={(event) => {
+              if (event.currentTarget.value === shownLabel) event.currentTarget.select();
+            }}
+            title={onChange ? undefined : t('roles.onlyModerator')}
+          />
           <Button className="icon zone-field-button" aria-label={t('agenda.timeZoneShowAll')}>
             ▾
           </Button>
