@@ -12,3 +12,13 @@ export function hostNotice(role: 'host' | 'table', status: SyncStatus): 'gone' |
   if (status.host === 'awaited' && status.state === 'connected' && status.directPeers + status.relayPeers === 0) return 'awaited';
   return null;
 }
+
+/**
+ * Whether the moderator's laptop should be told its signaling server is gone while it still counts
+ * as connected through tables it reaches directly: those tables keep working, but no phone and no
+ * new table can join until the server is back, and the join code and QR codes on the screen say
+ * nothing of that (QA: "1 Laptop · direkt", "Verbunden" through a 50-s outage).
+ */
+export function serverGone(role: 'host' | 'table', status: SyncStatus): boolean {
+  return role === 'host' && status.state === 'connected' && status.servers === 0 && status.refused === null;
+}

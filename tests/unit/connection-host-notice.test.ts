@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostNotice } from '../../renderer/network/host-notice';
+import { hostNotice, serverGone } from '../../renderer/network/host-notice';
 import type { SyncStatus } from '../../renderer/network/peer-sync';
 
 /*
@@ -27,5 +27,16 @@ describe('hostNotice', () => {
     expect(hostNotice('host', status({ host: 'gone' }))).toBeNull();
     expect(hostNotice('table', status({ host: 'gone', state: 'offline', servers: 0 }))).toBeNull();
     expect(hostNotice('table', status({ host: 'awaited', state: 'connecting', servers: 0 }))).toBeNull();
+  });
+});
+
+describe('serverGone', () => {
+  it("tells the moderator's laptop when it counts as connected only through tables it reaches directly", () => {
+    expect(serverGone('host', status({ servers: 0, directPeers: 1, path: 'direct' }))).toBe(true);
+    expect(serverGone('host', status({ servers: 1, directPeers: 1, path: 'direct' }))).toBe(false);
+    // Reconnecting or offline says so itself; a refusal has its own words; a table has the host's notice.
+    expect(serverGone('host', status({ servers: 0, state: 'reconnecting' }))).toBe(false);
+    expect(serverGone('host', status({ servers: 0, state: 'offline' }))).toBe(false);
+    expect(serverGone('table', status({ servers: 0, directPeers: 1, path: 'direct' }))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../network/connection';
-import { hostNotice } from '../../network/host-notice';
+import { hostNotice, serverGone } from '../../network/host-notice';
 import { useSyncStatus } from './use-connection';
 
 /**
@@ -14,10 +14,13 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
   const peers = status.directPeers + status.relayPeers;
   // A server that refused the room: connected, yet no table or phone can join through it.
   const notice = hostNotice(state.row.role, status);
+  const noServer = serverGone(state.row.role, status);
   const label = status.refused
     ? t('connection.refused.short')
     : notice
       ? t(`connection.host.${notice}Short`)
+    : noServer
+      ? t('connection.server.goneShort')
     : status.state === 'connected'
       ? peers === 0
         ? t('connection.waitingForPeers')
@@ -26,15 +29,16 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
   return (
     <button
       type="button"
-      className={`connection-indicator connection-${status.refused ? 'refused' : status.state}${notice ? ` connection-host-${notice}` : ''}`}
+      className={`connection-indicator connection-${status.refused ? 'refused' : status.state}${notice ? ` connection-host-${notice}` : ''}${noServer ? ' connection-server-gone' : ''}`}
       onClick={onClick}
-      title={notice ? t(`connection.host.${notice}`) : undefined}
+      title={notice ? t(`connection.host.${notice}`) : noServer ? t('connection.server.gone') : undefined}
       data-testid="connection-indicator"
       data-state={status.state}
       data-refused={status.refused ?? undefined}
       data-path={status.path}
       data-peers={peers}
       data-host={status.host}
+      data-server={noServer ? 'gone' : undefined}
     >
       <span className="connection-dot" aria-hidden="true" />
       {label}

@@ -12,7 +12,7 @@ import { hostClock } from '../../network/host-clock';
 import { rememberedHostCode } from '../../network/host-code';
 import type { Presence } from '../../network/peer-sync';
 import { refusalKey, useSyncStatus } from './use-connection';
-import { hostNotice } from '../../network/host-notice';
+import { hostNotice, serverGone } from '../../network/host-notice';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
@@ -43,6 +43,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
       </div>
       <Refusal state={state} />
       {row.role === 'table' && <HostNotice state={state} />}
+      {row.role === 'host' && <ServerNotice state={state} />}
       {row.role === 'host' && <JoinCode workshopId={workshopId} secret={row.secret} addresses={row.signaling} />}
       {row.role === 'table' && <TablePicker controller={controller} tableId={row.tableId} tables={tables} />}
       {/* Above the list of laptops, which grows and shrinks as they come and go: a button
@@ -86,6 +87,18 @@ function HostNotice({ state }: { state: ConnectionState }) {
   return (
     <p className={`host-notice host-notice-${notice}`} role="status" data-testid="host-notice" data-host={notice}>
       {t(`connection.host.${notice}`)}
+    </p>
+  );
+}
+
+/** Says that the signaling server is gone while directly connected tables keep the moderator "connected". */
+function ServerNotice({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(state);
+  if (!state.row || !serverGone(state.row.role, status)) return null;
+  return (
+    <p className="host-notice" role="status" data-testid="server-notice">
+      {t('connection.server.gone')}
     </p>
   );
 }
