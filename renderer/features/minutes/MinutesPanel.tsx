@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../shared/model';
+import { LANGUAGES, systemTimeZone, type Language } from '../../../shared/model';
 import { buildMinutes, mailDraft, mailRecipients, mailtoUrl, MINUTES_FORMATS, renderHtml } from '../../../shared/minutes';
 import { withPrintFont } from '../../../shared/minutes/print-font';
 import type { WorkshopSnapshot } from '../../../shared/model';
@@ -51,6 +51,12 @@ export function MinutesPanel({ session }: { session: WorkshopSession; role?: 'ho
         </label>
       </div>
       <p className="muted minutes-intro">{t('minutes.intro')}</p>
+      {snapshot.meta.timeZone === '' && (
+        // Planned times are the agenda's clock, actual ones this computer's zone: said before the minutes go out.
+        <p className="host-notice" role="note" data-testid="minutes-zone-unset">
+          {t('minutes.zoneUnset', { zone: systemTimeZone() })}
+        </p>
+      )}
 
       <div className="minutes-layout">
         <div className="minutes-actions">
