@@ -3,7 +3,7 @@ import { roots, local, type WorkshopDoc } from './doc';
 import { LANGUAGES, LIMITS, SCHEMA_VERSION, type Language, type WorkshopMeta } from './schema';
 import { fail, ok, type Result } from './result';
 export { placeText } from './place';
-import { isKnownTimeZone, isoDateOrEmpty, timeZoneOrEmpty, timestampOrZero } from './time';
+import { isKnownTimeZone, isoDateOrEmpty, timeZoneOrEmpty, timestampOrZero, zoneSpelling } from './time';
 import { validDate, validDuration, validLanguage, validLongText, validShortText, validTitle } from './validate';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -26,7 +26,7 @@ export function startMinuteOfDay(startTime: string): number | null {
 export function validTimeZone(raw: string): Result<string> {
   const text = raw.trim();
   if (text === '') return ok('');
-  return isKnownTimeZone(text) ? ok(text) : fail('timeZone.invalid');
+  return isKnownTimeZone(text) ? ok(zoneSpelling(text)) : fail('timeZone.invalid');
 }
 
 /**

@@ -95,9 +95,25 @@ export function isKnownTimeZone(value: unknown): value is string {
 const zoneVerdicts = new Map<string, boolean>();
 const ZONE_VERDICTS_MAX = 64;
 
-/** A stored time zone when this runtime knows it, else '' ("not set": the computer's zone). */
+/** The runtime's zones by their lower-case names, spelled by today's names; built on first use. */
+let zonesByLowerCase: Map<string, string> | null = null;
+
+/**
+ * A known zone as the zone list spells it: the runtime takes "europe/berlin" as well, and a
+ * backup or a peer that wrote it so showed it so, beside "Europe/Berlin" in the list. A zone the
+ * list does not name (UTC, Etc/GMT+2) stays as written.
+ */
+export function zoneSpelling(zone: string): string {
+  if (!zonesByLowerCase) {
+    const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    zonesByLowerCase = new Map(listed.flatMap((name) => [[name.toLowerCase(), currentZoneName(name)] as const, [currentZoneName(name).toLowerCase(), currentZoneName(name)] as const]));
+  }
+  return zonesByLowerCase.get(zone.toLowerCase()) ?? zone;
+}
+
+/** A stored time zone when this runtime knows it (spelled as the zone list does), else '' ("not set": the computer's zone). */
 export function timeZoneOrEmpty(value: unknown): string {
-  return isKnownTimeZone(value) ? value : '';
+  return isKnownTimeZone(value) ? zoneSpelling(value) : '';
 }
 
 /**

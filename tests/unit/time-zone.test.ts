@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentZoneName, isKnownTimeZone, systemTimeZone } from '../../shared/model';
+import { currentZoneName, isKnownTimeZone, systemTimeZone, timeZoneOrEmpty, validTimeZone } from '../../shared/model';
 import { clockTimeIn, isComputerTimeZone, shownTimeZone, timeZoneLabel, timeZoneShortName } from '../../shared/time-zone';
 
 // 2026-12-05 13:02 UTC: 14:02 in Berlin (winter), 22:02 in Tokyo.
@@ -129,5 +129,17 @@ describe('isKnownTimeZone', () => {
     } finally {
       Intl.DateTimeFormat = Real;
     }
+  });
+});
+
+describe('a known zone, spelled as the zone list spells it', () => {
+  it('reads "europe/berlin" (the runtime takes it) as Europe/Berlin, and keeps Kyiv and UTC as they are', () => {
+    expect(timeZoneOrEmpty('europe/berlin')).toBe('Europe/Berlin');
+    expect(timeZoneOrEmpty('EUROPE/KYIV')).toBe('Europe/Kyiv');
+    expect(timeZoneOrEmpty('europe/kiev')).toBe('Europe/Kyiv');
+    expect(timeZoneOrEmpty('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(timeZoneOrEmpty('UTC')).toBe('UTC');
+    expect(timeZoneOrEmpty('Mars/Olympus')).toBe('');
+    expect(validTimeZone(' asia/tokyo ')).toEqual({ ok: true, value: 'Asia/Tokyo' });
   });
 });
