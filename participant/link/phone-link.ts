@@ -23,7 +23,8 @@ export type { KeyValueStore } from './phone-storage';
  * by its command id (shared/phone/protocol.ts, "Sent twice").
  *
  * Phones sleep: the link reconnects with backoff by itself, and at once when the phone wakes up
- * (`online`, the page becoming visible), checking a connection that looks open with a ping first.
+ * (`online`, the page becoming visible), checking a connection that looks open with a ping first;
+ * an open connection is also pinged every HEARTBEAT_MS, for a network that went without a word.
  *
  * Everything platform-bound is injected (socket, storage, clock, wake-up events), so the link runs
  * in Node tests with the `ws` package.
@@ -62,9 +63,18 @@ export interface PhoneLinkOptions {
   backoff?: { firstMs: number; maxMs: number };
   /** How long a ping may take before a connection that looks open is given up (ms). */
   pingTimeoutMs?: number;
+  /** How often an open connection is checked with a ping while nothing else says it is gone (ms). */
+  heartbeatMs?: number;
   /** A command unanswered this long on a live connection is sent again (ms). */
   resendMs?: number;
 }
+
+/**
+ * A network that goes away without a word (Wi-Fi out of reach, a router that drops the phone)
+ * leaves the WebSocket looking open: no close comes, and the phone showed "online" with a card
+ * "being sent" for as long as it lasted (QA). A ping this often finds out within seconds.
+ */
+const HEARTBEAT_MS = 10_000;
 
 /** After a refusal for a rate limit or a full room: not sooner than this. */
 const REFUSED_RETRY_MS = 3000;
@@ -135,6 +145,7 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   const now = options.now ?? (() => Date.now());
   const backoff = options.backoff ?? { firstMs: 500, maxMs: 15_000 };
   const pingTimeoutMs = options.pingTimeoutMs ?? 3000;
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   const resendMs = options.resendMs ?? UNANSWERED_RESEND_MS;
   const device = storedDeviceId(storage, newId);
   const listeners = new Set<(answer?: CommandAnswer) => void>();
@@ -162,6 +173,9 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   let pingTimer: ReturnType<typeof setTimeout> | null = null;
   let rateTimer: ReturnType<typeof setTimeout> | null = null;
   let resendTimer: ReturnType<typeof setTimeout> | null = null;
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  /** When the current connection was opened (the phone's clock). */
+  let openedAt = 0;
   /** When each pending command was last sent (the phone's clock). */
   const lastSent = new Map<string, number>();
 
@@ -253,6 +267,8 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     pingTimer = stopTimer(pingTimer);
     rateTimer = stopTimer(rateTimer);
     resendTimer = stopTimer(resendTimer);
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = null;
     if (!wakeStopped) stopWake();
     wakeStopped = true;
     socket?.close();
@@ -381,6 +397,7 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   function open() {
     if (closed) return;
     retryTimer = stopTimer(retryTimer);
+    openedAt = now();
     const mine = (generation += 1);
     const current = (fn: () => void) => () => {
       if (mine === generation && !closed) fn();
@@ -415,22 +432,40 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
       open();
       return;
     }
-    if (!joined || pingTimer) return;
+    checkCarries();
+  };
+  /** Gives up a connection that looks open but carries nothing, and opens a new one at once. */
+  const reopen = (given: LinkSocket) => {
+    generation += 1;
+    given.close();
+    attempt = 0;
+    lost();
+    retryTimer = stopTimer(retryTimer);
+    open();
+  };
+  /** Pings an open connection; one that does not answer within pingTimeoutMs is given up and opened again. */
+  const checkCarries = () => {
+    if (closed || !socket || !joined || pingTimer) return;
     sendRaw({ type: 'ping' });
     const checked = socket;
     pingTimer = setTimeout(() => {
       pingTimer = null;
-      if (socket !== checked) return;
-      // Looks open, carries nothing: the phone slept through its end.
-      generation += 1;
-      checked.close();
-      attempt = 0;
-      lost();
-      retryTimer = stopTimer(retryTimer);
-      open();
+      // Looks open, carries nothing: the phone slept through its end, or the network went.
+      if (socket === checked) reopen(checked);
     }, pingTimeoutMs);
   };
+  /**
+   * Every heartbeat: an open connection is pinged; one still without the server's answer to its
+   * join after a heartbeat (the answer lost on a network that went silent, or a connect that hangs)
+   * is opened again. A refusal closes its connection, so this never asks again after one.
+   */
+  const onHeartbeat = () => {
+    if (closed || !socket) return;
+    if (joined) checkCarries();
+    else if (now() - openedAt >= heartbeatMs) reopen(socket);
+  };
   stopWake = (options.wake ?? browserWake)(onWake);
+  heartbeat = setInterval(onHeartbeat, heartbeatMs);
 
   open();
 

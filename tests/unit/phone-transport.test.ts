@@ -363,6 +363,21 @@ describe("the phone's link", () => {
     expect(cardsSnapshot(room.fixture.doc).map((card) => card.text)).toEqual(['Ohne WebCrypto']);
   });
 
+  it('finds out by itself when the network went without a word (nothing closes), and is back once it carries again', async () => {
+    const room = await startRoom();
+    const sockets = phoneSockets();
+    const link = openPhoneLink({ secret: SECRET, url: room.url, connect: sockets.factory, storage: memoryStore(), wake: () => () => undefined, backoff: { firstMs: 20, maxMs: 200 }, heartbeatMs: 200, pingTimeoutMs: 300 });
+    cleanups.push(() => link.close());
+    await waitFor(() => link.state.kind === 'online', 'online');
+    // Nothing arrives any more, and no close says so: a phone out of the Wi-Fi's reach.
+    sockets.muted = true;
+    const silentAt = Date.now();
+    await waitFor(() => link.state.kind !== 'online', 'no longer online', 3000);
+    expect(Date.now() - silentAt).toBeLessThan(2000);
+    sockets.muted = false;
+    await waitFor(() => link.state.kind === 'online', 'online again', 5000);
+  });
+
   it('reconnects at once when the phone wakes up, and keeps only well-formed commands from storage', async () => {
     const room = await startRoom();
     const storage = memoryStore();
