@@ -162,6 +162,12 @@ export interface Minutes {
   timeText: string;
   /** The IANA zone every clock time of the minutes is in. */
   timeZone: string;
+  /**
+   * False for a workshop that names no zone (from a backup of an older Plenum): its actual times
+   * are in the zone above (this computer's), its planned ones as the agenda has them, which can
+   * be another zone's clock. The header says so rather than naming one zone for both.
+   */
+  zoneNamed: boolean;
   venue: string;
   room: string;
   moderator: string;
@@ -214,7 +220,7 @@ export function headerFields(minutes: Minutes, format: HeaderFormat): Array<[str
   const people = (list: PeopleList) => peopleText({ named: list.named.map(format.person), unnamed: list.unnamed }, texts) || texts.nobody;
   const fields: Array<[string, string]> = [
     [texts.date, format.text(minutes.dateText)],
-    [texts.time, minutes.timeText ? `${format.text(minutes.timeText)} ${format.zone(`(${texts.timeZone(minutes.timeZone)})`)}` : ''],
+    [texts.time, minutes.timeText ? `${format.text(minutes.timeText)} ${format.zone(`(${(minutes.zoneNamed ? texts.timeZone : texts.timeZoneUnnamed)(minutes.timeZone)})`)}` : ''],
     [texts.venue, format.text(minutes.venue)],
     [texts.room, format.text(minutes.room)],
     [texts.moderator, format.text(minutes.moderator)],
@@ -501,6 +507,7 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
     dateText: longDate(snapshot.meta.date, texts.locale),
     timeText: times.day,
     timeZone,
+    zoneNamed: isKnownTimeZone(snapshot.meta.timeZone),
     venue: snapshot.meta.venue,
     room: snapshot.meta.room,
     moderator: snapshot.meta.moderator.trim(),

@@ -16,6 +16,8 @@ export interface MinutesTexts {
   time: string;
   timeSpan: (from: string, to: string) => string;
   timeZone: (zone: string) => string;
+  /** The zone of the actual times when the workshop names none. */
+  timeZoneUnnamed: (zone: string) => string;
   venue: string;
   room: string;
   moderator: string;
@@ -122,6 +124,7 @@ function textsOf(language: Language): MinutesTexts {
     time: doc('time'),
     timeSpan: remembered((from, to) => doc('timeSpan', { from, to })),
     timeZone: remembered((zone) => doc('timeZone', { zone })),
+    timeZoneUnnamed: remembered((zone) => doc('timeZoneUnnamed', { zone })),
     venue: t('workshop.venue'),
     room: t('workshop.room'),
     moderator: doc('moderator'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, mdEscape, renderActionsCsv, renderHtml, renderMarkdown } from '../../shared/minutes';
 import { addAgendaItem, addCard, addParticipant, addTable, openVoteRound, PLENARY_BOARD_ID, workshopSnapshot, type WorkshopSnapshot } from '../../shared/model';
-import { seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
+import { SEED_DAY_V1_PATH, seedDayMinutes, seedDaySnapshot } from '../support/seed-day';
 import { newWorkshop } from '../support/workshop';
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
@@ -45,6 +45,18 @@ describe('the header of the minutes, as a Protokoll has it', () => {
     const snapshot = seedDaySnapshot();
     expect(buildMinutes(snapshot, { language: 'de', now: 0 }).agenda[0]?.actual).toBe('14:02–14:17 (15 Min.)');
     expect(buildMinutes(snapshot, { language: 'de', now: 0, timeZone: 'Asia/Tokyo' }).agenda[0]?.actual).toBe('22:02–22:17 (15 Min.)');
+  });
+
+  it('of a workshop that names no time zone, says its actual times are in the zone shown and the workshop names none', () => {
+    // The earlier seed day's file has no zone: planned 14:00 as the agenda has it, actual times in New York's clock.
+    const snapshot = seedDaySnapshot(SEED_DAY_V1_PATH);
+    expect(snapshot.meta.timeZone).toBe('');
+    const minutes = buildMinutes(snapshot, { language: 'de', now: 0, timeZone: 'America/New_York' });
+    expect(minutes.zoneNamed).toBe(false);
+    expect(renderMarkdown(minutes)).toContain('Uhr (tatsächliche Zeiten in Zeitzone America/New_York; der Workshop nennt keine)');
+    expect(renderMarkdown(buildMinutes(snapshot, { language: 'uk', now: 0, timeZone: 'America/New_York' }))).toContain('(фактичний час у часовому поясі America/New_York; воркшоп його не вказує)');
+    expect(renderHtml(minutes)).toContain('tatsächliche Zeiten in Zeitzone America/New_York; der Workshop nennt keine');
+    expect(buildMinutes(seedDaySnapshot(), { language: 'de', now: 0 }).zoneNamed).toBe(true);
   });
 
   it('is written in the minutes\' language, whatever the UI speaks', () => {
