@@ -47,7 +47,7 @@ describe('the relay between the previous version and this one', () => {
     const server = memoryHub();
     const moderator = startLaptop(moderatorVersion, 'moderator', server, key, cardsWorkshop(300), true);
     // The moderator has been in the room a while: its greeting is out.
-    await vi.waitFor(() => expect(server.published.some((message) => message.from === 'moderator')).toBe(true));
+    await vi.waitFor(() => expect(server.published.some((message) => message.from === 'moderator')).toBe(true), { timeout: 10_000 });
     const table = startLaptop(tableVersion, 'table', server, key, new Y.Doc(), false);
     await vi.waitFor(() => expect(cards(table).size).toBe(300), { timeout: 5000 });
 

@@ -37,7 +37,7 @@ async function startServer(): Promise<{ server: SignalingServer; url: string }> 
 async function socketTo(url: string, frames: boolean): Promise<NodeSignalingSocket> {
   const socket = new NodeSignalingSocket(url, frames);
   cleanups.push(() => socket.close());
-  await vi.waitFor(() => expect(socket.connected).toBe(true));
+  await vi.waitFor(() => expect(socket.connected).toBe(true), { timeout: 10_000 });
   return socket;
 }
 
@@ -73,8 +73,8 @@ describe('the relay with binary frames', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(moderator));
     const bystander = laptop('bystander', bystanderSocket, key, copy);
-    await vi.waitFor(() => expect(accepted(moderatorSocket) && accepted(bystanderSocket)).toBe(true));
-    await vi.waitFor(() => expect(bystander.relayOnlyPeers()).toEqual(['moderator']));
+    await vi.waitFor(() => expect(accepted(moderatorSocket) && accepted(bystanderSocket)).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(bystander.relayOnlyPeers()).toEqual(['moderator']), { timeout: 10_000 });
 
     const joinerSocket = await socketTo(url, true);
     const early = listenBeforeKey([joinerSocket], TOPIC);
@@ -96,10 +96,10 @@ describe('the relay with binary frames', () => {
     doc.on('update', (update: Uint8Array) => updates.push(update));
     laptop('joiner', joinerSocket, key, doc, { early });
     // The answer to its greeting (nothing more) and the moderator's presence, as frames too.
-    await vi.waitFor(() => expect(frames(joinerSocket).length).toBeGreaterThanOrEqual(3));
+    await vi.waitFor(() => expect(frames(joinerSocket).length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
     expect(updates).toEqual([]);
     cards(doc).set('from-joiner', 'Тема: енергоефективність');
-    await vi.waitFor(() => expect(cards(moderator).get('from-joiner')).toBe('Тема: енергоефективність'));
+    await vi.waitFor(() => expect(cards(moderator).get('from-joiner')).toBe('Тема: енергоефективність'), { timeout: 10_000 });
   });
 
   it('with a server that never answers the offer (an older host), every relay message goes as JSON', async () => {
@@ -136,7 +136,7 @@ describe('the relay with binary frames', () => {
     laptop('table', socket, key, doc, { early });
     await vi.waitFor(() => expect(cards(doc).size).toBe(300), { timeout: 5000 });
     cards(doc).set('from-table', 'x');
-    await vi.waitFor(() => expect(cards(moderator).get('from-table')).toBe('x'));
+    await vi.waitFor(() => expect(cards(moderator).get('from-table')).toBe('x'), { timeout: 10_000 });
     expect(sent).toEqual([]);
     expect(raw.binaryType).toBe('arraybuffer');
   });
@@ -150,7 +150,7 @@ describe('the relay with binary frames', () => {
     const moderatorSocket = await socketTo(url, moderatorVersion === 'current');
     const moderator = cardsWorkshop(300);
     laptop('moderator', moderatorSocket, key, moderator, { answerHellos: true, previous: moderatorVersion === 'previous' });
-    if (moderatorVersion === 'current') await vi.waitFor(() => expect(accepted(moderatorSocket)).toBe(true));
+    if (moderatorVersion === 'current') await vi.waitFor(() => expect(accepted(moderatorSocket)).toBe(true), { timeout: 10_000 });
     const tableSocket = await socketTo(url, tableVersion === 'current');
     const table = new Y.Doc();
     if (tableVersion === 'current') {

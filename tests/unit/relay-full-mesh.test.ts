@@ -32,14 +32,14 @@ describe('the relay with a full mesh', () => {
     };
     const moderator = start('moderator', () => direct);
     const table = start('table', () => false);
-    await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']));
+    await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']), { timeout: 10_000 });
 
     direct = true;
     moderator.doc.getMap('cards').set('a', 'über WebRTC');
     direct = false;
     moderator.doc.getMap('cards').set('b', 'über den Relay');
     // The second edit arrives; the first never went, so Yjs holds the second back, waiting for it.
-    await vi.waitFor(() => expect(table.doc.store.pendingStructs?.missing.get(moderator.doc.clientID)).toBe(0));
+    await vi.waitFor(() => expect(table.doc.store.pendingStructs?.missing.get(moderator.doc.clientID)).toBe(0), { timeout: 10_000 });
     expect([...table.doc.getMap('cards').keys()]).toEqual([]);
   });
 });

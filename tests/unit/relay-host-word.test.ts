@@ -50,7 +50,7 @@ describe('the host’s word on the paths around it', () => {
     table.doc.transact(() => { table.doc.getMap<string>('cards').set('only-here', 'x'); table.doc.getMap<string>('cards').delete('card-7'); }, overWebrtc);
     const socket = server.socket();
     const early = listenBeforeKey([socket], TOPIC);
-    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true));
+    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true), { timeout: 10_000 });
     const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(joiner.doc.getMap('cards').get('only-here')).toBe('x'), { timeout: 5000 });
     await vi.waitFor(() => expect(cardsOf(joiner.doc)).toBe(400), { timeout: 5000 });
@@ -162,7 +162,7 @@ describe('WebRTC greeting hold in the hello path', () => {
     await settle(server, key, ['moderator', 'table-1'], [moderator.doc, table.doc]);
     const socket = server.socket();
     const early = listenBeforeKey([socket], TOPIC);
-    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true));
+    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true), { timeout: 10_000 });
     const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket, early });
     // The WebRTC connection to the table opens as soon as the joiner has heard it on the relay.
     await vi.waitFor(() => expect(joiner.relay.relayOnlyPeers()).toContain('table-1'), { timeout: 5000 });
@@ -192,9 +192,9 @@ describe('lost hello answer', () => {
     const dropped = server.socket();
     const early = listenBeforeKey([dropped], TOPIC);
     // The host answers the hello (sent on its socket: "delivered"); the joiner's connection drops before it arrives.
-    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true));
+    await vi.waitFor(() => expect(server.published.some((m) => m.to === early.helloId)).toBe(true), { timeout: 10_000 });
     await early.take();
-    await vi.waitFor(() => expect(server.delivered.some((m) => m.to === early.helloId)).toBe(true));
+    await vi.waitFor(() => expect(server.delivered.some((m) => m.to === early.helloId)).toBe(true), { timeout: 10_000 });
     // Reconnected: a new socket, the same hello id in its greeting.
     const joiner = startLaptop('joiner', server, key, new Y.Doc(), { socket: server.socket(), early });
     // Well before anti-entropy's 15 s.

@@ -127,7 +127,7 @@ describe('joining through the relay', () => {
     expect(whole('table-2')).toBe(whole('table-1'));
 
     moderator.doc.getMap<string>('cards').set('late', 'Тема: енергоефективність');
-    await vi.waitFor(() => expect(cardsOf(second.doc)).toBe(51));
+    await vi.waitFor(() => expect(cardsOf(second.doc)).toBe(51), { timeout: 10_000 });
     const third = startLaptop('table-3', server, key);
     await vi.waitFor(() => expect(cardsOf(third.doc)).toBe(51), { timeout: 5000 });
     expect(third.doc.getMap('cards').get('late')).toBe('Тема: енергоефективність');
@@ -173,8 +173,8 @@ describe('joining through the relay', () => {
     const socket = server.socket();
     const early = listenBeforeKey([socket], 'relay-join');
     // The key is still being derived: the workshop is on its way already, and arrives before the relay runs.
-    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true));
-    await vi.waitFor(() => expect(server.delivered.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true));
+    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(server.delivered.some((message) => message.to === early.helloId && message.data.length > 10_000)).toBe(true), { timeout: 10_000 });
     const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
     // The table greets once what came for its hello is applied.
@@ -193,7 +193,7 @@ describe('joining through the relay', () => {
     const socket = server.socket();
     const early = listenBeforeKey([socket], 'relay-join');
     // The workshop is sent to the hello, but still on its way (the hub holds big messages 100 ms).
-    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId)).toBe(true));
+    await vi.waitFor(() => expect(server.published.some((message) => message.to === early.helloId)).toBe(true), { timeout: 10_000 });
     const table = startLaptop('table', server, key, new Y.Doc(), { socket, early });
     await vi.waitFor(() => expect(cardsOf(table.doc)).toBe(400), { timeout: 5000 });
     // The greeting's answer itself, then anything the moderator would send after it.

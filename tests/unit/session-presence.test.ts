@@ -71,8 +71,8 @@ describe('the relay', () => {
     const server = memoryHub();
     const moderator = await relayLaptop('moderator', server, key);
     const table = await relayLaptop('table', server, key);
-    await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']));
-    await vi.waitFor(() => expect(moderator.awareness.getStates().has(table.doc.clientID)).toBe(true));
+    await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']), { timeout: 10_000 });
+    await vi.waitFor(() => expect(moderator.awareness.getStates().has(table.doc.clientID)).toBe(true), { timeout: 10_000 });
 
     table.relay.leave();
     await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual([]), { timeout: 1000 });
@@ -87,8 +87,8 @@ describe('the relay', () => {
     const server = memoryHub();
     const moderator = await relayLaptop('moderator', server, key);
     const table = await relayLaptop('table', server, key);
-    await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']));
-    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toEqual(['moderator']));
+    await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual(['table']), { timeout: 10_000 });
+    await vi.waitFor(() => expect(table.relay.relayOnlyPeers()).toEqual(['moderator']), { timeout: 10_000 });
     // The table vanishes: nothing more comes from it, not even a goodbye.
     vi.advanceTimersByTime(PRESENCE_TIMEOUT_MS - 1000);
     expect(moderator.relay.relayOnlyPeers()).toEqual(['table']);

@@ -171,7 +171,7 @@ describe('saving a workshop while it is edited', () => {
     });
 
     card(doc, 'the one that fills the log');
-    await vi.waitFor(() => expect(store.replaceState).toHaveBeenCalled());
+    await vi.waitFor(() => expect(store.replaceState).toHaveBeenCalled(), { timeout: 10_000 });
     const lateId = card(doc, 'written during compaction');
     const flushed = session.saver.flush();
     releaseCompaction();

@@ -62,7 +62,7 @@ describe("what y-webrtc is given of the room's signaling", () => {
     socket.emit('message', [publish('relay-frame', 'room#relay'), socket]);
     socket.emit('message', [publish(last), socket]);
     socket.emit('disconnect', []);
-    await expect.poll(() => heard.length).toBe(5);
+    await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(5);
     expect(heard).toEqual([
       ['message', publish(first)],
       ['message', { type: 'pong' }],

@@ -249,7 +249,7 @@ describe('binary relay frames', () => {
     const before = server.stats();
     for (let index = 0; index < 20; index += 1) sender.sendRaw(frame, true);
     // Each frame was either passed on (to the one receiver) or refused for the rate.
-    await expect.poll(() => server.stats().messagesRateLimited - before.messagesRateLimited + server.stats().messagesRelayed - before.messagesRelayed).toBe(20);
+    await expect.poll(() => server.stats().messagesRateLimited - before.messagesRateLimited + server.stats().messagesRelayed - before.messagesRelayed, { timeout: 10_000 }).toBe(20);
     expect(server.stats().messagesRelayed - before.messagesRelayed).toBeLessThanOrEqual(6);
 
     sender.sendRaw(Buffer.from(encodeRelayFrame({ topic: 'relay', from: 'a' }, new Uint8Array(70 * 1024))), true);

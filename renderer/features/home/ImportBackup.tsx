@@ -1,6 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { systemTimeZone, type BackupError } from '../../../shared/model';
+import { systemTimeZone } from '../../../shared/model/plain';
+import type { BackupError } from '../../../shared/model';
 import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
