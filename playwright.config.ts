@@ -37,14 +37,12 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: port === 4173 ? 'test-results/e2e.json' : `test-results/e2e-${port}.json` }]],
   outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
-  // Listed first, the dev server's few long tests (45–66 s each) start first and the many short
-  // ones of the build fill the end: listed last, they ran last, one worker idle beside the other.
   projects: [
+    // Every spec against the production build, as `npm start` and the packaged app load it.
+    { name: 'build', use: { baseURL: `http://127.0.0.1:${port}/` } },
     // Connection and presence behaviour must hold where effects mount, unmount and mount again.
     // A test of such a file that a second mount cannot change is tagged `@build-only`.
     { name: 'web-dev', testMatch: /\.both\.spec\.ts$/, grepInvert: /@build-only/, use: { baseURL: `http://127.0.0.1:${devPort}/` } },
-    // Every spec against the production build, as `npm start` and the packaged app load it.
-    { name: 'build', use: { baseURL: `http://127.0.0.1:${port}/` } },
   ],
   use: {
     headless: true,
