@@ -30,6 +30,13 @@ export type SignalingLimits = {
   /** ...and per address, so one laptop cannot use up the registrations of everyone else in the room. */
   maxRoomsPerAddress: number;
   /**
+   * How long a room stays its first code's after the last connection that registered it closed: a laptop that
+   * restarts or loses the Wi-Fi for a moment gets it back, while a second laptop hosting the same workshop from its
+   * backup (another code: a code is never in a backup) takes it over after this, and any lapsed room gives way to a
+   * new one when the caps above are reached (room-registry.ts).
+   */
+  roomLapseMs: number;
+  /**
    * What one address may make the server read and parse, shared by all its connections: bytes per second, sustained
    * and in a burst. Each message also costs `MESSAGE_READ_COST` and each JSON value `ELEMENT_READ_COST` bytes. When it
    * is spent, the address's connections are paused (not dropped) until it refills.
@@ -64,6 +71,7 @@ export const DEFAULT_SIGNALING_LIMITS: Readonly<SignalingLimits> = Object.freeze
   maxTopics: 4096,
   maxRegisteredRooms: 256,
   maxRoomsPerAddress: 16,
+  roomLapseMs: 60_000,
   readBytesPerSecond: 2 * 1024 * 1024,
   readBurstBytes: 8 * 1024 * 1024,
   requestTimeoutMs: 5_000,

@@ -69,7 +69,7 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     { perConnection: limits.maxTopicsPerConnection, perAddress: limits.maxTopicsPerAddress, total: limits.maxTopics },
     MAX_TOPIC_LENGTH,
   );
-  const rooms = new RoomRegistry(limits.maxRegisteredRooms, limits.maxRoomsPerAddress);
+  const rooms = new RoomRegistry<Client>(limits.maxRegisteredRooms, limits.maxRoomsPerAddress, limits.roomLapseMs);
   const verifierAttempts = new AttemptLimiter(limits.verifierChecksPerWindow, limits.verifierWindowMs);
 
   const send = (client: Client, data: string | Buffer | Uint8Array, binary = false): boolean => {
@@ -149,9 +149,9 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       send(client, JSON.stringify(hostResultMessage('rate-limited')));
       return;
     }
-    const outcome = rooms.register(message.room, message.verifier, client.address);
+    const outcome = rooms.register(message.room, message.verifier, client.address, client, Date.now());
     log.log({ event: 'host-registration', address: client.address, reason: outcome, count: rooms.size });
-    const ok = outcome === 'registered' || outcome === 'renewed';
+    const ok = outcome === 'registered' || outcome === 'renewed' || outcome === 'taken-over';
     send(client, JSON.stringify(hostResultMessage(ok ? null : outcome)));
     if (ok) phones.hostRegistered(client, message.room);
   };
@@ -163,7 +163,7 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
    */
   const joinPhone = (client: Client, message: PhoneJoinRequest) => {
     if (phones.isPhone(client)) return;
-    const answer = (result: ReturnType<typeof phones.join>) => send(client, JSON.stringify({ type: PHONE_MESSAGE.joined, ...result }));
+    const answer = (result: ReturnType<typeof phones.join> | { ok: false; reason: 'host-waiting' }) => send(client, JSON.stringify({ type: PHONE_MESSAGE.joined, ...result }));
     const now = Date.now();
     if (!verifierAttempts.allows(client.address, now)) {
       log.refuse({ event: 'rate-limited', address: client.address, reason: 'verifier-checks' });
@@ -172,6 +172,10 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       return;
     }
     const room = rooms.roomFor(message.verifier);
+    if (room === undefined && rooms.isWaiting(message.verifier)) {
+      answer({ ok: false, reason: 'host-waiting' });
+      return;
+    }
     if (room === undefined) verifierAttempts.take(client.address, now);
     const result = phones.join(client, room);
     // A phone takes part in no y-webrtc topic.
@@ -187,7 +191,8 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       send(client, JSON.stringify(joinResultMessage('rate-limited')));
       return;
     }
-    send(client, JSON.stringify(joinResultMessage({ room: rooms.roomFor(message.verifier) })));
+    const room = rooms.roomFor(message.verifier);
+    send(client, JSON.stringify(joinResultMessage(room === undefined && rooms.isWaiting(message.verifier) ? 'host-waiting' : { room })));
   };
 
   const handle = (client: Client, message: SignalingRequest) => {
@@ -305,6 +310,7 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       topics.leave(client);
       routes.leave(client);
       phones.leave(client);
+      rooms.release(client, Date.now());
     },
     sweep: (now) => verifierAttempts.sweep(now),
     topics: () => topics.size,

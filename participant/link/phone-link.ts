@@ -276,6 +276,8 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     joined = null;
   };
 
+  /** The server refused this connection's join for now: the link closed it and asks again after REFUSED_RETRY_MS. */
+  let askingLater = false;
   const scheduleReconnect = (minimumMs = 0) => {
     if (closed || retryTimer) return;
     const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** attempt) * (0.5 + Math.random() * 0.5);
@@ -291,9 +293,12 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
     joined = null;
     hostPresent = false;
     pingTimer = stopTimer(pingTimer);
+    const askLater = askingLater || state.kind === 'refused';
+    askingLater = false;
     if (closed) return;
-    if (state.kind !== 'refused') setState(state.kind === 'lost' ? state : { kind: 'lost', since: now() });
-    scheduleReconnect(state.kind === 'refused' ? REFUSED_RETRY_MS : 0);
+    // A connection this link closed after a refusal is no lost connection: the page keeps saying why it waits.
+    if (!askLater) setState(state.kind === 'lost' ? state : { kind: 'lost', since: now() });
+    scheduleReconnect(askLater ? REFUSED_RETRY_MS : 0);
   };
 
   const onDown = async (data: string, key: Promise<RelayKey>) => {
@@ -364,12 +369,15 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
             setState({ kind: 'wrongCode' });
             return;
           }
-          if (message.reason === 'wrong-code') {
+          // A host that the server does not admit yet (its room still held under another code) is waited for too.
+          if (message.reason === 'wrong-code' || message.reason === 'host-waiting') {
             setState({ kind: 'waitingForHost' });
+            askingLater = true;
             socket?.close();
             return;
           }
           setState({ kind: 'refused', reason: message.reason });
+          askingLater = true;
           socket?.close();
           return;
         }

@@ -4,7 +4,14 @@ import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { checkJoinCode } from './join-check';
 
-export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited';
+export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited' | 'join.hostWaiting';
+
+const JOIN_ERRORS = {
+  'wrong-code': 'join.wrongCode',
+  'rate-limited': 'join.rateLimited',
+  'host-waiting': 'join.hostWaiting',
+  unreachable: 'join.unreachable',
+} as const satisfies Record<Exclude<Awaited<ReturnType<typeof checkJoinCode>>, { ok: true }>['reason'], JoinErrorCode>;
 
 /** The workshop joined and the connection record stored for it: what its session connects with. */
 export type JoinResult = { ok: true; workshopId: string; connection: ConnectionRow } | { ok: false; error: JoinErrorCode };
@@ -32,8 +39,7 @@ export async function joinWorkshop(store: WorkshopStore, request: JoinRequest, t
 
   const check = await checkJoinCode(urls, secret, timeoutMs);
   if (!check.ok) {
-    const error = check.reason === 'wrong-code' ? 'join.wrongCode' : check.reason === 'rate-limited' ? 'join.rateLimited' : 'join.unreachable';
-    return { ok: false, error };
+    return { ok: false, error: JOIN_ERRORS[check.reason] };
   }
 
   const now = Date.now();

@@ -7,12 +7,13 @@ import type { ClockEstimate } from '../../shared/protocol/clock';
 import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
-import { hostResult, MESSAGE_AWARENESS, MESSAGE_SYNC, PLENUM_MESSAGE, type HostRefusal, type HostRequest } from '../../shared/protocol/signaling';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, type HostRefusal } from '../../shared/protocol/signaling';
 import { validLaptopId } from '../../shared/model';
 import { startClockSync } from './clock-sync';
 import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
+import { hostRegistration } from './host-registration';
 import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
 import { holdSyncGreeting } from './greeting-hold';
 import { answerOffersFresh, type AnsweringConnection, type SwappablePeer } from './fresh-answer';
@@ -280,69 +281,6 @@ function readPresence(awareness: Awareness, selfId: number): Presence[] {
       return [{ clientId, self: clientId === selfId, identity: { name: user.name, role, tableId, laptopId } }];
     })
     .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
-}
-
-/**
- * A registration refused for the rate limit is asked again after this long. The other refusals
- * hold while the server runs (it keeps its rooms for its lifetime); a restarted server reconnects
- * the socket, which registers again.
- */
-const HOST_RETRY_MS = 15_000;
-
-/**
- * Registers the room with each signaling server a socket reaches, now and after each reconnect,
- * and reads each server's answer: `onRefusals` gets the refusals of the servers that refused (the
- * UI says so; before, a refused room looked connected while no table or phone could join).
- */
-function hostRegistration(room: string, verifier: string, onRefusals: (refusals: HostRefusal[]) => void): { attach(socket: SignalingSocket): void; stop(): void } {
-  const refusals = new Map<SignalingSocket, HostRefusal>();
-  const retries = new Map<SignalingSocket, ReturnType<typeof setTimeout>>();
-  const report = () => onRefusals([...refusals.values()]);
-  const register = (socket: SignalingSocket) => {
-    clearTimeout(retries.get(socket));
-    retries.delete(socket);
-    if (!socket.connected) return;
-    const request: HostRequest = { type: PLENUM_MESSAGE.host, room, verifier };
-    socket.send(request);
-  };
-  const answered = (socket: SignalingSocket, message: unknown) => {
-    // Any other message of the server's is not an answer (a plain y-webrtc server sends none).
-    const read = hostResult.safeParse(message);
-    if (!read.success) return;
-    if (read.data.ok) refusals.delete(socket);
-    else {
-      refusals.set(socket, read.data.reason);
-      clearTimeout(retries.get(socket));
-      if (read.data.reason === 'rate-limited') retries.set(socket, setTimeout(() => register(socket), HOST_RETRY_MS));
-    }
-    report();
-  };
-  /** A server that went away refuses nothing: the header says "reconnecting" then, not "refused". */
-  const gone = (socket: SignalingSocket) => {
-    if (refusals.delete(socket)) report();
-  };
-  const hosted = new Map<SignalingSocket, { connect: () => void; disconnect: () => void; message: (message: unknown) => void }>();
-  return {
-    attach(socket) {
-      if (hosted.has(socket)) return;
-      const listeners = { connect: () => register(socket), disconnect: () => gone(socket), message: (message: unknown) => answered(socket, message) };
-      hosted.set(socket, listeners);
-      socket.on('connect', listeners.connect);
-      socket.on('disconnect', listeners.disconnect);
-      socket.on('message', listeners.message);
-      register(socket);
-    },
-    stop() {
-      for (const [socket, listeners] of hosted) {
-        socket.off('connect', listeners.connect);
-        socket.off('disconnect', listeners.disconnect);
-        socket.off('message', listeners.message);
-      }
-      hosted.clear();
-      for (const timer of retries.values()) clearTimeout(timer);
-      retries.clear();
-    },
-  };
 }
 
 /**

@@ -58,13 +58,19 @@ export const hostResult = z.discriminatedUnion('ok', [
 export type HostResultMessage = z.infer<typeof hostResult>;
 
 /**
- * The answer to a join check: the room, or no room (a wrong code), or `rate-limited`. Read
- * leniently: any `ok: false` without a known reason is a wrong code.
+ * The answer to a join check: the room, or no room (a wrong code), or `rate-limited`, or
+ * `host-waiting`: a laptop hosting with this code is connected but the server refused it, as
+ * another code still holds the workshop's room (electron/services/room-registry.ts). Read
+ * leniently: any `ok: false` without a known reason is a wrong code (so older laptops read
+ * `host-waiting` as one, as they were told before).
  */
+export const joinRefusal = z.enum(['rate-limited', 'host-waiting']);
+export type JoinRefusal = z.infer<typeof joinRefusal>;
+
 export const joinResult = z.discriminatedUnion('ok', [
   // The room becomes this laptop's workshop id (a database key): only an id is one.
   z.object({ type: z.literal(PLENUM_MESSAGE.joinResult), ok: z.literal(true), room: z.string().regex(ID_PATTERN) }),
-  z.object({ type: z.literal(PLENUM_MESSAGE.joinResult), ok: z.literal(false), reason: z.literal('rate-limited').optional().catch(undefined) }),
+  z.object({ type: z.literal(PLENUM_MESSAGE.joinResult), ok: z.literal(false), reason: joinRefusal.optional().catch(undefined) }),
 ]);
 export type JoinResultMessage = z.infer<typeof joinResult>;
 
@@ -98,8 +104,8 @@ export function hostResultMessage(refusal: HostRefusal | null): HostResultMessag
   return refusal === null ? { type: PLENUM_MESSAGE.hostResult, ok: true } : { type: PLENUM_MESSAGE.hostResult, ok: false, reason: refusal };
 }
 
-/** The answer to a join check: the room its verifier opens, none, or a refusal to check. */
-export function joinResultMessage(answer: { room: string } | { room: undefined } | 'rate-limited'): JoinResultMessage {
-  if (answer === 'rate-limited') return { type: PLENUM_MESSAGE.joinResult, ok: false, reason: 'rate-limited' };
+/** The answer to a join check: the room its verifier opens, none, a refusal to check, or a host that waits for its room. */
+export function joinResultMessage(answer: { room: string } | { room: undefined } | JoinRefusal): JoinResultMessage {
+  if (typeof answer === 'string') return { type: PLENUM_MESSAGE.joinResult, ok: false, reason: answer };
   return answer.room === undefined ? { type: PLENUM_MESSAGE.joinResult, ok: false } : { type: PLENUM_MESSAGE.joinResult, ok: true, room: answer.room };
 }

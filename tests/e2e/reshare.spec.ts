@@ -91,7 +91,17 @@ test('a server that refuses the room (held under another code): the moderator is
   await share(moderator, url);
   await expect(moderator.getByTestId('connection-indicator')).toHaveAttribute('data-refused', 'room-taken', { timeout: 10_000 });
   await expect(moderator.getByTestId('connection-indicator')).toHaveText('Server lehnt ab');
-  await expect(moderator.getByTestId('connection-refused')).toContainText('schon unter einem anderen Beitrittscode');
+  await expect(moderator.getByTestId('connection-refused')).toContainText('unter einem anderen Beitrittscode');
   await shot(moderator, 'refused-de-1366');
+
+  // A table with the moderator's (right) code is told to wait for the moderator, not that its code is wrong.
+  const code = (await moderator.getByTestId('join-code').textContent()) ?? '';
+  const table = await room.laptop(baseURL ?? '');
+  await table.goto('/');
+  await table.getByTestId('join-address').fill(url);
+  await table.getByTestId('join-code-input').fill(code);
+  await table.getByTestId('join-name').fill('Laptop Tisch 1');
+  await table.getByTestId('join-submit').click();
+  await expect(table.getByTestId('join-error')).toContainText('teilt mit diesem Code', { timeout: 10_000 });
   other.close();
 });

@@ -284,6 +284,39 @@ describe('phones in the room, end to end', () => {
     expect(cardsSnapshot(room.fixture.doc).map((card) => card.text)).toEqual(['Nach dem Neustart']);
   });
 
+  it('a phone of a host the server does not admit yet (another code held the room) waits, and is online once the host takes the room over', async () => {
+    const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits: { roomLapseMs: 50 } });
+    cleanups.push(() => server.close());
+    const url = `ws://127.0.0.1:${server.port}`;
+    // The laptop that shared first, with another code (this one hosts from a backup of the same workshop).
+    const first = await SignalingTestClient.connect(url);
+    first.send({ type: 'plenum-host', room: ROOM, verifier: await joinVerifier('ZZZZ0EFGH1JK') });
+    await expect(first.next(ofType('plenum-host-result'))).resolves.toMatchObject({ ok: true });
+    const fixture = phoneRoomFixture();
+    fixture.openPlenary();
+    const hub = startPhoneHub({ doc: fixture.doc, room: ROOM, secret: SECRET });
+    cleanups.push(() => hub.destroy());
+    const host = await registerHost(url, hub);
+    let admitted = false;
+    host.on('message', (message?: unknown) => {
+      if ((message as Received | undefined)?.type === 'plenum-host-result') admitted = (message as Received).ok === true;
+    });
+
+    const dana = openPhone(url);
+    await waitFor(() => dana.link.state.kind === 'waitingForHost', 'waiting for the host');
+    first.close();
+    await first.closed;
+    // The laptop asks again while refused (renderer/network/host-registration.ts), here every 100 ms.
+    const verifier = await joinVerifier(SECRET);
+    const asking = setInterval(() => host.send({ type: 'plenum-host', room: ROOM, verifier }), 100);
+    cleanups.push(() => clearInterval(asking));
+    await waitFor(() => admitted, 'the room taken over');
+    clearInterval(asking);
+    await waitFor(() => dana.link.state.kind === 'online', 'the phone in the room', 15_000);
+    // It said all along that it waits for the moderator's laptop: never a wrong code, nor a lost connection.
+    expect(dana.states).toEqual(['connecting', 'waitingForHost', 'online']);
+  });
+
   it('a view that arrives late does not set the countdown back: the clock offset is the largest reading since joining', async () => {
     const room = await startRoom();
     const dana = await namedPhone(room, 'Dana');

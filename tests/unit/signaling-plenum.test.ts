@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SIGNALING_INFO, type SignalingLogEvent } from '../../electron/services/signaling-server';
 import { ofType, type SignalingTestClient } from '../sync/peers/signaling-client';
 import { signalingServers } from '../support/signaling-servers';
@@ -68,6 +68,75 @@ describe('host registration', () => {
     await moderator.closed;
     const table = await connect(server);
     await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: true, room: 'workshop-1' });
+  });
+});
+
+describe('a room after its host left', () => {
+  // Waits may retry registrations and checks: each costs a verifier check.
+  const retrying = { verifierChecksPerWindow: 10_000 };
+
+  it('stays its first code’s within the lapse: another code is refused, the first laptop gets it back', async () => {
+    const server = await startServer();
+    const [moderator, second] = await Promise.all([connect(server), connect(server)]);
+    await host(moderator, 'workshop-1', VERIFIER_A);
+    moderator.close();
+    await moderator.closed;
+    await expect(host(second, 'workshop-1', VERIFIER_B)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
+    const back = await connect(server);
+    await expect(host(back, 'workshop-1', VERIFIER_A)).resolves.toEqual({ type: 'plenum-host-result', ok: true });
+    await expect(host(second, 'workshop-1', VERIFIER_B)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
+  });
+
+  it('is taken over by another code once its last laptop has been gone for the lapse; tables and phones of the new code wait until then', async () => {
+    const server = await startServer({ ...retrying, roomLapseMs: 50 });
+    const [moderator, successor, table, phone] = await Promise.all([connect(server), connect(server), connect(server), connect(server)]);
+    await host(moderator, 'workshop-1', VERIFIER_A);
+    await expect(host(successor, 'workshop-1', VERIFIER_B)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
+    // The right code of a host the server does not admit yet: not "wrong code".
+    await expect(joinCheck(table, VERIFIER_B)).resolves.toEqual({ type: 'plenum-join-result', ok: false, reason: 'host-waiting' });
+    phone.send({ type: 'plenum-phone-join', verifier: VERIFIER_B });
+    await expect(phone.next(ofType('plenum-phone-joined'))).resolves.toEqual({ type: 'plenum-phone-joined', ok: false, reason: 'host-waiting' });
+    // A holder still connected keeps it, however long.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await expect(host(successor, 'workshop-1', VERIFIER_B)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
+
+    moderator.close();
+    await moderator.closed;
+    await vi.waitFor(async () => expect(await host(successor, 'workshop-1', VERIFIER_B)).toMatchObject({ ok: true }), { timeout: 10_000 });
+    await expect(joinCheck(table, VERIFIER_B)).resolves.toEqual({ type: 'plenum-join-result', ok: true, room: 'workshop-1' });
+    await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: false });
+    // Now the first code is the one refused while the new holder is connected.
+    const back = await connect(server);
+    await expect(host(back, 'workshop-1', VERIFIER_A)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
+    expect(server.stats().registeredRooms).toBe(1);
+  });
+
+  it('a refused host that left is no longer waited for: its code is wrong again', async () => {
+    const server = await startServer(retrying);
+    const [moderator, successor, table] = await Promise.all([connect(server), connect(server), connect(server)]);
+    await host(moderator, 'workshop-1', VERIFIER_A);
+    await host(successor, 'workshop-1', VERIFIER_B);
+    await expect(joinCheck(table, VERIFIER_B)).resolves.toMatchObject({ ok: false, reason: 'host-waiting' });
+    successor.close();
+    await successor.closed;
+    await vi.waitFor(async () => expect(await joinCheck(table, VERIFIER_B)).toEqual({ type: 'plenum-join-result', ok: false }), { timeout: 10_000 });
+  });
+
+  it('a room whose laptops are gone past the lapse gives way when the caps are reached, the longest gone first', async () => {
+    const server = await startServer({ ...retrying, roomLapseMs: 50, maxRegisteredRooms: 3, maxRoomsPerAddress: 2 });
+    const [earlier, table] = await Promise.all([connect(server), connect(server)]);
+    await host(earlier, 'w1', '1'.repeat(16));
+    earlier.close();
+    await earlier.closed;
+    const later = await connect(server);
+    await host(later, 'w2', '2'.repeat(16));
+    // The address's cap: w2's laptop is connected, w1's is gone.
+    await vi.waitFor(async () => expect(await host(later, 'w3', '3'.repeat(16))).toMatchObject({ ok: true }), { timeout: 10_000 });
+    await expect(joinCheck(table, '1'.repeat(16))).resolves.toMatchObject({ ok: false });
+    await expect(joinCheck(table, '2'.repeat(16))).resolves.toMatchObject({ ok: true, room: 'w2' });
+    // While their laptops are connected, rooms are kept and the cap refuses.
+    await expect(host(later, 'w4', '4'.repeat(16))).resolves.toMatchObject({ ok: false, reason: 'too-many-rooms' });
+    expect(server.stats().registeredRooms).toBe(2);
   });
 });
 
