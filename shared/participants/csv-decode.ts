@@ -1,5 +1,5 @@
 /** The encodings a roster file may come in; 'auto' looks at the bytes. */
-export const CSV_ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'windows-1251', 'utf-16le'] as const;
+export const CSV_ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'windows-1251', 'utf-16le', 'utf-16be'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 export type DetectedEncoding = Exclude<CsvEncoding, 'auto'>;
 
@@ -36,11 +36,38 @@ function guessSingleByte(bytes: Uint8Array): 'windows-1251' | 'windows-1252' {
   return high > 0 && inLongRuns / high > 0.5 ? 'windows-1251' : 'windows-1252';
 }
 
-/** The encoding `auto` picks: a byte-order mark, else valid UTF-8, else the single-byte guess. */
+/**
+ * UTF-16 without a byte-order mark, by where its zero bytes sit. A roster's separators, line
+ * breaks, digits, e-mail addresses and Latin letters have a zero high byte, so at least a fifth of
+ * its code units do even in Cyrillic names; a text file in a single-byte encoding or UTF-8 holds no
+ * zero bytes at all. Checked before UTF-8, which a NUL byte does not make invalid.
+ */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.length, 16_384) & ~1;
+  const units = length / 2;
+  if (units < 2) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven++;
+    else zeroOdd++;
+  }
+  const mostly = (zeros: number) => zeros >= units * 0.2;
+  const hardly = (zeros: number) => zeros <= units * 0.02;
+  if (mostly(zeroEven) && hardly(zeroOdd)) return 'utf-16be';
+  if (mostly(zeroOdd) && hardly(zeroEven)) return 'utf-16le';
+  return null;
+}
+
+/** The encoding `auto` picks: a byte-order mark, else UTF-16's zero bytes, else valid UTF-8, else the single-byte guess. */
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8';
   // Excel's "Unicode text" export: UTF-16 little endian with a mark.
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  const utf16 = guessUtf16(bytes);
+  if (utf16) return utf16;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';

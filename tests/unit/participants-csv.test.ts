@@ -93,6 +93,25 @@ describe('reading roster files in every encoding and with either separator', () 
     expect(plan.participants.map((p) => p.name)).toEqual(ukrainianRoster.rows.map((r) => r[0]));
   });
 
+  it('reads UTF-16 in either byte order, with or without a byte-order mark, Cyrillic and German names alike', () => {
+    const ukrainian = rosterText(ukrainianRoster, ';');
+    const german = 'Name;Organisation\r\nJürgen Müßig;Stadtwerke\r\nÄnne Öz;ГО «Світло»\r\n';
+    for (const text of [ukrainian, german, 'Name\r\nІрина Їжак\r\nОлександра Коваленко-Шевчук\r\n']) {
+      for (const order of ['utf-16le', 'utf-16be'] as const) {
+        const body = [...iconv.encode(text, order)];
+        const mark = order === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+        for (const bytes of [new Uint8Array(body), new Uint8Array([...mark, ...body])]) {
+          const decoded = decodeCsv(bytes);
+          expect(decoded.encoding).toBe(order);
+          expect(decoded.text).toBe(text);
+        }
+      }
+    }
+    // No zero bytes, no UTF-16: the single-byte and UTF-8 guesses stand.
+    expect(detectEncoding(rosterBytes('Name\r\nMüller\r\n', 'windows-1252'))).toBe('windows-1252');
+    expect(detectEncoding(new TextEncoder().encode('Name\r\nІрина\r\n'))).toBe('utf-8');
+  });
+
   it('reads an Outlook contacts export and a Google Contacts export', () => {
     const outlook = table('First Name,Middle Name,Last Name,Company,E-mail Address,E-mail 2 Address\r\nAda,,Lovelace,Engines Ltd,ada@example.org,\r\n');
     expect(guessMapping(outlook.header)).toEqual(['firstName', 'ignore', 'lastName', 'organisation', 'email', 'ignore']);
