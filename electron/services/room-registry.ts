@@ -28,6 +28,8 @@ export class RoomRegistry<C> {
   private readonly heldBy = new Map<C, Set<string>>();
   /** Verifiers refused because their room was taken, by the connections still asking: a table with that code is told to wait. */
   private readonly waiting = new Map<string, Set<C>>();
+  /** Verifiers whose room another code took over, oldest first: a table or phone with such a code is told to ask for the new one. */
+  private readonly replaced = new Set<string>();
   constructor(
     private readonly maxRooms: number,
     private readonly maxPerAddress: number,
@@ -50,6 +52,12 @@ export class RoomRegistry<C> {
         return 'room-taken';
       }
       this.forget(room);
+      this.replaced.add(existing.verifier);
+      // Bounded like the rooms: the oldest replaced code becomes an unknown one.
+      for (const oldest of this.replaced) {
+        if (this.replaced.size <= this.maxRooms) break;
+        this.replaced.delete(oldest);
+      }
       outcome = 'taken-over';
     }
     // join-check answers one room per verifier, so a verifier cannot name two rooms.
@@ -63,6 +71,7 @@ export class RoomRegistry<C> {
     const entry: Room<C> = { verifier: candidate, address, holders: new Set(), vacantSince: null };
     this.rooms.set(room, entry);
     this.roomByVerifier.set(candidate, room);
+    this.replaced.delete(candidate);
     this.roomsByAddress.set(address, (this.roomsByAddress.get(address) ?? 0) + 1);
     this.hold(room, entry, client);
     return outcome;
@@ -75,6 +84,11 @@ export class RoomRegistry<C> {
   /** Whether a connection that is still open registered this verifier and was refused because its room was taken. */
   isWaiting(candidate: string): boolean {
     return this.waiting.has(candidate);
+  }
+
+  /** Whether this verifier's room was taken over by another code (and the verifier names no room now). */
+  wasReplaced(candidate: string): boolean {
+    return this.replaced.has(candidate);
   }
 
   /** The connection closed: the rooms it held may become vacant, and it waits for none. */

@@ -8,6 +8,7 @@ import {
   signalingRequest,
   type HostRequest,
   type JoinCheckRequest,
+  type JoinRefusal,
   type SignalingRequest,
 } from '../../shared/protocol/signaling';
 import { PHONE_MESSAGE, type PhoneJoinRequest } from '../../shared/protocol/phone-wire';
@@ -138,6 +139,16 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     return true;
   };
 
+  /**
+   * Why a verifier that names no room is still no wrong code: its host waits for the room another code holds, or
+   * another code took its room over. Such a check costs no attempt: the code was a real one.
+   */
+  const notAdmitted = (verifier: string): Extract<JoinRefusal, 'host-waiting' | 'code-replaced'> | undefined => {
+    if (rooms.isWaiting(verifier)) return 'host-waiting';
+    if (rooms.wasReplaced(verifier)) return 'code-replaced';
+    return undefined;
+  };
+
   const allowVerifierCheck = (client: Client): boolean => {
     const allowed = verifierAttempts.take(client.address, Date.now());
     if (!allowed) log.refuse({ event: 'rate-limited', address: client.address, reason: 'verifier-checks' });
@@ -153,6 +164,8 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
     log.log({ event: 'host-registration', address: client.address, reason: outcome, count: rooms.size });
     const ok = outcome === 'registered' || outcome === 'renewed' || outcome === 'taken-over';
     send(client, JSON.stringify(hostResultMessage(ok ? null : outcome)));
+    // Phones of the code this one replaced could not read the new host, nor it them: they are closed, and told so when they ask again.
+    if (outcome === 'taken-over') for (const phone of phones.evictRoom(message.room)) phone.ws.close(1000);
     if (ok) phones.hostRegistered(client, message.room);
   };
 
@@ -163,7 +176,7 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
    */
   const joinPhone = (client: Client, message: PhoneJoinRequest) => {
     if (phones.isPhone(client)) return;
-    const answer = (result: ReturnType<typeof phones.join> | { ok: false; reason: 'host-waiting' }) => send(client, JSON.stringify({ type: PHONE_MESSAGE.joined, ...result }));
+    const answer = (result: ReturnType<typeof phones.join> | { ok: false; reason: JoinRefusal }) => send(client, JSON.stringify({ type: PHONE_MESSAGE.joined, ...result }));
     const now = Date.now();
     if (!verifierAttempts.allows(client.address, now)) {
       log.refuse({ event: 'rate-limited', address: client.address, reason: 'verifier-checks' });
@@ -172,8 +185,9 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       return;
     }
     const room = rooms.roomFor(message.verifier);
-    if (room === undefined && rooms.isWaiting(message.verifier)) {
-      answer({ ok: false, reason: 'host-waiting' });
+    const unadmitted = room === undefined ? notAdmitted(message.verifier) : undefined;
+    if (unadmitted) {
+      answer({ ok: false, reason: unadmitted });
       return;
     }
     if (room === undefined) verifierAttempts.take(client.address, now);
@@ -192,7 +206,7 @@ export function createMessageHandler({ limits, counters, log, budgets, clockOffs
       return;
     }
     const room = rooms.roomFor(message.verifier);
-    send(client, JSON.stringify(joinResultMessage(room === undefined && rooms.isWaiting(message.verifier) ? 'host-waiting' : { room })));
+    send(client, JSON.stringify(joinResultMessage((room === undefined && notAdmitted(message.verifier)) || { room })));
   };
 
   const handle = (client: Client, message: SignalingRequest) => {

@@ -100,6 +100,8 @@ export interface PhoneRelay<C> {
   takeDown(client: C, cost: number, now: number): boolean;
   /** A connection registered (or renewed) the room: it is its host connection from now on. */
   hostRegistered(client: C, room: string): void;
+  /** The room's code was replaced (room-registry.ts): its phones leave it, and their connections are returned to be closed. */
+  evictRoom(room: string): C[];
   /** The connection closed. */
   leave(client: C): void;
   phones(): number;
@@ -226,6 +228,13 @@ export function createPhoneRelay<C extends PhoneClient>(send: (client: C, data: 
       // The host learns every phone present; the phones learn that a host is there and say hello.
       for (const phone of entry.phones.values()) toHost(client, { type: PHONE_MESSAGE.presence, phone: phone.id, present: true });
       toPhones(entry, { type: PHONE_MESSAGE.status, host: true });
+    },
+    evictRoom(room) {
+      const entry = rooms.get(room);
+      if (!entry) return [];
+      const evicted = [...entry.phones.values()];
+      for (const phone of evicted) leavePhone(phone);
+      return evicted.map((phone) => phone.client);
     },
     leave(client) {
       const phone = phoneOf.get(client);

@@ -364,7 +364,8 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
         if (!message.ok) {
           // Once in the room, a wrong code means the server restarted and the moderator's laptop
           // has not registered the room again yet: wait for it, keeping the view and the outbox.
-          if (message.reason === 'wrong-code' && !wasInRoom) {
+          // A code another code replaced is wrong even for a phone that was in the room: it needs the new QR code.
+          if ((message.reason === 'wrong-code' && !wasInRoom) || message.reason === 'code-replaced') {
             halt();
             setState({ kind: 'wrongCode' });
             return;

@@ -3,7 +3,7 @@ import { joinResult, PLENUM_MESSAGE, type JoinCheckRequest } from '../../shared/
 
 export type JoinCheck =
   | { ok: true; room: string; url: string }
-  | { ok: false; reason: 'wrong-code' | 'unreachable' | 'rate-limited' | 'host-waiting' };
+  | { ok: false; reason: 'wrong-code' | 'unreachable' | 'rate-limited' | 'host-waiting' | 'code-replaced' };
 
 /**
  * Asks the host's signaling server whether a join code opens a workshop, before y-webrtc is
@@ -18,7 +18,7 @@ export async function checkJoinCode(urls: readonly string[], secret: string, tim
   const yes = results.find((result) => result.ok);
   if (yes) return yes;
   if (results.some((result) => !result.ok && result.reason === 'rate-limited')) return { ok: false, reason: 'rate-limited' };
-  if (results.some((result) => !result.ok && result.reason === 'host-waiting')) return { ok: false, reason: 'host-waiting' };
+  for (const reason of ['host-waiting', 'code-replaced'] as const) if (results.some((result) => !result.ok && result.reason === reason)) return { ok: false, reason };
   if (results.some((result) => !result.ok && result.reason === 'wrong-code')) return { ok: false, reason: 'wrong-code' };
   return { ok: false, reason: 'unreachable' };
 }

@@ -4,12 +4,13 @@ import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { checkJoinCode } from './join-check';
 
-export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited' | 'join.hostWaiting';
+export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited' | 'join.hostWaiting' | 'join.codeReplaced';
 
 const JOIN_ERRORS = {
   'wrong-code': 'join.wrongCode',
   'rate-limited': 'join.rateLimited',
   'host-waiting': 'join.hostWaiting',
+  'code-replaced': 'join.codeReplaced',
   unreachable: 'join.unreachable',
 } as const satisfies Record<Exclude<Awaited<ReturnType<typeof checkJoinCode>>, { ok: true }>['reason'], JoinErrorCode>;
 

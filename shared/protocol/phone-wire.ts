@@ -71,9 +71,10 @@ export type PhoneDownRequest = z.infer<typeof phoneDownRequest>;
 /**
  * Why the server refused a phone: a wrong code, too many attempts, a full room, or a host laptop
  * with this code that the server does not admit yet (another code still holds the room:
- * electron/services/room-registry.ts). Older pages read a reason they do not know as a wrong code.
+ * electron/services/room-registry.ts), or a code whose room another code took over. Older pages
+ * read a reason they do not know as a wrong code.
  */
-export const phoneJoinRefusal = z.enum(['wrong-code', 'rate-limited', 'room-full', 'host-waiting']);
+export const phoneJoinRefusal = z.enum(['wrong-code', 'rate-limited', 'room-full', 'host-waiting', 'code-replaced']);
 export type PhoneJoinRefusal = z.infer<typeof phoneJoinRefusal>;
 
 /* ---- server → phone ---- */

@@ -60,11 +60,12 @@ export type HostResultMessage = z.infer<typeof hostResult>;
 /**
  * The answer to a join check: the room, or no room (a wrong code), or `rate-limited`, or
  * `host-waiting`: a laptop hosting with this code is connected but the server refused it, as
- * another code still holds the workshop's room (electron/services/room-registry.ts). Read
+ * another code still holds the workshop's room (electron/services/room-registry.ts), or
+ * `code-replaced`: another code took this code's room over (a laptop hosting it from a backup). Read
  * leniently: any `ok: false` without a known reason is a wrong code (so older laptops read
  * `host-waiting` as one, as they were told before).
  */
-export const joinRefusal = z.enum(['rate-limited', 'host-waiting']);
+export const joinRefusal = z.enum(['rate-limited', 'host-waiting', 'code-replaced']);
 export type JoinRefusal = z.infer<typeof joinRefusal>;
 
 export const joinResult = z.discriminatedUnion('ok', [

@@ -317,6 +317,34 @@ describe('phones in the room, end to end', () => {
     expect(dana.states).toEqual(['connecting', 'waitingForHost', 'online']);
   });
 
+  it('a phone in the room whose code another code replaced is told its code is wrong, not to wait', async () => {
+    const server = await startSignalingServer({ host: '127.0.0.1', port: 0, limits: { roomLapseMs: 50 } });
+    cleanups.push(() => server.close());
+    const url = `ws://127.0.0.1:${server.port}`;
+    const fixture = phoneRoomFixture();
+    fixture.openPlenary();
+    const hub = startPhoneHub({ doc: fixture.doc, room: ROOM, secret: SECRET });
+    cleanups.push(() => hub.destroy());
+    const host = await registerHost(url, hub);
+    const dana = openPhone(url);
+    await waitFor(() => dana.link.state.kind === 'online', 'online');
+    // The moderator's laptop fails; a spare laptop hosts the workshop from its backup, with a new code.
+    host.close();
+    const spare = await SignalingTestClient.connect(url);
+    cleanups.push(() => spare.close());
+    const verifier = await joinVerifier('ZZZZ0EFGH1JK');
+    let admitted = false;
+    const asking = setInterval(() => spare.send({ type: 'plenum-host', room: ROOM, verifier }), 100);
+    cleanups.push(() => clearInterval(asking));
+    spare.ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as Received;
+      if (message.type === 'plenum-host-result' && message.ok === true) admitted = true;
+    });
+    await waitFor(() => admitted, 'the spare laptop took the room over');
+    clearInterval(asking);
+    await waitFor(() => dana.link.state.kind === 'wrongCode', 'told to scan the new code', 15_000);
+  });
+
   it('a view that arrives late does not set the countdown back: the clock offset is the largest reading since joining', async () => {
     const room = await startRoom();
     const dana = await namedPhone(room, 'Dana');

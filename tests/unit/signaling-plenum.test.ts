@@ -89,8 +89,10 @@ describe('a room after its host left', () => {
 
   it('is taken over by another code once its last laptop has been gone for the lapse; tables and phones of the new code wait until then', async () => {
     const server = await startServer({ ...retrying, roomLapseMs: 50 });
-    const [moderator, successor, table, phone] = await Promise.all([connect(server), connect(server), connect(server), connect(server)]);
+    const [moderator, successor, table, phone, oldPhone] = await Promise.all([connect(server), connect(server), connect(server), connect(server), connect(server)]);
     await host(moderator, 'workshop-1', VERIFIER_A);
+    oldPhone.send({ type: 'plenum-phone-join', verifier: VERIFIER_A });
+    await expect(oldPhone.next(ofType('plenum-phone-joined'))).resolves.toMatchObject({ ok: true, room: 'workshop-1' });
     await expect(host(successor, 'workshop-1', VERIFIER_B)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
     // The right code of a host the server does not admit yet: not "wrong code".
     await expect(joinCheck(table, VERIFIER_B)).resolves.toEqual({ type: 'plenum-join-result', ok: false, reason: 'host-waiting' });
@@ -104,7 +106,12 @@ describe('a room after its host left', () => {
     await moderator.closed;
     await vi.waitFor(async () => expect(await host(successor, 'workshop-1', VERIFIER_B)).toMatchObject({ ok: true }), { timeout: 10_000 });
     await expect(joinCheck(table, VERIFIER_B)).resolves.toEqual({ type: 'plenum-join-result', ok: true, room: 'workshop-1' });
-    await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: false });
+    // The first code is no wrong code either: it was replaced, and its phones were closed (they could not read the new host).
+    await expect(joinCheck(table, VERIFIER_A)).resolves.toEqual({ type: 'plenum-join-result', ok: false, reason: 'code-replaced' });
+    await oldPhone.closed;
+    const again = await connect(server);
+    again.send({ type: 'plenum-phone-join', verifier: VERIFIER_A });
+    await expect(again.next(ofType('plenum-phone-joined'))).resolves.toEqual({ type: 'plenum-phone-joined', ok: false, reason: 'code-replaced' });
     // Now the first code is the one refused while the new holder is connected.
     const back = await connect(server);
     await expect(host(back, 'workshop-1', VERIFIER_A)).resolves.toMatchObject({ ok: false, reason: 'room-taken' });
