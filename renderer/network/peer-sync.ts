@@ -14,6 +14,7 @@ import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
 import { keepPresence, PRESENCE_CHECK_MS, PRESENCE_TIMEOUT_MS } from './presence';
 import { hostRegistration } from './host-registration';
+import { watchSignalingLiveness, type SignalingLiveness } from './signaling-liveness';
 import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from './relay';
 import { holdSyncGreeting } from './greeting-hold';
 import { answerOffersFresh, type AnsweringConnection, type SwappablePeer } from './fresh-answer';
@@ -336,6 +337,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   let identity = options.identity;
   let everConnected = false;
   let relay: Relay | null = null;
+  /** Gives up a signaling connection whose server went silent without closing it (signaling-liveness.ts). */
+  let liveness: SignalingLiveness | null = null;
   let hostRegistered: ReturnType<typeof hostRegistration> | null = null;
   /** What the servers that refused this laptop's room said (see hostRegistration). */
   let refusals: HostRefusal[] = [];
@@ -398,8 +401,10 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     relay?.keepOnly(sockets());
     clock?.keepOnly(sockets());
     phones?.keepOnly(sockets());
+    liveness?.keepOnly(sockets());
     for (const socket of provider.signalingConns) repeats.attach(socket);
     for (const socket of sockets()) {
+      liveness?.attach(socket);
       relay?.attach(socket);
       clock?.attach(socket);
       phones?.attach(socket);
@@ -458,6 +463,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     ...(early ? { early } : {}),
     answerHellos: options.host === true,
   });
+  liveness = watchSignalingLiveness();
   attachSockets();
   const poll = setInterval(() => {
     const conns = connections();
@@ -514,6 +520,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
       page.stop();
       leave();
       clock?.destroy();
+      liveness?.destroy();
       relay?.destroy();
       phones?.destroy();
       hostRegistered?.stop();
