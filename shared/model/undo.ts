@@ -3,42 +3,187 @@ import { LOCAL_ORIGIN, roots, type WorkshopDoc } from './doc';
 import { AREA_NAMES, AREAS } from './areas';
 import type { RootName } from './schema';
 
+/**
+ * One thing an undo step changes: an item of a root map (a card, an agenda item, a vote…), with
+ * what decides who may change it: the board a card or group is on, a card's group, a vote's
+ * round. Read from the item as it is, or as it last was when the step deletes it.
+ */
+export interface UndoTouch {
+  root: RootName;
+  /** The item's id; null for a root's own fields (the workshop's meta, the run). */
+  id: string | null;
+  boardId: string | null;
+  groupId: string | null;
+  roundId: string | null;
+}
+
+/**
+ * Decides whether this laptop may undo (or redo) a step that changes `touches` now: null when it
+ * may, else why not. Undo writes into the document like any other edit, so it must not do what
+ * the laptop's role, a lock or an ended vote forbids (shared/roles/undo-guard.ts).
+ */
+export type UndoGuard<R> = (touches: readonly UndoTouch[]) => R | null;
+
 /** Undo and redo of this user's own changes; remote edits are never reverted. */
 export interface UndoHistory {
+  /** False when there was nothing to undo, or the step was refused (listeners of `onRefused` are told why). */
   undo(): boolean;
   redo(): boolean;
   canUndo(): boolean;
   canRedo(): boolean;
   subscribe(listener: () => void): () => void;
+  /** Who may undo what; until one is set, everything (a laptop of its own). */
+  setGuard(guard: UndoGuard<string> | null): void;
+  /** A step the guard refused was dropped from the history: it can never be undone from this laptop. */
+  onRefused(listener: (reason: string) => void): () => void;
   destroy(): void;
 }
 
 /** The roots the undo history tracks: those of the undoable areas of the registry (areas.ts). */
 export const UNDO_ROOTS: readonly RootName[] = [...new Set(AREA_NAMES.filter((area) => AREAS[area].undoable).map((area) => AREAS[area].root))];
 
+/** Roots whose items the guard judges by their board, group or round. */
+const FACT_ROOTS = ['cards', 'groups', 'votes'] as const satisfies readonly RootName[];
+type Facts = Pick<UndoTouch, 'boardId' | 'groupId' | 'roundId'>;
+const TOUCHES = 'plenum:touches';
+
+const text = (map: Y.Map<unknown>, key: string): string | null => {
+  const value = map.get(key);
+  return typeof value === 'string' && value !== '' ? value : null;
+};
+const factsOf = (item: unknown): Facts | null =>
+  item instanceof Y.Map ? { boardId: text(item, 'boardId'), groupId: text(item, 'groupId'), roundId: text(item, 'roundId') } : null;
+
+/** The keys a map event changed (a root map's: the ids of items added, replaced or deleted). */
+function keysChangedIn(event: Y.YEvent<Y.AbstractType<unknown>>): Iterable<string> {
+  return event instanceof Y.YMapEvent ? (event.keysChanged as Set<string>) : [];
+}
+
 export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
   const maps = roots(doc);
-  const manager = new Y.UndoManager(UNDO_ROOTS.map((root) => maps[root]), {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    // Each operation is a deliberate action (a card added, an item moved): undo them one by one.
-    captureTimeout: 0,
+  const manager = new Y.UndoManager(
+    UNDO_ROOTS.map((root) => maps[root]),
+    {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      // Each operation is a deliberate action (a card added, an item moved): undo them one by one.
+      captureTimeout: 0,
+    },
+  );
+  const rootNames = new Map<Y.AbstractType<unknown>, RootName>(UNDO_ROOTS.map((root) => [maps[root] as Y.AbstractType<unknown>, root]));
+
+  // What each card, group and vote was last seen as: a step that deleted one is judged by where it was.
+  const seen = new Map<string, Facts>();
+  const learn = (root: RootName, id: string, item: unknown) => {
+    const facts = factsOf(item);
+    if (facts) seen.set(`${root}:${id}`, facts);
+  };
+  const observers = FACT_ROOTS.map((root) => {
+    const map = maps[root] as Y.Map<unknown>;
+    map.forEach((item, id) => learn(root, id, item));
+    const observer = (events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>) => {
+      for (const event of events) {
+        const [first] = event.path;
+        if (typeof first === 'string') learn(root, first, map.get(first));
+        else for (const id of keysChangedIn(event)) if (map.has(id)) learn(root, id, map.get(id));
+      }
+    };
+    map.observeDeep(observer);
+    return () => map.unobserveDeep(observer);
   });
+
+  /** The root items a transaction changed, found by climbing from each changed type to its root. */
+  const touchesOf = (changed: ReadonlyMap<unknown, ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>>): UndoTouch[] => {
+    const found = new Map<string, UndoTouch>();
+    const add = (root: RootName, id: string | null) => {
+      const key = `${root}:${id ?? ''}`;
+      if (found.has(key)) return;
+      const facts = (id !== null && (factsOf(maps[root].get(id)) ?? seen.get(key))) || { boardId: null, groupId: null, roundId: null };
+      found.set(key, { root, id, ...facts });
+    };
+    for (const [changedType, events] of changed) {
+      if (!(changedType instanceof Y.AbstractType)) continue;
+      const type = changedType as Y.AbstractType<unknown>;
+      const root = rootNames.get(type);
+      if (root) {
+        for (const event of events) if (event.target === type) for (const id of keysChangedIn(event)) add(root, id);
+        continue;
+      }
+      let child: Y.AbstractType<unknown> = type;
+      let parent = child.parent;
+      while (parent && !rootNames.has(parent)) {
+        child = parent;
+        parent = child.parent;
+      }
+      const parentRoot = parent ? rootNames.get(parent) : undefined;
+      if (!parent || !parentRoot) continue;
+      let id: string | null = null;
+      (parent as Y.Map<unknown>).forEach((value, key) => {
+        if (value === child) id = key;
+      });
+      add(parentRoot, id);
+    }
+    return [...found.values()];
+  };
+  manager.on('stack-item-added', (event) => {
+    event.stackItem.meta.set(TOUCHES, touchesOf(event.changedParentTypes as ReadonlyMap<unknown, ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>>));
+  });
+
   const listeners = new Set<() => void>();
+  const refusedListeners = new Set<(reason: string) => void>();
   const notify = () => listeners.forEach((listener) => listener());
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
     manager.on(event, notify);
   }
+  let guard: UndoGuard<string> | null = null;
+
+  /**
+   * Runs the step on top of `stack` if the guard lets it; a refused step is dropped and reported.
+   * Yjs goes on to the next step by itself when one changes nothing (a card deleted since): it is
+   * given one step at a time, so each is asked.
+   */
+  const step = (stack: Array<{ meta: Map<string, unknown> }>, run: () => unknown): boolean => {
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const touches = top?.meta.get(TOUCHES);
+      const refusal = guard && Array.isArray(touches) ? guard(touches as UndoTouch[]) : null;
+      if (refusal !== null) {
+        stack.pop();
+        notify();
+        refusedListeners.forEach((listener) => listener(refusal));
+        return false;
+      }
+      const below = stack.splice(0, stack.length - 1);
+      let done: boolean;
+      try {
+        done = run() !== null;
+      } finally {
+        stack.unshift(...below);
+      }
+      if (done) return true;
+    }
+    return false;
+  };
+
   return {
-    undo: () => manager.undo() !== null,
-    redo: () => manager.redo() !== null,
+    undo: () => step(manager.undoStack, () => manager.undo()),
+    redo: () => step(manager.redoStack, () => manager.redo()),
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    setGuard(next) {
+      guard = next;
+    },
+    onRefused(listener) {
+      refusedListeners.add(listener);
+      return () => refusedListeners.delete(listener);
+    },
     destroy() {
       listeners.clear();
+      refusedListeners.clear();
+      for (const stop of observers) stop();
       manager.destroy();
     },
   };

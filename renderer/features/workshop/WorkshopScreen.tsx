@@ -22,6 +22,7 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useUndoGuard } from './use-undo-guard';
 import { RoleContext, useRoleValue } from '../roles/use-role';
 import { useShownNames } from '../../hooks/use-shown-names';
 
@@ -94,6 +95,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const roleValue = useRoleValue(session.doc, connection.row);
+  useUndoGuard(session.undo, session.doc, roleValue.commands.caller);
   const { role } = roleValue;
   const atTable = connection.row?.role === 'table';
   const myTable = atTable ? (tables.find((table) => table.id === connection.row?.tableId) ?? null) : null;
