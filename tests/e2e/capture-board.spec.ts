@@ -321,3 +321,34 @@ test('a vote form ended by a round opened in another window does not come back w
   await expect(entry).toBeFocused();
   await other.close();
 });
+
+test('a dot of a round ended in another window stays: Ctrl+Z says why instead of changing the result @build-only', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Beendete Abfrage');
+  await page.getByTestId('author-add').click();
+  await page.getByTestId('author-new-name').fill('Olena');
+  await page.getByTestId('author-new-name').press('Enter');
+  await page.getByTestId('card-entry').fill('Mehr Bänke im Park');
+  await page.getByTestId('card-entry').press('Enter');
+  await expect(card(page, 'Mehr Bänke im Park')).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('vote-open')).toBeVisible({ timeout: 20_000 });
+
+  await page.getByTestId('vote-open').click();
+  await page.getByTestId('vote-budget').press('Enter');
+  await page.getByTestId('author-chip').filter({ hasText: 'Olena' }).click();
+  await card(page, 'Mehr Bänke im Park').getByTestId('vote-plus').first().click();
+  await expect(page.getByTestId('dots-left')).toContainText('2');
+  // The round ends in the other window (as on the moderator's laptop while a table votes).
+  await expect(other.getByTestId('vote-close')).toBeVisible({ timeout: 10_000 });
+  await other.getByTestId('vote-close').click();
+  await expect(page.getByTestId('vote-result').first()).toContainText('1', { timeout: 10_000 });
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.toast-error')).toContainText('Abfrage ist beendet');
+  await expect(page.getByTestId('vote-result').first()).toContainText('Mehr Bänke im Park');
+  await expect(page.getByTestId('vote-result').first()).toContainText('1');
+  await other.close();
+});
