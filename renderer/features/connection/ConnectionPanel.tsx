@@ -7,6 +7,7 @@ import { phoneJoinUrl } from '../../../shared/protocol/phone-join';
 import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
 import { useHost } from '../../hooks/use-host';
+import { hostingErrorText, logHostError } from '../../host/host-error';
 import type { ConnectionController, ConnectionState } from '../../network/connection';
 import { hostClock } from '../../network/host-clock';
 import { rememberedHostCode } from '../../network/host-code';
@@ -147,7 +148,10 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
       const result = await host['hosting:start']({ port: portNumber, clockOffsetMs: hostClock(workshopId)?.offsetMs });
       if (!result.ok) {
         if (result.error === 'hosting-needs-desktop') setNeedsServer(true);
-        else setError(t('connection.hostFailed', { detail: result.error }));
+        else {
+          logHostError(result.error);
+          setError(t('connection.hostFailed', { detail: hostingErrorText(t, result.error) }));
+        }
         return;
       }
       await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'), { newCode });
@@ -262,7 +266,10 @@ function TakeOver({ workshopId, controller }: { workshopId: string; controller: 
   const takeOver = async () => {
     // The room goes on in the clock it ran on: the new host's server tells the old host's time.
     const result = await host['hosting:start']({ clockOffsetMs: hostClock(workshopId)?.offsetMs });
-    if (!result.ok) return setError(result.error === 'hosting-needs-desktop' ? t('connection.takeOverNeedsDesktop') : result.error);
+    if (!result.ok) {
+      if (result.error !== 'hosting-needs-desktop') logHostError(result.error);
+      return setError(result.error === 'hosting-needs-desktop' ? t('connection.takeOverNeedsDesktop') : t('connection.hostFailed', { detail: hostingErrorText(t, result.error) }));
+    }
     await controller.host(result.value.addresses, controller.state().row?.name ?? t('connection.defaultHostName'));
   };
   return (
