@@ -3,7 +3,7 @@ import { expect, importAndOpen, test } from './fixtures';
 /*
  * A desktop host that cannot write where the user chose: every save answers Node's own English
  * words with a path. The screens say in the UI's language what happened (the agenda template, the
- * minutes, the backup); the host's words go to the console only, for support.
+ * minutes, the backup, the roster); the host's words go to the console only, for support.
  */
 
 const RAW = "EACCES: permission denied, open '/x/y'";
@@ -47,8 +47,12 @@ test('a save the host refuses says why in the UI language, not in the host\'s wo
   }
   await shot('minutes-not-saved-de');
 
+  await page.getByTestId('tab-participants').click();
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Die Liste konnte nicht gespeichert werden' })).toHaveText(new RegExp(`: ${said}`));
+
   await expect(page.locator('body')).not.toContainText('EACCES');
   await expect(page.locator('body')).not.toContainText('/x/y');
   // Support still finds the host's words: in the console, once per failed save.
-  expect(logged.filter((text) => text.includes(RAW))).toHaveLength(4);
+  expect(logged.filter((text) => text.includes(RAW))).toHaveLength(5);
 });
