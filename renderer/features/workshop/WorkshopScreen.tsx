@@ -24,6 +24,7 @@ import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { RoleContext, useRoleValue } from '../roles/use-role';
 import { useShownNames } from '../../hooks/use-shown-names';
+import { useZonelessToastGone } from '../home/imported-toast';
 
 type Loading = { state: 'loading' } | { state: 'open'; session: WorkshopSession } | { state: 'failed'; reason: string };
 
@@ -90,6 +91,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const controller = useConnectionController(session);
   const connection = useConnectionState(controller);
   const meta = useLive(session.live, 'meta');
+  useZonelessToastGone(session.id, meta.timeZone);
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
