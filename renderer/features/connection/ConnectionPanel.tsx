@@ -17,7 +17,7 @@ import { hostNotice, serverGone } from '../../network/host-notice';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 
 interface ConnectionPanelProps {
   workshopId: string;
@@ -243,7 +243,7 @@ function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secre
 
 function TablePicker({ controller, tableId, tables }: { controller: ConnectionController; tableId: string | null; tables: Table[] }) {
   const { t } = useTranslation();
-  const names = useShownNames();
+  const tableName = useTableNames(tables);
   return (
     <label className="field">
       <span>{t('connection.yourTable')}</span>
@@ -251,7 +251,7 @@ function TablePicker({ controller, tableId, tables }: { controller: ConnectionCo
         <option value="">{t('connection.noTable')}</option>
         {tables.map((table) => (
           <option key={table.id} value={table.id}>
-            {names.table(table.name)}
+            {tableName(table.id)}
           </option>
         ))}
       </select>
@@ -287,11 +287,8 @@ function PresenceList({ state, tables }: { state: ConnectionState; tables: Table
   const sync = state.sync;
   const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]);
   const people = useSyncExternalStore(subscribe, () => sync?.presence() ?? noPresence);
-  const names = useShownNames();
-  const tableName = (id: string | null) => {
-    const table = tables.find((entry) => entry.id === id);
-    return table && names.table(table.name);
-  };
+  const names = useTableNames(tables);
+  const tableName = (id: string | null) => (id === null ? '' : names(id));
   return (
     <div>
       <h3 className="subheading">{t('connection.presence', { count: people.length })}</h3>
