@@ -50,8 +50,15 @@ export function describeIssues(channel: HostChannel, what: 'input' | 'answer', e
   return `${channel}: invalid ${what} — ${details.join('; ')}${more}`;
 }
 
+/**
+ * The error's message, with Node's error code ("EACCES") where the message does not name it: the
+ * renderer says in the UI's language what the code means (renderer/host/host-error.ts), and a
+ * message written for people (FileWriteError's) names none.
+ */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  return code && !message.includes(code) ? `${message} [${code}]` : message;
 }
 
 /** Builds the handler of one channel: sender check, input parse, run, output parse, errors as values. */

@@ -134,7 +134,11 @@ export type HostChannel = keyof typeof hostContract;
 export type HostInput<C extends HostChannel> = z.input<(typeof hostContract)[C]['input']>;
 export type HostOutput<C extends HostChannel> = z.output<(typeof hostContract)[C]['output']>;
 
-/** What every call answers: errors are values (the host's message), so a failed save never throws across the bridge. */
+/**
+ * What every call answers: errors are values (the host's message), so a failed save never throws
+ * across the bridge. The message is English, for support: the UI says its own words
+ * (renderer/host/host-error.ts reads Node's error code from it).
+ */
 export type HostResult<T> = Result<T, string>;
 
 /** The object the renderer talks to: `window.plenum` in Electron, a browser implementation on the web. */

@@ -6,6 +6,7 @@ import {
   isKnownTimeZone,
   systemTimeZone,
   shownName,
+  shownTableNames,
   layoutBoard,
   rankVotes,
   shownCards,
@@ -403,8 +404,9 @@ export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions
   const participants = snapshot.participants.map((person) => ({ ...person, name: shownName(person.name, texts.unnamedPerson) }));
   const people: People = new Map(participants.map((person) => [person.id, person]));
   const cards = shownCards(snapshot.boards, snapshot.cards);
-  const tables = tablesFrom(snapshot.boards, cards).map((table) => ({ ...table, name: shownName(table.name, texts.unnamedTable) }));
-  const tableNames = new Map(tables.map((table) => [table.id, table.name]));
+  const ordered = tablesFrom(snapshot.boards, cards);
+  const tableNames = shownTableNames(ordered, texts.unnamedTable);
+  const tables = ordered.map((table) => ({ ...table, name: tableNames.get(table.id) ?? table.name }));
   const named = (list: readonly Participant[]): PeopleList => ({
     named: list.filter((person) => person.consent).map((person) => ({ name: person.name, organisation: person.organisation, stakeholder: stakeholderLabel(texts, snapshot.stakeholderGroups, person.stakeholderGroup) })),
     unnamed: list.filter((person) => !person.consent).length,

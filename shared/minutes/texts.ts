@@ -58,7 +58,8 @@ export interface MinutesTexts {
   tableResults: string;
   table: (name: string) => string;
   /** What stands for a table's or a person's name that a peer wrote blank (the UI's own words). */
-  unnamedTable: string;
+  /** A table a peer left without a name, by its number among such tables. */
+  unnamedTable: (number: number) => string;
   unnamedPerson: string;
   topic: string;
   atTable: string;
@@ -160,7 +161,7 @@ function textsOf(language: Language): MinutesTexts {
     group: doc('group'),
     tableResults: doc('tableResults'),
     table: remembered((name) => doc('table', { name })),
-    unnamedTable: t('tables.unnamed'),
+    unnamedTable: remembered((number) => t('tables.unnamed', { number })),
     unnamedPerson: t('participants.unnamed'),
     topic: t('tables.topicLabel'),
     atTable: doc('atTable'),

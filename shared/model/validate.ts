@@ -24,6 +24,19 @@ export function shownName(raw: string, placeholder: string): string {
   return isBlankText(raw) ? placeholder : raw;
 }
 
+/**
+ * The tables' names as people read them, by table id: a blank one as `unnamed(number)`, numbered
+ * among the blank ones in the order of `tables` (pass them in the tables' order). Two tables a
+ * peer left without a name read "Table without a name 1" and "… 2" on every screen and in the
+ * minutes, not alike; a table added later does not renumber the ones before it.
+ */
+export function shownTableNames(tables: readonly { id: string; name: string }[], unnamed: (number: number) => string): Map<string, string> {
+  const names = new Map<string, string>();
+  let blank = 0;
+  for (const table of tables) names.set(table.id, isBlankText(table.name) ? unnamed(++blank) : table.name);
+  return names;
+}
+
 /** A title: trimmed, not blank, not absurdly long. */
 export function validTitle(raw: string): Result<string> {
   const title = raw.trim();

@@ -132,6 +132,23 @@ describe('ipc router', () => {
     await expect(router['projector:open'](trusted, { workshopId: 'w1' })).resolves.toEqual({ ok: false, error: 'projector:open: no display' });
   });
 
+  it("keeps Node's error code in the error value, where the renderer reads what to tell the user", async () => {
+    const denied = Object.assign(new Error('Could not save: no permission to write "/x/y".'), { code: 'EACCES' });
+    const nodeOwn = Object.assign(new Error("EROFS: read-only file system, open '/x/y'"), { code: 'EROFS' });
+    const router = createHostRouter(
+      fakeImplementation({
+        'file:save': () => Promise.reject(denied),
+        'projector:open': () => Promise.reject(nodeOwn),
+      }),
+    );
+    await expect(router['file:save'](trusted, { suggestedName: 'a.md', mimeType: 'text/markdown', data: 'x' })).resolves.toEqual({
+      ok: false,
+      error: 'file:save: Could not save: no permission to write "/x/y". [EACCES]',
+    });
+    // A message that names its code already is not given it twice.
+    await expect(router['projector:open'](trusted, { workshopId: 'w1' })).resolves.toEqual({ ok: false, error: "projector:open: EROFS: read-only file system, open '/x/y'" });
+  });
+
   it('refuses an answer of the implementation that breaks the contract', async () => {
     const broken = routeChannel<'projector:open', SenderEvent>('projector:open', () => ({ opened: 'yes' }) as unknown as { opened: boolean });
     const result = await broken(trusted, { workshopId: 'w1' });

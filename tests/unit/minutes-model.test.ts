@@ -59,14 +59,35 @@ describe('the minutes model', () => {
       (doc.getMap(ROOT.participants).get(person.id) as Y.Map<unknown>).set('name', ' ');
     });
     const minutes = buildMinutes(workshopSnapshot(doc), { language: 'en', now: 0, timeZone: 'UTC' });
-    expect(minutes.actions[0]).toMatchObject({ owner: 'Person without a name', source: 'Table: Table without a name' });
+    expect(minutes.actions[0]).toMatchObject({ owner: 'Person without a name', source: 'Table: Table without a name 1' });
     const markdown = renderMarkdown(minutes);
-    expect(markdown).toContain('Table: Table without a name');
+    expect(markdown).toContain('Table: Table without a name 1');
     expect(markdown).toContain('Person without a name');
     expect(markdown).not.toContain('\u200b');
     const de = renderMarkdown(buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0, timeZone: 'UTC' }));
-    expect(de).toContain('Tisch ohne Namen');
+    expect(de).toContain('Tisch ohne Namen 1');
     expect(de).toContain('Person ohne Namen');
+  });
+
+  it('tells two tables a peer left without a name apart by their number among such tables, in the tables\' order', () => {
+    const doc = newWorkshop();
+    const [first, named, second] = ['Eins', 'Wasser', 'Drei'].map((name) => must(addTable(doc, { name })));
+    if (!first || !named || !second) throw new Error('three tables');
+    for (const table of [first, named, second]) must(addActionItem(doc, { title: `Aufgabe ${table.title}`, boardId: table.id }));
+    doc.transact(() => {
+      for (const table of [first, second]) (doc.getMap(ROOT.boards).get(table.id) as Y.Map<unknown>).set('title', '');
+    });
+    const minutes = buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0, timeZone: 'UTC' });
+    expect(minutes.actions.map((action) => action.source)).toEqual(['Tisch: Tisch ohne Namen 1', 'Tisch: Wasser', 'Tisch: Tisch ohne Namen 2']);
+    const markdown = renderMarkdown(minutes);
+    expect(markdown).toContain('Tisch: Tisch ohne Namen 1');
+    expect(markdown).toContain('Tisch: Tisch ohne Namen 2');
+    // A table added later and left blank too takes the next number; the others keep theirs.
+    const fourth = must(addTable(doc, { name: 'Vier' }));
+    must(addActionItem(doc, { title: 'Aufgabe Vier', boardId: fourth.id }));
+    (doc.getMap(ROOT.boards).get(fourth.id) as Y.Map<unknown>).set('title', ' ');
+    const uk = buildMinutes(workshopSnapshot(doc), { language: 'uk', now: 0, timeZone: 'UTC' });
+    expect(uk.actions.map((action) => action.source)).toEqual(['Стіл: Стіл без назви 1', 'Стіл: Wasser', 'Стіл: Стіл без назви 2', 'Стіл: Стіл без назви 3']);
   });
 
   it('plans clock times from the day\'s start time, and durations only without one', () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PersonSelect } from '../board/OptionSelects';
 import { ACTION_STATUSES, updateActionItem, type ActionItem, type ActionStatus, type Participant, type Result, type Table, type WorkshopDoc } from '../../../shared/model';
 import { DateField } from '../common/DateField';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 
 interface ActionRowProps {
   item: ActionItem;
@@ -17,7 +17,7 @@ interface ActionRowProps {
 /** One action item, edited in place: text fields on leaving them, choices at once. */
 export function ActionRow({ item, doc, participants, tables, onRemove, onResult }: ActionRowProps) {
   const { t } = useTranslation();
-  const names = useShownNames();
+  const tableName = useTableNames(tables);
   const [title, setTitle] = useState(item.title);
   const [organisation, setOrganisation] = useState(item.ownerOrganisation);
   // Another laptop may change the item while this row shows it: take its text over.
@@ -69,7 +69,7 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
           <option value="">{t('actions.plenary')}</option>
           {tables.map((table) => (
             <option key={table.id} value={table.id}>
-              {names.table(table.name)}
+              {tableName(table.id)}
             </option>
           ))}
         </select>

@@ -7,7 +7,7 @@ import { ActionRow } from './ActionRow';
 import { useActionCommands } from './use-action-commands';
 import './actions.css';
 import { FieldError } from '../common/FieldError';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useShownNames, useTableNames } from '../../hooks/use-shown-names';
 
 /** Every action item of the workshop, filterable by table, owner and status. */
 export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
@@ -18,6 +18,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
   const participants = useLive(live, 'participants');
   const boards = useLive(live, 'boards');
   const tables = useMemo(() => tablesFrom(boards, []), [boards]);
+  const tableName = useTableNames(tables);
   const [filter, setFilter] = useState<ActionFilter>({});
   const organisations = useMemo(() => [...new Set(items.map((item) => item.ownerOrganisation).filter(Boolean))].sort(), [items]);
   const shown = filterActionItems(items, filter);
@@ -56,7 +57,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
           <option value={PLENARY_BOARD_ID}>{t('actions.plenary')}</option>
           {tables.map((table) => (
             <option key={table.id} value={table.id}>
-              {names.table(table.name)}
+              {tableName(table.id)}
             </option>
           ))}
         </select>

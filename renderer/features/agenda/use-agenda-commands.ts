@@ -2,6 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useHost } from '../../hooks/use-host';
 import type { AgendaItem, WorkshopDoc } from '../../../shared/model';
 import { describeError, useErrorText } from '../../hooks/use-error-text';
+import { fileErrorText, logHostError } from '../../host/host-error';
 import { useToasts } from '../../state/toasts';
 import { useUndoToast } from '../common/use-command-feedback';
 import { useCommands } from '../roles/use-role';
@@ -45,9 +46,11 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
   const move = (id: string, to: number) => void commands.agenda.move(id, to);
 
   const saveTemplate = async () => {
-    const result = await saveAgendaTemplate(host, doc, workshopTitle);
-    if (result.error) showToast({ message: (t) => t('agenda.templateSaveFailed', { detail: result.error }), tone: 'error' });
-    else if (result.saved) showToast({ message: (t) => t('agenda.templateSaved'), tone: 'info' });
+    const { saved, error } = await saveAgendaTemplate(host, doc, workshopTitle);
+    if (error) {
+      logHostError(error);
+      showToast({ message: (t) => t('agenda.templateSaveFailed', { detail: fileErrorText(t, error) }), tone: 'error' });
+    } else if (saved) showToast({ message: (t) => t('agenda.templateSaved'), tone: 'info' });
   };
 
   const loadTemplate = async (event: ChangeEvent<HTMLInputElement>) => {

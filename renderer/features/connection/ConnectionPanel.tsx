@@ -7,6 +7,7 @@ import { phoneJoinUrl } from '../../../shared/protocol/phone-join';
 import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
 import { useHost } from '../../hooks/use-host';
+import { hostingErrorText, logHostError } from '../../host/host-error';
 import type { ConnectionController, ConnectionState } from '../../network/connection';
 import { hostClock } from '../../network/host-clock';
 import { rememberedHostCode } from '../../network/host-code';
@@ -16,7 +17,7 @@ import { hostNotice, serverGone } from '../../network/host-notice';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
 import { PresenceRole } from '../roles/PresenceRole';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 
 interface ConnectionPanelProps {
   workshopId: string;
@@ -147,7 +148,10 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
       const result = await host['hosting:start']({ port: portNumber, clockOffsetMs: hostClock(workshopId)?.offsetMs });
       if (!result.ok) {
         if (result.error === 'hosting-needs-desktop') setNeedsServer(true);
-        else setError(t('connection.hostFailed', { detail: result.error }));
+        else {
+          logHostError(result.error);
+          setError(t('connection.hostFailed', { detail: hostingErrorText(t, result.error) }));
+        }
         return;
       }
       await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'), { newCode });
@@ -239,7 +243,7 @@ function JoinCode({ workshopId, secret, addresses }: { workshopId: string; secre
 
 function TablePicker({ controller, tableId, tables }: { controller: ConnectionController; tableId: string | null; tables: Table[] }) {
   const { t } = useTranslation();
-  const names = useShownNames();
+  const tableName = useTableNames(tables);
   return (
     <label className="field">
       <span>{t('connection.yourTable')}</span>
@@ -247,7 +251,7 @@ function TablePicker({ controller, tableId, tables }: { controller: ConnectionCo
         <option value="">{t('connection.noTable')}</option>
         {tables.map((table) => (
           <option key={table.id} value={table.id}>
-            {names.table(table.name)}
+            {tableName(table.id)}
           </option>
         ))}
       </select>
@@ -262,7 +266,10 @@ function TakeOver({ workshopId, controller }: { workshopId: string; controller: 
   const takeOver = async () => {
     // The room goes on in the clock it ran on: the new host's server tells the old host's time.
     const result = await host['hosting:start']({ clockOffsetMs: hostClock(workshopId)?.offsetMs });
-    if (!result.ok) return setError(result.error === 'hosting-needs-desktop' ? t('connection.takeOverNeedsDesktop') : result.error);
+    if (!result.ok) {
+      if (result.error !== 'hosting-needs-desktop') logHostError(result.error);
+      return setError(result.error === 'hosting-needs-desktop' ? t('connection.takeOverNeedsDesktop') : t('connection.hostFailed', { detail: hostingErrorText(t, result.error) }));
+    }
     await controller.host(result.value.addresses, controller.state().row?.name ?? t('connection.defaultHostName'));
   };
   return (
@@ -280,11 +287,8 @@ function PresenceList({ state, tables }: { state: ConnectionState; tables: Table
   const sync = state.sync;
   const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]);
   const people = useSyncExternalStore(subscribe, () => sync?.presence() ?? noPresence);
-  const names = useShownNames();
-  const tableName = (id: string | null) => {
-    const table = tables.find((entry) => entry.id === id);
-    return table && names.table(table.name);
-  };
+  const names = useTableNames(tables);
+  const tableName = (id: string | null) => (id === null ? '' : names(id));
   return (
     <div>
       <h3 className="subheading">{t('connection.presence', { count: people.length })}</h3>

@@ -1,17 +1,14 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { systemTimeZone } from '../../../shared/model/plain';
 import type { BackupError } from '../../../shared/model';
 import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
-import { useToasts, type ToastText } from '../../state/toasts';
+import { useToasts } from '../../state/toasts';
 import '../minutes/minutes.css';
 import { FieldError } from '../common/FieldError';
+import { showImportedToast } from './imported-toast';
 import { preloadWorkshopScreen } from './preload-workshop';
-
-/** How long the toast of a backup without a time zone stays: it has a second sentence to read. */
-export const ZONELESS_TOAST_MS = 15_000;
 
 /** The message of each reason a backup is refused. */
 export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
@@ -23,18 +20,6 @@ export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
   'backup.invalid': 'backup.errors.invalid',
   'backup.damaged': 'backup.errors.damaged',
 };
-
-/**
- * What the toast of an imported backup says. A backup that names no time zone (written before
- * workshops had one) shows its clock times in this computer's zone: a workshop from Berlin
- * imported in New York showed "planned 14:00, actual 08:02" with no word why.
- */
-export function importedToast(result: { title: string; copy: boolean; zoneless: boolean }): ToastText {
-  return (t) => {
-    const imported = t(result.copy ? 'backup.importedCopy' : 'backup.imported', { title: result.title });
-    return result.zoneless ? `${imported} ${t('backup.importedNoZone', { zone: systemTimeZone() })}` : imported;
-  };
-}
 
 /**
  * Imports a picked backup file: the workshop opens, or `refusal` says why nothing was imported.
@@ -61,7 +46,7 @@ function useBackupImport() {
         // The validator's English words only for support, folded away: the message says where in plain words.
         return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }), ...(code === 'backup.invalid' ? { detail } : {}) });
       }
-      showToast({ message: importedToast(result), tone: 'info' }, result.zoneless ? ZONELESS_TOAST_MS : undefined);
+      showImportedToast(showToast, result);
       navigate({ screen: 'workshop', id: result.id });
     } catch (error) {
       setRefusal({ file: file.name, reason: errorText(error) });

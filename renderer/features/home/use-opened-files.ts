@@ -4,7 +4,8 @@ import { useStore } from '../../hooks/use-store';
 import { useHost } from '../../hooks/use-host';
 import { navigate } from '../../state/route';
 import { useToasts } from '../../state/toasts';
-import { BACKUP_ERROR_KEYS, importedToast, ZONELESS_TOAST_MS } from './ImportBackup';
+import { BACKUP_ERROR_KEYS } from './ImportBackup';
+import { showImportedToast } from './imported-toast';
 import { preloadWorkshopScreen } from './preload-workshop';
 
 /**
@@ -46,7 +47,7 @@ export function useOpenedFiles(enabled: boolean): void {
             showToast({ message: (t) => t('backup.openedRefused', { file: result.file, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }) }), tone: 'error' }, 20_000);
             return;
           }
-          showToast({ message: importedToast(result), tone: 'info' }, result.zoneless ? ZONELESS_TOAST_MS : undefined);
+          showImportedToast(showToast, result);
           navigate({ screen: 'workshop', id: result.id });
         });
       } finally {

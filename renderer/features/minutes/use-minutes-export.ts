@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkshopDoc, WorkshopSnapshot } from '../../../shared/model';
 import type { Minutes, MinutesFormat } from '../../../shared/minutes';
 import { useHost } from '../../hooks/use-host';
+import { fileErrorText, logHostError } from '../../host/host-error';
 import { CODE_NOT_LOADED } from '../../host/web';
 import { exportMailDraft, exportMinutes, exportWorkshopBackup, type ExportOutcome } from './minutes-export';
 
@@ -24,7 +25,8 @@ export function useMinutesExport(doc: WorkshopDoc, latest: () => { snapshot: Wor
     if (result.kind === 'failed') {
       if (result.reason === 'popup-blocked') return setMessage({ text: t('minutes.popupBlocked'), tone: 'error' });
       if (result.reason === CODE_NOT_LOADED) return setMessage({ text: t('errors.codeNotLoaded'), tone: 'error' });
-      return setMessage({ text: t('minutes.failed', { reason: result.reason }), tone: 'error' });
+      logHostError(result.reason);
+      return setMessage({ text: t('minutes.failed', { reason: fileErrorText(t, result.reason) }), tone: 'error' });
     }
     const text = result.kind === 'saved' ? t('minutes.saved', { path: result.path }) : result.kind === 'downloaded' ? t('minutes.downloaded', { name: result.name }) : t('minutes.printDialog');
     setMessage({ text, tone: 'info' });

@@ -5,7 +5,7 @@ import { useCommands } from '../roles/use-role';
 import { mixTables, overfullGroups, tableBalance } from '../../../shared/participants/mix';
 import { describeError } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 
 interface MixPanelProps {
   doc: WorkshopDoc;
@@ -17,7 +17,7 @@ interface MixPanelProps {
 
 /** "Mix onto tables" and the balance it gives: per table its size and its stakeholder groups. */
 export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps) {
-  const names = useShownNames();
+  const tableName = useTableNames(tables);
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const showToast = useToasts((state) => state.show);
@@ -53,8 +53,6 @@ export function MixPanel({ doc, undo, people, tables, groupName }: MixPanelProps
       action: { label: (t) => t('common.undo'), run: () => undo.undo() },
     });
   };
-
-  const tableName = (id: string) => names.table(tables.find((table) => table.id === id)?.name ?? '');
 
   return (
     <section className="panel mix-panel" aria-labelledby="mix-heading">

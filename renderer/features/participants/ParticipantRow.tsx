@@ -5,7 +5,7 @@ import { useCommands } from '../roles/use-role';
 import { isEmailOrEmpty } from '../../../shared/participants/email';
 import { useErrorText } from '../../hooks/use-error-text';
 import { InlineText } from '../common/InlineText';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useShownNames, useTableNames } from '../../hooks/use-shown-names';
 
 interface ParticipantRowProps {
   person: Participant;
@@ -21,6 +21,7 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const names = useShownNames();
+  const tableName = useTableNames(tables);
   const errorText = useErrorText();
   const update = (patch: Partial<ParticipantInput>): string | null => {
     const result = commands.roster.update(person.id, patch);
@@ -82,7 +83,7 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
             <option value="">{t('participants.noTable')}</option>
             {tables.map((table) => (
               <option key={table.id} value={table.id}>
-                {names.table(table.name)}
+                {tableName(table.id)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { shownName, type Participant, type Table } from '../../../shared/model';
+import { shownTableNames, type Participant, type Table } from '../../../shared/model';
 import { EXPORT_COLUMNS, rosterCsv, type ExportColumn } from '../../../shared/participants/csv-export';
 
 /** The roster as a CSV file in the UI's language: headers, yes/no and group names translated. */
@@ -12,15 +12,13 @@ export function rosterFile(
   language: string,
 ): { suggestedName: string; data: string } {
   const headers = Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, t(`participants.export.header.${column}`)])) as Record<ExportColumn, string>;
+  const tableNames = shownTableNames(tables, (number) => t('tables.unnamed', { number }));
   const data = rosterCsv(participants, {
     headers,
     yes: t('participants.export.yes'),
     no: t('participants.export.no'),
     groupName,
-    tableName: (id) => {
-      const table = tables.find((entry) => entry.id === id);
-      return table ? shownName(table.name, t('tables.unnamed')) : '';
-    },
+    tableName: (id) => tableNames.get(id) ?? '',
     // Excel splits on the list separator of the system's locale: ';' for German and Ukrainian.
     delimiter: language === 'en' ? ',' : ';',
   });

@@ -2,6 +2,7 @@ import { useCallback, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownName, type Participant, type Table, type UndoHistory, type WorkshopDoc } from '../../../shared/model';
 import { useHost } from '../../hooks/use-host';
+import { fileErrorText, logHostError } from '../../host/host-error';
 import { useToasts } from '../../state/toasts';
 import { useUndoToast } from '../common/use-command-feedback';
 import { useCommands } from '../roles/use-role';
@@ -60,8 +61,11 @@ export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people,
   const exportCsv = async () => {
     const file = rosterFile(people, tables, groupName, workshopTitle, t, i18n.language);
     const saved = await host['file:save']({ ...file, mimeType: 'text/csv;charset=utf-8' });
-    if (!saved.ok) showToast({ message: (t) => t('participants.export.failed', { detail: saved.error }), tone: 'error' });
-    else if (saved.value.saved) showToast({ message: (t) => t('participants.export.saved', { count: people.length }), tone: 'info' });
+    if (!saved.ok) {
+      const { error } = saved;
+      logHostError(error);
+      showToast({ message: (t) => t('participants.export.failed', { detail: fileErrorText(t, error) }), tone: 'error' });
+    } else if (saved.value.saved) showToast({ message: (t) => t('participants.export.saved', { count: people.length }), tone: 'info' });
   };
 
   return { remove, importing, chooseFile, cancelImport, importDone, exportCsv };

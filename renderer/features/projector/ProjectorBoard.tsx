@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, PLENARY_BOARD_ID, shownCards, shownName, type Card, type LiveWorkshop } from '../../../shared/model';
+import { layoutBoard, PLENARY_BOARD_ID, shownCards, shownName, tablesFrom, type Card, type LiveWorkshop } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
 import { WallFlow, type WallBlock } from './WallFlow';
 
@@ -16,11 +16,12 @@ const CARD_TIERS = [4.2, 3.6, 3.1, 2.5] as const;
  */
 export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId: string }) {
   const { t } = useTranslation();
-  const names = useShownNames();
   const boards = useLive(live, 'boards');
   const cards = useLive(live, 'cards');
   const groups = useLive(live, 'groups');
   const reportBack = useLive(live, 'reportBack');
+  const tables = useMemo(() => tablesFrom(boards, []), [boards]);
+  const tableName = useTableNames(tables);
   const board = boards.find((entry) => entry.id === boardId);
   const blocks = useMemo(() => {
     if (!board) return [];
@@ -35,7 +36,7 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
         look: 'section',
         node: (
           <>
-            <h2>{names.table(table.title)}</h2>
+            <h2>{tableName(table.id)}</h2>
             {table.topic && <p className="projector-section-topic">{table.topic}</p>}
           </>
         ),
@@ -58,10 +59,10 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
       if (out.length === 0) out.push({ key: `empty-${id}`, look: 'empty', node: t('projector.noCards') });
       return out;
     }
-  }, [board, boards, cards, groups, reportBack, t, names]);
+  }, [board, boards, cards, groups, reportBack, t, tableName]);
 
   if (!board) return <p className="projector-message">{t('projector.boardGone')}</p>;
-  const title = board.kind === 'plenary' ? t('projector.view.plenary') : names.table(board.title);
+  const title = board.kind === 'plenary' ? t('projector.view.plenary') : tableName(board.id);
   return (
     <div className="projector-boards" data-testid="projector-board">
       <header className="projector-head">

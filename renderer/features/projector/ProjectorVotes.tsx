@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, rankVotes, shownName, type LiveWorkshop, type VoteRound } from '../../../shared/model';
+import { layoutBoard, rankVotes, shownName, tablesFrom, type LiveWorkshop, type VoteRound } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
 import { WallFlow, type WallBlock } from './WallFlow';
 
@@ -12,12 +12,12 @@ const RANKING_TIERS = [4, 3.4, 2.9, 2.5] as const;
 /** The results of a vote round: every dotted card and group, most dots first, with their dots as bars; titles wrap, never cut. */
 export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId: string }) {
   const { t } = useTranslation();
-  const names = useShownNames();
   const rounds = useLive(live, 'voteRounds');
   const votes = useLive(live, 'votes');
   const cards = useLive(live, 'cards');
   const groups = useLive(live, 'groups');
   const boards = useLive(live, 'boards');
+  const tableName = useTableNames(useMemo(() => tablesFrom(boards, []), [boards]));
   const round: VoteRound | undefined =
     rounds.find((entry) => entry.id === roundId) ?? [...rounds].sort((a, b) => b.openedAt - a.openedAt)[0];
 
@@ -30,7 +30,7 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
 
   if (!round) return <p className="projector-message">{t('projector.noVotes')}</p>;
   const board = boards.find((entry) => entry.id === round.boardId);
-  const boardTitle = !board || board.kind === 'plenary' ? t('projector.view.plenary') : names.table(board.title);
+  const boardTitle = !board || board.kind === 'plenary' ? t('projector.view.plenary') : tableName(board.id);
   const hidden = round.hideResults && round.state === 'open';
   const most = Math.max(1, ...ranked.map((entry) => entry.dots));
   const label = (id: string) => {

@@ -18,7 +18,7 @@ import { hostNow } from '../../network/host-clock';
 import { useRunClock } from './use-run-clock';
 import './run.css';
 import { ProjectorPageControl } from '../projector/ProjectorPageControl';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 
 interface RunBarProps {
   session: WorkshopSession;
@@ -109,10 +109,10 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
 
 function ProjectorSelect({ session, commands, view, boardId }: { session: WorkshopSession; commands: WorkshopCommands; view: ProjectorView; boardId: string }) {
   const { t } = useTranslation();
-  const names = useShownNames();
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
+  const tableName = useTableNames(tables);
   const value = view === 'table' ? `table:${boardId}` : view;
   const choose = (raw: string) => {
     if (raw.startsWith('table:')) commands.run.projector({ view: 'table', boardId: raw.slice('table:'.length) });
@@ -127,7 +127,7 @@ function ProjectorSelect({ session, commands, view, boardId }: { session: Worksh
         <option value="plenary">{t('projector.view.plenary')}</option>
         {tables.map((table) => (
           <option key={table.id} value={`table:${table.id}`}>
-            {t('projector.view.table', { name: names.table(table.name) })}
+            {t('projector.view.table', { name: tableName(table.id) })}
           </option>
         ))}
         <option value="votes">{t('projector.view.votes')}</option>

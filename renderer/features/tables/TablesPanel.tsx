@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { shortenText } from '../common/shorten-text';
 import { FieldError } from '../common/FieldError';
 import './tables.css';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
 
 interface TablesPanelProps {
   live: LiveWorkshop;
@@ -18,7 +18,6 @@ interface TablesPanelProps {
 
 /** Every breakout table side by side across the full width, live, with its groups, for the moderator. */
 export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
-  const names = useShownNames();
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -27,6 +26,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
   const groups = useLive(live, 'groups');
   const shown = useLive(live, 'reportBack');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
+  const tableName = useTableNames(tables);
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
   /** The refusal to show, and the field it is about (marked invalid and described by it), if any. */
@@ -92,7 +92,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
             return (
               <article key={table.id} className="table-column" data-testid="table-column" aria-labelledby={`table-${table.id}`}>
                 <header>
-                  <h3 id={`table-${table.id}`}>{names.table(table.name)}</h3>
+                  <h3 id={`table-${table.id}`}>{tableName(table.id)}</h3>
                   {table.topic && <p className="muted">{table.topic}</p>}
                   <p className="muted small">{t('board.cardCount', { count: table.cardCount })}</p>
                 </header>
@@ -111,7 +111,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
                   </button>
                   {/* Rarely wanted and never in a hurry: a quiet link at the end, and a question before anything goes. */}
                   <span className="spacer" />
-                  <button type="button" className="link small danger-link" onClick={() => setPendingRemove({ id: table.id, name: names.table(table.name) })} data-testid="table-delete">
+                  <button type="button" className="link small danger-link" onClick={() => setPendingRemove({ id: table.id, name: tableName(table.id) })} data-testid="table-delete">
                     {t('tables.remove')}
                   </button>
                 </div>

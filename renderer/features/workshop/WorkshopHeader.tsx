@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isBlankText } from '../../../shared/model/plain';
 import { useHost } from '../../hooks/use-host';
+import { logHostError } from '../../host/host-error';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import { useUndoState } from '../../hooks/use-undo-state';
@@ -43,7 +44,10 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
 
   const openProjector = async () => {
     const result = await host['projector:open']({ workshopId: session.id });
-    if (!result.ok) showToast({ message: (t) => t('errors.unexpected', { detail: result.error }), tone: 'error' });
+    if (!result.ok) {
+      logHostError(result.error);
+      showToast({ message: (t) => t('errors.projectorNotOpened'), tone: 'error' });
+    }
   };
 
   return (

@@ -24,7 +24,8 @@ import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { useUndoGuard } from './use-undo-guard';
 import { RoleContext, useRoleValue } from '../roles/use-role';
-import { useShownNames } from '../../hooks/use-shown-names';
+import { useTableNames } from '../../hooks/use-shown-names';
+import { useZonelessToastGone } from '../home/imported-toast';
 
 type Loading = { state: 'loading' } | { state: 'open'; session: WorkshopSession } | { state: 'failed'; reason: string };
 
@@ -86,14 +87,15 @@ type View =
 
 function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const { t } = useTranslation();
-  const names = useShownNames();
   useUndoShortcuts(session.undo);
   const controller = useConnectionController(session);
   const connection = useConnectionState(controller);
   const meta = useLive(session.live, 'meta');
+  useZonelessToastGone(session.id, meta.timeZone);
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
+  const tableName = useTableNames(tables);
   const roleValue = useRoleValue(session.doc, connection.row);
   useUndoGuard(session.undo, session.doc, roleValue.commands.caller);
   const { role } = roleValue;
@@ -108,7 +110,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const awaiting = meta.schemaVersion === 0;
 
   const tabs: Array<{ key: string; label: string; view: View }> = [
-    ...(myTable ? [{ key: 'mine', label: t('workshop.tabMyTable', { name: names.table(myTable.name) }), view: { kind: 'table', id: myTable.id } as View }] : []),
+    ...(myTable ? [{ key: 'mine', label: t('workshop.tabMyTable', { name: tableName(myTable.id) }), view: { kind: 'table', id: myTable.id } as View }] : []),
     { key: 'plenary', label: t('workshop.tabPlenary'), view: { kind: 'plenary' } },
     ...(role !== 'table' ? [{ key: 'tables', label: t('workshop.tabTables', { count: tables.length }), view: { kind: 'tables' } as View }] : []),
     ...(role !== 'table' ? [{ key: 'participants', label: t('workshop.tabParticipants'), view: { kind: 'participants' } as View }] : []),
@@ -170,7 +172,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
           )}
           {view.kind === 'table' && openTable && (
             <ErrorBoundary area="board" backHome resetKey={openTable.id}>
-              <BoardPanel session={session} role={role} boardId={openTable.id} title={names.table(openTable.name)} subtitle={openTable.topic} />
+              <BoardPanel session={session} role={role} boardId={openTable.id} title={tableName(openTable.id)} subtitle={openTable.topic} />
             </ErrorBoundary>
           )}
           {view.kind === 'table' && !openTable && <p className="muted">{t('tables.gone')}</p>}
