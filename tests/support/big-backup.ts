@@ -40,7 +40,7 @@ export function bigBackupText(cards: number, id = `big-${cards}`): string {
       workshop.cards.push({
         id: `big-card-${serial.toString(36).padStart(6, '0')}-${(serial * 2654435761 >>> 0).toString(16)}`,
         boardId,
-        text: `${PHRASES[serial % PHRASES.length]} (${serial + 1}) ${PHRASES[(serial + 1) % PHRASES.length]}`,
+        text: `${PHRASES[serial % PHRASES.length]} (${serial + 1})`,
         order,
         groupId: null,
         colour: serial % 5 === 0 ? 'yellow' : null,
