@@ -126,7 +126,7 @@ export function ImportBackup() {
         </div>
       )}
       {cancelled && (
-        <p className="muted" role="status" data-testid="import-cancelled">
+        <p className="muted import-backup-cancelled" role="status" data-testid="import-cancelled">
           {t('backup.cancelled')}
         </p>
       )}
