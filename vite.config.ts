@@ -60,6 +60,9 @@ export default defineConfig({
     // Nothing the start imports may reach Yjs: shared/model/plain.ts is the model's Yjs-free door.
     chunkSizeWarningLimit: 2000,
   },
+  // The backup import's worker (renderer/session/backup-import.worker.ts) as an ES module, a file of
+  // its own beside the chunks: loaded from 'self' like them (CSP worker-src), in Electron and on the web.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

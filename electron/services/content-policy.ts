@@ -6,10 +6,12 @@ import { isTrustedUrl } from './app-url';
 /**
  * Sent as a header with every app:// response. 'unsafe-inline' for styles only, because React writes inline
  * style attributes; ws:/wss: because LAN signaling runs on the moderator's laptop at an address known only at run time.
+ * worker-src 'self': the backup import's worker is a file of the app (no blob: or data: workers).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -5,6 +5,7 @@ import { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from './backup-size';
 import { failWith, ok, type Result } from './result';
 import { AREA_NAMES, AREAS, perArea, type Area, type WorkshopSnapshot } from './areas';
 import { workshopSnapshot } from './snapshot';
+import { encodeWorkshopState } from './updates';
 import { SCHEMA_VERSION } from './schema';
 
 /*
@@ -157,6 +158,20 @@ export function restoreBackup(snapshot: WorkshopSnapshot, options: { workshopId?
     for (const area of AREA_NAMES) restoreArea(doc, area, areas[area]);
   }, BACKUP_ORIGIN);
   return doc;
+}
+
+/**
+ * The stored form of `snapshot` as a new document (restoreBackup, encoded as one update): what an
+ * import stores. Only bytes leave, so it runs where the import's worker runs and crosses back as one
+ * transferable buffer; the document is freed here.
+ */
+export function backupState(snapshot: WorkshopSnapshot, options: { workshopId?: string } = {}): Uint8Array {
+  const doc = restoreBackup(snapshot, options);
+  try {
+    return encodeWorkshopState(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 function restoreArea<A extends Area>(doc: WorkshopDoc, area: A, value: WorkshopSnapshot[A]): void {

@@ -36,6 +36,7 @@ export {
   BACKUP_MAX_MB,
   areaSchemas,
   backupSizeRefusal,
+  backupState,
   backupTooBig,
   exportBackup,
   parseBackup,

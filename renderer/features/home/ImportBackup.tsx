@@ -1,6 +1,7 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupError } from '../../../shared/model';
+import type { ImportStage } from '../../session/backup-import-protocol';
 import { useStore } from '../../hooks/use-store';
 import { useErrorText } from '../../hooks/use-error-text';
 import { navigate } from '../../state/route';
@@ -22,8 +23,14 @@ export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
 };
 
 /**
+/** The steps an import shows, in order (backup-import-protocol.ts IMPORT_STAGES: a type import keeps its zod out of the start). */
+const STAGES: readonly ImportStage[] = ['reading', 'checking', 'building', 'saving'];
+
+/**
  * Imports a picked backup file: the workshop opens, or `refusal` says why nothing was imported.
- * The toast and the navigation are the same as for a file the app was opened with.
+ * The toast and the navigation are the same as for a file the app was opened with. `stage` is
+ * the step under way while busy; `cancel` stops the import before anything is stored (also when
+ * the home screen goes away: its worker is terminated then).
  */
 function useBackupImport() {
   const { t } = useTranslation();
@@ -31,16 +38,25 @@ function useBackupImport() {
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
   const [busy, setBusy] = useState(false);
+  const [stage, setStage] = useState<ImportStage | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [refusal, setRefusal] = useState<{ file: string; reason: string; detail?: string } | null>(null);
+  const running = useRef<AbortController | null>(null);
+
+  useEffect(() => () => running.current?.abort(), []);
 
   const importFile = async (file: File) => {
+    const controller = new AbortController();
+    running.current = controller;
     setBusy(true);
+    setStage(null);
+    setCancelled(false);
     setRefusal(null);
     try {
       preloadWorkshopScreen();
       // Loaded on first use: the backup format brings Yjs, which the home screen does not need.
       const { importBackupFile } = await import('../../session/backup-import');
-      const result = await importBackupFile(store, file);
+      const result = await importBackupFile(store, file, Date.now(), { signal: controller.signal, onStage: setStage });
       if (!result.ok) {
         const { code, params, detail } = result.error;
         // The validator's English words only for support, folded away: the message says where in plain words.
@@ -49,20 +65,27 @@ function useBackupImport() {
       showImportedToast(showToast, result);
       navigate({ screen: 'workshop', id: result.id });
     } catch (error) {
-      setRefusal({ file: file.name, reason: errorText(error) });
+      if (controller.signal.aborted) setCancelled(true);
+      else setRefusal({ file: file.name, reason: errorText(error) });
     } finally {
+      if (running.current === controller) running.current = null;
       setBusy(false);
+      setStage(null);
     }
   };
 
-  return { busy, refusal, importFile };
+  // The store's one transaction is not cut: once saving has begun the workshop arrives whole.
+  const cancel = stage === 'saving' ? null : () => running.current?.abort();
+
+  return { busy, stage, cancelled, refusal, importFile, cancel };
 }
 
 /** Imports a .plenum backup as a workshop of this laptop; a refused file says why and leaves everything as it was. */
 export function ImportBackup() {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const { busy, refusal, importFile } = useBackupImport();
+  const { busy, stage, cancelled, refusal, importFile, cancel } = useBackupImport();
+  const step = stage ? STAGES.indexOf(stage) + 1 : 0;
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -79,6 +102,20 @@ export function ImportBackup() {
         <span className="muted">{t('backup.importHint')}</span>
         <input ref={input} type="file" accept=".plenum,application/json" hidden onChange={onFile} data-testid="import-backup-file" />
       </div>
+      {busy && (
+        <div className="import-backup-progress" data-testid="import-progress" data-stage={stage ?? 'starting'} role="status">
+          <progress max={STAGES.length} value={step} aria-label={t('backup.progressLabel')} />
+          <span>{t('backup.progress', { step: Math.max(step, 1), steps: STAGES.length, stage: t(`backup.stages.${stage ?? 'reading'}`) })}</span>
+          <button type="button" onClick={cancel ?? undefined} disabled={!cancel} data-testid="import-cancel">
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {cancelled && (
+        <p className="muted import-backup-cancelled" role="status" data-testid="import-cancelled">
+          {t('backup.cancelled')}
+        </p>
+      )}
       <FieldError message={refusal && `${t('backup.refused', { file: refusal.file })} ${refusal.reason} ${t('backup.nothingImported')}`} testId="import-backup-error" />
       {refusal?.detail && (
         <details className="import-backup-details" data-testid="import-backup-details">
