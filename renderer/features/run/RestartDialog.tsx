@@ -25,7 +25,7 @@ export function RestartDialog({ recorded, canContinue, onContinue, onRestart, on
   return (
     <dialog ref={ref} className="dialog" onCancel={onCancel} aria-labelledby="restart-title" aria-describedby="restart-message" data-testid="restart-dialog">
       <h2 id="restart-title">{t('run.restartTitle')}</h2>
-      <p id="restart-message">{t('run.restartMessage', { count: recorded })}</p>
+      <p id="restart-message">{t(canContinue ? 'run.restartMessage' : 'run.restartMessageDone', { count: recorded })}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus data-testid="restart-cancel">
           {t('common.cancel')}
