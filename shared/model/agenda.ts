@@ -140,6 +140,11 @@ export function updateAgendaItem(doc: WorkshopDoc, id: string, patch: AgendaItem
 export function removeAgendaItem(doc: WorkshopDoc, id: string): Result<true> {
   const { agenda } = roots(doc);
   if (!agenda.has(id)) return fail('notFound');
+  // The running item stays until the run moves on ("next"): deleted, the run would have no
+  // current item and no countdown, and the time it ran would be lost.
+  const run = roots(doc).run;
+  const status = run.get('status');
+  if ((status === 'running' || status === 'paused') && run.get('currentId') === id) return fail('run.itemRunning');
   local(doc, () => agenda.delete(id));
   return ok(true);
 }

@@ -70,18 +70,72 @@ function currentIndex(run: RunState, items: readonly AgendaItem[]): number {
   return run.currentId ? items.findIndex((item) => item.id === run.currentId) : -1;
 }
 
-/** Starts the day with the first agenda item. Starting again after the end begins afresh. */
-export function startRun(doc: WorkshopDoc, now: number): Result<RunState> {
+/** Whether the agenda holds actual times of an earlier run: the minutes' record of the day. */
+export function runHasRecord(doc: WorkshopDoc): boolean {
+  return agendaSnapshot(doc).some((item) => item.actualStart > 0);
+}
+
+/**
+ * Starts the day with the first agenda item. A day that already ran (actual times recorded) is
+ * started afresh only when asked for by `afresh`: a new run clears the times of the earlier one,
+ * which the minutes need, so one press of Start must not lose them (runRecord keeps them for undo).
+ */
+export function startRun(doc: WorkshopDoc, now: number, options: { afresh?: boolean } = {}): Result<RunState> {
   const run = runSnapshot(doc);
   if (run.status === 'running' || run.status === 'paused') return ok(run);
   const items = agendaSnapshot(doc);
   const first = items[0];
   if (!first) return fail('run.empty');
+  if (!options.afresh && items.some((item) => item.actualStart > 0)) return fail('run.hasRecord');
   runChange(doc, (map) => {
     // A new run: the actual times of an earlier one would mix two days in the minutes.
     for (const item of items) stamp(doc, item.id, NOT_RUN);
     stamp(doc, first.id, { actualStart: now });
     write(map, { status: 'running', currentId: first.id, itemStartedAt: now, pausedAt: 0 });
+  });
+  return ok(runSnapshot(doc));
+}
+
+/**
+ * Continues a day that already ran (reset, ended, or imported): with the first item that has not
+ * finished, which starts now; the actual times recorded before stay.
+ */
+export function continueRun(doc: WorkshopDoc, now: number): Result<RunState> {
+  const run = runSnapshot(doc);
+  if (run.status === 'running' || run.status === 'paused') return ok(run);
+  const items = agendaSnapshot(doc);
+  if (items.length === 0) return fail('run.empty');
+  const next = items.find((item) => item.actualEnd === 0);
+  if (!next) return fail('run.nothingLeft');
+  runChange(doc, (map) => {
+    stamp(doc, next.id, { ...NOT_RUN, actualStart: now });
+    write(map, { status: 'running', currentId: next.id, itemStartedAt: now, pausedAt: 0 });
+  });
+  return ok(runSnapshot(doc));
+}
+
+/** The run and every item's actual times as they are: what a restart would clear. */
+export interface RunRecord {
+  run: RunState;
+  times: { id: string; actualStart: number; actualEnd: number; ranMs: number }[];
+}
+
+export function runRecord(doc: WorkshopDoc): RunRecord {
+  return {
+    run: runSnapshot(doc),
+    times: agendaSnapshot(doc).map(({ id, actualStart, actualEnd, ranMs }) => ({ id, actualStart, actualEnd, ranMs })),
+  };
+}
+
+/**
+ * Puts a run and its actual times back as `runRecord` took them (the undo of a restart). Items
+ * deleted meanwhile are skipped; what the projector shows is not part of the record and stays.
+ */
+export function restoreRunRecord(doc: WorkshopDoc, record: RunRecord): Result<RunState> {
+  const { status, currentId, itemStartedAt, pausedAt, signalAt, signalItemId } = record.run;
+  runChange(doc, (map) => {
+    for (const { id, ...times } of record.times) stamp(doc, id, times);
+    write(map, { status, currentId, itemStartedAt, pausedAt, signalAt, signalItemId });
   });
   return ok(runSnapshot(doc));
 }

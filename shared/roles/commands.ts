@@ -42,6 +42,8 @@ import {
   setProjectorView,
   showTableInPlenary,
   startRun,
+  continueRun,
+  restoreRunRecord,
   updateAgendaItem,
   updateMeta,
   updateParkedText,
@@ -127,6 +129,11 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
     },
     run: {
       toggle: as('run.control', toggleRun),
+      /** Start on a day that already ran: afresh (its times cleared) or continuing where it stopped. */
+      restart: as('run.control', (target, now: number) => startRun(target, now, { afresh: true })),
+      continue: as('run.control', continueRun),
+      /** The undo of a restart: the run and the times it cleared. */
+      restore: as('run.control', restoreRunRecord),
       next: as('run.control', nextItem),
       previous: as('run.control', previousItem),
       signal: as('run.control', sendTwoMinuteSignal),

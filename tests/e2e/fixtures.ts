@@ -53,3 +53,19 @@ export async function importAndOpen(page: Page, file: string | { name: string; m
   await page.getByTestId('import-backup-file').setInputFiles(file);
   await expect(page.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
 }
+
+/**
+ * Presses Start and, on a day that already ran (a seed with actual times), starts afresh in the
+ * dialog that asks first; its undo toast is closed, so later pictures show the run alone.
+ */
+export async function startDayAfresh(page: Page): Promise<void> {
+  await page.getByTestId('run-toggle').click();
+  const restart = page.getByTestId('restart-afresh');
+  const running = page.locator('[data-testid="run-bar"][data-status="running"]');
+  await expect(running.or(restart)).toBeVisible();
+  if (await restart.isVisible()) {
+    await restart.click();
+    await page.getByTestId('toast').filter({ has: page.locator('.toast-action') }).last().locator('.toast-close').click();
+  }
+  await expect(running).toBeVisible();
+}

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { shortenText } from '../../renderer/features/common/shorten-text';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
-import { expect, importAndOpen, test } from './fixtures';
+import { expect, importAndOpen, startDayAfresh, test } from './fixtures';
 import { bigBoard, seedDay, seedPlain, type Backup } from './projector-backups';
 import { saveScreenshot } from './shots';
 import { wallSettled } from './wall-settled';
@@ -227,7 +227,7 @@ function measureAllPages(projector: Page, minVh: number) {
 async function show(moderator: Page, projector: Page, view: string, tableId: string | undefined): Promise<boolean> {
   if (view === 'run') {
     await moderator.getByTestId('projector-view').selectOption('agenda');
-    if ((await moderator.getByTestId('run-bar').getAttribute('data-status')) !== 'running') await moderator.getByTestId('run-toggle').click();
+    if ((await moderator.getByTestId('run-bar').getAttribute('data-status')) !== 'running') await startDayAfresh(moderator);
     await expect(projector.getByTestId('projector-now')).toBeVisible();
     return true;
   }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { germanRoster, rosterText } from '../fixtures/csv/rosters';
-import { expect, importAndOpen } from './fixtures';
+import { expect, importAndOpen, startDayAfresh } from './fixtures';
 
 /*
  * Every screen of Plenum once, filled with the seed day: the moderator's screens, the projector's
@@ -177,8 +177,7 @@ export async function tourEveryScreen(pages: TourPages, visit: (screen: Screen) 
 
   // The day runs: the run bar while an item runs, then the tables' group work.
   await tab(moderator, 'plenary');
-  await moderator.getByTestId('run-toggle').click();
-  await expect(moderator.getByTestId('run-bar')).toHaveAttribute('data-status', 'running');
+  await startDayAfresh(moderator);
   await at('plenary-running');
   await showOnWall(pages, 'agenda', 'agenda');
   await expect(projector.getByTestId('projector-current')).toBeVisible();

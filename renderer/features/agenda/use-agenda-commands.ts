@@ -39,7 +39,9 @@ export function useAgendaCommands(doc: WorkshopDoc, items: readonly AgendaItem[]
 
   const remove = (id: string) => {
     const item = items.find((entry) => entry.id === id);
-    if (!item || !commands.agenda.remove(id).ok) return;
+    if (!item) return;
+    const result = commands.agenda.remove(id);
+    if (!result.ok) return void showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
     undoToast((t) => t('agenda.deleted', { title: item.title }), () => void commands.agenda.restore(item));
   };
 

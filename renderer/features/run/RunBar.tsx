@@ -1,6 +1,6 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tablesFrom, type ProjectorView, type Result, type RunClock } from '../../../shared/model';
+import { runRecord, tablesFrom, type ProjectorView, type Result, type RunClock } from '../../../shared/model';
 import type { WorkshopCommands } from '../../../shared/roles/commands';
 import { can, type Role } from '../../../shared/roles/permissions';
 import { useCommands } from '../roles/use-role';
@@ -8,6 +8,8 @@ import { describeError } from '../../hooks/use-error-text';
 import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
+import { useUndoToast } from '../common/use-command-feedback';
+import { RestartDialog } from './RestartDialog';
 import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
 import { formatDuration } from './format-clock';
@@ -34,13 +36,29 @@ export function RunBar({ session, role }: RunBarProps) {
   const clock = useRunClock(session.id, session.live);
   const commands = useCommands(session.doc);
   const runs = can(role, 'run.control');
-  useRunShortcuts(session.id, session.doc, commands, runs);
-  return runs ? <ModeratorRunBar clock={clock} session={session} commands={commands} /> : <TableRunBar clock={clock} />;
+  // Start on a day that already ran asks first (RestartDialog), by button and by shortcut alike.
+  const [asking, setAsking] = useState(false);
+  const ask = useCallback(() => setAsking(true), []);
+  useRunShortcuts(session.id, session.doc, commands, runs, ask);
+  return runs ? (
+    <ModeratorRunBar clock={clock} session={session} commands={commands} asking={asking} setAsking={setAsking} />
+  ) : (
+    <TableRunBar clock={clock} />
+  );
 }
 
-function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; session: WorkshopSession; commands: WorkshopCommands }) {
+interface ModeratorRunBarProps {
+  clock: RunClock;
+  session: WorkshopSession;
+  commands: WorkshopCommands;
+  asking: boolean;
+  setAsking(asking: boolean): void;
+}
+
+function ModeratorRunBar({ clock, session, commands, asking, setAsking }: ModeratorRunBarProps) {
   const { t } = useTranslation();
   const showToast = useToasts((state) => state.show);
+  const undoToast = useUndoToast();
   const agenda = useLive(session.live, 'agenda');
   const run = useLive(session.live, 'run');
   const active = clock.status === 'running' || clock.status === 'paused';
@@ -49,7 +67,18 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
   const act = (operation: (now: number) => Result<unknown>) => {
     // Written in the room's clock, as every laptop reads it.
     const result = operation(hostNow(session.id));
-    if (!result.ok) showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
+    if (result.ok) return;
+    if (result.error.code === 'run.hasRecord') setAsking(true);
+    else showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
+  };
+
+  const restart = () => {
+    setAsking(false);
+    // The run is not undoable by Ctrl+Z (areas.ts); the restart alone gets its undo, here.
+    const before = runRecord(session.doc);
+    const result = commands.run.restart(hostNow(session.id));
+    if (!result.ok) return showToast({ message: (t) => describeError(t, result.error), tone: 'error' });
+    undoToast((t) => t('run.restarted'), () => act(() => commands.run.restore(before)));
   };
 
   const toggleLabel = clock.status === 'running' ? t('run.pause') : clock.status === 'paused' ? t('run.resume') : t('run.start');
@@ -70,7 +99,16 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
             </span>
           </>
         ) : (
-          <span className="run-title muted">{agenda.length === 0 ? t('run.emptyAgenda') : clock.status === 'ended' ? t('run.ended') : t('run.ready', { count: agenda.length })}</span>
+          <span className="run-title muted" data-testid="run-idle-text">
+            {agenda.length === 0
+              ? t('run.emptyAgenda')
+              : clock.status === 'ended'
+                ? t('run.ended')
+                : active
+                  ? // Deleted on another laptop while it ran (this one refuses): "next" goes on.
+                    t('run.currentGone')
+                  : t('run.ready', { count: agenda.length })}
+          </span>
         )}
       </div>
       {clock.item && (
@@ -103,6 +141,18 @@ function ModeratorRunBar({ clock, session, commands }: { clock: RunClock; sessio
         <ProjectorSelect session={session} commands={commands} view={run.projectorView} boardId={run.projectorBoardId} />
         <ProjectorPageControl workshopId={session.id} />
       </div>
+      {asking && (
+        <RestartDialog
+          recorded={agenda.filter((item) => item.actualStart > 0).length}
+          canContinue={agenda.some((item) => item.actualEnd === 0)}
+          onContinue={() => {
+            setAsking(false);
+            act(commands.run.continue);
+          }}
+          onRestart={restart}
+          onCancel={() => setAsking(false)}
+        />
+      )}
     </section>
   );
 }

@@ -40,8 +40,9 @@ export function runCommandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
 /**
  * The moderator's run shortcuts, on the whole window while `enabled` (this laptop may run the
  * day). They dispatch through the guarded commands, so a shortcut cannot do what a button may not.
+ * `onAskRestart` is called when start is refused because the day already ran (the bar asks first).
  */
-export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, commands: WorkshopCommands, enabled: boolean): void {
+export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, commands: WorkshopCommands, enabled: boolean, onAskRestart: () => void): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -56,10 +57,13 @@ export function useRunShortcuts(workshopId: string, doc: WorkshopDoc, commands: 
       const now = hostNow(workshopId);
       if (command === 'next') commands.run.next(now);
       else if (command === 'previous') commands.run.previous(now);
-      else if (command === 'startPause') commands.run.toggle(now);
+      else if (command === 'startPause') {
+        const result = commands.run.toggle(now);
+        if (!result.ok && result.error.code === 'run.hasRecord') onAskRestart();
+      }
       else commands.run.projector({ view: nextProjectorView(run.projectorView) });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [workshopId, doc, commands, enabled]);
+  }, [workshopId, doc, commands, enabled, onAskRestart]);
 }
