@@ -325,7 +325,7 @@ function voteTargets(snapshot: WorkshopSnapshot, boardId: string, cards: readonl
 }
 
 function roundResult(snapshot: WorkshopSnapshot, round: VoteRound, index: number, targets: ReturnType<typeof voteTargets>, texts: MinutesTexts): RoundResult {
-  const voters = new Set(countedVotes(round, snapshot.votes).map((vote) => vote.voterId)).size;
+  const voters = new Set(countedVotes(round, snapshot.votes, new Set(targets.order)).map((vote) => vote.voterId)).size;
   const open = round.state === 'open';
   const ranking =
     open && round.hideResults
