@@ -3,11 +3,13 @@ import {
   PLENARY_BOARD_ID,
   STAKEHOLDER_GROUPS,
   countedVotes,
+  dotsOnRemoved,
   isKnownTimeZone,
   systemTimeZone,
   shownName,
   layoutBoard,
   rankVotes,
+  voteTargetIds,
   shownCards,
   tablesFrom,
   type ActionStatus,
@@ -84,6 +86,8 @@ export interface RoundResult {
   ranking: RankedEntry[];
   /** Cards and groups with fewer dots, left out of `ranking`. */
   more: number;
+  /** Dots of a closed round on cards deleted or groups dissolved since: not ranked, but not hidden either. */
+  removed: number;
 }
 
 export interface BoardResult {
@@ -336,7 +340,8 @@ function roundResult(snapshot: WorkshopSnapshot, round: VoteRound, index: number
         });
   // The minutes name the priorities: a long tail of single dots belongs on the board, not in the ranking.
   const shown = ranking.filter((entry) => entry.rank <= RANKING_TOP);
-  return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length };
+  const removed = open ? 0 : dotsOnRemoved(round, snapshot.votes, voteTargetIds(snapshot.cards, snapshot.groups));
+  return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length, removed };
 }
 
 /**

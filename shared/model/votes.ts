@@ -79,6 +79,15 @@ export function dotsLeft(round: VoteRound, votes: readonly Vote[], voterId: stri
   return round.budget - countedVotes(round, votes, targets).filter((vote) => vote.voterId === voterId).length;
 }
 
+/**
+ * How many dots of a round lie on cards or groups that are gone, counted as they were cast:
+ * what a closed round's result no longer ranks, said in a line so its total does not shrink unseen.
+ */
+export function dotsOnRemoved(round: VoteRound, votes: readonly Vote[], targets: ReadonlySet<string>): number {
+  const cast = new Set(votes.filter((vote) => vote.roundId === round.id).map((vote) => vote.targetId));
+  return countedVotes(round, votes, cast).filter((vote) => !targets.has(vote.targetId)).length;
+}
+
 export interface RankedTarget {
   targetId: string;
   dots: number;

@@ -7,6 +7,7 @@ import {
   closeVoteRound,
   dissolveGroup,
   dotsLeft,
+  dotsOnRemoved,
   groupCards,
   groupsSnapshot,
   cardsSnapshot,
@@ -22,7 +23,9 @@ import {
   workshopSnapshot,
   type WorkshopDoc,
 } from '../../shared/model';
-import { buildMinutes, renderMarkdown } from '../../shared/minutes';
+import mammoth from 'mammoth';
+import { buildMinutes, renderHtml, renderMarkdown } from '../../shared/minutes';
+import { renderDocx } from '../../shared/minutes/docx';
 import { phoneRoomFixture, T0 } from '../support/phone-room';
 import { newWorkshop } from '../support/workshop';
 
@@ -114,5 +117,28 @@ describe('dots on a deleted card or a dissolved group', () => {
     const round = roundOf(doc, roundId);
     if (!round) throw new Error('setup');
     expect(rankVotes(round, votesSnapshot(doc), boardOrder(doc))).toEqual([{ targetId: idea, dots: 2, rank: 1 }]);
+  });
+
+  it('a closed round says how many of its dots lie on deleted cards or dissolved groups, in every format and language', async () => {
+    const { doc, energy, roundId } = qaRoom();
+    must(closeVoteRound(doc, roundId, 20));
+    must(dissolveGroup(doc, energy));
+    const round = roundOf(doc, roundId);
+    if (!round) throw new Error('setup');
+    expect(dotsOnRemoved(round, votesSnapshot(doc), targetsOf(doc))).toBe(1);
+    const lines = { de: '1 Punkt auf gelöschten Karten oder aufgelösten Gruppen', en: '1 dot on deleted cards or dissolved groups', uk: '1 бал на видалених картках чи розформованих групах' };
+    for (const language of ['de', 'en', 'uk'] as const) {
+      const minutes = buildMinutes(workshopSnapshot(doc), { language, now: 0, timeZone: 'UTC' });
+      expect(minutes.further.plenary?.rounds[0]).toMatchObject({ removed: 1, ranking: [{ rank: 1, dots: 2, label: 'Idee von Ada', isGroup: false }] });
+      const docx = (await mammoth.extractRawText({ buffer: Buffer.from(await renderDocx(minutes)) })).value;
+      for (const text of [renderMarkdown(minutes), renderHtml(minutes), docx]) expect(text).toContain(lines[language]);
+    }
+  });
+
+  it('an open round says nothing of dots on a deleted card: they are the voters’ again', () => {
+    const { doc, idea } = qaRoom();
+    must(removeCard(doc, idea));
+    const [result] = buildMinutes(workshopSnapshot(doc), { language: 'de', now: 0, timeZone: 'UTC' }).further.plenary?.rounds ?? [];
+    expect(result).toMatchObject({ open: true, removed: 0 });
   });
 });

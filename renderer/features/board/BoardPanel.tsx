@@ -96,7 +96,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
       <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc}>
         {voteBar}
       </BoardFilterBar>
-      {round?.state === 'closed' && <VoteResults key={round.id} round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} initiallyOpen={watchedOpen === round.id} />}
+      {round?.state === 'closed' && <VoteResults key={round.id} round={round} votes={votes} targets={voteTargets} layout={layout} onMakeAction={makeActionFrom} initiallyOpen={watchedOpen === round.id} />}
       {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (
