@@ -329,8 +329,12 @@ function voteTargets(snapshot: WorkshopSnapshot, boardId: string, cards: readonl
 }
 
 function roundResult(snapshot: WorkshopSnapshot, round: VoteRound, index: number, targets: ReturnType<typeof voteTargets>, texts: MinutesTexts): RoundResult {
-  const voters = new Set(countedVotes(round, snapshot.votes, new Set(targets.order)).map((vote) => vote.voterId)).size;
   const open = round.state === 'open';
+  // Who voted in a closed round stays as it was when it closed (a dissolve later does not
+  // shrink it; `removed` says where those dots went); in an open round dots on a deleted card
+  // are their voters' again.
+  const castOn = open ? new Set(targets.order) : new Set(snapshot.votes.filter((vote) => vote.roundId === round.id).map((vote) => vote.targetId));
+  const voters = new Set(countedVotes(round, snapshot.votes, castOn).map((vote) => vote.voterId)).size;
   const ranking =
     open && round.hideResults
       ? []

@@ -98,7 +98,7 @@ describe('dots on a deleted card or a dissolved group', () => {
     expect(anna.view().round).toMatchObject({ left: 2, mine: [{ id: kept.ok ? kept.value.voteId : '', targetId: energy }], totals: [{ targetId: energy, dots: 1 }] });
   });
 
-  it('the minutes rank from 1, count only voters with a counted dot, and never a nameless row', () => {
+  it('the minutes rank from 1, never show a nameless row, and say where the other dots went', () => {
     const { doc, idea, roundId } = qaRoom();
     must(removeCard(doc, idea));
     must(closeVoteRound(doc, roundId, 20));
@@ -106,7 +106,9 @@ describe('dots on a deleted card or a dissolved group', () => {
     const [result] = minutes.further.plenary?.rounds ?? [];
     expect(result?.ranking).toEqual([{ rank: 1, dots: 1, label: 'Energie', isGroup: true }]);
     const markdown = renderMarkdown(minutes);
-    expect(markdown).toContain('1 Person hat abgestimmt');
+    expect(markdown).toContain('2 Personen haben abgestimmt');
+    expect(markdown).toContain('- **1.** Gruppe: Energie — 1 Punkt');
+    expect(markdown).toContain('- *2 Punkte auf gelöschten Karten oder aufgelösten Gruppen*');
     expect(markdown).not.toContain('**2.**');
   });
 
