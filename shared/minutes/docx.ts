@@ -45,6 +45,7 @@ function board(result: BoardResult, minutes: Minutes, groupLevel: (typeof Headin
       out.push(para([new TextRun({ text: `${entry.rank}. `, bold: true }), new TextRun(`${entry.isGroup ? `${texts.group}: ` : ''}${entry.label}`), muted(` — ${texts.dots(entry.dots)}`)]));
     }
     if (round.more > 0) out.push(para([muted(texts.moreRanked(round.more))]));
+    if (round.removed > 0) out.push(para([muted(texts.removedDots(round.removed))]));
   }
   return out;
 }

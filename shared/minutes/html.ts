@@ -80,7 +80,7 @@ function board(result: BoardResult, minutes: Minutes, level: number): string {
     const ranking = round.ranking
       .map((entry) => `<li><span class="rank">${entry.rank}.</span><span>${entry.isGroup ? `${texts.group}: ` : ''}${htmlEscape(entry.label)}</span><span>${texts.dots(entry.dots)}</span></li>`)
       .join('');
-    const more = round.more > 0 ? `<p class="meta">${texts.moreRanked(round.more)}</p>` : '';
+    const more = (round.more > 0 ? `<p class="meta">${texts.moreRanked(round.more)}</p>` : '') + (round.removed > 0 ? `<p class="meta">${texts.removedDots(round.removed)}</p>` : '');
     out.push(`<section class="group"><${h}>${texts.votes}</${h}><p class="meta">${htmlEscape(round.label)}${round.open ? ` (${texts.voteOpen})` : ''}</p>${ranking ? `<ol class="ranking">${ranking}</ol>` : ''}${more}</section>`);
   }
   return out.join('\n');

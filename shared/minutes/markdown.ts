@@ -46,9 +46,10 @@ function board(result: BoardResult, minutes: Minutes, level: number): string[] {
   }
   for (const round of result.rounds) {
     out.push(`${heading} ${texts.votes}`, '', `${round.label}${round.open ? ` (${texts.voteOpen})` : ''}`, '');
-    if (round.ranking.length > 0) {
+    if (round.ranking.length > 0 || round.removed > 0) {
       for (const entry of round.ranking) out.push(`- **${entry.rank}.** ${entry.isGroup ? `${texts.group}: ` : ''}${mdEscape(entry.label)} — ${texts.dots(entry.dots)}`);
       if (round.more > 0) out.push(`- *${texts.moreRanked(round.more)}*`);
+      if (round.removed > 0) out.push(`- *${texts.removedDots(round.removed)}*`);
       out.push('');
     }
   }

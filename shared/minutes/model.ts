@@ -3,12 +3,14 @@ import {
   PLENARY_BOARD_ID,
   STAKEHOLDER_GROUPS,
   countedVotes,
+  dotsOnRemoved,
   isKnownTimeZone,
   systemTimeZone,
   shownName,
   shownTableNames,
   layoutBoard,
   rankVotes,
+  voteTargetIds,
   shownCards,
   tablesFrom,
   type ActionStatus,
@@ -85,6 +87,8 @@ export interface RoundResult {
   ranking: RankedEntry[];
   /** Cards and groups with fewer dots, left out of `ranking`. */
   more: number;
+  /** Dots of a closed round on cards deleted or groups dissolved since: not ranked, but not hidden either. */
+  removed: number;
 }
 
 export interface BoardResult {
@@ -326,8 +330,12 @@ function voteTargets(snapshot: WorkshopSnapshot, boardId: string, cards: readonl
 }
 
 function roundResult(snapshot: WorkshopSnapshot, round: VoteRound, index: number, targets: ReturnType<typeof voteTargets>, texts: MinutesTexts): RoundResult {
-  const voters = new Set(countedVotes(round, snapshot.votes).map((vote) => vote.voterId)).size;
   const open = round.state === 'open';
+  // Who voted in a closed round stays as it was when it closed (a dissolve later does not
+  // shrink it; `removed` says where those dots went); in an open round dots on a deleted card
+  // are their voters' again.
+  const castOn = open ? new Set(targets.order) : new Set(snapshot.votes.filter((vote) => vote.roundId === round.id).map((vote) => vote.targetId));
+  const voters = new Set(countedVotes(round, snapshot.votes, castOn).map((vote) => vote.voterId)).size;
   const ranking =
     open && round.hideResults
       ? []
@@ -337,7 +345,8 @@ function roundResult(snapshot: WorkshopSnapshot, round: VoteRound, index: number
         });
   // The minutes name the priorities: a long tail of single dots belongs on the board, not in the ranking.
   const shown = ranking.filter((entry) => entry.rank <= RANKING_TOP);
-  return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length };
+  const removed = open ? 0 : dotsOnRemoved(round, snapshot.votes, voteTargetIds(snapshot.cards, snapshot.groups));
+  return { label: texts.voteRound(index + 1, round.budget, voters), open, ranking: shown, more: ranking.length - shown.length, removed };
 }
 
 /**

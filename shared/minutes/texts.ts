@@ -53,6 +53,7 @@ export interface MinutesTexts {
   voteRound: (index: number, budget: number, voters: number) => string;
   voteOpen: string;
   moreRanked: (count: number) => string;
+  removedDots: (count: number) => string;
   dots: (count: number) => string;
   group: string;
   tableResults: string;
@@ -157,6 +158,7 @@ function textsOf(language: Language): MinutesTexts {
     voteRound: remembered((index, budget, voters) => doc('voteRound', { index, budget: doc('votePoints', { count: budget }), voters: doc('voters', { count: voters }) })),
     voteOpen: doc('voteOpen'),
     moreRanked: remembered((count) => doc('moreRanked', { count })),
+    removedDots: remembered((count) => doc('removedDots', { count })),
     dots: remembered((count) => doc('dots', { count })),
     group: doc('group'),
     tableResults: doc('tableResults'),

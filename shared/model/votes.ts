@@ -10,6 +10,12 @@ import type { Vote, VoteRound } from './schema';
  * laptops of one person vote concurrently past the budget, every laptop counts the same
  * votes — the person's first `budget` by time (then id) — and ignores the rest. Each laptop
  * also refuses a vote beyond what it already sees, with a message.
+ *
+ * A dot counts only while its card or group exists. Deleting a card or dissolving a group
+ * leaves its dots in the document (so undoing the delete brings them back with the card) but
+ * takes them out of every count: while the round is open they are the voter's again, and a
+ * result never names a target nobody can see. Every reader (the board, the results, the
+ * projector, the phones, the minutes) counts through `countedVotes` with the same targets.
  */
 
 export const MAX_BUDGET = 50;
@@ -39,16 +45,24 @@ function compareVotes(a: Vote, b: Vote): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The ids a dot can count on: every card and group that exists. */
+export function voteTargetIds(cards: ReadonlyArray<{ id: string }>, groups: ReadonlyArray<{ id: string }>): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const card of cards) ids.add(card.id);
+  for (const group of groups) ids.add(group.id);
+  return ids;
+}
+
 /**
- * The votes of a round that count: per participant the first `budget` (by time, then id),
- * and without stacking only the first dot per participant and target. Every laptop computes
- * the same set from the same document.
+ * The votes of a round that count: those on an existing target (`targets`), per participant
+ * the first `budget` (by time, then id), and without stacking only the first dot per
+ * participant and target. Every laptop computes the same set from the same document.
  */
-export function countedVotes(round: VoteRound, votes: readonly Vote[]): Vote[] {
+export function countedVotes(round: VoteRound, votes: readonly Vote[], targets: ReadonlySet<string>): Vote[] {
   const spent = new Map<string, number>();
   const seen = new Set<string>();
   const counted: Vote[] = [];
-  for (const vote of [...votes].filter((v) => v.roundId === round.id).sort(compareVotes)) {
+  for (const vote of votes.filter((v) => v.roundId === round.id && targets.has(v.targetId)).sort(compareVotes)) {
     const used = spent.get(vote.voterId) ?? 0;
     if (used >= round.budget) continue;
     const pair = `${vote.voterId}\u0000${vote.targetId}`;
@@ -61,8 +75,17 @@ export function countedVotes(round: VoteRound, votes: readonly Vote[]): Vote[] {
 }
 
 /** How many dots a participant has left in a round. */
-export function dotsLeft(round: VoteRound, votes: readonly Vote[], voterId: string): number {
-  return round.budget - countedVotes(round, votes).filter((vote) => vote.voterId === voterId).length;
+export function dotsLeft(round: VoteRound, votes: readonly Vote[], voterId: string, targets: ReadonlySet<string>): number {
+  return round.budget - countedVotes(round, votes, targets).filter((vote) => vote.voterId === voterId).length;
+}
+
+/**
+ * How many dots of a round lie on cards or groups that are gone, counted as they were cast:
+ * what a closed round's result no longer ranks, said in a line so its total does not shrink unseen.
+ */
+export function dotsOnRemoved(round: VoteRound, votes: readonly Vote[], targets: ReadonlySet<string>): number {
+  const cast = new Set(votes.filter((vote) => vote.roundId === round.id).map((vote) => vote.targetId));
+  return countedVotes(round, votes, cast).filter((vote) => !targets.has(vote.targetId)).length;
 }
 
 export interface RankedTarget {
@@ -72,10 +95,14 @@ export interface RankedTarget {
   rank: number;
 }
 
-/** Cards and groups by dots, most first; ties keep the order of `targetOrder`. */
+/**
+ * The cards and groups of `targetOrder` (a board's existing targets, in its order) by dots,
+ * most first; ties keep that order. Only those targets count, so a deleted card or a dissolved
+ * group never takes a rank (the first is always 1).
+ */
 export function rankVotes(round: VoteRound, votes: readonly Vote[], targetOrder: readonly string[]): RankedTarget[] {
   const dots = new Map<string, number>();
-  for (const vote of countedVotes(round, votes)) dots.set(vote.targetId, (dots.get(vote.targetId) ?? 0) + 1);
+  for (const vote of countedVotes(round, votes, new Set(targetOrder))) dots.set(vote.targetId, (dots.get(vote.targetId) ?? 0) + 1);
   const position = new Map(targetOrder.map((id, index) => [id, index]));
   const sorted = [...dots]
     .map(([targetId, count]) => ({ targetId, dots: count }))
@@ -136,6 +163,11 @@ export interface VoteInput {
   now?: number;
 }
 
+function existingTargets(doc: WorkshopDoc): ReadonlySet<string> {
+  const { cards, groups } = roots(doc);
+  return new Set([...cards.keys(), ...groups.keys()]);
+}
+
 /** Puts one dot; refused when the round is closed, the budget is spent, or stacking is off. */
 export function castVote(doc: WorkshopDoc, input: VoteInput): Result<Vote> {
   const { voteRounds, participants, cards, groups } = roots(doc);
@@ -147,7 +179,7 @@ export function castVote(doc: WorkshopDoc, input: VoteInput): Result<Vote> {
   // A given id never replaces a dot: the caller checks for its own first.
   if (input.id !== undefined && (!isId(input.id) || roots(doc).votes.has(input.id))) return fail('data.damaged');
   const votes = votesSnapshot(doc);
-  const mine = countedVotes(round, votes).filter((vote) => vote.voterId === input.voterId);
+  const mine = countedVotes(round, votes, existingTargets(doc)).filter((vote) => vote.voterId === input.voterId);
   if (mine.length >= round.budget) return fail('vote.budgetSpent', { budget: round.budget });
   if (!round.allowStacking && mine.some((vote) => vote.targetId === input.targetId)) return fail('vote.noStacking');
   const vote: Vote = { id: input.id ?? newId(), roundId: round.id, voterId: input.voterId, targetId: input.targetId, at: input.now ?? Date.now() };

@@ -1,6 +1,7 @@
 import {
   countedVotes,
   dotsLeft,
+  voteTargetIds,
   effectiveGroupId,
   isBlankText,
   isId,
@@ -162,7 +163,8 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
 
   let round: PhoneView['round'] = null;
   if (scope.round) {
-    const counted = countedVotes(scope.round, snapshot.votes).filter((vote) => isId(vote.targetId));
+    const targets = voteTargetIds(snapshot.cards, snapshot.groups);
+    const counted = countedVotes(scope.round, snapshot.votes, targets).filter((vote) => isId(vote.targetId));
     const mine = counted.filter((vote) => vote.voterId === me).map((vote) => ({ id: vote.id, targetId: vote.targetId }));
     let totals: Array<{ targetId: string; dots: number }> | null = null;
     if (!scope.round.hideResults) {
@@ -171,7 +173,7 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
       for (const vote of counted) dots.set(vote.targetId, (dots.get(vote.targetId) ?? 0) + 1);
       totals = [...dots].map(([targetId, count]) => ({ targetId, dots: count }));
     }
-    round = { id: scope.round.id, budget: scope.round.budget, allowStacking: scope.round.allowStacking, left: me ? dotsLeft(scope.round, snapshot.votes, me) : 0, mine, totals };
+    round = { id: scope.round.id, budget: scope.round.budget, allowStacking: scope.round.allowStacking, left: me ? dotsLeft(scope.round, snapshot.votes, me, targets) : 0, mine, totals };
   }
 
   return {

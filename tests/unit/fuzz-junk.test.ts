@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { areaReaders, createWorkshopDoc, LIMITS, placeText, tablesFrom, workshopSnapshot, type WorkshopDoc, type WorkshopSnapshot } from '../../shared/model';
-import { exportBackup, parseBackup, restoreBackup } from '../../shared/model';
+import { exportBackup, parseBackup, restoreBackup, voteTargetIds } from '../../shared/model';
 import { backupChecksum, CHECKSUM_FIELD } from '../../shared/model';
 import { buildEml, buildMinutes, mailDraft, mailRecipients, mailtoUrl, renderHtml, renderMinutes, type Minutes } from '../../shared/minutes';
 import { currentRound, voteViews } from '../../renderer/features/board/vote-view';
@@ -35,7 +35,7 @@ async function useEverywhere(snapshot: WorkshopSnapshot, docx: boolean): Promise
   tablesFrom(snapshot.boards, snapshot.cards);
   for (const board of snapshot.boards) {
     const round = currentRound(snapshot.voteRounds, board.id);
-    const view = voteViews(round, snapshot.votes, snapshot.participants[0]?.id ?? null);
+    const view = voteViews(round, snapshot.votes, snapshot.participants[0]?.id ?? null, voteTargetIds(snapshot.cards, snapshot.groups));
     for (const card of snapshot.cards) view(card.id);
   }
 }

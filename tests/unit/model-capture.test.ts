@@ -183,13 +183,13 @@ describe('dot voting', () => {
     must(castVote(laptop, { roundId: round.id, voterId: bob, targetId: targets[0] ?? '', now: 5 }));
     syncDocs(doc, laptop);
     for (const side of [doc, laptop]) {
-      const counted = countedVotes(round, votesSnapshot(side));
+      const counted = countedVotes(round, votesSnapshot(side), new Set(targets));
       expect(counted.filter((vote) => vote.voterId === ada)).toHaveLength(3);
-      expect(dotsLeft(round, votesSnapshot(side), ada)).toBe(0);
+      expect(dotsLeft(round, votesSnapshot(side), ada, new Set(targets))).toBe(0);
       expect(castVote(side, { roundId: round.id, voterId: ada, targetId: targets[5] ?? '' }).ok).toBe(false);
     }
     // Both laptops count the same three: Ada's earliest.
-    expect(countedVotes(round, votesSnapshot(doc)).map((vote) => vote.at)).toEqual([5, 10, 11, 12]);
+    expect(countedVotes(round, votesSnapshot(doc), new Set(targets)).map((vote) => vote.at)).toEqual([5, 10, 11, 12]);
     expect(rankVotes(round, votesSnapshot(doc), targets)).toEqual(rankVotes(round, votesSnapshot(laptop), targets));
   });
 

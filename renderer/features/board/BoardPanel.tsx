@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardMatcher, isFilterActive, layoutBoard, PLENARY_BOARD_ID, type CardFilter } from '../../../shared/model';
+import { cardMatcher, isFilterActive, layoutBoard, PLENARY_BOARD_ID, voteTargetIds, type CardFilter } from '../../../shared/model';
 import { can, canWriteOn, type Role } from '../../../shared/roles/permissions';
 import { useSeat, useShared } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
@@ -62,14 +62,15 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const matchCount = useMemo(() => (matches ? layout.loose.filter(matches).length + layout.groups.reduce((sum, entry) => sum + entry.cards.filter(matches).length, 0) : cardCount), [matches, layout, cardCount]);
   const round = currentRound(rounds, boardId);
   const voterId = prefs.authorId;
-  const votesOf = useMemo(() => voteViews(round, votes, voterId), [round, votes, voterId]);
+  const voteTargets = useMemo(() => voteTargetIds(allCards, groups), [allCards, groups]);
+  const votesOf = useMemo(() => voteViews(round, votes, voterId, voteTargets), [round, votes, voterId, voteTargets]);
   if (round?.state === 'open' && watchedOpen !== round.id) setWatchedOpen(round.id);
 
   const voterName = voterId ? (authorNames.get(voterId) ?? null) : null;
   // The same element while the round and the voter stay: the filter bar (memoised) then skips each new card's render.
   const voteBar = useMemo(
-    () => <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} voterId={voterId} voterName={voterName} role={role} />,
-    [doc, boardId, round, votes, voterId, voterName, role],
+    () => <VoteBar doc={doc} boardId={boardId} round={round} votes={votes} targets={voteTargets} voterId={voterId} voterName={voterName} role={role} />,
+    [doc, boardId, round, votes, voteTargets, voterId, voterName, role],
   );
 
   const { actions, groupCommands, onDrop, makeActionFrom, openPlenary } = useBoardCommands(doc, { allCards, groups, round, voterId, votes, layout });
@@ -95,7 +96,7 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
       <BoardFilterBar filter={filter} onChange={setFilter} participants={participants} board={board} role={role} doc={doc}>
         {voteBar}
       </BoardFilterBar>
-      {round?.state === 'closed' && <VoteResults key={round.id} round={round} votes={votes} layout={layout} onMakeAction={makeActionFrom} initiallyOpen={watchedOpen === round.id} />}
+      {round?.state === 'closed' && <VoteResults key={round.id} round={round} votes={votes} targets={voteTargets} layout={layout} onMakeAction={makeActionFrom} initiallyOpen={watchedOpen === round.id} />}
       {cardCount === 0 && layout.groups.length === 0 ? (
         <p className="muted empty">{t('board.empty')}</p>
       ) : (

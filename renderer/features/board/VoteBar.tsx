@@ -11,13 +11,15 @@ interface VoteBarProps {
   boardId: string;
   round: VoteRound | null;
   votes: readonly Vote[];
+  /** The cards and groups that exist: a dot on a deleted one is the voter's again. */
+  targets: ReadonlySet<string>;
   voterId: string | null;
   voterName: string | null;
   role: 'moderator' | 'table';
 }
 
 /** Opens and closes a dot-voting round on a board, and tells the voter how many dots are left. */
-export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }: VoteBarProps) {
+export function VoteBar({ doc, boardId, round, votes, targets, voterId, voterName, role }: VoteBarProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const commands = useCommands(doc);
@@ -68,7 +70,7 @@ export function VoteBar({ doc, boardId, round, votes, voterId, voterName, role }
   };
 
   if (round?.state === 'open') {
-    const left = voterId ? dotsLeft(round, votes, voterId) : null;
+    const left = voterId ? dotsLeft(round, votes, voterId, targets) : null;
     return (
       <div className="vote-bar open" role="status" data-testid="vote-bar">
         <strong>{t('votes.roundOpen', { count: round.budget })}</strong>

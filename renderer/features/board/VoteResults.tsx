@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankVotes, type Card, type GroupedBoard, type Vote, type VoteRound } from '../../../shared/model';
+import { dotsOnRemoved, rankVotes, type Card, type GroupedBoard, type Vote, type VoteRound } from '../../../shared/model';
 import { shortenText } from '../common/shorten-text';
 
 interface VoteResultsProps {
   round: VoteRound;
   votes: readonly Vote[];
+  /** The cards and groups that exist: dots on others are said in a line, not ranked. */
+  targets: ReadonlySet<string>;
   layout: GroupedBoard<Card>;
   onMakeAction(targetId: string): void;
   /** Open at first: the round was closed while this board was on screen. Else one slim line. */
@@ -16,7 +18,7 @@ interface VoteResultsProps {
  * The ranked result of a closed round: groups and cards by dots, each one click from an action
  * item. Folded to the winner in one line, so an old round does not push the cards down.
  */
-export function VoteResults({ round, votes, layout, onMakeAction, initiallyOpen }: VoteResultsProps) {
+export function VoteResults({ round, votes, targets, layout, onMakeAction, initiallyOpen }: VoteResultsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(initiallyOpen);
   const labels = new Map<string, string>();
@@ -35,6 +37,7 @@ export function VoteResults({ round, votes, layout, onMakeAction, initiallyOpen 
   }
   const ranked = rankVotes(round, votes, order).filter((entry) => labels.has(entry.targetId));
   const winner = ranked[0];
+  const removed = dotsOnRemoved(round, votes, targets);
   return (
     <section className={`vote-results${open ? '' : ' folded'}`} aria-labelledby={`results-${round.id}`} data-testid="vote-results">
       <div className="vote-results-head">
@@ -50,7 +53,7 @@ export function VoteResults({ round, votes, layout, onMakeAction, initiallyOpen 
       </div>
       {open &&
         (ranked.length === 0 ? (
-          <p className="muted">{t('votes.noDots')}</p>
+          removed === 0 && <p className="muted">{t('votes.noDots')}</p>
         ) : (
           <ol>
             {ranked.map((entry) => (
@@ -65,6 +68,11 @@ export function VoteResults({ round, votes, layout, onMakeAction, initiallyOpen 
             ))}
           </ol>
         ))}
+      {open && removed > 0 && (
+        <p className="muted" data-testid="vote-results-removed">
+          {t('votes.removedDots', { count: removed })}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import {
   addActionItem,
   castVote,
   countedVotes,
+  voteTargetIds,
   dissolveGroup,
   groupCards,
   mergeGroups,
@@ -75,9 +76,9 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
         report(castVote(doc, { roundId: round.id, voterId, targetId }));
       },
       unvote(targetId) {
-        const { round, voterId, votes } = latest.current;
+        const { round, voterId, votes, allCards, groups } = latest.current;
         if (!round || !voterId) return;
-        const mine = countedVotes(round, votes).filter((vote) => vote.voterId === voterId && vote.targetId === targetId);
+        const mine = countedVotes(round, votes, voteTargetIds(allCards, groups)).filter((vote) => vote.voterId === voterId && vote.targetId === targetId);
         const last = mine.at(-1);
         if (last) report(retractVote(doc, last.id));
       },

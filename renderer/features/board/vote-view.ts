@@ -14,11 +14,11 @@ function viewOf(open: boolean, mine: number, total: number | null): VoteView {
  * What every card and group of a board shows of a round: while it is open the voter's own
  * dots (and everyone's unless hidden), after it closed the counted dots.
  */
-export function voteViews(round: VoteRound | null, votes: readonly Vote[], voterId: string | null): (targetId: string) => VoteView | null {
+export function voteViews(round: VoteRound | null, votes: readonly Vote[], voterId: string | null, targets: ReadonlySet<string>): (targetId: string) => VoteView | null {
   if (!round) return () => null;
   const totals = new Map<string, number>();
   const mine = new Map<string, number>();
-  for (const vote of countedVotes(round, votes)) {
+  for (const vote of countedVotes(round, votes, targets)) {
     totals.set(vote.targetId, (totals.get(vote.targetId) ?? 0) + 1);
     if (vote.voterId === voterId) mine.set(vote.targetId, (mine.get(vote.targetId) ?? 0) + 1);
   }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, rankVotes, shownName, tablesFrom, type LiveWorkshop, type VoteRound } from '../../../shared/model';
+import { dotsOnRemoved, layoutBoard, rankVotes, shownName, tablesFrom, voteTargetIds, type LiveWorkshop, type VoteRound } from '../../../shared/model';
 import { useLive } from '../../hooks/use-live';
 import { useTableNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
@@ -27,6 +27,8 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
     const order = [...layout.groups.flatMap(({ group, cards: members }) => [group.id, ...members.map((card) => card.id)]), ...layout.loose.map((card) => card.id)];
     return rankVotes(round, votes, order);
   }, [round, groups, cards, votes]);
+
+  const removed = useMemo(() => (round && round.state === 'closed' ? dotsOnRemoved(round, votes, voteTargetIds(cards, groups)) : 0), [round, votes, cards, groups]);
 
   if (!round) return <p className="projector-message">{t('projector.noVotes')}</p>;
   const board = boards.find((entry) => entry.id === round.boardId);
@@ -64,9 +66,14 @@ export function ProjectorVotes({ live, roundId }: { live: LiveWorkshop; roundId:
       {hidden ? (
         <p className="projector-empty">{t('projector.resultsHidden')}</p>
       ) : ranked.length === 0 ? (
-        <p className="projector-empty">{t('projector.noDotsYet')}</p>
+        removed === 0 && <p className="projector-empty">{t('projector.noDotsYet')}</p>
       ) : (
         <WallFlow blocks={rows} tiers={RANKING_TIERS} columnEm={20} maxColumns={1} list="ol" columnClass="projector-ranking" />
+      )}
+      {!hidden && removed > 0 && (
+        <p className="projector-subtitle" data-testid="projector-votes-removed">
+          {t('votes.removedDots', { count: removed })}
+        </p>
       )}
     </div>
   );
