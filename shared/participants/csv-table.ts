@@ -37,18 +37,28 @@ function headerDelimiter(text: string): string {
 }
 
 /**
- * Splits CSV text into header and rows. The separator is guessed among comma, semicolon and tab
- * (Excel writes the system's list separator: a semicolon in German); quoted cells may hold
- * separators, doubled quotes and line breaks. Blank lines are skipped.
+ * Excel's line naming the separator ("sep=;"), written before the header when a file is saved for
+ * another locale's Excel; some tools quote it. Papa takes any one character but quotes and line breaks.
+ */
+const SEPARATOR_LINE = /^"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)/i;
+
+/**
+ * Splits CSV text into header and rows. The separator is the one a leading "sep=X" line names
+ * (the line is not a row), else guessed among comma, semicolon and tab (Excel writes the system's
+ * list separator: a semicolon in German); quoted cells may hold separators, doubled quotes and
+ * line breaks. Blank lines are skipped.
  */
 export function readCsvTable(text: string): { ok: true; table: CsvTable } | { ok: false; error: CsvTableError } {
-  const source = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(source, { delimiter: headerDelimiter(source), skipEmptyLines: false });
+  const withoutMark = text.replace(/^\uFEFF/, '');
+  const named = SEPARATOR_LINE.exec(withoutMark);
+  const source = named ? withoutMark.slice(named[0].length) : withoutMark;
+  const parsed = Papa.parse<string[]>(source, { delimiter: named?.[1] ?? headerDelimiter(source), skipEmptyLines: false });
   // Quotes that never close swallow the rest of the file: refuse rather than import garbage.
   const broken = parsed.errors.find((error) => error.type === 'Quotes');
-  // Line numbers of the file: a quoted cell with line breaks makes one row span several lines.
+  // Line numbers of the file: a quoted cell with line breaks makes one row span several lines;
+  // the "sep=" line was the file's first.
   const lines: number[] = [];
-  let line = 1;
+  let line = named ? 2 : 1;
   for (const cells of parsed.data) {
     lines.push(line);
     line += 1 + cells.reduce((breaks, cell) => breaks + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);

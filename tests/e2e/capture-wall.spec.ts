@@ -312,6 +312,43 @@ test('an action item from a card in one dialog: title from the card, owner, due 
   await expect(row.getByTestId('action-due')).toHaveAttribute('data-value', '2024-01-31');
 });
 
+test('the action dialog keeps a due date it cannot store from being dropped: it says why and makes nothing', async ({ page }) => {
+  await openSeedDay(page);
+  const source = page.getByTestId('card').filter({ hasText: 'Biomethan als Chance' });
+  await source.hover();
+  await source.getByTestId('card-details').click();
+  await page.getByTestId('card-make-action').click();
+  const dialog = page.getByTestId('action-dialog');
+  await dialog.getByTestId('action-dialog-title').fill('Fällig nach 2099');
+  const due = dialog.getByTestId('action-dialog-due');
+  const segments = due.getByRole('spinbutton');
+  await typeDate(due, '2100-12-31');
+  await dialog.getByTestId('action-dialog-save').click();
+  // QA: the item was made without a date, the field still showing 31.12.2100.
+  await expect(dialog).toBeVisible();
+  const problem = dialog.getByTestId('action-dialog-due-problem');
+  await expect(problem).toHaveText('Bitte geben Sie ein Datum zwischen dem 01.01.1970 und dem 31.12.2099 ein; dieses wurde nicht gespeichert.');
+  // Leaving the field for the button showed the message (above the button, which moved); pressed
+  // again, the button still makes nothing and takes the person back to the date.
+  await dialog.getByTestId('action-dialog-save').click();
+  await expect(dialog).toBeVisible();
+  await expect(segments.first()).toBeFocused();
+  await expect(segments.first()).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await segments.first().getAttribute('aria-describedby')) ?? '';
+  expect(describedBy.split(' ')).toContain(await problem.getAttribute('id'));
+  // A two-digit year is this century's: "31.12.26" is stored as 2026 once the field is left.
+  await page.keyboard.type('31.12.26');
+  await page.keyboard.press('Tab');
+  await expect(due).toHaveAttribute('data-value', '2026-12-31');
+  await expect(problem).toHaveCount(0);
+  await expect(segments.first()).not.toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByTestId('action-dialog-save').click();
+  await expect(dialog).toHaveCount(0);
+  await page.getByTestId('tab-actions').click();
+  const row = page.getByTestId('action-row').filter({ has: page.locator('input[value="Fällig nach 2099"]') });
+  await expect(row.getByTestId('action-due')).toHaveAttribute('data-value', '2026-12-31');
+});
+
 test('the tables overview fills the width, shows each table’s groups, and asks before deleting', async ({ page, shot }) => {
   await openSeedDay(page);
   await page.getByTestId('tab-tables').click();

@@ -133,6 +133,26 @@ describe('reading roster files in every encoding and with either separator', () 
     expect(table("Name\r\n'=Ada\r\n").rows[0]?.cells).toEqual(['=Ada']);
   });
 
+  it('skips the "sep=;" line Excel writes first and splits by the separator it names', () => {
+    const { decoded, csv, plan } = importFile(rosterBytes('sep=;\r\nName;Organisation;E-Mail\r\nJürgen Müller;Stadtwerke Süd;jm@example.org\r\nAda Lovelace;"Engines; Ltd";\r\n', 'windows-1252'));
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(csv.header).toEqual(['Name', 'Organisation', 'E-Mail']);
+    expect(csv.delimiter).toBe(';');
+    // Lines of the file: the "sep=" line is its first, the header its second.
+    expect(csv.rows.map((row) => row.line)).toEqual([3, 4]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.participants).toMatchObject([
+      { name: 'Jürgen Müller', organisation: 'Stadtwerke Süd', email: 'jm@example.org' },
+      { name: 'Ada Lovelace', organisation: 'Engines; Ltd' },
+    ]);
+    // The named separator wins over the header's count; quoted, with a mark, or as the only line.
+    expect(table('\uFEFF"sep=,"\nName,Notiz;mit;Semikolons\nAda,x;y;z\n')).toMatchObject({ header: ['Name', 'Notiz;mit;Semikolons'], delimiter: ',', rows: [{ line: 3, cells: ['Ada', 'x;y;z'] }] });
+    expect(table('SEP=\t\nName\tFirma\nAda\tEngines\n').rows[0]?.cells).toEqual(['Ada', 'Engines']);
+    expect(readCsvTable('sep=;\r\n')).toEqual({ ok: false, error: { code: 'empty' } });
+    // A first column named "sep=…" with more on its line is a header, not the separator line.
+    expect(table('sep=x;Name\r\n1;Ada\r\n').header).toEqual(['sep=x', 'Name']);
+  });
+
   it('refuses text whose quotes never close, naming the line', () => {
     expect(readCsvTable('Name;Firma\r\nAda;"Engines\r\nBob;Smith\r\n')).toEqual({ ok: false, error: { code: 'unreadable', line: 2 } });
     expect(readCsvTable('\r\n  \r\n')).toEqual({ ok: false, error: { code: 'empty' } });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionTitleFromText, type Participant } from '../../../shared/model';
 import { Modal } from '../common/Modal';
@@ -27,9 +27,16 @@ export function ActionFromCardDialog({ cardText, participants, onCreate, onClose
   const headingId = useId();
   const [draft, setDraft] = useState<ActionDraft>({ title: actionTitleFromText(cardText), ownerId: null, due: '' });
   const [error, setError] = useState<string | null>(null);
+  // A due date the field shows but cannot store: the item is not made without it (the field says why).
+  const [dueProblem, setDueProblem] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (dueProblem) {
+      form.current?.querySelector<HTMLElement>('.date-field [role="spinbutton"]')?.focus();
+      return;
+    }
     const refusal = onCreate(draft);
     if (refusal) return setError(refusal);
     onClose();
@@ -37,7 +44,7 @@ export function ActionFromCardDialog({ cardText, participants, onCreate, onClose
 
   return (
     <Modal labelledBy={headingId} onClose={onClose} className="action-dialog" testId="action-dialog">
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <h2 id={headingId}>{t('actions.fromCardTitle')}</h2>
         <label className="field">
           <span>{t('actions.colTitle')}</span>
@@ -48,7 +55,7 @@ export function ActionFromCardDialog({ cardText, participants, onCreate, onClose
             <span>{t('actions.colOwner')}</span>
             <PersonSelect value={draft.ownerId} onChange={(ownerId) => setDraft({ ...draft, ownerId })} people={participants} noneLabel={t('actions.noOwner')} data-testid="action-dialog-owner" />
           </label>
-          <DateField className="field" label={t('actions.colDue')} value={draft.due} onChange={(due) => setDraft({ ...draft, due })} testId="action-dialog-due" />
+          <DateField className="field" label={t('actions.colDue')} value={draft.due} onChange={(due) => setDraft({ ...draft, due })} onProblemChange={setDueProblem} testId="action-dialog-due" />
         </div>
         <FieldError message={error} />
         <div className="dialog-actions">

@@ -1,4 +1,5 @@
-import { useContext, useState } from 'react';
+import { useContext, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CalendarDate, parseDate } from '@internationalized/date';
 import {
   Button,
@@ -15,9 +16,10 @@ import {
   Label,
   Popover,
 } from 'react-aria-components';
-import { isoDateMs } from '../../../shared/model/plain';
 import { useUiLocale } from '../../hooks/use-ui-locale';
+import { FieldError } from './FieldError';
 import { ModalContainer } from './Modal';
+import { FIRST_DATE, LAST_DATE, settleTypedDate, storableIso, type DayParts } from './typed-date';
 import './date-field.css';
 
 export interface DateFieldProps {
@@ -33,11 +35,30 @@ export interface DateFieldProps {
   /** Shown but not editable (a laptop that may not change it); `title` says why. */
   readOnly?: boolean;
   title?: string;
+  /**
+   * Told whether the field shows a date it cannot store (outside FIRST_DATE…LAST_DATE, or without
+   * its year): a form refuses to submit meanwhile instead of saving without the date.
+   */
+  onProblemChange?(hasProblem: boolean): void;
 }
 
+/** Why a date the field shows is not the stored one; the field says so below itself. */
+type DateProblem = 'outOfRange' | 'incomplete';
+
 // The dates the model stores (shared/model/time.ts): the calendar offers no other.
-const FIRST_DAY = new CalendarDate(1970, 1, 1);
-const LAST_DAY = new CalendarDate(2099, 12, 31);
+const FIRST_DAY = new CalendarDate(FIRST_DATE.year, FIRST_DATE.month, FIRST_DATE.day);
+const LAST_DAY = new CalendarDate(LAST_DATE.year, LAST_DATE.month, LAST_DATE.day);
+
+/** Some of day, month and year typed, some not: react-aria keeps such a date to itself. */
+function isPartlyTyped(field: HTMLElement | null): boolean {
+  const segments = [...(field?.querySelectorAll<HTMLElement>('[role="spinbutton"]') ?? [])];
+  const typed = segments.filter((segment) => segment.dataset.placeholder !== 'true').length;
+  return typed > 0 && typed < segments.length;
+}
+
+function dayText(locale: string, { year, month, day }: DayParts): string {
+  return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+}
 
 /** A stored value that is no date (a peer's, a backup's) shows as an empty field instead of failing. */
 function toCalendarDate(value: string): CalendarDate | null {
@@ -56,31 +77,71 @@ function toCalendarDate(value: string): CalendarDate | null {
  * the keyboard (arrow keys step a segment), and opens a calendar from its button. The segments'
  * and calendar's screen-reader words come localised from react-aria.
  */
-export function DateField({ value, onChange, label, hideLabel = false, testId, className, readOnly = false, title }: DateFieldProps) {
+export function DateField({ value, onChange, label, hideLabel = false, testId, className, readOnly = false, title, onProblemChange }: DateFieldProps) {
+  const { t } = useTranslation();
   const locale = useUiLocale();
   const modal = useContext(ModalContainer);
+  const field = useRef<HTMLDivElement>(null);
+  const problemId = useId();
   // What the person is typing: while the year reads "2", "20", "202" the date is no storable one
   // yet, so it stays here and only a date the model accepts (or an emptied field) goes out.
   const [draft, setDraft] = useState(() => toCalendarDate(value));
   const [sent, setSent] = useState(value);
+  // Set when the person leaves the field with a date it cannot store: shown, never silently dropped.
+  const [problem, setProblem] = useState<DateProblem | null>(null);
   if (sent !== value) {
     // Changed elsewhere (another laptop, undo) or refused: show what is stored.
     setSent(value);
     setDraft(toCalendarDate(value));
+    setProblem(null);
   }
-  const change = (date: CalendarDate | null) => {
-    setDraft(date);
-    const iso = date ? date.toString() : '';
-    if (iso !== '' && isoDateMs(iso) === null) return;
+  useEffect(() => onProblemChange?.(problem !== null), [problem, onProblemChange]);
+  const send = (iso: string) => {
     setSent(iso);
     onChange(iso);
   };
+  const change = (date: CalendarDate | null) => {
+    setDraft(date);
+    setProblem(null);
+    const iso = date ? storableIso(date) : '';
+    if (iso !== null) send(iso);
+  };
+  // Leaving the field settles what it shows: "31.12.26" becomes 2026 and is stored; a date the
+  // model cannot store stays shown, with the reason, and the stored one stays as it was.
+  const settle = () => {
+    if (readOnly) return;
+    if (isPartlyTyped(field.current)) return setProblem('incomplete');
+    if (!draft) return;
+    const settled = settleTypedDate(draft);
+    if (!settled.ok) return setProblem(settled.problem);
+    if (settled.iso === draft.toString()) return;
+    setDraft(new CalendarDate(settled.date.year, settled.date.month, settled.date.day));
+    send(settled.iso);
+  };
+  const settleOnLeave = useEffectEvent(settle);
+  useEffect(() => {
+    const element = field.current;
+    if (!element) return;
+    // Settled when the focus leaves the typed part, also for the calendar's button beside it
+    // (Tab goes there first), not between day, month and year.
+    const left = (event: FocusEvent) => {
+      const isSegment = (target: EventTarget | null) => target instanceof HTMLElement && target.getAttribute('role') === 'spinbutton' && element.contains(target);
+      if (isSegment(event.target) && !isSegment(event.relatedTarget)) settleOnLeave();
+    };
+    element.addEventListener('focusout', left);
+    return () => element.removeEventListener('focusout', left);
+  }, []);
+  const problemText = problem && t(`errors.date.${problem}`, { first: dayText(locale, FIRST_DATE), last: dayText(locale, LAST_DATE) });
   return (
     <I18nProvider locale={locale}>
       <DatePicker
         className={['date-field', className].filter(Boolean).join(' ')}
         value={draft}
         onChange={change}
+        ref={field}
+        // Invalid only once settled: not for the "0002" a year reads while it is being typed.
+        isInvalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
         isReadOnly={readOnly}
         minValue={FIRST_DAY}
         maxValue={LAST_DAY}
@@ -101,6 +162,7 @@ export function DateField({ value, onChange, label, hideLabel = false, testId, c
             </svg>
           </Button>
         </Group>
+        <FieldError id={problemId} message={problemText} inline={hideLabel} testId={testId ? `${testId}-problem` : undefined} />
         <Popover className="date-field-popover" placement="bottom start" UNSTABLE_portalContainer={modal ?? undefined}>
           <Dialog className="date-field-dialog">
             <Calendar className="date-field-calendar">
