@@ -63,6 +63,7 @@ export function parseMinutesArgs(argv: readonly string[]): { ok: true; args: Min
 const BACKUP_MESSAGES: Record<BackupError['code'], string> = {
   'backup.tooBig': 'is too big',
   'backup.notJson': 'is not a Plenum backup (not JSON)',
+  'backup.archive': 'is a ZIP archive, not a Plenum backup (unpack it and use the .plenum file inside)',
   'backup.truncated': 'is cut off (truncated): the file ends in the middle',
   'backup.foreign': 'is not a Plenum backup',
   'backup.newer': 'was written by a newer Plenum',

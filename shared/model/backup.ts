@@ -31,7 +31,7 @@ export const BACKUP_FORMAT = 'plenum-backup';
 export const BACKUP_EXTENSION = 'plenum';
 export { BACKUP_MAX_BYTES, BACKUP_MAX_MB };
 
-export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.damaged';
+export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.archive' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.damaged';
 
 
 export interface BackupError {
@@ -94,6 +94,8 @@ export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> 
   // limit came from a file over it (the callers check the file's size before reading it).
   const tooBig = backupSizeRefusal(raw.length);
   if (tooBig) return failWith(tooBig);
+  // A ZIP archive read as text (a mail program packs attachments so; a Word file is one too) starts with its signature.
+  if (raw.startsWith('PK\u0003\u0004')) return refuse('backup.archive', 'a ZIP archive, not JSON');
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));

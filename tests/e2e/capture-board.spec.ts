@@ -352,3 +352,41 @@ test('a dot of a round ended in another window stays: Ctrl+Z says why instead of
   await expect(page.getByTestId('vote-result').first()).toContainText('1');
   await other.close();
 });
+
+test('the projector shows the round the moderator picks, not only the newest one @build-only', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Zwei Runden');
+  await page.getByTestId('author-add').click();
+  await page.getByTestId('author-new-name').fill('Olena');
+  await page.getByTestId('author-new-name').press('Enter');
+  for (const text of ['Erste Idee', 'Zweite Idee']) {
+    await page.getByTestId('card-entry').fill(text);
+    await page.getByTestId('card-entry').press('Enter');
+    await expect(card(page, text)).toBeVisible();
+  }
+  const voteOn = async (text: string) => {
+    await page.getByTestId('vote-open').click();
+    await page.getByTestId('vote-budget').press('Enter');
+    await page.getByTestId('author-chip').filter({ hasText: 'Olena' }).click();
+    await card(page, text).getByTestId('vote-plus').first().click();
+    await page.getByTestId('vote-close').click();
+    await expect(page.getByTestId('vote-result').first()).toContainText(text);
+  };
+  await voteOn('Erste Idee');
+  await voteOn('Zweite Idee');
+
+  const projector = await page.context().newPage();
+  await projector.goto(`/#/projector/${encodeURIComponent(/#\/workshop\/([^/]+)/.exec(page.url())?.[1] ?? '')}`);
+  const ranking = projector.getByTestId('projector-votes').locator('.projector-ranking li');
+  await page.getByTestId('projector-view').selectOption('votes');
+  await expect(ranking.first()).toContainText('Zweite Idee');
+  await page.getByTestId('projector-view').selectOption({ label: 'Abstimmungsergebnis: Pinnwand des Plenums, Runde 1' });
+  await expect(ranking.first()).toContainText('Erste Idee');
+  await expect(page.getByTestId('projector-view').locator('option:checked')).toHaveText('Abstimmungsergebnis: Pinnwand des Plenums, Runde 1');
+  // A round opened later does not take the wall from the one picked.
+  await page.getByTestId('vote-open').click();
+  await page.getByTestId('vote-budget').press('Enter');
+  await expect(page.getByTestId('vote-bar')).toBeVisible();
+  await expect(ranking.first()).toContainText('Erste Idee');
+  await projector.close();
+});

@@ -327,7 +327,7 @@ test('the action dialog keeps a due date it cannot store from being dropped: it 
   // QA: the item was made without a date, the field still showing 31.12.2100.
   await expect(dialog).toBeVisible();
   const problem = dialog.getByTestId('action-dialog-due-problem');
-  await expect(problem).toHaveText('Bitte geben Sie ein Datum zwischen dem 01.01.1970 und dem 31.12.2099 ein; dieses wurde nicht gespeichert.');
+  await expect(problem).toHaveText('Bitte geben Sie ein Datum zwischen dem 01.01.1970 und dem 31.12.2099 ein; das eingegebene Datum wurde nicht gespeichert.');
   // Leaving the field for the button showed the message (above the button, which moved); pressed
   // again, the button still makes nothing and takes the person back to the date.
   await dialog.getByTestId('action-dialog-save').click();

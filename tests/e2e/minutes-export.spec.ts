@@ -172,6 +172,7 @@ test('a damaged backup is refused on the home screen with the reason, and nothin
     { name: 'neuer.plenum', text: good.replace('"schemaVersion": 1,', '"schemaVersion": 99,'), message: 'neueren Plenum-Version (Format 99' },
     { name: 'handarbeit.plenum', text: good.replace(/"budget": 3/, '"budget": "drei"'), message: 'workshop.voteRounds[0].budget' },
     { name: 'fremd.plenum', text: '{"name":"etwas anderes"}', message: 'keine Plenum-Sicherung' },
+    { name: 'gepackt.plenum', text: 'PK\u0003\u0004\u0014\u0000\u0008\u0000 sicherung.plenum', message: 'ZIP-Archiv' },
   ];
   for (const { name, text, message } of cases) {
     await page.getByTestId('import-backup-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

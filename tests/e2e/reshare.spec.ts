@@ -102,7 +102,7 @@ test('a server that refuses the room (held under another code): the moderator is
   await table.getByTestId('join-code-input').fill(code);
   await table.getByTestId('join-name').fill('Laptop Tisch 1');
   await table.getByTestId('join-submit').click();
-  await expect(table.getByTestId('join-error')).toContainText('teilt mit diesem Code', { timeout: 10_000 });
+  await expect(table.getByTestId('join-error')).toContainText('teilt den Workshop mit diesem Code', { timeout: 10_000 });
   await shot(table, 'table-host-waiting-de-1366');
   other.close();
 });

@@ -99,10 +99,15 @@ describe('a backup that cannot be trusted is refused with what is wrong', () => 
   });
 
   it('a file that is not JSON, or empty', () => {
-    for (const text of ['PK\u0003\u0004 binary', '']) {
+    for (const text of ['%PDF-1.7 binary', '']) {
       const result = parseBackup(text);
       expect(result.ok ? null : result.error.code).toBe('backup.notJson');
     }
+  });
+
+  it('a ZIP archive (a mail program packed the backup, or a Word file) is named as one', () => {
+    const result = parseBackup('PK\u0003\u0004\u0014\u0000 binary');
+    expect(result.ok ? null : result.error.code).toBe('backup.archive');
   });
 
   it('a foreign JSON file', () => {

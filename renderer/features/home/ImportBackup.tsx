@@ -15,6 +15,7 @@ import { preloadWorkshopScreen } from './preload-workshop';
 export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
   'backup.tooBig': 'backup.errors.tooBig',
   'backup.notJson': 'backup.errors.notJson',
+  'backup.archive': 'backup.errors.archive',
   'backup.truncated': 'backup.errors.truncated',
   'backup.foreign': 'backup.errors.foreign',
   'backup.newer': 'backup.errors.newer',

@@ -138,7 +138,7 @@ function ModeratorRunBar({ clock, session, commands, asking, setAsking }: Modera
         <button type="button" onClick={() => act(commands.run.signal)} disabled={!active} aria-pressed={clock.signalled} data-testid="run-signal">
           {clock.signalled ? t('run.signalSent', { time: clockTime(run.signalAt) }) : t('run.signal')}
         </button>
-        <ProjectorSelect session={session} commands={commands} view={run.projectorView} boardId={run.projectorBoardId} />
+        <ProjectorSelect session={session} commands={commands} view={run.projectorView} boardId={run.projectorBoardId} roundId={run.projectorRoundId} />
         <ProjectorPageControl workshopId={session.id} />
       </div>
       {asking && (
@@ -157,15 +157,35 @@ function ModeratorRunBar({ clock, session, commands, asking, setAsking }: Modera
   );
 }
 
-function ProjectorSelect({ session, commands, view, boardId }: { session: WorkshopSession; commands: WorkshopCommands; view: ProjectorView; boardId: string }) {
+/**
+ * What the projector shows. The votes view shows the newest round unless one is picked: each round
+ * is offered by its board (the plenary's result at the report-back, after the tables voted too).
+ */
+function ProjectorSelect({ session, commands, view, boardId, roundId }: { session: WorkshopSession; commands: WorkshopCommands; view: ProjectorView; boardId: string; roundId: string }) {
   const { t } = useTranslation();
   const boards = useLive(session.live, 'boards');
   const cards = useLive(session.live, 'cards');
+  const rounds = useLive(session.live, 'voteRounds');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const tableName = useTableNames(tables);
-  const value = view === 'table' ? `table:${boardId}` : view;
+  const roundOptions = useMemo(() => {
+    const byBoard = new Map<string, number>();
+    return [...rounds]
+      .sort((a, b) => a.openedAt - b.openedAt)
+      .map((round) => {
+        const number = (byBoard.get(round.boardId) ?? 0) + 1;
+        byBoard.set(round.boardId, number);
+        return { round, number };
+      })
+      .map(({ round, number }) => ({ id: round.id, boardId: round.boardId, number, several: (byBoard.get(round.boardId) ?? 0) > 1 }))
+      .reverse();
+  }, [rounds]);
+  const boardLabel = (id: string) => (boards.find((board) => board.id === id)?.kind === 'table' ? tableName(id) : t('projector.view.plenary'));
+  const pickedRound = view === 'votes' && roundOptions.some((option) => option.id === roundId);
+  const value = view === 'table' ? `table:${boardId}` : pickedRound ? `votes:${roundId}` : view;
   const choose = (raw: string) => {
     if (raw.startsWith('table:')) commands.run.projector({ view: 'table', boardId: raw.slice('table:'.length) });
+    else if (raw.startsWith('votes:')) commands.run.projector({ view: 'votes', roundId: raw.slice('votes:'.length) });
     else commands.run.projector({ view: raw as ProjectorView });
   };
   return (
@@ -181,6 +201,13 @@ function ProjectorSelect({ session, commands, view, boardId }: { session: Worksh
           </option>
         ))}
         <option value="votes">{t('projector.view.votes')}</option>
+        {roundOptions.map((option) => (
+          <option key={option.id} value={`votes:${option.id}`}>
+            {option.several
+              ? t('projector.view.votesRound', { board: boardLabel(option.boardId), number: option.number })
+              : t('projector.view.votesOf', { board: boardLabel(option.boardId) })}
+          </option>
+        ))}
         <option value="join">{t('projector.view.join')}</option>
       </select>
     </label>
