@@ -53,12 +53,15 @@ export function voteTargetIds(cards: ReadonlyArray<{ id: string }>, groups: Read
   return ids;
 }
 
+/** Which cards and groups exist, as far as counting asks: a Set of their ids, or anything that answers `has` the same. */
+export type VoteTargets = Pick<ReadonlySet<string>, 'has'>;
+
 /**
  * The votes of a round that count: those on an existing target (`targets`), per participant
  * the first `budget` (by time, then id), and without stacking only the first dot per
  * participant and target. Every laptop computes the same set from the same document.
  */
-export function countedVotes(round: VoteRound, votes: readonly Vote[], targets: ReadonlySet<string>): Vote[] {
+export function countedVotes(round: VoteRound, votes: readonly Vote[], targets: VoteTargets): Vote[] {
   const spent = new Map<string, number>();
   const seen = new Set<string>();
   const counted: Vote[] = [];
@@ -75,7 +78,7 @@ export function countedVotes(round: VoteRound, votes: readonly Vote[], targets: 
 }
 
 /** How many dots a participant has left in a round. */
-export function dotsLeft(round: VoteRound, votes: readonly Vote[], voterId: string, targets: ReadonlySet<string>): number {
+export function dotsLeft(round: VoteRound, votes: readonly Vote[], voterId: string, targets: VoteTargets): number {
   return round.budget - countedVotes(round, votes, targets).filter((vote) => vote.voterId === voterId).length;
 }
 
@@ -83,7 +86,7 @@ export function dotsLeft(round: VoteRound, votes: readonly Vote[], voterId: stri
  * How many dots of a round lie on cards or groups that are gone, counted as they were cast:
  * what a closed round's result no longer ranks, said in a line so its total does not shrink unseen.
  */
-export function dotsOnRemoved(round: VoteRound, votes: readonly Vote[], targets: ReadonlySet<string>): number {
+export function dotsOnRemoved(round: VoteRound, votes: readonly Vote[], targets: VoteTargets): number {
   const cast = new Set(votes.filter((vote) => vote.roundId === round.id).map((vote) => vote.targetId));
   return countedVotes(round, votes, cast).filter((vote) => !targets.has(vote.targetId)).length;
 }

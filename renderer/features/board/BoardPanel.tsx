@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardMatcher, isFilterActive, layoutBoard, PLENARY_BOARD_ID, voteTargetIds, type CardFilter } from '../../../shared/model';
+import { cardMatcher, isFilterActive, layoutBoard, PLENARY_BOARD_ID, voteTargetIds, type CardFilter, type VoteTargets } from '../../../shared/model';
 import { can, canWriteOn, type Role } from '../../../shared/roles/permissions';
 import { useSeat, useShared } from '../roles/use-role';
 import { useLive } from '../../hooks/use-live';
@@ -62,7 +62,13 @@ export function BoardPanel({ session, boardId, role, title, subtitle, children }
   const matchCount = useMemo(() => (matches ? layout.loose.filter(matches).length + layout.groups.reduce((sum, entry) => sum + entry.cards.filter(matches).length, 0) : cardCount), [matches, layout, cardCount]);
   const round = currentRound(rounds, boardId);
   const voterId = prefs.authorId;
-  const voteTargets = useMemo(() => voteTargetIds(allCards, groups), [allCards, groups]);
+  const existing = useMemo(() => voteTargetIds(allCards, groups), [allCards, groups]);
+  // Only which dotted targets are gone matters to the dots shown: a new card must leave the groups alone.
+  const gone = round ? [...new Set(votes.filter((vote) => vote.roundId === round.id && !existing.has(vote.targetId)).map((vote) => vote.targetId))].sort().join('\n') : '';
+  const voteTargets = useMemo<VoteTargets>(() => {
+    const goneIds = new Set(gone === '' ? [] : gone.split('\n'));
+    return { has: (id) => !goneIds.has(id) };
+  }, [gone]);
   const votesOf = useMemo(() => voteViews(round, votes, voterId, voteTargets), [round, votes, voterId, voteTargets]);
   if (round?.state === 'open' && watchedOpen !== round.id) setWatchedOpen(round.id);
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dotsLeft, MAX_BUDGET, type Vote, type VoteRound, type WorkshopDoc } from '../../../shared/model';
+import { dotsLeft, MAX_BUDGET, type Vote, type VoteRound, type WorkshopDoc, type VoteTargets } from '../../../shared/model';
 import { can } from '../../../shared/roles/permissions';
 import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
@@ -12,7 +12,7 @@ interface VoteBarProps {
   round: VoteRound | null;
   votes: readonly Vote[];
   /** The cards and groups that exist: a dot on a deleted one is the voter's again. */
-  targets: ReadonlySet<string>;
+  targets: VoteTargets;
   voterId: string | null;
   voterName: string | null;
   role: 'moderator' | 'table';

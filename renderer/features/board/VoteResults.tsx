@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dotsOnRemoved, rankVotes, type Card, type GroupedBoard, type Vote, type VoteRound } from '../../../shared/model';
+import { dotsOnRemoved, rankVotes, type Card, type GroupedBoard, type Vote, type VoteRound, type VoteTargets } from '../../../shared/model';
 import { shortenText } from '../common/shorten-text';
 
 interface VoteResultsProps {
   round: VoteRound;
   votes: readonly Vote[];
   /** The cards and groups that exist: dots on others are said in a line, not ranked. */
-  targets: ReadonlySet<string>;
+  targets: VoteTargets;
   layout: GroupedBoard<Card>;
   onMakeAction(targetId: string): void;
   /** Open at first: the round was closed while this board was on screen. Else one slim line. */

@@ -1,4 +1,4 @@
-import { countedVotes, type Vote, type VoteRound } from '../../../shared/model';
+import { countedVotes, type Vote, type VoteRound, type VoteTargets } from '../../../shared/model';
 import type { VoteView } from './board-types';
 
 /** One object per distinct view, so memoised cards re-render only when their own dots change. */
@@ -14,7 +14,7 @@ function viewOf(open: boolean, mine: number, total: number | null): VoteView {
  * What every card and group of a board shows of a round: while it is open the voter's own
  * dots (and everyone's unless hidden), after it closed the counted dots.
  */
-export function voteViews(round: VoteRound | null, votes: readonly Vote[], voterId: string | null, targets: ReadonlySet<string>): (targetId: string) => VoteView | null {
+export function voteViews(round: VoteRound | null, votes: readonly Vote[], voterId: string | null, targets: VoteTargets): (targetId: string) => VoteView | null {
   if (!round) return () => null;
   const totals = new Map<string, number>();
   const mine = new Map<string, number>();
