@@ -380,9 +380,9 @@ test('the projector shows the round the moderator picks, not only the newest one
   const ranking = projector.getByTestId('projector-votes').locator('.projector-ranking li');
   await page.getByTestId('projector-view').selectOption('votes');
   await expect(ranking.first()).toContainText('Zweite Idee');
-  await page.getByTestId('projector-view').selectOption({ label: 'Abstimmungsergebnis: Pinnwand des Plenums, Runde 1' });
+  await page.getByTestId('projector-view').selectOption({ label: 'Punkte: Plenum, Runde 1' });
   await expect(ranking.first()).toContainText('Erste Idee');
-  await expect(page.getByTestId('projector-view').locator('option:checked')).toHaveText('Abstimmungsergebnis: Pinnwand des Plenums, Runde 1');
+  await expect(page.getByTestId('projector-view').locator('option:checked')).toHaveText('Punkte: Plenum, Runde 1');
   // A round opened later does not take the wall from the one picked.
   await page.getByTestId('vote-open').click();
   await page.getByTestId('vote-budget').press('Enter');

@@ -180,7 +180,7 @@ function ProjectorSelect({ session, commands, view, boardId, roundId }: { sessio
       .map(({ round, number }) => ({ id: round.id, boardId: round.boardId, number, several: (byBoard.get(round.boardId) ?? 0) > 1 }))
       .reverse();
   }, [rounds]);
-  const boardLabel = (id: string) => (boards.find((board) => board.id === id)?.kind === 'table' ? tableName(id) : t('projector.view.plenary'));
+  const boardLabel = (id: string) => (boards.find((board) => board.id === id)?.kind === 'table' ? tableName(id) : t('workshop.tabPlenary'));
   const pickedRound = view === 'votes' && roundOptions.some((option) => option.id === roundId);
   const value = view === 'table' ? `table:${boardId}` : pickedRound ? `votes:${roundId}` : view;
   const choose = (raw: string) => {
