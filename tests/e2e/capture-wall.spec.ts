@@ -170,6 +170,71 @@ async function watchRenders(page: Page): Promise<void> {
   });
 }
 
+/** How the loose cards of the board are cut into blocks: cards per block, the grid's columns, and what the browser skips. */
+const looseBlocks = (page: Page) =>
+  page.evaluate(() => {
+    const container = document.querySelector('[data-testid="board"] [data-testid="card-grid"]');
+    const blocks = [...(container?.children ?? [])];
+    const first = blocks[0];
+    const columns = first ? getComputedStyle(first).gridTemplateColumns.split(' ').filter((track) => track.endsWith('px')).length : 0;
+    // The added cards are numbered in the board's order; the seed day's own come before them.
+    const numbers = [...(container?.querySelectorAll('[data-testid="card-text"]') ?? [])].map((text) => Number(/^Idee (\d+):/.exec(text.textContent ?? '')?.[1] ?? -1)).filter((number) => number > 0);
+    const lastCard = blocks.at(-1)?.querySelector('[data-testid="card"]');
+    const firstCard = first?.querySelector('[data-testid="card"]');
+    // The vertical space between two rows inside the first block, and across the seam to the second
+    // (a grid's items stretch to their row's height, so one card per row tells).
+    const box = (block: Element | undefined, index: number) => block?.children[index]?.getBoundingClientRect();
+    const insideGap = (box(first, columns)?.top ?? 0) - (box(first, 0)?.bottom ?? 0);
+    const seamGap = (box(blocks[1], 0)?.top ?? 0) - (box(first, (first?.children.length ?? 1) - 1)?.bottom ?? 0);
+    return {
+      tags: [...new Set(blocks.map((block) => block.tagName))],
+      sizes: blocks.map((block) => block.children.length),
+      columns,
+      numbered: numbers.length,
+      ascending: numbers.every((number, index) => index === 0 || number > (numbers[index - 1] ?? 0)),
+      firstShown: firstCard?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
+      lastSkipped: lastCard ? !lastCard.checkVisibility({ contentVisibilityAuto: true }) : false,
+      insideGap,
+      seamGap,
+    };
+  });
+
+test('a board of 700 loose cards is laid out in blocks of whole rows, the ones off screen skipped, the seams unseen @build-only', async ({ page, shot }) => {
+  // One grid of 5,000 loose cards was laid out whole whenever any of it was in view: 0.25-0.65 s per layout.
+  await openSeedDay(page, seedDayWithPlenaryCards(700));
+  await expect(page.getByTestId('card')).toHaveCount(700);
+  const wholeRows = (blocks: Awaited<ReturnType<typeof looseBlocks>>) => blocks.columns > 0 && blocks.sizes.slice(0, -1).every((size) => size % blocks.columns === 0);
+  await expect.poll(async () => wholeRows(await looseBlocks(page))).toBe(true);
+  const laptop = await looseBlocks(page);
+  expect(laptop.tags).toEqual(['UL']);
+  expect(laptop.sizes.length).toBeGreaterThan(3);
+  const loose = await page.getByTestId('loose-cards').getByTestId('card').count();
+  expect(loose).toBeGreaterThan(600);
+  expect(laptop.sizes.reduce((sum, size) => sum + size, 0)).toBe(loose);
+  expect(laptop.numbered).toBeGreaterThan(600);
+  expect(laptop.ascending).toBe(true);
+  expect(laptop.firstShown).toBe(true);
+  expect(laptop.lastSkipped).toBe(true);
+  expect(laptop.insideGap).toBeGreaterThan(0);
+  expect(laptop.seamGap).toBeCloseTo(laptop.insideGap, 0);
+
+  // A new card goes to the end, into a block that was skipped, and is brought into view there.
+  const entry = page.getByTestId('card-entry');
+  await entry.fill('Idee 701: Zuletzt notiert, am Ende der Pinnwand');
+  await entry.press('Enter');
+  await expect(page.getByTestId('card')).toHaveCount(701);
+  await expect.poll(() => inView(page, 'card', 'Idee 701:')).toBe(true);
+  await shot('loose-blocks-end-de-1366');
+
+  // A wider window has more columns: the blocks are cut again, to whole rows of the new count.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(async () => (await looseBlocks(page)).columns).toBeGreaterThan(laptop.columns);
+  await expect.poll(async () => wholeRows(await looseBlocks(page))).toBe(true);
+  const wide = await looseBlocks(page);
+  expect(wide.ascending).toBe(true);
+  expect(wide.sizes.reduce((sum, size) => sum + size, 0)).toBe(loose + 1);
+});
+
 test('a card added renders the entry and the loose cards again, not the tools, the entry’s choices or the groups', async ({ page }) => {
   await watchRenders(page);
   await openSeedDay(page);

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { canRearrange, dropIntent, type Board, type Card, type CardGroup, type DragSubject, type DropIntent, type DropTarget, type GroupedBoard, type WorkshopDoc } from '../../../shared/model';
 import { can, type Role } from '../../../shared/roles/permissions';
 import { CardView } from './CardView';
+import { ChunkedGrid, CHUNKED_FROM } from './ChunkedGrid';
 import { GroupView, type GroupCommands } from './GroupView';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { dropTracker, parseDragId } from './dnd';
@@ -324,9 +325,7 @@ function stableGroups(wall: WallStore, layout: GroupedBoard<Card>): GroupEntries
 const CardList = memo(function CardList({ cards, group, testId, lastAddedId = null, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string; lastAddedId?: string | null }) {
   const { board, role, writable = true, doc, authorNames, matches, votes, actions, labels } = shared;
   const movable = canRearrange(role, board, group);
-  return (
-    <ul className="card-grid" data-testid={testId}>
-      {cards.map((card) => (
+  const renderCard = (card: Card) => (
         <CardView
           key={card.id}
           card={card}
@@ -341,7 +340,12 @@ const CardList = memo(function CardList({ cards, group, testId, lastAddedId = nu
           labels={labels}
           justAdded={card.id === lastAddedId}
         />
-      ))}
+  );
+  // A group is a column of a few dozen cards; only the loose cards of a big board need blocks.
+  if (group === undefined && cards.length >= CHUNKED_FROM) return <ChunkedGrid items={cards} render={renderCard} testId={testId} />;
+  return (
+    <ul className="card-grid" data-testid={testId}>
+      {cards.map(renderCard)}
     </ul>
   );
 });
