@@ -34,8 +34,10 @@ test('Enter in the empty entry keeps the focus there and adds nothing', async ({
   await page.keyboard.press('Enter');
   await expect(entry).toBeFocused();
   await expect(page.getByTestId('card')).toHaveCount(1);
-  // And typing goes on where it was.
+  // A gentle hint says why nothing happened, and goes as soon as the person writes.
+  await expect(page.getByTestId('card-error')).toHaveText('Eine leere Karte wird nicht angelegt: Bitte schreiben Sie etwas.');
   await page.keyboard.type('Zweite Idee');
+  await expect(page.getByTestId('card-error')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('card')).toHaveCount(2);
   await expect(entry).toBeFocused();
