@@ -51,7 +51,9 @@ export function Board({ view, pending }: { view: PhoneView; pending: readonly Pe
     }),
   );
   const round: Round | null = view.round ? { ...view.round, busyTargets } : null;
-  const heading = board.kind === 'table' ? t('phone.board.tableHeading', { table: board.title || t('phone.unnamedTable') }) : t('phone.board.heading');
+  // Numbered as the laptops number it, where the laptop sent the number (an older one does not).
+  const unnamedTable = board.unnamedNumber === undefined ? t('phone.unnamedTable') : t('phone.unnamedTableNumbered', { number: board.unnamedNumber });
+  const heading = board.kind === 'table' ? t('phone.board.tableHeading', { table: board.title || unnamedTable }) : t('phone.board.heading');
   const groupsById = new Map(board.groups.map((group) => [group.id, group]));
   // Board order is oldest first: a phone shows the newest on top, where the thumb is.
   const newestFirst = [...board.cards].reverse();

@@ -8,6 +8,7 @@ export * from './time-fields';
 export * from './meta';
 export * from './agenda';
 export * from './cards';
+export * from './card-text';
 export * from './participants';
 export * from './stakeholder-groups';
 export * from './snapshot';

@@ -29,6 +29,8 @@ export interface UndoHistory {
   /** False when there was nothing to undo, or the step was refused (listeners of `onRefused` are told why). */
   undo(): boolean;
   redo(): boolean;
+  /** What the step undone or redone last changed: where the focus may go after it. */
+  lastTouches(): readonly UndoTouch[];
   canUndo(): boolean;
   canRedo(): boolean;
   subscribe(listener: () => void): () => void;
@@ -135,6 +137,7 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
     manager.on(event, notify);
   }
   let guard: UndoGuard<string> | null = null;
+  let lastTouches: readonly UndoTouch[] = [];
 
   /**
    * Runs the step on top of `stack` if the guard lets it; a refused step is dropped and reported.
@@ -159,7 +162,10 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
       } finally {
         stack.unshift(...below);
       }
-      if (done) return true;
+      if (done) {
+        lastTouches = Array.isArray(touches) ? (touches as UndoTouch[]) : [];
+        return true;
+      }
     }
     return false;
   };
@@ -167,6 +173,7 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
   return {
     undo: () => step(manager.undoStack, () => manager.undo()),
     redo: () => step(manager.redoStack, () => manager.redo()),
+    lastTouches: () => lastTouches,
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     subscribe(listener) {

@@ -31,10 +31,22 @@ export function shownName(raw: string, placeholder: string): string {
  * minutes, not alike; a table added later does not renumber the ones before it.
  */
 export function shownTableNames(tables: readonly { id: string; name: string }[], unnamed: (number: number) => string): Map<string, string> {
-  const names = new Map<string, string>();
-  let blank = 0;
-  for (const table of tables) names.set(table.id, isBlankText(table.name) ? unnamed(++blank) : table.name);
-  return names;
+  const numbers = blankTableNumbers(tables);
+  return new Map(tables.map((table) => {
+    const number = numbers.get(table.id);
+    return [table.id, number === undefined ? table.name : unnamed(number)];
+  }));
+}
+
+/**
+ * The number each table with a blank name has among such tables (1, 2, …), by table id, in the
+ * order of `tables`; a named table has none. What shownTableNames puts in its placeholder, for a
+ * screen that words the placeholder itself (a phone in its own language).
+ */
+export function blankTableNumbers(tables: readonly { id: string; name: string }[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const table of tables) if (isBlankText(table.name)) numbers.set(table.id, numbers.size + 1);
+  return numbers;
 }
 
 /** A title: trimmed, not blank, not absurdly long. */

@@ -277,6 +277,11 @@ export const phoneViewSchema = z.strictObject({
       kind: z.enum(['plenary', 'table']),
       /** A table's name; '' for the plenary. */
       title: shortText,
+      /**
+       * A table whose name is blank: its number among such tables, as the laptops number it
+       * (blankTableNumbers). Absent otherwise, and from a laptop of an older version.
+       */
+      unnamedNumber: z.number().int().positive().optional(),
       /** Whether this phone may add cards now. */
       writable: z.boolean(),
       locked: z.boolean(),

@@ -1,4 +1,5 @@
 import {
+  blankTableNumbers,
   countedVotes,
   dotsLeft,
   voteTargetIds,
@@ -8,6 +9,7 @@ import {
   LIMITS,
   phonesSnapshot,
   rolesSnapshot,
+  tablesFrom,
   type PhonesState,
   type WorkshopDoc,
   type WorkshopSnapshot,
@@ -149,10 +151,14 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
         },
       }));
     const fitted = withinBudget(cards);
+    // The number the laptops give a table without a name ("Table without a name 2"), so the
+    // phone words the same placeholder in its own language and phone and wall agree.
+    const unnamedNumber = scope.board.kind === 'table' ? blankTableNumbers(tablesFrom(snapshot.boards, [])).get(boardId) : undefined;
     board = {
       id: boardId,
       kind: scope.board.kind,
       title: nameOf(scope.board.title),
+      ...(unnamedNumber === undefined ? {} : { unnamedNumber }),
       writable: scope.writable,
       locked: scope.board.locked,
       groups: ownGroups.map((group) => ({ id: group.id, title: clip(group.title, LIMITS.shortTextMax), locked: group.locked })),

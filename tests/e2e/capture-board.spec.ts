@@ -231,6 +231,7 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
   await expect(first.getByTestId('action-title')).toHaveValue('Förderung');
   await first.getByTestId('action-owner').selectOption({ label: 'Olena' });
   await typeDate(first.getByTestId('action-due'), '2026-12-15');
+  await page.keyboard.press('Enter');
   await expect(first.getByTestId('action-due')).toHaveAttribute('data-value', '2026-12-15');
   await first.getByTestId('action-status').selectOption('inProgress');
   await page.getByTestId('action-filter-status').selectOption('inProgress');

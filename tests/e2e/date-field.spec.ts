@@ -50,6 +50,8 @@ for (const { language, shown, long } of CASES) {
       await page.getByTestId('action-add').click();
       const due = page.getByTestId('action-due');
       await typeDate(due, '2023-12-06');
+      // Stored once typed: Enter says so (as leaving the field does).
+      await page.keyboard.press('Enter');
       await expect(due).toHaveAttribute('data-value', '2023-12-06');
       // After a reload the date comes back from storage, shown the same way.
       await expectSaved(page);
@@ -62,6 +64,7 @@ for (const { language, shown, long } of CASES) {
       // The keyboard steps a segment: the day up from the 6th is the 7th.
       await due.locator('[data-type="day"]').focus();
       await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
       await expect(due).toHaveAttribute('data-value', '2023-12-07');
 
       // The calendar opens in the UI's language and picks a day.
@@ -76,3 +79,45 @@ for (const { language, shown, long } of CASES) {
     });
   });
 }
+
+test.describe('a stored due date edited segment by segment', () => {
+  test.use({ language: 'de' });
+
+  test('is stored once, when the person is done, and undone in one step', async ({ page }) => {
+    await page.goto('/');
+    await createWorkshop(page, 'Fällig in Teilen');
+    await page.getByTestId('tab-actions').click();
+    await page.getByTestId('action-new-title').fill('Bänke bestellen');
+    await page.getByTestId('action-add').click();
+    const due = page.getByTestId('action-due');
+    await typeDate(due, '2027-03-15');
+    await page.keyboard.press('Tab');
+    await expect(due).toHaveAttribute('data-value', '2027-03-15');
+
+    // 15.03.2027 becomes 28.04.2027: the day first, then the month. 28.03.2027 is never stored.
+    await due.locator('[data-type="day"]').focus();
+    await page.keyboard.type('28');
+    await expect(due.locator('[data-type="month"]')).toBeFocused();
+    await expect(due).toHaveAttribute('data-value', '2027-03-15');
+    await page.keyboard.type('04');
+    await expect(due).toHaveAttribute('data-value', '2027-03-15');
+    expect(await shownDate(due)).toBe('28.04.2027');
+    await page.keyboard.press('Enter');
+    await expect(due).toHaveAttribute('data-value', '2027-04-28');
+
+    // One undo step takes the whole edit back, not to the 28th of March on the way.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect(due).toHaveAttribute('data-value', '2027-03-15');
+    expect(await shownDate(due)).toBe('15.03.2027');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(due).toHaveAttribute('data-value', '2027-04-28');
+
+    // Emptied and left, the date is gone (once).
+    await due.locator('[data-type="year"]').focus();
+    for (let press = 0; press < 12; press += 1) await page.keyboard.press('Backspace');
+    await expect(due).toHaveAttribute('data-value', '2027-04-28');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await expect(due).toHaveAttribute('data-value', '');
+  });
+});

@@ -223,6 +223,9 @@ for (const language of ['de', 'uk'] as const) {
     const plenary = namedView(now, language);
     await room.view({ ...plenary, board: plenary.board && { ...plenary.board, id: 'board-table-3', kind: 'table', title: 'Tisch 3', cards: [], omitted: 0 } });
     await expect(page.getByRole('heading', { name: /Tisch 3/ })).toBeVisible();
+    // A table a peer left without a name reads as the laptops number it, in the phone's language.
+    await room.view({ ...plenary, board: plenary.board && { ...plenary.board, id: 'board-table-3', kind: 'table', title: '', unnamedNumber: 2, cards: [], omitted: 0 } });
+    await expect(page.getByRole('heading', { name: language === 'uk' ? /Стіл без назви 2/ : /Tisch ohne Namen 2/ })).toBeVisible();
     await expect(field).toHaveValue('');
     await room.view(plenary);
     await expect(field).toHaveValue('Radwege entlang der Bundesstraße');

@@ -105,6 +105,7 @@ test('a Tokyo laptop shows a Berlin workshop in Berlin time; zone, summary, deci
   await blurWith(page.getByTestId('minutes-distribution'), 'alle Teilnehmenden, Amt für Stadtentwicklung');
   await blurWith(page.getByTestId('minutes-nextSteps'), 'Arbeitsgruppe Wärme gründen\nFördermittel prüfen');
   await typeDate(page.getByTestId('minutes-followUpDate'), '2027-01-15');
+  await page.keyboard.press('Tab');
   await expect(page.getByTestId('minutes-followUpDate')).toHaveAttribute('data-value', '2027-01-15');
   await shot('minutes-details-de');
   await expectSaved(page);

@@ -70,6 +70,23 @@ describe('createUndoHistory', () => {
     expect(metaSnapshot(doc).title).toBe('Workshop');
   });
 
+  it('says which card the step undone or redone last changed, so the focus can go there', () => {
+    const doc = newWorkshop();
+    const undo = createUndoHistory(doc);
+    const first = addText(doc, 'Erste');
+    const second = addText(doc, 'Zweite');
+    expect(undo.lastTouches()).toEqual([]);
+    removeCard(doc, first);
+    expect(undo.undo()).toBe(true);
+    expect(undo.lastTouches()).toMatchObject([{ root: 'cards', id: first, boardId: PLENARY_BOARD_ID }]);
+    expect(undo.redo()).toBe(true);
+    expect(undo.lastTouches()).toMatchObject([{ root: 'cards', id: first }]);
+    expect(undo.undo()).toBe(true);
+    expect(undo.undo()).toBe(true);
+    expect(undo.lastTouches()).toMatchObject([{ root: 'cards', id: second }]);
+    undo.destroy();
+  });
+
   it('undoes an agenda move', () => {
     const doc = newWorkshop();
     for (const title of ['A', 'B', 'C']) addAgendaItem(doc, { title, durationMin: 5 });

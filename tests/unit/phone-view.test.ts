@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addActionItem,
   addCard,
+  assignTables,
   applyWorkshopUpdates,
   createWorkshopDoc,
   groupCards,
@@ -11,6 +12,8 @@ import {
   restoreBackup,
   ROOT,
   setPlenaryOpen,
+  shownTableNames,
+  tablesSnapshot,
   updateMeta,
   workshopSnapshot,
   type WorkshopDoc,
@@ -135,6 +138,24 @@ describe('what a phone is shown', () => {
     expect(view.roster.find((entry) => entry.participantId === room.anna.id)?.name).toBe('');
     expect(view.board?.title).toBe('');
     expect(view.board?.cards.find((card) => card.text === 'Von Anna')?.author).toBe('');
+  });
+
+  it('numbers a table a peer left without a name as the laptops do, so phone and wall name it alike', () => {
+    const room = phoneRoomFixture();
+    room.must(assignTables(room.doc, [{ id: room.anna.id, tableId: room.tableB.id, fixedToTable: false }]));
+    room.startGroupWork();
+    const anna = room.phone(DEVICE_1);
+    room.must(anna.send({ type: 'claim', participantId: room.anna.id }));
+    expect(anna.view().board).not.toHaveProperty('unnamedNumber');
+    room.doc.transact(() => {
+      for (const table of [room.tableA, room.tableB]) (room.doc.getMap(ROOT.boards).get(table.id) as Y.Map<unknown>).set('title', '');
+    });
+    const view = anna.view();
+    expect(phoneViewSchema.parse(view)).toEqual(view);
+    // Table B is the second blank table: the moderator's app calls it "Tisch ohne Namen 2".
+    expect(view.board).toMatchObject({ id: room.tableB.id, title: '', unnamedNumber: 2 });
+    const names = shownTableNames(tablesSnapshot(room.doc), (number) => `Tisch ohne Namen ${number}`);
+    expect(names.get(room.tableB.id)).toBe(`Tisch ohne Namen ${view.board?.unnamedNumber}`);
   });
 
   it('shows a round’s totals unless hidden, and the person’s own dots and what is left', () => {

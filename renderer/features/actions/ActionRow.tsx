@@ -53,7 +53,7 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
         />
       </td>
       <td>
-        <DateField value={item.due} onChange={(due) => update({ due })} label={t('actions.colDue')} hideLabel testId="action-due" />
+        <DateField value={item.due} onChange={(due) => update({ due })} label={t('actions.colDue')} hideLabel testId="action-due" commitOnLeave />
       </td>
       <td>
         <select value={item.status} onChange={(event) => update({ status: event.target.value as ActionStatus })} aria-label={t('actions.colStatus')} className={`status-${item.status}`} data-testid="action-status">

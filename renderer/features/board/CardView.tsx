@@ -1,5 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type KeyboardEventHandler, type PointerEventHandler } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Card, WorkshopDoc } from '../../../shared/model';
 import { CardActionDialog, CardDetails } from './CardDetails';
 import { dragId, dropAttr } from './dnd';
@@ -92,6 +93,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           </button>
         </div>
         <FieldError message={edit.error} />
+        {edit.theirs !== null && <TheirText text={edit.theirs} onTake={edit.takeTheirs} onKeep={edit.keepMine} />}
       </li>
     );
   }
@@ -171,6 +173,31 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
     </li>
   );
 });
+
+/**
+ * Another laptop's text for the card being edited, beside the draft: the person takes it or keeps
+ * their own (and then saves over it knowingly). Only one card is edited at a time, so its own
+ * useTranslation costs nothing on a large board.
+ */
+function TheirText({ text, onTake, onKeep }: { text: string; onTake(): void; onKeep(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="card-conflict" role="alert" data-testid="card-conflict">
+      <p>{t('board.changedMeanwhile')}</p>
+      <p className="card-conflict-text" data-testid="card-conflict-text">
+        {text}
+      </p>
+      <div className="card-conflict-actions">
+        <button type="button" onClick={onTake} data-testid="card-conflict-take">
+          {t('board.takeTheirs')}
+        </button>
+        <button type="button" onClick={onKeep} data-testid="card-conflict-keep">
+          {t('board.keepMine')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 /**
  * Scrolls a card just added into view once the frame that shows it has been laid out. Called at

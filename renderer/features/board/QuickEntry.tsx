@@ -51,7 +51,11 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdde
       <div className="quick-entry-line">
         <textarea
           value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            // The hint after an empty Enter has done its job once the person writes.
+            setError(null);
+          }}
           onKeyDown={onKeyDown}
           placeholder={t('board.entryPlaceholder')}
           aria-label={t('board.entryLabel')}

@@ -29,6 +29,7 @@ import { useToasts } from '../../state/toasts';
 import { useReport, useUndoToast } from '../common/use-command-feedback';
 import { useCommands } from '../roles/use-role';
 import type { BoardActions } from './board-types';
+import { changeKeepingFocus } from './card-focus';
 import type { GroupCommands } from './GroupView';
 
 /** What the board's handlers read: the latest of it, whenever they run. */
@@ -66,8 +67,8 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
       errorText,
       remove(cardId) {
         const card = latest.current.allCards.find((entry) => entry.id === cardId);
-        if (!card || !report(removeCard(doc, cardId))) return;
-        undoToast((t) => t('board.cardDeleted'), () => restoreCard(doc, card));
+        if (!card || !changeKeepingFocus(() => report(removeCard(doc, cardId)))) return;
+        undoToast((t) => t('board.cardDeleted'), () => changeKeepingFocus(() => restoreCard(doc, card), () => [card.id]));
       },
       vote(targetId) {
         const { round, voterId } = latest.current;

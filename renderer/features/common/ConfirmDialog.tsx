@@ -1,5 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** A third way out of the question, shown last as the primary button (Start's "Continue"). */
+export interface ConfirmDialogExtra {
+  label: string;
+  onClick(): void;
+  testId?: string;
+}
 
 interface ConfirmDialogProps {
   title: string;
@@ -7,27 +14,47 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
+  /**
+   * Which button has the focus, so what Enter does. 'confirm' by default; 'cancel' where the
+   * confirmation destroys what a habitual Enter must not (starting a day afresh clears its times).
+   */
+  focus?: 'confirm' | 'cancel';
+  extra?: ConfirmDialogExtra;
+  testIds?: { dialog?: string; cancel?: string; confirm?: string };
 }
 
 /** A modal question; the native <dialog> gives focus trapping and Escape for free. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, focus = 'confirm', extra, testIds }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" onCancel={onCancel} aria-labelledby="confirm-title" data-testid="confirm-dialog">
-      <h2 id="confirm-title">{title}</h2>
-      <p>{message}</p>
+    <dialog
+      ref={ref}
+      className="dialog"
+      onCancel={onCancel}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-message`}
+      data-testid={testIds?.dialog ?? 'confirm-dialog'}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-message`}>{message}</p>
       <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onCancel} autoFocus={focus === 'cancel'} data-testid={testIds?.cancel}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="danger" onClick={onConfirm} autoFocus>
+        <button type="button" className="danger" onClick={onConfirm} autoFocus={focus === 'confirm'} data-testid={testIds?.confirm}>
           {confirmLabel}
         </button>
+        {extra && (
+          <button type="button" className="primary" onClick={extra.onClick} data-testid={extra.testId}>
+            {extra.label}
+          </button>
+        )}
       </div>
     </dialog>
   );

@@ -40,6 +40,13 @@ export interface DateFieldProps {
    * its year): a form refuses to submit meanwhile instead of saving without the date.
    */
   onProblemChange?(hasProblem: boolean): void;
+  /**
+   * For a field that writes straight into the document (an action item's due date): a date typed
+   * segment by segment goes out once, when the person is done (leaves the segments, presses Enter,
+   * picks a day in the calendar), not at each segment: changing 15.03. to 28.04. would otherwise
+   * store 28.03. on the way, send it to every laptop and make it an undo step of its own.
+   */
+  commitOnLeave?: boolean;
 }
 
 /** Why a date the field shows is not the stored one; the field says so below itself. */
@@ -54,6 +61,11 @@ function isPartlyTyped(field: HTMLElement | null): boolean {
   const segments = [...(field?.querySelectorAll<HTMLElement>('[role="spinbutton"]') ?? [])];
   const typed = segments.filter((segment) => segment.dataset.placeholder !== 'true').length;
   return typed > 0 && typed < segments.length;
+}
+
+/** Whether `target` is one of the field's day, month and year segments. */
+function isSegmentIn(field: HTMLElement | null, target: EventTarget | null): boolean {
+  return field !== null && target instanceof HTMLElement && target.getAttribute('role') === 'spinbutton' && field.contains(target);
 }
 
 function dayText(locale: string, { year, month, day }: DayParts): string {
@@ -77,7 +89,7 @@ function toCalendarDate(value: string): CalendarDate | null {
  * the keyboard (arrow keys step a segment), and opens a calendar from its button. The segments'
  * and calendar's screen-reader words come localised from react-aria.
  */
-export function DateField({ value, onChange, label, hideLabel = false, testId, className, readOnly = false, title, onProblemChange }: DateFieldProps) {
+export function DateField({ value, onChange, label, hideLabel = false, testId, className, readOnly = false, title, onProblemChange, commitOnLeave = false }: DateFieldProps) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const modal = useContext(ModalContainer);
@@ -104,19 +116,25 @@ export function DateField({ value, onChange, label, hideLabel = false, testId, c
     setDraft(date);
     setProblem(null);
     const iso = date ? storableIso(date) : '';
-    if (iso !== null) send(iso);
+    // Typed into the segments: settled when the person leaves them (commitOnLeave). A day picked
+    // in the calendar (the focus is there, not in a segment) is a finished choice.
+    if (iso === null || (commitOnLeave && isSegmentIn(field.current, document.activeElement))) return;
+    send(iso);
   };
   // Leaving the field settles what it shows: "31.12.26" becomes 2026 and is stored; a date the
   // model cannot store stays shown, with the reason, and the stored one stays as it was.
   const settle = () => {
     if (readOnly) return;
     if (isPartlyTyped(field.current)) return setProblem('incomplete');
-    if (!draft) return;
+    if (!draft) {
+      // Emptied (commitOnLeave sent nothing yet); a stored value that is no date stays as it was.
+      if (toCalendarDate(sent) !== null) send('');
+      return;
+    }
     const settled = settleTypedDate(draft);
     if (!settled.ok) return setProblem(settled.problem);
-    if (settled.iso === draft.toString()) return;
-    setDraft(new CalendarDate(settled.date.year, settled.date.month, settled.date.day));
-    send(settled.iso);
+    if (settled.iso !== draft.toString()) setDraft(new CalendarDate(settled.date.year, settled.date.month, settled.date.day));
+    if (settled.iso !== sent) send(settled.iso);
   };
   const settleOnLeave = useEffectEvent(settle);
   useEffect(() => {
@@ -125,11 +143,18 @@ export function DateField({ value, onChange, label, hideLabel = false, testId, c
     // Settled when the focus leaves the typed part, also for the calendar's button beside it
     // (Tab goes there first), not between day, month and year.
     const left = (event: FocusEvent) => {
-      const isSegment = (target: EventTarget | null) => target instanceof HTMLElement && target.getAttribute('role') === 'spinbutton' && element.contains(target);
-      if (isSegment(event.target) && !isSegment(event.relatedTarget)) settleOnLeave();
+      if (isSegmentIn(element, event.target) && !isSegmentIn(element, event.relatedTarget)) settleOnLeave();
+    };
+    // Enter in a segment says the date is typed, as leaving does; the focus stays.
+    const entered = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && !event.isComposing && isSegmentIn(element, event.target)) settleOnLeave();
     };
     element.addEventListener('focusout', left);
-    return () => element.removeEventListener('focusout', left);
+    element.addEventListener('keydown', entered);
+    return () => {
+      element.removeEventListener('focusout', left);
+      element.removeEventListener('keydown', entered);
+    };
   }, []);
   const problemText = problem && t(`errors.date.${problem}`, { first: dayText(locale, FIRST_DATE), last: dayText(locale, LAST_DATE) });
   return (

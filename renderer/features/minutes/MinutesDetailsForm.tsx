@@ -87,6 +87,7 @@ export function MinutesDetailsForm({ session }: { session: WorkshopSession }) {
             label={t('minutes.details.followUpDate')}
             value={meta.followUpDate}
             onChange={setFollowUp}
+            commitOnLeave
             testId="minutes-followUpDate"
             readOnly={!save}
             title={save ? undefined : t('roles.onlyModerator')}

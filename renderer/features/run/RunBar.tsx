@@ -9,7 +9,7 @@ import { useLive } from '../../hooks/use-live';
 import type { WorkshopSession } from '../../session/workshop-session';
 import { useToasts } from '../../state/toasts';
 import { useUndoToast } from '../common/use-command-feedback';
-import { RestartDialog } from './RestartDialog';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
 import { formatDuration } from './format-clock';
@@ -81,6 +81,8 @@ function ModeratorRunBar({ clock, session, commands, asking, setAsking }: Modera
     undoToast((t) => t('run.restarted'), () => act(() => commands.run.restore(before)));
   };
 
+  // Whether an item is left that has not finished (else only "start afresh" can run the day).
+  const canContinue = agenda.some((item) => item.actualEnd === 0);
   const toggleLabel = clock.status === 'running' ? t('run.pause') : clock.status === 'paused' ? t('run.resume') : t('run.start');
 
   return (
@@ -142,15 +144,28 @@ function ModeratorRunBar({ clock, session, commands, asking, setAsking }: Modera
         <ProjectorPageControl workshopId={session.id} />
       </div>
       {asking && (
-        <RestartDialog
-          recorded={agenda.filter((item) => item.actualStart > 0).length}
-          canContinue={agenda.some((item) => item.actualEnd === 0)}
-          onContinue={() => {
-            setAsking(false);
-            act(commands.run.continue);
-          }}
-          onRestart={restart}
+        // Cancel has the focus: Enter or Space on a Start pressed by habit (or the shortcut pressed
+        // twice) must not clear the times the minutes need.
+        <ConfirmDialog
+          title={t('run.restartTitle')}
+          message={t(canContinue ? 'run.restartMessage' : 'run.restartMessageDone', { count: agenda.filter((item) => item.actualStart > 0).length })}
+          confirmLabel={t('run.restartAfresh')}
+          onConfirm={restart}
           onCancel={() => setAsking(false)}
+          focus="cancel"
+          extra={
+            canContinue
+              ? {
+                  label: t('run.continue'),
+                  onClick: () => {
+                    setAsking(false);
+                    act(commands.run.continue);
+                  },
+                  testId: 'restart-continue',
+                }
+              : undefined
+          }
+          testIds={{ dialog: 'restart-dialog', cancel: 'restart-cancel', confirm: 'restart-afresh' }}
         />
       )}
     </section>

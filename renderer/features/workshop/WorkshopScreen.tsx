@@ -22,6 +22,7 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useOverwrittenTexts } from '../board/use-overwritten-texts';
 import { useUndoGuard } from './use-undo-guard';
 import { RoleContext, useRoleValue } from '../roles/use-role';
 import { useTableNames } from '../../hooks/use-shown-names';
@@ -88,6 +89,7 @@ type View =
 function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const { t } = useTranslation();
   useUndoShortcuts(session.undo);
+  useOverwrittenTexts(session.doc);
   const controller = useConnectionController(session);
   const connection = useConnectionState(controller);
   const meta = useLive(session.live, 'meta');

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { UndoHistory } from '../../../shared/model';
+import { changeKeepingFocus } from '../board/card-focus';
 
 const isTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -10,8 +11,11 @@ export function useUndoShortcuts(undo: UndoHistory): void {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) undo.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') undo.redo();
+      // Undo and redo alike put the focus on the card they changed (or its neighbour when they
+      // took away the focused one), so the keyboard goes on from there, not from the page's top.
+      const touchedCards = () => undo.lastTouches().flatMap((touch) => (touch.root === 'cards' && touch.id !== null ? [touch.id] : []));
+      if (key === 'z' && !event.shiftKey) changeKeepingFocus(() => undo.undo(), touchedCards);
+      else if ((key === 'z' && event.shiftKey) || key === 'y') changeKeepingFocus(() => undo.redo(), touchedCards);
       else return;
       event.preventDefault();
     };

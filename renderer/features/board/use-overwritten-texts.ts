@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { updateCardText, watchOverwrittenCardTexts, type WorkshopDoc } from '../../../shared/model';
+import { useToasts } from '../../state/toasts';
+import { shortenText } from '../common/shorten-text';
+
+/** How long the notice stays: long enough to read a card's text and decide. */
+const NOTICE_MS = 20_000;
+
+/**
+ * A card text saved here that another laptop's simultaneous save replaced (shared/model/card-text.ts)
+ * is said, with this laptop's text and a button that puts it back: last writer wins, but not unseen.
+ */
+export function useOverwrittenTexts(doc: WorkshopDoc): void {
+  const showToast = useToasts((store) => store.show);
+  useEffect(
+    () =>
+      watchOverwrittenCardTexts(doc, ({ cardId, mine }) => {
+        showToast(
+          {
+            message: (t) => t('board.textOverwritten', { mine: shortenText(mine).text }),
+            tone: 'info',
+            action: { label: (t) => t('board.restoreMine'), run: () => void updateCardText(doc, cardId, mine) },
+          },
+          NOTICE_MS,
+        );
+      }),
+    [doc, showToast],
+  );
+}

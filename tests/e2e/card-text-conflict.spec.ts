@@ -1,0 +1,62 @@
+import { createWorkshop, expect, test } from './fixtures';
+
+/*
+ * A card edited in one window while another window (or laptop) saves it: the editor keeps the
+ * draft, shows their text, and saves nothing over it until the person chose. Two windows of one
+ * browser are kept in step like two laptops (window-sync.ts); the model's part, including two
+ * saves at the same moment, is in tests/unit/model-card-text.test.ts.
+ */
+
+test('an edit in progress keeps its draft when another window saves the card, and shows their text to take or overwrite', async ({ page, shot }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Zwei Fenster, eine Karte');
+  await page.getByTestId('card-entry').fill('Bänke am Markt');
+  await page.getByTestId('card-entry').press('Enter');
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const theirCard = other.getByTestId('card').filter({ hasText: 'Bänke am Markt' });
+  await expect(theirCard).toBeVisible({ timeout: 20_000 });
+
+  // This window starts editing; the other saves its own version meanwhile.
+  await page.getByTestId('card').filter({ hasText: 'Bänke am Markt' }).focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('card-edit');
+  await editor.fill('Mehr Bänke in der Altstadt');
+  await theirCard.focus();
+  await other.keyboard.press('Enter');
+  await other.getByTestId('card-edit').fill('Bänke am Markt und am Bahnhof');
+  await other.getByTestId('card-edit').press('Enter');
+  await expect(other.getByTestId('card-edit')).toHaveCount(0);
+
+  const conflict = page.getByTestId('card-conflict');
+  await expect(conflict).toContainText('Inzwischen auf einem anderen Laptop geändert:');
+  await expect(page.getByTestId('card-conflict-text')).toHaveText('Bänke am Markt und am Bahnhof');
+  await expect(editor).toHaveValue('Mehr Bänke in der Altstadt');
+  await shot('card-conflict-de');
+  // Enter does not save over a text the person has not chosen about.
+  await editor.press('Enter');
+  await expect(editor).toHaveValue('Mehr Bänke in der Altstadt');
+  await expect(other.getByTestId('card-text')).toHaveText(['Bänke am Markt und am Bahnhof']);
+
+  // Keeping mine, then saving: overwritten knowingly, in both windows.
+  await page.getByTestId('card-conflict-keep').click();
+  await expect(conflict).toHaveCount(0);
+  await editor.press('Enter');
+  await expect(editor).toHaveCount(0);
+  await expect(other.getByTestId('card-text')).toHaveText(['Mehr Bänke in der Altstadt']);
+
+  // Once more, and this time their text is taken into the draft.
+  await page.getByTestId('card').first().focus();
+  await page.keyboard.press('Enter');
+  await editor.fill('Bänke, Variante drei');
+  await other.getByTestId('card').first().focus();
+  await other.keyboard.press('Enter');
+  await other.getByTestId('card-edit').fill('Bänke mit Lehne');
+  await other.getByTestId('card-edit').press('Enter');
+  await page.getByTestId('card-conflict-take').click();
+  await expect(editor).toHaveValue('Bänke mit Lehne');
+  await expect(conflict).toHaveCount(0);
+  await editor.press('Enter');
+  await expect(page.getByTestId('card-text')).toHaveText(['Bänke mit Lehne']);
+  await other.close();
+});
