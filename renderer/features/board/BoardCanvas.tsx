@@ -258,8 +258,10 @@ function BoardWall({ store, draggingCard }: { store: WallStore; draggingCard: bo
   return (
     <>
       <LooseArea dragging={draggingCard} hasGroups={layout.groups.length > 0} text={text}>
-        {/* A new card is always loose: only this list learns which one it is, the groups do not re-render. */}
-        {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" lastAddedId={lastAddedId} {...shared} />}
+        {/* A new card is always loose: only this list learns which one it is, the groups do not re-render.
+            A big board's loose cards go in blocks (groups hold a few dozen cards each): from the first
+            screenful on, so the cards shown first stay mounted when the rest come. */}
+        {shownLoose.length > 0 && <CardList cards={shownLoose} group={undefined} testId="card-grid" lastAddedId={lastAddedId} inBlocks={layout.loose.length >= CHUNKED_FROM} {...shared} />}
       </LooseArea>
       {shownGroups.length > 0 && <GroupWall groups={shownGroups} commands={commands} emptyText={text.empty} shared={shared} />}
     </>
@@ -322,7 +324,16 @@ function stableGroups(wall: WallStore, layout: GroupedBoard<Card>): GroupEntries
   return next;
 }
 
-const CardList = memo(function CardList({ cards, group, testId, lastAddedId = null, ...shared }: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string; lastAddedId?: string | null }) {
+const cardId = (card: Card) => card.id;
+
+const CardList = memo(function CardList({
+  cards,
+  group,
+  testId,
+  lastAddedId = null,
+  inBlocks = false,
+  ...shared
+}: CardListShared & { cards: readonly Card[]; group: CardGroup | undefined; testId?: string; lastAddedId?: string | null; inBlocks?: boolean }) {
   const { board, role, writable = true, doc, authorNames, matches, votes, actions, labels } = shared;
   const movable = canRearrange(role, board, group);
   const renderCard = (card: Card) => (
@@ -341,8 +352,7 @@ const CardList = memo(function CardList({ cards, group, testId, lastAddedId = nu
           justAdded={card.id === lastAddedId}
         />
   );
-  // A group is a column of a few dozen cards; only the loose cards of a big board need blocks.
-  if (group === undefined && cards.length >= CHUNKED_FROM) return <ChunkedGrid items={cards} render={renderCard} testId={testId} />;
+  if (inBlocks) return <ChunkedGrid items={cards} idOf={cardId} render={renderCard} testId={testId} />;
   return (
     <ul className="card-grid" data-testid={testId}>
       {cards.map(renderCard)}
