@@ -13,7 +13,7 @@ export interface Backup {
 
 const seedText = readFileSync('tests/fixtures/seed-day.plenum', 'utf8');
 
-function variant(id: string, change: (backup: Backup) => void): { name: string; mimeType: string; buffer: Buffer } {
+export function variant(id: string, change: (backup: Backup) => void): { name: string; mimeType: string; buffer: Buffer } {
   // Without the checksum, as a file from before checksums: a changed file with it is refused as damaged.
   const backup = JSON.parse(seedText) as Backup & { checksum?: string };
   delete backup.checksum;
