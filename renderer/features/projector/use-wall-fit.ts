@@ -56,6 +56,7 @@ export function useWallFit(ref: RefObject<HTMLElement | null>, view: string): vo
     if (!root) return;
     let done = '';
     let frame = 0;
+    let live = true;
     const fit = () => {
       frame = 0;
       const size = windowSize();
@@ -76,7 +77,7 @@ export function useWallFit(ref: RefObject<HTMLElement | null>, view: string): vo
       root.dataset.fitted = size;
     };
     const later = () => {
-      if (!frame) frame = requestAnimationFrame(fit);
+      if (live && !frame) frame = requestAnimationFrame(fit);
     };
     fit();
     const resize = new ResizeObserver(later);
@@ -90,6 +91,7 @@ export function useWallFit(ref: RefObject<HTMLElement | null>, view: string): vo
       later();
     });
     return () => {
+      live = false;
       if (frame) cancelAnimationFrame(frame);
       resize.disconnect();
       mutation.disconnect();
