@@ -3,6 +3,7 @@ import { createWorkshop, expect, expectSaved, test } from './fixtures';
 import { roomOfLaptops } from './laptops';
 import { saveScreenshot } from './shots';
 import { wallSettled } from './wall-settled';
+import { wordsBrokenAcrossLines } from './wall-measure';
 
 /** The seed's day (Plattform Wiederaufbau Ukraine, 6 December 2023) as six agenda items. */
 const DAY: Array<{ title: string; minutes: string; kind: string }> = [
@@ -27,26 +28,6 @@ function seconds(text: string): number {
 async function countdownGap(a: Page, b: Page): Promise<number> {
   const [first, second] = await Promise.all([a.getByTestId('countdown').first().textContent(), b.getByTestId('countdown').first().textContent()]);
   return Math.abs(seconds(first ?? '') - seconds(second ?? ''));
-}
-
-/** Words of the projector's cards that the layout split over two lines (each word's boxes counted). */
-async function wordsBrokenAcrossLines(projector: Page): Promise<string[]> {
-  return projector.locator('.projector-card').evaluateAll((cards) =>
-    cards.flatMap((card) => {
-      const broken: string[] = [];
-      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
-          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-          if (lines.size > 1) broken.push(match[0]);
-        }
-      }
-      return broken;
-    }),
-  );
 }
 
 async function addItem(page: Page, item: (typeof DAY)[number]): Promise<void> {
@@ -287,12 +268,12 @@ test.describe('in Ukrainian', () => {
     await expect(projector.getByTestId('projector-board')).toContainText('Біометан як тема');
     await wallSettled(projector);
     await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-board-1920x1080.png');
-    expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
+    expect(await wordsBrokenAcrossLines(projector, '.projector-card')).toEqual([]);
     await projector.setViewportSize({ width: 1024, height: 768 });
     await wallSettled(projector);
     await saveScreenshot(projector, 'test-results/screenshots/agenda-run--projector-uk-board-1024x768.png');
     // At 4:3 as well, no word of a card loses its last letters to the next line.
-    expect(await wordsBrokenAcrossLines(projector)).toEqual([]);
+    expect(await wordsBrokenAcrossLines(projector, '.projector-card')).toEqual([]);
   });
 });
 

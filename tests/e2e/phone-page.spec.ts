@@ -238,6 +238,13 @@ for (const language of ['de', 'uk'] as const) {
     await room.view(voting);
     await expect(page.getByTestId('phone-vote-summary')).toContainText(language === 'uk' ? '2 з 5' : '2 von 5');
     await checkScreen(page, 'voting', language);
+    // A phone held sideways (640×360): the budget stays in sight, but leaves the cards most of the height.
+    for (const size of [{ width: 640, height: 360 }, SIZES[0]]) {
+      await page.setViewportSize(size);
+      const summary = (await page.getByTestId('phone-vote-summary').boundingBox())?.height ?? Infinity;
+      expect(summary, `vote summary at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height * 0.2);
+      await saveScreenshot(page, join(shotsDir, `phone-voting-${language}-${size.width}x${size.height}.png`));
+    }
     // Dark phones too: the page follows the system's scheme.
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axe(page), 'voting, dark: axe').toEqual([]);

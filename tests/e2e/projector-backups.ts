@@ -13,7 +13,7 @@ export interface Backup {
 
 const seedText = readFileSync('tests/fixtures/seed-day.plenum', 'utf8');
 
-function variant(id: string, change: (backup: Backup) => void): { name: string; mimeType: string; buffer: Buffer } {
+export function variant(id: string, change: (backup: Backup) => void): { name: string; mimeType: string; buffer: Buffer } {
   // Without the checksum, as a file from before checksums: a changed file with it is refused as damaged.
   const backup = JSON.parse(seedText) as Backup & { checksum?: string };
   delete backup.checksum;
@@ -62,3 +62,27 @@ export const seedPlain = variant('seed-plain', (backup) => {
 });
 export const seedDay = variant('seed-rb', () => {});
 
+
+/**
+ * The seed day in Ukrainian, with long texts: a first item of 125 characters with a long speaker
+ * (its title must still be the largest type), long rows to come, a task.
+ */
+export const seedLongUk = variant('seed-uk', (backup) => {
+  const { workshop } = backup as unknown as { workshop: { meta: Record<string, string>; agenda: Array<{ title: string; speaker: string; task: string }> } };
+  workshop.meta.title = 'Тематичне коло «Стале відновлення економіки України»: партнерства громад і бізнесу';
+  workshop.meta.venue = 'Helix Hub, Інвалідештрасе, Берлін';
+  const titles = [
+    'Вітання, знайомство учасників і цілі Платформи відновлення України на наступне півріччя: чого ми хочемо досягти разом до конференції',
+    'Доповідь тематичного кола «Міська та комунальна відбудова»: досвід громад Львівщини і Харківщини',
+    'Обговорення: підтеми та зв’язки з Конференцією з питань відновлення України 2024 у Берліні',
+    'Перерва на каву',
+    'Робота в малих групах за столами',
+    'Представлення результатів столів і зворотний зв’язок від усіх учасників пленуму',
+    'Наступні кроки, домовленості та завершення зустрічі',
+  ];
+  workshop.agenda.forEach((item, index) => {
+    item.title = titles[index] ?? item.title;
+    if (item.speaker) item.speaker = 'Модерація (Платформа відновлення України, секретаріат тематичного кола)';
+    if (item.task) item.task = 'Сплануйте конкретний захід на наступне півріччя: вебінар, воркшоп чи зустріч — з ким, до коли, хто відповідає?';
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 
@@ -26,8 +26,21 @@ export function PhoneQr({ url, className, width }: { url: string; className: str
       <figcaption>{t('connection.phoneCaption')}</figcaption>
       {image ? <img src={image} alt={t('connection.phoneQrAlt')} /> : qr?.url !== url && <span className="phone-qr-pending" aria-hidden="true" />}
       <p className="phone-url" data-testid="phone-url">
-        {url}
+        {breakable(url)}
       </p>
     </figure>
   );
+}
+
+/**
+ * The address with a line-break opportunity after each "/" (not inside "//") and before the "#": a narrow column
+ * breaks it there, where a reader expects it, not inside the host, the port or the code.
+ */
+function breakable(url: string) {
+  return url.split(/(?<=[^/]\/)(?!\/)|(?=#)/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }

@@ -10,7 +10,7 @@ import { ProjectorClock } from './ProjectorClock';
 import { WallFlow, type WallBlock } from './WallFlow';
 import { lengthLook } from './wall-size';
 
-/** Agenda type sizes (% of the window height), largest first; it stops at MIN_TEXT_VH. */
+/** Agenda type sizes (wall units, wall-size.ts), largest first; it stops at MIN_TEXT_VH. */
 const AGENDA_TIERS = [4.6, 3.8, 3.2, 2.5] as const;
 /** Beside the running item and its countdown the list is smaller. */
 const RUNNING_TIERS = [3.6, 3.1, 2.5] as const;
@@ -59,9 +59,9 @@ export function ProjectorAgenda({ workshopId, live }: { workshopId: string; live
         <ProjectorClock workshopId={workshopId} live={live} />
       </header>
       {current && (
-        <section className={`projector-now phase-${clock.phase}${task ? ' with-task' : ''}`} data-testid="projector-now">
+        <section className={`projector-now phase-${clock.phase}${task ? ' with-task' : ''}${lengthLook(current.title, 60, 110).replace('is-', 'title-')}`} data-testid="projector-now">
           <p className="projector-kicker">{t(`agenda.kind.${current.kind}`)}</p>
-          <h2 className={`projector-current${lengthLook(current.title, 60, 110)}`} data-testid="projector-current">
+          <h2 className="projector-current" data-testid="projector-current">
             {current.title}
           </h2>
           {current.speaker && <p className="projector-speaker">{current.speaker}</p>}

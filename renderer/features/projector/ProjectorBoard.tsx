@@ -6,7 +6,7 @@ import { useTableNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
 import { WallFlow, type WallBlock } from './WallFlow';
 
-/** Card type sizes the wall tries (% of the window height), largest first; it stops at MIN_TEXT_VH. */
+/** Card type sizes the wall tries (wall units, wall-size.ts), largest first; it stops at MIN_TEXT_VH. */
 const CARD_TIERS = [4.2, 3.6, 3.1, 2.5] as const;
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../hooks/use-store';
 import { useLive } from '../../hooks/use-live';
@@ -10,6 +10,7 @@ import { ProjectorJoin } from './ProjectorJoin';
 import { ProjectorVotes } from './ProjectorVotes';
 import { ProjectorTitle } from './ProjectorTitle';
 import { BeamerBar } from './BeamerBar';
+import { useWallFit } from './use-wall-fit';
 import { WallWorkshop } from './use-wall-pager';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import './projector.css';
@@ -52,11 +53,13 @@ function ProjectorContent({ session }: { session: ProjectorSession }) {
   const run = useLive(session.live, 'run');
   const meta = useLive(session.live, 'meta');
   useWindowTitle('projector', meta.title);
+  const wall = useRef<HTMLElement>(null);
+  useWallFit(wall, `${run.projectorView}:${meta.schemaVersion === 0}`);
   // A joined laptop may open the projector before the workshop has arrived from the others.
   if (meta.schemaVersion === 0) return <main className="projector projector-message">{t('projector.waiting')}</main>;
   // The page's one landmark: everything on the wall is its main content.
   return (
-    <main className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
+    <main ref={wall} className={`projector projector-view-${run.projectorView}`} data-testid="projector" data-view={run.projectorView}>
       <BeamerBar />
       {/* The moderator switching what is shown tries a failed view afresh. */}
       <ErrorBoundary resetKey={`${run.projectorView}:${run.projectorBoardId}:${run.projectorRoundId}`} area={`projector-${run.projectorView}`} size="screen">

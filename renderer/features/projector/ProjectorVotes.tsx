@@ -6,7 +6,7 @@ import { useTableNames } from '../../hooks/use-shown-names';
 import { shortenText } from '../common/shorten-text';
 import { WallFlow, type WallBlock } from './WallFlow';
 
-/** Ranking type sizes (% of the window height), largest first; it stops at MIN_TEXT_VH. */
+/** Ranking type sizes (wall units, wall-size.ts), largest first; it stops at MIN_TEXT_VH. */
 const RANKING_TIERS = [4, 3.4, 2.9, 2.5] as const;
 
 /** The results of a vote round: every dotted card and group, most dots first, with their dots as bars; titles wrap, never cut. */

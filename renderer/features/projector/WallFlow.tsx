@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type 
 import { useTranslation } from 'react-i18next';
 import { useWallPager } from './use-wall-pager';
 import { chooseTier, columnsThatFit, flowIntoPages, type FlowPages } from './wall-pages';
-import { MIN_TEXT_VH } from './wall-size';
+import { MIN_TEXT_VH, wallUnitPx } from './wall-size';
 
 export interface WallBlock {
   key: string;
@@ -19,7 +19,7 @@ export interface WallBlock {
 
 interface WallFlowProps {
   blocks: readonly WallBlock[];
-  /** Type sizes to try, in % of the window height, largest first; none under MIN_TEXT_VH. */
+  /** Type sizes to try, in wall units (wall-size.ts), largest first; none under MIN_TEXT_VH. */
   tiers: readonly number[];
   /** A column's narrowest width in em of the type: long words must fit a line. */
   columnEm: number;
@@ -50,7 +50,7 @@ const windowSize = () => `${window.innerWidth}x${window.innerHeight}`;
 
 /** Column count and width for a tier's type in an area; the gap between columns is 1em. */
 function columnsFor(area: Area, tierVh: number, columnEm: number, maxColumns: number) {
-  const em = (tierVh * window.innerHeight) / 100;
+  const em = tierVh * wallUnitPx();
   const columns = columnsThatFit(area.width, columnEm * em, em, maxColumns);
   return { columns, width: Math.floor((area.width - em * (columns - 1)) / columns) };
 }
@@ -131,7 +131,7 @@ export function WallFlow({ blocks, tiers, columnEm, maxColumns, list, className,
 
   return (
     <div className={`wall-flow${className ? ` ${className}` : ''}`} data-fitted={fit && fit.window === area?.window ? fit.window : undefined}>
-      <div className="wall-flow-page" ref={areaRef} style={{ '--wall-type': `${tierVh}vh` } as CSSProperties} data-testid={testId}>
+      <div className="wall-flow-page" ref={areaRef} style={{ '--wall-type': `calc(${tierVh} * var(--wall-u))` } as CSSProperties} data-testid={testId}>
         {fit &&
           shown &&
           (fit.pages[page] ?? []).map((indices, index) => (
@@ -153,7 +153,7 @@ export function WallFlow({ blocks, tiers, columnEm, maxColumns, list, className,
           {sizes.map((tier, index) => {
             const { columns, width } = columnsFor(area, tier, columnEm, maxColumns);
             return (
-              <Column key={index} className="wall-flow-column" data-columns={columns} style={{ width, '--wall-type': `${tier}vh` } as CSSProperties}>
+              <Column key={index} className="wall-flow-column" data-columns={columns} style={{ width, '--wall-type': `calc(${tier} * var(--wall-u))` } as CSSProperties}>
                 {blocks.map((block) => renderBlock(block, false))}
               </Column>
             );
