@@ -20,7 +20,7 @@ import type { BackupError, BackupErrorCode } from '../../shared/model';
 export const IMPORT_STAGES = ['reading', 'checking', 'building', 'saving'] as const;
 export type ImportStage = (typeof IMPORT_STAGES)[number];
 
-const BACKUP_ERROR_CODES = ['backup.tooBig', 'backup.notJson', 'backup.archive', 'backup.truncated', 'backup.foreign', 'backup.newer', 'backup.invalid', 'backup.damaged'] as const satisfies readonly BackupErrorCode[];
+const BACKUP_ERROR_CODES = ['backup.tooBig', 'backup.notJson', 'backup.archive', 'backup.truncated', 'backup.foreign', 'backup.newer', 'backup.invalid', 'backup.duplicateId', 'backup.damaged'] as const satisfies readonly BackupErrorCode[];
 
 const backupErrorSchema: z.ZodType<BackupError> = z.object({
   code: z.enum(BACKUP_ERROR_CODES),

@@ -31,14 +31,17 @@ export const BACKUP_FORMAT = 'plenum-backup';
 export const BACKUP_EXTENSION = 'plenum';
 export { BACKUP_MAX_BYTES, BACKUP_MAX_MB };
 
-export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.archive' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.damaged';
+export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.archive' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.duplicateId' | 'backup.damaged';
 
 
 export interface BackupError {
   code: BackupErrorCode;
   /** Where and what, for support (English, zod's words): 'workshop.cards[3].text: expected string, received number'. */
   detail: string;
-  /** For the message: 'backup.invalid' names the first wrong entry's path as `field` ('workshop.cards[3].text'). */
+  /**
+   * For the message: 'backup.invalid' names the first wrong entry's path as `field` ('workshop.cards[3].text');
+   * 'backup.duplicateId' the `id`, the entry that has it first (`first`) and the one that repeats it (`field`).
+   */
   params?: Record<string, string | number>;
 }
 
@@ -133,14 +136,16 @@ export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> 
   }
   for (const [area, value] of Object.entries(workshop)) {
     if (!Array.isArray(value)) continue;
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     for (const [index, item] of (value as unknown[]).entries()) {
       const key = typeof item === 'string' ? item : ((item as { id?: string; key?: string }).id ?? (item as { key?: string }).key ?? '');
-      if (seen.has(key)) {
-        const detail = `workshop.${area}[${index}]: the id "${key}" appears twice`;
-        return refuse('backup.invalid', detail, { field: `workshop.${area}[${index}]` });
+      const first = seen.get(key);
+      if (first !== undefined) {
+        // The message says why, not only where: "not valid" sent people looking for a wrong field in an entry that has none.
+        const detail = `workshop.${area}[${index}]: the id "${key}" appears twice (also workshop.${area}[${first}])`;
+        return refuse('backup.duplicateId', detail, { id: key, first: `workshop.${area}[${first}]`, field: `workshop.${area}[${index}]` });
       }
-      seen.add(key);
+      seen.set(key, index);
     }
   }
   return ok(workshop);
