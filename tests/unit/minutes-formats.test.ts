@@ -84,7 +84,8 @@ describe('the action items as ICS', () => {
     const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
     // Finished items stay out of the calendar; the owner is named in the summary.
     const withDue = minutes.actions.filter((action) => action.due && action.status !== 'done');
-    expect(events.map((event) => event.summary)).toEqual(withDue.map((action) => (action.owner ? `${action.title} – ${action.owner}` : action.title)));
+    const who = (action: (typeof withDue)[number]) => (action.owner && action.organisation ? `${action.owner} (${action.organisation})` : action.owner || action.organisation);
+    expect(events.map((event) => event.summary)).toEqual(withDue.map((action) => (who(action) ? `${action.title} – ${who(action)}` : action.title)));
     for (const [index, event] of events.entries()) {
       expect(event.startDate.isDate).toBe(true);
       expect(event.startDate.toString()).toBe(withDue[index]?.due);
@@ -104,7 +105,8 @@ describe('the action items as ICS', () => {
     expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'Ä'.repeat(60)}`);
     const tricky = { ...snapshot, actions: [{ ...defined(snapshot.actions[0]), title: 'a,b;c\\d\nzweite Zeile', due: '2024-02-29' }] };
     const event = new ICAL.Event(defined(new ICAL.Component(ICAL.parse(renderActionsIcs(buildMinutes(tricky, { language: 'de', now: 0 })))).getFirstSubcomponent('vevent')));
-    expect(event.summary).toBe(`a,b;c\\d\nzweite Zeile – ${defined(buildMinutes(tricky, { language: 'de', now: 0 }).actions[0]).owner}`);
+    const trickyAction = defined(buildMinutes(tricky, { language: 'de', now: 0 }).actions[0]);
+    expect(event.summary).toBe(`a,b;c\\d\nzweite Zeile – ${trickyAction.owner} (${trickyAction.organisation})`);
   });
 });
 
