@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { backupSizeRefusal, LANGUAGES, parseBackup, type BackupError, type Language } from '../../shared/model';
+import { backupSizeRefusal, LANGUAGES, readBackup, type BackupError, type Language } from '../../shared/model';
 import { buildMinutes, MINUTES_FORMATS, minutesFileName, renderMinutes, type MinutesFormat } from '../../shared/minutes';
 import { renderMinutesPdf } from './minutes-pdf';
 import { sourceFontDir } from './source-fonts';
@@ -68,6 +68,7 @@ const BACKUP_MESSAGES: Record<BackupError['code'], string> = {
   'backup.foreign': 'is not a Plenum backup',
   'backup.newer': 'was written by a newer Plenum',
   'backup.invalid': 'is damaged or was edited by hand',
+  'backup.duplicateId': 'is damaged or was edited by hand (an id appears twice)',
   'backup.damaged': 'is damaged (or was changed after it was exported)',
 };
 
@@ -103,16 +104,19 @@ export async function runMinutesCli(argv: readonly string[], io: { out: (line: s
     io.err(`minutes: cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const backup = parseBackup(raw);
-  if (!backup.ok) {
-    io.err(`minutes: ${describeBackupError(args.file, backup.error)}`);
+  const read = readBackup(raw);
+  if (!read.ok) {
+    io.err(`minutes: ${describeBackupError(args.file, read.error)}`);
     return 1;
   }
+  // The minutes are made of the mended values: say which, as the app's import does.
+  for (const repair of read.value.repairs) io.err(`minutes: note: ${args.file}: ${repair.detail}`);
+  const { workshop } = read.value;
   // Making the minutes and writing them fail for different reasons: each says its own.
   let target: string;
   let data: string | Uint8Array;
   try {
-    const minutes = buildMinutes(backup.value, { language: args.lang ?? backup.value.meta.language, timeZone: args.timeZone });
+    const minutes = buildMinutes(workshop, { language: args.lang ?? workshop.meta.language, timeZone: args.timeZone });
     target = args.out ?? minutesFileName(minutes, args.format);
     data = args.format === 'pdf' ? await renderMinutesPdf(minutes, { fontDir: process.env.PLENUM_PDF_FONTS || sourceFontDir() }) : await renderMinutes(minutes, args.format);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { backupSizeRefusal, backupState, backupTooBig, newId, parseBackup, type BackupError } from '../../shared/model';
+import { backupSizeRefusal, backupState, backupTooBig, newId, readBackup, type BackupError, type BackupRepair } from '../../shared/model';
 import type { HostApi } from '../../shared/host-api';
 import type { NewIndexRow, WorkshopStore } from '../storage/workshop-store';
 import { readFromWorker, type FromWorker, type ImportedMeta, type ImportStage, type ToWorker } from './backup-import-protocol';
@@ -8,8 +8,12 @@ export { IMPORT_STAGES, type ImportStage } from './backup-import-protocol';
 /**
  * `zoneless`: the backup does not say in which time zone the workshop is (one written before
  * workshops had one): its clock times then show in this computer's zone, which may not be the venue's.
+ * `repairs`: values of the file that were changed to be imported (backup-repair.ts), for the user to be told;
+ * `timeZone` the zone the workshop's clock times show in, for telling them.
  */
-export type ImportOutcome = { ok: true; id: string; title: string; copy: boolean; zoneless: boolean } | { ok: false; error: BackupError };
+export type ImportOutcome =
+  | { ok: true; id: string; title: string; copy: boolean; zoneless: boolean; timeZone: string; repairs: BackupRepair[] }
+  | { ok: false; error: BackupError };
 
 /**
  * `signal`: cancels the import up to the moment the workshop is stored (the promise then rejects
@@ -44,7 +48,7 @@ function startImportWorker(): Worker | null {
 
 /** What the import needs from wherever the checking and building run: the worker, or the page itself. */
 interface BackupBuilder {
-  check(source: Source): Promise<{ ok: true; meta: ImportedMeta } | { ok: false; error: BackupError }>;
+  check(source: Source): Promise<{ ok: true; meta: ImportedMeta; repairs: BackupRepair[] } | { ok: false; error: BackupError }>;
   build(workshopId: string): Promise<Uint8Array>;
   close(): void;
 }
@@ -71,10 +75,10 @@ function builderInPlace(onStage: (stage: ImportStage) => void): BackupBuilder {
       const text = typeof source === 'string' ? source : await source.text();
       onStage('checking');
       await breathe();
-      const parsed = parseBackup(text);
+      const parsed = readBackup(text);
       if (!parsed.ok) return parsed;
-      checked = parsed.value;
-      return { ok: true, meta: parsed.value.meta };
+      checked = parsed.value.workshop;
+      return { ok: true, meta: checked.meta, repairs: parsed.value.repairs };
     },
     async build(workshopId) {
       if (!checked) throw new Error('build before check');
@@ -172,7 +176,7 @@ async function runImport(store: WorkshopStore, source: Source, now: number, opti
     onStage('saving');
     const row: NewIndexRow = { id, title: meta.title, date: meta.date, venue: meta.venue, room: meta.room, createdAt: meta.createdAt || now, updatedAt: now };
     await store.createWorkshop(row, state);
-    return { ok: true, id, title: meta.title, copy: existing !== undefined, zoneless: meta.timeZone === '' };
+    return { ok: true, id, title: meta.title, copy: existing !== undefined, zoneless: meta.timeZone === '', timeZone: meta.timeZone, repairs: checked.repairs };
   } finally {
     builder.close();
     worker?.terminate();

@@ -1,4 +1,4 @@
-import { backupState, parseBackup, type WorkshopSnapshot } from '../../shared/model';
+import { backupState, readBackup, type WorkshopSnapshot } from '../../shared/model';
 import { readToWorker, type FromWorker, type ImportStage } from './backup-import-protocol';
 
 /*
@@ -26,11 +26,11 @@ async function handle(data: unknown): Promise<void> {
     stage('reading');
     const text = typeof message.source === 'string' ? message.source : await message.source.text();
     stage('checking');
-    const parsed = parseBackup(text);
+    const parsed = readBackup(text);
     if (!parsed.ok) return scope.postMessage({ type: 'checked', result: parsed });
-    checked = parsed.value;
-    const { id, title, date, venue, room, createdAt, timeZone } = parsed.value.meta;
-    return scope.postMessage({ type: 'checked', result: { ok: true, meta: { id, title, date, venue, room, createdAt, timeZone } } });
+    checked = parsed.value.workshop;
+    const { id, title, date, venue, room, createdAt, timeZone } = checked.meta;
+    return scope.postMessage({ type: 'checked', result: { ok: true, meta: { id, title, date, venue, room, createdAt, timeZone }, repairs: parsed.value.repairs } });
   }
   if (!checked) return scope.postMessage({ type: 'failed', message: 'the import worker was asked to build before a file was checked' });
   stage('building');

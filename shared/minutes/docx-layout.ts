@@ -10,8 +10,11 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IContext,
   type IPropertiesOptions,
+  type IRunOptions,
   type ISectionOptions,
+  type IXmlableObject,
 } from 'docx';
 import type { Language } from '../model';
 import { documentT } from '../i18n/documents';
@@ -101,6 +104,45 @@ export function docxDocumentOptions({ language, title, author, children }: DocxD
   };
 }
 
+/**
+ * A run of a person's or an organisation's name. Auto-hyphenation (on for the document, see above)
+ * broke names at line ends ("Olena Kovalen-ko", "Ukrainische Handels-kammer"); text in no
+ * language (zxx) is never hyphenated, by LibreOffice nor Word, and a name is no word to check the
+ * spelling of either.
+ */
+export const NAME_RUN = { language: { value: 'zxx' }, noProof: true } as const satisfies Pick<IRunOptions, 'language' | 'noProof'>;
+
+/** What comes after w:suppressAutoHyphens in a paragraph's properties (CT_PPrBase's order, which Word holds to). */
+const AFTER_SUPPRESS_AUTO_HYPHENS = new Set(['w:kinsoku', 'w:wordWrap', 'w:overflowPunct', 'w:topLinePunct', 'w:autoSpaceDE', 'w:autoSpaceDN', 'w:bidi', 'w:adjustRightInd', 'w:snapToGrid', 'w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc', 'w:textDirection', 'w:textAlignment', 'w:textboxTightWrap', 'w:outlineLvl', 'w:divId', 'w:cnfStyle', 'w:rPr', 'w:sectPr', 'w:pPrChange']);
+
+const keyOf = (node: unknown) => (typeof node === 'object' && node !== null ? Object.keys(node)[0] : undefined);
+
+/**
+ * A paragraph Word and LibreOffice do not hyphenate (Word's "Don't hyphenate", w:suppressAutoHyphens):
+ * for paragraphs of names (the action items' owners, the lists of who was there). The docx package
+ * has no option for it, so the element is put into the paragraph's properties as they are written.
+ */
+export class UnhyphenatedParagraph extends Paragraph {
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const xml = super.prepForXml(context);
+    const children: unknown = xml?.['w:p'];
+    if (!Array.isArray(children)) return xml;
+    const suppress = { 'w:suppressAutoHyphens': {} };
+    const propertiesAt = children.findIndex((child) => keyOf(child) === 'w:pPr');
+    if (propertiesAt < 0) {
+      // The properties are the paragraph's first child (after its attributes, if it has any).
+      const at = keyOf(children[0]) === '_attr' ? 1 : 0;
+      children.splice(at, 0, { 'w:pPr': [suppress] });
+      return xml;
+    }
+    const properties: unknown = (children[propertiesAt] as Record<string, unknown>)['w:pPr'];
+    if (!Array.isArray(properties)) return xml;
+    const before = properties.findIndex((child) => AFTER_SUPPRESS_AUTO_HYPHENS.has(keyOf(child) ?? ''));
+    properties.splice(before < 0 ? properties.length : before, 0, suppress);
+    return xml;
+  }
+}
+
 /** Tables in 9 pt (half-points), as in the HTML: the rows stay short. */
 const TABLE_FONT_SIZE = 18;
 /**
@@ -123,10 +165,18 @@ interface ColumnNeed {
   wanted: number;
 }
 
-function columnNeeds(header: readonly string[], rows: readonly (readonly string[])[], char: number): ColumnNeed[] {
+/**
+ * The characters of a word a column of hyphenated text needs whole: a longer one is broken at a
+ * syllable (auto-hyphenation), so the column's minimum need not hold "Kriegsrisikoversicherung:".
+ */
+const HYPHENATED_PIECE = 18;
+
+function columnNeeds(header: readonly string[], rows: readonly (readonly string[])[], char: number, names: readonly number[]): ColumnNeed[] {
   return header.map((title, column) => {
     const cells = rows.map((row) => row[column] ?? '');
-    const minimum = Math.max(longestWord(title) * (char + BOLD_EXTRA), ...cells.map((text) => longestWord(text) * char)) + CELL_PADDING;
+    // Only when the table has columns of names, which are not hyphenated and need the room.
+    const word = (text: string) => (names.length > 0 && !names.includes(column) ? Math.min(longestWord(text), HYPHENATED_PIECE) : longestWord(text));
+    const minimum = Math.max(longestWord(title) * (char + BOLD_EXTRA), ...cells.map((text) => word(text) * char)) + CELL_PADDING;
     const wanted = Math.max(longestLine(title) * (char + BOLD_EXTRA), ...cells.map((text) => longestLine(text) * char)) + CELL_PADDING;
     return { minimum, wanted: Math.max(minimum, wanted) };
   });
@@ -138,18 +188,22 @@ const sumOf = (values: readonly number[]) => values.reduce((sum, value) => sum +
  * Column widths (twips, summing to `total`) for a table of text: every column at least as wide as
  * its longest word in Calibri (a header's too), so no word breaks in the middle; then, cheapest
  * first, as wide as that word in a wider fallback font (a short date column costs little and keeps
- * "19.01.2024" whole in LibreOffice without Calibri); the room left shared by how much more each
- * column's longest line would take. Only when the longest words alone do not fit are they shrunk,
- * in proportion.
+ * "19.01.2024" whole in LibreOffice without Calibri), the columns of `names` before any other; the
+ * room left shared by how much more each column's longest line would take. Only when the longest
+ * words alone do not fit are they shrunk, in proportion. In a table with columns of names (never
+ * hyphenated), the other columns' words are hyphenated: there a word counts up to HYPHENATED_PIECE
+ * characters, so the names and dates get their room first.
  */
-export function contentColumnWidths(header: readonly string[], rows: readonly (readonly string[])[], total = TEXT_WIDTH): number[] {
-  const narrow = columnNeeds(header, rows, CHAR.calibri);
-  const wide = columnNeeds(header, rows, CHAR.wide);
+export function contentColumnWidths(header: readonly string[], rows: readonly (readonly string[])[], total = TEXT_WIDTH, names: readonly number[] = []): number[] {
+  const narrow = columnNeeds(header, rows, CHAR.calibri, names);
+  const wide = columnNeeds(header, rows, CHAR.wide, names);
   const minimumSum = sumOf(narrow.map((column) => column.minimum));
   if (minimumSum >= total) return fitSum(narrow.map((column) => (column.minimum * total) / minimumSum), total);
   const widths = narrow.map((column) => column.minimum);
   let room = total - minimumSum;
-  const lifts = wide.map((column, index) => ({ index, lift: column.minimum - (narrow[index]?.minimum ?? 0) })).sort((a, b) => a.lift - b.lift);
+  // Columns of names first: a name is not hyphenated (NAME_RUN), so a column too narrow for it breaks it at a letter.
+  const first = (index: number) => (names.includes(index) ? 0 : 1);
+  const lifts = wide.map((column, index) => ({ index, lift: column.minimum - (narrow[index]?.minimum ?? 0) })).sort((a, b) => first(a.index) - first(b.index) || a.lift - b.lift);
   for (const { index, lift } of lifts) {
     if (lift > room) break;
     widths[index] = (widths[index] ?? 0) + lift;
@@ -170,19 +224,26 @@ function fitSum(widths: readonly number[], total: number): number[] {
   return rounded;
 }
 
-/** Runs of a multi-line text, one per line. */
-const cellRuns = (text: string, bold: boolean) =>
-  (text.trim() || '–').split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, size: TABLE_FONT_SIZE, break: index > 0 ? 1 : 0 }));
+/** Runs of a multi-line text, one per line; of a name (NAME_RUN) where `name`. */
+const cellRuns = (text: string, bold: boolean, name: boolean) =>
+  (text.trim() || '–').split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, size: TABLE_FONT_SIZE, break: index > 0 ? 1 : 0, ...(name ? NAME_RUN : {}) }));
 
-/** A table of text with a repeated header row, its columns sized to their content (fixed layout, so every reader shows the same). */
-export function contentTable(header: readonly string[], rows: readonly (readonly string[])[]): Table {
-  const widths = contentColumnWidths(header, rows);
-  const cell = (text: string, column: number, bold: boolean) =>
-    new TableCell({
+/**
+ * A table of text with a repeated header row, its columns sized to their content (fixed layout, so
+ * every reader shows the same). The cells of the columns `names` (people, organisations) are never
+ * hyphenated: a name wraps whole at a space, in a column as wide as its longest word.
+ */
+export function contentTable(header: readonly string[], rows: readonly (readonly string[])[], options: { names?: readonly number[] } = {}): Table {
+  const widths = contentColumnWidths(header, rows, TEXT_WIDTH, options.names);
+  const cell = (text: string, column: number, bold: boolean) => {
+    const name = !bold && (options.names ?? []).includes(column);
+    const paragraph = { spacing: { before: 40, after: 40 }, children: cellRuns(text, bold, name) };
+    return new TableCell({
       width: { size: widths[column] ?? 0, type: WidthType.DXA },
       shading: bold ? { fill: 'EEF2F7' } : undefined,
-      children: [new Paragraph({ spacing: { before: 40, after: 40 }, children: cellRuns(text, bold) })],
+      children: [name ? new UnhyphenatedParagraph(paragraph) : new Paragraph(paragraph)],
     });
+  };
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,

@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild, type Table } from 'docx';
 import { append } from './append';
-import { contentTable, docxDocumentOptions } from './docx-layout';
+import { contentTable, docxDocumentOptions, NAME_RUN, UnhyphenatedParagraph } from './docx-layout';
 import { headerFields, peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 
 /*
@@ -20,11 +20,21 @@ function textRuns(text: string, options: { bold?: boolean; italics?: boolean; co
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(text)] });
 const para = (children: ParagraphChild[]) => new Paragraph({ children });
 const bullet = (children: ParagraphChild[]) => new Paragraph({ bullet: { level: 0 }, children });
-const muted = (text: string) => new TextRun({ text, color: '5B6573' });
+const MUTED = '5B6573';
+const muted = (text: string) => new TextRun({ text, color: MUTED });
+
+/** "by Anna Becker" with the name in a run of its own, not hyphenated (NAME_RUN): the words around it come from the texts. */
+const AUTHOR_MARK = '\u0000author\u0000';
+function byAuthor(author: string, texts: Minutes['texts']): TextRun[] {
+  const [before = '', after = ''] = texts.byAuthor(AUTHOR_MARK).split(AUTHOR_MARK);
+  return [...(before ? [muted(before)] : []), new TextRun({ text: author, color: MUTED, ...NAME_RUN }), ...(after ? [muted(after)] : [])];
+}
 
 function card(entry: CardEntry, texts: Minutes['texts']): Paragraph {
-  const extra = [entry.author ? texts.byAuthor(entry.author) : '', entry.stakeholder ?? ''].filter(Boolean).join(' · ');
-  return bullet([...textRuns(entry.text), ...(extra ? [muted(` — ${extra}`)] : [])]);
+  if (!entry.author && !entry.stakeholder) return bullet(textRuns(entry.text));
+  const author = entry.author ? byAuthor(entry.author, texts) : [];
+  const stakeholder = entry.stakeholder ? [muted(`${author.length > 0 ? ' · ' : ''}${entry.stakeholder}`)] : [];
+  return bullet([...textRuns(entry.text), muted(' — '), ...author, ...stakeholder]);
 }
 
 function board(result: BoardResult, minutes: Minutes, groupLevel: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph[] {
@@ -55,6 +65,8 @@ const LEVELS: readonly Level[] = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2
 const level = (n: number): Level => LEVELS[Math.min(Math.max(n, 1), LEVELS.length) - 1] ?? HeadingLevel.HEADING_6;
 
 const field = (term: string, value: string) => para([new TextRun({ text: `${term}: `, bold: true }), ...textRuns(value)]);
+/** A field that lists people and organisations (who was there, who moderated): not hyphenated, so no name is broken. */
+const namesField = (term: string, value: string) => new UnhyphenatedParagraph({ children: [new TextRun({ text: `${term}: `, bold: true }), ...textRuns(value)] });
 
 function header(minutes: Minutes): Paragraph[] {
   const fields = headerFields(minutes, {
@@ -62,7 +74,8 @@ function header(minutes: Minutes): Paragraph[] {
     zone: (note) => note,
     person: (person) => (person.organisation ? `${person.name} (${person.organisation})` : person.name),
   });
-  return fields.map(([term, value]) => field(term, value));
+  // The header's fields are short; the long ones are lists of names (who was there, who was excused).
+  return fields.map(([term, value]) => namesField(term, value));
 }
 
 function tableResult(table: TableResult, minutes: Minutes, depth: number): Paragraph[] {
@@ -70,7 +83,7 @@ function tableResult(table: TableResult, minutes: Minutes, depth: number): Parag
   const out = [heading(texts.table(table.name), level(depth))];
   if (table.topic) out.push(field(texts.topic, table.topic));
   const seated = peopleText({ named: table.people.named.map((person) => person.name), unnamed: table.people.unnamed }, texts);
-  if (seated) out.push(field(texts.atTable, seated));
+  if (seated) out.push(namesField(texts.atTable, seated));
   append(out, board(table.board, minutes, level(depth + 1)));
   return out;
 }
@@ -127,6 +140,7 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array<ArrayBuff
       contentTable(
         [texts.number, texts.what, texts.who, texts.organisation, texts.dueBy, texts.status],
         minutes.actions.map((action) => [String(action.number), action.title, action.owner, action.organisation, action.dueText, action.statusText]),
+        { names: [2, 3] },
       ),
     );
   }

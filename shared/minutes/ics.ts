@@ -7,8 +7,8 @@ import type { ActionEntry, Minutes } from './model';
  * Each due date is an all-day VEVENT, not a VTODO: Google Calendar ignores VTODO entirely and
  * Outlook imports it only into its task list, if at all, so a VTODO would silently vanish for
  * most recipients, while an all-day event shows up on the due day everywhere. TRANSP:TRANSPARENT
- * keeps it from marking the day as busy. The status travels in the description; the owner in the
- * summary too, so the calendar's day view says who.
+ * keeps it from marking the day as busy. The status travels in the description; the owner and
+ * their organisation in the summary too, so the calendar's day view says who.
  *
  * UID is stable per action item and workshop, and SEQUENCE and LAST-MODIFIED say which version of
  * the item an entry is, so importing the minutes again updates the entries instead of duplicating
@@ -86,9 +86,13 @@ export function icsSequence(action: Pick<ActionEntry, 'createdAt' | 'updatedAt'>
   return Math.max(0, Math.floor((Math.max(exportedAt, action.updatedAt) - action.createdAt) / 1000));
 }
 
-/** "Title – owner" (the organisation when no person owns it): the calendar's day view says who without opening the entry. */
+/**
+ * "Title – owner (organisation)", as the other exports show the owner: the calendar's day view says
+ * who without opening the entry. An owner who did not consent to be named is "a participant"
+ * there, and only their organisation tells the reader which side has the task.
+ */
 function summaryOf(action: ActionEntry): string {
-  const who = action.owner || action.organisation;
+  const who = action.owner && action.organisation ? `${action.owner} (${action.organisation})` : action.owner || action.organisation;
   return who ? `${action.title} – ${who}` : action.title;
 }
 

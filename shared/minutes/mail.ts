@@ -51,9 +51,14 @@ const encoder = new TextEncoder();
 /** Base64 in lines of 76 characters (RFC 2045). */
 const base64Lines = (bytes: Uint8Array) => (toBase64(bytes).match(/.{1,76}/g) ?? []).join('\r\n');
 
-/** A header value as RFC 2047 encoded words when it is not plain ASCII; each word stays under 76 characters. */
-export function encodeHeader(value: string): string {
-  if (/^[\x20-\x7e]*$/.test(value)) return value;
+/** Printable ASCII only: a header value that needs no encoding. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/**
+ * `value` as RFC 2047 encoded words (base64, UTF-8), each at most 64 characters: on a folded
+ * line of its own after a header's name or a parameter's `name="`, none grows past 78.
+ */
+function encodedWords(value: string): string[] {
   const words: string[] = [];
   let chunk = '';
   for (const char of value) {
@@ -66,7 +71,13 @@ export function encodeHeader(value: string): string {
     chunk += char;
   }
   if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${toBase64(encoder.encode(word))}?=`).join('\r\n ');
+  return words.map((word) => `=?UTF-8?B?${toBase64(encoder.encode(word))}?=`);
+}
+
+/** A header value as RFC 2047 encoded words when it is not plain ASCII; each word stays under 76 characters. */
+export function encodeHeader(value: string): string {
+  if (PLAIN.test(value)) return value;
+  return encodedWords(value).join('\r\n ');
 }
 
 /** A list of addresses folded after commas, so no header line grows past 78 characters. */
@@ -97,19 +108,31 @@ export interface MailAttachment {
 }
 
 /**
- * A file name for Content-Disposition, as folded parameter lines: an ASCII fallback (shortened,
- * extension kept) for old programs, then the exact name in RFC 2231 continuations, so no line
- * grows past 78 characters however long or Cyrillic the name is.
+ * The attachment's name, as the parameters of its Content-Type (`name`) and Content-Disposition
+ * (`filename`), folded so that no line grows past 78 characters. A plain ASCII name that fits is
+ * written as it is. Any other goes whole into every parameter a mail program may read it from:
+ * `filename` and `name` as RFC 2047 words (Outlook, Apple Mail, Gmail and Thunderbird decode them;
+ * Outlook writes them itself), and `filename*` in RFC 2231 continuations (the standard's way).
+ * A readable ASCII stand-in in `filename` next to `filename*` would not be a fallback: RFC 2231 does
+ * not say which of the two wins, and parsers that take the plain one (postal-mime does) showed it
+ * instead of the name; it was cut at 50 characters, mid-word and without the date.
  */
-function dispositionName(fileName: string): string {
-  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(fileName)?.[0] ?? '';
-  const stem = fileName.slice(0, fileName.length - extension.length);
-  const ascii = (stem.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '').replace(/^[-\s.]+/, '') || 'minutes').slice(0, 50) + extension;
+function attachmentName(fileName: string): { type: string; disposition: string } {
+  const quotable = PLAIN.test(fileName) && !/["\\]/.test(fileName);
+  // ' filename="…"' is the longer of the two lines.
+  if (quotable && ` filename="${fileName}"`.length <= 78) return { type: `name="${fileName}"`, disposition: `filename="${fileName}"` };
+  const words = `"${encodedWords(fileName).join('\r\n ')}"`;
   const exact = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  // Chunks end before a '%XX' escape would be split.
-  const chunks = exact.match(/(?:%[0-9A-F]{2}|[^%]){1,20}/g) ?? [];
-  const parts = chunks.map((chunk, index) => `filename*${index}*=${index === 0 ? "UTF-8''" : ''}${chunk}`);
-  return [`filename="${ascii}"`, ...parts].join(';\r\n ');
+  // Chunks of at most 48 characters (' filename*0*=UTF-8\'\'…;' then stays under 78) that end
+  // before a '%XX' escape would be split.
+  const chunks: string[] = [];
+  for (const unit of exact.match(/%[0-9A-F]{2}|[^%]/g) ?? []) {
+    const last = chunks.length - 1;
+    if (last >= 0 && (chunks[last] ?? '').length + unit.length <= 48) chunks[last] += unit;
+    else chunks.push(unit);
+  }
+  const continued = chunks.map((chunk, index) => `filename*${index}*=${index === 0 ? "UTF-8''" : ''}${chunk}`);
+  return { type: `name=${words}`, disposition: [`filename=${words}`, ...continued].join(';\r\n ') };
 }
 
 /**
@@ -139,9 +162,9 @@ export function buildEml(draft: MailDraft, attachments: readonly MailAttachment[
     ...attachments.map((file) =>
       [
         `--${boundary}`,
-        `Content-Type: ${file.mimeType}`,
+        `Content-Type: ${file.mimeType};\r\n ${attachmentName(file.fileName).type}`,
         'Content-Transfer-Encoding: base64',
-        `Content-Disposition: attachment;\r\n ${dispositionName(file.fileName)}`,
+        `Content-Disposition: attachment;\r\n ${attachmentName(file.fileName).disposition}`,
         '',
         base64Lines(typeof file.data === 'string' ? encoder.encode(file.data) : file.data),
       ].join('\r\n'),

@@ -7,6 +7,7 @@ import { AREA_NAMES, AREAS, perArea, type Area, type WorkshopSnapshot } from './
 import { workshopSnapshot } from './snapshot';
 import { encodeWorkshopState } from './updates';
 import { SCHEMA_VERSION } from './schema';
+import { repairBackup, type BackupRepair } from './backup-repair';
 
 /*
  * The `.plenum` backup: the whole workshop as readable JSON, which Plenum imports again.
@@ -20,6 +21,9 @@ import { SCHEMA_VERSION } from './schema';
  * one whose content does not match its checksum (a damaged file: see backup-checksum.ts). Files
  * written before the checksum existed have none and are checked field by field only. A file
  * written before an area existed imports with that area as its schema's default says (empty).
+ * A few values that pass the schema but cannot be used as written (a start time "25:99", a
+ * duration of 1.5 minutes, an end before its start) are mended and each change is reported
+ * (backup-repair.ts): one bad time should not lock a moderator out of the day's work.
  *
  * The rebuilt document keeps every id (workshop, boards, cards, participants, votes…), so votes,
  * groups and action items still point at their cards. Fractional order keys are kept as they
@@ -31,14 +35,17 @@ export const BACKUP_FORMAT = 'plenum-backup';
 export const BACKUP_EXTENSION = 'plenum';
 export { BACKUP_MAX_BYTES, BACKUP_MAX_MB };
 
-export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.archive' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.damaged';
+export type BackupErrorCode = 'backup.tooBig' | 'backup.notJson' | 'backup.archive' | 'backup.truncated' | 'backup.foreign' | 'backup.newer' | 'backup.invalid' | 'backup.duplicateId' | 'backup.damaged';
 
 
 export interface BackupError {
   code: BackupErrorCode;
   /** Where and what, for support (English, zod's words): 'workshop.cards[3].text: expected string, received number'. */
   detail: string;
-  /** For the message: 'backup.invalid' names the first wrong entry's path as `field` ('workshop.cards[3].text'). */
+  /**
+   * For the message: 'backup.invalid' names the first wrong entry's path as `field` ('workshop.cards[3].text');
+   * 'backup.duplicateId' the `id`, the entry that has it first (`first`) and the one that repeats it (`field`).
+   */
   params?: Record<string, string | number>;
 }
 
@@ -84,12 +91,28 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${issuePath(issue) || '(file)'}: ${issue.message}`;
 }
 
+/** A backup that can be imported, and what was changed in it to be (empty for a sound file). */
+export interface CheckedBackup {
+  workshop: WorkshopSnapshot;
+  repairs: BackupRepair[];
+}
+
+/**
+ * Reads a backup file's text (readBackup) for a caller that tells no one what was mended: the
+ * workshop as it is imported.
+ */
+export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> {
+  const read = readBackup(raw);
+  return read.ok ? ok(read.value.workshop) : read;
+}
+
 /**
  * Reads a backup file's text: the whole file is checked before anything is built, and every
  * refusal says what is wrong. Ids must be unique per area, and the meta's schema version must
- * be the file's (one of them edited by hand means the file cannot be trusted).
+ * be the file's (one of them edited by hand means the file cannot be trusted). Values that are
+ * mended (backup-repair.ts) come back in `repairs`, for the caller to tell.
  */
-export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> {
+export function readBackup(raw: string): Result<CheckedBackup, BackupError> {
   // A UTF-8 file has at least as many bytes as its text has UTF-16 units: a text longer than the
   // limit came from a file over it (the callers check the file's size before reading it).
   const tooBig = backupSizeRefusal(raw.length);
@@ -133,17 +156,19 @@ export function parseBackup(raw: string): Result<WorkshopSnapshot, BackupError> 
   }
   for (const [area, value] of Object.entries(workshop)) {
     if (!Array.isArray(value)) continue;
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     for (const [index, item] of (value as unknown[]).entries()) {
       const key = typeof item === 'string' ? item : ((item as { id?: string; key?: string }).id ?? (item as { key?: string }).key ?? '');
-      if (seen.has(key)) {
-        const detail = `workshop.${area}[${index}]: the id "${key}" appears twice`;
-        return refuse('backup.invalid', detail, { field: `workshop.${area}[${index}]` });
+      const first = seen.get(key);
+      if (first !== undefined) {
+        // The message says why, not only where: "not valid" sent people looking for a wrong field in an entry that has none.
+        const detail = `workshop.${area}[${index}]: the id "${key}" appears twice (also workshop.${area}[${first}])`;
+        return refuse('backup.duplicateId', detail, { id: key, first: `workshop.${area}[${first}]`, field: `workshop.${area}[${index}]` });
       }
-      seen.add(key);
+      seen.set(key, index);
     }
   }
-  return ok(workshop);
+  return ok(repairBackup(workshop));
 }
 
 /** Origin of the rebuild: not a user action, so nobody's undo takes the imported workshop apart. */

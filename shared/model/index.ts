@@ -41,8 +41,11 @@ export {
   backupTooBig,
   exportBackup,
   parseBackup,
+  readBackup,
   restoreBackup,
   type BackupError,
   type BackupErrorCode,
+  type CheckedBackup,
 } from './backup';
+export { repairBackup, type BackupRepair, type BackupRepairCode } from './backup-repair';
 export { backupChecksum, canonicalJson, CHECKSUM_FIELD } from './backup-checksum';

@@ -79,7 +79,7 @@ describe('the import worker protocol', () => {
     expect(checked.map((reply) => readFromWorker(reply))).toEqual([
       { type: 'stage', stage: 'reading' },
       { type: 'stage', stage: 'checking' },
-      { type: 'checked', result: { ok: true, meta: expect.objectContaining({ id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', timeZone: 'Europe/Berlin' }) } },
+      { type: 'checked', result: { ok: true, meta: expect.objectContaining({ id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', timeZone: 'Europe/Berlin' }), repairs: [] } },
     ]);
     const built = (await ask({ type: 'build', workshopId: 'the-copy' }, isFinal)).map((reply) => readFromWorker(reply));
     expect(built[0]).toEqual({ type: 'stage', stage: 'building' });
@@ -126,7 +126,7 @@ describe('importing through the worker', () => {
     let workers = 0;
     const result = await importBackup(store, seedDay, 1000, { onStage: (stage) => stages.push(stage), startWorker: () => (workers++, new InRealmWorker() as unknown as Worker) });
     expect(workers).toBe(1);
-    expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false, zoneless: false });
+    expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false, zoneless: false, timeZone: 'Europe/Berlin', repairs: [] });
     expect(stages).toEqual(['reading', 'checking', 'building', 'saving']);
     expect(workshopSnapshot(await readStoredWorkshop(store, 'seed-day'))).toEqual(seedDayFileWorkshop(seedDay));
   });
@@ -171,5 +171,16 @@ describe('importing through the worker', () => {
     // What the worker still sends after the cancel reaches nobody and stores nothing.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await store.listWorkshops()).toEqual({ workshops: [], damaged: [] });
+  });
+});
+
+describe('a backup with mended values, through the worker', () => {
+  it('the changes cross to the page with the workshop, to be told', async () => {
+    const file = JSON.parse(seedDay) as { checksum?: string; workshop: { meta: { startTime: string } } };
+    delete file.checksum;
+    file.workshop.meta.startTime = '25:99';
+    const store = await freshStore();
+    const result = await importBackup(store, JSON.stringify(file), 1000, { startWorker: () => new InRealmWorker() as unknown as Worker });
+    expect(result.ok && result.repairs.map(({ code, params }) => [code, params])).toEqual([['startTime', { value: '25:99' }]]);
   });
 });

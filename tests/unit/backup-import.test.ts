@@ -22,7 +22,7 @@ describe('importing a backup into this laptop', () => {
   it('stores the workshop as it was, under its own id, and opens with the same snapshot', async () => {
     const store = await freshStore();
     const result = await importBackup(store, seedDay, 1000);
-    expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false, zoneless: false });
+    expect(result).toEqual({ ok: true, id: 'seed-day', title: 'Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft', copy: false, zoneless: false, timeZone: 'Europe/Berlin', repairs: [] });
     const doc = await readStoredWorkshop(store, 'seed-day');
     expect(workshopSnapshot(doc)).toEqual(seedDayFileWorkshop(seedDay));
     expect((await store.listWorkshops()).workshops.map((row) => row.title)).toEqual(['Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft']);

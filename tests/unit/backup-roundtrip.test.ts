@@ -18,7 +18,9 @@ import {
   workshopSnapshot,
 } from '../../shared/model';
 import { areaSchemas, BACKUP_FORMAT, exportBackup, parseBackup, restoreBackup } from '../../shared/model';
+import { BACKUP_ERROR_KEYS } from '../../renderer/features/home/ImportBackup';
 import { newWorkshop } from '../support/workshop';
+import { uiTranslators } from '../support/ui-i18n';
 import { SEED_DAY_PATH, SEED_DAY_V1_PATH, seedDayFileWorkshop } from '../support/seed-day';
 
 function busyWorkshop() {
@@ -150,7 +152,30 @@ describe('a backup that cannot be trusted is refused with what is wrong', () => 
     });
     expect(details[0]).toMatch(/^backup\.invalid workshop\.actions\[0\]\.status/);
     expect(details[1]).toMatch(/^backup\.invalid workshop\.participants/);
-    expect(details[2]).toMatch(/^backup\.invalid workshop\.cards\[\d+\]: the id ".+" appears twice/);
+    expect(details[2]).toMatch(/^backup\.duplicateId workshop\.cards\[\d+\]: the id ".+" appears twice/);
     expect(details[3]).toMatch(/^backup\.invalid workshop\.meta\.schemaVersion/);
+  });
+
+  it('a duplicate id is refused saying so: which id, and both entries that carry it', async () => {
+    const text = edit((file) => {
+      const cards = file.workshop.cards as unknown[];
+      cards.push(cards[1]);
+    });
+    const result = parseBackup(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const cards = (JSON.parse(text) as { workshop: { cards: Array<{ id: string }> } }).workshop.cards;
+    const last = cards.length - 1;
+    expect(result.error.code).toBe('backup.duplicateId');
+    expect(result.error.params).toEqual({ id: cards[1]?.id, first: 'workshop.cards[1]', field: `workshop.cards[${last}]` });
+    // The message a moderator reads, in each language, says that the id appears twice and which.
+    const t = await uiTranslators();
+    for (const language of ['en', 'de', 'uk'] as const) {
+      const message = t[language](BACKUP_ERROR_KEYS[result.error.code], result.error.params);
+      expect(message).toContain(cards[1]?.id ?? '?');
+      expect(message).toContain('workshop.cards[1]');
+      expect(message).toContain(`workshop.cards[${last}]`);
+    }
+    expect(t.en(BACKUP_ERROR_KEYS[result.error.code], result.error.params)).toMatch(/appears twice/);
   });
 });

@@ -70,6 +70,18 @@ describe('npm run minutes', () => {
     expect(missing.err).toContain('cannot read');
   }, 120_000);
 
+  it('makes the minutes of a file with a value it mends, and notes on stderr what it changed', () => {
+    const file = JSON.parse(readFileSync(SEED_DAY_PATH, 'utf8')) as { checksum?: string; workshop: { meta: { startTime: string } } };
+    delete file.checksum;
+    file.workshop.meta.startTime = '25:99';
+    const mended = join(dir, 'mended.plenum');
+    writeFileSync(mended, JSON.stringify(file));
+    const run = minutes(mended, '--format', 'md', '--out', join(dir, 'mended.md'));
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('minutes: note: ');
+    expect(run.err).toContain('workshop.meta.startTime: "25:99" is not a time of day (HH:MM); left empty');
+  });
+
   it('refuses a file over the size limit by its size, before reading it', () => {
     // Sparse: 230 MB on paper, no disk space, and nothing in it to parse.
     const file = join(dir, 'riesig.plenum');

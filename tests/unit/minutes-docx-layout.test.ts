@@ -68,3 +68,56 @@ describe('the DOCX minutes as a document', () => {
     expect(widths.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH);
   });
 });
+
+describe('names in the DOCX minutes are not hyphenated', () => {
+  /** The paragraphs (w:p) of the actions table, by row: each row's cells' paragraphs, in order. */
+  const actionRows = (document: string) => {
+    const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((match) => match[0]);
+    const table = tables.at(-1) ?? '';
+    return [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => cell[0]));
+  };
+
+  it("the action items' owners and organisations: their cells are never hyphenated, their runs in no language", async () => {
+    const { document, settings } = await parts('de');
+    // Hyphenation stays on for the rest (long compounds in the other columns).
+    expect(settings).toContain('<w:autoHyphenation/>');
+    const [, ...rows] = actionRows(document);
+    expect(rows.length).toBeGreaterThan(3);
+    const kovalenko = rows.find((cells) => cells[2]?.includes('Olena Kovalenko'));
+    expect(kovalenko?.[3]).toContain('Ukrainische Handelskammer');
+    for (const cells of rows) {
+      for (const name of [cells[2] ?? '', cells[3] ?? '']) {
+        // Word's "Don't hyphenate", before the spacing as the schema orders a paragraph's properties.
+        expect(name).toMatch(/<w:pPr><w:suppressAutoHyphens\/><w:spacing /);
+        expect(name).toContain('<w:lang w:val="zxx"/>');
+        expect(name).toContain('<w:noProof/>');
+      }
+      for (const text of [cells[1] ?? '', cells[4] ?? '']) {
+        expect(text).not.toContain('suppressAutoHyphens');
+        expect(text).not.toContain('zxx');
+      }
+    }
+  });
+
+  it("the columns of names are at least as wide as their longest word in the wide fallback font, and a date's too", () => {
+    const header = ['Nr.', 'Was', 'Wer', 'Organisation', 'Bis wann', 'Status'];
+    const rows = [
+      ['3', 'Workshop Kriegsrisikoversicherung: Versicherer und Verbände einladen', 'Katrin Schäfer', 'GDV Versicherungsverband', '15.02.2024', 'Offen'],
+      ['4', 'Praxisbeispiele kommunaler Partnerschaften sammeln', 'eine teilnehmende Person', 'Sekretariat der Plattform', '31.01.2024', 'Erledigt'],
+    ];
+    const widths = contentColumnWidths(header, rows, TEXT_WIDTH, [2, 3]);
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH);
+    // 118 twips a character in DejaVu Sans (docx-layout.ts), plus the cell's padding.
+    expect(widths[3]).toBeGreaterThanOrEqual('Versicherungsverband'.length * 118 + 216);
+    expect(widths[2]).toBeGreaterThanOrEqual('teilnehmende'.length * 118 + 216);
+    expect(widths[4]).toBeGreaterThanOrEqual('15.02.2024'.length * 118 + 216);
+  });
+
+  it('nor are the names of the authors of cards, nor the lists of who was there', async () => {
+    const { document } = await parts('de');
+    // "von Anna Becker": the name in a run of its own, in no language.
+    expect(document).toMatch(/>von <\/w:t><\/w:r><w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:lang w:val="zxx"\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t xml:space="preserve">Anna Becker<\/w:t><\/w:r>/);
+    const present = /<w:p>(?:(?!<\/w:p>).)*Anwesend(?:(?!<\/w:p>).)*<\/w:p>/.exec(document)?.[0] ?? '';
+    expect(present).toContain('<w:suppressAutoHyphens/>');
+  });
+});

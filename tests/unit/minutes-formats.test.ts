@@ -84,7 +84,8 @@ describe('the action items as ICS', () => {
     const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
     // Finished items stay out of the calendar; the owner is named in the summary.
     const withDue = minutes.actions.filter((action) => action.due && action.status !== 'done');
-    expect(events.map((event) => event.summary)).toEqual(withDue.map((action) => (action.owner ? `${action.title} – ${action.owner}` : action.title)));
+    const who = (action: (typeof withDue)[number]) => (action.owner && action.organisation ? `${action.owner} (${action.organisation})` : action.owner || action.organisation);
+    expect(events.map((event) => event.summary)).toEqual(withDue.map((action) => (who(action) ? `${action.title} – ${who(action)}` : action.title)));
     for (const [index, event] of events.entries()) {
       expect(event.startDate.isDate).toBe(true);
       expect(event.startDate.toString()).toBe(withDue[index]?.due);
@@ -104,7 +105,8 @@ describe('the action items as ICS', () => {
     expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'Ä'.repeat(60)}`);
     const tricky = { ...snapshot, actions: [{ ...defined(snapshot.actions[0]), title: 'a,b;c\\d\nzweite Zeile', due: '2024-02-29' }] };
     const event = new ICAL.Event(defined(new ICAL.Component(ICAL.parse(renderActionsIcs(buildMinutes(tricky, { language: 'de', now: 0 })))).getFirstSubcomponent('vevent')));
-    expect(event.summary).toBe(`a,b;c\\d\nzweite Zeile – ${defined(buildMinutes(tricky, { language: 'de', now: 0 }).actions[0]).owner}`);
+    const trickyAction = defined(buildMinutes(tricky, { language: 'de', now: 0 }).actions[0]);
+    expect(event.summary).toBe(`a,b;c\\d\nzweite Zeile – ${trickyAction.owner} (${trickyAction.organisation})`);
   });
 });
 
@@ -156,10 +158,13 @@ describe('the mail with the minutes', () => {
     for (const line of eml.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
     const body = rest.join('\r\n\r\n');
     const disposition = /Content-Disposition: attachment;((?:\r\n .*)+)\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/.exec(body);
-    const params = (disposition?.[1] ?? '').split(/;?\r\n /).filter(Boolean);
-    expect(params[0]).toBe('filename="Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtscha.html"');
-    const exact = params.slice(1).map((param, index) => param.replace(new RegExp(`^filename\\*${index}\\*=(UTF-8'')?`), '')).join('');
-    expect(decodeURIComponent(exact)).toBe('Протокол-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.html');
+    const params = (disposition?.[1] ?? '').replace(/\r\n /g, ' ');
+    const fileName = 'Протокол-Themenkreis-Nachhaltiger-Wiederaufbau-der-Wirtschaft-2023-12-06.html';
+    // The whole name in the plain parameter too (RFC 2047 words), and in RFC 2231 continuations.
+    const words = (/filename="([^"]*)"/.exec(params)?.[1] ?? '').split(' ');
+    expect(words.map((word) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(word)?.[1] ?? '', 'base64').toString('utf8')).join('')).toBe(fileName);
+    const exact = [...params.matchAll(/filename\*(\d+)\*=([^;\s]+)/g)].map((match) => match[2] ?? '').join('');
+    expect(decodeURIComponent(exact.replace(/^UTF-8''/, ''))).toBe(fileName);
     expect(Buffer.from((disposition?.[2] ?? '').replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe(html);
     expect(eml.trimEnd().endsWith('--')).toBe(true);
   });

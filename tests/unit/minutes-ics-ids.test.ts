@@ -67,6 +67,7 @@ describe('ids in the calendar file', () => {
     const ics = renderActionsIcs(minutesOf({ ...snapshot, actions: [{ ...first, title: `Titel${INJECTION}\u0000`, due: '2024-01-19' }, ...rest] }));
     const parsed = events(ics);
     expect(parsed).toHaveLength(withDue);
-    expect(parsed[0]?.summary).toBe(`Titel${INJECTION.replace(/\r\n/g, '\n')} – ${minutesOf(snapshot).actions[0]?.owner ?? ''}`);
+    const owner = minutesOf(snapshot).actions[0];
+    expect(parsed[0]?.summary).toBe(`Titel${INJECTION.replace(/\r\n/g, '\n')} – ${owner?.owner ?? ''} (${owner?.organisation ?? ''})`);
   });
 });

@@ -30,11 +30,11 @@ describe('the action items in a calendar', () => {
     }
   });
 
-  it('name the owner in the summary', () => {
+  it('name the owner and their organisation in the summary', () => {
     const summaries = calendarOf(snapshot)
       .getAllSubcomponents('vevent')
       .map((component) => new ICAL.Event(component).summary);
-    expect(summaries).toContain('Konzept und Termine der Webinar-Serie abstimmen – Anna Becker');
+    expect(summaries).toContain('Konzept und Termine der Webinar-Serie abstimmen – Anna Becker (Stadtwerke Leipzig)');
   });
 
   it('count up SEQUENCE when an item changes, and say when in LAST-MODIFIED', () => {

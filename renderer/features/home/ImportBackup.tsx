@@ -20,6 +20,7 @@ export const BACKUP_ERROR_KEYS: Record<BackupError['code'], string> = {
   'backup.foreign': 'backup.errors.foreign',
   'backup.newer': 'backup.errors.newer',
   'backup.invalid': 'backup.errors.invalid',
+  'backup.duplicateId': 'backup.errors.duplicateId',
   'backup.damaged': 'backup.errors.damaged',
 };
 
@@ -61,7 +62,7 @@ function useBackupImport() {
       if (!result.ok) {
         const { code, params, detail } = result.error;
         // The validator's English words only for support, folded away: the message says where in plain words.
-        return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }), ...(code === 'backup.invalid' ? { detail } : {}) });
+        return setRefusal({ file: file.name, reason: t(BACKUP_ERROR_KEYS[code], { ...params, detail }), ...(code === 'backup.invalid' || code === 'backup.duplicateId' ? { detail } : {}) });
       }
       showImportedToast(showToast, result);
       navigate({ screen: 'workshop', id: result.id });
