@@ -15,7 +15,7 @@ import { useRosterCommands } from './use-roster-commands';
 import './participants.css';
 
 /** The roster: who takes part, their stakeholder groups, consent, attendance and table. */
-export function ParticipantsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
+export function ParticipantsPanel({ session }: { session: Pick<WorkshopSession, 'doc' | 'live' | 'undo'>; role?: 'host' | 'table' | null }) {
   const { t } = useTranslation();
   const { doc, live, undo } = session;
   const people = useLive(live, 'participants');
