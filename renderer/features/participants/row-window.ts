@@ -9,9 +9,9 @@
 /** Up to this many rows every row is in the page: find in page and a screen reader's reading mode see them all. */
 export const WINDOW_FROM = 200;
 /** Rows rendered beyond either edge of the viewport: Tab and arrow keys reach a rendered row before the window moves. */
-export const OVERSCAN = 12;
+export const OVERSCAN = 8;
 /** Rows rendered before the first measurement (a tall screen's worth). */
-export const FIRST_ROWS = 60;
+export const FIRST_ROWS = 30;
 
 export interface RowRange {
   /** First rendered index. */
