@@ -98,6 +98,28 @@ function logSeries(series: readonly Series[]): void {
   }
 }
 
+/**
+ * With BENCH_CPU_PROFILE=<folder>, a CPU profile of the page over each suite (CDP Profiler),
+ * written as <folder>/<suite>.cpuprofile for Chromium's DevTools: where a slow row spends its time.
+ * Profiling slows the page down, so the numbers of such a run are not results.
+ */
+async function startProfile(context: BrowserContext, page: Page): Promise<((suite: string) => Promise<void>) | null> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return null;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return async (suite) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, `${suite}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    console.log(`  CPU profile: ${file}`);
+    await cdp.detach();
+  };
+}
+
 /** Runs the selected page suites in Chromium; resolves with the browser's version. */
 async function runPage(wanted: (name: string) => boolean, resources: Resources, results: BenchResult[]): Promise<string> {
   console.log('building the bench page (vite) …');
@@ -135,7 +157,9 @@ async function runPage(wanted: (name: string) => boolean, resources: Resources, 
   for (const suite of available.filter(({ name }) => wanted(name))) {
     const suiteStart = Date.now();
     console.log(`▶ ${suite.name}: ${suite.description}`);
+    const profiler = await startProfile(context, page);
     const series = await page.evaluate((name) => window.plenumBench?.run(name) ?? Promise.reject(new Error('bench page gone')), suite.name);
+    await profiler?.(suite.name);
     results.push(...toResults(series));
     logSeries(series);
     console.log(`  done in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`);

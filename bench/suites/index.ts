@@ -3,13 +3,14 @@ import { cardToDisk } from './card-to-disk';
 import { dayLog, openWorkshop10000 } from './long-sessions';
 import type { NodeSuiteEntry } from './node-types';
 import { openWorkshop } from './open-workshop';
+import { roster } from './roster';
 import type { BenchSuite } from './types';
 
 /**
  * Every benchmark of `npm run bench`, run in this order. Adding one = a BenchSuite in its own
  * file in this folder plus one entry here (peer latency etc. go here too).
  */
-export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk, board, openWorkshop10000, dayLog];
+export const suites: readonly BenchSuite[] = [openWorkshop, cardToDisk, board, openWorkshop10000, dayLog, roster];
 
 /**
  * Benchmarks that run in Node after the page suites (their laptops are separate processes; see

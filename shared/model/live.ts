@@ -3,7 +3,8 @@ import { roots, type WorkshopDoc } from './doc';
 import { AREA_NAMES, AREAS, type Area, type WorkshopSnapshot } from './areas';
 import { cardById } from './cards';
 import { compareOrdered } from './order';
-import type { Card } from './schema';
+import { compareParticipants, participantById } from './participants';
+import type { Card, Participant } from './schema';
 
 /**
  * Memoised, subscribable snapshots of one workshop, made for `useSyncExternalStore`:
@@ -43,55 +44,71 @@ function shareStructure(previous: AreaValue | undefined, next: AreaValue): AreaV
 }
 
 /**
- * The cards of the workshop after a change to some of them: the others are kept as they were
- * (same objects, same order), only the changed ones are read again and merged in by order. The
- * same list as cardsSnapshot() reads whole, for a fraction of the work: a new card on a board of
- * 2,000 read every card's map, compared them all and sorted them again.
+ * A sorted list of items after a change to some of them: the others are kept as they were (same
+ * objects, same order), only the changed ones are read again (`read`: null when gone) and merged
+ * in by `compare`. The same list as reading the area whole, for a fraction of the work: a new
+ * card on a board of 2,000 read every card's map, compared them all and sorted them again, and
+ * one person's consent ticked on a roster of 5,000 did the same to every person.
  */
-export function patchCards(doc: WorkshopDoc, previous: readonly Card[], changed: ReadonlySet<string>): readonly Card[] {
-  const before = new Map<string, Card>();
-  const kept: Card[] = [];
-  for (const card of previous) {
-    if (changed.has(card.id)) before.set(card.id, card);
-    else kept.push(card);
+export function patchSorted<T extends { id: string }>(
+  previous: readonly T[],
+  changed: ReadonlySet<string>,
+  read: (id: string) => T | null,
+  compare: (a: T, b: T) => number,
+): readonly T[] {
+  const before = new Map<string, T>();
+  const kept: T[] = [];
+  for (const item of previous) {
+    if (changed.has(item.id)) before.set(item.id, item);
+    else kept.push(item);
   }
-  const fresh: Card[] = [];
+  const fresh: T[] = [];
   let same = true;
   for (const id of changed) {
-    const read = cardById(doc, id);
+    const item = read(id);
     const old = before.get(id);
-    if (!read) {
+    if (!item) {
       if (old) same = false;
       continue;
     }
-    const card = old && shallowEqual(old, read) ? old : read;
-    if (card !== old) same = false;
-    fresh.push(card);
+    const shared = old && shallowEqual(old, item) ? old : item;
+    if (shared !== old) same = false;
+    fresh.push(shared);
   }
   if (same) return previous;
-  fresh.sort(compareOrdered);
-  // Each fresh card (usually one) goes in by binary search: comparing it with all 2,000 kept
-  // cards cost more than reading it. It goes after the kept cards that compare equal, as a sort would leave it.
-  const merged: Card[] = [];
+  fresh.sort(compare);
+  // Each fresh item (usually one) goes in by binary search: comparing it with all 2,000 kept
+  // cards cost more than reading it. It goes after the kept items that compare equal, as a sort would leave it.
+  const merged: T[] = [];
   let from = 0;
-  for (const card of fresh) {
+  for (const item of fresh) {
     let low = from;
     let high = kept.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compareOrdered(kept[middle] as Card, card) <= 0) low = middle + 1;
+      if (compare(kept[middle] as T, item) <= 0) low = middle + 1;
       else high = middle;
     }
-    for (let index = from; index < low; index += 1) merged.push(kept[index] as Card);
-    merged.push(card);
+    for (let index = from; index < low; index += 1) merged.push(kept[index] as T);
+    merged.push(item);
     from = low;
   }
-  for (let index = from; index < kept.length; index += 1) merged.push(kept[index] as Card);
+  for (let index = from; index < kept.length; index += 1) merged.push(kept[index] as T);
   return merged;
 }
 
-/** The ids of the cards a change touched: keys of the cards' root, or the card a nested change lies in. */
-function changedCardIds(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, into: Set<string>): void {
+/** The cards of the workshop after a change to some of them (patchSorted). */
+export function patchCards(doc: WorkshopDoc, previous: readonly Card[], changed: ReadonlySet<string>): readonly Card[] {
+  return patchSorted(previous, changed, (id) => cardById(doc, id), compareOrdered);
+}
+
+/** The participants after a change to some of them (patchSorted). */
+export function patchParticipants(doc: WorkshopDoc, previous: readonly Participant[], changed: ReadonlySet<string>): readonly Participant[] {
+  return patchSorted(previous, changed, (id) => participantById(doc, id), compareParticipants);
+}
+
+/** The ids of the items a change touched: keys of the area's root, or the item a nested change lies in. */
+function changedItemIds(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, into: Set<string>): void {
   for (const event of events) {
     if (event.path.length === 0) {
       for (const key of event.keys.keys()) into.add(key);
@@ -102,23 +119,28 @@ function changedCardIds(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>
   }
 }
 
+/** Areas of items under their ids whose list is patched after a change (patchSorted) instead of read whole. */
+type PatchedArea = 'cards' | 'participants';
+const isPatched = (area: Area): area is PatchedArea => area === 'cards' || area === 'participants';
+
 export function liveWorkshop(doc: WorkshopDoc): LiveWorkshop {
   const cache = new Map<Area, AreaValue>();
   const stale = new Set<Area>();
   const listeners = new Map<Area, Set<() => void>>();
   const maps = roots(doc);
   const unobserve: Array<() => void> = [];
-  // The cards changed since the cards were last read (null: read them whole).
-  let changedCards: Set<string> | null = null;
+  // Per patched area, the items changed since it was last read (none: read it whole).
+  const changedItems = new Map<PatchedArea, Set<string>>();
 
   // Each area listens on its root: an area is notified for every change there (report-back
   // shares the boards' root), never for a change elsewhere.
   for (const area of AREA_NAMES) {
     const onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-      if (area === 'cards') {
+      if (isPatched(area)) {
         // The first change after a reading starts the list; later ones before the next reading add to it.
-        if (!stale.has('cards') && cache.has('cards')) changedCards = new Set();
-        if (changedCards) changedCardIds(events, changedCards);
+        if (!stale.has(area) && cache.has(area)) changedItems.set(area, new Set());
+        const changed = changedItems.get(area);
+        if (changed) changedItemIds(events, changed);
       }
       stale.add(area);
       listeners.get(area)?.forEach((listener) => listener());
@@ -128,13 +150,18 @@ export function liveWorkshop(doc: WorkshopDoc): LiveWorkshop {
     unobserve.push(() => root.unobserveDeep(onChange));
   }
 
+  const readArea = (area: Area, previous: AreaValue | undefined): AreaValue => {
+    const changed = isPatched(area) ? changedItems.get(area) : undefined;
+    if (area === 'cards' && previous && changed) return patchCards(doc, previous as Card[], changed) as AreaValue;
+    if (area === 'participants' && previous && changed) return patchParticipants(doc, previous as Participant[], changed) as AreaValue;
+    return shareStructure(previous, AREAS[area].read(doc));
+  };
+
   return {
     get<A extends Area>(area: A): WorkshopSnapshot[A] {
       if (!cache.has(area) || stale.has(area)) {
-        const previous = cache.get(area);
-        if (area === 'cards' && previous && changedCards) cache.set(area, patchCards(doc, previous as Card[], changedCards) as AreaValue);
-        else cache.set(area, shareStructure(previous, AREAS[area].read(doc)));
-        if (area === 'cards') changedCards = null;
+        cache.set(area, readArea(area, cache.get(area)));
+        if (isPatched(area)) changedItems.delete(area);
         stale.delete(area);
       }
       return cache.get(area) as WorkshopSnapshot[A];

@@ -96,6 +96,19 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
   /** The root items a transaction changed, found by climbing from each changed type to its root. */
   const touchesOf = (changed: ReadonlyMap<unknown, ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>>): UndoTouch[] => {
     const found = new Map<string, UndoTouch>();
+    // Each root's items by their map, read once per step: a mix of 5,000 people changes 5,000
+    // maps, and looking each one up among 5,000 took 25 million steps (QA, session 19).
+    const keysIn = new Map<Y.AbstractType<unknown>, Map<unknown, string>>();
+    const keyOf = (parent: Y.AbstractType<unknown>, child: Y.AbstractType<unknown>): string | null => {
+      let keys = keysIn.get(parent);
+      if (!keys) {
+        const index = new Map<unknown, string>();
+        (parent as Y.Map<unknown>).forEach((value, key) => index.set(value, key));
+        keysIn.set(parent, index);
+        keys = index;
+      }
+      return keys.get(child) ?? null;
+    };
     const add = (root: RootName, id: string | null) => {
       const key = `${root}:${id ?? ''}`;
       if (found.has(key)) return;
@@ -118,11 +131,7 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
       }
       const parentRoot = parent ? rootNames.get(parent) : undefined;
       if (!parent || !parentRoot) continue;
-      let id: string | null = null;
-      (parent as Y.Map<unknown>).forEach((value, key) => {
-        if (value === child) id = key;
-      });
-      add(parentRoot, id);
+      add(parentRoot, keyOf(parent, child));
     }
     return [...found.values()];
   };

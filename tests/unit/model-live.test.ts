@@ -6,6 +6,10 @@ import {
   addAgendaItem,
   addCard,
   addParticipant,
+  addParticipants,
+  participantsSnapshot,
+  removeParticipant,
+  updateParticipant,
   applyWorkshopUpdates,
   cardsSnapshot,
   createUndoHistory,
@@ -24,6 +28,7 @@ import {
   updateMeta,
   type Area,
   type Card,
+  type Participant,
   type WorkshopDoc,
 } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
@@ -101,6 +106,40 @@ describe('liveWorkshop.get', () => {
     expect(live.get('cards')[0]).toBe(before[1]);
   });
 
+  it('keeps the roster as a whole reading gives it, and the unchanged people as they were, through edits, renames, deletes, undo and a remote change', () => {
+    const doc = newWorkshop();
+    const added = addParticipants(doc, ['Özlem', 'Anna', 'Ölaf', 'Zoë', 'anna', 'Ада', 'Ärger', 'Björn'].map((name) => ({ name, organisation: '', stakeholderGroup: '', email: '' })));
+    if (!added.ok) throw new Error(added.error.code);
+    const [ozlem, anna, , zoe, , ada] = added.value as [Participant, Participant, Participant, Participant, Participant, Participant];
+    const live = liveWorkshop(doc);
+    const undo = createUndoHistory(doc);
+    const steps: Array<() => unknown> = [
+      () => updateParticipant(doc, anna.id, { consent: true }),
+      () => updateParticipant(doc, ozlem.id, { name: 'Aaron' }),
+      () => updateParticipant(doc, zoe.id, { name: 'Zoë' }),
+      () => removeParticipant(doc, ada.id),
+      () => addParticipant(doc, { name: 'Mia', organisation: '', stakeholderGroup: '', email: '' }),
+      () => undo.undo(),
+      () => undo.undo(),
+      () => {
+        const peer = createWorkshopDoc();
+        applyWorkshopUpdates(peer, [encodeWorkshopState(doc)]);
+        updateParticipant(peer, anna.id, { name: 'Zora' });
+        syncDocs(doc, peer);
+      },
+    ];
+    for (const step of steps) {
+      const before = live.get('participants');
+      step();
+      const after = live.get('participants');
+      expect(after).toEqual(participantsSnapshot(doc));
+      for (const person of after) {
+        const old = before.find((entry) => entry.id === person.id);
+        if (old && JSON.stringify(old) === JSON.stringify(person)) expect(person).toBe(old);
+      }
+    }
+  });
+
   it('keeps the meta object when a change writes the same values again', () => {
     const doc = newWorkshop();
     const live = liveWorkshop(doc);
@@ -170,6 +209,26 @@ describe('liveWorkshop cards after a change', () => {
       expect(after.at(-1)?.text).toBe('the new one');
       expect(after[0]).toBe(before[0]);
       // A whole reading asks each card's map for its ten fields: 5,000 calls.
+      expect(get.mock.calls.length).toBeLessThan(50);
+    } finally {
+      get.mockRestore();
+    }
+  });
+
+  it('reads only the changed person, not the whole roster, when one of 500 ticks consent', () => {
+    const doc = newWorkshop();
+    const added = addParticipants(doc, Array.from({ length: 500 }, (_, index) => ({ name: `Person ${index}`, organisation: '', stakeholderGroup: '', email: '' })));
+    if (!added.ok) throw new Error(added.error.code);
+    const live = liveWorkshop(doc);
+    const before = live.get('participants');
+    const someone = before[250] as Participant;
+    updateParticipant(doc, someone.id, { consent: true });
+    const get = vi.spyOn(Y.Map.prototype, 'get');
+    try {
+      const after = live.get('participants');
+      expect(after[250]).toEqual({ ...someone, consent: true });
+      expect(after[0]).toBe(before[0]);
+      // A whole reading asks each person's map for their eight fields: 4,000 calls.
       expect(get.mock.calls.length).toBeLessThan(50);
     } finally {
       get.mockRestore();

@@ -140,3 +140,28 @@ describe('createUndoHistory', () => {
     expect(calls).toBe(seen);
   });
 });
+
+describe('a step that changes thousands of items', () => {
+  it('finds which items it touched by reading each root once, not once per changed item (a mix of 2,000 people)', async () => {
+    const { addParticipants, addTable, assignTables, participantsSnapshot } = await import('../../shared/model');
+    const Y = await import('yjs');
+    const { vi } = await import('vitest');
+    const doc = newWorkshop();
+    const table = addTable(doc, { name: 'Tisch 1' });
+    if (!table.ok) throw new Error(table.error.code);
+    const added = addParticipants(doc, Array.from({ length: 2000 }, (_, index) => ({ name: `Person ${index}`, organisation: '', stakeholderGroup: '', email: '' })));
+    if (!added.ok) throw new Error(added.error.code);
+    const undo = createUndoHistory(doc);
+    const forEach = vi.spyOn(Y.Map.prototype, 'forEach');
+    try {
+      expect(assignTables(doc, added.value.map((person) => ({ id: person.id, tableId: table.value.id, fixedToTable: false }))).ok).toBe(true);
+      // Looking each changed person's map up among all 2,000 walked the roster 2,000 times.
+      expect(forEach.mock.calls.length).toBeLessThan(10);
+    } finally {
+      forEach.mockRestore();
+    }
+    expect(participantsSnapshot(doc).every((person) => person.tableId === table.value.id)).toBe(true);
+    expect(undo.undo()).toBe(true);
+    expect(participantsSnapshot(doc).every((person) => person.tableId === '')).toBe(true);
+  });
+});

@@ -9,6 +9,8 @@ import { useShownNames, useTableNames } from '../../hooks/use-shown-names';
 
 interface ParticipantRowProps {
   person: Participant;
+  /** aria-rowindex, when the roster renders only the rows near the viewport (the header is 1). */
+  rowIndex?: number | undefined;
   doc: WorkshopDoc;
   groups: readonly StakeholderGroupEntry[];
   tables: readonly Table[];
@@ -17,7 +19,7 @@ interface ParticipantRowProps {
 }
 
 /** One person of the roster, every field edited in place. */
-export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups, tables, groupName, onRemove }: ParticipantRowProps) {
+export const ParticipantRow = memo(function ParticipantRow({ person, rowIndex, doc, groups, tables, groupName, onRemove }: ParticipantRowProps) {
   const commands = useCommands(doc);
   const { t } = useTranslation();
   const names = useShownNames();
@@ -34,7 +36,7 @@ export const ParticipantRow = memo(function ParticipantRow({ person, doc, groups
   const knownGroup = groups.some((group) => group.key === person.stakeholderGroup);
 
   return (
-    <tr data-testid="participant-row">
+    <tr data-testid="participant-row" data-row={person.id} aria-rowindex={rowIndex}>
       <td className="col-name">
         <InlineText
           value={blankName ? '' : person.name}
