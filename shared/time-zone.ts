@@ -1,4 +1,4 @@
-import { currentZoneName, isTimestamp, systemTimeZone, timeZoneOrEmpty } from './model';
+import { currentZoneName, isTimestamp, systemTimeZone, timeZoneOrEmpty } from './model/plain';
 
 /*
  * Clock times of instants (when an item started, when the signal went out, the room's clock) as
