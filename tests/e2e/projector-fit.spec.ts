@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { shortenText } from '../../renderer/features/common/shorten-text';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
-import { expect, importAndOpen, startDayAfresh, test } from './fixtures';
+import { expect, importAndOpen, startDayAfresh, stepToTask, test } from './fixtures';
 import { bigBoard, seedDay, seedPlain, type Backup } from './projector-backups';
 import { saveScreenshot } from './shots';
 import { measureAllPages } from './wall-measure';
@@ -67,12 +67,7 @@ async function show(moderator: Page, projector: Page, view: string, tableId: str
   }
   if (view === 'task') {
     // On to the small-group work: its task shows under the countdown.
-    for (let step = 0; step < 8 && (await projector.locator('.projector-task').count()) === 0; step += 1) {
-      const title = await projector.getByTestId('projector-current').textContent();
-      await moderator.getByTestId('run-next').click();
-      await expect(projector.getByTestId('projector-current')).not.toHaveText(title ?? '');
-    }
-    await expect(projector.locator('.projector-task')).toBeVisible();
+    await stepToTask(moderator, projector);
     return true;
   }
   const value = view === 'table' ? `table:${tableId}` : view;

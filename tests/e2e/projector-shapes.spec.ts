@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { MIN_TEXT_VH } from '../../renderer/features/projector/wall-size';
-import { expect, importAndOpen, startDayAfresh, test } from './fixtures';
+import { expect, importAndOpen, startDayAfresh, stepToTask, test } from './fixtures';
 import { seedDay, seedLongUk } from './projector-backups';
 import { saveScreenshot } from './shots';
 import { measureAllPages, wordsBrokenAcrossLines } from './wall-measure';
@@ -85,12 +85,7 @@ async function show(moderator: Page, projector: Page, view: (typeof VIEWS)[numbe
     return;
   }
   if (view === 'task') {
-    for (let step = 0; step < 8 && (await projector.locator('.projector-task').count()) === 0; step += 1) {
-      const title = await projector.getByTestId('projector-current').textContent();
-      await moderator.getByTestId('run-next').click();
-      await expect(projector.getByTestId('projector-current')).not.toHaveText(title ?? '');
-    }
-    await expect(projector.locator('.projector-task')).toBeVisible();
+    await stepToTask(moderator, projector);
     return;
   }
   await moderator.getByTestId('projector-view').selectOption(view);
