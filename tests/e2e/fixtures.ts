@@ -54,10 +54,6 @@ export async function importAndOpen(page: Page, file: string | { name: string; m
   await expect(page.getByTestId('workshop-heading')).toBeVisible({ timeout: 20_000 });
 }
 
-/**
- * Presses Start and, on a day that already ran (a seed with actual times), starts afresh in the
- * dialog that asks first; its undo toast is closed, so later pictures show the run alone.
- */
 /** Runs the day on, item by item, until the projector shows a small-group item's task under its countdown. */
 export async function stepToTask(moderator: Page, projector: Page): Promise<void> {
   for (let step = 0; step < 8 && (await projector.locator('.projector-task').count()) === 0; step += 1) {
@@ -68,6 +64,10 @@ export async function stepToTask(moderator: Page, projector: Page): Promise<void
   await expect(projector.locator('.projector-task')).toBeVisible();
 }
 
+/**
+ * Presses Start and, on a day that already ran (a seed with actual times), starts afresh in the
+ * dialog that asks first; its undo toast is closed, so later pictures show the run alone.
+ */
 export async function startDayAfresh(page: Page): Promise<void> {
   await page.getByTestId('run-toggle').click();
   const restart = page.getByTestId('restart-afresh');
