@@ -27,6 +27,7 @@ export default defineConfig({
     environment: 'node',
     allowOnly: false,
     testTimeout: 30_000,
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { nodeArgsFor } from '../support/peer-bundles';
 
 export type PeerEvent = Record<string, unknown> & { event: string };
 
@@ -109,9 +110,7 @@ export class PeerProcess {
   /** Starts the process (again) and waits for its `ready`; then sends what the last one left unanswered. */
   private async spawn(): Promise<void> {
     const args = [
-      '--import',
-      'tsx',
-      this.script,
+      ...nodeArgsFor(this.script),
       '--name',
       this.name,
       ...this.args,

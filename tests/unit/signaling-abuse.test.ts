@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SignalingLogEvent, SignalingServer } from '../../electron/services/signaling-server';
 import { ofType, type SignalingTestClient } from '../sync/peers/signaling-client';
 import { signalingServers } from '../support/signaling-servers';
+import { nodeArgsFor } from '../support/peer-bundles';
 
 // One address misbehaves, the others must not notice. Real sockets on loopback: the attacker on 127.0.0.1 (or .4),
 // honest laptops on 127.0.0.2 / .3 (on Linux the whole 127.0.0.0/8 is local). Each test prints its figure.
@@ -103,7 +104,7 @@ describe('one address cannot stall the server with costly messages', () => {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', flooderScript, '--url', `ws://127.0.0.1:${server.port}`, '--sockets', '8', '--local-address', '127.0.0.1', '--seconds', '60', '--max', '40'],
+      [...nodeArgsFor(flooderScript), '--url', `ws://127.0.0.1:${server.port}`, '--sockets', '8', '--local-address', '127.0.0.1', '--seconds', '60', '--max', '40'],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     cleanups.push(() => child.kill('SIGKILL'));

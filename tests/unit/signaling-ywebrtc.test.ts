@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { nodeArgsFor } from '../support/peer-bundles';
 
 // Two real y-webrtc providers, each in its own Node process (see tests/sync/peers/ywebrtc-peer.ts for why),
 // with @roamhq/wrtc, no ICE servers, a room password, and this project's signaling server on loopback.
@@ -70,7 +71,7 @@ const peers: PeerProcess[] = [];
 function spawnPeer(room: string, password: string): PeerProcess {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', peerScript, '--signaling', `ws://127.0.0.1:${server.port}`, '--room', room, '--password', password],
+    [...nodeArgsFor(peerScript), '--signaling', `ws://127.0.0.1:${server.port}`, '--room', room, '--password', password],
     { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const peer = new PeerProcess(child);
