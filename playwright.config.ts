@@ -50,7 +50,7 @@ export default defineConfig({
     locale: 'de-DE',
     launchOptions: { executablePath, args: chromiumArgs },
     // A failed test keeps its trace: the DOM at every step, the network, the console. Without the
-    // screencast, whose frames cost the browser ~35 % more CPU in every test (12.4 → 17.3 s of
+    // screencast, whose frames cost the browser ~33 % more CPU in every test (12.6 → 16.8 s of
     // Chromium's CPU time for one scripted session, median of three): on a 2-core runner that was
     // wall time for every passing test. `--trace on` brings the filmstrip back when debugging.
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
