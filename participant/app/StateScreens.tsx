@@ -22,6 +22,8 @@ function useStateText(state: PhoneLinkState): string {
       return t('phone.state.waitingForHost');
     case 'lost':
       return t('phone.state.lost', { time: timeOfDay(state.since, i18n.language) });
+    case 'versionMismatch':
+      return t('phone.state.versionMismatchText');
     case 'online':
       return '';
   }
@@ -38,7 +40,13 @@ export function StateScreen({ state }: { state: PhoneLinkState }) {
   useEffect(() => heading.current?.focus(), [state.kind]);
   const noCode = state.kind === 'wrongCode' && location.hash.length <= 1;
   const title =
-    state.kind === 'wrongCode' ? t('phone.state.wrongCodeTitle') : state.kind === 'refused' ? t('phone.state.refusedTitle') : 'Plenum';
+    state.kind === 'wrongCode'
+      ? t('phone.state.wrongCodeTitle')
+      : state.kind === 'refused'
+        ? t('phone.state.refusedTitle')
+        : state.kind === 'versionMismatch'
+          ? t('phone.state.versionMismatchTitle')
+          : 'Plenum';
   return (
     <>
       <header className="top">
@@ -49,7 +57,7 @@ export function StateScreen({ state }: { state: PhoneLinkState }) {
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        <p role={state.kind === 'wrongCode' ? 'alert' : 'status'}>{noCode ? t('phone.state.noCodeText') : text}</p>
+        <p role={state.kind === 'wrongCode' || state.kind === 'versionMismatch' ? 'alert' : 'status'}>{noCode ? t('phone.state.noCodeText') : text}</p>
         {state.kind === 'connecting' || state.kind === 'lost' ? <div className="spinner" aria-hidden="true" /> : null}
         {state.kind === 'wrongCode' && (
           <button type="button" className="secondary" onClick={() => location.reload()}>

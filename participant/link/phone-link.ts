@@ -168,6 +168,13 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
   /** This link has been in the room once: a later wrong-code answer is a restarted server, not a wrong code. */
   let wasInRoom = false;
   let hostPresent = false;
+  /**
+   * The laptop's last message (sealed with the room's key, so it is the laptop's) was not of this
+   * page's protocol: a venue server serving an older or newer page than the moderator's Plenum.
+   * Waiting would look like a hang; the page says the versions differ until a message reads again.
+   */
+  let unreadable = false;
+  const inRoom = (): PhoneLinkState => (unreadable ? { kind: 'versionMismatch' } : { kind: 'online' });
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let pingTimer: ReturnType<typeof setTimeout> | null = null;
@@ -312,8 +319,17 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
       return;
     }
     const down = phoneDownSchema.safeParse(json);
-    if (!down.success) return;
+    if (!down.success) {
+      console.warn('Plenum: a message of the moderator’s laptop this page cannot read (another version?)', down.error.issues.slice(0, 3));
+      unreadable = true;
+      if (state.kind === 'online') setState(inRoom());
+      return;
+    }
     const message = down.data;
+    if (unreadable) {
+      unreadable = false;
+      if (state.kind === 'versionMismatch') setState(inRoom());
+    }
     if (message.type === 'view') {
       view = message.view;
       // A view is stamped when the laptop made it and arrives later (sealing, pacing, the network):
@@ -388,13 +404,13 @@ export function openPhoneLink(options: PhoneLinkOptions): PhoneLink {
         bestOffset = null;
         joined = { room: message.room, key: keyFor(message.room) };
         hostPresent = message.host;
-        setState(message.host ? { kind: 'online' } : { kind: 'waitingForHost' });
+        setState(message.host ? inRoom() : { kind: 'waitingForHost' });
         flush();
         return;
       case PHONE_MESSAGE.status:
         if (!joined) return;
         hostPresent = message.host;
-        setState(message.host ? { kind: 'online' } : { kind: 'waitingForHost' });
+        setState(message.host ? inRoom() : { kind: 'waitingForHost' });
         flush();
         return;
       case PHONE_MESSAGE.message:

@@ -17,6 +17,8 @@ export type PhoneLinkState =
   | { kind: 'waitingForHost' }
   /** In the room; `view` comes from the moderator's laptop. */
   | { kind: 'online' }
+  /** In the room, but the moderator's laptop sends what this page cannot read: another version of Plenum. */
+  | { kind: 'versionMismatch' }
   /** The connection is gone (the phone slept, the Wi-Fi dropped); reconnecting by itself since `since` (ms). */
   | { kind: 'lost'; since: number };
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
 import { openPhoneLink } from '../../participant/link/phone-link';
 import { loadOutbox } from '../../participant/link/phone-storage';
-import { startPhoneHub, type PhoneHub } from '../../renderer/network/phone-hub';
+import { PHONE_VIEW_INTERVAL_MS, startPhoneHub, type PhoneHub } from '../../renderer/network/phone-hub';
 import { fromBase64, toBase64 } from '../../shared/base64';
 import { cardsSnapshot, LIMITS, openVoteRound, PLENARY_BOARD_ID, voteRoundsSnapshot, workshopSnapshot } from '../../shared/model';
 import type { CommandAnswer, PhoneLink } from '../../shared/phone';
@@ -406,6 +406,41 @@ describe("the phone's link", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sockets.opened()).toBe(1);
     expect(calls).toBe(seen);
+  });
+
+  it('says the versions differ when the laptop sends what this page cannot read, keeps the last view, and is back once a message reads', async () => {
+    const room = await startRoom();
+    const anna = await namedPhone(room, 'Anna Müller');
+    // No view of the laptop's on its way (it sends one only after a change) that would read again at once.
+    let quietRounds = 0;
+    while (quietRounds < 4) {
+      const view = anna.link.view;
+      await new Promise((resolve) => setTimeout(resolve, 2 * PHONE_VIEW_INTERVAL_MS));
+      quietRounds = anna.link.view === view ? quietRounds + 1 : 0;
+    }
+    const shown = anna.link.view;
+    const key = await derivePhoneKey(SECRET, ROOM);
+    const frame = async (value: unknown) =>
+      JSON.stringify({ type: 'plenum-phone-msg', data: toBase64(await sealRelayMessage(key, new TextEncoder().encode(JSON.stringify(value)))) });
+
+    // A newer laptop's view, with a field this page does not know (a venue server serving an older page).
+    anna.sockets.deliver(await frame({ v: 1, type: 'view', view: { ...shown, seatsLeft: 3 } }));
+    expect(anna.link.state.kind).toBe('online');
+    await waitFor(() => anna.link.state.kind === 'versionMismatch', 'the page says the versions differ');
+    expect(anna.link.view).toEqual(shown);
+    // The server's word that the laptop is there does not hide it.
+    anna.sockets.deliver(JSON.stringify({ type: 'plenum-phone-status', host: true }));
+    expect(anna.link.state.kind).toBe('versionMismatch');
+
+    // A message of this page's protocol reads again: the page is online.
+    await expect(answerTo(anna, anna.link.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Trotzdem da' }))).resolves.toMatchObject({ ok: true });
+    await waitFor(() => anna.link.state.kind === 'online', 'online again');
+
+    // A message of another protocol version (the laptop's next view, due any moment, may read again at once).
+    await waitFor(() => cardTexts(anna).includes('Trotzdem da'), 'the view with the card');
+    const seen = anna.states.length;
+    anna.sockets.deliver(await frame({ v: 2, type: 'ok', id: 'x1', result: {} }));
+    await waitFor(() => anna.states.slice(seen).includes('versionMismatch'), 'the versions differ again');
   });
 
   it('works on a page without crypto.subtle or randomUUID (http://<LAN address>): joins, claims, adds a card', async () => {
