@@ -32,7 +32,8 @@ for (const language of ['de', 'uk'] as const) {
       const changed = page.getByTestId('toast').filter({ hasText: '25:99' });
       await expect(changed).toBeVisible();
       await changed.hover();
-      await expect(changed).toContainText('1.5');
+      // In the language's own digits.
+      await expect(changed).toContainText('1,5');
       await expect(changed).toContainText('13:57');
       await expect(changed).toContainText('14:17');
       await shot(`backup-repaired-${language}`);

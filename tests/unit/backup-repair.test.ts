@@ -91,7 +91,8 @@ describe('a backup with values Plenum cannot use as written', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toContain(read.value.workshop.meta.title);
     expect(lines[1]).toContain('25:99');
-    expect(lines[2]).toContain('1.5');
+    // In the language's own digits: 1,5 in German and Ukrainian.
+    expect(lines[2]).toContain({ de: '1,5', en: '1.5', uk: '1,5' }[language]);
     expect(lines[2]).toContain(read.value.workshop.agenda[0]?.title);
     // The seed day's second item began at 14:17 Berlin time; its end said 13:57.
     expect(lines[3]).toContain('13:57');
