@@ -4,14 +4,14 @@ import { validStartTime } from './meta';
 /*
  * Values of a backup that pass the schema but that Plenum cannot use as they are: a start time
  * that is no time of day ("25:99"), a duration of 1.5 minutes (every form takes whole minutes),
- * an item that ended before it started. The app read each as "not set" or left it out of the
+ * an item that ended before it started, or ended without having started. The app read each as "not set" or left it out of the
  * minutes without a word. A backup with one bad time should still open (the day's work is in
  * it), so these are changed on import, and each change is reported: the import tells the
  * moderator exactly what became of what the file said (renderer: the import's toast; the
  * minutes CLI: a note on stderr). What cannot be mended this way is refused (backup.ts).
  */
 
-export type BackupRepairCode = 'startTime' | 'duration' | 'endBeforeStart';
+export type BackupRepairCode = 'startTime' | 'duration' | 'endBeforeStart' | 'endWithoutStart';
 
 export interface BackupRepair {
   code: BackupRepairCode;
@@ -23,6 +23,7 @@ export interface BackupRepair {
    * For the message. startTime: `value` as written. duration: the agenda item's `number` (1-based,
    * in the file's order) and `item` (its title), `value` as written and `rounded`. endBeforeStart:
    * `number`, `item`, and `start` and `end` (ms; the message shows them as clock times).
+   * endWithoutStart: `number`, `item` and `end`.
    */
   params: Record<string, string | number>;
 }
@@ -62,6 +63,16 @@ export function repairBackup(workshop: WorkshopSnapshot): { workshop: WorkshopSn
         field: `${at}.actualEnd`,
         detail: `${at}.actualEnd: ${new Date(item.actualEnd).toISOString()} is before actualStart ${new Date(item.actualStart).toISOString()}; the end was left empty`,
         params: { ...named, start: item.actualStart, end: item.actualEnd },
+      });
+      mended = { ...mended, actualEnd: 0 };
+    }
+    if (item.actualStart <= 0 && item.actualEnd > 0) {
+      // The run sets an item's start before its end; an end alone has no span to place cards in.
+      repairs.push({
+        code: 'endWithoutStart',
+        field: `${at}.actualEnd`,
+        detail: `${at}.actualEnd: ${new Date(item.actualEnd).toISOString()} without an actualStart; the end was left empty`,
+        params: { ...named, end: item.actualEnd },
       });
       mended = { ...mended, actualEnd: 0 };
     }

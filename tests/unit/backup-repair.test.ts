@@ -101,6 +101,33 @@ describe('a backup with values Plenum cannot use as written', () => {
     expect(text).not.toMatch(/\{\{|backup\.repairs/);
   });
 
+  it('an item that ended without having started has its end left empty, and the toast names the end (de, en, uk)', async () => {
+    // 13:57 Berlin on the seed's day, the third item's start erased.
+    const end = Date.UTC(2025, 10, 19, 12, 57);
+    const read = readBackup(
+      edited((file) => {
+        const third = file.workshop.agenda[2];
+        if (!third) throw new Error('the seed day has three items');
+        third.actualStart = 0;
+        third.actualEnd = end;
+      }),
+    );
+    if (!read.ok) throw new Error(read.error.detail);
+    const third = read.value.workshop.agenda[2];
+    expect([third?.actualStart, third?.actualEnd]).toEqual([0, 0]);
+    expect(read.value.repairs.map(({ code, field, params }) => [code, field, params])).toEqual([
+      ['endWithoutStart', 'workshop.agenda[2].actualEnd', { number: 3, item: third?.title, end }],
+    ]);
+    const translators = await uiTranslators();
+    for (const language of ['de', 'en', 'uk'] as const) {
+      const lines = repairedToast({ title: 'x', timeZone: 'Europe/Berlin', repairs: read.value.repairs })(translators[language]).split('\n');
+      expect(lines, language).toHaveLength(2);
+      expect(lines[1], language).toContain('13:57');
+      expect(lines[1], language).toContain(third?.title);
+      expect(lines[1], language).not.toMatch(/\{\{|backup\.repairs/);
+    }
+  });
+
   it('many changes: the first ones listed, the rest counted', async () => {
     const many = readBackup(edited((file) => file.workshop.agenda.forEach((item) => (item.durationMin += 0.5))));
     if (!many.ok) throw new Error(many.error.detail);

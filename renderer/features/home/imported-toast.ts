@@ -31,7 +31,12 @@ export function repairedToast(result: { title: string; timeZone: string; repairs
   return (t) => {
     const zone = shownTimeZone(result.timeZone);
     const lines = result.repairs.slice(0, REPAIRS_LISTED).map(({ code, params }) => {
-      const times = code === 'endBeforeStart' ? { start: clockTimeIn(Number(params.start), zone), end: clockTimeIn(Number(params.end), zone) } : {};
+      const times =
+        code === 'endBeforeStart'
+          ? { start: clockTimeIn(Number(params.start), zone), end: clockTimeIn(Number(params.end), zone) }
+          : code === 'endWithoutStart'
+            ? { end: clockTimeIn(Number(params.end), zone) }
+            : {};
       return `• ${t(`backup.repairs.${code}`, { ...params, ...times })}`;
     });
     const more = result.repairs.length - REPAIRS_LISTED;
