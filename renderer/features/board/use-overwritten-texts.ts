@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { updateCardText, watchOverwrittenCardTexts, type WorkshopDoc } from '../../../shared/model';
+import { describeError } from '../../hooks/use-error-text';
 import { useToasts } from '../../state/toasts';
 import { shortenText } from '../common/shorten-text';
 
@@ -19,7 +20,14 @@ export function useOverwrittenTexts(doc: WorkshopDoc): void {
           {
             message: (t) => t('board.textOverwritten', { mine: shortenText(mine).text }),
             tone: 'info',
-            action: { label: (t) => t('board.restoreMine'), run: () => void updateCardText(doc, cardId, mine) },
+            action: {
+              label: (t) => t('board.restoreMine'),
+              run: () => {
+                // The card may be gone by the time the person decides: say so rather than do nothing.
+                const restored = updateCardText(doc, cardId, mine);
+                if (!restored.ok) showToast({ message: (t) => describeError(t, restored.error), tone: 'error' });
+              },
+            },
           },
           NOTICE_MS,
         );
