@@ -35,6 +35,8 @@ async function boardWith(page: Page, name: string, ideas: readonly string[]) {
 }
 
 test('focus on a board: Enter in the empty entry; a deleted card; undo and redo', async ({ page }) => {
+  // The sum of the time the tests merged here had each (60 s apiece): each check keeps its own.
+  test.setTimeout(180_000);
   await test.step('Enter in the empty entry keeps the focus there and adds nothing', async () => {
     await boardWith(page, 'Tisch 1', ['Erste Idee']);
     const entry = page.getByTestId('card-entry');

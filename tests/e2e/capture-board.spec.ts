@@ -248,6 +248,8 @@ test('a table writes, groups, votes and makes action items, by keyboard and mous
  * screen more); the pasted card is on the board while the vote form is opened.
  */
 test('pasted rich text becomes plain text; "?" lists the shortcuts; a vote form ended by a round opened in another window does not come back when that round closes, nor take the focus', async ({ page, context, shot }) => {
+  // The sum of the time the tests merged here had each (60 s apiece): each check keeps its own.
+  test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await test.step('pasted rich text becomes plain text; "?" lists the shortcuts', async () => {
     await page.goto('/');

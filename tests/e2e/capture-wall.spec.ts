@@ -89,6 +89,8 @@ function countFramesUntilScroll(page: Page): Promise<void> {
 }
 
 test('60 cards on the plenary at 1366×768: at least 12 above the fold, the card just added in view; a card’s details keep its row’s height', async ({ page, shot }) => {
+  // The sum of the time the tests merged here had each (60 s apiece): each check keeps its own.
+  test.setTimeout(120_000);
   await test.step('60 cards on the plenary at 1366×768: at least 12 above the fold, the card just added in view', async () => {
     await openSeedDay(page, seedDayWithPlenaryCards(59));
     await expect(page.getByTestId('card')).toHaveCount(59);
@@ -220,6 +222,9 @@ const looseBlocks = (page: Page) =>
 
 test('a board of 700 loose cards is laid out in blocks of whole rows, the ones off screen skipped, the seams unseen @build-only', async ({ page, shot }) => {
   // One grid of 5,000 loose cards was laid out whole whenever any of it was in view: 0.25-0.65 s per layout.
+  // The page's timers run on a clock the test can move on (time flows as usual until it does): the
+  // blocks' wait for a moment nobody works in them is passed at once, not slept through.
+  await page.clock.install();
   await openSeedDay(page, seedDayWithPlenaryCards(700));
   await expect(page.getByTestId('card')).toHaveCount(700);
   const wholeRows = (blocks: Awaited<ReturnType<typeof looseBlocks>>) => blocks.columns > 0 && blocks.sizes.slice(0, -1).every((size) => size % blocks.columns === 0);
@@ -246,7 +251,8 @@ test('a board of 700 loose cards is laid out in blocks of whole rows, the ones o
   await editor.fill('Entwurf, der bleibt');
   await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="loose-cards"] [data-testid="card-delete"]')?.click());
   await expect(page.getByTestId('loose-cards').getByTestId('card')).toHaveCount(loose - 1);
-  await page.waitForTimeout(2_500);
+  // Past the blocks' wait (RECUT_AFTER_MS, 2 s in ChunkedGrid.tsx) and into the next one: they are not cut while the editor is open.
+  await page.clock.runFor(2_500);
   await expect(editor).toHaveValue('Entwurf, der bleibt');
   await expect(editor).toBeFocused();
   expect(wholeRows(await looseBlocks(page))).toBe(false);
@@ -278,6 +284,8 @@ test('a board of 700 loose cards is laid out in blocks of whole rows, the ones o
  * the seed day and a workshop screen's start, 6–9 s apiece on CI). The language switch comes last.
  */
 test('the seed day at 1366×768: toasts over the roster, what a card added renders, dialogs for action items, the tables overview, an agenda item, a language switch', async ({ page, shot }) => {
+  // The sum of the time the tests merged here had each (60 s apiece): each check keeps its own.
+  test.setTimeout(420_000);
   // The renders are watched through the hook React offers developer tools, installed before the app loads.
   await watchRenders(page);
   await openSeedDay(page);

@@ -30,6 +30,8 @@ for (const { language, shown, long } of CASES) {
     // One workshop for both: the one made with the typed date is the one whose action item takes a
     // due date (each had made a workshop of its own: a context, a start and a workshop screen more).
     test(`a new workshop's date shows and takes ${shown} and is stored as 2023-12-06; an action item's due date shows and takes ${shown}, by keyboard and calendar`, async ({ page, shot }) => {
+      // The sum of the time the tests merged here had each (60 s apiece): each check keeps its own.
+      test.setTimeout(120_000);
       await test.step(`a new workshop's date shows and takes ${shown} and is stored as 2023-12-06`, async () => {
         await page.goto('/');
         expect(await page.evaluate(() => navigator.language)).toBe('en-US');
