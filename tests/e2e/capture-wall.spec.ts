@@ -394,6 +394,8 @@ test('the seed day at 1366×768: toasts over the roster, what a card added rende
     await expect(row.getByTestId('action-due')).toHaveAttribute('data-value', '2024-01-31');
   });
 
+  // Back from the action items to the board.
+  await page.getByTestId('tab-plenary').click();
   await test.step('the action dialog keeps a due date it cannot store from being dropped: it says why and makes nothing', async () => {
     const source = page.getByTestId('card').filter({ hasText: 'Biomethan als Chance' });
     await source.hover();
