@@ -147,7 +147,7 @@ const startTabWalk = (page: Page) =>
       },
       stop() {
         window.removeEventListener('keydown', onKeyDown, true);
-        document.removeEventListener('focusin', onFocusIn, true);
+        window.removeEventListener('blur', onBlur, true);
       },
     };
     const onKeyDown = (event: KeyboardEvent) => {
@@ -159,12 +159,13 @@ const startTabWalk = (page: Page) =>
       event.stopImmediatePropagation();
     };
     // The next press while a frame has the focus goes to the frame's document, out of this
-    // listener's sight: a frame is noted as the focus enters it.
-    const onFocusIn = (event: FocusEvent) => {
-      if (event.target instanceof HTMLIFrameElement) walk.record();
+    // listener's sight: a frame is noted as the focus enters it, when this window loses it (no
+    // focus event of this document names the frame; by the window's blur it is the active element).
+    const onBlur = (event: FocusEvent) => {
+      if (event.target === window && document.activeElement instanceof HTMLIFrameElement) walk.record();
     };
     window.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('focusin', onFocusIn, true);
+    window.addEventListener('blur', onBlur, true);
     (window as unknown as { plenumTabWalk: TabWalk }).plenumTabWalk = walk;
     return controls;
   });
