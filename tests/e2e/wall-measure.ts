@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 
 /*
- * Measurements of the projector's wall, run in the page: shared by projector-fit.spec.ts (every
- * view at four sizes) and projector-shapes.spec.ts (portrait to 21:9, long texts).
+ * Measurements of the projector's wall, run in the page: projector-fit.spec.ts's (every view at
+ * four sizes, and portrait to 21:9 with long texts), and agenda-run.spec.ts's words of the cards.
  */
 
 /**
@@ -12,7 +12,11 @@ import type { Page } from '@playwright/test';
  */
 export function measureAllPages(projector: Page, minVh: number) {
   return projector.evaluate(async (minVh) => {
-  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // A turn is a React render and no more (the fit does not depend on the page), and what is
+  // measured here is layout, which the browser computes when asked: the page needs no frame
+  // painted to be measured. Waiting for two frames per turn, as this once did, cost a 16-page view
+  // at 3840×2160 seconds of software painting (CI's Chromium has no GPU).
+  const tick = () => new Promise((done) => setTimeout(done, 0));
   const pager = () => document.querySelector('[data-testid="projector-pages"]');
   const count = Number(pager()?.getAttribute('data-pages') ?? '1');
   const all: string[] = [];
@@ -23,8 +27,11 @@ export function measureAllPages(projector: Page, minVh: number) {
     if (turn > 0) {
       const before = pager()?.getAttribute('data-page');
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
-      for (let wait = 0; wait < 200 && pager()?.getAttribute('data-page') === before; wait += 1) await frames();
-      await frames();
+      const until = performance.now() + 5000;
+      while (pager()?.getAttribute('data-page') === before && performance.now() < until) await tick();
+      // Every font the blocks use is in already (the wall's hidden copy holds them all); should a
+      // page bring a new one all the same, it is measured in it.
+      await document.fonts.ready;
     }
     const number = pager()?.getAttribute('data-page') ?? '1';
     if (measured.has(number)) continue;
