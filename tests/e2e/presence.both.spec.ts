@@ -174,12 +174,13 @@ test("a table laptop counts once and keeps the path it settled on; it says so wh
     let { context, page: moderator } = first;
     try {
       await slowRelayKey(table);
-      const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+      // The table opens Plenum while the moderator hosts.
+      const [{ code }] = await Promise.all([hostWorkshop(moderator, url, TITLE, TABLE), table.goto('/')]);
       const workshopUrl = moderator.url();
 
       await test.step('a table laptop counts once, and the path shown does not change after it settled on direct', async () => {
         await recordIndicator(moderator);
-        await joinAsTable(table, url, code, TITLE, TABLE);
+        await joinAsTable(table, url, code, TITLE, TABLE, { opened: true });
         await recordIndicator(table);
         await expect(indicator(moderator)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
         await expect(indicator(table)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
