@@ -29,7 +29,8 @@ async function runOf(page: Page): Promise<{ status: string | null; current: stri
 }
 
 test('a table laptop captures, votes and writes action items but cannot run the room until the moderator promotes it; it writes on the plenary only while that is open', async ({ baseURL }) => {
-  test.setTimeout(150_000);
+  // 150 s and 120 s when the plenary's open flag was a test of its own; one room now, one budget.
+  test.setTimeout(180_000);
   // Launched side by side: a browser's start is mostly waiting.
   const [moderator, table] = await Promise.all([room.laptop(baseURL ?? '', { size: { width: 1600, height: 1000 } }), room.laptop(baseURL ?? '', { size: { width: 1600, height: 1000 } })]);
 
