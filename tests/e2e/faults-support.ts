@@ -91,12 +91,9 @@ export async function hostWorkshop(page: Page, signalingUrl: string, title: stri
   return { code, workshopId };
 }
 
-/**
- * A table laptop joins with the code and picks its table; it ends on the table's board. `opened`:
- * the page is on the home screen already (opened while the moderator hosted), not loaded again.
- */
-export async function joinAsTable(page: Page, signalingUrl: string, code: string, title: string, table: string, { opened = false }: { opened?: boolean } = {}): Promise<void> {
-  if (!opened) await page.goto('/');
+/** A table laptop joins with the code and picks its table; it ends on the table's board. */
+export async function joinAsTable(page: Page, signalingUrl: string, code: string, title: string, table: string): Promise<void> {
+  await page.goto('/');
   await page.getByTestId('join-address').fill(signalingUrl);
   await page.getByTestId('join-code-input').fill(code);
   await page.getByTestId('join-name').fill(`Laptop ${table}`);

@@ -125,10 +125,9 @@ test('a joined table laptop killed while typing: every card shown when the heade
       return launched;
     }),
   ]);
-  // The table opens Plenum while the moderator hosts.
-  const [{ code, workshopId }] = await Promise.all([hostWorkshop(host.page, signalingUrl, TITLE, TABLE), laptop.page.goto('/')]);
+  const { code, workshopId } = await hostWorkshop(host.page, signalingUrl, TITLE, TABLE);
 
-  await joinAsTable(laptop.page, signalingUrl, code, TITLE, TABLE, { opened: true });
+  await joinAsTable(laptop.page, signalingUrl, code, TITLE, TABLE);
   const before = (await typeUntilKilled(laptop.page, 'saved')).cards;
 
   // Nobody may send the cards back: the moderator's laptop is gone before the table restarts.

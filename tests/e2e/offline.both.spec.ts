@@ -45,9 +45,8 @@ test('working offline after closing and reopening the workshop cuts every path a
   const url = room.signalingUrl();
   // Launched side by side: a browser's start is mostly waiting.
   const [moderator, table] = await Promise.all([room.laptop(baseURL ?? ''), room.laptop(baseURL ?? '')]);
-  // The table opens Plenum while the moderator hosts.
-  const [{ code }] = await Promise.all([hostWorkshop(moderator, url, TITLE, TABLE), table.goto('/')]);
-  await joinAsTable(table, url, code, TITLE, TABLE, { opened: true });
+  const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+  await joinAsTable(table, url, code, TITLE, TABLE);
   await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
 
   // Closed and opened again, twice: each time the table comes back online by itself.

@@ -174,13 +174,12 @@ test("a table laptop counts once and keeps the path it settled on; it says so wh
     let { context, page: moderator } = first;
     try {
       await slowRelayKey(table);
-      // The table opens Plenum while the moderator hosts.
-      const [{ code }] = await Promise.all([hostWorkshop(moderator, url, TITLE, TABLE), table.goto('/')]);
+      const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
       const workshopUrl = moderator.url();
 
       await test.step('a table laptop counts once, and the path shown does not change after it settled on direct', async () => {
         await recordIndicator(moderator);
-        await joinAsTable(table, url, code, TITLE, TABLE, { opened: true });
+        await joinAsTable(table, url, code, TITLE, TABLE);
         await recordIndicator(table);
         await expect(indicator(moderator)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
         await expect(indicator(table)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });

@@ -34,8 +34,8 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   // Launched side by side: a browser's start is mostly waiting.
   const [moderator, table] = await Promise.all([room.laptop(baseURL ?? '', { size: { width: 1600, height: 1000 } }), room.laptop(baseURL ?? '', { size: { width: 1600, height: 1000 } })]);
 
-  // The moderator prepares an agenda and a table, then hosts; the table opens Plenum meanwhile.
-  await Promise.all([moderator.goto('/'), table.goto('/')]);
+  // The moderator prepares an agenda and a table, then hosts.
+  await moderator.goto('/');
   await moderator.getByTestId('new-workshop-title').fill(TITLE);
   await moderator.getByTestId('create-workshop').click();
   await addAgendaItem(moderator, 'Begrüßung', '10');
@@ -54,6 +54,7 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await expect(moderator.getByTestId('role-badge')).toHaveAttribute('data-role', 'moderator');
 
   // The table joins and sits at its table.
+  await table.goto('/');
   await table.getByTestId('join-address').fill(room.signalingUrl());
   await table.getByTestId('join-code-input').fill(code);
   await table.getByTestId('join-name').fill('Laptop Tisch 1');
