@@ -2,7 +2,8 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { browserPid, hostWorkshop, joinAsTable, launchLaptop, launchPersistentLaptop, LogSink, shotOf, SignalProcess } from './faults-support';
+import { startSignalingServer, type SignalingServer } from '../../electron/services/signaling-server';
+import { browserPid, hostWorkshop, joinAsTable, launchLaptop, launchPersistentLaptop, LogSink, shotOf } from './faults-support';
 
 /*
  * A table laptop's browser dies (SIGKILL: power cut, crash, killed by the OS) while someone is
@@ -21,7 +22,11 @@ const KILL_AT = 12;
 
 type KillWhen = 'card-shown' | 'saved';
 
-let signal: SignalProcess | undefined;
+/**
+ * In this process, not `npm run signal` in its own (SignalProcess): nothing here is about the
+ * server, and starting that program through tsx took seconds of a loaded CI's time.
+ */
+let signal: SignalingServer | undefined;
 let moderator: Browser | undefined;
 let table: BrowserContext | undefined;
 let profile = '';
@@ -29,7 +34,7 @@ let profile = '';
 test.afterEach(async () => {
   await table?.close().catch(() => undefined);
   await moderator?.close().catch(() => undefined);
-  await signal?.stop();
+  await signal?.close();
   signal = undefined;
   moderator = undefined;
   table = undefined;
@@ -106,15 +111,23 @@ async function relaunchAndRead(baseURL: string, workshopId: string, log: LogSink
 test('a joined table laptop killed while typing: every card shown when the header said saved is there after the relaunch', async ({ baseURL }) => {
   test.setTimeout(120_000);
   const log = new LogSink();
-  signal = await SignalProcess.start(log);
-  const host = await launchLaptop(baseURL ?? '', log, 'moderator');
-  moderator = host.browser;
-  const { code, workshopId } = await hostWorkshop(host.page, signal.url, TITLE, TABLE);
-
+  signal = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+  const signalingUrl = `ws://127.0.0.1:${signal.port}`;
   profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-killed-table-'));
-  const laptop = await launchPersistentLaptop(baseURL ?? '', profile, log, 'table');
-  table = laptop.context;
-  await joinAsTable(laptop.page, signal.url, code, TITLE, TABLE);
+  // Launched side by side: a browser's start is mostly waiting.
+  const [host, laptop] = await Promise.all([
+    launchLaptop(baseURL ?? '', log, 'moderator').then((launched) => {
+      moderator = launched.browser;
+      return launched;
+    }),
+    launchPersistentLaptop(baseURL ?? '', profile, log, 'table').then((launched) => {
+      table = launched.context;
+      return launched;
+    }),
+  ]);
+  const { code, workshopId } = await hostWorkshop(host.page, signalingUrl, TITLE, TABLE);
+
+  await joinAsTable(laptop.page, signalingUrl, code, TITLE, TABLE);
   const before = (await typeUntilKilled(laptop.page, 'saved')).cards;
 
   // Nobody may send the cards back: the moderator's laptop is gone before the table restarts.

@@ -43,8 +43,8 @@ async function holdsFor(page: Page, ms: number, holds: () => Promise<void>): Pro
 test('working offline after closing and reopening the workshop cuts every path at once; what was written apart crosses on reconnect', async ({ baseURL }) => {
   test.setTimeout(150_000);
   const url = room.signalingUrl();
-  const moderator = await room.laptop(baseURL ?? '');
-  const table = await room.laptop(baseURL ?? '');
+  // Launched side by side: a browser's start is mostly waiting.
+  const [moderator, table] = await Promise.all([room.laptop(baseURL ?? ''), room.laptop(baseURL ?? '')]);
   const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
   await joinAsTable(table, url, code, TITLE, TABLE);
   await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +8,12 @@ import { TAKE_SCREENSHOTS } from './shots';
 
 /*
  * What the moderator's header says about the laptops in the room, with every laptop its own
- * Chromium process. The first and third tests also run against `npm run web` (StrictMode mounts
- * the connection twice: a discarded one left behind would count as a second laptop or change the
- * path shown; the third reopens the moderator's workshop, whose open is abortable for that
- * reason). The others ask how a table laptop leaves, which a second mount does not change: they
- * run only against the production build (`@build-only`), to keep CI short.
+ * Chromium process. The first test asks how a table laptop leaves, which a second mount does not
+ * change: it runs only against the production build (`@build-only`), to keep CI short. The second
+ * also runs against `npm run web` (StrictMode mounts the connection twice: a discarded one left
+ * behind would count as a second laptop or change the path shown; it reopens the moderator's
+ * workshop, whose open is abortable for that reason). It is one room from the join to the table
+ * left alone, in steps: a room costs two browsers, a workshop and a join, more than its checks.
  */
 
 const room = roomOfLaptops(test);
@@ -84,88 +85,59 @@ async function connectionButtons(page: Page): Promise<Array<{ x: number; y: numb
   );
 }
 
-test('a table laptop counts once, and the path shown does not change after it settled on direct', async ({ baseURL }) => {
-  test.setTimeout(120_000);
-  const url = room.signalingUrl();
-  const moderator = await room.laptop(baseURL ?? '');
-  const table = await room.laptop(baseURL ?? '');
-  await slowRelayKey(table);
-  const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
-  await recordIndicator(moderator);
-
-  await joinAsTable(table, url, code, TITLE, TABLE);
-  await recordIndicator(table);
-  await expect(indicator(moderator)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
-  await expect(indicator(table)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
-  const settled = Date.now();
-  // Watched for 25 s after the join: the old code went direct → via host → direct 10–17 s in.
-  await expect.poll(() => Date.now() - settled, { timeout: 30_000, intervals: [1000] }).toBeGreaterThanOrEqual(25_000);
-
-  for (const [name, page] of [
-    ['moderator', moderator],
-    ['table', table],
-  ] as const) {
-    const log = await indicatorLog(page);
-    console.log(`${name}'s indicator: ${log.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
-    // One table laptop is one laptop, from the first moment on.
-    expect(Math.max(...log.map((shown) => shown.peers)), `${name} counted more laptops than there are`).toBeLessThanOrEqual(1);
-    const firstDirect = log.findIndex((shown) => shown.path === 'direct');
-    expect(firstDirect).toBeGreaterThanOrEqual(0);
-    expect(log.slice(firstDirect + 1), `${name}'s indicator changed after it showed a direct connection`).toEqual([]);
-  }
-  await moderator.getByTestId('tab-connection').click();
-  await expect.poll(() => presenceCount(moderator)).toBe(2);
-});
-
 test('a laptop that closes its window is gone within 5 s, one that vanishes within 15 s', { tag: '@build-only' }, async ({ baseURL }) => {
   test.setTimeout(150_000);
   const url = room.signalingUrl();
-  const moderator = await room.laptop(baseURL ?? '');
-  const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
-  await recordIndicator(moderator);
-  const peers = () => indicator(moderator).getAttribute('data-peers');
-
-  // Closed cleanly: the window says goodbye on its way out.
-  const buttonsBefore = await connectionButtons(moderator);
-  expect(buttonsBefore, 'the connection buttons are on the screen').not.toContain(null);
-  const leaving = await room.laptop(baseURL ?? '');
-  await joinAsTable(leaving, url, code, TITLE, TABLE);
-  await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
-  await expect.poll(() => presenceCount(moderator)).toBe(2);
-  // The moderator's buttons stay where they were while laptops come and go (a click on its way
-  // to "Offline" must not land on whatever moved under the pointer).
-  expect(await connectionButtons(moderator), 'the connection buttons moved when a laptop joined').toEqual(buttonsBefore);
-  const closedAt = Date.now();
-  await leaving.close({ runBeforeUnload: true });
-  await expect.poll(peers, { timeout: 5000, intervals: [100] }).toBe('0');
-  await expect.poll(() => presenceCount(moderator), { timeout: Math.max(1, 5000 - (Date.now() - closedAt)), intervals: [100] }).toBe(1);
-  console.log(`a laptop that closed its window was gone from the moderator's header after ${Date.now() - closedAt} ms`);
-
-  // Vanished: the browser process is killed, nothing is said.
   const log = new LogSink();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-presence-'));
+  let vanishingContext: BrowserContext | undefined;
   try {
-    const { context, page: vanishing } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'vanishing');
+    // Launched side by side (a browser's start is mostly waiting); the later ones wait on a blank page.
+    const [moderator, leaving, { page: vanishing }] = await Promise.all([
+      room.laptop(baseURL ?? ''),
+      room.laptop(baseURL ?? ''),
+      launchPersistentLaptop(baseURL ?? '', profile, log, 'vanishing').then((laptop) => {
+        vanishingContext = laptop.context;
+        return laptop;
+      }),
+    ]);
+    const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
+    await recordIndicator(moderator);
+    const peers = () => indicator(moderator).getAttribute('data-peers');
+
+    // Closed cleanly: the window says goodbye on its way out.
+    const buttonsBefore = await connectionButtons(moderator);
+    expect(buttonsBefore, 'the connection buttons are on the screen').not.toContain(null);
+    await joinAsTable(leaving, url, code, TITLE, TABLE);
+    await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+    await expect.poll(() => presenceCount(moderator)).toBe(2);
+    // The moderator's buttons stay where they were while laptops come and go (a click on its way
+    // to "Offline" must not land on whatever moved under the pointer).
+    expect(await connectionButtons(moderator), 'the connection buttons moved when a laptop joined').toEqual(buttonsBefore);
+    const closedAt = Date.now();
+    await leaving.close({ runBeforeUnload: true });
+    await expect.poll(peers, { timeout: 5000, intervals: [100] }).toBe('0');
+    await expect.poll(() => presenceCount(moderator), { timeout: Math.max(1, 5000 - (Date.now() - closedAt)), intervals: [100] }).toBe(1);
+    console.log(`a laptop that closed its window was gone from the moderator's header after ${Date.now() - closedAt} ms`);
+
+    // Vanished: the browser process is killed, nothing is said.
+    await joinAsTable(vanishing, url, code, TITLE, TABLE);
+    await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+    await expect.poll(() => presenceCount(moderator)).toBe(2);
+    const killedAt = Date.now();
+    const shownBefore = (await indicatorLog(moderator)).length;
+    process.kill(browserPid(profile), 'SIGKILL');
+    const killedAtPage = await moderator.evaluate(() => performance.now() - (window as unknown as { plenumIndicatorStart: number }).plenumIndicatorStart);
     try {
-      await joinAsTable(vanishing, url, code, TITLE, TABLE);
-      await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
-      await expect.poll(() => presenceCount(moderator)).toBe(2);
-      const killedAt = Date.now();
-      const shownBefore = (await indicatorLog(moderator)).length;
-      process.kill(browserPid(profile), 'SIGKILL');
-      const killedAtPage = await moderator.evaluate(() => performance.now() - (window as unknown as { plenumIndicatorStart: number }).plenumIndicatorStart);
-      try {
-        await expect.poll(peers, { timeout: 15_000, intervals: [100] }).toBe('0');
-        await expect.poll(() => presenceCount(moderator), { timeout: Math.max(1, 15_000 - (Date.now() - killedAt)), intervals: [100] }).toBe(1);
-        console.log(`a laptop whose browser was killed was gone from the moderator's header after ${Date.now() - killedAt} ms`);
-      } finally {
-        const log = (await indicatorLog(moderator)).slice(shownBefore - 1);
-        console.log(`the moderator's indicator around the kill (at ${Math.round(killedAtPage)} ms): ${log.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
-      }
+      await expect.poll(peers, { timeout: 15_000, intervals: [100] }).toBe('0');
+      await expect.poll(() => presenceCount(moderator), { timeout: Math.max(1, 15_000 - (Date.now() - killedAt)), intervals: [100] }).toBe(1);
+      console.log(`a laptop whose browser was killed was gone from the moderator's header after ${Date.now() - killedAt} ms`);
     } finally {
-      await context.close().catch(() => undefined);
+      const shownLog = (await indicatorLog(moderator)).slice(shownBefore - 1);
+      console.log(`the moderator's indicator around the kill (at ${Math.round(killedAtPage)} ms): ${shownLog.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
     }
   } finally {
+    await vanishingContext?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 });
@@ -187,82 +159,102 @@ async function shootTableHeader(page: Page, name: string): Promise<void> {
   if (size) await page.setViewportSize(size);
 }
 
-test("a table laptop says so when the moderator's laptop is gone, keeps its cards meanwhile, and is back to normal when it returns", async ({ baseURL }) => {
-  test.setTimeout(180_000);
+test("a table laptop counts once and keeps the path it settled on; it says so when the moderator's laptop is gone, keeps its cards meanwhile, is back to normal when it returns, and once reopened alone waits for the moderator", async ({ baseURL }) => {
+  // Three tests until session 20 (120 s, 180 s and 60 s), each with its own browsers, workshop and
+  // join; one room now, so one budget for all of it.
+  test.setTimeout(240_000);
   const url = room.signalingUrl();
   const log = new LogSink();
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-host-gone-'));
+  // The moderator's laptop keeps its profile: it is killed and launched again below.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-presence-'));
   const hostNoticeShown = (page: Page) => page.getByTestId('host-notice');
   try {
-    let { context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator');
+    // Launched side by side: a browser's start is mostly waiting.
+    const [first, table] = await Promise.all([launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator'), room.laptop(baseURL ?? '')]);
+    let { context, page: moderator } = first;
     try {
+      await slowRelayKey(table);
       const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
       const workshopUrl = moderator.url();
-      const table = await room.laptop(baseURL ?? '');
-      await joinAsTable(table, url, code, TITLE, TABLE);
-      await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 20_000 });
-      await expect(indicator(table)).not.toHaveText(/Moderation/);
 
-      // Killed: nothing is said; the table notices the silence within the presence timeout.
-      process.kill(browserPid(profile), 'SIGKILL');
-      const killedAt = Date.now();
-      await expect(indicator(table)).toHaveText('Moderation nicht erreichbar', { timeout: 15_000 });
-      console.log(`the table's header said the moderator was gone ${Date.now() - killedAt} ms after the kill`);
-      await expect(indicator(table)).toHaveAttribute('data-host', 'gone');
-      await table.getByTestId('tab-connection').click();
-      await expect(hostNoticeShown(table)).toContainText('Der Laptop der Moderation ist nicht erreichbar');
-      // The dead WebRTC connection goes by its own silence, a moment later: pictured once it has.
-      await expect(indicator(table)).toHaveAttribute('data-peers', '0', { timeout: 10_000 });
-      await shootTableHeader(table, 'table-moderator-gone');
+      await test.step('a table laptop counts once, and the path shown does not change after it settled on direct', async () => {
+        await recordIndicator(moderator);
+        await joinAsTable(table, url, code, TITLE, TABLE);
+        await recordIndicator(table);
+        await expect(indicator(moderator)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
+        await expect(indicator(table)).toHaveAttribute('data-path', 'direct', { timeout: 20_000 });
+        const settled = Date.now();
+        // Watched for 25 s after the join: the old code went direct → via host → direct 10–17 s in.
+        await expect.poll(() => Date.now() - settled, { timeout: 30_000, intervals: [1000] }).toBeGreaterThanOrEqual(25_000);
 
-      // What the table writes meanwhile is kept and reaches the moderator once it is back.
-      await table.getByTestId('tab-mine').click();
-      await table.getByTestId('card-entry').fill('Geschrieben ohne Moderation');
-      await table.getByTestId('card-entry').press('Enter');
-      await expect(indicator(table)).toHaveText('Moderation nicht erreichbar');
+        for (const [name, page] of [
+          ['moderator', moderator],
+          ['table', table],
+        ] as const) {
+          const shownLog = await indicatorLog(page);
+          console.log(`${name}'s indicator: ${shownLog.map((shown) => `${Math.round(shown.at)} ms ${shown.state}/${shown.path}/${shown.peers}`).join(' → ')}`);
+          // One table laptop is one laptop, from the first moment on.
+          expect(Math.max(...shownLog.map((shown) => shown.peers)), `${name} counted more laptops than there are`).toBeLessThanOrEqual(1);
+          const firstDirect = shownLog.findIndex((shown) => shown.path === 'direct');
+          expect(firstDirect).toBeGreaterThanOrEqual(0);
+          expect(shownLog.slice(firstDirect + 1), `${name}'s indicator changed after it showed a direct connection`).toEqual([]);
+        }
+        await moderator.getByTestId('tab-connection').click();
+        await expect.poll(() => presenceCount(moderator)).toBe(2);
+      });
 
-      await context.close().catch(() => undefined);
-      ({ context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator again'));
-      await moderator.goto(workshopUrl);
-      await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 30_000 });
-      await expect(indicator(table)).toHaveText(/1 Laptop/, { timeout: 20_000 });
-      await table.getByTestId('tab-connection').click();
-      await expect(hostNoticeShown(table)).toHaveCount(0);
-      await moderator.getByTestId('tab-tables').click();
-      await expect(moderator.getByTestId('table-card')).toHaveText(['Geschrieben ohne Moderation'], { timeout: 20_000 });
+      await test.step("the moderator's laptop killed: the table says so and keeps what it writes meanwhile", async () => {
+        await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 20_000 });
+        await expect(indicator(table)).not.toHaveText(/Moderation/);
 
-      // Closed cleanly: the goodbye tells the table at once.
-      const closedAt = Date.now();
-      await moderator.close({ runBeforeUnload: true });
-      await expect(indicator(table)).toHaveText('Moderation nicht erreichbar', { timeout: 5000 });
-      await expect(hostNoticeShown(table)).toHaveAttribute('data-host', 'gone');
-      console.log(`the table's header said the moderator was gone ${Date.now() - closedAt} ms after its window closed`);
-    } finally {
-      await context.close().catch(() => undefined);
-    }
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-});
+        // Killed: nothing is said; the table notices the silence within the presence timeout.
+        process.kill(browserPid(profile), 'SIGKILL');
+        const killedAt = Date.now();
+        await expect(indicator(table)).toHaveText('Moderation nicht erreichbar', { timeout: 15_000 });
+        console.log(`the table's header said the moderator was gone ${Date.now() - killedAt} ms after the kill`);
+        await expect(indicator(table)).toHaveAttribute('data-host', 'gone');
+        await table.getByTestId('tab-connection').click();
+        await expect(hostNoticeShown(table)).toContainText('Der Laptop der Moderation ist nicht erreichbar');
+        // The dead WebRTC connection goes by its own silence, a moment later: pictured once it has.
+        await expect(indicator(table)).toHaveAttribute('data-peers', '0', { timeout: 10_000 });
+        await shootTableHeader(table, 'table-moderator-gone');
 
-test('a table laptop alone in the room waits for the moderator, not for tables', { tag: '@build-only' }, async ({ baseURL }) => {
-  const url = room.signalingUrl();
-  const log = new LogSink();
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'plenum-host-awaited-'));
-  try {
-    const { context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator');
-    try {
-      const { code } = await hostWorkshop(moderator, url, TITLE, TABLE);
-      const table = await room.laptop(baseURL ?? '');
-      await joinAsTable(table, url, code, TITLE, TABLE);
-      await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 20_000 });
-      await context.close();
-      // Reopened with the moderator gone: this table has not seen it since it connected.
-      await table.reload();
-      await expect(indicator(table)).toHaveText('Warte auf die Moderation', { timeout: 20_000 });
-      await table.getByTestId('tab-connection').click();
-      await expect(table.getByTestId('host-notice')).toHaveAttribute('data-host', 'awaited');
-      await shootTableHeader(table, 'table-moderator-awaited');
+        // What the table writes meanwhile is kept and reaches the moderator once it is back.
+        await table.getByTestId('tab-mine').click();
+        await table.getByTestId('card-entry').fill('Geschrieben ohne Moderation');
+        await table.getByTestId('card-entry').press('Enter');
+        await expect(indicator(table)).toHaveText('Moderation nicht erreichbar');
+      });
+
+      await test.step("the moderator's laptop back: the table is back to normal, and the card crosses", async () => {
+        await context.close().catch(() => undefined);
+        ({ context, page: moderator } = await launchPersistentLaptop(baseURL ?? '', profile, log, 'moderator again'));
+        await moderator.goto(workshopUrl);
+        await expect(indicator(table)).toHaveAttribute('data-host', 'present', { timeout: 30_000 });
+        await expect(indicator(table)).toHaveText(/1 Laptop/, { timeout: 20_000 });
+        await table.getByTestId('tab-connection').click();
+        await expect(hostNoticeShown(table)).toHaveCount(0);
+        await moderator.getByTestId('tab-tables').click();
+        await expect(moderator.getByTestId('table-card')).toHaveText(['Geschrieben ohne Moderation'], { timeout: 20_000 });
+      });
+
+      await test.step("the moderator's window closed: the goodbye tells the table at once", async () => {
+        const closedAt = Date.now();
+        await moderator.close({ runBeforeUnload: true });
+        await expect(indicator(table)).toHaveText('Moderation nicht erreichbar', { timeout: 5000 });
+        await expect(hostNoticeShown(table)).toHaveAttribute('data-host', 'gone');
+        console.log(`the table's header said the moderator was gone ${Date.now() - closedAt} ms after its window closed`);
+      });
+
+      await test.step('a table laptop reopened alone in the room waits for the moderator, not for tables', async () => {
+        await context.close();
+        // Reopened with the moderator gone: this table has not seen it since it connected.
+        await table.reload();
+        await expect(indicator(table)).toHaveText('Warte auf die Moderation', { timeout: 20_000 });
+        await table.getByTestId('tab-connection').click();
+        await expect(hostNoticeShown(table)).toHaveAttribute('data-host', 'awaited');
+        await shootTableHeader(table, 'table-moderator-awaited');
+      });
     } finally {
       await context.close().catch(() => undefined);
     }
