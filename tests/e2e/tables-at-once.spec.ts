@@ -45,6 +45,46 @@ async function announceLate(page: Page): Promise<void> {
 
 const indicator = (page: Page) => page.getByTestId('connection-indicator');
 
+/**
+ * A debug line as the console's text gives it (format, then its colours and values) with the
+ * values put in place and the colours and time deltas left out.
+ */
+function readable(text: string): string {
+  const [format = '', tail = ''] = text.split(/ \+\d+ms ?/, 2);
+  const values = tail.replace(/color: ?(inherit|#?\w+);?/g, '\u0000').split('\u0000').map((value) => value.trim()).filter(Boolean);
+  const slots = format.split('%s').length - 1;
+  // Values are separated by spaces too: one slot takes them all, several take a word each.
+  const filled = slots === 1 ? [values.join(' ')] : values.flatMap((value) => value.split(/\s+/));
+  let index = 0;
+  return format.replace(/%s/g, () => filled[index++] ?? '?');
+}
+
+/**
+ * What y-webrtc says about its connections (lib0 logs a module named in localStorage `log`), per
+ * laptop with the machine's time: which pair glared, who rejected whose offer, which connection
+ * opened or closed. Printed when a round fails, so a failure names its pair.
+ */
+class ConnectionLog {
+  private readonly lines: string[] = [];
+  watch(page: Page, name: string): void {
+    page.on('console', (message) => {
+      // Its connections' story, not each message; without lib0's colours and time deltas.
+      const text = message.text().replace(/%c/g, '');
+      const webrtc = text.includes('y-webrtc') && !/ message (to|from) /.test(text);
+      const ice = text.includes('simple-peer') && /StateChange|destroy|error|connect|signal\(\)/i.test(text);
+      if (!webrtc && !ice) return;
+      this.lines.push(`${Date.now()} ${name}: ${readable(text)}`);
+    });
+    page.on('pageerror', (error) => this.lines.push(`${Date.now()} ${name}: page error: ${error.message}`));
+  }
+  since(at: number): string {
+    return this.lines
+      .filter((line) => Number(line.split(' ', 1)[0]) >= at)
+      .map((line) => line.replace(/^(\d+)/, (time) => `+${Number(time) - at} ms`))
+      .join('\n');
+  }
+}
+
 /** In the page: clicks the offline toggle at `at` (the machine's clock), resolves once it did. */
 function clickAt(at: number): Promise<void> {
   return new Promise((resolve, reject) =>
@@ -71,8 +111,18 @@ async function goOffline(page: Page): Promise<void> {
 test('table laptops that come online at the same instant exchange cards directly before any retry', async ({ baseURL }) => {
   test.setTimeout(180_000);
   const url = room.signalingUrl();
-  const moderator = await room.laptop(baseURL ?? '');
-  const tables = await Promise.all(TABLES.map(() => room.laptop(baseURL ?? '')));
+  const log = new ConnectionLog();
+  const laptop = async (name: string) => {
+    const page = await room.laptop(baseURL ?? '', { watch: (watched) => log.watch(watched, name) });
+    await page.context().addInitScript(() => {
+      localStorage.setItem('log', 'y-webrtc');
+      // simple-peer's ICE and signaling states (the debug module's switch).
+      localStorage.setItem('debug', 'simple-peer');
+    });
+    return page;
+  };
+  const moderator = await laptop('moderator');
+  const tables = await Promise.all(TABLES.map((_, index) => laptop(`laptop ${index + 1}`)));
   for (const page of tables) await announceLate(page);
   const { code } = await hostWorkshop(moderator, url, TITLE, TABLES[0] ?? '');
   await Promise.all(tables.map((page) => joinAsTable(page, url, code, TITLE, TABLES[0] ?? '')));
@@ -100,6 +150,17 @@ test('table laptops that come online at the same instant exchange cards directly
     // go out, ANNOUNCE_DELAY_MS after `back` (at least 1 ms: Playwright takes 0 for no limit).
     const beforeRetry = () => ({ timeout: Math.max(1, ANNOUNCE_DELAY_MS + BEFORE_ANY_RETRY_MS - (Date.now() - back)) });
     await Promise.all(tables.map((page) => page.getByTestId('tab-mine').click()));
+    try {
+      await roundArrives(round, back, beforeRetry, cards);
+    } catch (error) {
+      const paths = await Promise.all([moderator, ...tables].map((page) => indicator(page).evaluate((element) => `${element.dataset['path']} (${element.dataset['peers']})`)));
+      console.log(`round ${round} failed; paths (moderator, laptops): ${paths.join(', ')}; y-webrtc since coming back online:\n${log.since(back)}`);
+      throw error;
+    }
+    console.log(`round ${round}: every card at every table, all direct, ${Date.now() - back} ms after coming back online`);
+  }
+
+  async function roundArrives(round: number, back: number, beforeRetry: () => { timeout: number }, cards: string[]): Promise<void> {
     // Each table's card at every other table, through their direct connections.
     await Promise.all(
       tables.map(async (page, index) => {
@@ -113,6 +174,5 @@ test('table laptops that come online at the same instant exchange cards directly
       await expect(indicator(page)).toHaveAttribute('data-peers', String(TABLES.length), beforeRetry());
       await expect(indicator(page)).toHaveAttribute('data-path', 'direct', beforeRetry());
     }
-    console.log(`round ${round}: every card at every table, all direct, ${Date.now() - back} ms after coming back online`);
   }
 });
