@@ -1,3 +1,4 @@
+import { drag } from './board-drag';
 import { createWorkshop, expect, test } from './fixtures';
 
 /*
@@ -58,5 +59,41 @@ test('an edit in progress keeps its draft when another window saves the card, an
   await expect(conflict).toHaveCount(0);
   await editor.press('Enter');
   await expect(page.getByTestId('card-text')).toHaveText(['Bänke mit Lehne']);
+  await other.close();
+});
+
+test('an edit in progress goes on where it was when another window moves the card into a group: draft, caret and focus', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Zwei Fenster, eine Gruppe');
+  for (const text of ['Bänke am Markt', 'Mehr Schatten']) {
+    await page.getByTestId('card-entry').fill(text);
+    await page.getByTestId('card-entry').press('Enter');
+  }
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const theirs = (text: string) => other.getByTestId('card').filter({ hasText: text });
+  await expect(theirs('Mehr Schatten')).toBeVisible({ timeout: 20_000 });
+
+  // Editing here, the caret in the middle of the draft ("Bänke| am Markt und am Bahnhof").
+  await page.getByTestId('card').filter({ hasText: 'Bänke am Markt' }).focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('card-edit');
+  await editor.fill('Bänke am Markt und am Bahnhof');
+  // Control+Home: the card is narrow and the draft wraps, so Home goes to the start of its last line.
+  await editor.press('Control+Home');
+  for (let step = 0; step < 'Bänke'.length; step += 1) await editor.press('ArrowRight');
+
+  // The other window puts the card into a group with the other one: it is drawn anew here.
+  await drag(other, theirs('Bänke am Markt'), theirs('Mehr Schatten'));
+  await expect(other.getByTestId('group')).toHaveCount(1);
+  const grouped = page.getByTestId('group').getByTestId('card-edit');
+  await expect(grouped).toHaveValue('Bänke am Markt und am Bahnhof');
+  await expect(grouped).toBeFocused();
+  // Typing goes on at the caret, and Enter saves it, in the group, in both windows.
+  await page.keyboard.type(' mit Lehne');
+  await expect(grouped).toHaveValue('Bänke mit Lehne am Markt und am Bahnhof');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-edit')).toHaveCount(0);
+  await expect(other.getByTestId('group').getByTestId('card-text')).toContainText(['Bänke mit Lehne am Markt und am Bahnhof']);
   await other.close();
 });

@@ -8,7 +8,7 @@ import { VoteDots } from './VoteDots';
 import { shortenText } from '../common/shorten-text';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { FieldError } from '../common/FieldError';
-import { useCardEditing } from './use-card-editing';
+import { useCardEditing, useEditField } from './use-card-editing';
 
 interface CardViewProps {
   card: Card;
@@ -34,6 +34,7 @@ interface CardViewProps {
 /** One card. Long texts are shown shortened; the stored text is never cut. */
 export const CardView = memo(function CardView({ card, doc, authorName, groupId, movable, editable = true, dimmed, vote, actions, labels, justAdded = false }: CardViewProps) {
   const edit = useCardEditing(doc, card, actions.errorText);
+  const editField = useEditField(doc, card.id);
   const [expanded, setExpanded] = useState(false);
   const [panel, setPanel] = useState<'details' | 'action' | null>(null);
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'card', id: card.id }), disabled: !movable, data: { text: card.text } });
@@ -83,7 +84,16 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
   if (edit.editing && editable) {
     return (
       <li className={`card editing${colourClass}`} data-testid="card">
-        <textarea value={edit.draft} onChange={(event) => edit.setDraft(event.target.value)} onKeyDown={edit.onKeyDown} aria-label={labels.editCard} autoFocus rows={4} data-testid="card-edit" />
+        <textarea
+          ref={editField}
+          value={edit.draft}
+          onChange={edit.onChange}
+          onSelect={edit.onSelect}
+          onKeyDown={edit.onKeyDown}
+          aria-label={labels.editCard}
+          rows={4}
+          data-testid="card-edit"
+        />
         <div className="card-actions">
           <button type="button" className="primary" onClick={edit.save}>
             {labels.save}
