@@ -19,7 +19,7 @@ import { listenBeforeKey, startRelay, type Relay, type SignalingSocket } from '.
 import { holdSyncGreeting } from './greeting-hold';
 import { answerOffersFresh, type AnsweringConnection, type SwappablePeer } from './fresh-answer';
 import { directReads, quietReads } from './quiet-reads';
-import { opensAsSignaling } from './signaling-check';
+import { openSignaling } from './signaling-check';
 import { dropSignalingRepeats } from './signaling-repeats';
 import { splitSends, type SendingConnection } from './split-sync';
 import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
@@ -328,7 +328,12 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
   // From the first message on: y-webrtc's room opens with its key, before the rest is set up.
   const repeats = dropSignalingRepeats(room, undefined, async (sealed) => {
     const key = await provider.key;
-    return key === null || (await opensAsSignaling(sealed, key));
+    if (key === null) return true;
+    const message = await openSignaling(sealed, key);
+    // Before y-webrtc hears it: a connection to the announcing laptop left over from before it
+    // started over is closed first, so the announcement opens a new one (stuck-connections.ts).
+    if (message?.type === 'announce') stuck.announced(message.from, connections()?.get(message.from), performance.now());
+    return message !== null;
   });
   for (const socket of provider.signalingConns) repeats.attach(socket);
   const stuck = watchStuckConnections();

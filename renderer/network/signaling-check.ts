@@ -23,24 +23,38 @@ export function isSignalingMessage(value: unknown): boolean {
   return typeof signal === 'object' && signal !== null && !Array.isArray(signal);
 }
 
-/** Whether `sealed` (base64, as y-webrtc publishes it) opens with `key` and is a message y-webrtc can act on. */
-export async function opensAsSignaling(sealed: string, key: CryptoKey): Promise<boolean> {
+/** What of an opened signaling message Plenum reads itself (y-webrtc reads the rest). */
+export interface OpenedSignaling {
+  type: 'announce' | 'signal';
+  from: string;
+}
+
+/** `sealed` (base64, as y-webrtc publishes it) opened with `key`, if it is a message y-webrtc can act on; else null. */
+export async function openSignaling(sealed: string, key: CryptoKey): Promise<OpenedSignaling | null> {
   const bytes = fromBase64(sealed);
-  if (!bytes) return false;
+  if (!bytes) return null;
   let iv: Uint8Array;
   let cipher: Uint8Array;
   try {
     const decoder = decoding.createDecoder(bytes);
-    if (decoding.readVarString(decoder) !== 'AES-GCM') return false;
+    if (decoding.readVarString(decoder) !== 'AES-GCM') return null;
     iv = decoding.readVarUint8Array(decoder);
     cipher = decoding.readVarUint8Array(decoder);
   } catch {
-    return false;
+    return null;
   }
   try {
     const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, cipher as BufferSource));
-    return isSignalingMessage(decoding.readAny(decoding.createDecoder(plain)));
+    const message: unknown = decoding.readAny(decoding.createDecoder(plain));
+    if (!isSignalingMessage(message)) return null;
+    const { type, from } = message as OpenedSignaling;
+    return { type, from };
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether `sealed` (base64, as y-webrtc publishes it) opens with `key` and is a message y-webrtc can act on. */
+export async function opensAsSignaling(sealed: string, key: CryptoKey): Promise<boolean> {
+  return (await openSignaling(sealed, key)) !== null;
 }

@@ -47,6 +47,14 @@ export const MAX_WAIT_MS = 120_000;
 export const JITTER = 0.25;
 /** A connection that carried data and then nothing for this long is dead. */
 export const SILENT_MS = PRESENCE_TIMEOUT_MS;
+/**
+ * A connection still opening this long after it was made, when its laptop announces itself: that
+ * laptop started over (it came back online, or left while the two were still connecting) and holds
+ * nothing of it. A LAN connection opens in well under this (p99 1.25 s, max 1.6 s with twelve
+ * opening at once on a loaded 2-core machine, tables-at-once); an announcement that overtakes the
+ * offer of its own laptop comes within milliseconds of it.
+ */
+export const STALE_ON_ANNOUNCE_MS = 1000;
 
 export interface StuckConnectionWatch {
   /**
@@ -64,6 +72,15 @@ export interface StuckConnectionWatch {
    * try: its peer was swapped for a fresh one (fresh-answer.ts). Its 'data' listeners moved with it.
    */
   restart(conn: OpeningConnection, now: number): void;
+  /**
+   * The laptop `id` announced itself (y-webrtc's 'announce'), and `conn` is this laptop's connection
+   * to it: closed if it is still opening, without data, since STALE_ON_ANNOUNCE_MS or more (see
+   * there), without a try counted. y-webrtc ignores an announcement from a laptop it holds a
+   * connection to, so that connection would hold the pair apart until its wait ran out (up to
+   * 12.5 s). Closed, y-webrtc drops it and announces this laptop, and the two connect afresh.
+   * Returns whether it closed `conn`.
+   */
+  announced(id: string, conn: OpeningConnection | undefined, now: number): boolean;
   /** Forgets the tries so far: after this laptop reconnects, every laptop gets the first wait again. */
   reset(): void;
   /** How long `conn` has carried no data at `now` (since it was tracked, if never); 0 if it is not watched. */
@@ -127,6 +144,13 @@ export function watchStuckConnections(random: () => number = Math.random, clock:
     restart(conn, now) {
       const id = ids.get(conn);
       if (id !== undefined) watch(id, conn, now);
+    },
+    announced(id, conn, now) {
+      if (!conn || conn.connected || conn.closed || ids.get(conn) !== id) return false;
+      const entry = watched.get(conn);
+      if (!entry || entry.gotData || now - entry.since < STALE_ON_ANNOUNCE_MS) return false;
+      conn.destroy();
+      return true;
     },
     reset() {
       tries.clear();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { FIRST_WAIT_MS, JITTER } from '../../renderer/network/stuck-connections';
+import { FIRST_WAIT_MS, JITTER, STALE_ON_ANNOUNCE_MS } from '../../renderer/network/stuck-connections';
 import { hostWorkshop, joinAsTable } from './faults-support';
 import { roomOfLaptops } from './laptops';
 
@@ -175,4 +175,53 @@ test('table laptops that come online at the same instant exchange cards directly
       await expect(indicator(page)).toHaveAttribute('data-path', 'direct', beforeRetry());
     }
   }
+});
+
+/**
+ * Holds the page's outgoing WebRTC answers while `plenumHoldAnswers` is set (the default): the
+ * laptop's connections stay opening on both sides, as when a table leaves while it connects.
+ */
+async function holdAnswers(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const flags = window as unknown as { plenumHoldAnswers?: boolean };
+    flags.plenumHoldAnswers = true;
+    const subtle = crypto.subtle;
+    const encrypt = subtle.encrypt.bind(subtle);
+    subtle.encrypt = (...args: Parameters<SubtleCrypto['encrypt']>) => {
+      const plain = args[2];
+      const bytes = plain instanceof ArrayBuffer ? new Uint8Array(plain) : new Uint8Array(plain.buffer, plain.byteOffset, plain.byteLength);
+      if (flags.plenumHoldAnswers === true && new TextDecoder().decode(bytes).includes('answer')) return new Promise<ArrayBuffer>(() => undefined);
+      return encrypt(...args);
+    };
+  });
+}
+
+test('a table that left while its connection to the moderator was still opening connects directly when it is back, before any retry', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const url = room.signalingUrl();
+  const moderator = await room.laptop(baseURL ?? '');
+  const table = await room.laptop(baseURL ?? '');
+  await holdAnswers(table);
+  const { code } = await hostWorkshop(moderator, url, 'Wiederaufbau: halb offen', 'Tisch 1');
+  await joinAsTable(table, url, code, 'Wiederaufbau: halb offen', 'Tisch 1');
+  // The moderator's laptop offered a connection, the table's answer never left: through the relay only.
+  await expect(indicator(moderator)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+  const seen = Date.now();
+  await expect(indicator(table)).toHaveAttribute('data-path', 'relay');
+  await expect(indicator(moderator)).toHaveAttribute('data-path', 'relay');
+  // Long enough for the moderator's connection to count as left over, far from its retry.
+  await table.waitForTimeout(2 * STALE_ON_ANNOUNCE_MS);
+  await expect(indicator(moderator)).toHaveAttribute('data-path', 'relay');
+  await goOffline(table);
+  await table.evaluate(() => {
+    (window as unknown as { plenumHoldAnswers?: boolean }).plenumHoldAnswers = false;
+  });
+  await table.getByTestId('connection-offline-toggle').click();
+  const back = Date.now();
+  // The moderator's connection was made after `seen` at the earliest and is retried BEFORE_ANY_RETRY_MS
+  // after it was made at the earliest: direct before then, or the left-over connection held the pair apart.
+  const beforeRetry = Math.max(1, seen + BEFORE_ANY_RETRY_MS - back - 500);
+  await expect(indicator(table)).toHaveAttribute('data-path', 'direct', { timeout: beforeRetry });
+  await expect(indicator(moderator)).toHaveAttribute('data-path', 'direct', { timeout: Math.max(1, seen + BEFORE_ANY_RETRY_MS - Date.now() - 500) });
+  console.log(`left over connection: direct ${Date.now() - back} ms after coming back online (${back - seen} ms after the moderator saw the table)`);
 });

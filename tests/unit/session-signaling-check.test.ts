@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../shared/base64';
-import { isSignalingMessage, opensAsSignaling } from '../../renderer/network/signaling-check';
+import { isSignalingMessage, openSignaling, opensAsSignaling } from '../../renderer/network/signaling-check';
 import { dropSignalingRepeats, type EmittingSocket } from '../../renderer/network/signaling-repeats';
 
 /*
@@ -26,7 +26,10 @@ const announce = { type: 'announce', from: 'peer-a' };
 const offer = { type: 'signal', from: 'peer-a', to: 'peer-b', token: 0.5, signal: { type: 'offer', sdp: 'v=0' } };
 
 describe("what y-webrtc is given of the room's signaling", () => {
-  it('an announce or a signal sealed with the room key passes', async () => {
+  it('an announce or a signal sealed with the room key passes, opened: its kind and sender', async () => {
+    expect(await openSignaling(await seal(announce), key)).toEqual({ type: 'announce', from: 'peer-a' });
+    expect(await openSignaling(await seal(offer), key)).toEqual({ type: 'signal', from: 'peer-a' });
+    expect(await openSignaling(await seal(announce, otherKey), key)).toBeNull();
     expect(await opensAsSignaling(await seal(announce), key)).toBe(true);
     expect(await opensAsSignaling(await seal(offer), key)).toBe(true);
   });

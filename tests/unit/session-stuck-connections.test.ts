@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEARTBEAT_MS } from '../../renderer/network/presence';
-import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, SILENT_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/network/stuck-connections';
+import { FIRST_WAIT_MS, JITTER, MAX_WAIT_MS, SILENT_MS, STALE_ON_ANNOUNCE_MS, watchStuckConnections, type OpeningConnection } from '../../renderer/network/stuck-connections';
 
 /** A made-up y-webrtc connection: `receive()` is data arriving on it. */
 function conn(state: { connected?: boolean; closed?: boolean } = {}) {
@@ -157,5 +157,55 @@ describe('connections that do not carry data', () => {
     };
     expect(waitWith(0)).toBe(FIRST_WAIT_MS * (1 - JITTER));
     expect(waitWith(0.999)).toBeCloseTo(FIRST_WAIT_MS * (1 + JITTER), -2);
+  });
+});
+
+describe('a laptop that announces itself while a connection to it is still opening here', () => {
+  it('has that connection closed when it has been opening for STALE_ON_ANNOUNCE_MS: the laptop started over', () => {
+    // The moderator's connection to a table that went offline while the two were still connecting:
+    // it never opens, and y-webrtc would ignore the table's announcement when it is back.
+    const watch = watchStuckConnections(middle);
+    const leftOver = conn();
+    watch.track('table', leftOver, 1000);
+    expect(watch.announced('table', leftOver, 1000 + STALE_ON_ANNOUNCE_MS - 1)).toBe(false);
+    expect(leftOver.destroyed).toBe(0);
+    expect(watch.announced('table', leftOver, 1000 + STALE_ON_ANNOUNCE_MS)).toBe(true);
+    expect(leftOver.destroyed).toBe(1);
+    // Not a try: the next connection to it gets the first wait.
+    const next = conn();
+    watch.track('table', next, 5000);
+    expect(watch.check(new Map([['table', next]]), 5000 + FIRST_WAIT_MS - 1)).toEqual([]);
+    expect(watch.check(new Map([['table', next]]), 5000 + FIRST_WAIT_MS)).toEqual(['table']);
+  });
+
+  it('leaves open connections, connections that carried data, closed ones, untracked ones and those of other laptops alone', () => {
+    const watch = watchStuckConnections(middle);
+    const late = 1000 + 10 * STALE_ON_ANNOUNCE_MS;
+    const open = conn({ connected: true });
+    const carried = conn();
+    const closed = conn({ closed: true });
+    const untracked = conn();
+    const other = conn();
+    watch.track('a', open, 1000);
+    watch.track('b', carried, 1000);
+    carried.receive();
+    watch.track('c', closed, 1000);
+    watch.track('d', other, 1000);
+    expect(watch.announced('a', open, late)).toBe(false);
+    expect(watch.announced('b', carried, late)).toBe(false);
+    expect(watch.announced('c', closed, late)).toBe(false);
+    expect(watch.announced('e', untracked, late)).toBe(false);
+    expect(watch.announced('e', other, late)).toBe(false);
+    expect(watch.announced('e', undefined, late)).toBe(false);
+    expect([open, carried, closed, untracked, other].map((made) => made.destroyed)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('counts a swapped peer (fresh-answer.ts) from its swap: a fresh answer is not stale', () => {
+    const watch = watchStuckConnections(middle);
+    const answering = conn();
+    watch.track('a', answering, 0);
+    watch.restart(answering, 5000);
+    expect(watch.announced('a', answering, 5000 + STALE_ON_ANNOUNCE_MS - 1)).toBe(false);
+    expect(watch.announced('a', answering, 5000 + STALE_ON_ANNOUNCE_MS)).toBe(true);
   });
 });
