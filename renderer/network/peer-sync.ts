@@ -22,7 +22,7 @@ import { directReads, quietReads } from './quiet-reads';
 import { openSignaling } from './signaling-check';
 import { dropSignalingRepeats } from './signaling-repeats';
 import { splitSends, type SendingConnection } from './split-sync';
-import { watchStuckConnections, type OpeningConnection } from './stuck-connections';
+import { STALE_ON_ANNOUNCE_MS, watchStuckConnections, type OpeningConnection } from './stuck-connections';
 
 /** Who this laptop is, as the others see it in their presence list. */
 export interface PeerIdentity {
@@ -332,7 +332,7 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     const message = await openSignaling(sealed, key);
     // Before y-webrtc hears it: a connection to the announcing laptop left over from before it
     // started over is closed first, so the announcement opens a new one (stuck-connections.ts).
-    if (message?.type === 'announce') stuck.announced(message.from, connections()?.get(message.from), performance.now());
+    if (message?.type === 'announce') stuck.startedOver(message.from, connections()?.get(message.from), performance.now(), STALE_ON_ANNOUNCE_MS);
     return message !== null;
   });
   for (const socket of provider.signalingConns) repeats.attach(socket);
@@ -465,6 +465,8 @@ export async function startPeerSync(options: PeerSyncOptions): Promise<PeerSync>
     webrtcOrigin: provider.room,
     isDirect,
     onChange: refresh,
+    // It dropped its side: a connection to it still opening can never open (stuck-connections.ts).
+    onLeave: (peerId) => stuck.startedOver(peerId, connections()?.get(peerId), performance.now(), 0),
     ...(early ? { early } : {}),
     answerHellos: options.host === true,
   });

@@ -96,6 +96,8 @@ export interface RelayOptions {
   /** Whether a WebRTC connection to this peer is open. */
   isDirect(peerId: string): boolean;
   onChange(): void;
+  /** A laptop said goodbye (sealed, so it is one of the room): what this laptop holds of it can go. */
+  onLeave?(peerId: string): void;
   /**
    * The id this laptop said hello with before its key was ready (`listenBeforeKey`), and what
    * came for it meanwhile.
@@ -683,6 +685,7 @@ export function startRelay(options: RelayOptions): Relay {
     if (from === hostId) stopWaitingForHost(true);
     const known = peers.has(from);
     peers.forget(from, true);
+    options.onLeave?.(from);
     if (known) options.onChange();
   };
 

@@ -49,12 +49,14 @@ export const JITTER = 0.25;
 export const SILENT_MS = PRESENCE_TIMEOUT_MS;
 /**
  * A connection still opening this long after it was made, when its laptop announces itself: that
- * laptop started over (it came back online, or left while the two were still connecting) and holds
- * nothing of it. A LAN connection opens in well under this (p99 1.25 s, max 1.6 s with twelve
- * opening at once on a loaded 2-core machine, tables-at-once); an announcement that overtakes the
- * offer of its own laptop comes within milliseconds of it.
+ * laptop most likely started over (it came back after losing the Wi-Fi while the two were still
+ * connecting) and holds nothing of it. Half the first wait: a LAN connection opens in well under
+ * this (p99 1.25 s, max 1.6 s with twelve opening at once on a loaded 2-core machine), and closing
+ * one that is merely slow makes its laptops announce themselves again, which must not close other
+ * slow connections in turn in a big room that joins at once. A laptop that leaves on purpose says
+ * so on the relay, and its connections still opening go at once (peer-sync.ts).
  */
-export const STALE_ON_ANNOUNCE_MS = 1000;
+export const STALE_ON_ANNOUNCE_MS = FIRST_WAIT_MS / 2;
 
 export interface StuckConnectionWatch {
   /**
@@ -73,14 +75,14 @@ export interface StuckConnectionWatch {
    */
   restart(conn: OpeningConnection, now: number): void;
   /**
-   * The laptop `id` announced itself (y-webrtc's 'announce'), and `conn` is this laptop's connection
-   * to it: closed if it is still opening, without data, since STALE_ON_ANNOUNCE_MS or more (see
-   * there), without a try counted. y-webrtc ignores an announcement from a laptop it holds a
-   * connection to, so that connection would hold the pair apart until its wait ran out (up to
-   * 12.5 s). Closed, y-webrtc drops it and announces this laptop, and the two connect afresh.
-   * Returns whether it closed `conn`.
+   * The laptop `id` started over, and `conn` is this laptop's connection to it: closed if it is
+   * still opening, without data, since `openingFor` or longer, without a try counted. Called when
+   * that laptop says goodbye on the relay (0: it dropped its side) or announces itself
+   * (STALE_ON_ANNOUNCE_MS). y-webrtc ignores an announcement from a laptop it holds a connection
+   * to, so a left-over one would hold the pair apart until its wait ran out (up to 12.5 s); closed,
+   * y-webrtc drops it and the next announcement opens a new one. Returns whether it closed `conn`.
    */
-  announced(id: string, conn: OpeningConnection | undefined, now: number): boolean;
+  startedOver(id: string, conn: OpeningConnection | undefined, now: number, openingFor: number): boolean;
   /** Forgets the tries so far: after this laptop reconnects, every laptop gets the first wait again. */
   reset(): void;
   /** How long `conn` has carried no data at `now` (since it was tracked, if never); 0 if it is not watched. */
@@ -145,10 +147,10 @@ export function watchStuckConnections(random: () => number = Math.random, clock:
       const id = ids.get(conn);
       if (id !== undefined) watch(id, conn, now);
     },
-    announced(id, conn, now) {
+    startedOver(id, conn, now, openingFor) {
       if (!conn || conn.connected || conn.closed || ids.get(conn) !== id) return false;
       const entry = watched.get(conn);
-      if (!entry || entry.gotData || now - entry.since < STALE_ON_ANNOUNCE_MS) return false;
+      if (!entry || entry.gotData || now - entry.since < openingFor) return false;
       conn.destroy();
       return true;
     },

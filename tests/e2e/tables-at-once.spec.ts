@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { FIRST_WAIT_MS, JITTER, STALE_ON_ANNOUNCE_MS } from '../../renderer/network/stuck-connections';
+import { FIRST_WAIT_MS, JITTER } from '../../renderer/network/stuck-connections';
 import { hostWorkshop, joinAsTable } from './faults-support';
 import { roomOfLaptops } from './laptops';
 
@@ -196,6 +196,13 @@ async function holdAnswers(page: Page): Promise<void> {
   });
 }
 
+/*
+ * The flake of s20b and s20c: the tables went offline a second after joining, while the moderator's
+ * connections to them were still opening. Those stayed in the moderator's y-webrtc room, which
+ * ignores an announcement from a laptop it holds a connection to, so the tables came back through
+ * the relay only until the stuck-connection watch closed the left-over connections (7.5–12.5 s).
+ * Now the table's goodbye on the relay closes them (stuck-connections.ts, startedOver).
+ */
 test('a table that left while its connection to the moderator was still opening connects directly when it is back, before any retry', async ({ baseURL }) => {
   test.setTimeout(120_000);
   const url = room.signalingUrl();
@@ -209,8 +216,8 @@ test('a table that left while its connection to the moderator was still opening 
   const seen = Date.now();
   await expect(indicator(table)).toHaveAttribute('data-path', 'relay');
   await expect(indicator(moderator)).toHaveAttribute('data-path', 'relay');
-  // Long enough for the moderator's connection to count as left over, far from its retry.
-  await table.waitForTimeout(2 * STALE_ON_ANNOUNCE_MS);
+  // As in the flake: a moment after joining, far from the retry of the moderator's connection.
+  await table.waitForTimeout(2000);
   await expect(indicator(moderator)).toHaveAttribute('data-path', 'relay');
   await goOffline(table);
   await table.evaluate(() => {

@@ -59,10 +59,21 @@ describe('keepPresence', () => {
 async function relayLaptop(name: string, server: MemoryHub, key: Awaited<ReturnType<typeof deriveRelayKey>>) {
   const { doc, awareness } = laptop(name);
   let changes = 0;
-  const relay: Relay = startRelay({ doc, awareness, topic: 'relay-test', key, peerId: name, webrtcOrigin: null, isDirect: () => false, onChange: () => (changes += 1) });
+  const left: string[] = [];
+  const relay: Relay = startRelay({
+    doc,
+    awareness,
+    topic: 'relay-test',
+    key,
+    peerId: name,
+    webrtcOrigin: null,
+    isDirect: () => false,
+    onChange: () => (changes += 1),
+    onLeave: (peerId) => left.push(peerId),
+  });
   cleanups.push(() => relay.destroy());
   relay.attach(server.socket());
-  return { doc, awareness, relay, changes: () => changes };
+  return { doc, awareness, relay, changes: () => changes, left };
 }
 
 describe('the relay', () => {
@@ -77,6 +88,8 @@ describe('the relay', () => {
     table.relay.leave();
     await vi.waitFor(() => expect(moderator.relay.relayOnlyPeers()).toEqual([]), { timeout: 1000 });
     expect(moderator.awareness.getStates().has(table.doc.clientID)).toBe(false);
+    // Told on, so a WebRTC connection to it still opening goes too (peer-sync.ts).
+    expect(moderator.left).toEqual(['table']);
     // Gone for the table's side as well: it hears nothing and sends nothing until attached again.
     expect(table.relay.relayOnlyPeers()).toEqual([]);
   });

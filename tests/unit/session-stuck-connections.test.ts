@@ -160,22 +160,39 @@ describe('connections that do not carry data', () => {
   });
 });
 
-describe('a laptop that announces itself while a connection to it is still opening here', () => {
-  it('has that connection closed when it has been opening for STALE_ON_ANNOUNCE_MS: the laptop started over', () => {
+describe('a laptop that started over while a connection to it is still opening here', () => {
+  it('has that connection closed once it has been opening for the given time, without a try counted', () => {
     // The moderator's connection to a table that went offline while the two were still connecting:
     // it never opens, and y-webrtc would ignore the table's announcement when it is back.
     const watch = watchStuckConnections(middle);
     const leftOver = conn();
     watch.track('table', leftOver, 1000);
-    expect(watch.announced('table', leftOver, 1000 + STALE_ON_ANNOUNCE_MS - 1)).toBe(false);
+    expect(watch.startedOver('table', leftOver, 1000 + STALE_ON_ANNOUNCE_MS - 1, STALE_ON_ANNOUNCE_MS)).toBe(false);
     expect(leftOver.destroyed).toBe(0);
-    expect(watch.announced('table', leftOver, 1000 + STALE_ON_ANNOUNCE_MS)).toBe(true);
+    expect(watch.startedOver('table', leftOver, 1000 + STALE_ON_ANNOUNCE_MS, STALE_ON_ANNOUNCE_MS)).toBe(true);
     expect(leftOver.destroyed).toBe(1);
     // Not a try: the next connection to it gets the first wait.
     const next = conn();
-    watch.track('table', next, 5000);
-    expect(watch.check(new Map([['table', next]]), 5000 + FIRST_WAIT_MS - 1)).toEqual([]);
-    expect(watch.check(new Map([['table', next]]), 5000 + FIRST_WAIT_MS)).toEqual(['table']);
+    watch.track('table', next, 50_000);
+    expect(watch.check(new Map([['table', next]]), 50_000 + FIRST_WAIT_MS - 1)).toEqual([]);
+    expect(watch.check(new Map([['table', next]]), 50_000 + FIRST_WAIT_MS)).toEqual(['table']);
+  });
+
+  it('after a goodbye (no time at all) also a connection made a moment ago', () => {
+    const watch = watchStuckConnections(middle);
+    const opening = conn();
+    watch.track('table', opening, 1000);
+    expect(watch.startedOver('table', opening, 1000, 0)).toBe(true);
+    expect(opening.destroyed).toBe(1);
+  });
+
+  it('an announcement does not close a connection opening for less than half the first wait: slow is not gone', () => {
+    expect(STALE_ON_ANNOUNCE_MS).toBe(FIRST_WAIT_MS / 2);
+    const watch = watchStuckConnections(middle);
+    const slow = conn();
+    watch.track('a', slow, 0);
+    expect(watch.startedOver('a', slow, 2000, STALE_ON_ANNOUNCE_MS)).toBe(false);
+    expect(slow.destroyed).toBe(0);
   });
 
   it('leaves open connections, connections that carried data, closed ones, untracked ones and those of other laptops alone', () => {
@@ -191,21 +208,18 @@ describe('a laptop that announces itself while a connection to it is still openi
     carried.receive();
     watch.track('c', closed, 1000);
     watch.track('d', other, 1000);
-    expect(watch.announced('a', open, late)).toBe(false);
-    expect(watch.announced('b', carried, late)).toBe(false);
-    expect(watch.announced('c', closed, late)).toBe(false);
-    expect(watch.announced('e', untracked, late)).toBe(false);
-    expect(watch.announced('e', other, late)).toBe(false);
-    expect(watch.announced('e', undefined, late)).toBe(false);
+    for (const [id, made] of [['a', open], ['b', carried], ['c', closed], ['e', untracked], ['e', other], ['e', undefined]] as const) {
+      expect(watch.startedOver(id, made, late, 0)).toBe(false);
+    }
     expect([open, carried, closed, untracked, other].map((made) => made.destroyed)).toEqual([0, 0, 0, 0, 0]);
   });
 
-  it('counts a swapped peer (fresh-answer.ts) from its swap: a fresh answer is not stale', () => {
+  it('counts a swapped peer (fresh-answer.ts) from its swap: a fresh answer is not left over', () => {
     const watch = watchStuckConnections(middle);
     const answering = conn();
     watch.track('a', answering, 0);
     watch.restart(answering, 5000);
-    expect(watch.announced('a', answering, 5000 + STALE_ON_ANNOUNCE_MS - 1)).toBe(false);
-    expect(watch.announced('a', answering, 5000 + STALE_ON_ANNOUNCE_MS)).toBe(true);
+    expect(watch.startedOver('a', answering, 5000 + STALE_ON_ANNOUNCE_MS - 1, STALE_ON_ANNOUNCE_MS)).toBe(false);
+    expect(watch.startedOver('a', answering, 5000 + STALE_ON_ANNOUNCE_MS, STALE_ON_ANNOUNCE_MS)).toBe(true);
   });
 });
