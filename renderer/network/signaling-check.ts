@@ -53,8 +53,3 @@ export async function openSignaling(sealed: string, key: CryptoKey): Promise<Ope
     return null;
   }
 }
-
-/** Whether `sealed` (base64, as y-webrtc publishes it) opens with `key` and is a message y-webrtc can act on. */
-export async function opensAsSignaling(sealed: string, key: CryptoKey): Promise<boolean> {
-  return (await openSignaling(sealed, key)) !== null;
-}
