@@ -14,6 +14,7 @@ const guardedOperations = [
   'addStakeholderGroup', 'renameStakeholderGroup', 'removeStakeholderGroup', 'restoreStakeholderGroup',
   'promoteLaptop', 'demoteLaptop', 'setPlenaryOpen', 'addCard',
   'parkQuestion', 'updateParkedText', 'setParkedTakenUp', 'removeParkedQuestion', 'restoreParkedQuestion',
+  'addActionItem', 'actionFromCard', 'updateActionItem', 'removeActionItem', 'restoreActionItem',
 ];
 
 /*

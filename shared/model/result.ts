@@ -37,7 +37,9 @@ export type ModelErrorCode =
   | 'schema.missing'
   | 'schema.newer'
   | 'schema.older'
-  | 'role.forbidden';
+  | 'role.forbidden'
+  | 'role.noTable'
+  | 'role.otherBoard';
 
 export interface ModelError {
   code: ModelErrorCode;

@@ -1,4 +1,7 @@
 import {
+  actionFromCard,
+  actionItemsSnapshot,
+  addActionItem,
   addAgendaItem,
   addCard,
   addParticipant,
@@ -8,6 +11,7 @@ import {
   applyAgendaTemplate,
   assignTables,
   boardsSnapshot,
+  cardById,
   closeVoteRound,
   demoteLaptop,
   fail,
@@ -21,12 +25,14 @@ import {
   pauseRun,
   previousItem,
   promoteLaptop,
+  removeActionItem,
   removeAgendaItem,
   removeParkedQuestion,
   removeParticipant,
   removeStakeholderGroup,
   removeTable,
   renameStakeholderGroup,
+  restoreActionItem,
   restoreAgendaItem,
   restoreParkedQuestion,
   restoreParticipant,
@@ -44,12 +50,16 @@ import {
   startRun,
   continueRun,
   restoreRunRecord,
+  updateActionItem,
   updateAgendaItem,
   updateMeta,
   updateParkedText,
   updateParticipant,
   updateTable,
   PLENARY_BOARD_ID,
+  type ActionInput,
+  type ActionItem,
+  type ActionPatch,
   type CardInput,
   type Result,
   type RunState,
@@ -114,6 +124,16 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
   const as = <A extends unknown[], R>(action: Action, op: (doc: WorkshopDoc, ...args: A) => R) =>
     guard(caller, action, (...args: A) => op(doc, ...args));
   const onPlenary = () => canWriteOn(caller.role(), { id: PLENARY_BOARD_ID, kind: 'plenary' }, caller.seat());
+  /** Whether this laptop may write the action items of `boardId` (null: the plenary's), as it may write cards there. */
+  const writesActionsOf = (boardId: string | null | undefined) => {
+    if (!can(caller.role(), 'actions.write')) return false;
+    if (!boardId || boardId === PLENARY_BOARD_ID) return onPlenary();
+    const board = boardsSnapshot(doc).find((entry) => entry.id === boardId);
+    return board !== undefined && canWriteOn(caller.role(), board, caller.seat());
+  };
+  const actionBoard = (id: string) => actionItemsSnapshot(doc).find((item) => item.id === id)?.boardId;
+  /** Why a table may not write these action items: it has no table yet, or they belong to another board. */
+  const refusedActions = () => (caller.role() === 'table' && caller.seat().tableId === null ? fail('role.noTable') : fail('role.otherBoard'));
   return {
     doc,
     caller,
@@ -192,6 +212,38 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
       takenUp: as('parkingLot.manage', setParkedTakenUp),
       remove: as('parkingLot.manage', removeParkedQuestion),
       restore: as('parkingLot.manage', restoreParkedQuestion),
+    },
+    /**
+     * Action items: a table writes those of the boards it may write cards on (its own table's,
+     * the plenary's while it is open to the tables), so it cannot rename, close or delete the
+     * plenary's or another table's; the moderator all of them.
+     */
+    actions: {
+      /** Whether this laptop may change the items of `boardId` (null: the plenary's): the rows it shows as editable. */
+      writable: (boardId: string | null) => writesActionsOf(boardId),
+      /** A new item of `input.boardId` (null or absent: the plenary's). */
+      add(input: ActionInput): Result<ActionItem> {
+        return writesActionsOf(input.boardId) ? addActionItem(doc, input) : refusedActions();
+      },
+      /** An item from a card: the card's board's. */
+      fromCard(cardId: string, input: Parameters<typeof actionFromCard>[2] = {}): Result<ActionItem> {
+        const card = cardById(doc, cardId);
+        return !card || writesActionsOf(card.boardId) ? actionFromCard(doc, cardId, input) : refusedActions();
+      },
+      update(id: string, patch: ActionPatch): Result<true> {
+        if (!writesActionsOf(actionBoard(id))) return refusedActions();
+        if (patch.boardId !== undefined && !writesActionsOf(patch.boardId)) return refusedActions();
+        return updateActionItem(doc, id, patch);
+      },
+      remove(id: string): Result<true> {
+        return writesActionsOf(actionBoard(id)) ? removeActionItem(doc, id) : refusedActions();
+      },
+      /** The undo of a delete. */
+      restore(item: ActionItem): Result<true> {
+        if (!writesActionsOf(item.boardId)) return refusedActions();
+        restoreActionItem(doc, item);
+        return ok(true);
+      },
     },
     cards: {
       /** A card on a board this laptop may write on (its table; the plenary while open). */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  actionItemsSnapshot,
+  addActionItem,
   addAgendaItem,
+  addCard,
   addTable,
   agendaSnapshot,
   createWorkshopDoc,
@@ -160,6 +163,53 @@ describe('the command guard', () => {
     seat.plenaryOpen = true;
     expect(commands.cards.add({ boardId: PLENARY_BOARD_ID, text: 'Plenum' }).ok).toBe(true);
     expect(workshopSnapshot(doc).cards.map((card) => card.text).sort()).toEqual(['Biomethan', 'Plenum']);
+  });
+
+  it("lets a table write its own table's action items, the plenary's only while it is open, and no other table's", () => {
+    const doc = workshop();
+    const mine = addTable(doc, { name: 'Tisch 1' });
+    const theirs = addTable(doc, { name: 'Tisch 2' });
+    if (!mine.ok || !theirs.ok) throw new Error('setup failed');
+    const plenaryItem = addActionItem(doc, { title: 'Protokoll verschicken', boardId: null });
+    const theirItem = addActionItem(doc, { title: 'Dächer kartieren', boardId: theirs.value.id });
+    const theirCard = addCard(doc, { boardId: theirs.value.id, text: 'Solar' });
+    if (!plenaryItem.ok || !theirItem.ok || !theirCard.ok) throw new Error('setup failed');
+    const seat = { tableId: mine.value.id, plenaryOpen: false };
+    const commands = workshopCommands(doc, { role: () => 'table', seat: () => seat });
+    const otherBoard = { ok: false, error: { code: 'role.otherBoard' } };
+
+    const own = commands.actions.add({ title: 'Netz prüfen', boardId: mine.value.id });
+    if (!own.ok) throw new Error('a table could not add to its own table');
+    expect(commands.actions.update(own.value.id, { status: 'done' }).ok).toBe(true);
+    expect(commands.actions.writable(mine.value.id)).toBe(true);
+    // Not the plenary's (closed) nor another table's: not added, changed, moved there or deleted.
+    expect(commands.actions.add({ title: 'Ins Plenum', boardId: null })).toMatchObject(otherBoard);
+    expect(commands.actions.add({ title: 'Zu Tisch 2', boardId: theirs.value.id })).toMatchObject(otherBoard);
+    expect(commands.actions.fromCard(theirCard.value.id)).toMatchObject(otherBoard);
+    expect(commands.actions.update(plenaryItem.value.id, { title: 'Anders' })).toMatchObject(otherBoard);
+    expect(commands.actions.update(theirItem.value.id, { status: 'done' })).toMatchObject(otherBoard);
+    expect(commands.actions.update(own.value.id, { boardId: theirs.value.id })).toMatchObject(otherBoard);
+    expect(commands.actions.remove(plenaryItem.value.id)).toMatchObject(otherBoard);
+    expect(commands.actions.remove(theirItem.value.id)).toMatchObject(otherBoard);
+    expect(commands.actions.restore({ ...theirItem.value, id: 'x'.repeat(21) })).toMatchObject(otherBoard);
+    expect(commands.actions.writable(null)).toBe(false);
+    expect(actionItemsSnapshot(doc).map((item) => [item.title, item.status]).sort()).toEqual([
+      ['Dächer kartieren', 'open'],
+      ['Netz prüfen', 'done'],
+      ['Protokoll verschicken', 'open'],
+    ]);
+
+    seat.plenaryOpen = true;
+    expect(commands.actions.writable(null)).toBe(true);
+    expect(commands.actions.update(plenaryItem.value.id, { title: 'Protokoll an alle' }).ok).toBe(true);
+    expect(commands.actions.remove(theirItem.value.id)).toMatchObject(otherBoard);
+
+    // Without a table picked a table laptop is told to pick one; the moderator writes everywhere.
+    const unseated = workshopCommands(doc, { role: () => 'table', seat: () => ({ tableId: null, plenaryOpen: false }) });
+    expect(unseated.actions.add({ title: 'Wohin?', boardId: null })).toMatchObject({ ok: false, error: { code: 'role.noTable' } });
+    const moderator = commandsAs(doc, 'moderator');
+    expect(moderator.actions.remove(theirItem.value.id).ok).toBe(true);
+    expect(moderator.actions.add({ title: 'Plenum', boardId: null }).ok).toBe(true);
   });
 
   it('lets a table name a new author for its cards but not edit the roster', () => {

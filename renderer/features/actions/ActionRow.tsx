@@ -1,21 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonSelect } from '../board/OptionSelects';
-import { ACTION_STATUSES, updateActionItem, type ActionItem, type ActionStatus, type Participant, type Result, type Table, type WorkshopDoc } from '../../../shared/model';
+import { ACTION_STATUSES, type ActionItem, type ActionStatus, type Participant, type Result, type Table } from '../../../shared/model';
+import type { WorkshopCommands } from '../../../shared/roles/commands';
 import { DateField } from '../common/DateField';
 import { useTableNames } from '../../hooks/use-shown-names';
 
 interface ActionRowProps {
   item: ActionItem;
-  doc: WorkshopDoc;
+  commands: WorkshopCommands;
   participants: readonly Participant[];
   tables: readonly Table[];
   onRemove(id: string): void;
   onResult(result: Result<unknown>): boolean;
 }
 
-/** One action item, edited in place: text fields on leaving them, choices at once. */
-export function ActionRow({ item, doc, participants, tables, onRemove, onResult }: ActionRowProps) {
+/**
+ * One action item, edited in place: text fields on leaving them, choices at once. An item this
+ * laptop may not change (at a table: the plenary's while it is closed, another table's) is shown,
+ * not offered for editing, and its table can only be one this laptop writes for.
+ */
+export function ActionRow({ item, commands, participants, tables, onRemove, onResult }: ActionRowProps) {
   const { t } = useTranslation();
   const tableName = useTableNames(tables);
   const [title, setTitle] = useState(item.title);
@@ -27,7 +32,10 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
     setTitle(item.title);
     setOrganisation(item.ownerOrganisation);
   }
-  const update = (patch: Parameters<typeof updateActionItem>[2]) => onResult(updateActionItem(doc, item.id, patch));
+  const update = (patch: Parameters<WorkshopCommands['actions']['update']>[1]) => onResult(commands.actions.update(item.id, patch));
+  const writable = commands.actions.writable(item.boardId);
+  const locked = writable ? undefined : t('errors.role.otherBoard');
+  const boardChoices = tables.filter((table) => table.id === item.boardId || commands.actions.writable(table.id));
 
   return (
     <tr data-testid="action-row">
@@ -37,26 +45,29 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
           onChange={(event) => setTitle(event.target.value)}
           onBlur={() => title !== item.title && !update({ title }) && setTitle(item.title)}
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+          readOnly={!writable}
+          title={locked}
           aria-label={t('actions.colTitle')}
           data-testid="action-title"
         />
       </td>
       <td className="owner-cell">
-        <PersonSelect value={item.ownerId} onChange={(ownerId) => update({ ownerId })} people={participants} noneLabel={t('actions.noOwner')} aria-label={t('actions.ownerPerson')} data-testid="action-owner" />
+        <PersonSelect value={item.ownerId} onChange={(ownerId) => update({ ownerId })} people={participants} noneLabel={t('actions.noOwner')} aria-label={t('actions.ownerPerson')} disabled={!writable} data-testid="action-owner" />
         <input
           value={organisation}
           onChange={(event) => setOrganisation(event.target.value)}
           onBlur={() => organisation !== item.ownerOrganisation && update({ ownerOrganisation: organisation })}
           placeholder={t('actions.organisation')}
+          readOnly={!writable}
           aria-label={t('actions.organisation')}
           data-testid="action-organisation"
         />
       </td>
       <td>
-        <DateField value={item.due} onChange={(due) => update({ due })} label={t('actions.colDue')} hideLabel testId="action-due" commitOnLeave />
+        <DateField value={item.due} onChange={(due) => update({ due })} label={t('actions.colDue')} hideLabel testId="action-due" commitOnLeave readOnly={!writable} />
       </td>
       <td>
-        <select value={item.status} onChange={(event) => update({ status: event.target.value as ActionStatus })} aria-label={t('actions.colStatus')} className={`status-${item.status}`} data-testid="action-status">
+        <select value={item.status} onChange={(event) => update({ status: event.target.value as ActionStatus })} aria-label={t('actions.colStatus')} className={`status-${item.status}`} disabled={!writable} data-testid="action-status">
           {ACTION_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`actions.status.${status}`)}
@@ -65,9 +76,9 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
         </select>
       </td>
       <td>
-        <select value={item.boardId ?? ''} onChange={(event) => update({ boardId: event.target.value || null })} aria-label={t('actions.colTable')} data-testid="action-table-select">
-          <option value="">{t('actions.plenary')}</option>
-          {tables.map((table) => (
+        <select value={item.boardId ?? ''} onChange={(event) => update({ boardId: event.target.value || null })} aria-label={t('actions.colTable')} disabled={!writable} data-testid="action-table-select">
+          {(item.boardId === null || commands.actions.writable(null)) && <option value="">{t('actions.plenary')}</option>}
+          {boardChoices.map((table) => (
             <option key={table.id} value={table.id}>
               {tableName(table.id)}
             </option>
@@ -75,9 +86,11 @@ export function ActionRow({ item, doc, participants, tables, onRemove, onResult 
         </select>
       </td>
       <td>
+        {writable && (
         <button type="button" className="icon danger-quiet" onClick={() => onRemove(item.id)} aria-label={t('actions.delete', { title: item.title })} title={t('common.delete')} data-testid="action-delete">
           ×
         </button>
+        )}
       </td>
     </tr>
   );

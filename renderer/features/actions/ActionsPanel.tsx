@@ -10,7 +10,7 @@ import { FieldError } from '../common/FieldError';
 import { useShownNames, useTableNames } from '../../hooks/use-shown-names';
 
 /** Every action item of the workshop, filterable by table, owner and status. */
-export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'host' | 'table' | null }) {
+export function ActionsPanel({ session }: { session: WorkshopSession }) {
   const { t } = useTranslation();
   const names = useShownNames();
   const { doc, live } = session;
@@ -23,7 +23,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
   const organisations = useMemo(() => [...new Set(items.map((item) => item.ownerOrganisation).filter(Boolean))].sort(), [items]);
   const shown = filterActionItems(items, filter);
 
-  const { title, setTitle, error, add, remove, check } = useActionCommands(doc, items, filter);
+  const { title, setTitle, error, add, remove, check, commands } = useActionCommands(doc, items, filter);
 
   return (
     <section className="panel actions-panel" aria-labelledby="actions-heading" data-testid="actions-panel">
@@ -101,7 +101,7 @@ export function ActionsPanel({ session }: { session: WorkshopSession; role?: 'ho
           </thead>
           <tbody>
             {shown.map((item) => (
-              <ActionRow key={item.id} item={item} doc={doc} participants={participants} tables={tables} onRemove={remove} onResult={check} />
+              <ActionRow key={item.id} item={item} commands={commands} participants={participants} tables={tables} onRemove={remove} onResult={check} />
             ))}
           </tbody>
         </table>

@@ -10,6 +10,7 @@ interface OptionSelectProps<T> {
   noneLabel: string;
   'aria-label'?: string;
   'data-testid'?: string;
+  disabled?: boolean;
 }
 
 /** A card colour, or none. */

@@ -1,8 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  actionFromCard,
-  addActionItem,
   castVote,
   countedVotes,
   voteTargetIds,
@@ -84,7 +82,7 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
         if (last) report(retractVote(doc, last.id));
       },
       makeAction(cardId, draft) {
-        const result = actionFromCard(doc, cardId, draft);
+        const result = guarded.actions.fromCard(cardId, draft);
         if (!result.ok) return errorText(result.error);
         showToast({ message: (t) => t('actions.created'), tone: 'info' });
         return null;
@@ -93,7 +91,7 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
         report(updateCardDetails(doc, cardId, patch));
       },
     }),
-    [doc, report, undoToast, showToast, errorText],
+    [doc, report, undoToast, showToast, errorText, guarded],
   );
 
   const groupCommands: GroupCommands = useMemo(
@@ -123,7 +121,7 @@ export function useBoardCommands(doc: WorkshopDoc, state: BoardState) {
   /** An action item from a ranked card or group of the closed round. */
   const makeActionFrom = (targetId: string) => {
     const group = state.groups.find((entry) => entry.id === targetId);
-    const result = group ? addActionItem(doc, { title: group.title || t('groups.untitled'), boardId: group.boardId }) : actionFromCard(doc, targetId);
+    const result = group ? guarded.actions.add({ title: group.title || t('groups.untitled'), boardId: group.boardId }) : guarded.actions.fromCard(targetId);
     if (report(result)) showToast({ message: (t) => t('actions.created'), tone: 'info' });
   };
 
