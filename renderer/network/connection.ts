@@ -34,8 +34,13 @@ export interface ConnectionController {
   host(signaling: readonly string[], name: string, options?: { newCode?: boolean }): Promise<void>;
   /** Which table this laptop works at; shown to the others in presence. */
   setTable(tableId: string | null): Promise<void>;
-  /** Stops syncing and forgets the connection; the local copy stays. */
+  /**
+   * Stops syncing; the local copy stays. The host forgets the connection (its copy is its own
+   * again). A table keeps it, marked as left: its copy stays a table's until it joins again.
+   */
   leave(): Promise<void>;
+  /** A table that left joins the room again with the connection it kept. */
+  rejoin(): Promise<void>;
   destroy(): void;
 }
 
@@ -110,7 +115,7 @@ export function connectWorkshop(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    started: stored ? run(stored) : Promise.resolve(),
+    started: stored && !stored.left ? run(stored) : Promise.resolve(),
     async host(signaling, name, options = {}) {
       if (options.newCode) forgetHostCode(workshop.id);
       // Taking over keeps the secret: the tables' codes stay valid with the new host. So does
@@ -137,10 +142,25 @@ export function connectWorkshop(
     },
     async leave() {
       stopSync();
-      if (current.row?.role === 'host') rememberHostCode(workshop.id, current.row.secret);
-      await store.removeConnection(workshop.id);
+      const row = current.row;
       forgetHostClock(workshop.id);
+      if (row?.role === 'table') {
+        // Were the copy the table's own now, it would be its moderator's: an agenda item added or
+        // a PageDown pressed while away would reach the room's day when the laptop joins again.
+        const left = { ...row, left: true, updatedAt: Date.now() };
+        await store.saveConnection(left);
+        return set({ row: left, sync: null, error: null });
+      }
+      if (row?.role === 'host') rememberHostCode(workshop.id, row.secret);
+      await store.removeConnection(workshop.id);
       set({ row: null, sync: null, error: null });
+    },
+    async rejoin() {
+      const row = current.row;
+      if (!row?.left) return;
+      const back = { ...row, left: false, updatedAt: Date.now() };
+      await store.saveConnection(back);
+      await run(back);
     },
     destroy() {
       destroyed = true;

@@ -50,6 +50,12 @@ export interface ConnectionRow {
   /** The table this laptop works at (table role). */
   tableId: string | null;
   updatedAt: number;
+  /**
+   * A table laptop left the room (Leave in Connection): it does not reconnect by itself, and its
+   * copy stays a table's, so nothing it did meanwhile can have run the moderator's day when it
+   * joins again. Absent in rows written before this field.
+   */
+  left?: boolean;
 }
 
 /**

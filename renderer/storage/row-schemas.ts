@@ -28,4 +28,5 @@ export const connectionSchema = z.object({
   name: z.string().max(200),
   tableId: z.string().nullable(),
   updatedAt: z.number(),
+  left: z.boolean().optional(),
 });

@@ -120,18 +120,73 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await table.getByTestId('vote-plus').click();
   await expect(moderator.getByTestId('vote-total')).toHaveText('1', { timeout: 15_000 });
 
-  // The table writes an action item; the moderator gets it.
+  // The moderator writes an action item for the plenary; the table writes one, which is filed
+  // under its table whatever its list shows, and the moderator gets it there. The plenary's item
+  // is read-only at the table: not renamed, closed, moved or deleted from there.
+  await moderator.getByTestId('tab-actions').click();
+  await moderator.getByTestId('action-new-title').fill('Protokoll verschicken');
+  await moderator.getByTestId('action-add').click();
   await table.getByTestId('tab-actions').click();
   await table.getByTestId('action-new-title').fill('Biomethan-Anbieter anfragen');
   await table.getByTestId('action-add').click();
-  await moderator.getByTestId('tab-actions').click();
-  await expect(moderator.getByTestId('action-title')).toHaveValue('Biomethan-Anbieter anfragen', { timeout: 15_000 });
+  const actionRows = (page: Page) =>
+    page.getByTestId('action-row').evaluateAll((rows) =>
+      rows
+        .map((row) => {
+          const title = row.querySelector<HTMLInputElement>('[data-testid="action-title"]');
+          const board = row.querySelector<HTMLSelectElement>('[data-testid="action-table-select"]');
+          return {
+            title: title?.value,
+            editable: title?.readOnly === false && board?.disabled === false,
+            deletable: row.querySelector('[data-testid="action-delete"]') !== null,
+            table: board?.selectedOptions[0]?.textContent,
+          };
+        })
+        .sort((a, b) => String(a.title).localeCompare(String(b.title))),
+    );
+  await expect
+    .poll(() => actionRows(table), { timeout: 15_000 })
+    .toEqual([
+      { title: 'Biomethan-Anbieter anfragen', editable: true, deletable: true, table: TABLE },
+      { title: 'Protokoll verschicken', editable: false, deletable: false, table: 'Plenum' },
+    ]);
+  await expect
+    .poll(() => actionRows(moderator), { timeout: 15_000 })
+    .toEqual([
+      { title: 'Biomethan-Anbieter anfragen', editable: true, deletable: true, table: TABLE },
+      { title: 'Protokoll verschicken', editable: true, deletable: true, table: 'Plenum' },
+    ]);
 
   // Nothing the table tried changed the agenda or the run.
   await moderator.getByTestId('tab-plenary').click();
   await expect(moderator.getByTestId('agenda-item-title')).toHaveText(['Begrüßung', 'Gruppenarbeit', 'Rückmeldung']);
   expect(await runOf(moderator)).toEqual({ status: 'running', current: '1. Begrüßung' });
   await expect(moderator.getByTestId('projector-view')).toHaveValue('agenda');
+
+  // The table leaves the room: its copy stays a table's (no run bar, no agenda editing, also
+  // after a reload, which does not rejoin by itself), so nothing pressed while away can reach the
+  // room's day when it comes back; it joins again with one click.
+  await table.getByTestId('tab-connection').click();
+  await table.getByTestId('connection-leave').click();
+  await expect(table.getByTestId('connection-left')).toBeVisible();
+  await expect(table.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'left');
+  await expect(table.getByTestId('role-badge')).toHaveAttribute('data-role', 'table');
+  await table.reload();
+  await expect(table.getByTestId('workshop-heading')).toHaveText(TITLE);
+  await expect(table.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'left');
+  await expect(table.getByTestId('role-badge')).toHaveAttribute('data-role', 'table');
+  await table.getByTestId('tab-plenary').click();
+  await expect(table.getByTestId('agenda-item-title')).toHaveText(['Begrüßung', 'Gruppenarbeit', 'Rückmeldung']);
+  for (const control of ['agenda-add', 'agenda-title', 'agenda-item-edit', 'run-toggle', 'run-next']) {
+    await expect(table.getByTestId(control), control).toHaveCount(0);
+  }
+  await table.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await table.keyboard.press('PageDown');
+  await table.getByTestId('tab-connection').click();
+  await table.getByTestId('connection-rejoin').click();
+  await expect(table.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect(moderator.getByTestId('connection-indicator')).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+  expect(await runOf(moderator)).toEqual({ status: 'running', current: '1. Begrüßung' });
 
   // The moderator promotes the table laptop: it runs the day now, by button and by key.
   await moderator.getByTestId('tab-connection').click();

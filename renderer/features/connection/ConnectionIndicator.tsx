@@ -11,6 +11,13 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
   const { t } = useTranslation();
   const status = useSyncStatus(state);
   if (!state.row) return null;
+  if (state.row.left) {
+    return (
+      <button type="button" className="connection-indicator connection-offline" onClick={onClick} title={t('connection.left.text')} data-testid="connection-indicator" data-state="left">
+        {t('connection.left.short')}
+      </button>
+    );
+  }
   const peers = status.directPeers + status.relayPeers;
   // A server that refused the room: connected, yet no table or phone can join through it.
   const notice = hostNotice(state.row.role, status);

@@ -36,6 +36,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
   const { t } = useTranslation();
   const row = state.row;
   if (!row) return <StartHosting workshopId={workshopId} controller={controller} />;
+  if (row.left) return <LeftRoom workshopId={workshopId} controller={controller} state={state} />;
   return (
     <section className="panel connection-panel" aria-labelledby="connection-heading">
       <div className="panel-head">
@@ -58,6 +59,26 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
       </div>
       <FieldError message={state.error && t('connection.failed', { detail: state.error })} />
       <PresenceList state={state} tables={tables} />
+    </section>
+  );
+}
+
+/** A table that left: its copy stays a table's; it joins again with one click, or takes over hosting. */
+function LeftRoom({ workshopId, controller, state }: { workshopId: string; controller: ConnectionController; state: ConnectionState }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel connection-panel" aria-labelledby="connection-heading" data-testid="connection-left">
+      <div className="panel-head">
+        <h2 id="connection-heading">{t('connection.left.heading')}</h2>
+      </div>
+      <p>{t('connection.left.text')}</p>
+      <div className="row-actions">
+        <button type="button" className="primary" onClick={() => void controller.rejoin()} data-testid="connection-rejoin">
+          {t('connection.left.rejoin')}
+        </button>
+        {state.row?.role === 'table' && <TakeOver workshopId={workshopId} controller={controller} />}
+      </div>
+      <FieldError message={state.error && t('connection.failed', { detail: state.error })} />
     </section>
   );
 }

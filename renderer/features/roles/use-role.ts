@@ -82,7 +82,7 @@ export function useRoleValue(doc: WorkshopDoc, row: ConnectionRow | null): RoleV
   // it. Before the first one the caller counts as a table laptop, so nothing slips through early.
   useLayoutEffect(() => caller.set(role, seat), [caller, role, seat]);
   const commands = useMemo(() => workshopCommands(doc, caller), [doc, caller]);
-  const shared = row !== null;
+  const shared = row !== null && row.left !== true;
   return useMemo(() => ({ role, shared, seat, laptopId: id, promoted: roles.moderators, commands }), [role, shared, seat, id, roles.moderators, commands]);
 }
 
