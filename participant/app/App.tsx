@@ -45,7 +45,8 @@ export function App({ link }: { link: PhoneLink }) {
   const onAnswer = useCallback(
     (answer: CommandAnswer) => {
       settleDraft(answer);
-      if (!answer.ok) room.announce(t(`phone.refused.${answer.refusal.code}`, answer.refusal.params ?? {}), 'error');
+      // The name picker asks about a name another phone has, in place of a refusal at the bottom.
+      if (!answer.ok && answer.refusal.code !== 'nameTaken') room.announce(t(`phone.refused.${answer.refusal.code}`, answer.refusal.params ?? {}), 'error');
       for (const listener of listeners.current) listener(answer);
     },
     [room, t],
@@ -79,7 +80,8 @@ export function App({ link }: { link: PhoneLink }) {
         <LanguageSwitch />
       </header>
       {stale && <StateBanner state={state} />}
-      <p className={`said ${said?.tone ?? ''}`} role="status" aria-live="polite" data-testid="phone-said">
+      {/* A tap takes it away: it covers the buttons of the card just tapped (a screen reader has read it; a keyboard reaches what is under it). */}
+      <p className={`said ${said?.tone ?? ''}`} role="status" aria-live="polite" onClick={() => setSaid(null)} data-testid="phone-said">
         {said?.text ?? ''}
       </p>
       <main className={stale ? 'stale' : undefined} data-testid="phone-main" data-stale={stale}>

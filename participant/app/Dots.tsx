@@ -41,7 +41,7 @@ export function Dots({ round, targetId, label }: { round: Round; targetId: strin
         {round.totals !== null && total > 0 && <span className="total-dots">{t('votes.dotsOn', { count: total })}</span>}
       </p>
       <div className="row">
-        <button type="button" className="dot-button" onClick={give} disabled={busy} aria-label={t('phone.vote.give', { text: short(label) })}>
+        <button type="button" className="dot-button" onClick={give} disabled={busy || (!round.allowStacking && mine.length > 0)} aria-label={t('phone.vote.give', { text: short(label) })}>
           {t('votes.addDot')}
         </button>
         {mine.length > 0 && (

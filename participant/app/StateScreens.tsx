@@ -40,7 +40,9 @@ export function StateScreen({ state }: { state: PhoneLinkState }) {
   useEffect(() => heading.current?.focus(), [state.kind]);
   const noCode = state.kind === 'wrongCode' && location.hash.length <= 1;
   const title =
-    state.kind === 'wrongCode'
+    noCode
+      ? t('phone.state.noCodeTitle')
+      : state.kind === 'wrongCode'
       ? t('phone.state.wrongCodeTitle')
       : state.kind === 'refused'
         ? t('phone.state.refusedTitle')

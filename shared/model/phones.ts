@@ -73,6 +73,14 @@ export function phoneParticipant(doc: WorkshopDoc, deviceKey: string): string | 
   return id !== null && itemIn(roots(doc).participants, id) ? id : null;
 }
 
+/** Whether a phone other than `deviceKey`'s is bound to this participant. */
+export function heldByOtherPhone(doc: WorkshopDoc, participantId: string, deviceKey: string): boolean {
+  for (const [key, value] of roots(doc).phones) {
+    if (value === participantId && key.startsWith(DEVICE) && key !== DEVICE + deviceKey) return true;
+  }
+  return false;
+}
+
 /** The roster entry a phone's typed name added, while it is still in the roster; null otherwise. */
 export function phoneCreatedParticipant(doc: WorkshopDoc, deviceKey: string): string | null {
   if (!isDeviceKey(deviceKey)) return null;

@@ -4,6 +4,7 @@ import {
   agendaSnapshot,
   asPhone,
   bindPhone,
+  heldByOtherPhone,
   boardsSnapshot,
   cardById,
   cardWriter,
@@ -105,9 +106,10 @@ export function applyPhoneCommand(doc: WorkshopDoc, phone: Phone, command: Phone
       return ok(me ? { participantId: me } : {});
     }
     case 'claim':
+      if (!command.samePerson && askSamePerson(doc, phone, command.participantId)) return refuse('nameTaken');
       return fromModel(bindPhone(doc, phone.deviceKey, command.participantId), () => ({ participantId: command.participantId }));
     case 'claimName':
-      return claimName(doc, phone, command.name);
+      return claimName(doc, phone, command.name, command.samePerson === true);
     default:
       break;
   }
@@ -134,14 +136,19 @@ export function applyPhoneCommand(doc: WorkshopDoc, phone: Phone, command: Phone
   }
 }
 
+/** Whether to ask the phone first: another phone is this person already, and this phone is not (a reload, a second tab is). */
+const askSamePerson = (doc: WorkshopDoc, phone: Phone, participantId: string) =>
+  phoneParticipant(doc, phone.deviceKey) !== participantId && heldByOtherPhone(doc, participantId, phone.deviceKey);
+
 /** The roster entry a typed name stands for: the one person who has it, else the phone's own entry (renamed), else a new one. */
-function claimName(doc: WorkshopDoc, phone: Phone, raw: string): Outcome {
+function claimName(doc: WorkshopDoc, phone: Phone, raw: string, samePerson: boolean): Outcome {
   const name = validTitle(raw);
   if (!name.ok) return refuse('invalidName');
   const key = textKey(name.value);
   const matches = key === '' ? [] : participantsSnapshot(doc).filter((person) => textKey(person.name) === key);
   if (matches.length > 1) return refuse('ambiguousName');
   const [match] = matches;
+  if (match && !samePerson && askSamePerson(doc, phone, match.id)) return refuse('nameTaken');
   if (match) return fromModel(bindPhone(doc, phone.deviceKey, match.id), () => ({ participantId: match.id }));
   const own = phoneCreatedParticipant(doc, phone.deviceKey);
   return asPhone(doc, () => {

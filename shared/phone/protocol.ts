@@ -71,10 +71,13 @@ const cardText = z.string().max(LIMITS.cardTextMax);
 export const phoneCommandSchema = z.discriminatedUnion('type', [
   /** Who am I? Answered with the claimed participant, if any. */
   z.strictObject({ type: z.literal('hello'), id: commandIdSchema }),
-  /** I am this participant of the roster. */
-  z.strictObject({ type: z.literal('claim'), id: commandIdSchema, participantId: idSchema }),
-  /** I am the person of this name (added to the roster when nobody there has it). */
-  z.strictObject({ type: z.literal('claimName'), id: commandIdSchema, name: z.string().max(LIMITS.titleMax * 2) }),
+  /**
+   * I am this participant of the roster. `samePerson`: yes, also when another phone already is
+   * (the person's second device, or this phone after its storage was cleared).
+   */
+  z.strictObject({ type: z.literal('claim'), id: commandIdSchema, participantId: idSchema, samePerson: z.literal(true).optional() }),
+  /** I am the person of this name (added to the roster when nobody there has it); `samePerson` as for `claim`. */
+  z.strictObject({ type: z.literal('claimName'), id: commandIdSchema, name: z.string().max(LIMITS.titleMax * 2), samePerson: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('addCard'), id: commandIdSchema, boardId: idSchema, text: cardText, anonymous: z.boolean().optional() }),
   z.strictObject({ type: z.literal('editOwnCard'), id: commandIdSchema, cardId: idSchema, text: cardText }),
   z.strictObject({ type: z.literal('deleteOwnCard'), id: commandIdSchema, cardId: idSchema }),
@@ -109,6 +112,11 @@ export const PHONE_REFUSALS = [
   'invalidName',
   /** A typed name that several people in the roster have: pick from the list. */
   'ambiguousName',
+  /**
+   * Another phone is already this person: two people of one name would share one dot budget and
+   * one list of action items. The phone asks whether it is the same person and says so again.
+   */
+  'nameTaken',
   /** The phone has not said who it is, or that person was removed from the roster. */
   'unknownPerson',
   /** The card was not written by this phone. */

@@ -332,16 +332,57 @@ for (const language of ['de', 'uk'] as const) {
   });
 }
 
+test('a name another phone already is: asked in place whether it is the same person; no, and the field asks for a name to tell apart', async ({ browser }) => {
+  const page = await openPhone(browser, 'uk', '/h/index.html#K7QF2MXD9PAW');
+  const room = fakeOf(page);
+  const now = Date.now();
+  await room.state({ kind: 'online' });
+  await room.view({ ...namedView(now, 'uk'), me: null });
+  const typed = page.getByRole('textbox', { name: 'Ваше ім’я' });
+  await typed.fill('Анна');
+  await typed.press('Enter');
+  const first = await room.sent(1);
+  expect(first.command).toEqual({ type: 'claimName', name: 'Анна' });
+  await room.answer({ id: first.id, ok: false, refusal: { code: 'nameTaken' } });
+  // Asked where the person tapped, not as a refusal at the bottom.
+  const question = page.getByTestId('name-taken');
+  await expect(question).toContainText('«Анна» уже є на іншому телефоні');
+  await expect(question).toBeFocused();
+  await expect(page.getByTestId('phone-said')).toBeEmpty();
+  expect(await axe(page)).toEqual([]);
+
+  // Someone else: the question goes, the field says how to be told apart.
+  await question.getByRole('button', { name: 'Ні, я інша людина' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(typed).toBeFocused();
+  await expect(page.getByText('Введіть, будь ласка, ім’я так, щоб вас можна було розрізнити')).toBeVisible();
+
+  // The same person on a second device says so, and is that person.
+  await typed.press('Enter');
+  const second = await room.sent(2);
+  await room.answer({ id: second.id, ok: false, refusal: { code: 'nameTaken' } });
+  await question.getByRole('button', { name: 'Так, це я' }).click();
+  const third = await room.sent(3);
+  expect(third.command).toEqual({ type: 'claimName', name: 'Анна', samePerson: true });
+  await room.answer({ id: third.id, ok: true, participantId: 'p9' });
+  await room.view(namedView(now, 'uk'));
+  await expect(page.getByTestId('phone-board')).toBeVisible();
+  await page.context().close();
+});
+
 test('the shipped page: its language from the phone, a switch that is kept, no code in the address said plainly', async ({ browser }) => {
   const page = await openPhone(browser, 'uk', '/p/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   await expect(page.getByTestId('phone-state')).toHaveAttribute('data-state', 'wrongCode');
   await expect(page.getByRole('alert')).toContainText('немає коду кімнати');
+  // Its heading says the same, not that a code opens no room.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('У цій адресі немає коду');
   expect(await page.evaluate(() => typeof crypto.subtle), 'plenum.test is not a secure context').toBe('undefined');
   await page.getByTestId('phone-language').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('holds no room code');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This address holds no code');
   expect(await axe(page)).toEqual([]);
   await page.context().close();
 });

@@ -25,6 +25,7 @@ import { phoneRoomFixture, T0 } from '../support/phone-room';
 
 const DEVICE_1 = '0f1e2d3c-4b5a-4969-8877-665544332211';
 const DEVICE_2 = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const DEVICE_3 = '12345678-9abc-4def-8123-456789abcdef';
 
 const refusal = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
@@ -95,6 +96,27 @@ describe('who a phone is', () => {
     expect(cardsSnapshot(room.doc)).toHaveLength(0);
   });
 
+  it('asks before a second phone becomes a person another phone already is, picked or typed', () => {
+    const room = phoneRoomFixture();
+    const first = room.phone(DEVICE_1);
+    expect(first.send({ type: 'claimName', name: 'Anna Müller' })).toEqual({ ok: true, value: { participantId: room.anna.id } });
+    const second = room.phone(DEVICE_2);
+    // Two people called Anna would share one dot budget and one list of action items.
+    expect(refusal(second.send({ type: 'claimName', name: 'anna müller' }))).toBe('nameTaken');
+    expect(refusal(second.send({ type: 'claim', participantId: room.anna.id }))).toBe('nameTaken');
+    expect(second.send({ type: 'hello' })).toEqual({ ok: true, value: {} });
+    // A new typed name: the second phone's own entry; typed again by the first, it is asked too.
+    const dana = second.send({ type: 'claimName', name: 'Dana' });
+    if (!dana.ok) throw new Error('Dana not added');
+    expect(refusal(first.send({ type: 'claimName', name: 'Dana' }))).toBe('nameTaken');
+    // The person's own second device, or this phone after its storage was cleared: says so.
+    const again = room.phone(DEVICE_3);
+    expect(again.send({ type: 'claim', participantId: room.anna.id, samePerson: true })).toEqual({ ok: true, value: { participantId: room.anna.id } });
+    // A phone is never asked about itself (a reload, a second tab).
+    expect(first.send({ type: 'claim', participantId: room.anna.id })).toEqual({ ok: true, value: { participantId: room.anna.id } });
+    expect(room.phone(DEVICE_1).send({ type: 'claimName', name: 'Anna Müller' }).ok).toBe(true);
+  });
+
   it('refuses a typed name two roster entries share', () => {
     const room = phoneRoomFixture();
     const phone = room.phone(DEVICE_1);
@@ -162,9 +184,9 @@ describe('cards from a phone', () => {
     const cardId = added.value.cardId ?? '';
     const anonymousId = anonymous.value.cardId ?? '';
 
-    // A second phone that says it is Anna too: same person, not the same writer.
+    // A second phone that says it is Anna too (asked first, and says yes): same person, not the same writer.
     const impostor = room.phone(DEVICE_2);
-    expect(impostor.send({ type: 'claim', participantId: room.anna.id }).ok).toBe(true);
+    expect(impostor.send({ type: 'claim', participantId: room.anna.id, samePerson: true }).ok).toBe(true);
     expect(refusal(impostor.send({ type: 'editOwnCard', cardId, text: 'Übernommen' }))).toBe('notYourCard');
     expect(refusal(impostor.send({ type: 'deleteOwnCard', cardId }))).toBe('notYourCard');
     expect(refusal(impostor.send({ type: 'deleteOwnCard', cardId: anonymousId }))).toBe('notYourCard');
@@ -300,7 +322,7 @@ describe('dots from a phone', () => {
     expect(votesSnapshot(room.doc)).toHaveLength(2);
     // The budget is the person's: a second phone claiming Anna has none left either.
     const second = room.phone(DEVICE_2);
-    second.send({ type: 'claim', participantId: room.anna.id });
+    second.send({ type: 'claim', participantId: room.anna.id, samePerson: true });
     expect(refusal(second.send({ type: 'vote', roundId: room.round.id, targetId: room.cardA.id }))).toBe('overBudget');
     // Another person has their own.
     const boris = room.phone('bbbbbbbb-cccc-4ddd-8eee-ffffffffffff');

@@ -116,7 +116,7 @@ describe('a hostile phone at the moderator’s laptop', () => {
     const added = good.send({ type: 'addCard', boardId: PLENARY_BOARD_ID, text: 'Annas Idee' });
     const annaCard = added.ok ? (added.value.cardId ?? '') : '';
     const hostile = '2222222222222222';
-    receivePhoneMessage(room.doc, gate, JSON.stringify({ v: 1, device: hostile, command: { type: 'claim', id: 'h0', participantId: room.anna.id } }), T0);
+    receivePhoneMessage(room.doc, gate, JSON.stringify({ v: 1, device: hostile, command: { type: 'claim', id: 'h0', participantId: room.anna.id, samePerson: true } }), T0);
     const before = JSON.stringify(workshopSnapshot(room.doc));
     const random = seededRandom(deriveSeed(20_261_205, 'phone-junk', 0));
     const frames: unknown[] = [

@@ -126,7 +126,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
       </p>
       {shown.cut && (
         <button type="button" className="link small" onClick={() => setExpanded(true)} data-testid="card-expand">
-          {labels.showAll(card.text.length)}
+          {labels.showAll(Array.from(card.text).length)}
         </button>
       )}
       {expanded && shortenText(card.text).cut && (
