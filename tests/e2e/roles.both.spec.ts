@@ -94,6 +94,13 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await table.keyboard.press('PageDown');
   await table.keyboard.press('Control+Shift+Space');
   await table.keyboard.press('Alt+KeyP');
+  // The "?" overview does not offer the table what would do nothing there.
+  await table.keyboard.press('?');
+  await expect(table.getByTestId('shortcuts')).toBeVisible();
+  await expect(table.getByTestId('shortcuts')).toContainText('Ctrl+Z');
+  await expect(table.getByTestId('shortcuts')).not.toContainText('PageDown');
+  await expect(table.getByTestId('shortcuts')).not.toContainText('Alt+↑');
+  await table.getByTestId('shortcuts-close').click();
 
   // The table works on its own board: a card with a new author, a dot once voting is open.
   await table.getByTestId('tab-mine').click();
@@ -202,6 +209,10 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await table.keyboard.press('PageDown');
   await expect(moderator.getByTestId('run-current')).toHaveText('3. Rückmeldung', { timeout: 15_000 });
   await expect(table.getByTestId('agenda-add')).toBeVisible();
+  // Its "?" overview lists the run's keys now.
+  await table.keyboard.press('?');
+  await expect(table.getByTestId('shortcuts')).toContainText('PageDown');
+  await table.getByTestId('shortcuts-close').click();
 
   // Taken back, it is a table again.
   await moderator.getByTestId('tab-connection').click();

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/roles/permissions';
+import { useRole } from '../roles/use-role';
 import { SHORTCUT_GROUPS, SHORTCUTS } from './shortcut-list';
 import './shortcuts.css';
 
@@ -11,6 +13,9 @@ export function ShortcutsOverlay() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const role = useRole();
+  const shown = SHORTCUTS.filter((shortcut) => !shortcut.needs || can(role, shortcut.needs));
+  const groups = SHORTCUT_GROUPS.filter((group) => shown.some((shortcut) => shortcut.group === group));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -45,11 +50,11 @@ export function ShortcutsOverlay() {
         </button>
       </div>
       <div className="shortcuts-groups">
-        {SHORTCUT_GROUPS.map((group) => (
+        {groups.map((group) => (
           <section key={group}>
             <h3>{t(`shortcuts.groups.${group}`)}</h3>
             <dl>
-              {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
+              {shown.filter((shortcut) => shortcut.group === group).map((shortcut) => (
                 <div key={`${shortcut.keys}-${shortcut.labelKey}`} className="shortcut">
                   <dt>
                     <kbd>{shortcut.keys}</kbd>

@@ -1,3 +1,4 @@
+import type { Action } from '../../../shared/roles/permissions';
 import { RUN_SHORTCUTS } from '../run/run-shortcuts';
 
 export interface Shortcut {
@@ -7,6 +8,8 @@ export interface Shortcut {
   labelKey: string;
   /** i18n key under shortcuts.groups of the section it is listed in. */
   group: 'general' | 'board' | 'dragging' | 'agenda' | 'run';
+  /** What the laptop's role must allow for the keys to do anything: a table is not shown the moderator's. */
+  needs?: Action;
 }
 
 /** Every keyboard shortcut of the app, for the "?" overview. A feature that adds one lists it here. */
@@ -26,8 +29,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '← ↑ → ↓', labelKey: 'shortcuts.moveTarget', group: 'dragging' },
   { keys: 'Space', labelKey: 'shortcuts.drop', group: 'dragging' },
   { keys: 'Escape', labelKey: 'shortcuts.cancelDrag', group: 'dragging' },
-  { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.moveAgendaItem', group: 'agenda' },
-  ...RUN_SHORTCUTS.map((shortcut) => ({ keys: shortcut.keys, labelKey: shortcut.labelKey, group: 'run' as const })),
+  { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.moveAgendaItem', group: 'agenda', needs: 'agenda.edit' },
+  ...RUN_SHORTCUTS.map((shortcut) => ({ keys: shortcut.keys, labelKey: shortcut.labelKey, group: 'run' as const, needs: 'run.control' as const })),
 ];
 
 export const SHORTCUT_GROUPS = ['general', 'board', 'dragging', 'agenda', 'run'] as const;
