@@ -1,5 +1,6 @@
 import { createWorkshop, expect, importAndOpen, test } from './fixtures';
-import { bigBoard } from './projector-backups';
+import { saveScreenshot } from './shots';
+import { bigBoard, variant, type Backup } from './projector-backups';
 
 /*
  * Beamer in a plain browser: a window of its own (a popup, which can be dragged onto the
@@ -70,4 +71,36 @@ test('the moderator turns the wall’s pages from the run bar, with the buttons 
   // The wall's window closed: the moderator's buttons go.
   await projector.close({ runBeforeUnload: true });
   await expect(page.getByTestId('projector-page-state')).toHaveCount(0);
+});
+
+/** The seed day at the report-back before the plenary has a card: only the tables brought in have some. */
+const emptyPlenary = variant('seed-empty-plenary', (backup) => {
+  const workshop = backup.workshop as Backup['workshop'] & { groups: Array<{ boardId: string }> };
+  workshop.cards = workshop.cards.filter((card) => card.boardId !== 'plenary');
+  workshop.groups = workshop.groups.filter((group) => group.boardId !== 'plenary');
+});
+
+test('an empty plenary with tables brought in shows the tables from the top, not "no cards yet" above them', async ({ page, context }) => {
+  await page.goto('/');
+  await importAndOpen(page, emptyPlenary);
+  const projector = await context.newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto('/#/projector/seed-empty-plenary');
+  await page.getByTestId('projector-view').selectOption('plenary');
+  const board = projector.getByTestId('projector-board');
+  await expect(board.locator('h2').first()).toBeVisible();
+  // The first thing under the title is the first table's heading; every table that has no card
+  // of its own would still say so under its heading.
+  const firstBlock = await board.locator('.projector-columns > *').first().evaluate((element) => element.querySelector('h2')?.textContent ?? element.textContent);
+  expect(firstBlock).not.toBe('Noch keine Karten.');
+  await saveScreenshot(projector, 'test-results/screenshots/projector-report-back-empty-plenary-1920.png');
+  await expect(board.getByText('Noch keine Karten.')).toHaveCount(0);
+  // The first table begins where the wall's columns begin.
+  const offset = await board.locator('.projector-columns').evaluate((columns) => {
+    const heading = columns.querySelector('h2');
+    return heading ? Math.round(heading.getBoundingClientRect().top - columns.getBoundingClientRect().top) : null;
+  });
+  expect(offset).not.toBeNull();
+  expect(offset ?? 0).toBeLessThan(40);
+  await saveScreenshot(projector, 'test-results/screenshots/projector-report-back-empty-plenary-1920.png');
 });

@@ -28,7 +28,9 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
     const visible = shownCards(boards, cards);
     const shownTables = board.id === PLENARY_BOARD_ID ? reportBack.flatMap((id) => boards.filter((entry) => entry.id === id)) : [];
     // The board's own groups head straight under its title (h2); a table's groups under the table's heading (h3).
-    const list: WallBlock[] = [...sectionBlocks(board.id, visible, 'h2')];
+    // An empty plenary says so only when it is all there is: over the tables brought in, its
+    // "no cards yet" took a line of the first column and set the tables off unevenly.
+    const list: WallBlock[] = [...sectionBlocks(board.id, visible, 'h2', shownTables.length === 0)];
     for (const table of shownTables) {
       list.push({
         key: `section-${table.id}`,
@@ -41,11 +43,11 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
           </>
         ),
       });
-      list.push(...sectionBlocks(table.id, visible, 'h3'));
+      list.push(...sectionBlocks(table.id, visible, 'h3', true));
     }
     return list;
 
-    function sectionBlocks(id: string, all: readonly Card[], Heading: 'h2' | 'h3'): WallBlock[] {
+    function sectionBlocks(id: string, all: readonly Card[], Heading: 'h2' | 'h3', sayEmpty: boolean): WallBlock[] {
       const layout = layoutBoard(id, groups, all);
       const out: WallBlock[] = [];
       for (const { group, cards: members } of layout.groups) {
@@ -56,7 +58,7 @@ export function ProjectorBoard({ live, boardId }: { live: LiveWorkshop; boardId:
         out.push({ key: `loose-${id}`, heading: true, look: 'group', node: <Heading>{t('projector.looseCards')}</Heading> });
       }
       out.push(...layout.loose.map(cardBlock));
-      if (out.length === 0) out.push({ key: `empty-${id}`, look: 'empty', node: t('projector.noCards') });
+      if (out.length === 0 && sayEmpty) out.push({ key: `empty-${id}`, look: 'empty', node: t('projector.noCards') });
       return out;
     }
   }, [board, boards, cards, groups, reportBack, t, tableName]);
