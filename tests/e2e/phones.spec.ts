@@ -194,7 +194,7 @@ test('three phones join through the QR code without crypto.subtle, add ideas eve
   await expect(olena.page.getByText('Noch 0 von 2 Punkten')).toBeVisible({ timeout: 15_000 });
   // The page leaves the button on: the budget is the laptop's to keep, and it says no.
   await olena.page.getByRole('button', { name: `Einen Punkt für „${ideas[0]}“` }).click();
-  await expect(olena.page.getByTestId('phone-said')).toContainText('Alle 2 Punkte sind vergeben.', { timeout: 15_000 });
+  await expect(olena.page.getByTestId('phone-said')).toContainText('Alle Punkte sind vergeben (2 von 2).', { timeout: 15_000 });
   await expect(olena.page.getByText('Noch 0 von 2 Punkten')).toBeVisible();
   await jan.page.getByRole('button', { name: `Einen Punkt für „${ideas[2]}“` }).click();
   await expect(jan.page.getByText('Noch 1 von 2 Punkten')).toBeVisible({ timeout: 15_000 });
