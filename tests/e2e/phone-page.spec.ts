@@ -260,7 +260,7 @@ for (const language of ['de', 'uk'] as const) {
     const vote = await room.sent(2);
     expect(vote.command).toEqual({ type: 'vote', roundId: 'round-1', targetId: 'card-1' });
     await room.answer({ id: vote.id, ok: false, refusal: { code: 'overBudget', params: { budget: 5 } } });
-    await expect(page.getByTestId('phone-said')).toContainText(language === 'uk' ? 'Усі бали (5) використано' : 'Alle 5 Punkte sind vergeben');
+    await expect(page.getByTestId('phone-said')).toContainText(language === 'uk' ? 'Усі бали використано (5 з 5)' : 'Alle Punkte sind vergeben (5 von 5)');
     const mine = page.getByTestId('phone-card').filter({ hasText: CARDS[2] });
     await mine.getByRole('button', { name: language === 'uk' ? /Забрати бал/ : /zurücknehmen/ }).click();
     const unvote = await room.sent(3);
