@@ -97,3 +97,32 @@ test('an edit in progress goes on where it was when another window moves the car
   await expect(other.getByTestId('group').getByTestId('card-text')).toContainText(['Bänke mit Lehne am Markt und am Bahnhof']);
   await other.close();
 });
+
+test('an edit in progress whose card another window deletes says so, with the draft, and keeps it as a new card on request', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Zwei Fenster, eine gelöschte Karte');
+  for (const text of ['Bänke am Markt', 'Mehr Schatten']) {
+    await page.getByTestId('card-entry').fill(text);
+    await page.getByTestId('card-entry').press('Enter');
+  }
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const theirs = (text: string) => other.getByTestId('card').filter({ hasText: text });
+  await expect(theirs('Bänke am Markt')).toBeVisible({ timeout: 20_000 });
+
+  await page.getByTestId('card').filter({ hasText: 'Bänke am Markt' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('card-edit').fill('Bänke am Markt und am Bahnhof');
+
+  // The other window deletes the card: the editor goes with it, but the draft is said, not lost.
+  await theirs('Bänke am Markt').focus();
+  await other.keyboard.press('Delete');
+  await expect(theirs('Bänke am Markt')).toHaveCount(0);
+  await expect(page.getByTestId('card-edit')).toHaveCount(0);
+  const notice = page.getByRole('status').filter({ hasText: 'Die Karte, an der Sie geschrieben haben, wurde gelöscht' });
+  await expect(notice).toContainText('„Bänke am Markt und am Bahnhof“');
+  await notice.getByRole('button', { name: 'Als neue Karte behalten' }).click();
+  await expect(page.getByTestId('card-text')).toContainText(['Bänke am Markt und am Bahnhof']);
+  await expect(theirs('Bänke am Markt und am Bahnhof')).toBeVisible({ timeout: 20_000 });
+  await other.close();
+});

@@ -4,10 +4,10 @@ import { caretOf, editSessionOf, keepCaret, markOpened, setEditSession, subscrib
 describe('edits in progress kept outside the card component', () => {
   it('outlive whoever draws the card: a card drawn anew finds its draft, its base and its caret', () => {
     const doc = {};
-    setEditSession(doc, 'c1', { draft: 'Bänke am Markt und', base: 'Bänke am Markt', error: null });
+    setEditSession(doc, 'c1', { draft: 'Bänke am Markt und', base: 'Bänke am Markt', error: null, boardId: 'b1' });
     keepCaret(doc, 'c1', [5, 5]);
     // Nobody listens now (the old component is gone); the next one reads it back.
-    expect(editSessionOf(doc, 'c1')).toEqual({ draft: 'Bänke am Markt und', base: 'Bänke am Markt', error: null });
+    expect(editSessionOf(doc, 'c1')).toEqual({ draft: 'Bänke am Markt und', base: 'Bänke am Markt', error: null, boardId: 'b1' });
     expect(caretOf(doc, 'c1')).toEqual([5, 5]);
     expect(editSessionOf(doc, 'c2')).toBeNull();
     expect(editSessionOf({}, 'c1')).toBeNull();
@@ -18,7 +18,7 @@ describe('edits in progress kept outside the card component', () => {
     const heard: string[] = [];
     const stop = subscribeEditSession(doc, 'c1', () => heard.push('c1'));
     subscribeEditSession(doc, 'c2', () => heard.push('c2'));
-    setEditSession(doc, 'c1', { draft: 'a', base: '', error: null });
+    setEditSession(doc, 'c1', { draft: 'a', base: '', error: null, boardId: 'b1' });
     expect(heard).toEqual(['c1']);
     stop();
     setEditSession(doc, 'c1', null);
@@ -29,7 +29,7 @@ describe('edits in progress kept outside the card component', () => {
     const doc = {};
     keepCaret(doc, 'c1', [1, 1]);
     expect(caretOf(doc, 'c1')).toBeNull();
-    setEditSession(doc, 'c1', { draft: 'a', base: 'a', error: null });
+    setEditSession(doc, 'c1', { draft: 'a', base: 'a', error: null, boardId: 'b1' });
     markOpened(doc, 'c1');
     keepCaret(doc, 'c1', [1, 1]);
     setEditSession(doc, 'c1', null);
@@ -39,7 +39,7 @@ describe('edits in progress kept outside the card component', () => {
 
   it('"just opened" is taken once: the field drawn next takes the focus, a later one resumes', () => {
     const doc = {};
-    setEditSession(doc, 'c1', { draft: 'a', base: 'a', error: null });
+    setEditSession(doc, 'c1', { draft: 'a', base: 'a', error: null, boardId: 'b1' });
     markOpened(doc, 'c1');
     expect(takeOpened(doc, 'c1')).toBe(true);
     expect(takeOpened(doc, 'c1')).toBe(false);

@@ -10,6 +10,8 @@ export interface EditSession {
   /** The card's text when the edit started (or when the person last chose between texts). */
   readonly base: string;
   readonly error: string | null;
+  /** The board the card was on when the edit started: where its text goes if the card is deleted meanwhile. */
+  readonly boardId: string;
 }
 
 /** Where the caret was: not drawn, so kept apart and changed without telling anyone. */
@@ -46,6 +48,11 @@ export function setEditSession(doc: object, cardId: string, next: EditSession | 
     opened.delete(cardId);
   }
   for (const listener of [...(listeners.get(cardId) ?? [])]) listener();
+}
+
+/** Every edit in progress of this workshop document, by card id. */
+export function editSessionsOf(doc: object): ReadonlyMap<string, EditSession> {
+  return byDoc.get(doc)?.sessions ?? new Map();
 }
 
 /** Calls `listener` whenever the edit of card `cardId` changes; returns what stops it. */

@@ -26,7 +26,7 @@ export function useCardEditing(doc: WorkshopDoc, card: Card, errorText: (error: 
   };
   const start = () => {
     markOpened(doc, card.id);
-    setEditSession(doc, card.id, { draft: card.text, base: card.text, error: null });
+    setEditSession(doc, card.id, { draft: card.text, base: card.text, error: null, boardId: card.boardId });
   };
   const cancel = () => setEditSession(doc, card.id, null);
   /** Keeps the caret too: typing moves it, and a card drawn anew puts it back. */

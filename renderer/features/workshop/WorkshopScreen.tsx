@@ -9,6 +9,7 @@ import { navigate } from '../../state/route';
 import { AgendaPanel } from '../agenda/AgendaPanel';
 import { BoardPanel } from '../board/BoardPanel';
 import { ActionsPanel } from '../actions/ActionsPanel';
+import { DeletedWhileEditing } from '../board/DeletedWhileEditing';
 import { ConnectionPanel } from '../connection/ConnectionPanel';
 import { useConnectionController, useConnectionState } from '../connection/use-connection';
 import { MinutesPanel } from '../minutes/MinutesPanel';
@@ -139,6 +140,7 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
       <ErrorBoundary area="shortcuts">
         <ShortcutsOverlay />
       </ErrorBoundary>
+      <DeletedWhileEditing doc={session.doc} cards={cards} />
       <nav className="tabs" aria-label={t('workshop.views')}>
         {tabs.map((tab) => (
           <button key={tab.key} type="button" className="tab" aria-current={isActive(tab.view) ? 'page' : undefined} onClick={() => setChosen(tab.view)} data-testid={`tab-${tab.key}`}>
