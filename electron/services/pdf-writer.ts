@@ -469,20 +469,39 @@ export class PdfWriter {
 
   /** Runs as one paragraph inside `element`, each link its own Link element with its annotation. */
   runs(element: Struct, parts: Run[], options: { size: number; color?: string; x: number; width: number; align?: 'left' | 'right' }): void {
-    const pieces = this.withFallbacks(parts);
-    pieces.forEach((piece, index) => {
-      const draw = () => this.piece(piece, index, pieces.length, options);
-      element.add(piece.run.link ? this.doc.struct('Link', {}, draw) : draw);
-    });
+    for (const placed of this.laidOut(parts)) {
+      const draw = () => this.piece(placed, options);
+      element.add(placed.piece.run.link ? this.doc.struct('Link', {}, draw) : draw);
+    }
   }
 
   /** Runs drawn outside the structure (an artifact's content, or inside a closure that already is an element). */
   private draw(parts: Run[], options: { size?: number; color?: string; x: number; width: number; lineGap?: number; align?: 'left' | 'right' }): void {
-    const pieces = this.withFallbacks(parts);
-    pieces.forEach((piece, index) => this.piece(piece, index, pieces.length, { size: options.size ?? BODY_SIZE, ...options }));
+    for (const placed of this.laidOut(parts)) this.piece(placed, { size: options.size ?? BODY_SIZE, ...options });
   }
 
-  private piece(piece: Piece, index: number, count: number, options: { size: number; color?: string; x: number; width: number; lineGap?: number; align?: 'left' | 'right' }): void {
+  /**
+   * The pieces of `parts` line by line: a line's first piece starts at the left edge and its last
+   * ends the line. pdfkit misplaces the lines of a line break inside a run that is continued (a
+   * fallback font's piece after it, or a label before it): they started where the label ended,
+   * or were drawn over each other. So a line break never travels inside a continued run.
+   */
+  private laidOut(parts: Run[]): Placed[] {
+    const lines: Run[][] = [[]];
+    for (const run of parts) {
+      run.text.split(/\r?\n/).forEach((text, index) => {
+        if (index > 0) lines.push([]);
+        if (text) lines[lines.length - 1]?.push({ ...run, text });
+      });
+    }
+    return lines.flatMap((line) => {
+      // An empty line still takes a line's height, as the break it stands for did.
+      const pieces = this.withFallbacks(line.length > 0 ? line : [{ ...parts[0], text: ' ' }]);
+      return pieces.map((piece, index) => ({ piece, first: index === 0, last: index === pieces.length - 1 }));
+    });
+  }
+
+  private piece({ piece, first, last }: Placed, options: { size: number; color?: string; x: number; width: number; lineGap?: number; align?: 'left' | 'right' }): void {
     const { doc } = this;
     const { run } = piece;
     doc
@@ -491,13 +510,13 @@ export class PdfWriter {
       .fillColor(run.link ? COLOURS.link : (run.color ?? options.color ?? COLOURS.ink));
     const textOptions: PDFKit.Mixins.TextOptions = {
       width: options.width,
-      continued: index < count - 1,
+      continued: !last,
       lineGap: options.lineGap ?? LINE_GAP,
       align: options.align ?? 'left',
       ...(run.link ? { link: run.link, underline: true } : { link: null, underline: false }),
     };
     if (piece.missing) doc.markContent('Span', { actual: run.text });
-    if (index === 0) doc.text(run.text, options.x, doc.y, textOptions);
+    if (first) doc.text(run.text, options.x, doc.y, textOptions);
     else doc.text(run.text, textOptions);
     if (piece.missing) doc.endMarkedContent();
   }
@@ -557,6 +576,13 @@ export class PdfWriter {
     }
     return undefined;
   }
+}
+
+/** A piece and where it stands in its line. */
+interface Placed {
+  piece: Piece;
+  first: boolean;
+  last: boolean;
 }
 
 interface Piece {

@@ -334,6 +334,45 @@ describe('the PDF minutes for every reader', () => {
     expect(text).toContain(word.slice(-40));
   }, 60_000);
 
+  it("keep a note's lines in order at the left edge when a line holds what Inter cannot draw (they were drawn over each other)", async () => {
+    const snapshot = seedDaySnapshot();
+    const agenda = snapshot.agenda.map((item, index) => (index === 0 ? { ...item, notes: 'eins zwei drei\n😀 vier fünf\n\nsechs 和平', summary: 'Kaffee war gut.\nАле 🍪 закінчилося' } : item));
+    const minutes = seedDayMinutes('de', { ...snapshot, agenda });
+    // With and without a fallback font: a fallback's piece and a missing glyph's box both cut the run.
+    for (const fallbacks of [systemFallbackFonts(), []]) {
+      const document = await openPdf(await renderMinutesPdf(minutes, { fonts: { ...INTER, fallbacks } }));
+      try {
+        const items: Array<{ str: string; x: number; y: number; page: number }> = [];
+        for (let number = 1; number <= document.numPages; number += 1) {
+          const content = await (await document.getPage(number)).getTextContent();
+          for (const item of content.items) if ('str' in item && item.str.trim()) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, page: number });
+        }
+        const find = (text: string) => {
+          const found = items.find((item) => item.str.includes(text));
+          if (!found) throw new Error(`"${text}" not in the PDF (fallbacks: ${fallbacks.length})`);
+          return found;
+        };
+        for (const [label, lines] of [
+          ['Notizen:', ['eins zwei drei', 'vier fünf', 'sechs']],
+          ['Zusammenfassung:', ['Kaffee war gut.', 'закінчилося']],
+        ] as const) {
+          const head = find(label);
+          let above = head;
+          for (const line of lines) {
+            const at = find(line);
+            // Each line below the one before (a PDF's y grows upwards), none on the same baseline.
+            expect(at.page > above.page || at.y < above.y - 5, `${line} below ${above.str}`).toBe(true);
+            above = at;
+          }
+          // A line's first text starts at the paragraph's left edge, not where the label ended.
+          expect(Math.abs(find(lines[0]).x - head.x), `${lines[0]} at the left edge`).toBeLessThan(1);
+        }
+      } finally {
+        await document.destroy();
+      }
+    }
+  }, 60_000);
+
   it('keep what Inter cannot draw: a system font draws it if there is one, else a box that reads as the text', async () => {
     const snapshot = seedDaySnapshot();
     const [card, ...cards] = snapshot.cards;
