@@ -76,9 +76,12 @@ export function StateBanner({ state }: { state: PhoneLinkState }) {
   const { t } = useTranslation();
   const text = useStateText(state);
   return (
-    <div className={`banner banner-${state.kind}`} role="status" data-testid="phone-banner" data-state={state.kind}>
-      <p>{text}</p>
+    <>
+      {/* Only the headline stays in sight while scrolling: with its note it took a third of a small phone's screen. */}
+      <div className={`banner banner-${state.kind}`} role="status" data-testid="phone-banner" data-state={state.kind}>
+        <p>{text}</p>
+      </div>
       <p className="banner-note">{t(state.kind === 'lost' ? 'phone.state.sendsLater' : 'phone.state.stale')}</p>
-    </div>
+    </>
   );
 }

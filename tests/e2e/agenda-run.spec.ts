@@ -118,13 +118,18 @@ test('a day of six items runs on one timer, and the projector follows each step 
   await page.locator('body').press('PageDown');
   await expect(projector.getByTestId('projector-current')).toHaveText(DAY[3]?.title ?? '');
 
-  // Pause: both stand still on the same time.
+  // Pause: both stand still on the same time, no longer in the running clock's colour.
+  const colour = (target: typeof page) => target.getByTestId('countdown').first().evaluate((element) => getComputedStyle(element).color);
+  const running = { moderator: await colour(page), wall: await colour(projector) };
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-bar')).toHaveAttribute('data-status', 'paused');
   const pausedAt = await page.getByTestId('countdown').textContent();
   await projector.waitForTimeout(1500);
   await expect(projector.getByTestId('countdown')).toHaveText(pausedAt ?? '');
   await expect(page.getByTestId('countdown')).toHaveText(pausedAt ?? '');
+  await expect(projector.getByTestId('countdown')).toHaveAttribute('data-paused', 'true');
+  expect(await colour(page)).not.toBe(running.moderator);
+  expect(await colour(projector)).not.toBe(running.wall);
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-bar')).toHaveAttribute('data-status', 'running');
 

@@ -286,6 +286,9 @@ for (const language of ['de', 'uk'] as const) {
     // Lost the room: said plainly, the last view stays, marked as maybe out of date.
     await room.state({ kind: 'lost', since: now - 2 * 60_000 });
     await expect(page.getByTestId('phone-banner')).toBeVisible();
+    // What stays in sight while scrolling is the headline: a small phone keeps room to write.
+    const bannerHeight = await page.getByTestId('phone-banner').evaluate((element) => element.getBoundingClientRect().height);
+    expect(bannerHeight).toBeLessThan(SIZES[0].height * 0.2);
     await expect(page.getByTestId('phone-main')).toHaveAttribute('data-stale', 'true');
     await expect(page.getByTestId('phone-card').first()).toBeVisible();
     await checkScreen(page, 'lost', language);
