@@ -8,6 +8,7 @@ import { followWorkshopLanguage } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NamePicker } from './NamePicker';
 import { RoomContext, type Room } from './room';
+import { Results } from './Results';
 import { RunItem } from './RunItem';
 import { StateBanner, StateScreen } from './StateScreens';
 import { useLink } from './use-link';
@@ -98,6 +99,7 @@ export function App({ link }: { link: PhoneLink }) {
         ) : (
           <>
             <RunItem view={view} clockOffsetMs={link.clockOffsetMs} />
+            <Results results={view.results} />
             <Board view={view} pending={link.pending} />
             <Actions actions={view.actions} />
           </>

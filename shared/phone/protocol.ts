@@ -250,6 +250,10 @@ export function writerTag(deviceId: string, cardId: string): string {
 
 /** Characters of a card's text a phone is shown: a pasted document would fill the view on its own. */
 export const PHONE_TEXT_SHOWN = 1000;
+/** Ranked cards and groups of a vote's result a phone is shown: the top of it, as the room discusses it. */
+export const PHONE_RESULTS_SHOWN = 10;
+/** How long after a vote ended a phone still shows its result (ms). */
+export const PHONE_RESULTS_FOR_MS = 60 * 60 * 1000;
 
 /* ---- What a phone is shown (view.ts builds it): validated by the phone as it arrives. ---- */
 
@@ -323,6 +327,29 @@ export const phoneViewSchema = z.strictObject({
       mine: z.array(z.strictObject({ id: idSchema, targetId: idSchema })),
       /** Dots per card or group that has any; null while the moderator hides the results. */
       totals: z.array(z.strictObject({ targetId: idSchema, dots: z.number() })).nullable(),
+    })
+    .nullable(),
+  /**
+   * The ranking of the vote that ended last on the plenary or the person's table, for an hour
+   * after it ended and while no round is open for this phone: its best PHONE_RESULTS_SHOWN cards
+   * and groups, each named as the board names it. null: none.
+   */
+  results: z
+    .strictObject({
+      roundId: idSchema,
+      /** The board voted on: the plenary, or a table (its title; the number the laptops give a nameless one). */
+      board: z.strictObject({ kind: z.enum(['plenary', 'table']), title: shortText, unnamedNumber: z.number().int().positive().optional() }),
+      ranked: z.array(
+        z.strictObject({
+          rank: z.number().int().positive(),
+          /** A group's title, or the card's text cut to PHONE_TEXT_SHOWN; '' for a group without a title. */
+          label: z.string().max(LIMITS.cardTextMax),
+          group: z.boolean(),
+          dots: z.number().int().positive(),
+        }),
+      ),
+      /** Dotted cards and groups left out of `ranked`. */
+      more: z.number().int().nonnegative(),
     })
     .nullable(),
   /** The person's own action items. */

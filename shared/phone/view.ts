@@ -6,15 +6,19 @@ import {
   effectiveGroupId,
   isBlankText,
   isId,
+  layoutBoard,
   LIMITS,
   phonesSnapshot,
+  PLENARY_BOARD_ID,
+  rankVotes,
   rolesSnapshot,
   tablesFrom,
   type PhonesState,
+  type VoteRound,
   type WorkshopDoc,
   type WorkshopSnapshot,
 } from '../model';
-import { PHONE_PROTOCOL_VERSION, PHONE_TEXT_SHOWN, writerTag, type PhoneView } from './protocol';
+import { PHONE_PROTOCOL_VERSION, PHONE_RESULTS_FOR_MS, PHONE_RESULTS_SHOWN, PHONE_TEXT_SHOWN, writerTag, type PhoneView } from './protocol';
 import type { Phone } from './apply';
 import { phoneScope } from './scope';
 
@@ -197,8 +201,44 @@ export function phoneView(snapshot: WorkshopSnapshot, room: PhoneRoom, phone: Ph
     },
     board,
     round,
+    results: round ? null : lastResults(snapshot, person?.tableId ?? null, now),
     actions: me
       ? snapshot.actions.filter((action) => action.ownerId === me).map((action) => ({ id: action.id, title: clip(action.title, LIMITS.titleMax), due: action.due, status: action.status }))
       : [],
   };
+}
+
+/**
+ * The ranking of the round that ended last on the plenary or on `tableId`'s board, within
+ * PHONE_RESULTS_FOR_MS: what the room looks at on the wall after a vote, for the people who voted
+ * on their phones. Labels as the laptops' results word them (a group by its title, a card by its text).
+ */
+function lastResults(snapshot: WorkshopSnapshot, tableId: string | null, now: number): PhoneView['results'] {
+  const boards = new Set([PLENARY_BOARD_ID, ...(tableId ? [tableId] : [])]);
+  const ended = snapshot.voteRounds
+    .filter((round) => round.state === 'closed' && boards.has(round.boardId) && now - round.closedAt <= PHONE_RESULTS_FOR_MS)
+    .sort((a, b) => b.closedAt - a.closedAt)[0];
+  const board = ended && snapshot.boards.find((entry) => entry.id === ended.boardId);
+  if (!ended || !board) return null;
+  const ranked = ranking(snapshot, ended);
+  const shown = ranked.slice(0, PHONE_RESULTS_SHOWN);
+  const unnamedNumber = board.kind === 'table' ? blankTableNumbers(tablesFrom(snapshot.boards, [])).get(board.id) : undefined;
+  return {
+    roundId: ended.id,
+    board: { kind: board.kind, title: nameOf(board.title), ...(unnamedNumber === undefined ? {} : { unnamedNumber }) },
+    ranked: shown,
+    more: ranked.length - shown.length,
+  };
+}
+
+function ranking(snapshot: WorkshopSnapshot, round: VoteRound): NonNullable<PhoneView['results']>['ranked'] {
+  const layout = layoutBoard(round.boardId, snapshot.groups, snapshot.cards);
+  const order = [...layout.groups.flatMap(({ group, cards }) => [group.id, ...cards.map((card) => card.id)]), ...layout.loose.map((card) => card.id)];
+  const groups = new Map(layout.groups.map(({ group }) => [group.id, group]));
+  const cards = new Map(snapshot.cards.map((card) => [card.id, card]));
+  return rankVotes(round, snapshot.votes, order).map((entry) => {
+    const group = groups.get(entry.targetId);
+    const label = group ? clip(group.title, LIMITS.shortTextMax) : clip(cards.get(entry.targetId)?.text ?? '', PHONE_TEXT_SHOWN);
+    return { rank: entry.rank, label, group: group !== undefined, dots: entry.dots };
+  });
 }

@@ -43,6 +43,7 @@ function view(me: PhoneView['me'], cards: Array<{ id: string; text: string; mine
       omitted: 0,
     },
     round: null,
+    results: null,
     actions: [],
   };
 }

@@ -172,6 +172,7 @@ function namedView(now: number, language: 'de' | 'uk', extra: Partial<PhoneView>
       omitted: 1942,
     },
     round: null,
+    results: null,
     actions: [{ id: 'action-1', title: 'Umfrage zum Jobticket vorbereiten', due: '2026-12-18', status: 'inProgress' }],
     ...extra,
   };
@@ -372,6 +373,41 @@ test('a name another phone already is: asked in place whether it is the same per
   await expect(page.getByTestId('phone-board')).toBeVisible();
   await page.context().close();
 });
+
+for (const language of ['de', 'uk'] as const) {
+  test(`the result of the vote that ended, on a phone in ${language}: ranked as on the wall, groups named, the rest counted`, async ({ browser }) => {
+    const page = await openPhone(browser, language, '/h/index.html#K7QF2MXD9PAW');
+    const room = fakeOf(page);
+    const now = Date.now();
+    await room.state({ kind: 'online' });
+    const long = 'Werksbus vom Bahnhof zur Frühschicht und zurück, abgestimmt mit den Schichtplänen der drei größten Betriebe im Gewerbegebiet';
+    await room.view({
+      ...namedView(now, language),
+      board: null,
+      results: {
+        roundId: 'round-1',
+        board: { kind: 'table', title: '', unnamedNumber: 2 },
+        ranked: [
+          { rank: 1, label: 'Schiene', group: true, dots: 12 },
+          { rank: 2, label: long, group: false, dots: 5 },
+          { rank: 2, label: '', group: true, dots: 5 },
+          { rank: 4, label: 'Radweg', group: false, dots: 1 },
+        ],
+        more: 3,
+      },
+    });
+    const results = page.getByTestId('phone-results');
+    await expect(results.getByRole('heading')).toHaveText(language === 'uk' ? 'Результати голосування: Стіл без назви 2' : 'Ergebnis der Punktabfrage: Tisch ohne Namen 2');
+    await expect(results.getByTestId('phone-ranked')).toHaveText(
+      language === 'uk'
+        ? ['1.Група: Schiene12 балів', `2.${long}5 балів`, '2.Група: Група без назви5 балів', '4.Radweg1 бал']
+        : ['1.Gruppe: Schiene12 Punkte', `2.${long}5 Punkte`, '2.Gruppe: Gruppe ohne Namen5 Punkte', '4.Radweg1 Punkt'],
+    );
+    await expect(results).toContainText(language === 'uk' ? 'І ще 3 картки чи групи з балами.' : 'Dazu 3 weitere Karten oder Gruppen mit Punkten.');
+    await checkScreen(page, 'results', language);
+    await page.context().close();
+  });
+}
 
 test('the shipped page: its language from the phone, a switch that is kept, no code in the address said plainly', async ({ browser }) => {
   const page = await openPhone(browser, 'uk', '/p/');

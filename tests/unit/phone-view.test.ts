@@ -4,6 +4,7 @@ import {
   addActionItem,
   addCard,
   assignTables,
+  closeVoteRound,
   applyWorkshopUpdates,
   createWorkshopDoc,
   groupCards,
@@ -187,6 +188,62 @@ describe('what a phone is shown', () => {
     const [card] = room.phone(DEVICE_1).view().board?.cards ?? [];
     expect(card?.text).toHaveLength(PHONE_TEXT_SHOWN);
     expect(card?.cut).toBe(true);
+  });
+});
+
+describe('the result of a vote on a phone', () => {
+  it("shows the ranking of the vote that ended last on the plenary or the person's table, for an hour, while no round is open for it", () => {
+    const room = phoneRoomFixture();
+    const cards = ['Radweg', 'Bus', 'Bahn', 'Tram'].map((text) => room.must(addCard(room.doc, { boardId: PLENARY_BOARD_ID, text })));
+    const [radweg, bus, bahn, tram] = cards;
+    if (!radweg || !bus || !bahn || !tram) throw new Error('setup');
+    const group = room.must(groupCards(room.doc, { cardIds: [bahn.id, tram.id], title: 'Schiene' }));
+    const round = room.must(openVoteRound(room.doc, { boardId: PLENARY_BOARD_ID, budget: 3, allowStacking: true, now: T0 }));
+    const anna = room.phone('0f1e2d3c-4b5a-4969-8877-665544332211');
+    const chris = room.phone('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee');
+    anna.send({ type: 'claim', participantId: room.anna.id });
+    chris.send({ type: 'claim', participantId: room.chris.id });
+    for (const target of [group.id, group.id, radweg.id]) expect(anna.send({ type: 'vote', roundId: round.id, targetId: target }).ok).toBe(true);
+    for (const target of [group.id, bus.id]) expect(chris.send({ type: 'vote', roundId: round.id, targetId: target }).ok).toBe(true);
+    // While the round is open, the phone votes; no result yet.
+    expect(anna.view().results).toBeNull();
+
+    room.must(closeVoteRound(room.doc, round.id, T0 + 1000));
+    const results = anna.view(T0 + 2000).results;
+    expect(results).toEqual({
+      roundId: round.id,
+      board: { kind: 'plenary', title: expect.any(String) as string },
+      ranked: [
+        { rank: 1, label: 'Schiene', group: true, dots: 3 },
+        { rank: 2, label: 'Radweg', group: false, dots: 1 },
+        { rank: 2, label: 'Bus', group: false, dots: 1 },
+      ],
+      more: 0,
+    });
+    expect(phoneViewSchema.safeParse(anna.view(T0 + 2000)).success).toBe(true);
+    // Every phone of the room sees it (it is the wall's), not only those who voted; an hour later it is gone.
+    expect(room.phone('12345678-9abc-4def-8123-456789abcdef').view(T0 + 2000).results?.roundId).toBe(round.id);
+    expect(anna.view(T0 + 1000 + 60 * 60 * 1000 + 1).results).toBeNull();
+
+    // A vote at table A: Anna (seated there) sees it as the last one; Chris (unseated) still the plenary's.
+    room.must(addCard(room.doc, { boardId: room.tableA.id, text: 'Tischidee' }));
+    const tableRound = room.must(openVoteRound(room.doc, { boardId: room.tableA.id, budget: 1, now: T0 + 3000 }));
+    room.must(closeVoteRound(room.doc, tableRound.id, T0 + 4000));
+    expect(anna.view(T0 + 5000).results).toMatchObject({ roundId: tableRound.id, board: { kind: 'table', title: 'Tisch A' }, ranked: [] });
+    expect(chris.view(T0 + 5000).results?.roundId).toBe(round.id);
+  });
+
+  it('shows the top ten of a long ranking and counts the rest', () => {
+    const room = phoneRoomFixture();
+    const cards = Array.from({ length: 14 }, (_, index) => room.must(addCard(room.doc, { boardId: PLENARY_BOARD_ID, text: `Idee ${index + 1}` })));
+    const round = room.must(openVoteRound(room.doc, { boardId: PLENARY_BOARD_ID, budget: 14, now: T0 }));
+    const anna = room.phone('0f1e2d3c-4b5a-4969-8877-665544332211');
+    anna.send({ type: 'claim', participantId: room.anna.id });
+    for (const card of cards) expect(anna.send({ type: 'vote', roundId: round.id, targetId: card.id }).ok).toBe(true);
+    room.must(closeVoteRound(room.doc, round.id, T0 + 1000));
+    const results = anna.view(T0 + 2000).results;
+    expect(results?.ranked).toHaveLength(10);
+    expect(results?.more).toBe(4);
   });
 });
 
