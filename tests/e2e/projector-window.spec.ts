@@ -1,5 +1,6 @@
-import { createWorkshop, expect, importAndOpen, test } from './fixtures';
+import { createWorkshop, expect, importAndOpen, startDayAfresh, test } from './fixtures';
 import { saveScreenshot } from './shots';
+import { wallSettled } from './wall-settled';
 import { bigBoard, variant, type Backup } from './projector-backups';
 
 /*
@@ -103,4 +104,32 @@ test('an empty plenary with tables brought in shows the tables from the top, not
   expect(offset).not.toBeNull();
   expect(offset ?? 0).toBeLessThan(40);
   await saveScreenshot(projector, 'test-results/screenshots/projector-report-back-empty-plenary-1920.png');
+});
+
+/** The seed day whose first item has a 70-letter word in its title: more than a line of the wall's left half. */
+const monsterWord = variant('seed-monster-word', (backup) => {
+  const { workshop } = backup as unknown as { workshop: { agenda: Array<{ title: string }> } };
+  const first = workshop.agenda[0];
+  if (first) first.title = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenherstellungsverordnung und Energieeffizienz';
+});
+
+test('a word too long for the wall breaks in the running item\'s title instead of shrinking its countdown to a third', async ({ page, context }) => {
+  await page.goto('/');
+  await importAndOpen(page, monsterWord);
+  await startDayAfresh(page);
+  const projector = await context.newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto('/#/projector/seed-monster-word');
+  await page.getByTestId('projector-view').selectOption('agenda');
+  const countdown = projector.getByTestId('countdown');
+  await expect(countdown).toBeVisible();
+  await expect(projector.getByTestId('projector-current')).toContainText('Donaudampf');
+  await wallSettled(projector);
+  // A short title's countdown is about 200 px high here; the word once took it down to about 60.
+  const height = await countdown.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  expect(height).toBeGreaterThan(1080 * 0.12);
+  // Nothing leaves the wall for it: the title is broken and whole on the screen.
+  const box = await projector.getByTestId('projector-current').boundingBox();
+  expect(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 1920 && box.y + box.height <= 1080).toBe(true);
+  await saveScreenshot(projector, 'test-results/screenshots/projector-monster-word-1920.png');
 });

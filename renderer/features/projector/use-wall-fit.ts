@@ -6,6 +6,13 @@ import { useLayoutEffect, type RefObject } from 'react';
  */
 const FIT_STEPS = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3] as const;
 
+/**
+ * The smallest scale bought to keep every word whole. A word that needs less (a 60-letter
+ * compound in an item's title) is broken instead: shrinking for it took the countdown beside it
+ * down to a third, unreadable from the back of the room, for the sake of one word.
+ */
+const WHOLE_WORDS_DOWN_TO = 0.4;
+
 /** What the wall lays out by hand (not WallFlow's columns, which fit themselves). */
 const FIXED_PARTS = '.projector-head, .projector-now, .projector-title, .projector-join-body, .projector-beamer-bar';
 
@@ -47,7 +54,7 @@ function contentOf(root: HTMLElement): string {
 /**
  * Fits the wall's hand-laid views (title, the running item with its countdown, join) to the
  * window: the largest --fit scale (projector.css) at which nothing leaves the window and no word
- * is broken inside. Fitted again when the window or the shown text changes; `view` starts afresh.
+ * is broken inside, down to WHOLE_WORDS_DOWN_TO; below it, the largest at which nothing leaves the window. Fitted again when the window or the shown text changes; `view` starts afresh.
  * Sets data-fitted to the window size it fitted, as WallFlow does, for the tests (wall-settled.ts).
  */
 export function useWallFit(ref: RefObject<HTMLElement | null>, view: string): void {
@@ -63,16 +70,18 @@ export function useWallFit(ref: RefObject<HTMLElement | null>, view: string): vo
       const signature = `${size}|${contentOf(root)}`;
       if (signature === done) return;
       done = signature;
-      root.classList.add('wall-measuring');
-      let chosen: number = FIT_STEPS.at(-1) ?? 1;
-      for (const step of FIT_STEPS) {
-        root.style.setProperty('--fit', String(step));
-        if (fits(root)) {
-          chosen = step;
-          break;
+      const first = (steps: readonly number[]) => {
+        for (const step of steps) {
+          root.style.setProperty('--fit', String(step));
+          if (fits(root)) return step;
         }
-      }
+        return undefined;
+      };
+      root.classList.add('wall-measuring');
+      const whole = first(FIT_STEPS.filter((step) => step >= WHOLE_WORDS_DOWN_TO));
       root.classList.remove('wall-measuring');
+      // Words may break now (overflow-wrap: anywhere): only what leaves the wall counts.
+      const chosen = whole ?? first(FIT_STEPS) ?? FIT_STEPS.at(-1) ?? 1;
       root.style.setProperty('--fit', String(chosen));
       root.dataset.fitted = size;
     };
