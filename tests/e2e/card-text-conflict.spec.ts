@@ -119,7 +119,7 @@ test('an edit in progress whose card another window deletes says so, with the dr
   await other.keyboard.press('Delete');
   await expect(theirs('Bänke am Markt')).toHaveCount(0);
   await expect(page.getByTestId('card-edit')).toHaveCount(0);
-  const notice = page.getByRole('status').filter({ hasText: 'Die Karte, an der Sie geschrieben haben, wurde gelöscht' });
+  const notice = page.getByRole('status').filter({ hasText: 'Die Karte, die Sie gerade bearbeitet haben, wurde gelöscht' });
   await expect(notice).toContainText('„Bänke am Markt und am Bahnhof“');
   await notice.getByRole('button', { name: 'Als neue Karte behalten' }).click();
   await expect(page.getByTestId('card-text')).toContainText(['Bänke am Markt und am Bahnhof']);

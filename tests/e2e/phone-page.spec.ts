@@ -350,7 +350,7 @@ test('a name another phone already is: asked in place whether it is the same per
   await room.answer({ id: first.id, ok: false, refusal: { code: 'nameTaken' } });
   // Asked where the person tapped, not as a refusal at the bottom.
   const question = page.getByTestId('name-taken');
-  await expect(question).toContainText('«Анна» уже є на іншому телефоні');
+  await expect(question).toContainText('«Анна» уже використовується на іншому телефоні');
   await expect(question).toBeFocused();
   await expect(page.getByTestId('phone-said')).toBeEmpty();
   expect(await axe(page)).toEqual([]);
@@ -403,7 +403,7 @@ for (const language of ['de', 'uk'] as const) {
         ? ['1.Група: Schiene12 балів', `2.${long}5 балів`, '2.Група: Група без назви5 балів', '4.Radweg1 бал']
         : ['1.Gruppe: Schiene12 Punkte', `2.${long}5 Punkte`, '2.Gruppe: Gruppe ohne Namen5 Punkte', '4.Radweg1 Punkt'],
     );
-    await expect(results).toContainText(language === 'uk' ? 'І ще 3 картки чи групи з балами.' : 'Dazu 3 weitere Karten oder Gruppen mit Punkten.');
+    await expect(results).toContainText(language === 'uk' ? 'І ще 3 картки чи групи з балами.' : 'Außerdem 3 weitere Karten oder Gruppen mit Punkten.');
     await checkScreen(page, 'results', language);
     await page.context().close();
   });
