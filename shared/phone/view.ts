@@ -231,7 +231,20 @@ function lastResults(snapshot: WorkshopSnapshot, tableId: string | null, now: nu
   };
 }
 
+/** Rankings by snapshot and round: the hub builds every phone's view from one snapshot, and the ranking is the same for all. */
+const rankings = new WeakMap<WorkshopSnapshot, Map<string, NonNullable<PhoneView['results']>['ranked']>>();
+
 function ranking(snapshot: WorkshopSnapshot, round: VoteRound): NonNullable<PhoneView['results']>['ranked'] {
+  let known = rankings.get(snapshot);
+  if (!known) rankings.set(snapshot, (known = new Map()));
+  const found = known.get(round.id);
+  if (found) return found;
+  const ranked = rankRound(snapshot, round);
+  known.set(round.id, ranked);
+  return ranked;
+}
+
+function rankRound(snapshot: WorkshopSnapshot, round: VoteRound): NonNullable<PhoneView['results']>['ranked'] {
   const layout = layoutBoard(round.boardId, snapshot.groups, snapshot.cards);
   const order = [...layout.groups.flatMap(({ group, cards }) => [group.id, ...cards.map((card) => card.id)]), ...layout.loose.map((card) => card.id)];
   const groups = new Map(layout.groups.map(({ group }) => [group.id, group]));
