@@ -190,7 +190,8 @@ const sumOf = (values: readonly number[]) => values.reduce((sum, value) => sum +
  * first, as wide as that word in a wider fallback font (a short date column costs little and keeps
  * "19.01.2024" whole in LibreOffice without Calibri), the columns of `names` before any other; the
  * room left shared by how much more each column's longest line would take. Only when the longest
- * words alone do not fit are they shrunk, in proportion. In a table with columns of names (never
+ * words alone do not fit are the widest columns cut, to one width, down to what fits: a date or a
+ * status keeps its room, and only the words too long for any column (an unbroken name) break. In a table with columns of names (never
  * hyphenated), the other columns' words are hyphenated: there a word counts up to HYPHENATED_PIECE
  * characters, so the names and dates get their room first.
  */
@@ -198,7 +199,7 @@ export function contentColumnWidths(header: readonly string[], rows: readonly (r
   const narrow = columnNeeds(header, rows, CHAR.calibri, names);
   const wide = columnNeeds(header, rows, CHAR.wide, names);
   const minimumSum = sumOf(narrow.map((column) => column.minimum));
-  if (minimumSum >= total) return fitSum(narrow.map((column) => (column.minimum * total) / minimumSum), total);
+  if (minimumSum >= total) return fitSum(capped(narrow.map((column) => column.minimum), total), total);
   const widths = narrow.map((column) => column.minimum);
   let room = total - minimumSum;
   // Columns of names first: a name is not hyphenated (NAME_RUN), so a column too narrow for it breaks it at a letter.
@@ -214,6 +215,21 @@ export function contentColumnWidths(header: readonly string[], rows: readonly (r
   // Everything fits on one line each: the rest shared in proportion to the widths.
   if (extraSum <= room) return fitSum(widths.map((width, index) => width + (extra[index] ?? 0) + ((width + (extra[index] ?? 0)) * (room - extraSum)) / (total - room + extraSum)), total);
   return fitSum(widths.map((width, index) => width + ((extra[index] ?? 0) * room) / extraSum), total);
+}
+
+/**
+ * `widths` with every width above one cap cut to it, the cap chosen so they sum to `total`:
+ * cut in proportion, a long name's column took a date's room too ("19.01.202|4").
+ */
+function capped(widths: readonly number[], total: number): number[] {
+  const ascending = [...widths].sort((a, b) => a - b);
+  let below = 0;
+  for (const [index, width] of ascending.entries()) {
+    const cap = (total - below) / (ascending.length - index);
+    if (cap <= width) return widths.map((each) => Math.min(each, cap));
+    below += width;
+  }
+  return [...widths];
 }
 
 /** Whole twips summing to exactly `total` (the last column takes the rounding). */

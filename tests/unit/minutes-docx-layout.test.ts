@@ -113,6 +113,19 @@ describe('names in the DOCX minutes are not hyphenated', () => {
     expect(widths[4]).toBeGreaterThanOrEqual('15.02.2024'.length * 118 + 216);
   });
 
+  it('a name too long for the page takes its room from the widest columns, not from the date and the status', () => {
+    const header = ['Nr.', 'Was', 'Wer', 'Organisation', 'Bis wann', 'Status'];
+    const rows = [['1', 'Netz prüfen', 'Анна-Марія Костянтинопольська-Ничипорук-Шевчук', 'Donaudampfschifffahrtsgesellschaftskapitänsvereinigung', '19.01.2024', 'Erledigt']];
+    const widths = contentColumnWidths(header, rows, TEXT_WIDTH, [2, 3]);
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH);
+    // The date, the status and the number keep their longest word whole in Calibri (95 twips a character, docx-layout.ts).
+    expect(widths[4]).toBeGreaterThanOrEqual('19.01.2024'.length * 95);
+    expect(widths[5]).toBeGreaterThanOrEqual('Erledigt'.length * 95);
+    expect(widths[0]).toBeGreaterThanOrEqual('Nr.'.length * 95);
+    // The two columns of overlong names share what is left, cut to one width.
+    expect(Math.abs((widths[2] ?? 0) - (widths[3] ?? 0))).toBeLessThanOrEqual(1);
+  });
+
   it('nor are the names of the authors of cards, nor the lists of who was there', async () => {
     const { document } = await parts('de');
     // "von Anna Becker": the name in a run of its own, in no language.
