@@ -61,7 +61,21 @@ export function App({ link }: { link: PhoneLink }) {
   }, [workshopLanguage]);
 
   const naming = view !== null && (!view.me || picking);
-  const leavePicker = () => setPicking(false);
+  // The picker opened from "Change name" is a step of its own in the browser's history: the
+  // phone's Back closes it, as people expect, instead of leaving the room's page.
+  const openPicker = () => {
+    history.pushState({ plenumPicker: true }, '');
+    setPicking(true);
+  };
+  const leavePicker = () => {
+    setPicking(false);
+    if ((history.state as { plenumPicker?: boolean } | null)?.plenumPicker) history.back();
+  };
+  useEffect(() => {
+    const closed = () => setPicking(false);
+    window.addEventListener('popstate', closed);
+    return () => window.removeEventListener('popstate', closed);
+  }, []);
   // Out of the name picker (once the laptop's view names the person), a screen reader goes on at
   // what is happening now, not at the page's top.
   const wasNaming = useRef(false);
@@ -89,7 +103,7 @@ export function App({ link }: { link: PhoneLink }) {
         {view.me && !naming && (
           <p className="me">
             <span>{t('phone.me.you', { name: view.me.name || t('phone.unnamedPerson') })}</span>
-            <button type="button" className="link-button" onClick={() => setPicking(true)}>
+            <button type="button" className="link-button" onClick={openPicker}>
               {t('phone.me.change')}
             </button>
           </p>

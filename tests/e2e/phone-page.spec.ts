@@ -371,6 +371,20 @@ test('a name another phone already is: asked in place whether it is the same per
   await room.answer({ id: third.id, ok: true, participantId: 'p9' });
   await room.view(namedView(now, 'uk'));
   await expect(page.getByTestId('phone-board')).toBeVisible();
+
+  // The phone's Back closes a name picker opened to change the name, and stays on the room's page.
+  const address = page.url();
+  await page.getByRole('button', { name: 'Змінити ім’я' }).click();
+  await expect(page.getByTestId('name-picker')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('name-picker')).toHaveCount(0);
+  await expect(page.getByTestId('phone-board')).toBeVisible();
+  expect(page.url()).toBe(address);
+  // Its own Back button leaves no step behind: the browser's Back after it leaves nothing open.
+  await page.getByRole('button', { name: 'Змінити ім’я' }).click();
+  await page.getByRole('button', { name: 'Назад' }).click();
+  await expect(page.getByTestId('name-picker')).toHaveCount(0);
+  expect(await page.evaluate(() => (history.state as { plenumPicker?: boolean } | null)?.plenumPicker ?? false)).toBe(false);
   await page.context().close();
 });
 
