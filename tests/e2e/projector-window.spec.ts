@@ -1,7 +1,7 @@
 import { createWorkshop, expect, importAndOpen, startDayAfresh, test } from './fixtures';
 import { saveScreenshot } from './shots';
 import { wallSettled } from './wall-settled';
-import { bigBoard, variant, type Backup } from './projector-backups';
+import { bigBoard, seedDay, variant, type Backup } from './projector-backups';
 
 /*
  * Beamer in a plain browser: a window of its own (a popup, which can be dragged onto the
@@ -132,4 +132,14 @@ test('a word too long for the wall breaks in the running item\'s title instead o
   const box = await projector.getByTestId('projector-current').boundingBox();
   expect(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 1920 && box.y + box.height <= 1080).toBe(true);
   await saveScreenshot(projector, 'test-results/screenshots/projector-monster-word-1920.png');
+});
+
+test("the moderator's plenary shows the tables brought in grouped as the tables grouped them, as the wall does", async ({ page }) => {
+  await page.goto('/');
+  await importAndOpen(page, seedDay);
+  const reportBack = page.getByTestId('report-back');
+  await expect(reportBack.getByTestId('report-back-table')).toHaveCount(3);
+  const webinar = reportBack.getByTestId('report-back-table').filter({ hasText: 'Webinar-Serie' });
+  await expect(webinar.getByTestId('report-back-group')).toHaveText(['Themen der ersten Folgen', 'Weitere Karten']);
+  await expect(webinar.locator('.report-back-group').first().locator('.card-text')).toHaveText([/^Folge 1:/, /^Folge 2:/]);
 });
