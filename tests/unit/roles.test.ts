@@ -13,6 +13,7 @@ import {
   metaSnapshot,
   PLENARY_BOARD_ID,
   promoteLaptop,
+  removeTable,
   rolesSnapshot,
   runSnapshot,
   setPlenaryOpen,
@@ -208,6 +209,15 @@ describe('the command guard', () => {
     const unseated = workshopCommands(doc, { role: () => 'table', seat: () => ({ tableId: null, plenaryOpen: false }) });
     expect(unseated.actions.add({ title: 'Wohin?', boardId: null })).toMatchObject({ ok: false, error: { code: 'role.noTable' } });
     const moderator = commandsAs(doc, 'moderator');
+    // An item of a table deleted since: the moderator still changes it; a table does not.
+    const gone = addTable(doc, { name: 'Tisch 3' });
+    if (!gone.ok) throw new Error('setup failed');
+    const orphan = moderator.actions.add({ title: 'Verwaist', boardId: gone.value.id });
+    if (!orphan.ok) throw new Error('setup failed');
+    expect(removeTable(doc, gone.value.id).ok).toBe(true);
+    expect(moderator.actions.writable(gone.value.id)).toBe(true);
+    expect(moderator.actions.update(orphan.value.id, { status: 'done' }).ok).toBe(true);
+    expect(commands.actions.update(orphan.value.id, { status: 'open' })).toMatchObject(otherBoard);
     expect(moderator.actions.remove(theirItem.value.id).ok).toBe(true);
     expect(moderator.actions.add({ title: 'Plenum', boardId: null }).ok).toBe(true);
   });
