@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { drag } from './board-drag';
 import { createWorkshop, expect, test } from './fixtures';
 
@@ -62,9 +63,10 @@ test('an edit in progress keeps its draft when another window saves the card, an
   await other.close();
 });
 
-test('an edit in progress goes on where it was when another window moves the card into a group: draft, caret and focus', async ({ page }) => {
+/** A workshop with two cards, open in a second window of the same browser that already shows both. */
+async function twoWindowsWithTwoCards(page: Page, title: string) {
   await page.goto('/');
-  await createWorkshop(page, 'Zwei Fenster, eine Gruppe');
+  await createWorkshop(page, title);
   for (const text of ['Bänke am Markt', 'Mehr Schatten']) {
     await page.getByTestId('card-entry').fill(text);
     await page.getByTestId('card-entry').press('Enter');
@@ -72,7 +74,13 @@ test('an edit in progress goes on where it was when another window moves the car
   const other = await page.context().newPage();
   await other.goto(page.url());
   const theirs = (text: string) => other.getByTestId('card').filter({ hasText: text });
-  await expect(theirs('Mehr Schatten')).toBeVisible({ timeout: 20_000 });
+  await expect(theirs('Bänke am Markt')).toBeVisible({ timeout: 20_000 });
+  await expect(theirs('Mehr Schatten')).toBeVisible();
+  return { other, theirs };
+}
+
+test('an edit in progress goes on where it was when another window moves the card into a group: draft, caret and focus', async ({ page }) => {
+  const { other, theirs } = await twoWindowsWithTwoCards(page, 'Zwei Fenster, eine Gruppe');
 
   // Editing here, the caret in the middle of the draft ("Bänke| am Markt und am Bahnhof").
   await page.getByTestId('card').filter({ hasText: 'Bänke am Markt' }).focus();
@@ -99,16 +107,7 @@ test('an edit in progress goes on where it was when another window moves the car
 });
 
 test('an edit in progress whose card another window deletes says so, with the draft, and keeps it as a new card on request', async ({ page }) => {
-  await page.goto('/');
-  await createWorkshop(page, 'Zwei Fenster, eine gelöschte Karte');
-  for (const text of ['Bänke am Markt', 'Mehr Schatten']) {
-    await page.getByTestId('card-entry').fill(text);
-    await page.getByTestId('card-entry').press('Enter');
-  }
-  const other = await page.context().newPage();
-  await other.goto(page.url());
-  const theirs = (text: string) => other.getByTestId('card').filter({ hasText: text });
-  await expect(theirs('Bänke am Markt')).toBeVisible({ timeout: 20_000 });
+  const { other, theirs } = await twoWindowsWithTwoCards(page, 'Zwei Fenster, eine gelöschte Karte');
 
   await page.getByTestId('card').filter({ hasText: 'Bänke am Markt' }).focus();
   await page.keyboard.press('Enter');
