@@ -206,7 +206,8 @@ export function contentColumnWidths(header: readonly string[], rows: readonly (r
   const first = (index: number) => (names.includes(index) ? 0 : 1);
   const lifts = wide.map((column, index) => ({ index, lift: column.minimum - (narrow[index]?.minimum ?? 0) })).sort((a, b) => first(a.index) - first(b.index) || a.lift - b.lift);
   for (const { index, lift } of lifts) {
-    if (lift > room) break;
+    // A lift that does not fit whole leaves its word broken anyway: the room goes to the next that does (a date).
+    if (lift > room) continue;
     widths[index] = (widths[index] ?? 0) + lift;
     room -= lift;
   }

@@ -113,6 +113,15 @@ describe('names in the DOCX minutes are not hyphenated', () => {
     expect(widths[4]).toBeGreaterThanOrEqual('15.02.2024'.length * 118 + 216);
   });
 
+  it('a date keeps its room in the wide font when a long name could not get all of its own', () => {
+    const header = ['Nr.', 'Was', 'Wer', 'Organisation', 'Bis wann', 'Status'];
+    // Whole in Calibri, both names fit; in the wide font the organisation's does not, and the date must not pay for it.
+    const rows = [['1', 'Netz prüfen', 'Nychyporuk-Kostiantynova', 'Wiederaufbaugenossenschaft', '19.01.2024', 'Offen']];
+    const widths = contentColumnWidths(header, rows, TEXT_WIDTH, [2, 3]);
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH);
+    expect(widths[4]).toBeGreaterThanOrEqual('19.01.2024'.length * 118 + 216);
+  });
+
   it('a name too long for the page takes its room from the widest columns, not from the date and the status', () => {
     const header = ['Nr.', 'Was', 'Wer', 'Organisation', 'Bis wann', 'Status'];
     const rows = [['1', 'Netz prüfen', 'Анна-Марія Костянтинопольська-Ничипорук-Шевчук', 'Donaudampfschifffahrtsgesellschaftskapitänsvereinigung', '19.01.2024', 'Erledigt']];
