@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PdfFonts } from './pdf-fonts';
+import { scaleMissingGlyphWidths } from './pdfkit-patch';
 
 /*
  * A small tagged-PDF writer on pdfkit for documents like the minutes: headings (kept with what
@@ -163,6 +164,7 @@ export class PdfWriter {
       doc.switchToPage(index);
       this.pageNumber(index + 1, count);
     }
+    scaleMissingGlyphWidths(doc);
     doc.end();
     return done;
   }

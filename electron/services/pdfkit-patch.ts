@@ -173,3 +173,29 @@ export async function withoutPdfkitPatch<T>(work: () => Promise<T>): Promise<T> 
     install(patched);
   }
 }
+
+interface EmbeddedFontInternals {
+  widths: number[];
+  scale: number;
+  font: { getGlyph(id: number): { advanceWidth: number } };
+}
+
+const isEmbeddedFont = (value: unknown): value is EmbeddedFontInternals => {
+  const font = value as Partial<EmbeddedFontInternals> | null;
+  return typeof font === 'object' && font !== null && Array.isArray(font.widths) && typeof font.scale === 'number' && typeof font.font?.getGlyph === 'function';
+};
+
+/**
+ * pdfkit 0.20 writes the width of glyph 0 (the missing-glyph box) in the font's own units, not in
+ * the PDF's thousandths of an em (EmbeddedFont's constructor): Inter's box is declared 1,344 wide
+ * instead of 656, so a reader draws the second of two boxes in a row, and the text after a box,
+ * half an em further than pdfkit laid them out, over the next letters. Called before the document
+ * ends (the widths are written then); the value set is the one pdfkit lays out with, so a pdfkit
+ * that computes it right is left as it is.
+ */
+export function scaleMissingGlyphWidths(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, unknown> })._fontFamilies ?? {};
+  for (const font of Object.values(families)) {
+    if (isEmbeddedFont(font) && font.widths.length > 0) font.widths[0] = font.font.getGlyph(0).advanceWidth * font.scale;
+  }
+}

@@ -386,6 +386,13 @@ describe('the PDF minutes for every reader', () => {
     const bare = await renderMinutesPdf(minutes, { fonts: { ...INTER, fallbacks: broken } });
     expect(squeezed((await pageTexts(bare)).map((page) => page.text).join(''))).toContain('Grüße');
     const content = streams(bare);
+    // The box's width as declared to readers is the one it was laid out with (Inter's box: 1,344 of
+    // 2,048 units, 656.25 thousandths of an em), or two boxes in a row ("和平") run into the next word.
+    const declared = [...raw(bare).matchAll(/\/CIDFontType2\s+\/BaseFont \/[A-Z]{6}\+(Inter-\w+)[^]*?\/W \[0 \[([\d.]+)/g)].map((match) => [match[1], Number(match[2])]);
+    expect(declared.sort()).toEqual([
+      ['Inter-Bold', 656.25],
+      ['Inter-Regular', 656.25],
+    ]);
     for (const text of ['😀', '和平', '✓']) {
       const utf16 = `\u00fe\u00ff${Buffer.from(text, 'utf16le').swap16().toString('latin1')}`;
       const escaped = utf16.replace(/[\\()]/g, (char) => `\\${char}`);
