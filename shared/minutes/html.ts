@@ -1,3 +1,4 @@
+import { contentColumnWidths, type TableType } from './column-widths';
 import { linkAddresses } from './links';
 import { headerFields, peopleText, type AgendaEntry, type BoardResult, type CardEntry, type Minutes, type TableResult } from './model';
 
@@ -50,12 +51,26 @@ ol.ranking { list-style: none; padding-left: 0; }
 ol.ranking li { display: grid; grid-template-columns: 8mm 1fr max-content; gap: 2mm; }
 ol.ranking .rank { font-weight: 700; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
+table.actions { table-layout: fixed; }
+/* A word longer than its column breaks at a syllable where the reader hyphenates (Firefox; Chromium on Windows and macOS); a name never does. */
+table.actions td { hyphens: auto; }
+table.actions td.name { hyphens: manual; }
 th, td { text-align: left; vertical-align: top; padding: 1.5mm 2mm; border-bottom: 0.2mm solid #c9d0d9; }
 th { background: #eef2f7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .status-done { color: #2d6a3e; }
 `;
+
+/**
+ * The action items' columns are sized to their words (column-widths.ts), as in the DOCX: left to
+ * the browser, a table of text whose body breaks anywhere (long addresses) gives the title all the
+ * room and breaks "Erledi|gt" and "19.01.2|024". Twips of the page's 180 mm at 9.5 pt, a character
+ * as wide as in DejaVu Sans (0.64 em for digits): the file does not carry Inter, and a reader
+ * without it gets a font about that wide; padding 2 mm a side.
+ */
+const TABLE_WIDTH = 10_205;
+const HTML_TABLE: TableType = { narrow: 122, wide: 128, boldExtra: 12, padding: 227 };
 
 /** Page numbers for a browser printing the HTML (the web app's "Save as PDF"), in the page's own margin box. */
 export const PAGE_NUMBERS_STYLE = `<style>@page { @bottom-center { content: counter(page) " / " counter(pages); font-family: Inter, sans-serif; font-size: 8pt; color: #5b6573; } }</style>`;
@@ -156,11 +171,15 @@ export function renderHtml(minutes: Minutes): string {
     const rows = minutes.actions
       .map(
         (action) =>
-          `<tr><td class="number">${action.number}</td><td>${lines(action.title)}</td><td>${htmlEscape(action.owner) || '–'}</td><td>${htmlEscape(action.organisation) || '–'}</td><td>${action.dueText || '–'}</td><td class="status-${action.status}">${action.statusText}</td></tr>`,
+          `<tr><td class="number">${action.number}</td><td>${lines(action.title)}</td><td class="name">${htmlEscape(action.owner) || '–'}</td><td class="name">${htmlEscape(action.organisation) || '–'}</td><td>${action.dueText || '–'}</td><td class="status-${action.status}">${action.statusText}</td></tr>`,
       )
       .join('\n');
+    const header = [texts.number, texts.what, texts.who, texts.organisation, texts.dueBy, texts.status];
+    const cells = minutes.actions.map((action) => [String(action.number), action.title, action.owner || '–', action.organisation || '–', action.dueText || '–', action.statusText]);
+    const widths = contentColumnWidths(header, cells, TABLE_WIDTH, [2, 3], HTML_TABLE);
+    const columns = widths.map((width) => `<col style="width: ${((100 * width) / TABLE_WIDTH).toFixed(2)}%">`).join('');
     body.push(
-      `<table class="actions"><thead><tr><th class="number">${texts.number}</th><th>${texts.what}</th><th>${texts.who}</th><th>${texts.organisation}</th><th>${texts.dueBy}</th><th>${texts.status}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
+      `<table class="actions"><colgroup>${columns}</colgroup><thead><tr><th class="number">${texts.number}</th><th>${texts.what}</th><th>${texts.who}</th><th>${texts.organisation}</th><th>${texts.dueBy}</th><th>${texts.status}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
     );
   }
 

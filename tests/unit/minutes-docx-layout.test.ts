@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../shared/minutes/docx';
-import { contentColumnWidths, TEXT_WIDTH } from '../../shared/minutes/docx-layout';
+import { contentColumnWidths } from '../../shared/minutes/column-widths';
+import { TEXT_WIDTH } from '../../shared/minutes/docx-layout';
 import { seedDayMinutes } from '../support/seed-day';
 
 /* The DOCX minutes as Word reads them: the package's XML parts, not the text mammoth extracts. */
@@ -58,7 +59,7 @@ describe('the DOCX minutes as a document', () => {
   it('give every column room for its longest word, the longer texts the rest', () => {
     const header = ['Was', 'Verantwortlich', 'Bis wann', 'Status', 'Quelle'];
     const rows = [['Kriegsrisikoversicherung für Exporte in die Ukraine prüfen und den Verbänden einen Vorschlag machen', 'Anna', '31.01.2024', 'offen', 'Tisch 2']];
-    const widths = contentColumnWidths(header, rows);
+    const widths = contentColumnWidths(header, rows, TEXT_WIDTH);
     const [what = 0, owner = 0, due = 0] = widths;
     // "Kriegsrisikoversicherung" (24 letters) and "Verantwortlich" (14, bold) whole on one line.
     expect(what).toBeGreaterThan(24 * 95);
