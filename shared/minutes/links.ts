@@ -11,10 +11,26 @@ const PLAIN_ADDRESS = /\bhttps?:\/\/[^\s<>"']+/g;
 /** Punctuation that ends a sentence rather than the address. */
 const TRAILING = /[.,;:!?)\]]+$/;
 
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+/**
+ * `match` without the punctuation that ends the sentence around it. A closing bracket stays while
+ * it closes one the address opened: "(see https://…/Lwiw_(Stadt))." links "…/Lwiw_(Stadt)".
+ */
+function addressIn(match: string): string {
+  let address = match.replace(TRAILING, '');
+  for (let next = match.charAt(address.length); next === ')' || next === ']'; next = match.charAt(address.length)) {
+    const open = next === ')' ? '(' : '[';
+    if (count(address, open) <= count(address, next)) break;
+    address = match.slice(0, address.length + 1);
+  }
+  return address;
+}
+
 /** Escaped HTML text (htmlEscape's output) with its web addresses as links. */
 export function linkAddresses(escaped: string): string {
   return escaped.replace(ADDRESS, (match) => {
-    const address = match.replace(TRAILING, '');
+    const address = addressIn(match);
     return `<a href="${address}">${address}</a>${match.slice(address.length)}`;
   });
 }
@@ -30,7 +46,7 @@ export function linkSpans(text: string): TextSpan[] {
   const out: TextSpan[] = [];
   let last = 0;
   for (const match of text.matchAll(PLAIN_ADDRESS)) {
-    const address = match[0].replace(TRAILING, '');
+    const address = addressIn(match[0]);
     if (match.index > last) out.push({ text: text.slice(last, match.index) });
     out.push({ text: address, link: address });
     last = match.index + address.length;
