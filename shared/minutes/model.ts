@@ -13,6 +13,7 @@ import {
   voteTargetIds,
   shownCards,
   tablesFrom,
+  withoutHiddenControls,
   type ActionStatus,
   type AgendaItem,
   type Card,
@@ -263,10 +264,15 @@ const wallClock = (minuteOfDay: number) => {
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/**
+ * The lines of a list typed as text, each a point of the minutes' bullet list: a bullet the writer
+ * typed ("- ", "• ", "* ", "– ") goes, or the minutes show two ("• - Beschluss"); a number stays,
+ * as the writer may refer to it ("see 2.").
+ */
 const lines = (text: string) =>
   text
     .split(/\r?\n/)
-    .map((line) => line.trim())
+    .map((line) => line.trim().replace(/^[-*•–·‣◦▪]\s+/u, '').trim())
     .filter(Boolean);
 
 /** When an item ran, as [start, end); an item still running has no end; null when it never started. */
@@ -403,8 +409,29 @@ export function minutesTimeZone(snapshot: WorkshopSnapshot, override?: string): 
   return isKnownTimeZone(snapshot.meta.timeZone) ? snapshot.meta.timeZone : systemTimeZone();
 }
 
+/**
+ * `value` with every string in it without hidden controls (validate.ts): this version's forms drop
+ * them, but a peer's older version, a backup or a phone may have written them, and the minutes
+ * go out as files. Objects and arrays without such a string come back as they are.
+ */
+function readable<T>(value: T): T {
+  if (typeof value === 'string') return withoutHiddenControls(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const items = value.map(readable);
+    return (items.some((item, index) => item !== value[index]) ? items : value) as T;
+  }
+  let changed: Record<string, unknown> | null = null;
+  for (const [key, item] of Object.entries(value)) {
+    const cleaned = readable(item);
+    if (cleaned !== item) (changed ??= { ...(value as Record<string, unknown>) })[key] = cleaned;
+  }
+  return (changed ?? value) as T;
+}
+
 /** The minutes of a workshop in `options.language`. Pure: the same snapshot and options give the same minutes. */
-export function buildMinutes(snapshot: WorkshopSnapshot, options: MinutesOptions): Minutes {
+export function buildMinutes(raw: WorkshopSnapshot, options: MinutesOptions): Minutes {
+  const snapshot = readable(raw);
   const language = isLanguage(options.language) ? options.language : 'de';
   const texts = minutesTexts(language);
   const timeZone = minutesTimeZone(snapshot, options.timeZone);

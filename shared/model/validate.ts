@@ -49,16 +49,32 @@ export function blankTableNumbers(tables: readonly { id: string; name: string }[
   return numbers;
 }
 
-/** A title: trimmed, not blank, not absurdly long. */
+/**
+ * Controls no text of ours needs (NUL, BEL, ESC, DEL, the C1 block; tab and line breaks stay) and
+ * the bidi embeddings, overrides and isolates: pasted into a name or a card, an override turns the
+ * text after it around on every screen and in the minutes ("evil — von Maria" read as "…airaM nov"),
+ * and a NUL makes the Markdown minutes a binary file to grep and mail. Letters of right-to-left
+ * scripts need none of them: the bidi algorithm orders those by itself.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what it finds
+const HIDDEN_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` without the controls above (the same string when it has none). */
+export function withoutHiddenControls(text: string): string {
+  return text.replace(HIDDEN_CONTROLS, '');
+}
+
+/** A title: one line, trimmed, without hidden controls, not blank, not absurdly long. */
 export function validTitle(raw: string): Result<string> {
-  const title = raw.trim();
+  const title = withoutHiddenControls(raw).replace(/[\t\n\r]+/g, ' ').trim();
   if (isBlankText(title)) return fail('title.empty');
   if (title.length > LIMITS.titleMax) return fail('title.tooLong', { max: LIMITS.titleMax });
   return ok(title);
 }
 
-/** Card text is kept exactly as typed (line breaks and all), only refused when blank or huge. */
-export function validCardText(raw: string): Result<string> {
+/** Card text is kept as typed (line breaks and all) but for hidden controls, only refused when blank or huge. */
+export function validCardText(typed: string): Result<string> {
+  const raw = withoutHiddenControls(typed);
   if (isBlankText(raw)) return fail('text.empty');
   if (raw.length > LIMITS.cardTextMax) return fail('text.tooLong', { max: LIMITS.cardTextMax });
   // Cheap bound first: a UTF-8 character is at most 4 bytes.
@@ -88,7 +104,7 @@ export function validDate(raw: string): Result<string> {
 }
 
 export function validShortText(raw: string): Result<string> {
-  const text = raw.trim();
+  const text = withoutHiddenControls(raw).replace(/[\t\n\r]+/g, ' ').trim();
   if (text.length > LIMITS.shortTextMax) return fail('text.tooLong', { max: LIMITS.shortTextMax });
   return ok(text);
 }
@@ -98,6 +114,7 @@ export function validLanguage(raw: string): Result<Language> {
 }
 
 /** Notes, tasks, summaries and next steps are kept as written (line breaks and all), only refused when huge. */
-export function validLongText(raw: string): Result<string> {
+export function validLongText(typed: string): Result<string> {
+  const raw = withoutHiddenControls(typed);
   return raw.length > LIMITS.notesMax ? fail('text.tooLong', { max: LIMITS.notesMax }) : ok(raw);
 }

@@ -152,6 +152,42 @@ describe('summary, decisions and next steps', () => {
   });
 });
 
+describe('text the minutes are made of', () => {
+  it('lose the controls and bidi overrides a peer or an old backup wrote, in every format', async () => {
+    const snapshot = seedDaySnapshot();
+    const [card, ...cards] = snapshot.cards;
+    const [person, ...people] = snapshot.participants;
+    if (!card || !person) throw new Error('the seed day has no card or person');
+    const minutes = buildMinutes(
+      {
+        ...snapshot,
+        cards: [{ ...card, text: 'evil\u202e — Kaffee\u0000 am\u0007 Markt\u001b' }, ...cards],
+        participants: [{ ...person, name: 'Be\u202ernd\u2066 Müller' }, ...people],
+      },
+      { language: 'de' },
+    );
+    // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+    const hidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+    for (const [format, text] of [['md', renderMarkdown(minutes)], ['html', renderHtml(minutes)], ['csv', renderActionsCsv(minutes)]] as const) {
+      expect(hidden.test(text), format).toBe(false);
+    }
+    expect(renderMarkdown(minutes)).toContain('evil — Kaffee am Markt');
+    expect(renderMarkdown(minutes)).toContain('Bernd Müller');
+  });
+
+  it('list decisions and next steps once each, without the bullet the writer typed', () => {
+    const snapshot = seedDaySnapshot();
+    const [item, ...agenda] = snapshot.agenda;
+    if (!item) throw new Error('the seed day has no agenda item');
+    const minutes = buildMinutes(
+      { ...snapshot, agenda: [{ ...item, decisions: '- Erster Beschluss\n• Punkt A\n* Punkt B\n– Punkt C\n1. Eins\n-3 °C reicht' }, ...agenda], meta: { ...snapshot.meta, nextSteps: '- Einladen\n•Ohne Abstand' } },
+      { language: 'de' },
+    );
+    expect(minutes.agenda[0]?.decisions).toEqual(['Erster Beschluss', 'Punkt A', 'Punkt B', 'Punkt C', '1. Eins', '-3 °C reicht']);
+    expect(minutes.nextSteps).toEqual(['Einladen', '•Ohne Abstand']);
+  });
+});
+
 describe('the action items (Maßnahmen)', () => {
   it('are numbered with what, who, organisation, by when and status, and listed once', () => {
     const minutes = seedDayMinutes('de');

@@ -20,6 +20,7 @@ import {
   validDate,
   validDuration,
   validLanguage,
+  validLongText,
   validShortText,
   validTitle,
   type Result,
@@ -94,6 +95,19 @@ describe('titles, short texts, card texts and languages', () => {
   it('allows an empty short text but refuses one beyond the limit', () => {
     expect(validShortText('  ')).toEqual({ ok: true, value: '' });
     expect(validShortText('y'.repeat(LIMITS.shortTextMax + 1)).ok).toBe(false);
+  });
+
+  it('drops the controls no text needs and the bidi overrides that turn the text after them around, keeping line breaks, tabs and right-to-left letters', () => {
+    expect(validCardText('Kaffee\u0000 am\u0007 Markt\u001b[31m\n\tzweite Zeile')).toEqual({ ok: true, value: 'Kaffee am Markt[31m\n\tzweite Zeile' });
+    expect(validCardText('evil\u202e — txt.exe\u202c und \u2067שלום\u2069')).toEqual({ ok: true, value: 'evil — txt.exe und שלום' });
+    expect(validCardText('\u202e\u0000')).toEqual({ ok: false, error: { code: 'text.empty' } });
+    expect(validTitle('Be\u202ernd\u0085 Müller')).toEqual({ ok: true, value: 'Bernd Müller' });
+    // One line: a title pasted with its line break reads as the words it holds.
+    expect(validTitle('Kick-off\nPlenum')).toEqual({ ok: true, value: 'Kick-off Plenum' });
+    expect(validShortText('Stadt\tLwiw\u202d')).toEqual({ ok: true, value: 'Stadt Lwiw' });
+    expect(validLongText('Erstens\r\nZweitens\u0000')).toEqual({ ok: true, value: 'Erstens\r\nZweitens' });
+    // Joiners and marks that letters and emoji need stay.
+    expect(validCardText('👩\u200d👩\u200d👧 \u200fمرحبا')).toEqual({ ok: true, value: '👩\u200d👩\u200d👧 \u200fمرحبا' });
   });
 
   it('accepts only the languages Plenum is translated into', () => {
