@@ -192,7 +192,12 @@ function textsOf(language: Language): MinutesTexts {
     kinds: record(AGENDA_KINDS, (kind) => t(`agenda.kind.${kind}`)),
     stakeholders: record(STAKEHOLDER_GROUPS, (group) => t(`stakeholders.${group}`)),
     mailSubject: remembered((title) => doc('mailSubject', { title })),
-    mailBody: remembered((title, date) => doc('mailBody', { title, onDate: date ? doc('onDate', { date }) : '' })),
+    mailBody: remembered((title, date) => {
+      const onDate = date ? doc('onDate', { date }) : '';
+      // A date that ends in an abbreviation's dot ("6 грудня 2023 р.") ends the sentence with it too, not with "р..".
+      const body = doc('mailBody', { title, onDate });
+      return onDate.endsWith('.') ? body.replace(`${onDate}.`, onDate) : body;
+    }),
   };
 }
 

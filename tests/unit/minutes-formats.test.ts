@@ -138,6 +138,12 @@ describe('the mail with the minutes', () => {
     expect(decodeURIComponent(/subject=([^&]*)/.exec(url)?.[1] ?? '')).toBe('Protokoll: Themenkreis Nachhaltiger Wiederaufbau der Wirtschaft');
   });
 
+  it('says thanks in each language in sentences that end once ("2023 р." ends the Ukrainian one)', () => {
+    expect(mailDraft(seedDayMinutes('uk'), recipients).body).toContain('6 грудня 2023 р. У вкладенні');
+    expect(mailDraft(seedDayMinutes('de'), recipients).body).toContain('6. Dezember 2023. Im Anhang');
+    for (const language of ['de', 'en', 'uk'] as const) expect(mailDraft(seedDayMinutes(language), recipients).body).not.toMatch(/[^.]\.\.[^.]/);
+  });
+
   it('as .eml: MIME multipart with the minutes attached, UTF-8 subject encoded, no line over 78 characters', () => {
     const minutes = seedDayMinutes('uk');
     const html = renderHtml(minutes);
