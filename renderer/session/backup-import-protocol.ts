@@ -28,7 +28,7 @@ const backupErrorSchema: z.ZodType<BackupError> = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
-const BACKUP_REPAIR_CODES = ['startTime', 'duration', 'endBeforeStart', 'endWithoutStart'] as const satisfies readonly BackupRepairCode[];
+const BACKUP_REPAIR_CODES = ['startTime', 'duration', 'endBeforeStart', 'endWithoutStart', 'cardsWithoutBoard'] as const satisfies readonly BackupRepairCode[];
 
 const backupRepairSchema: z.ZodType<BackupRepair> = z.object({
   code: z.enum(BACKUP_REPAIR_CODES),

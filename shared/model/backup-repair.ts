@@ -1,4 +1,5 @@
 import type { WorkshopSnapshot } from './areas';
+import { shownCards } from './tables';
 import { validStartTime } from './meta';
 
 /*
@@ -9,9 +10,13 @@ import { validStartTime } from './meta';
  * it), so these are changed on import, and each change is reported: the import tells the
  * moderator exactly what became of what the file said (renderer: the import's toast; the
  * minutes CLI: a note on stderr). What cannot be mended this way is refused (backup.ts).
+ *
+ * Cards of a board the file does not hold (a table removed on one laptop while another wrote on
+ * it, or a hand-edited file) show nowhere and are in no minutes; kept, they went back out with
+ * every backup unseen. They are left out, and the import says how many.
  */
 
-export type BackupRepairCode = 'startTime' | 'duration' | 'endBeforeStart' | 'endWithoutStart';
+export type BackupRepairCode = 'startTime' | 'duration' | 'endBeforeStart' | 'endWithoutStart' | 'cardsWithoutBoard';
 
 export interface BackupRepair {
   code: BackupRepairCode;
@@ -23,7 +28,7 @@ export interface BackupRepair {
    * For the message. startTime: `value` as written. duration: the agenda item's `number` (1-based,
    * in the file's order) and `item` (its title), `value` as written and `rounded`. endBeforeStart:
    * `number`, `item`, and `start` and `end` (ms; the message shows them as clock times).
-   * endWithoutStart: `number`, `item` and `end`.
+   * endWithoutStart: `number`, `item` and `end`. cardsWithoutBoard: `count`, the cards left out.
    */
   params: Record<string, string | number>;
 }
@@ -78,5 +83,16 @@ export function repairBackup(workshop: WorkshopSnapshot): { workshop: WorkshopSn
     }
     return mended;
   });
-  return { workshop: { ...workshop, meta, agenda }, repairs };
+  const cards = shownCards(workshop.boards, workshop.cards);
+  const orphans = workshop.cards.length - cards.length;
+  if (orphans > 0) {
+    const boards = [...new Set(workshop.cards.filter((card) => !cards.includes(card)).map((card) => card.boardId))];
+    repairs.push({
+      code: 'cardsWithoutBoard',
+      field: 'workshop.cards',
+      detail: `workshop.cards: ${orphans} card(s) of board(s) not in the file (${boards.join(', ')}); left out`,
+      params: { count: orphans },
+    });
+  }
+  return { workshop: { ...workshop, meta, agenda, cards: orphans > 0 ? cards : workshop.cards }, repairs };
 }

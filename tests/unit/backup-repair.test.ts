@@ -18,7 +18,7 @@ import { uiTranslators } from '../support/ui-i18n';
 const seedDay = readFileSync(SEED_DAY_PATH, 'utf8');
 
 interface AgendaRow { title: string; durationMin: number; actualStart: number; actualEnd: number }
-type File = { checksum?: string; workshop: { meta: Record<string, unknown>; agenda: AgendaRow[] } };
+type File = { checksum?: string; workshop: { meta: Record<string, unknown>; agenda: AgendaRow[]; cards: Array<{ id: string; boardId: string }> } };
 
 /** The seed day edited by hand (its checksum removed, as the format's docs tell for a file edited on purpose). */
 function edited(change: (file: File) => void): string {
@@ -124,6 +124,28 @@ describe('a backup with values Plenum cannot use as written', () => {
       expect(lines, language).toHaveLength(2);
       expect(lines[1], language).toContain('13:57');
       expect(lines[1], language).toContain(third?.title);
+      expect(lines[1], language).not.toMatch(/\{\{|backup\.repairs/);
+    }
+  });
+
+  it('cards of a board the file does not hold are left out, and the toast says how many (de, en, uk)', async () => {
+    const read = readBackup(
+      edited((file) => {
+        const [first, second] = file.workshop.cards;
+        if (!first || !second) throw new Error('the seed day has cards');
+        first.boardId = 'board-of-a-deleted-table';
+        second.boardId = 'board-of-a-deleted-table';
+      }),
+    );
+    if (!read.ok) throw new Error(read.error.detail);
+    const all = (JSON.parse(seedDay) as File).workshop.cards;
+    expect(read.value.workshop.cards.map((card) => card.id)).toEqual(all.slice(2).map((card) => card.id));
+    expect(read.value.repairs.map(({ code, params }) => [code, params])).toEqual([['cardsWithoutBoard', { count: 2 }]]);
+    const translators = await uiTranslators();
+    const said = { de: '2 Karten', en: '2 cards', uk: '2 картки' };
+    for (const language of ['de', 'en', 'uk'] as const) {
+      const lines = repairedToast({ title: 'x', timeZone: 'Europe/Berlin', repairs: read.value.repairs })(translators[language]).split('\n');
+      expect(lines[1], language).toContain(said[language]);
       expect(lines[1], language).not.toMatch(/\{\{|backup\.repairs/);
     }
   });
