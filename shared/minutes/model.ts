@@ -311,7 +311,10 @@ function agendaTimes(snapshot: WorkshopSnapshot, texts: MinutesTexts, timeZone: 
   const starts = snapshot.agenda.map((item) => item.actualStart).filter((ms) => ms > 0);
   const ends = snapshot.agenda.filter((item) => item.actualStart > 0 && item.actualEnd >= item.actualStart).map((item) => item.actualEnd);
   let day = '';
-  if (starts.length > 0 && ends.length > 0) day = texts.timeSpan(time(Math.min(...starts)), time(Math.max(...ends)));
+  // An item still running: the day has not ended, whatever the items before it ended at ("17:51–17:51").
+  const running = snapshot.agenda.some((item) => item.actualStart > 0 && !(item.actualEnd >= item.actualStart));
+  if (starts.length > 0 && running) day = texts.timeSince(time(Math.min(...starts)));
+  else if (starts.length > 0 && ends.length > 0) day = texts.timeSpan(time(Math.min(...starts)), time(Math.max(...ends)));
   else if (start) {
     const from = Number(start[1]) * 60 + Number(start[2]);
     day = texts.timeSpan(wallClock(from), wallClock(from + snapshot.agenda.reduce((sum, item) => sum + item.durationMin, 0)));

@@ -15,6 +15,8 @@ export interface MinutesTexts {
   date: string;
   time: string;
   timeSpan: (from: string, to: string) => string;
+  /** The day's times while an item still runs: from its start, no end yet. */
+  timeSince: (from: string) => string;
   timeZone: (zone: string) => string;
   /** The zone of the actual times when the workshop names none. */
   timeZoneUnnamed: (zone: string) => string;
@@ -125,6 +127,7 @@ function textsOf(language: Language): MinutesTexts {
     date: doc('date'),
     time: doc('time'),
     timeSpan: remembered((from, to) => doc('timeSpan', { from, to })),
+    timeSince: remembered((from) => doc('timeSince', { from })),
     timeZone: remembered((zone) => doc('timeZone', { zone })),
     timeZoneUnnamed: remembered((zone) => doc('timeZoneUnnamed', { zone })),
     venue: t('workshop.venue'),

@@ -142,6 +142,17 @@ describe('results under their agenda items', () => {
   });
 });
 
+describe('minutes made while the day still runs', () => {
+  it('give the day a start and no end yet (they read "17:51–17:51" when the item before had just ended)', () => {
+    const snapshot = seedDaySnapshot();
+    const last = snapshot.agenda.at(-1);
+    if (!last) throw new Error('the seed day has an agenda');
+    const running = { ...snapshot, agenda: [...snapshot.agenda.slice(0, -1), { ...last, actualEnd: 0 }] };
+    expect(renderMarkdown(buildMinutes(running, { language: 'de' }))).toContain('- **Zeit:** seit 14:02 Uhr (läuft noch) (Zeitzone Europe/Berlin)');
+    expect(renderMarkdown(buildMinutes(running, { language: 'uk' }))).toContain('з 14:02 (триває)');
+  });
+});
+
 describe('summary, decisions and next steps', () => {
   it('stand in the minutes: per item, and the workshop\'s next steps and follow-up date', () => {
     const md = renderMarkdown(seedDayMinutes('de'));
