@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { createWorkshop, expect, test } from './fixtures';
+
+/*
+ * Undo and the keyboard as a moderator meets them (QA, session 23): one undo history serves the
+ * whole workshop, so each undo says what it did and where; the shortcuts work with any keyboard
+ * layout; the focus never falls back to the top of the page.
+ */
+
+const toast = (page: Page, text: string) => page.getByTestId('toast').filter({ hasText: text });
+
+async function openTable(page: Page, name: string) {
+  await page.getByTestId('tab-tables').click();
+  const column = page.getByTestId('table-column').filter({ hasText: name });
+  if ((await column.count()) === 0) {
+    await page.getByTestId('table-name').fill(name);
+    await page.getByTestId('table-add').click();
+  }
+  await page.getByTestId('table-column').filter({ hasText: name }).getByTestId('table-open').click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+async function addCard(page: Page, text: string) {
+  const entry = page.getByTestId('card-entry');
+  await entry.fill(text);
+  await entry.press('Enter');
+  await expect(page.getByTestId('card').filter({ hasText: text })).toHaveCount(1);
+}
+
+test('an undo says what it undid and where; one on a board not shown offers to show it', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Rückgängig');
+  await openTable(page, 'Tisch 2');
+  await addCard(page, 'Nur am Tisch');
+  await page.getByTestId('tab-plenary').click();
+  await addCard(page, 'Im Plenum');
+
+  // On the board shown: said, nothing to show.
+  await page.getByTestId('undo').click();
+  await expect(toast(page, 'Rückgängig: Karte „Im Plenum“ entfernt (Plenum)')).toBeVisible();
+  await expect(toast(page, 'Im Plenum').getByRole('button', { name: 'Zeigen' })).toHaveCount(0);
+
+  // The table's card, undone from the plenary: said, with the table's name, and one click away.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+z');
+  const elsewhere = toast(page, 'Rückgängig: Karte „Nur am Tisch“ entfernt (Tisch 2)');
+  await expect(elsewhere).toBeVisible();
+  await elsewhere.getByRole('button', { name: 'Zeigen' }).click();
+  await expect(page.getByRole('heading', { name: 'Tisch 2' })).toBeVisible();
+  await expect(page.getByTestId('card')).toHaveCount(0);
+
+  // Redo says so as well, here on the board shown.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(toast(page, 'Wiederholt: Karte „Nur am Tisch“ wieder da (Tisch 2)')).toBeVisible();
+  await expect(page.getByTestId('card')).toHaveCount(1);
+});
