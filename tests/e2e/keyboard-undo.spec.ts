@@ -54,3 +54,48 @@ test('an undo says what it undid and where; one on a board not shown offers to s
   await expect(toast(page, 'Wiederholt: Karte „Nur am Tisch“ wieder da (Tisch 2)')).toBeVisible();
   await expect(page.getByTestId('card')).toHaveCount(1);
 });
+
+/** A key press as a layout sends it: `key` what it types, `code` where the key is (US names). */
+const press = (page: Page, init: { key: string; code: string; ctrlKey?: boolean; shiftKey?: boolean }) =>
+  page.evaluate((event) => (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { ...event, bubbles: true, cancelable: true })), init);
+
+test('undo, redo and V work with a Ukrainian layout (the typed letter is Cyrillic), and Z is where German QWERTZ prints it', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Розкладка');
+  await page.getByTestId('author-add').click();
+  await page.getByTestId('author-new-name').fill('Olena');
+  await page.getByTestId('author-new-name').press('Enter');
+  await addCard(page, 'Перша');
+  await addCard(page, 'Друга');
+  const cards = page.getByTestId('card');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  await press(page, { key: 'я', code: 'KeyZ', ctrlKey: true });
+  await expect(cards).toHaveCount(1);
+  await press(page, { key: 'Я', code: 'KeyZ', ctrlKey: true, shiftKey: true });
+  await expect(cards).toHaveCount(2);
+  await press(page, { key: 'я', code: 'KeyZ', ctrlKey: true });
+  await expect(cards).toHaveCount(1);
+  await press(page, { key: 'н', code: 'KeyY', ctrlKey: true });
+  await expect(cards).toHaveCount(2);
+  // German QWERTZ: the key in the US Y place types "z" and is undo, not redo; the one in the Z place redoes.
+  await press(page, { key: 'z', code: 'KeyY', ctrlKey: true });
+  await expect(cards).toHaveCount(1);
+  await press(page, { key: 'y', code: 'KeyZ', ctrlKey: true });
+  await expect(cards).toHaveCount(2);
+
+  await page.getByTestId('vote-open').click();
+  await page.getByTestId('vote-budget').press('Enter');
+  await page.getByTestId('author-chip').filter({ hasText: 'Olena' }).click();
+  await expect(page.getByTestId('dots-left')).toContainText('3');
+  await cards.first().focus();
+  await press(page, { key: 'м', code: 'KeyV' });
+  await expect(page.getByTestId('dots-left')).toContainText('2');
+  // Ctrl+V on a card is paste, never a dot.
+  await press(page, { key: 'v', code: 'KeyV', ctrlKey: true });
+  await expect(page.getByTestId('dots-left')).toContainText('2');
+  // One dot per card: the next goes on the other card.
+  await cards.nth(1).focus();
+  await press(page, { key: 'v', code: 'KeyV' });
+  await expect(page.getByTestId('dots-left')).toContainText('1');
+});

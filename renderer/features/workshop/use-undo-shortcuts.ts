@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { UndoHistory } from '../../../shared/model';
 import { changeKeepingFocus } from '../board/card-focus';
+import { shortcutLetter } from '../common/shortcut-letter';
 
 const isTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -10,7 +11,7 @@ export function useUndoShortcuts(undo: UndoHistory): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
-      const key = event.key.toLowerCase();
+      const key = shortcutLetter(event);
       // Undo and redo alike put the focus on the card they changed (or its neighbour when they
       // took away the focused one), so the keyboard goes on from there, not from the page's top.
       const touchedCards = () => undo.lastTouches().flatMap((touch) => (touch.root === 'cards' && touch.id !== null ? [touch.id] : []));
