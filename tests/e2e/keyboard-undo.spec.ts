@@ -99,3 +99,35 @@ test('undo, redo and V work with a Ukrainian layout (the typed letter is Cyrilli
   await press(page, { key: 'v', code: 'KeyV' });
   await expect(page.getByTestId('dots-left')).toContainText('1');
 });
+
+test('from the empty entry Ctrl+Z takes back the card just added; Escape leaves the entry for that card', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Eingabe');
+  const entry = page.getByTestId('card-entry');
+  const cards = page.getByTestId('card');
+  await entry.focus();
+  await page.keyboard.type('Erste');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Zweite');
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(2);
+  await expect(entry).toBeFocused();
+
+  await page.keyboard.press('Control+z');
+  await expect(cards).toHaveCount(1);
+  await expect(toast(page, 'Rückgängig: Karte „Zweite“ entfernt')).toBeVisible();
+  await expect(entry).toBeFocused();
+  // With words in it, Ctrl+Z is the field's own again: the cards stay.
+  await page.keyboard.type('Dritte');
+  await page.keyboard.press('Control+z');
+  await expect(cards).toHaveCount(1);
+  await expect(entry).not.toHaveValue('Dritte');
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(2);
+
+  await page.keyboard.press('Escape');
+  await expect(cards.last()).toBeFocused();
+  await expect(cards.last()).toContainText('Dritt');
+  await page.keyboard.press('Delete');
+  await expect(cards).toHaveCount(1);
+});

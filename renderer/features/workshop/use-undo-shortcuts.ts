@@ -3,8 +3,16 @@ import type { UndoHistory } from '../../../shared/model';
 import { changeKeepingFocus } from '../board/card-focus';
 import { shortcutLetter } from '../common/shortcut-letter';
 
-const isTextField = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/**
+ * Whether the field's own undo gets the keys. A field marked `data-undo-when-empty` (the board's
+ * entry, emptied by Enter) lets them through while empty: a keyboard user takes back the card
+ * just added from there (QA, session 23: Ctrl+Z went to the field's own, empty, undo).
+ */
+const isTextField = (target: EventTarget | null) => {
+  if (!(target instanceof HTMLElement)) return false;
+  if ((target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) && target.value === '' && target.hasAttribute('data-undo-when-empty')) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+};
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes; inside a text field the field's own undo wins. */
 export function useUndoShortcuts(undo: UndoHistory): void {
