@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createWorkshop, expect, test } from './fixtures';
+import { createWorkshop, expect, importAndOpen, test } from './fixtures';
 
 /*
  * Undo and the keyboard as a moderator meets them (QA, session 23): one undo history serves the
@@ -130,4 +130,52 @@ test('from the empty entry Ctrl+Z takes back the card just added; Escape leaves 
   await expect(cards.last()).toContainText('Dritt');
   await page.keyboard.press('Delete');
   await expect(cards).toHaveCount(1);
+});
+
+test('the focus stays near what the keyboard removed: a dissolved group, an agenda item, a participant; Escape on a question goes back to its button', async ({ page }) => {
+  await page.goto('/');
+  await importAndOpen(page, 'tests/fixtures/seed-day.plenum');
+  const board = page.getByTestId('board').first();
+  await expect(board.getByTestId('card').first()).toBeVisible();
+
+  const group = board.getByTestId('group').first();
+  const firstText = await group.getByTestId('card-text').first().innerText();
+  const groups = await board.getByTestId('group').count();
+  await group.getByTestId('group-dissolve').focus();
+  await page.keyboard.press('Enter');
+  await expect(board.getByTestId('group')).toHaveCount(groups - 1);
+  await expect(board.getByTestId('card').filter({ has: page.getByTestId('card-text').getByText(firstText, { exact: true }) })).toBeFocused();
+
+  const items = page.getByTestId('agenda-item');
+  const count = await items.count();
+  const after = await items.nth(2).getByTestId('agenda-item-title').innerText();
+  await items.nth(1).focus();
+  await page.keyboard.press('Delete');
+  await expect(items).toHaveCount(count - 1);
+  await expect(items.nth(1)).toBeFocused();
+  await expect(items.nth(1).getByTestId('agenda-item-title')).toHaveText(after);
+  // The last item hands the focus back to the one before it.
+  await items.last().focus();
+  await page.keyboard.press('Delete');
+  await expect(items).toHaveCount(count - 2);
+  await expect(items.last()).toBeFocused();
+
+  await page.getByTestId('tab-participants').click();
+  const rows = page.getByTestId('participant-row');
+  await expect(rows.first()).toBeVisible();
+  const people = await rows.count();
+  const second = await rows.nth(1).getAttribute('data-row');
+  await rows.first().getByTestId('participant-delete').focus();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(people - 1);
+  await expect(page.locator(`[data-row="${second}"]`).getByTestId('participant-delete')).toBeFocused();
+
+  await page.getByTestId('tab-tables').click();
+  const remove = page.getByTestId('table-delete').first();
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('dialog[open]')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await expect(remove).toBeFocused();
 });
