@@ -179,3 +179,22 @@ test('the focus stays near what the keyboard removed: a dissolved group, an agen
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   await expect(remove).toBeFocused();
 });
+
+test('Escape closes the board’s filters from their button as from inside them', async ({ page }) => {
+  await page.goto('/');
+  await createWorkshop(page, 'Filter');
+  const button = page.getByTestId('board-filters');
+  const panel = page.getByTestId('board-filters-panel');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('filter-colour').focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(button).toBeFocused();
+});
