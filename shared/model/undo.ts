@@ -17,6 +17,19 @@ export interface UndoTouch {
   roundId: string | null;
 }
 
+/** What an undo or redo did to one item: brought it (back), took it away, or changed it. */
+export interface UndoChange extends UndoTouch {
+  change: 'added' | 'removed' | 'changed';
+  /** The item's words as it is now (or last was, when the step took it away): a card's text, a group's title. */
+  label: string | null;
+}
+
+/** One undo or redo that ran: what the person is told, and where it happened. */
+export interface UndoStep {
+  direction: 'undo' | 'redo';
+  changes: readonly UndoChange[];
+}
+
 /**
  * Decides whether this laptop may undo (or redo) a step that changes `touches` now: null when it
  * may, else why not. Undo writes into the document like any other edit, so it must not do what
@@ -38,6 +51,11 @@ export interface UndoHistory {
   setGuard(guard: UndoGuard<string> | null): void;
   /** A step the guard refused was dropped from the history: it can never be undone from this laptop. */
   onRefused(listener: (reason: string) => void): () => void;
+  /**
+   * Each undo or redo that changed something: one history serves the whole workshop, so the
+   * step may be on a board not on screen; whoever shows it says what it was and where.
+   */
+  onStep(listener: (step: UndoStep) => void): () => void;
   destroy(): void;
 }
 
@@ -52,6 +70,16 @@ const TOUCHES = 'plenum:touches';
 const text = (map: Y.Map<unknown>, key: string): string | null => {
   const value = map.get(key);
   return typeof value === 'string' && value !== '' ? value : null;
+};
+/** The words that name an item to a person: a card's or a note's text, a group's or an item's title, a name. */
+const labelOf = (item: unknown): string | null => {
+  if (!(item instanceof Y.Map)) return null;
+  for (const key of ['text', 'title', 'name']) {
+    const value = item.get(key);
+    const words = value instanceof Y.Text ? value.toString() : value;
+    if (typeof words === 'string' && words.trim() !== '') return words;
+  }
+  return null;
 };
 const factsOf = (item: unknown): Facts | null =>
   item instanceof Y.Map ? { boardId: text(item, 'boardId'), groupId: text(item, 'groupId'), roundId: text(item, 'roundId') } : null;
@@ -141,6 +169,7 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
 
   const listeners = new Set<() => void>();
   const refusedListeners = new Set<(reason: string) => void>();
+  const stepListeners = new Set<(step: UndoStep) => void>();
   const notify = () => listeners.forEach((listener) => listener());
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
     manager.on(event, notify);
@@ -153,7 +182,7 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
    * Yjs goes on to the next step by itself when one changes nothing (a card deleted since): it is
    * given one step at a time, so each is asked.
    */
-  const step = (stack: Array<{ meta: Map<string, unknown> }>, run: () => unknown): boolean => {
+  const step = (direction: UndoStep['direction'], stack: Array<{ meta: Map<string, unknown> }>, run: () => unknown): boolean => {
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
       const touches = top?.meta.get(TOUCHES);
@@ -164,6 +193,11 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
         refusedListeners.forEach((listener) => listener(refusal));
         return false;
       }
+      const list = Array.isArray(touches) ? (touches as UndoTouch[]) : [];
+      const item = (touch: UndoTouch) => (touch.id === null ? undefined : maps[touch.root].get(touch.id));
+      const before = list.map(item);
+      // Read now: a map the step deletes no longer says what it held.
+      const labelsBefore = before.map(labelOf);
       const below = stack.splice(0, stack.length - 1);
       let done: boolean;
       try {
@@ -172,7 +206,14 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
         stack.unshift(...below);
       }
       if (done) {
-        lastTouches = Array.isArray(touches) ? (touches as UndoTouch[]) : [];
+        lastTouches = list;
+        const changes = list.map((touch, index): UndoChange => {
+          const was = before[index];
+          const is = item(touch);
+          const change = touch.id === null || (was !== undefined) === (is !== undefined) ? 'changed' : is === undefined ? 'removed' : 'added';
+          return { ...touch, change, label: labelOf(is) ?? labelsBefore[index] ?? null };
+        });
+        stepListeners.forEach((listener) => listener({ direction, changes }));
         return true;
       }
     }
@@ -180,8 +221,8 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
   };
 
   return {
-    undo: () => step(manager.undoStack, () => manager.undo()),
-    redo: () => step(manager.redoStack, () => manager.redo()),
+    undo: () => step('undo', manager.undoStack, () => manager.undo()),
+    redo: () => step('redo', manager.redoStack, () => manager.redo()),
     lastTouches: () => lastTouches,
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
@@ -196,9 +237,14 @@ export function createUndoHistory(doc: WorkshopDoc): UndoHistory {
       refusedListeners.add(listener);
       return () => refusedListeners.delete(listener);
     },
+    onStep(listener) {
+      stepListeners.add(listener);
+      return () => stepListeners.delete(listener);
+    },
     destroy() {
       listeners.clear();
       refusedListeners.clear();
+      stepListeners.clear();
       for (const stop of observers) stop();
       manager.destroy();
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addAgendaItem,
   addCard,
+  addTable,
   agendaSnapshot,
   applyWorkshopUpdates,
   cardsSnapshot,
@@ -16,6 +17,7 @@ import {
   updateCardText,
   updateMeta,
   workshopSnapshot,
+  type UndoStep,
   type WorkshopDoc,
 } from '../../shared/model';
 import { newWorkshop } from '../support/workshop';
@@ -163,5 +165,43 @@ describe('a step that changes thousands of items', () => {
     expect(participantsSnapshot(doc).every((person) => person.tableId === table.value.id)).toBe(true);
     expect(undo.undo()).toBe(true);
     expect(participantsSnapshot(doc).every((person) => person.tableId === '')).toBe(true);
+  });
+});
+
+describe('an undo says what it did and where', () => {
+  it('reports each step: the card taken away or brought back, its words and its board', () => {
+    const doc = newWorkshop();
+    const table = addTable(doc, { name: 'Tisch 2' });
+    if (!table.ok) throw new Error(table.error.code);
+    const undo = createUndoHistory(doc);
+    const steps: UndoStep[] = [];
+    undo.onStep((step) => steps.push(step));
+    const added = addCard(doc, { boardId: table.value.id, text: 'Nur am Tisch' });
+    if (!added.ok) throw new Error(added.error.code);
+    const plenary = addText(doc, 'Im Plenum');
+    updateCardText(doc, plenary, 'Im Plenum, geändert');
+
+    expect(undo.undo()).toBe(true);
+    expect(undo.undo()).toBe(true);
+    expect(undo.undo()).toBe(true);
+    expect(undo.redo()).toBe(true);
+    expect(steps.map((step) => [step.direction, step.changes.map(({ change, label, boardId }) => ({ change, label, boardId }))])).toEqual([
+      ['undo', [{ change: 'changed', label: 'Im Plenum', boardId: PLENARY_BOARD_ID }]],
+      ['undo', [{ change: 'removed', label: 'Im Plenum', boardId: PLENARY_BOARD_ID }]],
+      ['undo', [{ change: 'removed', label: 'Nur am Tisch', boardId: table.value.id }]],
+      ['redo', [{ change: 'added', label: 'Nur am Tisch', boardId: table.value.id }]],
+    ]);
+  });
+
+  it('a refused or empty undo reports no step', () => {
+    const doc = newWorkshop();
+    const undo = createUndoHistory(doc);
+    const steps: UndoStep[] = [];
+    undo.onStep((step) => steps.push(step));
+    expect(undo.undo()).toBe(false);
+    addText(doc, 'eins');
+    undo.setGuard(() => 'role');
+    expect(undo.undo()).toBe(false);
+    expect(steps).toEqual([]);
   });
 });

@@ -33,6 +33,14 @@ describe('run shortcuts', () => {
     expect(runCommandFor(key({ key: 'π', code: 'KeyP', altKey: true }))).toBe('projector');
   });
 
+  it('takes Alt+P where the layout prints the P, and where it prints none, at the US place', () => {
+    // Dvorak types "p" on the key that is R on US.
+    expect(runCommandFor(key({ key: 'p', code: 'KeyR', altKey: true }))).toBe('projector');
+    expect(runCommandFor(key({ key: 'l', code: 'KeyP', altKey: true }))).toBeNull();
+    // Ukrainian: "з" on the P key.
+    expect(runCommandFor(key({ key: 'з', code: 'KeyP', altKey: true }))).toBe('projector');
+  });
+
   it('leaves other keys and modified PageDown to the page', () => {
     expect(runCommandFor(key({ key: 'PageDown', shiftKey: true }))).toBeNull();
     expect(runCommandFor(key({ key: ' ', code: 'Space' }))).toBeNull();

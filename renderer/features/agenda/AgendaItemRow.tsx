@@ -5,6 +5,7 @@ import { clockTimeIn } from '../../../shared/time-zone';
 import { formatTimeOfDay } from '../run/format-clock';
 import { AgendaItemEditor } from './AgendaItemEditor';
 import { formatMinutes } from './format-minutes';
+import { focusNeighbourRow } from '../common/focus-after-removal';
 
 /** The drag payload type: only agenda rows accept it, so a card dropped here does nothing. */
 export const AGENDA_DRAG_TYPE = 'application/x-plenum-agenda-item';
@@ -57,12 +58,18 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
     setEditing(field);
   };
 
+  // The next item (or the one before) takes the focus; with none left, the field for a new one.
+  const removeKeepingFocus = () => {
+    if (row.current) focusNeighbourRow(row.current, '[data-testid="agenda-item"]', null, () => document.querySelector<HTMLElement>('[data-testid="agenda-title"]'));
+    onRemove();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget || !editable) return;
     if (event.altKey && event.key === 'ArrowUp' && index > 0) onMove(index - 1);
     else if (event.altKey && event.key === 'ArrowDown' && index < count - 1) onMove(index + 1);
     else if (event.key === 'Enter') edit('title', 'row');
-    else if (event.key === 'Delete') onRemove();
+    else if (event.key === 'Delete') removeKeepingFocus();
     else return;
     event.preventDefault();
   };
@@ -160,7 +167,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, index, count, d
         <button type="button" className="icon" ref={editButton} onClick={() => edit('title', 'button')} aria-label={t('common.edit')} title={t('common.edit')} data-testid="agenda-item-edit">
           ✎
         </button>
-        <button type="button" className="icon danger-quiet" onClick={onRemove} aria-label={t('common.delete')} title={t('common.delete')}>
+        <button type="button" className="icon danger-quiet" onClick={removeKeepingFocus} aria-label={t('common.delete')} title={t('common.delete')}>
           ×
         </button>
       </span>

@@ -71,6 +71,8 @@ export const BoardFilterBar = memo(function BoardFilterBar({ filter, onChange, p
           aria-expanded={open}
           aria-controls={popoverId}
           onClick={() => setOpen(!open)}
+          // Escape closes the filters from their button too, where the focus stays after opening them.
+          onKeyDown={(event) => open && event.key === 'Escape' && close()}
           data-testid="board-filters"
         >
           {count > 0 ? t('board.filtersActive', { count }) : t('board.filters')}

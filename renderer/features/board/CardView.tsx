@@ -8,6 +8,7 @@ import { VoteDots } from './VoteDots';
 import { shortenText } from '../common/shorten-text';
 import type { BoardActions, CardLabels, VoteView } from './board-types';
 import { FieldError } from '../common/FieldError';
+import { shortcutLetter } from '../common/shortcut-letter';
 import { useCardEditing, useEditField } from './use-card-editing';
 
 interface CardViewProps {
@@ -74,7 +75,7 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
     if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' && editable) startEditing('card');
     else if (event.key === 'Delete' && movable) actions.remove(card.id);
-    else if (event.key === 'v' && vote?.open) actions.vote(card.id);
+    else if (!event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && shortcutLetter(event) === 'v' && vote?.open) actions.vote(card.id);
     else return;
     event.preventDefault();
   };

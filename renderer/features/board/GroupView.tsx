@@ -6,6 +6,7 @@ import { InlineTitleEditor, useInlineEditing } from '../common/InlineTitleEditor
 import { VoteDots } from './VoteDots';
 import type { BoardActions, VoteView } from './board-types';
 import { dragId, dropAttr } from './dnd';
+import { focusWhenGone } from '../common/focus-after-removal';
 
 export interface GroupCommands {
   rename(groupId: string, title: string): void;
@@ -34,6 +35,17 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
   const { editing, trigger, open: startEditing, close: stopEditing } = useInlineEditing();
   const { setNodeRef: setDragNode, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: dragId({ kind: 'group', id: group.id }), disabled: !movable, data: { text: group.title } });
   const title = group.title || t('groups.untitled');
+  // The group's first card, now loose, takes the focus (an empty group's board: its first card or entry).
+  const dissolve = (button: HTMLElement) => {
+    const board = button.closest<HTMLElement>('[data-testid="board"]');
+    const firstId = button.closest('section')?.querySelector<HTMLElement>('[data-card-id]')?.dataset.cardId;
+    focusWhenGone(button, () =>
+      (firstId ? board?.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(firstId)}"]`) : null) ??
+      board?.querySelector<HTMLElement>('[data-card-id]') ??
+      board?.querySelector<HTMLElement>('[data-testid="card-entry"]'),
+    );
+    commands.dissolve(group.id);
+  };
 
   return (
     <section
@@ -94,7 +106,7 @@ export const GroupView = memo(function GroupView({ group, cardCount, movable, ca
             </button>
           )}
           {movable && (
-            <button type="button" className="small" onClick={() => commands.dissolve(group.id)} data-testid="group-dissolve">
+            <button type="button" className="small" onClick={(event) => dissolve(event.currentTarget)} data-testid="group-dissolve">
               {t('groups.dissolve')}
             </button>
           )}

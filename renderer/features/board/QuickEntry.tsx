@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Participant, type WorkshopDoc } from '../../../shared/model';
 import { useCommands } from '../roles/use-role';
@@ -7,6 +7,7 @@ import { AuthorPicker, authorShortcut } from './AuthorPicker';
 import type { EntryPrefs } from '../../state/board-prefs';
 import { ColourSelect, StakeholderSelect } from './OptionSelects';
 import { FieldError } from '../common/FieldError';
+import { leaveEntry } from './card-focus';
 
 interface QuickEntryProps {
   doc: WorkshopDoc;
@@ -25,12 +26,14 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdde
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const people = useMemo(() => pickerPeople(participants, boardId), [participants, boardId]);
+  const lastAdded = useRef<string | null>(null);
 
   const submit = () => {
     const result = commands.cards.add({ boardId, text: draft, authorId: prefs.authorId, colour: prefs.colour, stakeholderGroup: prefs.stakeholderGroup });
     if (!result.ok) return setError(describeError(t, result.error));
     setError(null);
     setDraft('');
+    lastAdded.current = result.value.id;
     onAdded(result.value.id);
   };
 
@@ -42,6 +45,9 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdde
     } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
+    } else if (event.key === 'Escape' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      leaveEntry(event.currentTarget, lastAdded.current);
     }
   };
 
@@ -62,6 +68,8 @@ export function QuickEntry({ doc, boardId, participants, prefs, setPrefs, onAdde
           aria-describedby={`entry-hint-${boardId}`}
           title={t('board.entryHint')}
           rows={1}
+          // Empty, it has nothing of its own to undo: Ctrl+Z takes back the card just added (use-undo-shortcuts.ts).
+          data-undo-when-empty
           className={prefs.colour ? `colour-${prefs.colour}` : undefined}
           data-testid="card-entry"
         />

@@ -65,3 +65,16 @@ export function changeKeepingFocus<T>(change: () => T, wanted: () => readonly st
 function inReadingOrder(a: HTMLElement, b: HTMLElement): number {
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
+
+/**
+ * Escape in a board's entry field leaves it for the cards: the one added last from it when it is
+ * still shown (the person goes on with it: Delete, Enter, V), else the board's first card. With no
+ * card to go to the field lets go of the focus, so the board's keys work again.
+ */
+export function leaveEntry(entry: HTMLElement, lastAdded: string | null): void {
+  const board = entry.closest<HTMLElement>('[data-testid="board"]');
+  const added = lastAdded === null ? null : cardElement(lastAdded);
+  const target = (added && board?.contains(added) ? added : null) ?? board?.querySelector<HTMLElement>(CARD) ?? null;
+  if (target) target.focus();
+  else entry.blur();
+}

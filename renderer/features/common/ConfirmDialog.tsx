@@ -30,7 +30,17 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
   const id = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      // React removes the dialog without closing it (Escape, Cancel), and the browser then gives
+      // the focus to the page: it goes back to what opened the question, when that is still there
+      // and nothing else has taken the focus (QA, session 23: "Tisch löschen").
+      if (dialog.open) dialog.close();
+      const now = document.activeElement;
+      if (opener?.isConnected && (now === null || now === document.body || dialog.contains(now))) opener.focus();
+    };
   }, []);
   return (
     <dialog

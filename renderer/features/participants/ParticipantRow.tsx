@@ -5,6 +5,7 @@ import { useCommands } from '../roles/use-role';
 import { isEmailOrEmpty } from '../../../shared/participants/email';
 import { useErrorText } from '../../hooks/use-error-text';
 import { InlineText } from '../common/InlineText';
+import { focusNeighbourRow } from '../common/focus-after-removal';
 import { useShownNames, useTableNames } from '../../hooks/use-shown-names';
 
 interface ParticipantRowProps {
@@ -103,7 +104,14 @@ export const ParticipantRow = memo(function ParticipantRow({ person, rowIndex, d
         </span>
       </td>
       <td>
-        <button type="button" className="icon danger-quiet" aria-label={t('participants.deleteOf', { name: who })} title={t('participants.delete')} onClick={() => onRemove(person)} data-testid="participant-delete">
+        <button type="button" className="icon danger-quiet" aria-label={t('participants.deleteOf', { name: who })} title={t('participants.delete')} onClick={(event) => {
+            // The next person's delete button takes the focus (the one before, last); with nobody left, the field for a new name.
+            const row = event.currentTarget.closest('tr');
+            if (row) focusNeighbourRow(row, '[data-testid="participant-row"]', '[data-testid="participant-delete"]', () => document.querySelector<HTMLElement>('[data-testid="participant-add-name"]'));
+            onRemove(person);
+          }}
+          data-testid="participant-delete"
+        >
           ✕
         </button>
       </td>

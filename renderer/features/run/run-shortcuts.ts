@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { hostNow } from '../../network/host-clock';
 import { nextProjectorView, runSnapshot, type WorkshopDoc } from '../../../shared/model';
 import type { WorkshopCommands } from '../../../shared/roles/commands';
+import { shortcutLetter } from '../common/shortcut-letter';
 
 export interface RunShortcut {
   /** Keys as shown in the "?" overview. */
@@ -33,7 +34,7 @@ export function runCommandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   if (plain && event.key === 'PageDown') return 'next';
   if (plain && event.key === 'PageUp') return 'previous';
   if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'Space') return 'startPause';
-  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.code === 'KeyP') return 'projector';
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && shortcutLetter(event) === 'p') return 'projector';
   return null;
 }
 

@@ -25,6 +25,7 @@ import { WorkshopHeader } from './WorkshopHeader';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { useOverwrittenTexts } from '../board/use-overwritten-texts';
 import { useUndoGuard } from './use-undo-guard';
+import { useUndoFeedback } from './use-undo-feedback';
 import { RoleContext, useRoleValue } from '../roles/use-role';
 import { useTableNames } from '../../hooks/use-shown-names';
 import { useZonelessToastGone } from '../home/imported-toast';
@@ -124,6 +125,11 @@ function OpenWorkshop({ session }: { session: WorkshopSession }) {
   const isActive = (candidate: View) =>
     candidate.kind === view.kind && (candidate.kind !== 'table' || (view.kind === 'table' && candidate.id === view.id));
   const openTable = view.kind === 'table' ? tables.find((table) => table.id === view.id) : undefined;
+  useUndoFeedback(session.undo, {
+    shownBoardId: view.kind === 'plenary' ? PLENARY_BOARD_ID : (openTable?.id ?? null),
+    boardName: (boardId) => (boardId === PLENARY_BOARD_ID ? t('workshop.tabPlenary') : tableName(boardId)),
+    showBoard: (boardId) => setChosen(boardId === PLENARY_BOARD_ID ? { kind: 'plenary' } : { kind: 'table', id: boardId }),
+  });
 
   return (
     <RoleContext.Provider value={roleValue}>
