@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
 import { encodeInvite } from '../../../shared/protocol/invite';
+import { LAPTOP_NAME_MAX, validLaptopName } from '../../../shared/protocol/laptop-name';
 import { phoneJoinUrl } from '../../../shared/protocol/phone-join';
 import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
@@ -157,10 +158,12 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
     setBusy(true);
     setError(null);
     try {
+      const hostName = validLaptopName(name, t('connection.defaultHostName'));
+      if (!hostName.ok) return setError(t('errors.laptopName.tooLong', { max: hostName.max }));
       if (needsServer) {
         const url = server.trim();
         if (!/^wss?:\/\/[^\s/]+:\d+/.test(url)) return setError(t('errors.address.invalid'));
-        await controller.host([url], name.trim() || t('connection.defaultHostName'), { newCode });
+        await controller.host([url], hostName.value, { newCode });
         return;
       }
       const portNumber = Number(port);
@@ -175,7 +178,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
         }
         return;
       }
-      await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'), { newCode });
+      await controller.host(result.value.addresses, hostName.value, { newCode });
     } finally {
       setBusy(false);
     }
@@ -188,7 +191,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
       <form className="share-form" onSubmit={(event) => void start(event)} noValidate>
         <label className="field grow">
           <span>{t('connection.yourName')}</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} data-testid="host-name" />
+          <input value={name} onChange={(event) => setName(event.target.value)} maxLength={LAPTOP_NAME_MAX} data-testid="host-name" />
         </label>
         {!needsServer && (
           <label className="field narrow">
