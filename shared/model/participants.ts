@@ -5,6 +5,7 @@ import { bool, entries, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
 import type { Participant } from './schema';
 import { writeStakeholderGroup } from './stakeholder-groups';
+import { participantKey } from './text-key';
 import { validShortText, validTitle } from './validate';
 
 /** One person as plain data, with the defaults for missing or mistyped fields. */
@@ -78,6 +79,20 @@ export function addParticipant(doc: WorkshopDoc, input: ParticipantInput): Resul
   if (!fields.ok) return fields;
   local(doc, () => roots(doc).participants.set(fields.value.id, itemMap({ ...fields.value })));
   return fields;
+}
+
+/**
+ * A person named as a card's author at a board: the one already on the roster when the name is
+ * (the import's rule, participantKey: the same email, or else the same name and organisation),
+ * else a new participant. Typing a name twice at a table picks the person again instead of
+ * listing them twice. Nothing is written when the person is found.
+ */
+export function addAuthor(doc: WorkshopDoc, input: ParticipantInput): Result<Participant> {
+  const fields = validParticipant(input);
+  if (!fields.ok) return fields;
+  const key = participantKey(fields.value);
+  const known = participantsSnapshot(doc).find((person) => participantKey(person) === key);
+  return known ? ok(known) : addParticipant(doc, input);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, isBlankText, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
+import { LIMITS, isBlankText, participantKey, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
 import { mappingProblems, type ColumnMapping, type CsvField, type MappingProblem } from './csv-columns';
 import type { CsvTable } from './csv-table';
 import { matchStakeholderGroup } from './stakeholder-names';
@@ -50,12 +50,8 @@ export interface ImportPlan {
 
 type Known = Pick<Participant, 'name' | 'organisation' | 'email'>;
 
-/**
- * Who a row is, for telling a re-imported list from new people: the email when there is one,
- * else name and organisation (compared through textKey).
- */
-const identity = (person: Known) =>
-  person.email.trim() !== '' ? `@${person.email.trim().toLocaleLowerCase()}` : `${textKey(person.name)}|${textKey(person.organisation)}`;
+/** Who a row is, for telling a re-imported list from new people: as the model tells them. */
+const identity = (person: Known) => participantKey(person);
 
 const YES = ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'wahr', 'так', 'т', '✓', '✔', '+'].map(textKeyOrSymbol);
 const NO = ['nein', 'n', 'no', '0', 'false', 'falsch', 'ні', 'н', '-', '–', ''].map(textKeyOrSymbol);
