@@ -1,10 +1,11 @@
-import { createWorkshopDoc, encodeWorkshopState } from '../../shared/model';
+import { applyWorkshopUpdates, createWorkshopDoc, encodeWorkshopState, tablesSnapshot } from '../../shared/model';
 import { parseInvite, parseJoinInput } from '../../shared/protocol/invite';
+import { validLaptopName } from '../../shared/protocol/laptop-name';
 import type { ConnectionRow } from '../storage/plenum-db';
 import type { WorkshopStore } from '../storage/workshop-store';
 import { checkJoinCode } from './join-check';
 
-export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited' | 'join.hostWaiting' | 'join.codeReplaced';
+export type JoinErrorCode = 'address.invalid' | 'code.invalid' | 'invite.invalid' | 'invite.version' | 'join.wrongCode' | 'join.unreachable' | 'join.rateLimited' | 'join.hostWaiting' | 'join.codeReplaced' | 'laptopName.tooLong';
 
 const JOIN_ERRORS = {
   'wrong-code': 'join.wrongCode',
@@ -36,6 +37,9 @@ export interface JoinRequest {
 export async function joinWorkshop(store: WorkshopStore, request: JoinRequest, timeoutMs = 5000): Promise<JoinResult> {
   const target = joinTarget(request);
   if (!target.ok) return target;
+  // Before asking the host: a name the store would refuse is the user's to shorten, not a failure.
+  const name = validLaptopName(request.name, 'Laptop');
+  if (!name.ok) return { ok: false, error: name.error };
   const { urls, secret } = target;
 
   const check = await checkJoinCode(urls, secret, timeoutMs);
@@ -46,9 +50,30 @@ export async function joinWorkshop(store: WorkshopStore, request: JoinRequest, t
   const now = Date.now();
   // The address that answered first is tried first when the session connects.
   const signaling = [check.url, ...urls.filter((url) => url !== check.url)];
-  const connection: ConnectionRow = { workshopId: check.room, role: 'table', secret, signaling, name: request.name.trim() || 'Laptop', tableId: null, updatedAt: now };
+  const tableId = await keptTable(store, check.room);
+  const connection: ConnectionRow = { workshopId: check.room, role: 'table', secret, signaling, name: name.value, tableId, updatedAt: now };
   await store.createJoinedWorkshop({ id: check.room, title: '', date: '', createdAt: now, updatedAt: now }, encodeWorkshopState(createWorkshopDoc()), connection);
   return { ok: true, workshopId: check.room, connection };
+}
+
+/**
+ * The table this laptop worked at in the workshop, when it joins the workshop again: the one its
+ * stored connection names, while the stored workshop still has that table. A laptop that joins
+ * with the code again (from the home screen) stays at "Nord"; a table deleted meanwhile is not
+ * kept, nor is anything a damaged or unreadable store would name.
+ */
+async function keptTable(store: WorkshopStore, workshopId: string): Promise<string | null> {
+  try {
+    const previous = await store.getConnection(workshopId);
+    if (previous?.role !== 'table' || previous.tableId === null) return null;
+    const doc = createWorkshopDoc();
+    if (!applyWorkshopUpdates(doc, (await store.loadWorkshop(workshopId)).updates).ok) return null;
+    const tableId = previous.tableId;
+    return tablesSnapshot(doc).some((table) => table.id === tableId) ? tableId : null;
+  } catch {
+    // Joining again must not fail on what the last visit left: the table is picked anew.
+    return null;
+  }
 }
 
 /** The host addresses and the secret from an invite, or from an address and a code typed apart. */

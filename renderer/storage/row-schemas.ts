@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/model/plain';
+import { LAPTOP_NAME_MAX } from '../../shared/protocol/laptop-name';
 
 /*
  * The store's row checks as zod schemas, apart from workshop-store.ts: it is on the app's start,
@@ -25,7 +26,7 @@ export const connectionSchema = z.object({
   role: z.enum(['host', 'table']),
   secret: z.string().min(1),
   signaling: z.array(z.string().startsWith('ws')).max(8),
-  name: z.string().max(200),
+  name: z.string().max(LAPTOP_NAME_MAX),
   tableId: z.string().nullable(),
   updatedAt: z.number(),
   left: z.boolean().optional(),

@@ -3,6 +3,9 @@ import { renderHtml } from './html';
 import { renderActionsIcs } from './ics';
 import { renderMarkdown } from './markdown';
 import type { Minutes } from './model';
+import { exportFileName } from './file-name';
+
+export { exportFileName, fileSlug } from './file-name';
 
 /** Every format the minutes are exported in; PDF is drawn by the host (electron/services/minutes-pdf.ts), or printed by the browser on the web. */
 export const MINUTES_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'ics'] as const;
@@ -17,23 +20,10 @@ export const FORMAT_FILES: Record<MinutesFormat, { extension: string; mimeType: 
   ics: { extension: 'ics', mimeType: 'text/calendar;charset=utf-8' },
 };
 
-/** A file-name-safe rendering of a title: letters of any script kept, the rest dashes. */
-export function fileSlug(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'workshop'
-  );
-}
-
 /** "Protokoll-Plattform-Wiederaufbau-2023-12-06.md"; action item files say so in their name. */
 export function minutesFileName(minutes: Minutes, format: MinutesFormat): string {
   const kind = format === 'csv' || format === 'ics' ? minutes.texts.actions : minutes.texts.documentTitle;
-  const parts = [fileSlug(kind), fileSlug(minutes.title), minutes.date].filter(Boolean);
-  return `${parts.join('-')}.${FORMAT_FILES[format].extension}`;
+  return exportFileName(kind, minutes.title, minutes.date, FORMAT_FILES[format].extension);
 }
 
 /** The minutes in one of the formats rendered here (all but PDF). */

@@ -18,6 +18,7 @@ export * from './undo';
 export * from './updates';
 export * from './template';
 export { ID_PATTERN, isId, newId } from './ids';
+export { participantKey, textKey } from './text-key';
 export * from './restore';
 export * from './tables';
 export * from './groups';

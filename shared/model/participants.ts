@@ -3,8 +3,9 @@ import { itemMap, local, roots, type WorkshopDoc } from './doc';
 import { isId, newId } from './ids';
 import { bool, entries, str, itemIn } from './read';
 import { fail, ok, type Result } from './result';
-import type { Participant } from './schema';
+import { LIMITS, type Participant } from './schema';
 import { writeStakeholderGroup } from './stakeholder-groups';
+import { participantKey } from './text-key';
 import { validShortText, validTitle } from './validate';
 
 /** One person as plain data, with the defaults for missing or mistyped fields. */
@@ -50,9 +51,21 @@ export function participantById(doc: WorkshopDoc, id: string): Participant | nul
 type TextField = 'name' | 'organisation' | 'stakeholderGroup' | 'email';
 export type ParticipantInput = Pick<Participant, TextField> & Partial<Omit<Participant, 'id' | TextField>>;
 
+/**
+ * A person's name: checked as a title is (trimmed, not blank, not too long) but refused in a
+ * name's words: "Please enter a name.", not "…a title.".
+ */
+function validPersonName(raw: string): Result<string> {
+  const name = validTitle(raw);
+  if (name.ok) return name;
+  if (name.error.code === 'title.empty') return fail('name.empty');
+  if (name.error.code === 'title.tooLong') return fail('name.tooLong', { max: LIMITS.titleMax });
+  return name;
+}
+
 /** A participant's fields checked and trimmed, with a fresh id; nothing written yet. */
 function validParticipant(input: ParticipantInput): Result<Participant> {
-  const name = validTitle(input.name);
+  const name = validPersonName(input.name);
   if (!name.ok) return name;
   const fields: Participant = {
     id: newId(),
@@ -78,6 +91,20 @@ export function addParticipant(doc: WorkshopDoc, input: ParticipantInput): Resul
   if (!fields.ok) return fields;
   local(doc, () => roots(doc).participants.set(fields.value.id, itemMap({ ...fields.value })));
   return fields;
+}
+
+/**
+ * A person named as a card's author at a board: the one already on the roster when the name is
+ * (the import's rule, participantKey: the same email, or else the same name and organisation),
+ * else a new participant. Typing a name twice at a table picks the person again instead of
+ * listing them twice. Nothing is written when the person is found.
+ */
+export function addAuthor(doc: WorkshopDoc, input: ParticipantInput): Result<Participant> {
+  const fields = validParticipant(input);
+  if (!fields.ok) return fields;
+  const key = participantKey(fields.value);
+  const known = participantsSnapshot(doc).find((person) => participantKey(person) === key);
+  return known ? ok(known) : addParticipant(doc, input);
 }
 
 /**
@@ -191,7 +218,7 @@ export function updateParticipant(
       continue;
     }
     if (key === 'tableId' && !isTable(doc, raw)) return fail('notFound');
-    const value = key === 'name' ? validTitle(raw) : validShortText(raw);
+    const value = key === 'name' ? validPersonName(raw) : validShortText(raw);
     if (!value.ok) return value;
     clean[key] = value.value;
   }

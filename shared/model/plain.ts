@@ -11,4 +11,5 @@ export * from './validate';
 export * from './time';
 export { placeText } from './place';
 export { ID_PATTERN, isId, newId } from './ids';
+export { participantKey, textKey } from './text-key';
 export { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from './backup-size';

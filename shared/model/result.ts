@@ -5,6 +5,8 @@
 export type ModelErrorCode =
   | 'title.empty'
   | 'title.tooLong'
+  | 'name.empty'
+  | 'name.tooLong'
   | 'text.empty'
   | 'text.tooLong'
   | 'text.tooLarge'

@@ -121,15 +121,21 @@ export function updateTable(doc: WorkshopDoc, id: string, patch: TablePatch): Re
 
 /**
  * Removes a table with its cards and its report-back entry, in one transaction (one undo step
- * brings all of it back). The plenary board is not a table: `notFound`.
+ * brings all of it back). The people seated there go back to no table (what the dialog tells),
+ * not to a seat at a table that is gone. The plenary board is not a table: `notFound`.
  */
 export function removeTable(doc: WorkshopDoc, id: string): Result<true> {
   if (!tableMap(doc, id)) return fail('notFound');
-  const { boards, cards } = roots(doc);
+  const { boards, cards, participants } = roots(doc);
   const cardIds = entries(cards)
     .filter(([, card]) => card.get('boardId') === id)
     .map(([cardId]) => cardId);
+  const seated = entries(participants).filter(([, person]) => person.get('tableId') === id);
   local(doc, () => {
+    for (const [, person] of seated) {
+      person.set('tableId', '');
+      person.set('fixedToTable', false);
+    }
     for (const cardId of cardIds) cards.delete(cardId);
     reportBackMap(doc)?.delete(id);
     boards.delete(id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, isBlankText, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
+import { LIMITS, isBlankText, participantKey, type Participant, type ParticipantInput, type StakeholderGroupEntry } from '../model';
 import { mappingProblems, type ColumnMapping, type CsvField, type MappingProblem } from './csv-columns';
 import type { CsvTable } from './csv-table';
 import { matchStakeholderGroup } from './stakeholder-names';
@@ -18,6 +18,8 @@ export interface RowProblem {
   /** For fieldCount: cells expected (the header's) and found. */
   expected?: number;
   found?: number;
+  /** For tooLong: the most characters the field keeps. */
+  max?: number;
 }
 
 /** Rows whose group was filed under one of the workshop's groups by what they wrote, counted. */
@@ -44,18 +46,16 @@ export interface ImportPlan {
   mappingProblems: MappingProblem[];
   /** Data rows read (blank lines not counted). */
   rowCount: number;
-  /** Lines of rows left out because the person is already on the list (or earlier in the file). */
+  /** Lines of rows left out because the person is already on the list. */
   skipped: number[];
+  /** Lines of rows left out because the person is on an earlier line of the file: imported once. */
+  repeated: number[];
 }
 
 type Known = Pick<Participant, 'name' | 'organisation' | 'email'>;
 
-/**
- * Who a row is, for telling a re-imported list from new people: the email when there is one,
- * else name and organisation (compared through textKey).
- */
-const identity = (person: Known) =>
-  person.email.trim() !== '' ? `@${person.email.trim().toLocaleLowerCase()}` : `${textKey(person.name)}|${textKey(person.organisation)}`;
+/** Who a row is, for telling a re-imported list from new people: as the model tells them. */
+const identity = (person: Known) => participantKey(person);
 
 const YES = ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'wahr', 'так', 'т', '✓', '✔', '+'].map(textKeyOrSymbol);
 const NO = ['nein', 'n', 'no', '0', 'false', 'falsch', 'ні', 'н', '-', '–', ''].map(textKeyOrSymbol);
@@ -115,8 +115,9 @@ export function mappedRow(cells: readonly string[], mapping: ColumnMapping): Rec
  * Checks every row of a roster file against a column mapping and the workshop's stakeholder
  * groups. Either all rows are good and `participants` holds them, or `problems` lists what is
  * wrong (line by line) and nothing is to be imported. People already on the list (`existing`)
- * or twice in the file are left out and listed in `skipped`: importing an updated list again
- * adds only the new people.
+ * are left out and listed in `skipped` (importing an updated list again adds only the new
+ * people); a person on an earlier line of the file is imported once, the later lines listed in
+ * `repeated`.
  */
 export function planImport(
   table: CsvTable,
@@ -128,10 +129,12 @@ export function planImport(
   const problems: RowProblem[] = [];
   const participants: ParticipantInput[] = [];
   const newGroups = new Map<string, string>();
-  const seen = new Set(existing.map(identity));
+  const onList = new Set(existing.map(identity));
+  const inFile = new Set<string>();
   const skipped: number[] = [];
+  const repeated: number[] = [];
   const matches = new Map<string, GroupMatch>();
-  if (blocked.length > 0) return { participants: [], newGroups: [], groupMatches: [], problems, mappingProblems: blocked, rowCount: table.rows.length, skipped };
+  if (blocked.length > 0) return { participants: [], newGroups: [], groupMatches: [], problems, mappingProblems: blocked, rowCount: table.rows.length, skipped, repeated };
 
   for (const { line, cells } of table.rows) {
     const extra = cells.slice(table.header.length);
@@ -146,17 +149,21 @@ export function planImport(
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as keyof typeof fields;
         const code = (['nameMissing', 'tooLong', 'emailInvalid', 'yesNoInvalid'] as const).find((known) => known === issue.message) ?? 'tooLong';
-        problems.push({ line, code, field, value: shorten(fields[field] ?? '') });
+        problems.push({ line, code, field, value: shorten(fields[field] ?? ''), ...(code === 'tooLong' ? { max: field === 'name' ? LIMITS.titleMax : LIMITS.shortTextMax } : {}) });
       }
       continue;
     }
     const row = parsed.data;
     const who = identity(row);
-    if (seen.has(who)) {
+    if (onList.has(who)) {
       skipped.push(line);
       continue;
     }
-    seen.add(who);
+    if (inFile.has(who)) {
+      repeated.push(line);
+      continue;
+    }
+    inFile.add(who);
     let stakeholderGroup = '';
     if (row.stakeholderGroup !== '') {
       const known = matchStakeholderGroup(row.stakeholderGroup, groups);
@@ -187,5 +194,6 @@ export function planImport(
     mappingProblems: [],
     rowCount: table.rows.length,
     skipped: failed ? [] : skipped,
+    repeated: failed ? [] : repeated,
   };
 }

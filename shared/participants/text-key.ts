@@ -1,14 +1,2 @@
-/**
- * A comparison key for header names and group names typed by people: case, accents, spaces,
- * hyphens and apostrophes do not count ("E-Mail-Adresse" = "email adresse", "Ім’я" = "Ім'я").
- * Letters of any script stay, so Cyrillic headers compare too.
- */
-export function textKey(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    // Combining marks: ä → a. Ukrainian й and ї decompose too; every side of a comparison goes through here.
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('en')
-    .replace(/ß/g, 'ss')
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
+// The key lives in the model, which compares people by it too (participantKey).
+export { textKey } from '../model/plain';

@@ -70,6 +70,8 @@ const MODEL_REFUSALS: Partial<Record<ModelError['code'], PhoneRefusalCode>> = {
   'text.tooLarge': 'tooLong',
   'title.empty': 'invalidName',
   'title.tooLong': 'invalidName',
+  'name.empty': 'invalidName',
+  'name.tooLong': 'invalidName',
   'vote.closed': 'roundClosed',
   'vote.budgetSpent': 'overBudget',
   'vote.noStacking': 'noStacking',

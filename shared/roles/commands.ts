@@ -4,6 +4,7 @@ import {
   addActionItem,
   addAgendaItem,
   addCard,
+  addAuthor,
   addParticipant,
   addParticipants,
   addStakeholderGroup,
@@ -191,7 +192,7 @@ export function workshopCommands(doc: WorkshopDoc, caller: Caller) {
       removeGroup: as('roster.edit', removeStakeholderGroup),
       restoreGroup: as('roster.edit', restoreStakeholderGroup),
       /** A person named as the author of cards at a board: tables may, it is how they say who writes. */
-      addAuthor: as('author.add', addParticipant),
+      addAuthor: as('author.add', addAuthor),
     },
     workshop: {
       rename: as('workshop.edit', (target, title: string) => updateMeta(target, { title })),

@@ -197,6 +197,9 @@ test('a table laptop captures, votes and writes action items but cannot run the 
 
   // The moderator promotes the table laptop: it runs the day now, by button and by key.
   await moderator.getByTestId('tab-connection').click();
+  // The button stands apart from the laptop's name or table before it (it touched them).
+  const gap = await moderator.getByTestId('presence-promote').evaluate((button) => button.getBoundingClientRect().left - (button.previousElementSibling?.getBoundingClientRect().right ?? 0), undefined, { timeout: 15_000 });
+  expect(gap).toBeGreaterThanOrEqual(6);
   await moderator.getByTestId('presence-promote').click({ timeout: 15_000 });
   await expect(moderator.getByTestId('presence-promoted')).toBeVisible();
   await expect(table.getByTestId('role-badge')).toHaveAttribute('data-role', 'moderator', { timeout: 15_000 });

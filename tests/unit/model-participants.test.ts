@@ -64,7 +64,7 @@ describe('adding participants', () => {
     const doc = newWorkshop();
     expect(addParticipant(doc, { name: ' ', organisation: '', stakeholderGroup: '', email: '' })).toMatchObject({
       ok: false,
-      error: { code: 'title.empty' },
+      error: { code: 'name.empty' },
     });
     expect(
       addParticipant(doc, { name: 'Bob', organisation: 'o'.repeat(LIMITS.shortTextMax + 1), stakeholderGroup: '', email: '' }),
@@ -87,7 +87,7 @@ describe('updating participants', () => {
     const person = added(doc, 'Ada');
     expect(updateParticipant(doc, person.id, { email: 'new@example.org', name: '  ' })).toMatchObject({
       ok: false,
-      error: { code: 'title.empty' },
+      error: { code: 'name.empty' },
     });
     expect(participantsSnapshot(doc)).toEqual([person]);
   });
@@ -128,7 +128,7 @@ describe('adding many participants at once (an import)', () => {
   it('adds none when one is invalid, and names that one', () => {
     const doc = newWorkshop();
     const result = addParticipants(doc, [input('Ada'), input('Bob'), input('  ')], ['Wissenschaft']);
-    expect(result).toEqual({ ok: false, error: { code: 'title.empty', params: { row: 2 } } });
+    expect(result).toEqual({ ok: false, error: { code: 'name.empty', params: { row: 2 } } });
     expect(participantsSnapshot(doc)).toEqual([]);
     expect(stakeholderGroupsSnapshot(doc).some((group) => group.label === 'Wissenschaft')).toBe(false);
   });

@@ -1,6 +1,7 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLENARY_BOARD_ID, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { PLENARY_BOARD_ID, stakeholderGroupsSnapshot, textKey, type Participant, type WorkshopDoc } from '../../../shared/model';
+import { useGroupName } from '../participants/use-group-names';
 import { useCommands } from '../roles/use-role';
 import { useErrorText } from '../../hooks/use-error-text';
 import { FieldError } from '../common/FieldError';
@@ -15,6 +16,25 @@ export function authorShortcut(event: KeyboardEvent, people: readonly Participan
   const digit = Number(event.code.slice(5));
   if (digit === 0) return null;
   return people[digit - 1]?.id;
+}
+
+/**
+ * Each person's name as the picker offers it: with their organisation (else their stakeholder
+ * group) beside it when someone else on the roster reads the same, so two "Anna Schmidt" can be
+ * told apart. `shownName` is the name as shown, `groupName` a group key's shown name.
+ */
+export function authorLabels(people: readonly Participant[], shownName: (person: Participant) => string, groupName: (key: string) => string): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const person of people) {
+    const key = textKey(shownName(person));
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return new Map(people.map((person) => {
+    const name = shownName(person);
+    if ((count.get(textKey(name)) ?? 0) < 2) return [person.id, name];
+    const detail = person.organisation.trim() || (person.stakeholderGroup === '' ? '' : groupName(person.stakeholderGroup));
+    return [person.id, detail === '' ? name : `${name} · ${detail}`];
+  }));
 }
 
 interface AuthorPickerProps {
@@ -40,6 +60,11 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const others = all.filter((person) => !people.includes(person));
+  // Read with the roster: a group renamed meanwhile shows with the next change of the people.
+  const groups = useMemo(() => stakeholderGroupsSnapshot(doc), [doc, all]); // eslint-disable-line react-hooks/exhaustive-deps
+  const groupName = useGroupName(groups);
+  const labels = useMemo(() => authorLabels(all, (person) => names.person(person.name), groupName), [all, names, groupName]);
+  const label = (person: Participant) => labels.get(person.id) ?? names.person(person.name);
 
   const add = () => {
     const result = commands.roster.addAuthor({ name, organisation: '', stakeholderGroup: '', email: '', tableId: boardId === PLENARY_BOARD_ID ? '' : boardId });
@@ -59,16 +84,16 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
       {folded ? (
         <label className="board-option">
           {t('board.writingAs')}
-          <select value={authorId ?? ''} onChange={(event) => onPick(event.target.value || null)} title={picked ? names.person(picked.name) : undefined} data-testid="author-select">
+          <select value={authorId ?? ''} onChange={(event) => onPick(event.target.value || null)} title={picked ? label(picked) : undefined} data-testid="author-select">
             <option value="">{t('board.anonymous')} (Alt+0)</option>
             {people.map((person, index) => (
               <option key={person.id} value={person.id}>
-                {names.person(person.name)} (Alt+{index + 1})
+                {label(person)} (Alt+{index + 1})
               </option>
             ))}
             {others.map((person) => (
               <option key={person.id} value={person.id}>
-                {names.person(person.name)}
+                {label(person)}
               </option>
             ))}
           </select>
@@ -82,8 +107,8 @@ export function AuthorPicker({ people, all, authorId, onPick, doc, boardId }: Au
           {[...people, ...others].map((person) => {
             const index = people.indexOf(person);
             return (
-              <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={index >= 0 ? `${names.person(person.name)} (Alt+${index + 1})` : names.person(person.name)} data-testid="author-chip">
-                {names.person(person.name)}
+              <button key={person.id} type="button" role="radio" aria-checked={authorId === person.id} className="chip" onClick={() => onPick(person.id)} title={index >= 0 ? `${label(person)} (Alt+${index + 1})` : label(person)} data-testid="author-chip">
+                {label(person)}
               </button>
             );
           })}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../network/connection';
 import { hostNotice, serverGone } from '../../network/host-notice';
-import { useSyncStatus } from './use-connection';
+import { connectedLaptops, useSyncStatus } from './use-connection';
 
 /**
  * Connected peers and the path in use, on every screen of a shared workshop: a moderator must
@@ -18,7 +18,7 @@ export function ConnectionIndicator({ state, onClick }: { state: ConnectionState
       </button>
     );
   }
-  const peers = status.directPeers + status.relayPeers;
+  const peers = connectedLaptops(status);
   // A server that refused the room: connected, yet no table or phone can join through it.
   const notice = hostNotice(state.row.role, status);
   const noServer = serverGone(state.row.role, status);

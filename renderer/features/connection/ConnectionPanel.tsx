@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatJoinSecret } from '../../../shared/protocol/join-secret';
 import { encodeInvite } from '../../../shared/protocol/invite';
+import { LAPTOP_NAME_MAX, validLaptopName } from '../../../shared/protocol/laptop-name';
 import { phoneJoinUrl } from '../../../shared/protocol/phone-join';
 import { DEFAULT_SIGNALING_PORT } from '../../../shared/protocol/signaling';
 import type { Table } from '../../../shared/model';
@@ -12,7 +13,7 @@ import type { ConnectionController, ConnectionState } from '../../network/connec
 import { hostClock } from '../../network/host-clock';
 import { rememberedHostCode } from '../../network/host-code';
 import type { Presence } from '../../network/peer-sync';
-import { refusalKey, useSyncStatus } from './use-connection';
+import { connectedLaptops, refusalKey, useSyncStatus } from './use-connection';
 import { hostNotice, serverGone } from '../../network/host-notice';
 import { FieldError } from '../common/FieldError';
 import { PhoneQr } from '../common/PhoneQr';
@@ -40,7 +41,7 @@ export function ConnectionPanel({ workshopId, controller, state, tables }: Conne
   return (
     <section className="panel connection-panel" aria-labelledby="connection-heading">
       <div className="panel-head">
-        <h2 id="connection-heading">{row.role === 'host' ? t('connection.hostingHeading') : t('connection.tableHeading')}</h2>
+        <PanelHeading state={state} />
         <StatusLine state={state} />
       </div>
       <Refusal state={state} />
@@ -81,6 +82,14 @@ function LeftRoom({ workshopId, controller, state }: { workshopId: string; contr
       <FieldError message={state.error && t('connection.failed', { detail: state.error })} />
     </section>
   );
+}
+
+/** A table that works offline is not "connected to the workshop": the heading says what it is. */
+function PanelHeading({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(state);
+  if (state.row?.role === 'host') return <h2 id="connection-heading">{t('connection.hostingHeading')}</h2>;
+  return <h2 id="connection-heading">{status.state === 'offline' ? t('connection.tableHeadingOffline') : t('connection.tableHeading')}</h2>;
 }
 
 function StatusLine({ state }: { state: ConnectionState }) {
@@ -157,10 +166,12 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
     setBusy(true);
     setError(null);
     try {
+      const hostName = validLaptopName(name, t('connection.defaultHostName'));
+      if (!hostName.ok) return setError(t('errors.laptopName.tooLong', { max: hostName.max }));
       if (needsServer) {
         const url = server.trim();
         if (!/^wss?:\/\/[^\s/]+:\d+/.test(url)) return setError(t('errors.address.invalid'));
-        await controller.host([url], name.trim() || t('connection.defaultHostName'), { newCode });
+        await controller.host([url], hostName.value, { newCode });
         return;
       }
       const portNumber = Number(port);
@@ -175,7 +186,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
         }
         return;
       }
-      await controller.host(result.value.addresses, name.trim() || t('connection.defaultHostName'), { newCode });
+      await controller.host(result.value.addresses, hostName.value, { newCode });
     } finally {
       setBusy(false);
     }
@@ -188,7 +199,7 @@ function StartHosting({ workshopId, controller }: { workshopId: string; controll
       <form className="share-form" onSubmit={(event) => void start(event)} noValidate>
         <label className="field grow">
           <span>{t('connection.yourName')}</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} data-testid="host-name" />
+          <input value={name} onChange={(event) => setName(event.target.value)} maxLength={LAPTOP_NAME_MAX} data-testid="host-name" />
         </label>
         {!needsServer && (
           <label className="field narrow">
@@ -307,12 +318,17 @@ function PresenceList({ state, tables }: { state: ConnectionState; tables: Table
   const { t } = useTranslation();
   const sync = state.sync;
   const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]);
-  const people = useSyncExternalStore(subscribe, () => sync?.presence() ?? noPresence);
+  const read = () => sync?.presence() ?? noPresence;
+  const people = useSyncExternalStore(subscribe, read, read);
+  const status = useSyncStatus(state);
   const names = useTableNames(tables);
   const tableName = (id: string | null) => (id === null ? '' : names(id));
+  // Offline, nobody is connected, whatever the last list said.
+  if (status.state === 'offline') return null;
   return (
     <div>
-      <h3 className="subheading">{t('connection.presence', { count: people.length })}</h3>
+      {/* The other laptops, counted as the header's indicator counts them: the two never disagree. */}
+      <h3 className="subheading" data-testid="presence-heading">{t('connection.presence', { count: connectedLaptops(status) })}</h3>
       <ul className="presence" data-testid="presence">
         {people.map((person) => (
           <li key={person.clientId}>

@@ -32,11 +32,21 @@ export function useConnectionState(controller: ConnectionController | null): Con
 
 const OFFLINE: SyncStatus = { state: 'offline', servers: 0, directPeers: 0, relayPeers: 0, path: 'none', refused: null, host: 'awaited' };
 
+/**
+ * The other laptops this one is connected with (this one not counted): the number the header's
+ * indicator and the Connection panel both say.
+ */
+export function connectedLaptops(status: SyncStatus): number {
+  return status.directPeers + status.relayPeers;
+}
+
 /** The sync status of a connection, re-rendering on changes. */
 export function useSyncStatus(state: ConnectionState): SyncStatus {
   const sync = state.sync;
   const subscribe = useCallback((listener: () => void) => sync?.subscribe(listener) ?? noSubscribe(), [sync]);
-  return useSyncExternalStore(subscribe, () => sync?.status() ?? OFFLINE);
+  const read = () => sync?.status() ?? OFFLINE;
+  // The same read without a DOM (a render to markup): the status is not the DOM's.
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /** The i18n key of a server's refusal of this laptop's room (connection.refused.*). */

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LAPTOP_NAME_MAX } from '../../../shared/protocol/laptop-name';
 import { useStore } from '../../hooks/use-store';
 import { useHost } from '../../hooks/use-host';
 import { navigate } from '../../state/route';
@@ -43,7 +44,7 @@ export function JoinForm() {
       // Loaded on first use: joining brings the session and its networking with it.
       const { joinWorkshop } = await import('../../network/join');
       const result = await joinWorkshop(store, { address, code, name });
-      if (!result.ok) return setError(t(`errors.${result.error}`));
+      if (!result.ok) return setError(t(`errors.${result.error}`, { max: LAPTOP_NAME_MAX }));
       navigate({ screen: 'workshop', id: result.workshopId });
     } catch (failure) {
       setError(t('errors.unexpected', { detail: failure instanceof Error ? failure.message : String(failure) }));
@@ -64,7 +65,7 @@ export function JoinForm() {
       </label>
       <label className="field">
         <span>{t('join.nameLabel')}</span>
-        <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('join.namePlaceholder')} data-testid="join-name" />
+        <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('join.namePlaceholder')} maxLength={LAPTOP_NAME_MAX} data-testid="join-name" />
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="join-submit">
         {busy ? t('join.checking') : t('join.submit')}

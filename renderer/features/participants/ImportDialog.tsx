@@ -136,7 +136,12 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
               {table.rows.length > PREVIEW_ROWS && <p className="muted">{t('participants.import.previewMore', { count: table.rows.length - PREVIEW_ROWS })}</p>}
               {plan.skipped.length > 0 && (
                 <p className="muted" data-testid="import-skipped">
-                  {t('participants.import.skipped', { count: plan.skipped.length, lines: plan.skipped.slice(0, 10).join(', ') + (plan.skipped.length > 10 ? ', …' : '') })}
+                  {t('participants.import.skipped', { count: plan.skipped.length, lines: lineList(plan.skipped) })}
+                </p>
+              )}
+              {plan.repeated.length > 0 && (
+                <p className="muted" data-testid="import-repeated">
+                  {t('participants.import.repeated', { count: plan.repeated.length, lines: lineList(plan.repeated) })}
                 </p>
               )}
               {renamed.length > 0 && (
@@ -167,4 +172,9 @@ export function ImportDialog({ fileName, bytes, doc, people, groups, groupName, 
       </div>
     </dialog>
   );
+}
+
+/** Line numbers for a message: the first ten, then an ellipsis. */
+function lineList(lines: readonly number[]): string {
+  return lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPlan } from '../../../shared/participants/import-plan';
+import type { ImportPlan, RowProblem } from '../../../shared/participants/import-plan';
+import type { Translate } from '../../state/toasts';
 
 const SHOWN = 20;
 
@@ -21,16 +22,22 @@ export function ImportProblems({ plan }: { plan: ImportPlan }) {
         {plan.problems.slice(0, SHOWN).map((problem, index) => (
           <li key={index}>
             <strong>{t('participants.import.line', { line: problem.line })}</strong>{' '}
-            {t(`participants.import.problem.${problem.code}`, {
-              field: problem.field ? t(`participants.import.fields.${problem.field}`) : '',
-              value: problem.value ?? '',
-              expected: problem.expected ?? 0,
-              found: problem.found ?? 0,
-            })}
+            {rowProblemText(t, problem)}
           </li>
         ))}
       </ul>
       {plan.problems.length > SHOWN && <p>{t('participants.import.moreProblems', { count: plan.problems.length - SHOWN })}</p>}
     </div>
   );
+}
+
+/** What is wrong with one row, after its line number. The count of cells found picks the plural form. */
+export function rowProblemText(t: Translate, problem: RowProblem): string {
+  return t(`participants.import.problem.${problem.code}`, {
+    field: problem.field ? t(`participants.import.fields.${problem.field}`) : '',
+    value: problem.value ?? '',
+    expected: problem.expected ?? 0,
+    count: problem.found ?? 0,
+    max: problem.max ?? 0,
+  });
 }

@@ -29,7 +29,7 @@ export function ParticipantsPanel({ session }: { session: Pick<WorkshopSession, 
   const tables = useMemo(() => tablesFrom(boards, []), [boards]);
   const groupName = useGroupName(groups);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { remove, importing, chooseFile, cancelImport, importDone, exportCsv } = useRosterCommands(doc, undo, { people, tables, groupName, workshopTitle: meta.title });
+  const { remove, importing, chooseFile, cancelImport, importDone, exportCsv } = useRosterCommands(doc, undo, { people, tables, groupName, workshop: meta });
 
   const present = people.filter((person) => person.attended).length;
   const commands = useCommands(doc);

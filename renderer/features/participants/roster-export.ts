@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { shownTableNames, type Participant, type Table } from '../../../shared/model';
+import { exportFileName } from '../../../shared/minutes/file-name';
 import { EXPORT_COLUMNS, rosterCsv, type ExportColumn } from '../../../shared/participants/csv-export';
 
 /** The roster as a CSV file in the UI's language: headers, yes/no and group names translated. */
@@ -7,7 +8,7 @@ export function rosterFile(
   participants: readonly Participant[],
   tables: readonly Table[],
   groupName: (key: string) => string,
-  workshopTitle: string,
+  workshop: { title: string; date: string },
   t: TFunction,
   language: string,
 ): { suggestedName: string; data: string } {
@@ -22,11 +23,5 @@ export function rosterFile(
     // Excel splits on the list separator of the system's locale: ';' for German and Ukrainian.
     delimiter: language === 'en' ? ',' : ';',
   });
-  // What no file system accepts in a name: path separators, reserved characters, control characters.
-  const title = [...workshopTitle]
-    .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '-' : char))
-    .join('')
-    .trim()
-    .slice(0, 80);
-  return { suggestedName: `${t('participants.export.fileName')}${title ? ` – ${title}` : ''}.csv`, data };
+  return { suggestedName: exportFileName(t('participants.export.fileName'), workshop.title, workshop.date, 'csv'), data };
 }

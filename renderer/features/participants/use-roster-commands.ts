@@ -15,14 +15,14 @@ interface RosterData {
   people: readonly Participant[];
   tables: readonly Table[];
   groupName(key: string): string;
-  workshopTitle: string;
+  workshop: { title: string; date: string };
 }
 
 /**
  * The roster's commands: delete a participant (with Undo), read a chosen CSV file for the import
  * dialog, and export the roster as CSV through the host.
  */
-export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people, tables, groupName, workshopTitle }: RosterData) {
+export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people, tables, groupName, workshop }: RosterData) {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const showToast = useToasts((state) => state.show);
@@ -59,7 +59,7 @@ export function useRosterCommands(doc: WorkshopDoc, undo: UndoHistory, { people,
   };
 
   const exportCsv = async () => {
-    const file = rosterFile(people, tables, groupName, workshopTitle, t, i18n.language);
+    const file = rosterFile(people, tables, groupName, workshop, t, i18n.language);
     const saved = await host['file:save']({ ...file, mimeType: 'text/csv;charset=utf-8' });
     if (!saved.ok) {
       const { error } = saved;

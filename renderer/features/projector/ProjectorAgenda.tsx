@@ -4,7 +4,7 @@ import { agendaSchedule, startMinuteOfDay, type LiveWorkshop } from '../../../sh
 import { useLive } from '../../hooks/use-live';
 import { formatMinutes } from '../agenda/format-minutes';
 import { Countdown } from '../run/Countdown';
-import { formatTimeOfDay } from '../run/format-clock';
+import { formatTimeOfDay, showsTwoMinuteSignal } from '../run/format-clock';
 import { useRunClock } from '../run/use-run-clock';
 import { ProjectorClock } from './ProjectorClock';
 import { WallFlow, type WallBlock } from './WallFlow';
@@ -67,7 +67,7 @@ export function ProjectorAgenda({ workshopId, live }: { workshopId: string; live
           {current.speaker && <p className="projector-speaker">{current.speaker}</p>}
           <Countdown clock={clock} className="projector-countdown" />
           {task && <p className={`projector-task${lengthLook(task, 120, 260)}`}>{task}</p>}
-          {clock.signalled && clock.phase !== 'over' && <p className="projector-signal">{t('run.twoMinutesLeft')}</p>}
+          {showsTwoMinuteSignal(clock) && <p className="projector-signal">{t('run.twoMinutesLeft')}</p>}
         </section>
       )}
       <WallFlow blocks={rows} tiers={current ? RUNNING_TIERS : AGENDA_TIERS} columnEm={16} maxColumns={1} list="ol" className="wall-agenda" testId="projector-agenda" />

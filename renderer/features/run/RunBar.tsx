@@ -12,7 +12,7 @@ import { useUndoToast } from '../common/use-command-feedback';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Countdown } from './Countdown';
 import { RunIcon } from './RunIcon';
-import { formatDuration } from './format-clock';
+import { formatDuration, showsTwoMinuteSignal } from './format-clock';
 import { useClockTime } from '../../hooks/use-time-zone';
 import { ZoneHint } from './ZoneHint';
 import { useRunShortcuts } from './run-shortcuts';
@@ -229,15 +229,20 @@ function ProjectorSelect({ session, commands, view, boardId, roundId }: { sessio
   );
 }
 
-/** A table laptop: in small-group work its task and the countdown; otherwise what runs in the plenary. */
-function TableRunBar({ clock }: { clock: RunClock }) {
+/**
+ * A table laptop: in small-group work its task and the countdown; otherwise what runs in the
+ * plenary. A pause is said in words, in small-group work too: the grey digits alone do not say it.
+ */
+export function TableRunBar({ clock }: { clock: RunClock }) {
   const { t } = useTranslation();
   if (!clock.item) return null;
   const groupWork = clock.item.kind === 'groupWork';
   return (
     <section className={`run-bar table-run phase-${clock.phase}${groupWork ? ' group-work' : ''}`} aria-label={t('run.label')} data-testid="run-bar" data-status={clock.status}>
       <div className="run-now">
-        <span className="run-kicker">{groupWork ? t('run.groupWork') : t(`run.status.${clock.status}`)}</span>
+        <span className="run-kicker" data-testid="run-kicker">
+          {groupWork && clock.status === 'paused' ? `${t('run.groupWork')} · ${t('run.status.paused')}` : groupWork ? t('run.groupWork') : t(`run.status.${clock.status}`)}
+        </span>
         <span className="run-title" data-testid="run-current" title={clock.item.title}>
           {clock.item.title}
         </span>
@@ -245,7 +250,7 @@ function TableRunBar({ clock }: { clock: RunClock }) {
       </div>
       <div className="run-timer">
         <Countdown clock={clock} />
-        {clock.signalled && clock.phase !== 'over' && (
+        {showsTwoMinuteSignal(clock) && (
           <span className="run-signal-banner" role="alert" data-testid="run-signal-banner">
             {t('run.twoMinutesLeft')}
           </span>

@@ -23,3 +23,11 @@ export function formatTimeOfDay(minuteOfDay: number): string {
   const minutes = ((Math.round(minuteOfDay) % 1440) + 1440) % 1440;
   return `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
 }
+
+/**
+ * Whether the "two minutes left" signal is shown: once sent, until the item runs over, and not
+ * while the day is paused (the time left does not run out then).
+ */
+export function showsTwoMinuteSignal(clock: { signalled: boolean; phase: string; status: string }): boolean {
+  return clock.signalled && clock.phase !== 'over' && clock.status !== 'paused';
+}

@@ -9,6 +9,7 @@ import { shortenText } from '../common/shorten-text';
 import { FieldError } from '../common/FieldError';
 import './tables.css';
 import { useTableNames } from '../../hooks/use-shown-names';
+import type { Translate } from '../../state/toasts';
 
 interface TablesPanelProps {
   live: LiveWorkshop;
@@ -24,6 +25,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
   const boards = useLive(live, 'boards');
   const cards = useLive(live, 'cards');
   const groups = useLive(live, 'groups');
+  const participants = useLive(live, 'participants');
   const shown = useLive(live, 'reportBack');
   const tables = useMemo(() => tablesFrom(boards, cards), [boards, cards]);
   const tableName = useTableNames(tables);
@@ -123,7 +125,7 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
       {pendingRemove && (
         <ConfirmDialog
           title={t('tables.removeTitle')}
-          message={t('tables.removeMessage', { name: pendingRemove.name })}
+          message={removeMessage(t, pendingRemove.name, participants.filter((person) => person.tableId === pendingRemove.id).length)}
           confirmLabel={t('common.delete')}
           onConfirm={() => {
             commands.tables.remove(pendingRemove.id);
@@ -134,6 +136,12 @@ export function TablesPanel({ live, doc, onOpenTable }: TablesPanelProps) {
       )}
     </section>
   );
+}
+
+/** What deleting a table takes with it: its cards, and the seats of the people there when there are any. */
+export function removeMessage(t: Translate, name: string, seated: number): string {
+  const message = t('tables.removeMessage', { name });
+  return seated > 0 ? `${message} ${t('tables.removeSeated', { count: seated })}` : message;
 }
 
 /** A table's cards as its board has them: each group under its name, then the cards in none. */
