@@ -8,7 +8,8 @@ import { joinVerifier } from '../../shared/protocol/join-secret';
 import { deriveRelayKey, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { relayTopic } from '../../shared/protocol/room';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, type HostRefusal } from '../../shared/protocol/signaling';
-import { validLaptopId } from '../../shared/model';
+import { validLaptopId, withoutHiddenControls } from '../../shared/model';
+import { LAPTOP_NAME_MAX } from '../../shared/protocol/laptop-name';
 import { startClockSync } from './clock-sync';
 import { hostNow } from './host-clock';
 import { startPhoneHub, type PhoneHub } from './phone-hub';
@@ -279,7 +280,9 @@ function readPresence(awareness: Awareness, selfId: number): Presence[] {
       const role: PeerIdentity['role'] = user.role === 'host' ? 'host' : 'table';
       const tableId = typeof user.tableId === 'string' ? user.tableId : null;
       const laptopId = validLaptopId(user.laptopId) ? user.laptopId : '';
-      return [{ clientId, self: clientId === selfId, identity: { name: user.name, role, tableId, laptopId } }];
+      // An older or faulty peer's name: no override turning the presence line around, no screenful of name.
+      const name = withoutHiddenControls(user.name).slice(0, LAPTOP_NAME_MAX);
+      return [{ clientId, self: clientId === selfId, identity: { name, role, tableId, laptopId } }];
     })
     .sort((a, b) => Number(b.self) - Number(a.self) || a.identity.name.localeCompare(b.identity.name));
 }
