@@ -153,7 +153,7 @@ describe('text that shows nothing', () => {
     expect(refusal(addCard(doc, { boardId: PLENARY_BOARD_ID, text: raw }))).toBe('text.empty');
     expect(refusal(addAgendaItem(doc, { title: raw, durationMin: 10 }))).toBe('title.empty');
     expect(refusal(addActionItem(doc, { title: raw }))).toBe('title.empty');
-    expect(refusal(addParticipant(doc, { name: raw, organisation: '', stakeholderGroup: '', email: '', consent: false }))).toBe('title.empty');
+    expect(refusal(addParticipant(doc, { name: raw, organisation: '', stakeholderGroup: '', email: '', consent: false }))).toBe('name.empty');
     expect(refusal(addTable(doc, { name: raw }))).toBe('title.empty');
     expect(refusal(addStakeholderGroup(doc, raw))).toBe('title.empty');
     expect(refusal(parkQuestion(doc, { text: raw }))).toBe('text.empty');
@@ -163,7 +163,7 @@ describe('text that shows nothing', () => {
     const table = addTable(doc, { name: 'Tisch 1' });
     if (!card.ok || !person.ok || !table.ok) throw new Error('fixture');
     expect(refusal(updateCardText(doc, card.value.id, raw))).toBe('text.empty');
-    expect(refusal(updateParticipant(doc, person.value.id, { name: raw }))).toBe('title.empty');
+    expect(refusal(updateParticipant(doc, person.value.id, { name: raw }))).toBe('name.empty');
     expect(refusal(updateTable(doc, table.value.id, { name: raw }))).toBe('title.empty');
   });
 });
