@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test';
+import { expect, importAndOpen, test } from './fixtures';
+import { SEED_DAY } from './screen-tour';
+
+/*
+ * The moderator's screens at the narrow sizes they meet: a 1024×768 laptop or projector-sized
+ * window, and a 360×640 phone. The page itself never scrolls sideways; wide content reflows.
+ */
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function speak(page: Page, language: 'de' | 'uk'): Promise<void> {
+  await page.getByTestId('language-switcher').selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+test('the action items and the participants never make the page scroll sideways at 1024 and 360 px (de, uk)', async ({ page, shot }) => {
+  await page.goto('/');
+  await importAndOpen(page, SEED_DAY);
+  for (const language of ['de', 'uk'] as const) {
+    await speak(page, language);
+    for (const size of [{ width: 1024, height: 768 }, { width: 360, height: 640 }]) {
+      await page.setViewportSize(size);
+      await page.getByTestId('tab-actions').click();
+      await expect(page.getByTestId('action-row').first()).toBeVisible();
+      expect(await sideways(page), `sideways scrolling of the action items at ${size.width} (${language})`).toBe(0);
+      // Each item stays usable: its whole row in the window, its title wide enough to read.
+      const row = page.getByTestId('action-row').first();
+      const [title, remove] = await Promise.all([row.getByTestId('action-title').boundingBox(), row.getByTestId('action-delete').boundingBox()]);
+      if (!title || !remove) throw new Error('no title or delete button');
+      expect(remove.x + remove.width, 'the delete button in the window').toBeLessThanOrEqual(size.width);
+      expect(title.width, 'the title field').toBeGreaterThanOrEqual(Math.min(500, size.width - 140));
+      await shot(`actions-${language}-${size.width}`);
+      await page.getByTestId('tab-participants').click();
+      await expect(page.getByTestId('participant-row').first()).toBeVisible();
+      expect(await sideways(page), `sideways scrolling of the participants at ${size.width} (${language})`).toBe(0);
+      await shot(`participants-${language}-${size.width}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
