@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, importAndOpen, test } from './fixtures';
+import { roomOfLaptops } from './laptops';
 import { SEED_DAY } from './screen-tour';
 
 /*
@@ -38,4 +39,38 @@ test('the action items and the participants never make the page scroll sideways 
     }
     await page.setViewportSize({ width: 1366, height: 768 });
   }
+});
+
+test.describe('the workshop header', () => {
+  const room = roomOfLaptops(test);
+
+  test('keeps a hosting moderator’s title readable in two lines at most, and stays compact (1024 and 360 px, de, uk)', async ({ page, shot }) => {
+    await page.goto('/');
+    await importAndOpen(page, SEED_DAY);
+    await page.getByTestId('tab-connection').click();
+    await page.getByTestId('host-start').click();
+    await page.getByTestId('host-server').fill(room.signalingUrl());
+    await page.getByTestId('host-start').click();
+    await expect(page.getByTestId('join-code')).toBeVisible();
+    await expect(page.getByTestId('role-badge')).toBeVisible();
+    await page.getByTestId('tab-plenary').click();
+    const title = page.getByTestId('workshop-heading');
+    for (const language of ['de', 'uk'] as const) {
+      await speak(page, language);
+      for (const [size, tallest] of [[{ width: 1024, height: 768 }, 100], [{ width: 360, height: 640 }, 200]] as const) {
+        await page.setViewportSize(size);
+        const box = await title.boundingBox();
+        const lines = await title.evaluate((element) => {
+          const style = getComputedStyle(element);
+          return Math.round((element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight));
+        });
+        // A quarter of the window at least: "Them…" said nothing.
+        expect(box?.width, `the title's width at ${size.width} (${language})`).toBeGreaterThanOrEqual(size.width / 4);
+        expect(lines, `the title's lines at ${size.width} (${language})`).toBeLessThanOrEqual(2);
+        expect((await page.locator('.workshop-topbar').boundingBox())?.height, `the header's height at ${size.width} (${language})`).toBeLessThanOrEqual(tallest);
+        expect(await sideways(page), `sideways scrolling at ${size.width}`).toBe(0);
+        await shot(`header-${language}-${size.width}`);
+      }
+    }
+  });
 });

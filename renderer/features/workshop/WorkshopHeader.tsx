@@ -53,7 +53,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   return (
     <header className="topbar workshop-topbar">
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
-        ← {t('workshop.allWorkshops')}
+        <span aria-hidden="true">←</span> <span className="back-label">{t('workshop.allWorkshops')}</span>
       </button>
       <div className="workshop-ident">
       {editing ? (
@@ -71,7 +71,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         <h1 className="workshop-heading">
           {!renames ? (
             <span className="title-text" title={t('roles.onlyModerator')} data-testid="workshop-heading">
-              {isBlankText(meta.title) ? t('workshop.untitled') : meta.title}
+              <span className="title-lines">{isBlankText(meta.title) ? t('workshop.untitled') : meta.title}</span>
             </span>
           ) : (
           <button
@@ -82,13 +82,14 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
             onClick={startEditing}
             data-testid="workshop-heading"
           >
-            {isBlankText(meta.title) ? t('workshop.untitled') : meta.title}
+            <span className="title-lines">{isBlankText(meta.title) ? t('workshop.untitled') : meta.title}</span>
           </button>
           )}
         </h1>
       )}
       <PlaceEditor place={meta} onSave={renames ? (place) => commands.workshop.place(place) : null} />
       </div>
+      <div className="topbar-tools">
       {connection.row && (
         <span className={`badge role-badge role-${role}`} title={t(`roles.hint.${role}`)} data-testid="role-badge" data-role={role}>
           {t(`roles.name.${role}`)}
@@ -108,6 +109,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         {t('workshop.projector')}
       </button>
       <LanguageSwitcher />
+      </div>
     </header>
   );
 }
