@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHeightVariable } from '../../hooks/use-height-variable';
 import { isBlankText } from '../../../shared/model/plain';
 import { useHost } from '../../hooks/use-host';
 import { logHostError } from '../../host/host-error';
@@ -24,8 +26,13 @@ interface WorkshopHeaderProps {
   onShowConnection(): void;
 }
 
+/** The top bar covers the page only where it is sticky (not on a phone, see styles.css). */
+const isSticky = (element: HTMLElement) => getComputedStyle(element).position === 'sticky';
+
 export function WorkshopHeader({ session, connection, onShowConnection }: WorkshopHeaderProps) {
   const { t } = useTranslation();
+  const bar = useRef<HTMLElement>(null);
+  useHeightVariable(bar, '--sticky-top', isSticky);
   const host = useHost();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -51,7 +58,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   };
 
   return (
-    <header className="topbar workshop-topbar">
+    <header className="topbar workshop-topbar" ref={bar}>
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
         <span aria-hidden="true">←</span> <span className="back-label">{t('workshop.allWorkshops')}</span>
       </button>
