@@ -4,7 +4,7 @@ import { nextProjectorView, runSnapshot, type WorkshopDoc } from '../../../share
 import type { WorkshopCommands } from '../../../shared/roles/commands';
 
 export interface RunShortcut {
-  /** Keys as shown in the "?" overview. */
+  /** Keys by their web names, shown in the reader's language in the "?" overview (key-names.ts). */
   keys: string;
   labelKey: string;
   group: string;
