@@ -74,3 +74,31 @@ test.describe('the workshop header', () => {
     }
   });
 });
+
+test('the action dialog on a phone: the calendar leaves the title and owner seen, the buttons stay inside (de, uk)', async ({ page }) => {
+  await page.goto('/');
+  await importAndOpen(page, SEED_DAY);
+  await page.setViewportSize({ width: 360, height: 640 });
+  for (const language of ['de', 'uk'] as const) {
+    await speak(page, language);
+    const card = page.getByTestId('card').first();
+    await card.getByTestId('card-details').click();
+    await card.getByTestId('card-make-action').click();
+    const dialog = page.getByTestId('action-dialog');
+    await expect(dialog).toBeVisible();
+    const frame = await dialog.boundingBox();
+    for (const button of await dialog.locator('.dialog-actions button').all()) {
+      const box = await button.boundingBox();
+      expect(box && frame && box.x >= frame.x && box.x + box.width <= frame.x + frame.width, `"${await button.textContent()}" inside the dialog (${language})`).toBe(true);
+    }
+    await dialog.getByTestId('action-dialog-due').getByRole('button').click();
+    const calendar = page.locator('.date-field-popover');
+    await expect(dialog.getByRole('grid')).toBeVisible();
+    const [top, owner] = await Promise.all([calendar.boundingBox(), dialog.getByTestId('action-dialog-owner').boundingBox()]);
+    expect(top && owner && top.y >= owner.y + owner.height, `the calendar below the owner (${language})`).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog.getByRole('grid')).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});
