@@ -102,3 +102,19 @@ test('the action dialog on a phone: the calendar leaves the title and owner seen
     await expect(dialog).toBeHidden();
   }
 });
+
+test('the agenda’s two template buttons sit side by side in its narrow column, in Ukrainian too (1366 px)', async ({ page }) => {
+  await page.goto('/');
+  await importAndOpen(page, SEED_DAY);
+  for (const language of ['de', 'uk'] as const) {
+    await speak(page, language);
+    const [save, load, panel] = await Promise.all([
+      page.getByTestId('agenda-save-template').boundingBox(),
+      page.getByTestId('agenda-load-template').boundingBox(),
+      page.locator('section.agenda').boundingBox(),
+    ]);
+    if (!save || !load || !panel) throw new Error('no template buttons');
+    expect(Math.abs(save.y - load.y), `one row (${language})`).toBeLessThanOrEqual(1);
+    expect(load.x + load.width, `inside the panel (${language})`).toBeLessThanOrEqual(panel.x + panel.width);
+  }
+});
