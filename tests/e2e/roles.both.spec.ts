@@ -212,7 +212,7 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await expect(table.getByTestId('agenda-add')).toBeVisible();
   // Its "?" overview lists the run's keys now.
   await table.keyboard.press('?');
-  await expect(table.getByTestId('shortcuts')).toContainText('PageDown');
+  await expect(table.getByTestId('shortcuts')).toContainText('Bild↓');
   await table.getByTestId('shortcuts-close').click();
 
   // Taken back, it is a table again.
