@@ -32,6 +32,14 @@ const TABLE_TASK = 'the task a table works on (an agenda item\'s "task for the t
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
   {
+    concept: 'the name of a key, as the keyboards of the language print it (shortcuts.keys, used in the "?" overview and in every hint)',
+    terms: {
+      de: { use: 'Strg, Umschalt, Entf, Leertaste, Esc, Bild↓', avoid: [word('ctrl'), word('shift'), word('escape'), word('space'), word('delete'), word('page ?(?:down|up)')] },
+      en: { use: 'Esc', avoid: [word('escape')] },
+      uk: { use: 'Пробіл, Esc', avoid: [word('escape'), word('space')] },
+    },
+  },
+  {
     concept: 'the big screen the moderator projects on, and the view shown there',
     terms: {
       de: { use: 'Beamer', avoid: [/projektor/i] },

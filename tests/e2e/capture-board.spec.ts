@@ -257,7 +257,8 @@ test('pasted rich text becomes plain text; "?" lists the shortcuts; a vote form 
     await page.keyboard.press('?');
     const overview = page.getByTestId('shortcuts');
     await expect(overview).toBeVisible();
-    await expect(overview).toContainText('Ctrl+Z');
+    // Keys by their German names (key-names.ts).
+    await expect(overview).toContainText('Strg+Z');
     await expect(overview).toContainText('Karte oder Gruppe aufnehmen');
     await shot('shortcuts-1366');
     await page.keyboard.press('Escape');

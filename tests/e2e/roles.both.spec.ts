@@ -97,8 +97,9 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   // The "?" overview does not offer the table what would do nothing there.
   await table.keyboard.press('?');
   await expect(table.getByTestId('shortcuts')).toBeVisible();
-  await expect(table.getByTestId('shortcuts')).toContainText('Ctrl+Z');
-  await expect(table.getByTestId('shortcuts')).not.toContainText('PageDown');
+  // Keys by their German names (key-names.ts): Strg for Ctrl, Bild↓ for PageDown.
+  await expect(table.getByTestId('shortcuts')).toContainText('Strg+Z');
+  await expect(table.getByTestId('shortcuts')).not.toContainText('Bild↓');
   await expect(table.getByTestId('shortcuts')).not.toContainText('Alt+↑');
   await table.getByTestId('shortcuts-close').click();
 
@@ -214,7 +215,7 @@ test('a table laptop captures, votes and writes action items but cannot run the 
   await expect(table.getByTestId('agenda-add')).toBeVisible();
   // Its "?" overview lists the run's keys now.
   await table.keyboard.press('?');
-  await expect(table.getByTestId('shortcuts')).toContainText('PageDown');
+  await expect(table.getByTestId('shortcuts')).toContainText('Bild↓');
   await table.getByTestId('shortcuts-close').click();
 
   // Taken back, it is a table again.

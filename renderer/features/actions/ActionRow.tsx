@@ -39,7 +39,7 @@ export function ActionRow({ item, commands, participants, tables, onRemove, onRe
 
   return (
     <tr data-testid="action-row">
-      <td>
+      <td data-label={t('actions.colTitle')}>
         <input
           value={title}
           onChange={(event) => setTitle(event.target.value)}
@@ -51,7 +51,7 @@ export function ActionRow({ item, commands, participants, tables, onRemove, onRe
           data-testid="action-title"
         />
       </td>
-      <td className="owner-cell">
+      <td className="owner-cell" data-label={t('actions.colOwner')}>
         <PersonSelect value={item.ownerId} onChange={(ownerId) => update({ ownerId })} people={participants} noneLabel={t('actions.noOwner')} aria-label={t('actions.ownerPerson')} disabled={!writable} data-testid="action-owner" />
         <input
           value={organisation}
@@ -63,10 +63,10 @@ export function ActionRow({ item, commands, participants, tables, onRemove, onRe
           data-testid="action-organisation"
         />
       </td>
-      <td>
+      <td data-label={t('actions.colDue')}>
         <DateField value={item.due} onChange={(due) => update({ due })} label={t('actions.colDue')} hideLabel testId="action-due" commitOnLeave readOnly={!writable} />
       </td>
-      <td>
+      <td data-label={t('actions.colStatus')}>
         <select value={item.status} onChange={(event) => update({ status: event.target.value as ActionStatus })} aria-label={t('actions.colStatus')} className={`status-${item.status}`} disabled={!writable} data-testid="action-status">
           {ACTION_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -75,7 +75,7 @@ export function ActionRow({ item, commands, participants, tables, onRemove, onRe
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('actions.colTable')}>
         <select value={item.boardId ?? ''} onChange={(event) => update({ boardId: event.target.value || null })} aria-label={t('actions.colTable')} disabled={!writable} data-testid="action-table-select">
           {(item.boardId === null || commands.actions.writable(null)) && <option value="">{t('actions.plenary')}</option>}
           {boardChoices.map((table) => (
@@ -85,7 +85,7 @@ export function ActionRow({ item, commands, participants, tables, onRemove, onRe
           ))}
         </select>
       </td>
-      <td>
+      <td className="delete-cell">
         {writable && (
         <button type="button" className="icon danger-quiet" onClick={() => onRemove(item.id)} aria-label={t('actions.delete', { title: item.title })} title={t('common.delete')} data-testid="action-delete">
           ×

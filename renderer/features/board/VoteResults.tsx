@@ -39,7 +39,7 @@ export function VoteResults({ round, votes, targets, layout, onMakeAction, initi
   const winner = ranked[0];
   const removed = dotsOnRemoved(round, votes, targets);
   return (
-    <section className={`vote-results${open ? '' : ' folded'}`} aria-labelledby={`results-${round.id}`} data-testid="vote-results">
+    <section className={`vote-results${open && ranked.length > 0 ? '' : ' folded'}`} aria-labelledby={`results-${round.id}`} data-testid="vote-results">
       <div className="vote-results-head">
         <h3 id={`results-${round.id}`}>{t('votes.results')}</h3>
         {!open && winner && (
@@ -47,28 +47,33 @@ export function VoteResults({ round, votes, targets, layout, onMakeAction, initi
             1. {labels.get(winner.targetId)} · {t('votes.dots', { count: winner.dots })}
           </span>
         )}
-        <button type="button" className="link small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="vote-results-toggle">
-          {open ? t('votes.foldResults') : t('votes.showResults', { count: ranked.length })}
-        </button>
+        {/* Nothing ranked: said in the one line, with nothing to unfold. */}
+        {ranked.length === 0 && (
+          <span className="vote-results-winner muted" data-testid="vote-results-none">
+            {removed === 0 ? t('votes.noDots') : t('votes.removedDots', { count: removed })}
+          </span>
+        )}
+        {ranked.length > 0 && (
+          <button type="button" className="link small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="vote-results-toggle">
+            {open ? t('votes.foldResults') : t('votes.showResults', { count: ranked.length })}
+          </button>
+        )}
       </div>
-      {open &&
-        (ranked.length === 0 ? (
-          removed === 0 && <p className="muted">{t('votes.noDots')}</p>
-        ) : (
-          <ol>
-            {ranked.map((entry) => (
-              <li key={entry.targetId} data-testid="vote-result">
-                <span className="rank">{entry.rank}.</span>
-                <span className="result-label">{labels.get(entry.targetId)}</span>
-                <span className="result-dots">{t('votes.dots', { count: entry.dots })}</span>
-                <button type="button" className="small" onClick={() => onMakeAction(entry.targetId)} data-testid="result-make-action">
-                  {t('actions.fromResult')}
-                </button>
-              </li>
-            ))}
-          </ol>
-        ))}
-      {open && removed > 0 && (
+      {open && ranked.length > 0 && (
+        <ol>
+          {ranked.map((entry) => (
+            <li key={entry.targetId} data-testid="vote-result">
+              <span className="rank">{entry.rank}.</span>
+              <span className="result-label">{labels.get(entry.targetId)}</span>
+              <span className="result-dots">{t('votes.dots', { count: entry.dots })}</span>
+              <button type="button" className="small" onClick={() => onMakeAction(entry.targetId)} data-testid="result-make-action">
+                {t('actions.fromResult')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {open && ranked.length > 0 && removed > 0 && (
         <p className="muted" data-testid="vote-results-removed">
           {t('votes.removedDots', { count: removed })}
         </p>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts, type Toast } from '../../state/toasts';
+import { useHeightVariable } from '../../hooks/use-height-variable';
 
 /** Toasts shown in full at once; older ones fold into one line, so a burst never covers the screen. */
 export const TOASTS_SHOWN = 2;
@@ -51,6 +52,8 @@ export function Toasts() {
   const { toasts, dismiss } = useToasts();
   const [expanded, setExpanded] = useState(false);
   const { ref, handlers, keyboardOn } = useHeldWhileInUse(toasts);
+  // What the keyboard reaches scrolls clear of the stack (styles.css), not under it.
+  useHeightVariable(ref, '--toasts-height');
   // Unfolded for one burst only: the next burst folds again.
   if (expanded && toasts.length <= TOASTS_SHOWN) setExpanded(false);
   const { rows } = foldToasts(toasts, expanded, keyboardOn);

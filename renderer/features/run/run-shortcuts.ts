@@ -5,7 +5,7 @@ import type { WorkshopCommands } from '../../../shared/roles/commands';
 import { shortcutLetter } from '../common/shortcut-letter';
 
 export interface RunShortcut {
-  /** Keys as shown in the "?" overview. */
+  /** Keys by their web names, shown in the reader's language in the "?" overview (key-names.ts). */
   keys: string;
   labelKey: string;
   group: string;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles/permissions';
 import { useRole } from '../roles/use-role';
 import { SHORTCUT_GROUPS, SHORTCUTS } from './shortcut-list';
+import { showKeys } from './key-names';
 import './shortcuts.css';
 
 const isTyping = (target: EventTarget | null) =>
@@ -57,7 +58,12 @@ export function ShortcutsOverlay() {
               {shown.filter((shortcut) => shortcut.group === group).map((shortcut) => (
                 <div key={`${shortcut.keys}-${shortcut.labelKey}`} className="shortcut">
                   <dt>
-                    <kbd>{shortcut.keys}</kbd>
+                    {/* A long combination ("Strg+Umschalt+Leertaste") may wrap after a "+", never inside a key's name. */}
+                    <kbd>
+                      {showKeys(shortcut.keys, (key) => t(`shortcuts.keys.${key}`))
+                        .split('+')
+                        .map((part, index) => (index === 0 ? part : ['+', <wbr key={index} />, part]))}
+                    </kbd>
                   </dt>
                   <dd>{t(shortcut.labelKey)}</dd>
                 </div>

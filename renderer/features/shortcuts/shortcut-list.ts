@@ -2,7 +2,7 @@ import type { Action } from '../../../shared/roles/permissions';
 import { RUN_SHORTCUTS } from '../run/run-shortcuts';
 
 export interface Shortcut {
-  /** Keys as shown, e.g. "Ctrl+Z"; "Alt+1…9" for a range. */
+  /** Keys by their web names, e.g. "Ctrl+Z"; "Alt+1…9" for a range. Shown in the reader's language (key-names.ts). */
   keys: string;
   /** i18n key of what it does. */
   labelKey: string;

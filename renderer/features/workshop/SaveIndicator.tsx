@@ -7,8 +7,8 @@ export function SaveIndicator({ saver }: { saver: WorkshopSaver }) {
   const { t } = useTranslation();
   const status = useSubscribable(saver);
   return (
-    <span className={`save-indicator save-${status.state}`} data-testid="save-indicator" data-state={status.state} aria-live="polite">
-      {t(`save.${status.state}`)}
+    <span className={`save-indicator save-${status.state}`} title={t(`save.${status.state}`)} data-testid="save-indicator" data-state={status.state} aria-live="polite">
+      <span className="save-text">{t(`save.${status.state}`)}</span>
     </span>
   );
 }

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHeightVariable } from '../../hooks/use-height-variable';
 import { isBlankText } from '../../../shared/model/plain';
 import { useHost } from '../../hooks/use-host';
 import { logHostError } from '../../host/host-error';
@@ -24,8 +26,13 @@ interface WorkshopHeaderProps {
   onShowConnection(): void;
 }
 
+/** The top bar covers the page only where it is sticky (not on a phone, see styles.css). */
+const isSticky = (element: HTMLElement) => getComputedStyle(element).position === 'sticky';
+
 export function WorkshopHeader({ session, connection, onShowConnection }: WorkshopHeaderProps) {
   const { t } = useTranslation();
+  const bar = useRef<HTMLElement>(null);
+  useHeightVariable(bar, '--sticky-top', isSticky);
   const host = useHost();
   const errorText = useErrorText();
   const showToast = useToasts((state) => state.show);
@@ -51,9 +58,9 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
   };
 
   return (
-    <header className="topbar workshop-topbar">
+    <header className="topbar workshop-topbar" ref={bar}>
       <button type="button" className="ghost" onClick={() => navigate({ screen: 'home' })} aria-label={t('workshop.backHome')}>
-        ← {t('workshop.allWorkshops')}
+        <span aria-hidden="true">←</span> <span className="back-label">{t('workshop.allWorkshops')}</span>
       </button>
       <div className="workshop-ident">
       {editing ? (
@@ -71,7 +78,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         <h1 className="workshop-heading">
           {!renames ? (
             <span className="title-text" title={t('roles.onlyModerator')} data-testid="workshop-heading">
-              {isBlankText(meta.title) ? t('workshop.untitled') : meta.title}
+              <span className="title-lines">{isBlankText(meta.title) ? t('workshop.untitled') : meta.title}</span>
             </span>
           ) : (
           <button
@@ -82,13 +89,14 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
             onClick={startEditing}
             data-testid="workshop-heading"
           >
-            {isBlankText(meta.title) ? t('workshop.untitled') : meta.title}
+            <span className="title-lines">{isBlankText(meta.title) ? t('workshop.untitled') : meta.title}</span>
           </button>
           )}
         </h1>
       )}
       <PlaceEditor place={meta} onSave={renames ? (place) => commands.workshop.place(place) : null} />
       </div>
+      <div className="topbar-tools">
       {connection.row && (
         <span className={`badge role-badge role-${role}`} title={t(`roles.hint.${role}`)} data-testid="role-badge" data-role={role}>
           {t(`roles.name.${role}`)}
@@ -108,6 +116,7 @@ export function WorkshopHeader({ session, connection, onShowConnection }: Worksh
         {t('workshop.projector')}
       </button>
       <LanguageSwitcher />
+      </div>
     </header>
   );
 }
