@@ -145,7 +145,6 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
           {card.stakeholderGroup && <span className="tag">{labels.stakeholder(card.stakeholderGroup)}</span>}
         </p>
       )}
-      <div className="card-foot">
       {vote && <VoteDots targetId={card.id} vote={vote} actions={actions} />}
       <div className="card-actions">
         {movable && (
@@ -177,7 +176,6 @@ export const CardView = memo(function CardView({ card, doc, authorName, groupId,
             ×
           </button>
         )}
-      </div>
       </div>
       {panel === 'details' && editable && <CardDetails card={card} actions={actions} onMakeAction={() => setPanel('action')} onClose={() => setPanel(null)} />}
       {panel === 'action' && editable && (
