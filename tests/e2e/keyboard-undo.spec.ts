@@ -37,13 +37,13 @@ test('an undo says what it undid and where; one on a board not shown offers to s
 
   // On the board shown: said, nothing to show.
   await page.getByTestId('undo').click();
-  await expect(toast(page, 'Rückgängig: Karte „Im Plenum“ entfernt (Plenum)')).toBeVisible();
+  await expect(toast(page, 'Rückgängig gemacht: Karte „Im Plenum“ entfernt (Plenum)')).toBeVisible();
   await expect(toast(page, 'Im Plenum').getByRole('button', { name: 'Zeigen' })).toHaveCount(0);
 
   // The table's card, undone from the plenary: said, with the table's name, and one click away.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Control+z');
-  const elsewhere = toast(page, 'Rückgängig: Karte „Nur am Tisch“ entfernt (Tisch 2)');
+  const elsewhere = toast(page, 'Rückgängig gemacht: Karte „Nur am Tisch“ entfernt (Tisch 2)');
   await expect(elsewhere).toBeVisible();
   await elsewhere.getByRole('button', { name: 'Zeigen' }).click();
   await expect(page.getByRole('heading', { name: 'Tisch 2' })).toBeVisible();
@@ -51,7 +51,7 @@ test('an undo says what it undid and where; one on a board not shown offers to s
 
   // Redo says so as well, here on the board shown.
   await page.keyboard.press('Control+Shift+z');
-  await expect(toast(page, 'Wiederholt: Karte „Nur am Tisch“ wieder da (Tisch 2)')).toBeVisible();
+  await expect(toast(page, 'Wiederholt: Karte „Nur am Tisch“ wiederhergestellt (Tisch 2)')).toBeVisible();
   await expect(page.getByTestId('card')).toHaveCount(1);
 });
 
@@ -115,7 +115,7 @@ test('from the empty entry Ctrl+Z takes back the card just added; Escape leaves 
 
   await page.keyboard.press('Control+z');
   await expect(cards).toHaveCount(1);
-  await expect(toast(page, 'Rückgängig: Karte „Zweite“ entfernt')).toBeVisible();
+  await expect(toast(page, 'Rückgängig gemacht: Karte „Zweite“ entfernt')).toBeVisible();
   await expect(entry).toBeFocused();
   // With words in it, Ctrl+Z is the field's own again: the cards stay.
   await page.keyboard.type('Dritte');
