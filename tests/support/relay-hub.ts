@@ -1,8 +1,9 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { toBase64 } from '../../shared/base64';
-import { sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { fromBase64, toBase64 } from '../../shared/base64';
+import { openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
 import type { SignalingSocket } from '../../renderer/network/relay';
 
@@ -96,4 +97,22 @@ export async function sealedGreeting(key: RelayKey, doc: Y.Doc): Promise<string>
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeSyncStep1(encoder, doc);
   return toBase64(await sealRelayMessage(key, encoding.toUint8Array(encoder)));
+}
+
+/**
+ * The Yjs payloads of one kind of sync message (`syncProtocol.messageYjsSyncStep2`: answers;
+ * `messageYjsUpdate`: edits) that `from` published to `to` (undefined: to the whole room), opened.
+ */
+export async function syncPayloads(published: readonly Published[], key: RelayKey, sent: { from: string; to?: string; kind: number }): Promise<Uint8Array[]> {
+  const payloads: Uint8Array[] = [];
+  for (const message of published) {
+    if (message.from !== sent.from || message.to !== sent.to) continue;
+    const sealed = fromBase64(message.data);
+    const plain = sealed && (await openRelayMessage(key, sealed));
+    if (!plain) throw new Error('a relay message did not open');
+    const decoder = decoding.createDecoder(plain);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== sent.kind) continue;
+    payloads.push(decoding.readVarUint8Array(decoder));
+  }
+  return payloads;
 }

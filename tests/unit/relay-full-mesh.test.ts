@@ -1,13 +1,10 @@
-import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { startRelay, type Relay } from '../../renderer/network/relay';
-import { fromBase64 } from '../../shared/base64';
-import { deriveRelayKey, openRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
-import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
-import { memoryHub, type Published } from '../support/relay-hub';
+import { deriveRelayKey, type RelayKey } from '../../shared/protocol/relay-crypto';
+import { memoryHub, syncPayloads, type Published } from '../support/relay-hub';
 
 // With a full mesh the relay carries greetings and presence, no edit: every card would otherwise
 // also go, sealed and base64-encoded, through the host's server to the whole room (issue 17; the
@@ -16,18 +13,8 @@ import { memoryHub, type Published } from '../support/relay-hub';
 
 /** The keys of the map entries in each edit `from` sent to the whole room (a sync update, not an answer to one laptop). */
 async function editsSent(published: readonly Published[], from: string, key: RelayKey): Promise<string[][]> {
-  const edits: string[][] = [];
-  for (const message of published) {
-    if (message.from !== from || message.to !== undefined) continue;
-    const sealed = fromBase64(message.data);
-    const plain = sealed && (await openRelayMessage(key, sealed));
-    if (!plain) throw new Error('a relay message did not open');
-    const decoder = decoding.createDecoder(plain);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) continue;
-    const { structs } = Y.decodeUpdate(decoding.readVarUint8Array(decoder));
-    edits.push(structs.flatMap((struct) => (struct instanceof Y.Item && struct.parentSub !== null ? [struct.parentSub] : [])));
-  }
-  return edits;
+  const edits = await syncPayloads(published, key, { from, kind: syncProtocol.messageYjsUpdate });
+  return edits.map((update) => Y.decodeUpdate(update).structs.flatMap((struct) => (struct instanceof Y.Item && struct.parentSub !== null ? [struct.parentSub] : [])));
 }
 
 const cleanups: Array<() => void> = [];

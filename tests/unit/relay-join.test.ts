@@ -1,14 +1,12 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from '../../shared/base64';
-import { deriveRelayKey, openRelayMessage, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
-import { MESSAGE_SYNC } from '../../shared/protocol/signaling';
+import { toBase64 } from '../../shared/base64';
+import { deriveRelayKey, sealRelayMessage, type RelayKey } from '../../shared/protocol/relay-crypto';
 import { listenBeforeKey, startRelay, type EarlyRelay, type Relay, type SignalingSocket } from '../../renderer/network/relay';
-import { cardsWorkshop, memoryHub, sealedGreeting, type MemoryHub, type Published } from '../support/relay-hub';
+import { cardsWorkshop, memoryHub, sealedGreeting, syncPayloads, type MemoryHub, type Published } from '../support/relay-hub';
 
 /*
  * A laptop joining a big workshop through the relay (issue 17, join-2000): the workshop comes
@@ -44,19 +42,7 @@ function startLaptop(
 const workshop = (cards: number) => cardsWorkshop(cards, 'Bürgerbeteiligung früh planen. '.repeat(4));
 
 /** The sync step 2 messages a laptop sent to `to`, opened: the updates they carry. */
-async function stateAnswers(published: readonly Published[], from: string, to: string, key: RelayKey): Promise<Uint8Array[]> {
-  const updates: Uint8Array[] = [];
-  for (const message of published) {
-    if (message.from !== from || message.to !== to) continue;
-    const sealed = fromBase64(message.data);
-    const plain = sealed && (await openRelayMessage(key, sealed));
-    if (!plain) throw new Error('a relay message did not open');
-    const decoder = decoding.createDecoder(plain);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) continue;
-    updates.push(decoding.readVarUint8Array(decoder));
-  }
-  return updates;
-}
+const stateAnswers = (published: readonly Published[], from: string, to: string, key: RelayKey) => syncPayloads(published, key, { from, to, kind: syncProtocol.messageYjsSyncStep2 });
 
 /** relay.ts's MESSAGE_HELLO: a laptop's hello sealed with the relay key, its id inside (a wrong kind is never answered). */
 const MESSAGE_HELLO = 3;
